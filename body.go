@@ -1,0 +1,146 @@
+package rankfile
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// BodyKind is what sort of body a body is.
+type BodyKind string
+
+// Body kinds, from the national organization down to a neighborhood.
+const (
+	KindNational          BodyKind = "national"
+	KindChapter           BodyKind = "chapter"
+	KindBranch            BodyKind = "branch"
+	KindNeighborhoodGroup BodyKind = "neighborhood_group"
+	KindSteeringCommittee BodyKind = "steering_committee"
+	KindCommittee         BodyKind = "committee"
+	KindWorkingGroup      BodyKind = "working_group"
+	KindCaucus            BodyKind = "caucus"
+)
+
+// BodyKinds lists the kinds in the order a directory shows them.
+var BodyKinds = []BodyKind{
+	KindNational, KindChapter, KindBranch, KindNeighborhoodGroup,
+	KindSteeringCommittee, KindCommittee, KindWorkingGroup, KindCaucus,
+}
+
+// ParseBodyKind reads a kind as written on the command line.
+func ParseBodyKind(s string) (BodyKind, error) {
+	k := BodyKind(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_"))
+	for _, known := range BodyKinds {
+		if k == known {
+			return k, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown body kind %q", s)
+}
+
+// Body is a part of the organization: the chapter, a branch, a committee and
+// so on. Bodies form a tree through ParentID.
+type Body struct {
+	ID       int64    `json:"id"`
+	ParentID int64    `json:"parent_id,omitempty"` // 0 for a root
+	Kind     BodyKind `json:"kind"`
+	// Slug names the body in URLs and commands; unique across the installation.
+	Slug        string `json:"slug"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// ContactEmail and ContactURL are the body's public contact.
+	ContactEmail string    `json:"contact_email"`
+	ContactURL   string    `json:"contact_url"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Validate checks a body before it is stored.
+func (b *Body) Validate() error {
+	if _, err := ParseBodyKind(string(b.Kind)); err != nil {
+		return err
+	}
+	if !slugPattern.MatchString(b.Slug) || len(b.Slug) > 64 {
+		return Errorf(EINVALID, "slug %q must be lower-case letters and digits joined by hyphens", b.Slug)
+	}
+	if strings.TrimSpace(b.Name) == "" {
+		return Errorf(EINVALID, "a body needs a name")
+	}
+	return nil
+}
+
+// Slugify makes a slug from a name: "Eastside / SGV" becomes "eastside-sgv".
+func Slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// BodyFilter selects bodies. Zero fields do not filter.
+type BodyFilter struct {
+	ID       int64
+	Slug     string
+	Kind     BodyKind
+	ParentID int64
+}
+
+// BodyUpdate holds the fields to change on a body; nil fields stay.
+type BodyUpdate struct {
+	Name         *string
+	Description  *string
+	ContactEmail *string
+	ContactURL   *string
+}
+
+// BodyService reads and changes the organization's bodies, their seats and
+// the positions people hold in them.
+type BodyService interface {
+	// FindBody returns one body. ENOTFOUND when none matches.
+	FindBody(ctx context.Context, filter BodyFilter) (*Body, error)
+	// FindBodies returns bodies ordered by kind, then name.
+	FindBodies(ctx context.Context, filter BodyFilter) ([]*Body, error)
+	// CreateBody stores a body and the default seats of its kind.
+	// EINVALID for a bad body, ECONFLICT for a slug already taken,
+	// ENOTFOUND for an unknown parent.
+	CreateBody(ctx context.Context, b *Body) error
+	// UpdateBody changes a body's description fields.
+	UpdateBody(ctx context.Context, id int64, upd BodyUpdate) (*Body, error)
+
+	// FindSeats returns a body's seats.
+	FindSeats(ctx context.Context, bodyID int64) ([]*Seat, error)
+	// CreateSeat stores a seat. EINVALID for a bad seat.
+	CreateSeat(ctx context.Context, s *Seat) error
+
+	// FindPositions returns positions, current and past, matching the filter.
+	FindPositions(ctx context.Context, filter PositionFilter) ([]*Position, error)
+	// CreatePosition records that a member holds a seat or belongs to a
+	// body. ECONFLICT when the seat is already full for those dates.
+	CreatePosition(ctx context.Context, p *Position) error
+	// EndPosition records the last day of a position.
+	EndPosition(ctx context.Context, id int64, last Date) error
+
+	// CountMembers returns, for every body, how many members belong to it
+	// on day d and how many of them are in good standing.
+	CountMembers(ctx context.Context, d Date) (map[int64]MemberCount, error)
+}
+
+// MemberCount counts a body's members.
+type MemberCount struct {
+	All  int `json:"all"`
+	Good int `json:"good"`
+}

@@ -1,0 +1,156 @@
+package rankfile
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date without a time of day or zone, such as a join date
+// or a membership's expiry. Keeping dates apart from instants avoids the
+// classic off-by-one-day bugs of midnight in the wrong time zone.
+// The zero Date means "unknown".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the calendar date of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate reads a date written as YYYY-MM-DD or as M/D/YYYY, the two forms
+// national member lists use. The empty string is the zero Date.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return DateOf(t), nil
+	}
+	if t, err := time.Parse("1/2/2006", s); err == nil {
+		return DateOf(t), nil
+	}
+	return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or M/D/YYYY)", s)
+}
+
+// MustParseDate is ParseDate for constants in code and tests; it panics on error.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is the zero (unknown) date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String formats d as YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// Time returns midnight of d in loc.
+func (d Date) Time(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmpInt(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmpInt(int(d.Month), int(e.Month))
+	default:
+		return cmpInt(d.Day, e.Day)
+	}
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// AddDays returns the date n days after d.
+func (d Date) AddDays(n int) Date { return DateOf(d.Time(time.UTC).AddDate(0, 0, n)) }
+
+func cmpInt(a, b int) int {
+	if a < b {
+		return -1
+	} else if a > b {
+		return 1
+	}
+	return 0
+}
+
+// MarshalJSON writes d as "YYYY-MM-DD", or null for the zero date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.Quote(d.String())), nil
+}
+
+// UnmarshalJSON reads a date written by MarshalJSON.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseDate(s)
+	*d = v
+	return err
+}
+
+// Value stores d as YYYY-MM-DD text, which both databases accept for a DATE
+// column, or NULL for the zero date.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a date from a database: PostgreSQL returns time.Time for DATE
+// columns, SQLite returns text or time.Time depending on the declared type.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+	case time.Time:
+		*d = DateOf(v.UTC())
+	case string:
+		return d.scanText(v)
+	case []byte:
+		return d.scanText(string(v))
+	default:
+		return fmt.Errorf("rankfile.Date: cannot scan %T", src)
+	}
+	return nil
+}
+
+func (d *Date) scanText(s string) error {
+	if len(s) > 10 {
+		s = s[:10] // a timestamp's date part
+	}
+	v, err := ParseDate(s)
+	*d = v
+	return err
+}

@@ -1,0 +1,59 @@
+package rankfile
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. The set is small and fixed so that every transport (CLI exit
+// status, HTTP status, JSON API) can map each code in one table.
+const (
+	ECONFLICT     = "conflict"     // the request conflicts with the current state
+	EFORBIDDEN    = "forbidden"    // the caller may not do this
+	EINTERNAL     = "internal"     // a fault of ours; details are logged, never shown
+	EINVALID      = "invalid"      // the input is wrong and nothing was changed
+	ENOTFOUND     = "not_found"    // the thing asked for does not exist
+	EUNAUTHORIZED = "unauthorized" // the caller is not signed in
+	EBUSY         = "busy"         // another writer holds the data; try again
+)
+
+// Error is a domain error: a code from the fixed set and a message written
+// for the person using rankfile.
+type Error struct {
+	Code    string
+	Message string
+}
+
+// Error implements the error interface.
+func (e *Error) Error() string {
+	return fmt.Sprintf("rankfile error: code=%s message=%s", e.Code, e.Message)
+}
+
+// Errorf returns a domain error with the given code and formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of a domain error anywhere in err's chain,
+// EINTERNAL for any other error, and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the message of a domain error in err's chain. Other
+// errors get a generic message so that internal details never reach users.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Internal error."
+}

@@ -1,0 +1,181 @@
+package rankfile
+
+import (
+	"context"
+	"time"
+)
+
+// Member is a person on the chapter's roster, as the national list and the
+// chapter's own records describe them. Sensitive fields (race, accommodations)
+// are not here: they live in MemberSensitive so that no code reads them by
+// accident.
+type Member struct {
+	ID         int64  `json:"id"`
+	NationalID string `json:"national_id"` // ActionKit id from the national list
+
+	FirstName  string `json:"first_name"`
+	MiddleName string `json:"middle_name"`
+	LastName   string `json:"last_name"`
+	Suffix     string `json:"suffix"`
+
+	Email       string `json:"email"` // lower case
+	BestPhone   string `json:"best_phone"`
+	MobilePhone string `json:"mobile_phone"`
+	HomePhone   string `json:"home_phone"`
+	WorkPhone   string `json:"work_phone"`
+
+	Mailing Address `json:"mailing"`
+	Billing Address `json:"billing"`
+	Country string  `json:"country"`
+
+	JoinDate          Date   `json:"join_date"`
+	Xdate             Date   `json:"xdate"` // when the membership expires
+	MembershipType    string `json:"membership_type"`
+	MonthlyDuesStatus string `json:"monthly_dues_status"`
+	YearlyDuesStatus  string `json:"yearly_dues_status"`
+	MembershipStatus  string `json:"membership_status"` // as printed on the list
+	StatusLetter      string `json:"memb_status_letter"`
+
+	Contact ContactPreferences `json:"contact"`
+
+	UnionMember       string `json:"union_member"`
+	UnionName         string `json:"union_name"`
+	UnionLocal        string `json:"union_local"`
+	Student           string `json:"student"`
+	StudentSchoolName string `json:"student_school_name"`
+	YDSAChapter       string `json:"ydsa_chapter"`
+	Chapter           string `json:"dsa_chapter"`
+
+	Roster RosterState `json:"roster"`
+	Branch BranchState `json:"branch"`
+
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Address is a postal address.
+type Address struct {
+	Line1 string `json:"address1"`
+	Line2 string `json:"address2"`
+	City  string `json:"city"`
+	State string `json:"state"`
+	Zip   string `json:"zip"`
+}
+
+// ContactPreferences are the member's wishes about being contacted.
+type ContactPreferences struct {
+	MailPreference string `json:"mail_preference"`
+	DoNotCall      bool   `json:"do_not_call"`
+	TextOptOut     bool   `json:"text_opt_out"`
+}
+
+// RosterState is what the national lists have said about a member.
+type RosterState struct {
+	// ListStanding is the standing the newest list gave, or lapsed when the
+	// member is missing from it.
+	ListStanding Standing `json:"list_standing"`
+	// OnList is false once a newer list no longer carries the member.
+	OnList bool `json:"on_list"`
+	// ListDate is the as-of date of the newest list that carried the member.
+	ListDate Date `json:"list_date"`
+	// Override is the chapter's standing override, if one was ever recorded
+	// and still stands (it may have ended: see ActiveOn).
+	Override *StandingOverride `json:"override,omitempty"`
+}
+
+// BranchState is the member's branch: where they live, or where they chose.
+type BranchState struct {
+	// LocatedID is the branch whose boundary holds the member's point; 0 when
+	// the point is unknown or outside every branch.
+	LocatedID int64 `json:"located_id"`
+	// ChosenID is a branch the member chose instead; 0 when none.
+	ChosenID int64 `json:"chosen_id"`
+	// Slug is the slug of the effective branch, "" when unassigned.
+	Slug string `json:"slug"`
+	// Point is the member's own coordinates when known.
+	Point *Point `json:"point,omitempty"`
+}
+
+// ID returns the effective branch: the chosen one when set, else the located one.
+func (b BranchState) ID() int64 {
+	if b.ChosenID != 0 {
+		return b.ChosenID
+	}
+	return b.LocatedID
+}
+
+// Point is a place on Earth in WGS 84 degrees.
+type Point struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// FullName joins the member's names for display.
+func (m *Member) FullName() string {
+	name := m.FirstName
+	for _, part := range []string{m.MiddleName, m.LastName, m.Suffix} {
+		if part != "" {
+			name += " " + part
+		}
+	}
+	return name
+}
+
+// StandingOn returns the member's effective standing on day d.
+func (m *Member) StandingOn(d Date) Standing {
+	return EffectiveStanding(m.Roster.ListStanding, m.Roster.Override, d)
+}
+
+// MemberSensitive holds the fields a political organization must guard most:
+// they are stored apart, shown only to data stewards, and never copied into
+// history.
+type MemberSensitive struct {
+	MemberID       int64  `json:"member_id"`
+	Race           string `json:"race"`
+	Accommodations string `json:"accommodations"`
+}
+
+// MemberFilter selects members. Zero fields do not filter.
+type MemberFilter struct {
+	ID         int64
+	NationalID string
+	Email      string
+	// Standing filters by effective standing on day AsOf (today when zero).
+	Standing Standing
+	AsOf     Date
+	// BranchSlug filters by effective branch; Unassigned selects members
+	// without one.
+	BranchSlug string
+	Unassigned bool
+
+	Offset int
+	Limit  int // 0 means no limit
+}
+
+// MemberService reads and changes members.
+type MemberService interface {
+	// FindMember returns one member. ENOTFOUND when no member matches.
+	FindMember(ctx context.Context, filter MemberFilter) (*Member, error)
+
+	// FindMembers returns members in last name, first name order and the
+	// number of members matching the filter without Offset and Limit.
+	FindMembers(ctx context.Context, filter MemberFilter) ([]*Member, int, error)
+
+	// FindMemberSensitive returns the sensitive fields of a member.
+	FindMemberSensitive(ctx context.Context, memberID int64) (*MemberSensitive, error)
+
+	// MemberHistory returns every recorded change to a member, oldest first.
+	MemberHistory(ctx context.Context, memberID int64) ([]*MemberChange, error)
+
+	// SetStandingOverride records the chapter's override of a member's
+	// standing, replacing an earlier one. EINVALID for a bad override.
+	SetStandingOverride(ctx context.Context, o *StandingOverride) error
+
+	// RevokeStandingOverride withdraws the member's override. ENOTFOUND when
+	// the member has none.
+	RevokeStandingOverride(ctx context.Context, memberID int64, by string) error
+
+	// ChooseBranch records the branch a member chose instead of the one they
+	// live in; slug "" clears the choice. ENOTFOUND for an unknown branch.
+	ChooseBranch(ctx context.Context, memberID int64, slug, by string) error
+}
