@@ -1,0 +1,161 @@
+// Package store keeps rankfile's data in SQLite (embedded, the default) or
+// PostgreSQL, and implements the domain's services over them. The same SQL
+// runs on both; where the databases differ, the difference is handled here
+// once (migrations, driver errors, backups).
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"github.com/rankfile/rankfile"
+)
+
+// Dialects rankfile speaks.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// DB is an open rankfile database.
+type DB struct {
+	// write takes every transaction that changes data. For SQLite it is a
+	// single connection, so writers queue in the process instead of failing
+	// on the database lock.
+	write *sql.DB
+	// read serves queries; for PostgreSQL it is the same pool as write.
+	read    *sql.DB
+	dialect string
+	dsn     string
+
+	// Now returns the current time; tests set it to fix the clock.
+	Now func() time.Time
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database named by dsn, a postgres:// URL or a SQLite file
+// path, and applies any migrations it lacks.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db := &DB{dsn: dsn, Now: time.Now}
+	var err error
+	if IsPostgres(dsn) {
+		err = db.openPostgres(dsn)
+	} else {
+		err = db.openSQLite(dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) openPostgres(dsn string) error {
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return fmt.Errorf("opening PostgreSQL: %w", err)
+	}
+	pool.SetMaxOpenConns(16)
+	pool.SetMaxIdleConns(16)
+	pool.SetConnMaxIdleTime(5 * time.Minute)
+	db.write, db.read, db.dialect = pool, pool, Postgres
+	return nil
+}
+
+// openSQLite opens a writer connection and a pool of read-only connections.
+// busy_timeout comes first so that the pragmas after it already wait for a
+// lock held by another process; WAL lets readers run beside the writer;
+// synchronous=FULL makes every commit durable, even across a power cut;
+// _txlock=immediate takes the write lock at BEGIN, which avoids deadlocks
+// between transactions that read before they write.
+func (db *DB) openSQLite(path string) error {
+	if path == "" {
+		return rankfile.Errorf(rankfile.EINVALID, "no database given")
+	}
+	base := "file:" + (&url.URL{Path: strings.TrimPrefix(path, "file:")}).EscapedPath()
+	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(FULL)&_time_format=sqlite"
+	write, err := sql.Open("sqlite", base+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return fmt.Errorf("opening SQLite: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	read, err := sql.Open("sqlite", base+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return fmt.Errorf("opening SQLite: %w", err)
+	}
+	read.SetMaxOpenConns(4)
+	db.write, db.read, db.dialect = write, read, SQLite
+	if err := write.Ping(); err != nil {
+		db.Close()
+		return fmt.Errorf("opening SQLite database %s: %w", path, err)
+	}
+	return nil
+}
+
+// Dialect returns SQLite or Postgres.
+func (db *DB) Dialect() string { return db.dialect }
+
+// Close closes the database.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		if rerr := db.read.Close(); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	return db.read.PingContext(ctx)
+}
+
+// Tx is a write transaction with one clock reading for everything it does.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// inTx runs fn in a write transaction and commits when fn returns nil.
+// Driver errors become domain errors here, once.
+func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return db.translate(err)
+	}
+	defer sqlTx.Rollback()
+	tx := &Tx{Tx: sqlTx, db: db, now: db.Now().UTC()}
+	if err := fn(tx); err != nil {
+		return db.translate(err)
+	}
+	return db.translate(sqlTx.Commit())
+}
+
+// today is the date of the transaction's clock in UTC.
+func (tx *Tx) today() rankfile.Date { return rankfile.DateOf(tx.now) }
+
+// lock serializes work on a named resource across processes: the row lock
+// in PostgreSQL, the database write lock (taken at BEGIN) in SQLite.
+func (tx *Tx) lock(ctx context.Context, name string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE locks SET taken_at = $1 WHERE name = $2`, tx.now, name)
+	return err
+}

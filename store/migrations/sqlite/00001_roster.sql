@@ -1,0 +1,172 @@
+-- +goose Up
+-- The organization: bodies in a tree, their seats, and who holds them.
+CREATE TABLE bodies (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES bodies (id),
+    kind TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_url TEXT NOT NULL DEFAULT '',
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX bodies_parent ON bodies (parent_id);
+
+CREATE TABLE seats (
+    id INTEGER PRIMARY KEY,
+    body_id INTEGER NOT NULL REFERENCES bodies (id),
+    title TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 1),
+    filled_by TEXT NOT NULL CHECK (filled_by IN ('election', 'appointment')),
+    electorate_body_id INTEGER REFERENCES bodies (id),
+    appointing_seat_id INTEGER REFERENCES seats (id),
+    term_months INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (body_id, title)
+);
+
+-- Each import of a national list, with what it did.
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    file_name TEXT NOT NULL DEFAULT '',
+    actor TEXT NOT NULL DEFAULT '',
+    list_date DATE NOT NULL,
+    rows_read INTEGER NOT NULL DEFAULT 0,
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    lapsed INTEGER NOT NULL DEFAULT 0,
+    unknown_columns TEXT NOT NULL DEFAULT '[]',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    finished_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE import_rejections (
+    import_id INTEGER NOT NULL REFERENCES imports (id),
+    line INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (import_id, line)
+);
+
+-- The roster. Fields named as national lists name them.
+CREATE TABLE members (
+    id INTEGER PRIMARY KEY,
+    national_id TEXT UNIQUE,
+    first_name TEXT NOT NULL DEFAULT '',
+    middle_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    best_phone TEXT NOT NULL DEFAULT '',
+    mobile_phone TEXT NOT NULL DEFAULT '',
+    home_phone TEXT NOT NULL DEFAULT '',
+    work_phone TEXT NOT NULL DEFAULT '',
+    mailing_address1 TEXT NOT NULL DEFAULT '',
+    mailing_address2 TEXT NOT NULL DEFAULT '',
+    mailing_city TEXT NOT NULL DEFAULT '',
+    mailing_state TEXT NOT NULL DEFAULT '',
+    mailing_zip TEXT NOT NULL DEFAULT '',
+    billing_address1 TEXT NOT NULL DEFAULT '',
+    billing_address2 TEXT NOT NULL DEFAULT '',
+    billing_city TEXT NOT NULL DEFAULT '',
+    billing_state TEXT NOT NULL DEFAULT '',
+    billing_zip TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    join_date DATE,
+    xdate DATE,
+    membership_type TEXT NOT NULL DEFAULT '',
+    monthly_dues_status TEXT NOT NULL DEFAULT '',
+    yearly_dues_status TEXT NOT NULL DEFAULT '',
+    membership_status TEXT NOT NULL DEFAULT '',
+    memb_status_letter TEXT NOT NULL DEFAULT '',
+    mail_preference TEXT NOT NULL DEFAULT '',
+    do_not_call BOOLEAN NOT NULL DEFAULT FALSE,
+    p2ptext_optout BOOLEAN NOT NULL DEFAULT FALSE,
+    union_member TEXT NOT NULL DEFAULT '',
+    union_name TEXT NOT NULL DEFAULT '',
+    union_local TEXT NOT NULL DEFAULT '',
+    student TEXT NOT NULL DEFAULT '',
+    student_school_name TEXT NOT NULL DEFAULT '',
+    ydsa_chapter TEXT NOT NULL DEFAULT '',
+    dsa_chapter TEXT NOT NULL DEFAULT '',
+    list_standing TEXT NOT NULL CHECK (list_standing IN ('good', 'member', 'lapsed')),
+    on_list BOOLEAN NOT NULL DEFAULT TRUE,
+    import_hash TEXT NOT NULL DEFAULT '',
+    lat REAL,
+    lon REAL,
+    located_branch_id INTEGER REFERENCES bodies (id),
+    chosen_branch_id INTEGER REFERENCES bodies (id),
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX members_name ON members (last_name, first_name, id);
+CREATE INDEX members_email ON members (email);
+CREATE INDEX members_located_branch ON members (located_branch_id);
+CREATE INDEX members_chosen_branch ON members (chosen_branch_id);
+
+-- Sensitive fields live apart, shown only to data stewards.
+CREATE TABLE member_sensitive (
+    member_id INTEGER PRIMARY KEY REFERENCES members (id),
+    race TEXT NOT NULL DEFAULT '',
+    accommodations TEXT NOT NULL DEFAULT ''
+);
+
+-- Every change to a member: what, when, by which import or whom.
+CREATE TABLE member_history (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    at TIMESTAMP NOT NULL,
+    kind TEXT NOT NULL,
+    import_id INTEGER REFERENCES imports (id),
+    actor TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    changes TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX member_history_member ON member_history (member_id, id);
+
+-- The chapter's own standing decisions; at most one stands per member.
+CREATE TABLE standing_overrides (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    standing TEXT NOT NULL CHECK (standing IN ('good', 'member', 'lapsed')),
+    reason TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    until DATE,
+    revoked_at TIMESTAMP,
+    revoked_by TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX standing_overrides_standing ON standing_overrides (member_id) WHERE revoked_at IS NULL;
+
+-- Branch boundaries as GeoJSON, in the order they were loaded.
+CREATE TABLE jurisdictions (
+    body_id INTEGER PRIMARY KEY REFERENCES bodies (id),
+    position INTEGER NOT NULL,
+    geometry TEXT NOT NULL,
+    loaded_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE positions (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    body_id INTEGER NOT NULL REFERENCES bodies (id),
+    seat_id INTEGER REFERENCES seats (id),
+    start_on DATE NOT NULL,
+    end_on DATE,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX positions_member ON positions (member_id);
+CREATE INDEX positions_body ON positions (body_id);
+
+-- Named locks that serialize imports and boundary loads across processes.
+CREATE TABLE locks (
+    name TEXT PRIMARY KEY,
+    taken_at TIMESTAMP
+);
+INSERT INTO locks (name) VALUES ('roster');
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
