@@ -1,0 +1,76 @@
+package count
+
+import "fmt"
+
+// profile is an election compiled for counting: withdrawn candidates are
+// removed from every ranking, ballots left empty are set aside, and the
+// rankings sit in one arena so that counting allocates nothing per ballot.
+type profile struct {
+	names     []string
+	withdrawn []bool
+	prefs     []int32 // all rankings, end to end
+	start     []int32 // ballot i ranks prefs[start[i]:start[i+1]]
+	weight    []int64
+	total     int64 // all ballots
+	valid     int64 // ballots ranking at least one candidate still standing
+}
+
+// compile checks the election and builds its profile. The method is named
+// in errors: no method defines equal rankings, so they are refused here.
+func compile(e *Election, m Method) (*profile, error) {
+	if err := e.Validate(); err != nil {
+		return nil, err
+	}
+	p := &profile{names: e.Candidates, withdrawn: make([]bool, len(e.Candidates))}
+	for _, c := range e.Withdrawn {
+		p.withdrawn[c] = true
+	}
+	p.start = make([]int32, 1, len(e.Ballots)+1)
+	p.weight = make([]int64, 0, len(e.Ballots))
+	for i, b := range e.Ballots {
+		if b.HasEqualRanks() {
+			return nil, ballotError(i, b, fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
+		}
+		p.total += b.Weight
+		if p.add(b) {
+			p.valid += b.Weight
+		}
+	}
+	return p, nil
+}
+
+// add appends the ballot's ranking without withdrawn candidates and
+// reports whether anything was left to append.
+func (p *profile) add(b Ballot) bool {
+	n := len(p.prefs)
+	for _, c := range b.Ranking {
+		if !p.withdrawn[c] {
+			p.prefs = append(p.prefs, int32(c))
+		}
+	}
+	if len(p.prefs) == n {
+		return false
+	}
+	p.start = append(p.start, int32(len(p.prefs)))
+	p.weight = append(p.weight, b.Weight)
+	return true
+}
+
+// ballots returns the number of non-empty ballots in the profile.
+func (p *profile) ballots() int { return len(p.weight) }
+
+// ranking returns ballot i's ranking.
+func (p *profile) ranking(i int) []int32 { return p.prefs[p.start[i]:p.start[i+1]] }
+
+// ruleName names the method's rule for messages.
+func (m Method) ruleName() string {
+	switch m {
+	case Scottish:
+		return "Scottish STV (SSI 2007/42)"
+	case Meek:
+		return "the PR Foundation's reference Meek rule"
+	case IRV:
+		return "instant runoff as rankfile counts it"
+	}
+	return string(m)
+}
