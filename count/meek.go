@@ -112,7 +112,7 @@ func (m *meek) countRound() {
 	changed, batch := m.iterate()
 	m.recordRound()
 	if !changed {
-		if len(batch) == 0 && m.opt.AltDefeats == AltDefeatsBeforeSingle {
+		if len(batch) == 0 && m.opt.altDefeatsIn(m.round.Number) == AltDefeatsBeforeSingle {
 			batch = m.sureLosers()
 		}
 		m.defeatBatchOrLowest(batch)

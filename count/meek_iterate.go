@@ -16,7 +16,7 @@ func (m *meek) iterate() (changed bool, batch []int) {
 		if changed {
 			return true, nil
 		}
-		if m.opt.AltDefeats == AltDefeatsIfNoNewElected {
+		if m.opt.altDefeatsIn(m.round.Number) == AltDefeatsIfNoNewElected {
 			if batch = m.sureLosers(); len(batch) > 0 {
 				return false, batch
 			}
@@ -24,7 +24,7 @@ func (m *meek) iterate() (changed bool, batch []int) {
 		if m.surplus < meekOmega || (prev >= 0 && m.surplus >= prev) {
 			return false, nil
 		}
-		if m.opt.AltDefeats == AltDefeatsPerReferenceRule {
+		if m.opt.altDefeatsIn(m.round.Number) == AltDefeatsPerReferenceRule {
 			if batch = m.sureLosers(); len(batch) > 0 {
 				return false, batch
 			}

@@ -12,6 +12,17 @@ type MeekOptions struct {
 	// AltDefeats enables the reference rule's optional defeat of several
 	// sure losers at once, and says when in a round it is checked.
 	AltDefeats AltDefeats
+	// AltDefeatRounds, when not nil, limits alternative defeats to the
+	// rounds whose entry is true, round 1 first; later rounds have none.
+	AltDefeatRounds []bool
+}
+
+// altDefeatsIn returns when alternative defeats are checked in a round.
+func (o MeekOptions) altDefeatsIn(round int) AltDefeats {
+	if o.AltDefeatRounds != nil && (round > len(o.AltDefeatRounds) || !o.AltDefeatRounds[round-1]) {
+		return AltDefeatsNever
+	}
+	return o.AltDefeats
 }
 
 // AltDefeats says whether and when the Meek count defeats several
