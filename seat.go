@@ -140,6 +140,7 @@ func (p *Position) Overlaps(q *Position) bool {
 
 // PositionFilter selects positions. Zero fields do not filter.
 type PositionFilter struct {
+	ID       int64
 	MemberID int64
 	BodyID   int64
 	SeatID   int64

@@ -159,3 +159,11 @@ func (tx *Tx) lock(ctx context.Context, name string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE locks SET taken_at = $1 WHERE name = $2`, tx.now, name)
 	return err
 }
+
+// day returns d, or today by the database's clock when d is zero.
+func (db *DB) day(d rankfile.Date) rankfile.Date {
+	if d.IsZero() {
+		return rankfile.DateOf(db.Now())
+	}
+	return d
+}

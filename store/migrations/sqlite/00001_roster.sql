@@ -100,7 +100,7 @@ CREATE TABLE members (
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
-CREATE INDEX members_name ON members (last_name, first_name, id);
+CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id);
 CREATE INDEX members_email ON members (email);
 CREATE INDEX members_located_branch ON members (located_branch_id);
 CREATE INDEX members_chosen_branch ON members (chosen_branch_id);

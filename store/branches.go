@@ -1,0 +1,221 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/rankfile/rankfile"
+)
+
+// BranchService keeps members sorted into branches. It implements
+// rankfile.BranchService.
+type BranchService struct{ db *DB }
+
+// NewBranchService returns the branch service of db.
+func NewBranchService(db *DB) *BranchService { return &BranchService{db: db} }
+
+var _ rankfile.BranchService = (*BranchService)(nil)
+
+// LoadBranches replaces the boundaries and re-sorts every member, in one
+// transaction under the roster lock (an import running at the same time
+// waits, or is waited for).
+func (s *BranchService) LoadBranches(ctx context.Context, js []rankfile.Jurisdiction, opts rankfile.BranchOptions) (*rankfile.BranchReport, error) {
+	if len(js) == 0 {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "no branch boundaries given")
+	}
+	var report *rankfile.BranchReport
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.lock(ctx, "roster"); err != nil {
+			return err
+		}
+		if err := tx.storeJurisdictions(ctx, js, opts.ChapterSlug); err != nil {
+			return err
+		}
+		var err error
+		report, err = tx.resortMembers(ctx, opts.Actor)
+		if report != nil {
+			report.Branches = len(js)
+		}
+		return err
+	})
+	return report, err
+}
+
+// storeJurisdictions creates missing branch bodies and replaces every
+// stored boundary with the new ones.
+func (tx *Tx) storeJurisdictions(ctx context.Context, js []rankfile.Jurisdiction, chapterSlug string) error {
+	parent, err := tx.branchParent(ctx, chapterSlug)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM jurisdictions`); err != nil {
+		return err
+	}
+	for i, j := range js {
+		id, err := tx.branchBody(ctx, j, parent)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO jurisdictions (body_id, position, geometry, loaded_at)
+			VALUES ($1, $2, $3, $4)`, id, i, string(j.Geometry), tx.now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// branchParent finds the chapter new branches belong to: the one named,
+// else the only chapter, else none.
+func (tx *Tx) branchParent(ctx context.Context, slug string) (int64, error) {
+	chapters, err := findBodies(ctx, tx, rankfile.BodyFilter{Kind: rankfile.KindChapter, Slug: slug})
+	switch {
+	case err != nil:
+		return 0, err
+	case slug != "" && len(chapters) == 0:
+		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no chapter %q", slug)
+	case len(chapters) == 1:
+		return chapters[0].ID, nil
+	}
+	return 0, nil
+}
+
+// branchBody returns the id of the branch body for j, creating it if needed.
+func (tx *Tx) branchBody(ctx context.Context, j rankfile.Jurisdiction, parent int64) (int64, error) {
+	bodies, err := findBodies(ctx, tx, rankfile.BodyFilter{Slug: j.Slug})
+	if err != nil {
+		return 0, err
+	}
+	if len(bodies) == 1 {
+		if bodies[0].Kind != rankfile.KindBranch {
+			return 0, rankfile.Errorf(rankfile.ECONFLICT, "the slug %q belongs to a %s, not a branch", j.Slug, bodies[0].Kind)
+		}
+		return bodies[0].ID, nil
+	}
+	b := &rankfile.Body{ParentID: parent, Kind: rankfile.KindBranch, Slug: j.Slug, Name: j.Name}
+	err = tx.createBody(ctx, b)
+	return b.ID, err
+}
+
+// FindJurisdictions returns the stored boundaries in load order.
+func (s *BranchService) FindJurisdictions(ctx context.Context) ([]rankfile.Jurisdiction, error) {
+	js, _, err := loadJurisdictions(ctx, s.db.read)
+	return js, s.db.translate(err)
+}
+
+// placedMember is a member as re-sorting sees them.
+type placedMember struct {
+	id                   int64
+	nationalID, name     string
+	mailingZip, billZip  string
+	point                *rankfile.Point
+	located, chosen, was int64
+}
+
+// resortMembers places every member by the stored boundaries, writes the
+// ones whose branch changed, and records a history entry for each member
+// whose effective branch moved.
+func (tx *Tx) resortMembers(ctx context.Context, actor string) (*rankfile.BranchReport, error) {
+	sorter, err := newBranchSorter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	members, err := loadPlacedMembers(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	report := &rankfile.BranchReport{Moves: []rankfile.BranchMove{}}
+	var changed []*placedMember
+	for _, m := range members {
+		before := effective(m.chosen, m.located)
+		m.was = m.located
+		m.located = sorter.locate(m.point, m.mailingZip, m.billZip)
+		if m.located != m.was {
+			changed = append(changed, m)
+		}
+		after := effective(m.chosen, m.located)
+		if after == 0 {
+			report.Unassigned++
+		} else {
+			report.Assigned++
+		}
+		if after != before {
+			report.Moves = append(report.Moves, rankfile.BranchMove{MemberID: m.id, NationalID: m.nationalID,
+				Name: m.name, From: sorter.slugs[before], To: sorter.slugs[after]})
+		}
+	}
+	report.Moved = len(report.Moves)
+	if err := tx.writeLocated(ctx, changed); err != nil {
+		return nil, err
+	}
+	return report, tx.recordMoves(ctx, report.Moves, actor)
+}
+
+func effective(chosen, located int64) int64 {
+	if chosen != 0 {
+		return chosen
+	}
+	return located
+}
+
+func loadPlacedMembers(ctx context.Context, tx *Tx) ([]*placedMember, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(national_id, ''), first_name, last_name,
+		mailing_zip, billing_zip, lat, lon, COALESCE(located_branch_id, 0), COALESCE(chosen_branch_id, 0)
+		FROM members ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*placedMember
+	for rows.Next() {
+		m := &placedMember{}
+		var first, last string
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&m.id, &m.nationalID, &first, &last, &m.mailingZip, &m.billZip,
+			&lat, &lon, &m.located, &m.chosen); err != nil {
+			return nil, err
+		}
+		m.name = first + " " + last
+		if lat.Valid && lon.Valid {
+			m.point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// writeLocated stores the new located branch of each changed member, one
+// statement per branch rather than one per member.
+func (tx *Tx) writeLocated(ctx context.Context, changed []*placedMember) error {
+	byBranch := map[int64][]int64{}
+	for _, m := range changed {
+		byBranch[m.located] = append(byBranch[m.located], m.id)
+	}
+	branches := make([]int64, 0, len(byBranch))
+	for b := range byBranch {
+		branches = append(branches, b)
+	}
+	sort.Slice(branches, func(i, j int) bool { return branches[i] < branches[j] })
+	for _, b := range branches {
+		err := tx.updateIDs(ctx, byBranch[b], `UPDATE members SET located_branch_id = $1, updated_at = $2
+			WHERE id IN (%s)`, nullID(b), tx.now)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) recordMoves(ctx context.Context, moves []rankfile.BranchMove, actor string) error {
+	h := newHistoryWriter(tx)
+	defer h.close()
+	for _, mv := range moves {
+		err := h.add(ctx, &rankfile.MemberChange{MemberID: mv.MemberID, Kind: rankfile.ChangeBranch,
+			Actor: actor, Note: "branch boundaries loaded",
+			Changes: []rankfile.FieldChange{{Field: "branch", Old: mv.From, New: mv.To}}})
+		if err != nil {
+			return err
+		}
+	}
+	return h.flush(ctx)
+}

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/geo"
+)
+
+// branchSorter finds the branch a member lives in. Most members are placed
+// by their ZIP's centroid, so it remembers the answer for each point: a
+// county has hundreds of ZIPs and a roster has thousands of members.
+type branchSorter struct {
+	locator *geo.Locator
+	ids     map[string]int64 // branch slug -> body id
+	slugs   map[int64]string
+	cache   map[rankfile.Point]int64
+}
+
+// newBranchSorter loads the stored boundaries.
+func newBranchSorter(ctx context.Context, q querier) (*branchSorter, error) {
+	js, ids, err := loadJurisdictions(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	loc, err := geo.NewLocator(js)
+	if err != nil {
+		return nil, err
+	}
+	slugs, err := branchSlugs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return &branchSorter{locator: loc, ids: ids, slugs: slugs, cache: map[rankfile.Point]int64{}}, nil
+}
+
+// branchSlugs returns the slug of every branch, with or without a boundary.
+func branchSlugs(ctx context.Context, q querier) (map[int64]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, slug FROM bodies WHERE kind = $1`, rankfile.KindBranch)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	slugs := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var slug string
+		if err := rows.Scan(&id, &slug); err != nil {
+			return nil, err
+		}
+		slugs[id] = slug
+	}
+	return slugs, rows.Err()
+}
+
+// locate returns the body id of the member's branch, 0 for none.
+func (s *branchSorter) locate(own *rankfile.Point, mailingZip, billingZip string) int64 {
+	p, ok := geo.MemberPoint(own, mailingZip, billingZip)
+	if !ok {
+		return 0
+	}
+	if id, ok := s.cache[p]; ok {
+		return id
+	}
+	id := s.ids[s.locator.Locate(p)]
+	s.cache[p] = id
+	return id
+}
+
+// querier is what both *sql.DB and *sql.Tx offer for reading.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// loadJurisdictions returns the stored boundaries in load order and the
+// body id of each branch slug.
+func loadJurisdictions(ctx context.Context, q querier) ([]rankfile.Jurisdiction, map[string]int64, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT b.id, b.slug, b.name, j.geometry
+		FROM jurisdictions j JOIN bodies b ON b.id = j.body_id
+		ORDER BY j.position`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var js []rankfile.Jurisdiction
+	ids := map[string]int64{}
+	for rows.Next() {
+		var j rankfile.Jurisdiction
+		var id int64
+		var geometry string
+		if err := rows.Scan(&id, &j.Slug, &j.Name, &geometry); err != nil {
+			return nil, nil, err
+		}
+		j.Geometry = []byte(geometry)
+		js = append(js, j)
+		ids[j.Slug] = id
+	}
+	return js, ids, rows.Err()
+}

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/rankfile/rankfile"
+)
+
+// historyWriter appends member history entries in batches.
+type historyWriter struct {
+	batch *batchInsert
+	now   any
+}
+
+func newHistoryWriter(tx *Tx) *historyWriter {
+	cols := []string{"member_id", "at", "kind", "import_id", "actor", "note", "changes"}
+	return &historyWriter{batch: newBatchInsert(tx, "member_history", cols, ""), now: tx.now}
+}
+
+// add queues one entry, stamped with the transaction's time.
+func (h *historyWriter) add(ctx context.Context, c *rankfile.MemberChange) error {
+	changes := []byte("[]")
+	if len(c.Changes) > 0 {
+		var err error
+		if changes, err = json.Marshal(c.Changes); err != nil {
+			return err
+		}
+	}
+	return h.batch.add(ctx, c.MemberID, h.now, c.Kind, nullID(c.ImportID), c.Actor, c.Note, string(changes))
+}
+
+func (h *historyWriter) flush(ctx context.Context) error { return h.batch.flush(ctx) }
+func (h *historyWriter) close()                          { h.batch.close() }
+
+// recordChange writes a single history entry now.
+func (tx *Tx) recordChange(ctx context.Context, c *rankfile.MemberChange) error {
+	h := newHistoryWriter(tx)
+	defer h.close()
+	if err := h.add(ctx, c); err != nil {
+		return err
+	}
+	return h.flush(ctx)
+}
+
+// nullID stores 0 as NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// MemberHistory returns every recorded change to a member, oldest first.
+func (s *MemberService) MemberHistory(ctx context.Context, memberID int64) ([]*rankfile.MemberChange, error) {
+	rows, err := s.db.read.QueryContext(ctx, `
+		SELECT id, member_id, at, kind, COALESCE(import_id, 0), actor, note, changes
+		FROM member_history WHERE member_id = $1 ORDER BY id`, memberID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.MemberChange
+	for rows.Next() {
+		c := &rankfile.MemberChange{}
+		var changes string
+		if err := rows.Scan(&c.ID, &c.MemberID, &c.At, &c.Kind, &c.ImportID, &c.Actor, &c.Note, &changes); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(changes), &c.Changes); err != nil {
+			return nil, fmt.Errorf("history entry %d: %w", c.ID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

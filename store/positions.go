@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+)
+
+const positionSelect = `SELECT id, member_id, body_id, COALESCE(seat_id, 0), start_on, end_on, created_at FROM positions`
+
+// FindPositions returns positions, current and past, matching the filter.
+func (s *BodyService) FindPositions(ctx context.Context, filter rankfile.PositionFilter) ([]*rankfile.Position, error) {
+	return findPositions(ctx, s.db.read, filter)
+}
+
+func findPositions(ctx context.Context, q querier, filter rankfile.PositionFilter) ([]*rankfile.Position, error) {
+	w := &where{}
+	if filter.ID != 0 {
+		w.add("id = $%d", filter.ID)
+	}
+	if filter.MemberID != 0 {
+		w.add("member_id = $%d", filter.MemberID)
+	}
+	if filter.BodyID != 0 {
+		w.add("body_id = $%d", filter.BodyID)
+	}
+	if filter.SeatID != 0 {
+		w.add("seat_id = $%d", filter.SeatID)
+	}
+	if !filter.ActiveOn.IsZero() {
+		w.add("start_on <= $%d AND (end_on IS NULL OR end_on >= $%d)", filter.ActiveOn, filter.ActiveOn)
+	}
+	rows, err := q.QueryContext(ctx, positionSelect+w.sql()+" ORDER BY start_on, id", w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []*rankfile.Position{}
+	for rows.Next() {
+		p := &rankfile.Position{}
+		if err := rows.Scan(&p.ID, &p.MemberID, &p.BodyID, &p.SeatID, &p.StartOn, &p.EndOn, &p.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// CreatePosition records that a member holds a seat or belongs to a body.
+func (s *BodyService) CreatePosition(ctx context.Context, p *rankfile.Position) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		if err := tx.memberExists(ctx, p.MemberID); err != nil {
+			return err
+		}
+		if _, err := tx.body(ctx, p.BodyID); err != nil {
+			return err
+		}
+		if err := tx.checkRoom(ctx, p); err != nil {
+			return err
+		}
+		p.CreatedAt = tx.now
+		return tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+			p.MemberID, p.BodyID, nullID(p.SeatID), p.StartOn, p.EndOn, tx.now).Scan(&p.ID)
+	})
+}
+
+// checkRoom refuses a position the member already holds for some of the
+// same days, or a seat that is full for them.
+func (tx *Tx) checkRoom(ctx context.Context, p *rankfile.Position) error {
+	mine, err := findPositions(ctx, tx, rankfile.PositionFilter{MemberID: p.MemberID, BodyID: p.BodyID})
+	if err != nil {
+		return err
+	}
+	for _, q := range mine {
+		if q.SeatID == p.SeatID && q.Overlaps(p) {
+			return rankfile.Errorf(rankfile.ECONFLICT, "the member already holds that position from %s", q.StartOn)
+		}
+	}
+	if p.SeatID == 0 {
+		return nil
+	}
+	var count int64
+	err = tx.QueryRowContext(ctx, `SELECT count FROM seats WHERE id = $1 AND body_id = $2`, p.SeatID, p.BodyID).Scan(&count)
+	if err != nil {
+		return rankfile.Errorf(rankfile.EINVALID, "seat %d is not a seat of body %d", p.SeatID, p.BodyID)
+	}
+	holders, err := findPositions(ctx, tx, rankfile.PositionFilter{SeatID: p.SeatID})
+	if err != nil {
+		return err
+	}
+	if rankfile.SeatFull(holders, p, int(count)) {
+		return rankfile.Errorf(rankfile.ECONFLICT, "the seat's %d places are all held for some of those days", count)
+	}
+	return nil
+}
+
+// EndPosition records the last day of a position.
+func (s *BodyService) EndPosition(ctx context.Context, id int64, last rankfile.Date) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		ps, err := findPositions(ctx, tx, rankfile.PositionFilter{ID: id})
+		if err != nil {
+			return err
+		} else if len(ps) == 0 {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no position %d", id)
+		}
+		p := ps[0]
+		p.EndOn = last
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, last, id)
+		return err
+	})
+}
