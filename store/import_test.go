@@ -60,8 +60,8 @@ func TestNextMonthsList(t *testing.T) {
 		setClock(db, "2026-12-01")
 		november := list(listHeader,
 			"1,Ana,García,ana@example.org,90026,2027-01-01,Member in Good Standing,true,Latina", // same
-			"2,Bo,O'Brien,bo@example.org,91405,2027-10-15,Member in Good Standing,false,",     // renewed
-			"4,Di,Okafor,di@example.org,90011,2027-11-01,Member in Good Standing,false,",      // joined
+			"2,Bo,O'Brien,bo@example.org,91405,2027-10-15,Member in Good Standing,false,",       // renewed
+			"4,Di,Okafor,di@example.org,90011,2027-11-01,Member in Good Standing,false,",        // joined
 		) // 3 is missing
 		r := importList(t, db, november, rankfile.ImportOptions{})
 		checkCounts(t, r, counts{rows: 3, added: 1, updated: 1, unchanged: 1, lapsed: 1})
