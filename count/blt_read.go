@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // ReadBLT reads an election in BLT format, the format of OpenSTV, OpaVote
@@ -21,8 +22,8 @@ import (
 //	"Title"
 //
 // A byte-order mark, CRLF line ends, blank lines and "#" comments are
-// accepted; quoted strings after the title (Wichmann's source and comment
-// fields) are ignored. Identical rankings are merged into one Ballot. Every
+// accepted; runs of spaces in a name count as one; anything after the title
+// (Wichmann's source and comment fields, notes) is ignored. Identical rankings are merged into one Ballot. Every
 // error names the line it concerns ("line 7: ...").
 func ReadBLT(r io.Reader) (*Election, error) {
 	data, err := io.ReadAll(r)
@@ -234,12 +235,13 @@ func parseUint(tok []byte) (int64, bool) {
 }
 
 // parseNames reads the candidate names and the title. A line holds one
-// unquoted string or any number of quoted ones.
+// unquoted name or any number of quoted ones. Runs of white space inside a
+// name count as one space. Whatever follows the title is ignored: Wichmann's
+// files carry a source, a comment and notes there.
 func (p *bltParser) parseNames() error {
 	named := 0
-	haveTitle := false
 	lines := make(map[string]int, len(p.e.Candidates)) // name -> line
-	for {
+	for named <= len(p.e.Candidates) {
 		line, ok := p.nextLine()
 		if !ok {
 			break
@@ -249,18 +251,17 @@ func (p *bltParser) parseNames() error {
 			return err
 		}
 		for _, s := range strs {
+			s = strings.Join(strings.Fields(s), " ")
 			switch {
 			case named < len(p.e.Candidates):
 				if err := p.checkName(s, lines); err != nil {
 					return err
 				}
 				p.e.Candidates[named] = s
-				named++
-			case !haveTitle:
-				p.e.Title, haveTitle = s, true
-			case line[0] != '"':
-				return p.errorf("unexpected text %q after the title", line)
+			case named == len(p.e.Candidates):
+				p.e.Title = s
 			}
+			named++
 		}
 	}
 	if named < len(p.e.Candidates) {

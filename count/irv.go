@@ -22,7 +22,10 @@ func countIRV(c *counter) {
 		low, tie := c.irvLowest(r)
 		c.exclude(r, low, ReasonLowest, tie)
 		pl.transferAll([]int{low}, c.st)
-		r = c.record(pl, "exclusion", []int{low})
+		// The excluded candidate already appears, with their votes, in
+		// the round that excluded them; the next round leaves them out.
+		r = c.record(pl, "exclusion", nil)
+		r.From = []int{low}
 	}
 }
 
