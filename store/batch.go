@@ -91,7 +91,7 @@ func (b *batchInsert) statement(ctx context.Context, n int) (*sql.Stmt, error) {
 		if i > 0 {
 			q.WriteString(", ")
 		}
-		q.WriteString("(" + placeholders(i*b.width+1, b.width) + ")")
+		q.WriteString("(" + b.tx.db.params(i*b.width+1, b.width) + ")")
 	}
 	q.WriteString(" " + b.suffix)
 	stmt, err := b.tx.PrepareContext(ctx, q.String())

@@ -19,7 +19,7 @@ func (tx *Tx) updateIDs(ctx context.Context, ids []int64, query string, args ...
 		for _, id := range ids[:n] {
 			all = append(all, id)
 		}
-		q := fmt.Sprintf(query, placeholders(len(args)+1, n))
+		q := fmt.Sprintf(query, tx.db.params(len(args)+1, n))
 		if _, err := tx.ExecContext(ctx, q, all...); err != nil {
 			return err
 		}
