@@ -1,0 +1,127 @@
+package count
+
+import (
+	"strconv"
+	"strings"
+)
+
+// chart is the geometry of the SVG line chart of a count: one line per
+// candidate through their votes at each round, and the quota.
+type chart struct {
+	Label                                   string
+	Width, Height, Left, Right, Top, Bottom int
+	LegendX, LegendLineEnd                  int
+	Lines                                   []chartLine
+	QuotaPoints                             string
+	YTicks, XTicks                          []chartTick
+}
+
+type chartLine struct {
+	Name, Color, Dash, Points string
+	// LegendY places the line's entry in the legend beside the chart.
+	LegendY, LegendTextY string
+}
+
+type chartTick struct {
+	X, Y, Label string
+}
+
+// The palette is Okabe and Ito's, distinguishable with common colour
+// blindness; after it runs out, lines repeat it dashed.
+var chartColors = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"}
+var chartDashes = []string{"", "6 3", "2 2", "8 3 2 3"}
+
+const (
+	chartWidth, chartHeight = 760, 380
+	chartLeft, chartRight   = 64, 560
+	chartTop, chartBottom   = 16, 340
+	legendX, legendStep     = 580, 16
+)
+
+func (r *Report) chart() chart {
+	ch := chart{
+		Label: "Line chart of each candidate's votes at each round",
+		Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom,
+		LegendX: legendX, LegendLineEnd: legendX + 20,
+	}
+	top := r.chartMax()
+	if len(r.Rounds) == 0 || top == 0 {
+		return ch
+	}
+	var quota []string
+	for i, rd := range r.Rounds {
+		quota = append(quota, point(r.chartX(i), chartY(rd.Quota.Units, top)))
+		ch.XTicks = append(ch.XTicks, chartTick{X: fmtCoord(r.chartX(i)), Y: strconv.Itoa(chartBottom + 16), Label: strconv.Itoa(rd.Number)})
+	}
+	if r.Method != IRV {
+		ch.QuotaPoints = strings.Join(quota, " ")
+	}
+	for k := 0; k <= 4; k++ {
+		v := top * int64(k) / 4
+		ch.YTicks = append(ch.YTicks, chartTick{X: strconv.Itoa(chartLeft - 6), Y: fmtCoord(chartY(v, top)), Label: Decimal{Units: v, Places: r.Places}.wholePart()})
+	}
+	n := 0
+	for c := range r.Candidates {
+		if line, ok := r.chartLine(c, top, n); ok {
+			ch.Lines = append(ch.Lines, line)
+			n++
+		}
+	}
+	// A long legend makes the picture taller; the plot keeps its size.
+	ch.Height = max(chartHeight, chartTop+legendStep*n+8)
+	return ch
+}
+
+// chartLine draws candidate c's votes over the rounds they were counted.
+func (r *Report) chartLine(c int, top int64, n int) (chartLine, bool) {
+	var pts []string
+	for i, rd := range r.Rounds {
+		if rd.Counted[c] {
+			pts = append(pts, point(r.chartX(i), chartY(rd.Tallies[c].Units, top)))
+		}
+	}
+	if len(pts) == 0 {
+		return chartLine{}, false
+	}
+	y := chartTop + 6 + legendStep*n
+	return chartLine{
+		Name: r.Candidates[c], Color: chartColors[n%len(chartColors)], Dash: chartDashes[n/len(chartColors)%len(chartDashes)],
+		Points: strings.Join(pts, " "), LegendY: strconv.Itoa(y), LegendTextY: strconv.Itoa(y + 4),
+	}, true
+}
+
+// chartMax is the largest value drawn, votes or quota.
+func (r *Report) chartMax() int64 {
+	var top int64
+	for _, rd := range r.Rounds {
+		top = max(top, rd.Quota.Units)
+		for c, in := range rd.Counted {
+			if in {
+				top = max(top, rd.Tallies[c].Units)
+			}
+		}
+	}
+	return top
+}
+
+func (r *Report) chartX(i int) float64 {
+	if len(r.Rounds) < 2 {
+		return (chartLeft + chartRight) / 2
+	}
+	return chartLeft + float64(i)*float64(chartRight-chartLeft)/float64(len(r.Rounds)-1)
+}
+
+func chartY(units, top int64) float64 {
+	return chartBottom - float64(units)/float64(top)*float64(chartBottom-chartTop)
+}
+
+func point(x, y float64) string { return fmtCoord(x) + "," + fmtCoord(y) }
+
+// fmtCoord prints a coordinate to one decimal: enough for a chart, and the
+// same on every machine.
+func fmtCoord(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// wholePart prints the number without its decimals, for axis labels.
+func (d Decimal) wholePart() string {
+	return strconv.FormatInt(d.Units/pow10(d.Places), 10)
+}

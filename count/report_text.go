@@ -1,0 +1,142 @@
+package count
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// WriteText writes the report for people: the rule and its inputs, the
+// winners, then every round with each candidate's votes, the change from
+// the round before, and what was decided and why.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	r.textHeader(&b)
+	for i := range r.Rounds {
+		r.textRound(&b, i)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (r *Report) textHeader(b *strings.Builder) {
+	fmt.Fprintf(b, "%s: %s\n", r.Method.ruleName(), r.Title)
+	fmt.Fprintf(b, "%d seat(s), %d ballots (%d valid), quota %s, votes to %d decimal places\n",
+		r.Seats, r.Ballots, r.Valid, r.Quota, r.Places)
+	fmt.Fprintf(b, "Lot seed: %q\n", r.Seed)
+	if len(r.TieOrder) > 0 {
+		fmt.Fprintf(b, "Tie order (replaces the lot): %s\n", strings.Join(r.names(r.TieOrder), ", "))
+	}
+	if len(r.Withdrawn) > 0 {
+		fmt.Fprintf(b, "Withdrawn: %s\n", strings.Join(r.names(r.Withdrawn), ", "))
+	}
+	for _, k := range r.Constraints {
+		fmt.Fprintf(b, "Constraint: %s\n", k)
+	}
+	b.WriteString("Elected, in order:\n")
+	if len(r.Elected) == 0 {
+		b.WriteString("  nobody\n")
+	}
+	for i, c := range r.Elected {
+		fmt.Fprintf(b, "  %d. %s\n", i+1, r.Candidates[c])
+	}
+}
+
+func (r *Report) textRound(b *strings.Builder, i int) {
+	rd := &r.Rounds[i]
+	fmt.Fprintf(b, "\nRound %d: %s\n", rd.Number, r.roundTitle(rd))
+	var rows [][4]string
+	for c, in := range rd.Counted {
+		if !in {
+			continue
+		}
+		change := ""
+		if i > 0 {
+			if d := rd.Tallies[c].Units - r.Rounds[i-1].Tallies[c].Units; d != 0 {
+				change = signed(Decimal{Units: d, Places: r.Places})
+			}
+		}
+		rows = append(rows, [4]string{r.Candidates[c], rd.Tallies[c].String(), change, r.noteFor(rd, c)})
+	}
+	rows = append(rows, [4]string{"exhausted", rd.Exhausted.String(), "", ""})
+	if r.Method == Scottish {
+		rows = append(rows, [4]string{"lost to truncation", rd.Loss.String(), "", ""})
+	}
+	writeRows(b, rows)
+}
+
+// writeRows writes rows of name, votes, change and note in aligned columns:
+// the name left, the numbers right.
+func writeRows(b *strings.Builder, rows [][4]string) {
+	var w [3]int
+	for _, row := range rows {
+		for k := range w {
+			w[k] = max(w[k], utf8.RuneCountInString(row[k]))
+		}
+	}
+	for _, row := range rows {
+		line := fmt.Sprintf("  %-*s  %*s  %*s  %s", w[0], row[0], w[1], row[1], w[2], row[2], row[3])
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+}
+
+// roundTitle says what the round did.
+func (r *Report) roundTitle(rd *Round) string {
+	from := strings.Join(r.names(rd.From), ", ")
+	switch {
+	case rd.Action == "surplus":
+		return fmt.Sprintf("surplus of %s (%s) transferred", from, rd.Surplus)
+	case rd.Action == "exclusion" && r.Method == Scottish:
+		return fmt.Sprintf("papers of %s transferred", from)
+	case rd.Action == "exclusion":
+		return fmt.Sprintf("ballots of %s transferred; majority threshold %s", from, rd.Quota)
+	case r.Method == Meek:
+		return fmt.Sprintf("%d iteration(s), quota %s, total surplus %s", rd.Iterations, rd.Quota, rd.Surplus)
+	case r.Method == IRV:
+		return fmt.Sprintf("first preferences; majority threshold %s", rd.Quota)
+	}
+	return rd.Action
+}
+
+// noteFor says what the round decided about candidate c.
+func (r *Report) noteFor(rd *Round, c int) string {
+	for _, d := range rd.Elected {
+		if d.Candidate == c {
+			return "elected: " + string(d.Reason) + r.tieNote(d.Tie)
+		}
+	}
+	for _, d := range rd.Excluded {
+		if d.Candidate == c {
+			return "excluded: " + string(d.Reason) + r.tieNote(d.Tie)
+		}
+	}
+	for _, g := range rd.Guarded {
+		if g == c {
+			return "guarded: not excluded, to keep a minimum reachable"
+		}
+	}
+	return ""
+}
+
+func (r *Report) tieNote(t *Tie) string {
+	if t == nil {
+		return ""
+	}
+	tied := strings.Join(r.names(t.Candidates), ", ")
+	switch {
+	case t.ByLot && len(r.TieOrder) > 0:
+		return fmt.Sprintf(" (tied with %s; chosen by the tie order)", tied)
+	case t.ByLot:
+		return fmt.Sprintf(" (tied with %s; chosen by lot, seed %q)", tied, r.Seed)
+	}
+	return fmt.Sprintf(" (tied with %s; separated at round %d)", tied, t.Stage)
+}
+
+// signed formats a change with its sign.
+func signed(d Decimal) string {
+	if d.Units > 0 {
+		return "+" + d.String()
+	}
+	return d.String()
+}
