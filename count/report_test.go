@@ -93,7 +93,7 @@ func TestReportHTML(t *testing.T) {
 		}
 	})
 	t.Run("draws a well-formed SVG chart with a line per candidate", func(t *testing.T) {
-		svg := out[strings.Index(out, "<svg"):strings.Index(out, "</svg>")+len("</svg>")]
+		svg := out[strings.Index(out, "<svg") : strings.Index(out, "</svg>")+len("</svg>")]
 		if n := countElements(t, svg, "polyline"); n != 3 {
 			t.Errorf("polylines: got %d, want 3 (no quota line for IRV)", n)
 		}
