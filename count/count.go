@@ -161,8 +161,8 @@ func (c *counter) exclude(r *Round, cand int, why Reason, tie *Tie) {
 // doomedHopefuls returns the continuing candidates whose election would
 // make the constraints unsatisfiable.
 func (c *counter) doomedHopefuls() []int {
-	if c.res == nil {
-		return nil
+	if c.res == nil || c.seatsLeft() == 0 {
+		return nil // with every seat filled the rest are simply not elected
 	}
 	var out []int
 	for _, h := range c.hopefuls() {

@@ -33,8 +33,13 @@ func countMeek(c *counter, opt MeekOptions) error {
 	if err := m.init(); err != nil {
 		return err
 	}
+	stalled := false
 	for first := true; first || !m.complete(); first = false {
+		if stalled {
+			return fmt.Errorf("meek: round %d decided nothing; this is a fault in rankfile, please report it", m.round.Number)
+		}
 		m.countRound()
+		stalled = len(m.round.Elected)+len(m.round.Excluded) == 0
 	}
 	return nil
 }

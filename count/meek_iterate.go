@@ -153,6 +153,11 @@ func (m *meek) defeatable() (open, guarded []int) {
 			open = append(open, h)
 		}
 	}
+	if len(open) == 0 {
+		// Unreachable while the constraints stay satisfiable (see
+		// counter.lowest); never let the count stall.
+		open, guarded = guarded, nil
+	}
 	return open, guarded
 }
 
