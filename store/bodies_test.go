@@ -161,7 +161,7 @@ func TestCountMembers(t *testing.T) {
 		}
 		for slug, want := range map[string]rankfile.MemberCount{
 			"la":      {All: 4, Good: 2}, // Ana and Di are in good standing
-			"central": {All: 1, Good: 1},
+			"central": {All: 1, Good: 1}, // Ana lives there
 			"housing": {All: 2, Good: 1},
 		} {
 			if got := counts[tree[slug].ID]; got != want {

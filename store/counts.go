@@ -9,7 +9,8 @@ import (
 // CountMembers returns, for every body with members, how many it has on
 // day d and how many of them are in good standing: a chapter counts the
 // whole roster, a branch the members who belong to it (by address or by
-// choice), and other bodies the members who hold positions in them.
+// choice; its leaders are among them), and other bodies the members who
+// hold positions in them.
 func (s *BodyService) CountMembers(ctx context.Context, d rankfile.Date) (map[int64]rankfile.MemberCount, error) {
 	d = s.db.day(d)
 	good := sprintf(`SUM(CASE WHEN `+standingSQL+` = 'good' THEN 1 ELSE 0 END)`, 1)
@@ -20,8 +21,10 @@ func (s *BodyService) CountMembers(ctx context.Context, d rankfile.Date) (map[in
 		`SELECT b.id, COUNT(m.id), ` + good + ` FROM members m` + memberJoins +
 			` WHERE b.id IS NOT NULL GROUP BY b.id`,
 		`SELECT p.body_id, COUNT(DISTINCT m.id), COUNT(DISTINCT CASE WHEN ` + sprintf(standingSQL, 1) +
-			` = 'good' THEN m.id END) FROM positions p JOIN members m ON m.id = p.member_id` + memberJoins +
-			` WHERE p.start_on <= $1 AND (p.end_on IS NULL OR p.end_on >= $1) GROUP BY p.body_id`,
+			` = 'good' THEN m.id END) FROM positions p JOIN bodies pb ON pb.id = p.body_id
+			JOIN members m ON m.id = p.member_id` + memberJoins +
+			` WHERE p.start_on <= $1 AND (p.end_on IS NULL OR p.end_on >= $1)
+			AND pb.kind NOT IN ('chapter', 'branch') GROUP BY p.body_id`,
 	}
 	for _, q := range queries {
 		if err := s.addCounts(ctx, counts, q, d); err != nil {

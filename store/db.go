@@ -37,6 +37,8 @@ type DB struct {
 
 	// Now returns the current time; tests set it to fix the clock.
 	Now func() time.Time
+	// Zone is where the chapter is: it decides what day "today" is.
+	Zone *time.Location
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -47,7 +49,7 @@ func IsPostgres(dsn string) bool {
 // Open opens the database named by dsn, a postgres:// URL or a SQLite file
 // path, and applies any migrations it lacks.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{dsn: dsn, Now: time.Now}
+	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
 	var err error
 	if IsPostgres(dsn) {
 		err = db.openPostgres(dsn)
@@ -86,7 +88,7 @@ func (db *DB) openSQLite(path string) error {
 	if path == "" {
 		return rankfile.Errorf(rankfile.EINVALID, "no database given")
 	}
-	base := "file:" + (&url.URL{Path: strings.TrimPrefix(path, "file:")}).EscapedPath()
+	base := sqliteURI(path)
 	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(FULL)&_time_format=sqlite"
 	write, err := sql.Open("sqlite", base+pragmas+"&_txlock=immediate")
@@ -107,6 +109,11 @@ func (db *DB) openSQLite(path string) error {
 		return fmt.Errorf("opening SQLite database %s: %w", path, err)
 	}
 	return nil
+}
+
+// sqliteURI makes a file: URI of a path, escaping what URIs reserve.
+func sqliteURI(path string) string {
+	return "file:" + (&url.URL{Path: strings.TrimPrefix(path, "file:")}).EscapedPath()
 }
 
 // Dialect returns SQLite or Postgres.
@@ -150,8 +157,8 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	return db.translate(sqlTx.Commit())
 }
 
-// today is the date of the transaction's clock in UTC.
-func (tx *Tx) today() rankfile.Date { return rankfile.DateOf(tx.now) }
+// today is the date of the transaction's clock where the chapter is.
+func (tx *Tx) today() rankfile.Date { return rankfile.DateOf(tx.now.In(tx.db.Zone)) }
 
 // lock serializes work on a named resource across processes: the row lock
 // in PostgreSQL, the database write lock (taken at BEGIN) in SQLite.
@@ -160,10 +167,13 @@ func (tx *Tx) lock(ctx context.Context, name string) error {
 	return err
 }
 
-// day returns d, or today by the database's clock when d is zero.
+// Today returns the date where the chapter is.
+func (db *DB) Today() rankfile.Date { return rankfile.DateOf(db.Now().In(db.Zone)) }
+
+// day returns d, or today when d is zero.
 func (db *DB) day(d rankfile.Date) rankfile.Date {
 	if d.IsZero() {
-		return rankfile.DateOf(db.Now())
+		return db.Today()
 	}
 	return d
 }

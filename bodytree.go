@@ -1,0 +1,132 @@
+package rankfile
+
+import (
+	"context"
+	"slices"
+)
+
+// BodyNode is a body in the organization's tree, with its member count.
+type BodyNode struct {
+	Body     *Body
+	Count    *MemberCount
+	Children []*BodyNode
+}
+
+// BodyTree is the whole organization as a tree.
+type BodyTree struct {
+	Roots []*BodyNode
+}
+
+// LoadBodyTree builds the tree of all bodies with their member counts on
+// day d. Siblings are ordered by kind (branches before committees), then name.
+func LoadBodyTree(ctx context.Context, bodies BodyService, d Date) (*BodyTree, error) {
+	all, err := bodies.FindBodies(ctx, BodyFilter{})
+	if err != nil {
+		return nil, err
+	}
+	counts, err := bodies.CountMembers(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	nodes := make(map[int64]*BodyNode, len(all))
+	for _, b := range all {
+		n := &BodyNode{Body: b}
+		if c, ok := counts[b.ID]; ok {
+			n.Count = &c
+		}
+		nodes[b.ID] = n
+	}
+	tree := &BodyTree{}
+	for _, b := range all {
+		if parent, ok := nodes[b.ParentID]; ok {
+			parent.Children = append(parent.Children, nodes[b.ID])
+		} else {
+			tree.Roots = append(tree.Roots, nodes[b.ID])
+		}
+	}
+	sortNodes(tree.Roots)
+	return tree, nil
+}
+
+func sortNodes(nodes []*BodyNode) {
+	slices.SortStableFunc(nodes, func(a, b *BodyNode) int {
+		return slices.Index(BodyKinds, a.Body.Kind) - slices.Index(BodyKinds, b.Body.Kind)
+	})
+	for _, n := range nodes {
+		sortNodes(n.Children)
+	}
+}
+
+// Walk visits every node, parents before children, with its depth.
+func (t *BodyTree) Walk(fn func(n *BodyNode, depth int)) {
+	var walk func(nodes []*BodyNode, depth int)
+	walk = func(nodes []*BodyNode, depth int) {
+		for _, n := range nodes {
+			fn(n, depth)
+			walk(n.Children, depth+1)
+		}
+	}
+	walk(t.Roots, 0)
+}
+
+// FlatBody is a body as a list entry, for JSON.
+type FlatBody struct {
+	*Body
+	ParentSlug string       `json:"parent_slug"`
+	Depth      int          `json:"depth"`
+	Members    *MemberCount `json:"members,omitempty"`
+}
+
+// Flatten lists the tree in Walk order.
+func (t *BodyTree) Flatten() []FlatBody {
+	slugs := map[int64]string{}
+	out := []FlatBody{}
+	t.Walk(func(n *BodyNode, depth int) {
+		slugs[n.Body.ID] = n.Body.Slug
+		out = append(out, FlatBody{Body: n.Body, ParentSlug: slugs[n.Body.ParentID], Depth: depth, Members: n.Count})
+	})
+	return out
+}
+
+// BodyView is a body with its seats, who holds them, and its members, on a day.
+type BodyView struct {
+	Body    *Body
+	Seats   []SeatHolders
+	Members []*Member // members holding no seat, as of a committee
+}
+
+// SeatHolders is a seat and the members holding it.
+type SeatHolders struct {
+	Seat    *Seat
+	Holders []*Member
+}
+
+// LoadBodyView gathers a body's seats and positions as they stand on day d.
+func LoadBodyView(ctx context.Context, bodies BodyService, members MemberService, id int64, d Date) (*BodyView, error) {
+	b, err := bodies.FindBody(ctx, BodyFilter{ID: id})
+	if err != nil {
+		return nil, err
+	}
+	seats, err := bodies.FindSeats(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	positions, err := bodies.FindPositions(ctx, PositionFilter{BodyID: id, ActiveOn: d})
+	if err != nil {
+		return nil, err
+	}
+	view := &BodyView{Body: b}
+	bySeat := map[int64][]*Member{}
+	for _, p := range positions {
+		m, err := members.FindMember(ctx, MemberFilter{ID: p.MemberID})
+		if err != nil {
+			return nil, err
+		}
+		bySeat[p.SeatID] = append(bySeat[p.SeatID], m)
+	}
+	for _, s := range seats {
+		view.Seats = append(view.Seats, SeatHolders{Seat: s, Holders: bySeat[s.ID]})
+	}
+	view.Members = bySeat[0]
+	return view, nil
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func init() {
+	register((*app).migrateCommand)
+	register((*app).backupCommand)
+}
+
+func (a *app) migrateCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "migrate",
+		Short: "Bring the database schema up to date (also done on every start)",
+		Args:  args(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.open(cmd.Context()) // opening migrates
+			if err != nil {
+				return err
+			}
+			current, latest, err := db.MigrationVersion(cmd.Context())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "The %s database is at schema version %d of %d.\n", db.Dialect(), current, latest)
+			return nil
+		},
+	}
+}
+
+func (a *app) backupCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write a consistent copy of the database, even while the server runs",
+		Long: `Write a consistent copy of the database to a new file, even while the server
+runs. A SQLite backup is a database file (use it with --db); a PostgreSQL backup
+is a pg_dump archive in custom format (restore it with pg_restore).`,
+		Args: args(1, "the backup's file name"),
+		RunE: func(cmd *cobra.Command, argv []string) error {
+			db, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := db.Backup(cmd.Context(), argv[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Backed up to %s.\n", argv[0])
+			return nil
+		},
+	}
+}

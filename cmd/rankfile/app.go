@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store"
+)
+
+// app holds what every subcommand shares: the streams, the environment and
+// the database, opened on first use.
+type app struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	dsn    string
+	db     *store.DB
+}
+
+// defaultDB is the database used when neither --db nor RANKFILE_DB is set.
+const defaultDB = "rankfile.db"
+
+func (a *app) root() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "rankfile",
+		Short:         "Run a member-run democratic organization",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetIn(a.stdin)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
+	dsn := a.getenv("RANKFILE_DB")
+	if dsn == "" {
+		dsn = defaultDB
+	}
+	root.PersistentFlags().StringVar(&a.dsn, "db", dsn,
+		"database: a SQLite file, or a postgres:// URL (also from RANKFILE_DB)")
+	for _, command := range commands {
+		root.AddCommand(command(a))
+	}
+	return root
+}
+
+// commands are the subcommands. Each lives in a file of its own, which
+// registers it here from an init function.
+var commands []func(*app) *cobra.Command
+
+func register(command func(*app) *cobra.Command) { commands = append(commands, command) }
+
+// open opens the database named by --db, once.
+func (a *app) open(ctx context.Context) (*store.DB, error) {
+	if a.db != nil {
+		return a.db, nil
+	}
+	db, err := store.Open(ctx, a.dsn)
+	if err != nil {
+		return nil, err
+	}
+	a.db = db
+	return db, nil
+}
+
+func (a *app) close() {
+	if a.db != nil {
+		a.db.Close()
+	}
+}
+
+// printJSON writes v as indented JSON.
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// args checks the number of positional arguments with a clear message.
+func args(n int, names string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, got []string) error {
+		if len(got) != n {
+			return usagef("expected %s, got %d argument(s)", names, len(got))
+		}
+		return nil
+	}
+}
+
+// dateFlag parses an optional YYYY-MM-DD flag value.
+func dateFlag(name, value string) (rankfile.Date, error) {
+	d, err := rankfile.ParseDate(value)
+	if err != nil {
+		return d, usagef("--%s: %v", name, err)
+	}
+	return d, nil
+}

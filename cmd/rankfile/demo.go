@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
+	"github.com/rankfile/rankfile/store"
+)
+
+func init() { register((*app).demoCommand) }
+
+func (a *app) demoCommand() *cobra.Command {
+	var addr string
+	var noServe bool
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Fill an empty database with a demo chapter and serve it",
+		Long: `Fill an empty database with a realistic demo chapter (about 3,500 members in
+five branches over Los Angeles County, imported through the real importer) and
+serve it. A database that already holds the demo is served as it is; one that
+holds anything else is refused, so the demo never mixes with real data.`,
+		Args: args(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := a.fillDemo(cmd.Context(), db); err != nil {
+				return err
+			}
+			if noServe {
+				return nil
+			}
+			return a.serve(cmd.Context(), db, addr)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
+	cmd.Flags().BoolVar(&noServe, "no-serve", false, "fill the database and exit")
+	return cmd
+}
+
+// fillDemo fills an empty database, or finds the demo already there.
+func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
+	isDemo, err := db.Setting(ctx, "demo")
+	if err != nil {
+		return err
+	}
+	if isDemo != "" {
+		fmt.Fprintf(a.stdout, "The demo chapter is already in %s.\n", a.dsn)
+		return nil
+	}
+	empty, err := db.IsEmpty(ctx)
+	if err != nil {
+		return err
+	} else if !empty {
+		return rankfile.Errorf(rankfile.ECONFLICT, "%s already holds data that is not the demo; give the demo a database of its own with --db", a.dsn)
+	}
+	fmt.Fprintln(a.stdout, "Filling the demo chapter...")
+	sum, err := demo.Fill(ctx, demoServices(db), db.Today())
+	if err != nil {
+		return err
+	}
+	if err := db.SetSetting(ctx, "demo", db.Today().String()); err != nil {
+		return err
+	}
+	a.printDemoSummary(sum)
+	return nil
+}
+
+func demoServices(db *store.DB) demo.Services {
+	return demo.Services{
+		Roster: store.NewRosterService(db), Bodies: store.NewBodyService(db),
+		Branches: store.NewBranchService(db), Members: store.NewMemberService(db),
+	}
+}
+
+func (a *app) printDemoSummary(s *demo.Summary) {
+	last, this := s.LastMonth, s.ThisMonth
+	fmt.Fprintf(a.stdout, "Imported last month's list (%s): %d members added.\n", last.ListDate, last.Added)
+	fmt.Fprintf(a.stdout, "Loaded %d branches: %d members assigned, %d outside every branch.\n",
+		s.Branches.Branches, s.Branches.Assigned, s.Branches.Unassigned)
+	fmt.Fprintf(a.stdout, "Imported this month's list (%s): %d added, %d updated, %d unchanged, %d lapsed.\n",
+		this.ListDate, this.Added, this.Updated, this.Unchanged, this.Lapsed)
+	fmt.Fprintf(a.stdout, "Made %d bodies and %d positions.\n", s.Bodies, s.Positions)
+	fmt.Fprintln(a.stdout, "Demo members with known addresses:")
+	for _, acc := range demo.Accounts {
+		fmt.Fprintf(a.stdout, "  %-26s %s\n", acc.Email, acc.Role)
+	}
+}

@@ -1,0 +1,178 @@
+// Package demo fills an empty rankfile with a realistic chapter: about
+// 3,500 members over Los Angeles County in five branches, imported through
+// the real importer from two generated national lists (last month's and
+// this month's, so members have history), with neighborhood
+// groups, a steering committee, committees, working groups and caucuses,
+// and people in their seats. Everything is generated from a fixed seed.
+package demo
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"math/rand/v2"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/geo"
+	"github.com/rankfile/rankfile/roster"
+)
+
+// BranchesGeoJSON holds the demo's five branch boundaries.
+//
+//go:embed branches.geojson
+var BranchesGeoJSON []byte
+
+// Services are what the demo uses to set up a chapter: the same services
+// every other part of rankfile uses.
+type Services struct {
+	Roster   rankfile.RosterService
+	Bodies   rankfile.BodyService
+	Branches rankfile.BranchService
+	Members  rankfile.MemberService
+}
+
+// Account is a demo member with a known email address, to sign in as.
+type Account struct {
+	Email string `json:"email"`
+	Role  string `json:"role"`
+}
+
+// Accounts are the demo's members with known addresses.
+var Accounts = []Account{
+	{"steward@example.org", "data steward and admin"},
+	{"coordinator@example.org", "co-coordinator of the Central branch"},
+	{"member@example.org", "member in good standing in Central"},
+	{"lapsed@example.org", "lapsed member"},
+}
+
+// Summary says what the demo made.
+type Summary struct {
+	LastMonth, ThisMonth *rankfile.ImportReport
+	Branches             *rankfile.BranchReport
+	Bodies               int
+	Positions            int
+}
+
+// listSize is how many people national's list carries this month; about
+// 3,500 of them are dues-paying members.
+const listSize = 4300
+
+// Fill sets up the demo chapter as of today in an empty database.
+func Fill(ctx context.Context, s Services, today rankfile.Date) (*Summary, error) {
+	g, err := newGenerator(today)
+	if err != nil {
+		return nil, err
+	}
+	org, err := createOrganization(ctx, s.Bodies)
+	if err != nil {
+		return nil, err
+	}
+	sum := &Summary{}
+	if sum.LastMonth, err = g.importList(ctx, s.Roster, listB(g.lastMonth(), g.lastDate)); err != nil {
+		return nil, err
+	}
+	if sum.Branches, err = s.Branches.LoadBranches(ctx, g.jurisdictions, rankfile.BranchOptions{Actor: "demo"}); err != nil {
+		return nil, err
+	}
+	if sum.ThisMonth, err = g.importList(ctx, s.Roster, listB(g.thisMonth(), g.thisDate)); err != nil {
+		return nil, err
+	}
+	if err := createNeighborhoods(ctx, s.Bodies, org); err != nil {
+		return nil, err
+	}
+	p := &placer{s: s, rng: g.rng, start: g.thisDate.AddDays(-200), org: org}
+	if err := p.fillSeats(ctx); err != nil {
+		return nil, err
+	}
+	sum.Bodies, sum.Positions = len(org.bodies), p.count
+	return sum, nil
+}
+
+// generator imagines the chapter's people and how they change in a month.
+type generator struct {
+	rng                *rand.Rand
+	zips               map[string][]geo.ZipPlace
+	jurisdictions      []rankfile.Jurisdiction
+	thisDate, lastDate rankfile.Date
+	people             []*person
+}
+
+func newGenerator(today rankfile.Date) (*generator, error) {
+	js, err := geo.ReadJurisdictions(bytes.NewReader(BranchesGeoJSON))
+	if err != nil {
+		return nil, err
+	}
+	loc, err := geo.NewLocator(js)
+	if err != nil {
+		return nil, err
+	}
+	g := &generator{rng: rand.New(rand.NewPCG(2026, 11)), zips: zipsByBranch(loc), jurisdictions: js}
+	g.thisDate = rankfile.Date{Year: today.Year, Month: today.Month, Day: 1}
+	prev := g.thisDate.AddDays(-1)
+	g.lastDate = rankfile.Date{Year: prev.Year, Month: prev.Month, Day: 1}
+	return g, nil
+}
+
+func (g *generator) importList(ctx context.Context, rs rankfile.RosterService, list []byte) (*rankfile.ImportReport, error) {
+	src, err := roster.NewReader(bytes.NewReader(list))
+	if err != nil {
+		return nil, err
+	}
+	return rs.ImportRoster(ctx, src, rankfile.ImportOptions{FileName: "national-list.csv", Actor: "demo"})
+}
+
+// lastMonth imagines last month's list, with the demo accounts first.
+func (g *generator) lastMonth() []*person {
+	g.people = demoAccounts(g.rng, g.zips, g.lastDate)
+	for id := 1000; len(g.people) < listSize; id++ {
+		g.people = append(g.people, newPerson(g.rng, id, g.zips, g.lastDate))
+	}
+	return g.people
+}
+
+// thisMonth changes last month's people as a month does: some leave the
+// list, some renew or fall behind, some move, and new members join.
+func (g *generator) thisMonth() []*person {
+	var out []*person
+	for i, p := range g.people {
+		good := p.status == "Member in Good Standing"
+		switch n := g.rng.IntN(100); {
+		case i < len(Accounts):
+		case n < 3:
+			continue // gone from national's list
+		case n < 10:
+			if !good {
+				p.renew(g.thisDate)
+			}
+		case n < 12:
+			z := pickZip(g.rng, g.zips)
+			p.city, p.zip = z.Place, z.Zip
+		case n < 14:
+			if good {
+				p.status, p.monthly = "Member", "past_due"
+			}
+		}
+		out = append(out, p)
+	}
+	for id := 1000 + len(g.people); len(out) < listSize; id++ {
+		out = append(out, newPerson(g.rng, id, g.zips, g.thisDate))
+	}
+	return out
+}
+
+// demoAccounts are the members with known addresses, placed in Central.
+func demoAccounts(rng *rand.Rand, zips map[string][]geo.ZipPlace, listDate rankfile.Date) []*person {
+	names := [][2]string{{"Dana", "Reyes"}, {"Marcus", "Johnson"}, {"Ana", "Morales"}, {"Luis", "Ortega"}}
+	var out []*person
+	for i, a := range Accounts {
+		p := newPerson(rng, 900001+i, zips, listDate)
+		p.first, p.last, p.email, p.zip, p.city = names[i][0], names[i][1], a.Email, "90026", "Los Angeles"
+		if a.Email == "lapsed@example.org" {
+			p.status, p.xdate, p.monthly = "Lapsed", listDate.AddDays(-200), "canceled_by_user"
+		} else {
+			p.renew(listDate)
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/geo"
+)
+
+// Names drawn from the communities of Los Angeles County. Some carry
+// accents and apostrophes on purpose: the importer must keep them.
+var (
+	firstNames = []string{
+		"María", "José", "Luis", "Ana", "Carlos", "Guadalupe", "Juan", "Rosa", "Miguel", "Sofía",
+		"Jorge", "Verónica", "Alejandro", "Itzel", "Héctor", "Marisol", "Ji-woo", "Min-jun", "Seo-yeon",
+		"Hyun", "Wei", "Mei", "Jun", "Ling", "Thanh", "Minh", "Linh", "Huong", "Arman", "Ani", "Narek",
+		"Lusine", "Reza", "Shirin", "Darius", "Leila", "Jasmine", "Marcus", "Aaliyah", "Darnell", "Keisha",
+		"Andre", "Imani", "Terrence", "Emily", "Jacob", "Sarah", "Michael", "Jessica", "David", "Rachel",
+		"Daniel", "Hannah", "Ryan", "Megan", "Kenji", "Yuki", "Hiroshi", "Aiko", "Rosalind", "Ignacio",
+		"Maricela", "Joaquín", "Paloma", "Tomás", "Renée", "Zoë", "Noah", "Olivia", "Elijah", "Amara",
+		"Priya", "Arjun", "Fatima", "Omar", "Siobhan", "Declan", "Malia", "Keanu", "Ximena", "Mateo",
+	}
+	lastNames = []string{
+		"García", "Hernández", "López", "Martínez", "González", "Rodríguez", "Pérez", "Sánchez", "Ramírez",
+		"Flores", "Gómez", "Díaz", "Reyes", "Morales", "Cruz", "Ortiz", "Gutiérrez", "Chávez", "Ramos",
+		"Kim", "Lee", "Park", "Choi", "Jung", "Nguyễn", "Trần", "Lê", "Phạm", "Chen", "Wang", "Li", "Zhang",
+		"Liu", "Wong", "Santos", "Reyes-Cruz", "Dela Cruz", "Bautista", "Petrosyan", "Hakobyan", "Sargsyan",
+		"Grigoryan", "Hosseini", "Karimi", "Rahimi", "Johnson", "Williams", "Brown", "Jones", "Davis",
+		"Jackson", "Washington", "Robinson", "Smith", "Miller", "Wilson", "Anderson", "Taylor", "Thomas",
+		"O'Brien", "O'Connor", "McCarthy", "Nakamura", "Tanaka", "Yamamoto", "Sato", "Patel", "Shah",
+		"Singh", "Haddad", "Khalil", "Okafor", "Adeyemi", "de la Torre", "Van Ness", "St. John", "Abramowitz",
+	}
+	streets = []string{
+		"Sunset Blvd", "Figueroa St", "Vermont Ave", "Western Ave", "Crenshaw Blvd", "Ventura Blvd",
+		"Whittier Blvd", "Cesar E Chavez Ave", "Wilshire Blvd", "Pico Blvd", "Olympic Blvd", "Hoover St",
+		"Alvarado St", "Colorado Blvd", "Van Nuys Blvd", "Sherman Way", "Lincoln Blvd", "Venice Blvd",
+		"Manchester Ave", "Florence Ave", "Slauson Ave", "Atlantic Blvd", "Huntington Dr", "Glendale Blvd",
+		"York Blvd", "Lankershim Blvd", "Laurel Canyon Blvd", "La Brea Ave", "Fairfax Ave", "Normandie Ave",
+	}
+	unions = []string{"UTLA", "SEIU 721", "UNITE HERE Local 11", "IATSE Local 700", "WGA West",
+		"CWA 9003", "UAW 4811", "AFSCME 3299", "Teamsters Local 396", "CNA"}
+	schools = []string{"UCLA", "USC", "Cal State LA", "Cal State Northridge", "LA City College",
+		"Occidental College", "Pasadena City College", "East LA College"}
+	races = []string{"Latino/a/x", "Asian", "Black", "White", "Middle Eastern or North African",
+		"Multiracial", "Pacific Islander", "Native American"}
+	accommodations = []string{"ASL interpretation", "wheelchair access", "childcare", "Spanish interpretation",
+		"large print"}
+	areaCodes = []string{"213", "323", "818", "310", "626", "562", "424", "747"}
+)
+
+// person is one member as the generator imagines them.
+type person struct {
+	id                                  int
+	first, middle, last                 string
+	email, phone                        string
+	street, city, zip                   string
+	join, xdate                         rankfile.Date
+	memberType, monthly, yearly, status string
+	union, unionName, student, school   string
+	mailPref, race, needs               string
+	doNotCall, textOptOut               bool
+}
+
+// branchWeights says where members live: most in the city's core.
+var branchWeights = []struct {
+	slug   string
+	weight int
+}{
+	{"central", 30}, {"eastside-sgv", 22}, {"san-fernando-valley", 18},
+	{"westside", 15}, {"south-central-inglewood", 10}, {"", 5},
+}
+
+// zipsByBranch sorts the county's ZIP codes by the demo branch they lie in.
+func zipsByBranch(loc *geo.Locator) map[string][]geo.ZipPlace {
+	out := map[string][]geo.ZipPlace{}
+	for _, z := range geo.ZipsIn("CA", "Los Angeles") {
+		slug := loc.Locate(z.Point)
+		out[slug] = append(out[slug], z)
+	}
+	return out
+}
+
+func pickZip(rng *rand.Rand, zips map[string][]geo.ZipPlace) geo.ZipPlace {
+	n := rng.IntN(100)
+	for _, b := range branchWeights {
+		if n < b.weight {
+			places := zips[b.slug]
+			return places[rng.IntN(len(places))]
+		}
+		n -= b.weight
+	}
+	panic("branch weights do not add up to 100")
+}
+
+func pick(rng *rand.Rand, from []string) string { return from[rng.IntN(len(from))] }
+
+// newPerson imagines member number id, whose standing on the list dated
+// listDate is one of good, member or lapsed.
+func newPerson(rng *rand.Rand, id int, zips map[string][]geo.ZipPlace, listDate rankfile.Date) *person {
+	p := &person{id: id, first: pick(rng, firstNames), last: pick(rng, lastNames)}
+	if rng.IntN(5) == 0 {
+		p.middle = pick(rng, firstNames)
+	}
+	p.email = emailFor(rng, p, id)
+	p.phone = fmt.Sprintf("(%s) 555-01%02d", pick(rng, areaCodes), rng.IntN(100))
+	z := pickZip(rng, zips)
+	p.street = fmt.Sprintf("%d %s", 100+rng.IntN(9800), pick(rng, streets))
+	if rng.IntN(4) == 0 {
+		p.street += fmt.Sprintf(" Apt %d", 1+rng.IntN(40))
+	}
+	p.city, p.zip = z.Place, z.Zip
+	p.join = listDate.AddDays(-30 - rng.IntN(9*365))
+	p.mailPref = pick(rng, []string{"Yes", "Yes", "No", "Membership card only"})
+	p.doNotCall, p.textOptOut = rng.IntN(20) == 0, rng.IntN(14) == 0
+	p.setWork(rng)
+	p.setSensitive(rng)
+	p.setDues(rng, listDate)
+	return p
+}
+
+func emailFor(rng *rand.Rand, p *person, id int) string {
+	local := asciiFold(p.first) + "." + asciiFold(p.last)
+	if rng.IntN(2) == 0 {
+		local = asciiFold(p.first)[:1] + asciiFold(p.last) + fmt.Sprint(id%97)
+	}
+	domain := pick(rng, []string{"example.org", "example.com", "example.net"})
+	if rng.IntN(10) == 0 {
+		return strings.ToUpper(local) + "@" + strings.ToUpper(domain) // some lists shout
+	}
+	return local + "@" + domain
+}
+
+// asciiFold makes a name usable in an email address: accents are taken
+// apart from their letters and dropped, and so is anything but a-z.
+func asciiFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (p *person) setWork(rng *rand.Rand) {
+	switch n := rng.IntN(100); {
+	case n < 25:
+		p.union, p.unionName = "Yes, current union member", pick(rng, unions)
+	case n < 28:
+		p.union, p.unionName = "Yes, retired union member", pick(rng, unions)
+	case n < 48:
+		p.union = "No, but I am interested in joining a union"
+	default:
+		p.union = "No"
+	}
+	p.student = "No"
+	if rng.IntN(12) == 0 {
+		p.student, p.school = "Yes", pick(rng, schools)
+	}
+}
+
+func (p *person) setSensitive(rng *rand.Rand) {
+	if rng.IntN(3) > 0 {
+		p.race = pick(rng, races)
+	}
+	if rng.IntN(25) == 0 {
+		p.needs = pick(rng, accommodations)
+	}
+}
+
+// setDues decides standing (82% good, 8% member, 10% lapsed) and the dues
+// fields that go with it.
+func (p *person) setDues(rng *rand.Rand, listDate rankfile.Date) {
+	p.memberType = pick(rng, []string{"monthly", "monthly", "monthly", "yearly", "yearly", "income-based", "one-time"})
+	p.monthly, p.yearly = "never", "never"
+	switch n := rng.IntN(100); {
+	case n < 82:
+		p.status, p.xdate = "Member in Good Standing", listDate.AddDays(1+rng.IntN(365))
+		p.setActive()
+	case n < 90:
+		p.status, p.xdate = "Member", listDate.AddDays(-rng.IntN(60))
+		p.monthly = pick(rng, []string{"past_due", "2mo_plus_failed"})
+	default:
+		p.status, p.xdate = "Lapsed", listDate.AddDays(-60-rng.IntN(3*365))
+		p.monthly = pick(rng, []string{"lapsed", "canceled_by_failure", "canceled_by_user", "canceled_by_processor"})
+	}
+}
+
+func (p *person) setActive() {
+	switch p.memberType {
+	case "monthly", "income-based":
+		p.monthly = "active"
+	case "yearly":
+		p.yearly = "active"
+	}
+}
+
+// renew moves a member's expiry a year on, as paying dues does.
+func (p *person) renew(listDate rankfile.Date) {
+	p.status = "Member in Good Standing"
+	p.xdate = listDate.AddDays(365)
+	p.monthly, p.yearly = "never", "never"
+	p.setActive()
+}
