@@ -31,7 +31,7 @@ func (a *app) membersShowCommand() *cobra.Command {
 			}
 			if asJSON {
 				return a.printJSON(struct {
-					Member  *rankfile.Member          `json:"member"`
+					Member  *rankfile.Member         `json:"member"`
 					History []*rankfile.MemberChange `json:"history"`
 				}{m, history})
 			}
