@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+func TestUsageErrors(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	for name, args := range map[string][]string{
+		"unknown flag":     {"members", "list", "--colour"},
+		"missing argument": {"import", "roster"},
+		"bad standing":     {"members", "list", "--standing", "excellent"},
+		"bad date":         {"import", "roster", "x.csv", "--as-of", "yesterday"},
+		"branch and none":  {"members", "list", "--branch", "central", "--unassigned"},
+		"no body":          {"positions", "add", "101"},
+	} {
+		r := run(t, dsn, args...)
+		if r.code != exitInvalid || !strings.HasPrefix(r.stderr, "rankfile: ") {
+			t.Errorf("%s: exit %d, stderr %q; want %d and a message", name, r.code, r.stderr, exitInvalid)
+		}
+	}
+}
+
+func TestOverridesAndHistory(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
+		mustRun(t, dsn, "members", "override", "102", "--standing", "good", "--reason", "local dues waiver",
+			"--by", "Dana", "--until", "2099-12-31")
+		var listed []map[string]any
+		decodeInto(t, mustRun(t, dsn, "members", "list", "--json", "--standing", "good"), &listed)
+		if len(listed) != 2 || listed[1]["override"] == nil || listed[1]["list_standing"] != "member" {
+			t.Errorf("good standing after an override = %v; want Siobhan, shown as overridden", listed)
+		}
+		show := mustRun(t, dsn, "members", "show", "102")
+		for _, want := range []string{"override; list says member", "local dues waiver", "override by Dana"} {
+			if !strings.Contains(show, want) {
+				t.Errorf("members show lacks %q:\n%s", want, show)
+			}
+		}
+		if r := run(t, dsn, "members", "override", "102", "--standing", "good", "--by", "Dana"); r.code != exitInvalid {
+			t.Errorf("an override without a reason: exit %d, want %d", r.code, exitInvalid)
+		}
+		if r := run(t, dsn, "members", "show", "999"); r.code != exitNotFound {
+			t.Errorf("an unknown member: exit %d, want %d", r.code, exitNotFound)
+		}
+		mustRun(t, dsn, "members", "revoke-override", "102", "--by", "Dana")
+		if got := listIDs(t, dsn, "--standing", "good"); len(got) != 1 {
+			t.Errorf("after revoking, good standing = %v", got)
+		}
+	})
+}
+
+func TestBodiesAndPositions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
+		mustRun(t, dsn, "bodies", "add", "Los Angeles", "--kind", "chapter")
+		mustRun(t, dsn, "bodies", "add", "Housing & Homelessness", "--kind", "committee", "--parent", "los-angeles")
+		mustRun(t, dsn, "branches", "load", "../../demo/branches.geojson")
+		mustRun(t, dsn, "positions", "add", "101", "--body", "housing-homelessness", "--seat", "Co-chair", "--start", "2026-01-01")
+		mustRun(t, dsn, "positions", "add", "102", "--body", "housing-homelessness", "--start", "2026-01-01")
+		show := mustRun(t, dsn, "bodies", "show", "housing-homelessness")
+		if !strings.Contains(show, "Co-chair (2, elected): José García") || !strings.Contains(show, "Members: Siobhan O'Brien") {
+			t.Errorf("bodies show:\n%s", show)
+		}
+		tree := mustRun(t, dsn, "bodies", "list")
+		for _, want := range []string{"Los Angeles [los-angeles, chapter]: 3 members, 1 in good standing",
+			"  Central [central, branch]: 1 members", "  Housing & Homelessness [housing-homelessness, committee]: 2 members"} {
+			if !strings.Contains(tree, want) {
+				t.Errorf("bodies list lacks %q:\n%s", want, tree)
+			}
+		}
+		if r := run(t, dsn, "bodies", "add", "Housing", "--kind", "committee", "--slug", "housing-homelessness"); r.code != exitConflict {
+			t.Errorf("a taken slug: exit %d, want %d", r.code, exitConflict)
+		}
+		if r := run(t, dsn, "positions", "add", "103", "--body", "housing-homelessness", "--seat", "Treasurer"); r.code != exitNotFound {
+			t.Errorf("an unknown seat: exit %d, want %d", r.code, exitNotFound)
+		}
+	})
+}
+
+func TestBackupWhileOpen(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
+		if strings.HasPrefix(dsn, "postgres") {
+			if _, err := exec.LookPath("pg_dump"); err != nil {
+				t.Skip("pg_dump is not installed")
+			}
+		}
+		backup := t.TempDir() + "/backup.db"
+		db := storetest.Open(t, dsn) // another connection stays open, as a running server's would
+		_ = db
+		mustRun(t, dsn, "backup", backup)
+		if r := run(t, dsn, "backup", backup); r.code != exitInvalid {
+			t.Errorf("backing up over an existing file: exit %d, want %d", r.code, exitInvalid)
+		}
+		if strings.HasPrefix(dsn, "postgres") {
+			out, err := exec.Command("pg_restore", "--list", backup).CombinedOutput()
+			if err != nil || !strings.Contains(string(out), "TABLE DATA") || !strings.Contains(string(out), "members") {
+				t.Errorf("pg_restore --list: %v\n%s", err, out)
+			}
+			return
+		}
+		if got := listIDs(t, backup); len(got) != 3 {
+			t.Errorf("the backup holds %d members, want 3", len(got))
+		}
+	})
+}
+
+func TestMigrate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		out := mustRun(t, dsn, "migrate")
+		if !strings.Contains(out, "schema version 1 of 1") {
+			t.Errorf("migrate said %q", out)
+		}
+	})
+}
+
+func TestDemo(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		out := mustRun(t, dsn, "demo", "--no-serve")
+		if !strings.Contains(out, "coordinator@example.org") {
+			t.Errorf("demo output lacks the demo accounts:\n%s", out)
+		}
+		good := listIDs(t, dsn, "--standing", "good")
+		if len(good) < 3300 || len(good) > 3700 {
+			t.Errorf("the demo has %d members in good standing, want about 3,500", len(good))
+		}
+		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
+			t.Errorf("a second demo run refilled the database: %s", out)
+		}
+	})
+}
+
+func TestDemoRefusesARealDatabase(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
+	if r := run(t, dsn, "demo", "--no-serve"); r.code != exitConflict || !strings.Contains(r.stderr, "not the demo") {
+		t.Errorf("demo on a real roster: exit %d, %q", r.code, r.stderr)
+	}
+	if got := listIDs(t, dsn); len(got) != 3 {
+		t.Errorf("the refused demo changed the roster: %d members", len(got))
+	}
+}
+
+func TestServe(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		mustRun(t, dsn, "bodies", "add", "Los Angeles", "--kind", "chapter")
+		ctx, cancel := context.WithCancel(context.Background())
+		var stdout, stderr syncBuffer
+		done := make(chan int)
+		go func() {
+			done <- Main(ctx, []string{"--db", dsn, "serve", "--addr", "127.0.0.1:0"}, os.Getenv, nil, &stdout, &stderr)
+		}()
+		url := waitForURL(t, &stdout)
+		if body := get(t, url+"healthz"); !strings.Contains(body, `"ok"`) {
+			t.Errorf("/healthz = %q", body)
+		}
+		if body := get(t, url); !strings.Contains(body, "Los Angeles") {
+			t.Errorf("/ does not list the chapter:\n%s", body)
+		}
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d after shutdown: %s", code, stderr.String())
+		}
+	})
+}
+
+func waitForURL(t *testing.T, out *syncBuffer) string {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, after, ok := strings.Cut(out.String(), "serving at "); ok {
+			return strings.TrimSpace(after)
+		}
+	}
+	t.Fatalf("the server did not start: %s", out.String())
+	return ""
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %s", url, resp.Status)
+	}
+	return string(body)
+}
