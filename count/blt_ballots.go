@@ -58,16 +58,23 @@ func (p *bltParser) parseRank(tok []byte) error {
 	if tok[0] == '-' {
 		return p.errorf("skipped rankings %q are not supported", tok)
 	}
-	for i, part := range bytes.Split(tok, []byte("=")) {
-		c, err := p.candidate(part)
+	for i := 0; ; i++ {
+		end := 0
+		for end < len(tok) && tok[end] != '=' {
+			end++
+		}
+		c, err := p.candidate(tok[:end])
 		if err != nil {
 			return err
 		}
 		if !p.ballot.add(c, i > 0) {
 			return p.errorf("candidate %d is ranked more than once", c+1)
 		}
+		if end == len(tok) {
+			return nil
+		}
+		tok = tok[end+1:]
 	}
-	return nil
 }
 
 // nextField splits off the first run of non-space bytes of s.
@@ -87,15 +94,18 @@ func isSpace(ch byte) bool {
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f'
 }
 
-// ballotBuilder collects ballots into one arena and merges identical
-// rankings, so that reading allocates per distinct ranking, not per ballot.
+// ballotBuilder collects ballots and merges identical rankings, so that
+// reading allocates per distinct ranking, not per ballot. Each ballot is
+// built in a scratch buffer and hashed; only a ranking not seen before is
+// copied into the arena that the returned ballots share.
 type ballotBuilder struct {
 	arena   []int
-	equal   []bool
-	key     []byte
+	equal   []bool // parallel to arena, kept only where some rank is equal
+	ranks   []int  // the ballot being read
+	eqs     []bool
 	mark    []int // mark[c] == current: c is already on the ballot
 	current int
-	index   map[string]int
+	slots   []uint64 // open addressing: hash's top 32 bits, then spec index + 1; 0 is empty
 	specs   []ballotSpec
 	pending ballotSpec
 }
@@ -105,18 +115,28 @@ type ballotSpec struct {
 	weight     int64
 	start, end int
 	line       int
-	equal      bool
+	hasEqual   bool
 }
 
-func (b *ballotBuilder) init(candidates int) {
+// init sizes the builder for the input: a ballot takes a line and each
+// preference follows a space, so these capacities are upper bounds that
+// spare the copies of growing.
+func (b *ballotBuilder) init(candidates int, data []byte) {
+	lines := bytes.Count(data, []byte("\n")) + 1
 	b.mark = make([]int, candidates)
-	b.index = make(map[string]int)
+	size := 1
+	for size < 2*lines {
+		size *= 2
+	}
+	b.slots = make([]uint64, size)
+	b.specs = make([]ballotSpec, 0, lines)
+	b.arena = make([]int, 0, bytes.Count(data, []byte(" "))+bytes.Count(data, []byte("\t"))+bytes.Count(data, []byte("="))+1)
 }
 
 func (b *ballotBuilder) start(weight int64, line int) {
 	b.current++
-	b.key = b.key[:0]
-	b.pending = ballotSpec{weight: weight, start: len(b.arena), end: len(b.arena), line: line}
+	b.ranks, b.eqs = b.ranks[:0], b.eqs[:0]
+	b.pending = ballotSpec{weight: weight, line: line}
 }
 
 // add appends candidate c, tied with the previous one when equal is set,
@@ -126,33 +146,69 @@ func (b *ballotBuilder) add(c int, equal bool) bool {
 		return false
 	}
 	b.mark[c] = b.current
-	b.arena = append(b.arena, c)
-	b.equal = append(b.equal, equal)
-	b.pending.end++
-	b.pending.equal = b.pending.equal || equal
-	flag := 0
-	if equal {
-		flag = 1
-	}
-	b.key = append(b.key, byte(c>>7), byte(c<<1)|byte(flag))
+	b.ranks = append(b.ranks, c)
+	b.eqs = append(b.eqs, equal)
+	b.pending.hasEqual = b.pending.hasEqual || equal
 	return true
 }
 
 // finish merges the pending ballot into an identical earlier ranking, or
 // keeps it as a new one.
 func (b *ballotBuilder) finish() error {
-	if i, ok := b.index[string(b.key)]; ok {
-		b.specs[i].weight += b.pending.weight
-		b.arena = b.arena[:b.pending.start]
-		b.equal = b.equal[:b.pending.start]
-		if b.specs[i].weight > MaxTotalWeight {
-			return fmt.Errorf("line %d: total ballot weight exceeds %d", b.pending.line, MaxTotalWeight)
+	h := b.hash()
+	tag := h >> 32 << 32
+	mask := uint64(len(b.slots) - 1)
+	i := h & mask
+	for ; b.slots[i] != 0; i = (i + 1) & mask {
+		if b.slots[i]>>32<<32 != tag {
+			continue // a different ranking, told apart without reading it
 		}
-		return nil
+		spec := &b.specs[uint32(b.slots[i])-1]
+		if b.same(spec) {
+			spec.weight += b.pending.weight
+			if spec.weight > MaxTotalWeight {
+				return fmt.Errorf("line %d: total ballot weight exceeds %d", b.pending.line, MaxTotalWeight)
+			}
+			return nil
+		}
 	}
-	b.index[string(b.key)] = len(b.specs)
 	b.specs = append(b.specs, b.pending)
+	b.slots[i] = tag | uint64(len(b.specs))
+	spec := &b.specs[len(b.specs)-1]
+	spec.start = len(b.arena)
+	b.arena = append(b.arena, b.ranks...)
+	spec.end = len(b.arena)
+	if spec.hasEqual {
+		b.equal = append(b.equal, make([]bool, spec.start-len(b.equal))...)
+		b.equal = append(b.equal, b.eqs...)
+	}
 	return nil
+}
+
+// hash is FNV-1a over the pending ranking and its equal marks.
+func (b *ballotBuilder) hash() uint64 {
+	h := uint64(14695981039346656037)
+	for i, c := range b.ranks {
+		v := uint64(c) << 1
+		if b.eqs[i] {
+			v |= 1
+		}
+		h = (h ^ v) * 1099511628211
+	}
+	return (h ^ uint64(len(b.ranks))) * 1099511628211
+}
+
+// same reports whether the pending ranking equals spec's.
+func (b *ballotBuilder) same(spec *ballotSpec) bool {
+	if spec.end-spec.start != len(b.ranks) || spec.hasEqual != b.pending.hasEqual {
+		return false
+	}
+	for i, c := range b.arena[spec.start:spec.end] {
+		if c != b.ranks[i] || (spec.hasEqual && b.equal[spec.start+i] != b.eqs[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // ballots returns the distinct rankings, in order of first appearance.
@@ -160,7 +216,7 @@ func (b *ballotBuilder) ballots() []Ballot {
 	out := make([]Ballot, len(b.specs))
 	for i, s := range b.specs {
 		out[i] = Ballot{Weight: s.weight, Ranking: b.arena[s.start:s.end:s.end], Line: s.line}
-		if s.equal {
+		if s.hasEqual {
 			out[i].Equal = b.equal[s.start:s.end:s.end]
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 )
@@ -26,12 +27,27 @@ import (
 // (Wichmann's source and comment fields, notes) is ignored. Identical rankings are merged into one Ballot. Every
 // error names the line it concerns ("line 7: ...").
 func ReadBLT(r io.Reader) (*Election, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
 	p := &bltParser{data: bytes.TrimPrefix(data, []byte("\uFEFF"))}
 	return p.parse()
+}
+
+// readAll reads everything, in one allocation when r can tell its size.
+func readAll(r io.Reader) ([]byte, error) {
+	f, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return io.ReadAll(r)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // bltParser holds the state of one ReadBLT call.
@@ -121,7 +137,7 @@ func (p *bltParser) parseHeader() error {
 	}
 	p.e.Candidates = make([]string, n)
 	p.e.Seats = seats
-	p.ballot.init(n)
+	p.ballot.init(n, p.data[p.pos:])
 	return nil
 }
 
@@ -209,8 +225,10 @@ func (p *bltParser) parseCandidateList(args [][]byte, into *[]int) error {
 
 // candidate resolves a ballot token: a number from 1 or a nickname.
 func (p *bltParser) candidate(tok []byte) (int, error) {
-	if c, ok := p.nicks[string(tok)]; ok {
-		return c, nil
+	if p.nicks != nil {
+		if c, ok := p.nicks[string(tok)]; ok {
+			return c, nil
+		}
 	}
 	c, ok := parseUint(tok)
 	if !ok || c < 1 || c > int64(len(p.e.Candidates)) {

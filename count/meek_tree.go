@@ -19,7 +19,9 @@ type span struct{ lo, hi int32 }
 
 // newBallotTree builds the tree by MSD radix sort of the rankings.
 func newBallotTree(p *profile) *ballotTree {
-	t := &ballotTree{}
+	// A tree has at most one node per preference.
+	n := len(p.prefs)
+	t := &ballotTree{cand: make([]int32, 0, n), weight: make([]int64, 0, n), end: make([]int32, 0, n)}
 	ballots := make([]int32, p.ballots())
 	for i := range ballots {
 		ballots[i] = int32(i)

@@ -27,6 +27,11 @@ func compile(e *Election, m Method) (*profile, error) {
 	}
 	p.start = make([]int32, 1, len(e.Ballots)+1)
 	p.weight = make([]int64, 0, len(e.Ballots))
+	prefs := 0
+	for _, b := range e.Ballots {
+		prefs += len(b.Ranking)
+	}
+	p.prefs = make([]int32, 0, prefs)
 	for i, b := range e.Ballots {
 		if b.HasEqualRanks() {
 			return nil, ballotError(i, b, fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
