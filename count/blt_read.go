@@ -90,7 +90,7 @@ func (p *bltParser) nextLine() (line []byte, ok bool) {
 			end = len(p.data) - p.pos
 		}
 		raw := p.data[p.pos : p.pos+end]
-		p.pos += end + 1
+		p.pos = min(p.pos+end+1, len(p.data))
 		p.lineNo++
 		line = bytes.TrimSpace(stripComment(raw))
 		if len(line) > 0 {
@@ -121,7 +121,7 @@ func (p *bltParser) errorf(format string, args ...any) error {
 func (p *bltParser) parseHeader() error {
 	line, ok := p.nextLine()
 	if !ok {
-		return fmt.Errorf("line %d: empty file: expected '<candidates> <seats>'", p.lineNo+1)
+		return fmt.Errorf("line %d: empty file: expected '<candidates> <seats>'", max(p.lineNo, 1))
 	}
 	fields := bytes.Fields(line)
 	if len(fields) != 2 {
