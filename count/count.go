@@ -192,3 +192,13 @@ func (c *counter) finish(r *Round) bool {
 	}
 	return false
 }
+
+// containsInt reports whether x is in s.
+func containsInt(s []int, x int) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

@@ -183,14 +183,6 @@ func prfBallot(candidates []string, v any) (Ballot, error) {
 	return b, nil
 }
 
-func containsInt(s []int, x int) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
 
 // prfAltDefeats reads the alternative-defeat options: "Y" or "N" for every
 // round, or one of them per round; the reference implementation's default
