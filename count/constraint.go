@@ -12,10 +12,12 @@ import (
 // Constraint reserves seats: at least or at most N of the elected must carry
 // Tag.
 type Constraint struct {
+	// Tag is the tag the constraint counts.
 	Tag string
 	// AtMost selects "at most N"; otherwise the constraint is "at least N".
 	AtMost bool
-	N      int
+	// N is the number of seats reserved (at least) or allowed (at most).
+	N int
 }
 
 // String writes the constraint the way ParseConstraint reads it.

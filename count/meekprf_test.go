@@ -183,7 +183,6 @@ func prfBallot(candidates []string, v any) (Ballot, error) {
 	return b, nil
 }
 
-
 // prfAltDefeats reads the alternative-defeat options: "Y" or "N" for every
 // round, or one of them per round; the reference implementation's default
 // type is if_no_new_electeds.

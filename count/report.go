@@ -44,8 +44,10 @@ const (
 
 // Decision records one candidate elected or excluded, and why.
 type Decision struct {
+	// Candidate is the candidate's index.
 	Candidate int
-	Reason    Reason
+	// Reason says why.
+	Reason Reason
 	// Tie is set when the candidate was chosen from several tied ones.
 	Tie *Tie
 }
@@ -101,15 +103,22 @@ type Round struct {
 
 // Report is the full record of a count.
 type Report struct {
-	Method     Method
-	Title      string
-	Seats      int
+	// Method is the rule counted by.
+	Method Method
+	// Title is the election's title.
+	Title string
+	// Seats is the number of seats filled.
+	Seats int
+	// Candidates holds the names; every other field refers to candidates
+	// by their index here.
 	Candidates []string
-	Withdrawn  []int
+	// Withdrawn lists the candidates who withdrew before the count.
+	Withdrawn []int
 	// Seed is the seed of the lot, recorded whether or not a lot was drawn.
 	Seed string
 	// TieOrder is the tie order that replaced the lot, if any.
-	TieOrder    []int
+	TieOrder []int
+	// Constraints are the reserved-seat constraints enforced.
 	Constraints []Constraint
 	// Ballots is the number of ballots; Valid those that rank at least one
 	// candidate who did not withdraw.
@@ -118,7 +127,8 @@ type Report struct {
 	Quota Decimal
 	// Elected lists the winners in order of election.
 	Elected []int
-	Rounds  []Round
+	// Rounds records the count round by round.
+	Rounds []Round
 	// Places is the number of decimals in every value of the report.
 	Places int
 }
