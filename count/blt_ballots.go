@@ -12,14 +12,48 @@ func (p *bltParser) parseBallots(line []byte) error {
 		if len(line) == 1 && line[0] == '0' {
 			return nil
 		}
-		if err := p.parseBallot(line); err != nil {
-			return err
+		if !p.parsePlainBallot(line) {
+			if err := p.parseBallot(line); err != nil {
+				return err
+			}
 		}
 		var ok bool
 		if line, ok = p.nextLine(); !ok {
 			return fmt.Errorf("line %d: the file ends before the '0' line that ends the ballots", p.lineNo)
 		}
 	}
+}
+
+// parsePlainBallot is the fast path for the common line: numbers
+// separated by single spaces, ending in 0, every number a candidate not yet
+// on the ballot. It reports false, having recorded nothing, for any other
+// line, which parseBallot then reads (and explains when it is wrong).
+func (p *bltParser) parsePlainBallot(line []byte) bool {
+	n := len(p.e.Candidates)
+	weight, i := int64(0), 0
+	for ; i < len(line) && line[i] >= '0' && line[i] <= '9' && i < 10; i++ {
+		weight = weight*10 + int64(line[i]-'0')
+	}
+	if weight < 1 {
+		return false
+	}
+	p.ballot.start(weight, p.lineNo)
+	for i < len(line) && line[i] == ' ' {
+		i++
+		c, start := 0, i
+		for ; i < len(line) && line[i] >= '0' && line[i] <= '9' && i-start < 6; i++ {
+			c = c*10 + int(line[i]-'0')
+		}
+		switch {
+		case i == start || c > n || (i < len(line) && line[i] != ' '):
+			return false
+		case c == 0:
+			return i == len(line) && p.ballot.finish() == nil
+		case !p.ballot.add(c-1, false):
+			return false
+		}
+	}
+	return false
 }
 
 // parseBallot reads "<weight> <pref> ... 0" without allocating.
