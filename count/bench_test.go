@@ -2,10 +2,12 @@ package count
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -159,4 +161,30 @@ func weightedOrder(rng *rand.Rand, weights []float64, n int, ranking []int) []in
 		ranking = append(ranking, pick)
 	}
 	return ranking
+}
+
+// TestSyntheticGenerator checks that the benchmark's generated elections are
+// the same from the same seed, so that the figures of BenchmarkScottish1M
+// can be reproduced. With RANKFILE_SYNTH_OUT set it also writes the
+// million-ballot file there, for timing the whole command:
+//
+//	RANKFILE_SYNTH_OUT=/tmp/synth_1m.blt go test ./count -run TestSyntheticGenerator
+func TestSyntheticGenerator(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.blt"), filepath.Join(dir, "b.blt")
+	writeSyntheticBLT(t, a, 2000, 20, 5, 1, partyBallot)
+	writeSyntheticBLT(t, b, 2000, 20, 5, 1, partyBallot)
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	if !bytes.Equal(da, db) {
+		t.Fatal("the same seed wrote two different files")
+	}
+	e := readBLTFile(t, a)
+	if got := e.TotalWeight(); got != 2000 {
+		t.Errorf("ballots: got %d, want 2000", got)
+	}
+	if out := os.Getenv("RANKFILE_SYNTH_OUT"); out != "" {
+		writeSyntheticBLT(t, out, 1_000_000, 20, 5, 1, partyBallot)
+		writeSyntheticBLT(t, strings.TrimSuffix(out, ".blt")+"_distinct.blt", 1_000_000, 20, 5, 1, randomBallot)
+	}
 }

@@ -47,10 +47,10 @@ func TestScottish2017OfficialResults(t *testing.T) {
 
 // compareElectionOrder checks that the same candidates are elected and
 // that the official order of election agrees with the stages at which the
-// count elects them. Within one stage the order is a convention, not a
-// rule: the sheets list candidates elected at the same stage fewest votes
-// first, the report most votes first (the order in which rule 49 transfers
-// their surpluses).
+// count elects them. Within one stage rule 47 gives no order: the report
+// lists most votes first (the order in which rule 49 transfers their
+// surpluses), while the sheets' order follows neither votes nor the ballot
+// paper (11 of the 21 wards electing several at one stage differ).
 func compareElectionOrder(t *testing.T, rep *Report, want []string) {
 	t.Helper()
 	got := electedNames(rep)
