@@ -3,6 +3,7 @@ package count
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // chart is the geometry of the SVG line chart of a count: one line per
@@ -44,10 +45,11 @@ func (r *Report) chart() chart {
 		Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom,
 		LegendX: legendX, LegendLineEnd: legendX + 20,
 	}
-	top := r.chartMax()
-	if len(r.Rounds) == 0 || top == 0 {
+	step := niceStep(r.chartMax(), r.Places)
+	if len(r.Rounds) == 0 || step == 0 {
 		return ch
 	}
+	top := step * ((r.chartMax() + step - 1) / step)
 	var quota []string
 	for i, rd := range r.Rounds {
 		quota = append(quota, point(r.chartX(i), chartY(rd.Quota.Units, top)))
@@ -56,8 +58,7 @@ func (r *Report) chart() chart {
 	if r.Method != IRV {
 		ch.QuotaPoints = strings.Join(quota, " ")
 	}
-	for k := 0; k <= 4; k++ {
-		v := top * int64(k) / 4
+	for v := int64(0); v <= top; v += step {
 		ch.YTicks = append(ch.YTicks, chartTick{X: strconv.Itoa(chartLeft - 6), Y: fmtCoord(chartY(v, top)), Label: Decimal{Units: v, Places: r.Places}.wholePart()})
 	}
 	n := 0
@@ -67,8 +68,12 @@ func (r *Report) chart() chart {
 			n++
 		}
 	}
-	// A long legend makes the picture taller; the plot keeps its size.
+	// A long legend makes the picture taller, long names wider; the plot
+	// keeps its size.
 	ch.Height = max(chartHeight, chartTop+legendStep*n+8)
+	for _, l := range ch.Lines {
+		ch.Width = max(ch.Width, legendX+32+7*utf8.RuneCountInString(l.Name))
+	}
 	return ch
 }
 
@@ -88,6 +93,22 @@ func (r *Report) chartLine(c int, top int64, n int) (chartLine, bool) {
 		Name: r.Candidates[c], Color: chartColors[n%len(chartColors)], Dash: chartDashes[n/len(chartColors)%len(chartDashes)],
 		Points: strings.Join(pts, " "), LegendY: strconv.Itoa(y), LegendTextY: strconv.Itoa(y + 4),
 	}, true
+}
+
+// niceStep returns a step of 1, 2 or 5 times a power of ten whole votes
+// (in units) that divides the range up to top into at most five intervals.
+func niceStep(top int64, places int) int64 {
+	if top <= 0 {
+		return 0
+	}
+	unit := pow10(places)
+	for step := int64(1); ; step *= 10 {
+		for _, m := range []int64{1, 2, 5} {
+			if s := m * step * unit; top <= 5*s {
+				return s
+			}
+		}
+	}
 }
 
 // chartMax is the largest value drawn, votes or quota.
