@@ -1,6 +1,7 @@
 package count
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -125,22 +126,42 @@ func (r *Report) chartMax() int64 {
 	return top
 }
 
-func (r *Report) chartX(i int) float64 {
+// Coordinates are computed in integer tenths of a pixel, never in floating
+// point, so that the chart is byte-identical on every machine (a compiler
+// may fuse floating multiply-adds on some processors and not others).
+type tenths int64
+
+func (r *Report) chartX(i int) tenths {
 	if len(r.Rounds) < 2 {
-		return (chartLeft + chartRight) / 2
+		return (chartLeft + chartRight) * 5
 	}
-	return chartLeft + float64(i)*float64(chartRight-chartLeft)/float64(len(r.Rounds)-1)
+	return tenths(chartLeft*10 + divRound(int64(i)*(chartRight-chartLeft)*10, int64(len(r.Rounds)-1)))
 }
 
-func chartY(units, top int64) float64 {
-	return chartBottom - float64(units)/float64(top)*float64(chartBottom-chartTop)
+func chartY(units, top int64) tenths {
+	return tenths(chartBottom*10 - mulDivRound(units, (chartBottom-chartTop)*10, top))
 }
 
-func point(x, y float64) string { return fmtCoord(x) + "," + fmtCoord(y) }
+func point(x, y tenths) string { return fmtCoord(x) + "," + fmtCoord(y) }
 
-// fmtCoord prints a coordinate to one decimal: enough for a chart, and the
-// same on every machine.
-func fmtCoord(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+// fmtCoord prints a coordinate to one decimal: enough for a chart.
+func fmtCoord(v tenths) string {
+	return strconv.FormatInt(int64(v)/10, 10) + "." + strconv.FormatInt(int64(v)%10, 10)
+}
+
+// divRound divides non-negative a by positive b, rounding half up.
+func divRound(a, b int64) int64 { return (2*a + b) / (2 * b) }
+
+// mulDivRound returns a×b/c rounded half up, for non-negative a, b and
+// positive c, without overflow.
+func mulDivRound(a, b, c int64) int64 {
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	q, rem := bits.Div64(hi, lo, uint64(c))
+	if 2*rem >= uint64(c) {
+		q++
+	}
+	return int64(q)
+}
 
 // wholePart prints the number without its decimals, for axis labels.
 func (d Decimal) wholePart() string {
