@@ -27,6 +27,19 @@ func (m Method) Places() int {
 	return 0
 }
 
+// Title names the method for people, as report headings do.
+func (m Method) Title() string {
+	switch m {
+	case IRV:
+		return "Instant runoff (IRV)"
+	case Scottish:
+		return "Scottish STV (SSI 2007/42)"
+	case Meek:
+		return "Meek STV (PR Foundation reference rule)"
+	}
+	return string(m)
+}
+
 // Reason says why a candidate was elected or excluded.
 type Reason string
 

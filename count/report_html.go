@@ -45,7 +45,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 
 func (r *Report) htmlView() htmlView {
 	v := htmlView{
-		Title: r.Title, Rule: r.Method.ruleName(), Quota: r.Quota.String(), Seed: r.Seed,
+		Title: r.Title, Rule: r.Method.Title(), Quota: r.Quota.String(), Seed: r.Seed,
 		Seats: r.Seats, Places: r.Places, Ballots: r.Ballots, Valid: r.Valid,
 		Elected: r.names(r.Elected), Chart: r.chart(),
 	}
@@ -92,6 +92,9 @@ func (r *Report) htmlRow(c int) htmlRow {
 }
 
 func (r *Report) decisionText(d roundDecision) string {
+	if d.Reason == ReasonSeatsFilled {
+		return r.Candidates[d.Candidate] + " not elected: every seat is filled"
+	}
 	return r.Candidates[d.Candidate] + " " + d.outcome + ": " + string(d.Reason) + r.tieNote(d.Tie)
 }
 

@@ -21,7 +21,7 @@ func (r *Report) WriteText(w io.Writer) error {
 }
 
 func (r *Report) textHeader(b *strings.Builder) {
-	fmt.Fprintf(b, "%s: %s\n", r.Method.ruleName(), r.Title)
+	fmt.Fprintf(b, "%s: %s\n", r.Method.Title(), r.Title)
 	fmt.Fprintf(b, "%d seat(s), %d ballots (%d valid), quota %s, votes to %d decimal places\n",
 		r.Seats, r.Ballots, r.Valid, r.Quota, r.Places)
 	fmt.Fprintf(b, "Lot seed: %q\n", r.Seed)
@@ -107,6 +107,9 @@ func (r *Report) noteFor(rd *Round, c int) string {
 		}
 	}
 	for _, d := range rd.Excluded {
+		if d.Candidate == c && d.Reason == ReasonSeatsFilled {
+			return "not elected: every seat is filled"
+		}
 		if d.Candidate == c {
 			return "excluded: " + string(d.Reason) + r.tieNote(d.Tie)
 		}
