@@ -32,13 +32,43 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return DateOf(t), nil
+	if d, ok := parseISODate(s); ok {
+		return d, nil
 	}
 	if t, err := time.Parse("1/2/2006", s); err == nil {
 		return DateOf(t), nil
 	}
 	return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or M/D/YYYY)", s)
+}
+
+// parseISODate reads YYYY-MM-DD without time.Parse, which matters when a
+// national list of 100,000 members carries three dates a row.
+func parseISODate(s string) (Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	y, okY := digits(s[0:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:10])
+	if !okY || !okM || !okD || m < 1 || m > 12 || d < 1 {
+		return Date{}, false
+	}
+	date := Date{y, time.Month(m), d}
+	if DateOf(date.Time(time.UTC)) != date { // such as February 30
+		return Date{}, false
+	}
+	return date, true
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // MustParseDate is ParseDate for constants in code and tests; it panics on error.
@@ -58,7 +88,20 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	if d.Year < 0 || d.Year > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	b := []byte("0000-00-00")
+	put := func(at, n, width int) {
+		for i := at + width - 1; i >= at; i-- {
+			b[i] = byte('0' + n%10)
+			n /= 10
+		}
+	}
+	put(0, d.Year, 4)
+	put(5, int(d.Month), 2)
+	put(8, d.Day, 2)
+	return string(b)
 }
 
 // Time returns midnight of d in loc.

@@ -1,6 +1,7 @@
 package rankfile
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -123,10 +124,10 @@ var RosterFields = [NumRosterFields]RosterField{
 // Normalize turns a value as written in a list or a form into the field's
 // canonical text, or explains why it cannot be read.
 func (f RosterField) Normalize(raw string) (string, error) {
-	if !utf8.ValidString(raw) {
+	s, err := cleanText(raw)
+	if err != nil {
 		return "", fmt.Errorf("%s is not UTF-8 text (save the file as UTF-8)", f.Name)
 	}
-	s := strings.TrimSpace(norm.NFC.String(raw))
 	switch f.Type {
 	case FieldEmail:
 		return strings.ToLower(s), nil
@@ -143,6 +144,23 @@ func (f RosterField) Normalize(raw string) (string, error) {
 	}
 	return s, nil
 }
+
+// cleanText trims text and composes its accents (Unicode NFC), so that a
+// name typed on two different machines compares equal. Plain ASCII, most
+// of any list, is already both and skips the work.
+func cleanText(raw string) (string, error) {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= utf8.RuneSelf {
+			if !utf8.ValidString(raw) {
+				return "", errNotUTF8
+			}
+			return strings.TrimSpace(norm.NFC.String(raw)), nil
+		}
+	}
+	return strings.TrimSpace(raw), nil
+}
+
+var errNotUTF8 = errors.New("not UTF-8")
 
 // normalizeZip pads ZIPs that lost their leading zeros in a spreadsheet and
 // writes nine-digit ZIPs as ZIP+4. Anything else is kept as written.

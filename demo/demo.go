@@ -176,3 +176,18 @@ func demoAccounts(rng *rand.Rand, zips map[string][]geo.ZipPlace, listDate rankf
 	}
 	return out
 }
+
+// NationalList writes a generated national list of n members in the
+// current header generation, dated listDate: the same people the demo
+// imports, for trying imports and measuring them at any size.
+func NationalList(n int, listDate rankfile.Date) ([]byte, error) {
+	g, err := newGenerator(listDate)
+	if err != nil {
+		return nil, err
+	}
+	people := make([]*person, 0, n)
+	for id := 1000; len(people) < n; id++ {
+		people = append(people, newPerson(g.rng, id, g.zips, listDate))
+	}
+	return listB(people, listDate), nil
+}

@@ -16,7 +16,7 @@ type historyWriter struct {
 
 func newHistoryWriter(tx *Tx) *historyWriter {
 	cols := []string{"member_id", "at", "kind", "import_id", "actor", "note", "changes"}
-	return &historyWriter{batch: newBatchInsert(tx, "member_history", cols, ""), now: tx.now}
+	return &historyWriter{batch: newBatchInsert(tx, "member_history", cols, ""), now: tx.stamp}
 }
 
 // add queues one entry, stamped with the transaction's time.
@@ -53,7 +53,14 @@ func nullID(id int64) any {
 }
 
 // MemberHistory returns every recorded change to a member, oldest first.
+// The first, the member's arrival, comes from the member's own row.
 func (s *MemberService) MemberHistory(ctx context.Context, memberID int64) ([]*rankfile.MemberChange, error) {
+	added := &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangeAdded}
+	err := s.db.read.QueryRowContext(ctx, `SELECT created_at, COALESCE(created_import_id, 0) FROM members WHERE id = $1`,
+		memberID).Scan(&added.At, &added.ImportID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
 	rows, err := s.db.read.QueryContext(ctx, `
 		SELECT id, member_id, at, kind, COALESCE(import_id, 0), actor, note, changes
 		FROM member_history WHERE member_id = $1 ORDER BY id`, memberID)
@@ -61,7 +68,7 @@ func (s *MemberService) MemberHistory(ctx context.Context, memberID int64) ([]*r
 		return nil, s.db.translate(err)
 	}
 	defer rows.Close()
-	var out []*rankfile.MemberChange
+	out := []*rankfile.MemberChange{added}
 	for rows.Next() {
 		c := &rankfile.MemberChange{}
 		var changes string

@@ -9,11 +9,12 @@ import (
 
 // addColumns are the members columns an import writes for a new member.
 var addColumns = append(fieldColumns(memberFields, ""),
-	"list_standing", "on_list", "import_hash", "located_branch_id", "created_at", "updated_at")
+	"list_standing", "on_list", "import_hash", "located_branch_id", "created_import_id", "created_at", "updated_at")
 
 // memberAdds inserts new members in batches. Their ids come back from the
-// database (RETURNING), and only then can their history and sensitive
-// fields be written.
+// database (RETURNING), and only then can their sensitive fields be
+// written. The first entry of their history is the row itself: the import
+// that created it and when.
 type memberAdds struct {
 	imp       *importer
 	members   *batchInsert
@@ -44,13 +45,13 @@ func newMemberAdds(imp *importer) *memberAdds {
 
 // add queues a new member.
 func (a *memberAdds) add(ctx context.Context, rec *rankfile.RosterRecord, standing rankfile.Standing, hash string) error {
-	now := a.imp.tx.now
+	now := a.imp.tx.stamp
 	args := make([]any, 0, len(addColumns))
 	for _, f := range memberFields {
 		args = append(args, fieldArg(f, rec.Values[f]))
 	}
 	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
-	args = append(args, string(standing), true, hash, nullID(located), now, now)
+	args = append(args, string(standing), true, hash, nullID(located), a.imp.report.ID, now, now)
 	race, acc := rec.Values[rankfile.FieldRace], rec.Values[rankfile.FieldAccommodations]
 	if race != "" || acc != "" {
 		a.pendingSensitive[rec.NationalID()] = [2]string{race, acc}
@@ -73,14 +74,10 @@ func (a *memberAdds) flush(ctx context.Context) error {
 	return a.sensitive.flush(ctx)
 }
 
-// writeReturned writes the history entry and sensitive fields of members
-// whose ids have come back.
+// writeReturned writes the sensitive fields of members whose ids have
+// come back.
 func (a *memberAdds) writeReturned(ctx context.Context) error {
 	for _, r := range a.returned {
-		c := &rankfile.MemberChange{MemberID: r.id, Kind: rankfile.ChangeAdded, ImportID: a.imp.report.ID}
-		if err := a.imp.history.add(ctx, c); err != nil {
-			return err
-		}
 		if s, ok := a.pendingSensitive[r.nationalID]; ok {
 			delete(a.pendingSensitive, r.nationalID)
 			if err := a.sensitive.add(ctx, r.id, s[0], s[1]); err != nil {

@@ -203,7 +203,7 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 	for _, f := range u.present {
 		args = append(args, fieldArg(f, rec.Values[f]))
 	}
-	args = append(args, string(standing), hash, nullID(located), u.imp.tx.now, id)
+	args = append(args, string(standing), hash, nullID(located), u.imp.tx.stamp, id)
 	if _, err := u.updateRow.ExecContext(ctx, args...); err != nil {
 		return err
 	}

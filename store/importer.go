@@ -27,6 +27,8 @@ type importer struct {
 	adds    *memberAdds
 	updates *memberUpdates
 	history *historyWriter
+	// deferred are the indexes set aside while filling an empty roster.
+	deferred []deferredIndex
 }
 
 // knownMember is what the importer keeps in memory about each member
@@ -69,6 +71,11 @@ func (imp *importer) start(ctx context.Context) error {
 	}
 	if imp.known, imp.onList, err = loadKnownMembers(ctx, imp.tx); err != nil {
 		return err
+	}
+	if len(imp.known) == 0 {
+		if imp.deferred, err = imp.tx.deferIndexes(ctx); err != nil {
+			return err
+		}
 	}
 	if imp.sorter, err = newBranchSorter(ctx, imp.tx); err != nil {
 		return err
@@ -130,26 +137,19 @@ func (imp *importer) run(ctx context.Context) (*rankfile.ImportReport, error) {
 	if err := imp.history.flush(ctx); err != nil {
 		return nil, err
 	}
+	if err := imp.tx.restoreIndexes(ctx, imp.deferred); err != nil {
+		return nil, err
+	}
 	imp.warn()
 	return r, imp.finish(ctx)
 }
 
 func (imp *importer) readAll(ctx context.Context) error {
-	for {
-		rec, err := imp.src.Next()
-		var rejected *rankfile.RecordError
-		switch {
-		case err == io.EOF:
-			return nil
-		case errors.As(err, &rejected):
-			imp.report.Rows++
-			imp.markSeen(rejected.NationalID)
-			imp.reject(rejected.Line, rejected.Reason)
-		case err != nil:
-			return err
-		default:
-			imp.report.Rows++
-			if err := imp.record(ctx, rec); err != nil {
+	batches, stop := readAhead(imp.src)
+	defer stop()
+	for batch := range batches {
+		for _, it := range batch {
+			if err := imp.item(ctx, it); err != nil {
 				return err
 			}
 		}
@@ -157,6 +157,67 @@ func (imp *importer) readAll(ctx context.Context) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// item handles one thing the list yielded: a record, a rejection, the end
+// or a failure to read.
+func (imp *importer) item(ctx context.Context, it readItem) error {
+	var rejected *rankfile.RecordError
+	switch {
+	case it.err == io.EOF:
+		return nil
+	case errors.As(it.err, &rejected):
+		imp.report.Rows++
+		imp.markSeen(rejected.NationalID)
+		imp.reject(rejected.Line, rejected.Reason)
+		return nil
+	case it.err != nil:
+		return it.err
+	}
+	imp.report.Rows++
+	return imp.record(ctx, it.rec)
+}
+
+// readItem is one result of RosterSource.Next.
+type readItem struct {
+	rec *rankfile.RosterRecord
+	err error
+}
+
+// readAhead reads the list in a goroutine of its own and hands records over
+// in batches, so that on two cores parsing the file overlaps writing the
+// database. The last batch ends with io.EOF or the error that stopped the
+// reading. stop releases the goroutine if the consumer gives up early.
+func readAhead(src rankfile.RosterSource) (<-chan []readItem, func()) {
+	const batchSize = 256
+	out := make(chan []readItem, 4)
+	done := make(chan struct{})
+	go func() {
+		defer close(out)
+		for {
+			batch := make([]readItem, 0, batchSize)
+			var last error
+			for len(batch) < batchSize {
+				rec, err := src.Next()
+				batch = append(batch, readItem{rec, err})
+				var rejected *rankfile.RecordError
+				if err != nil && !errors.As(err, &rejected) {
+					last = err
+					break
+				}
+			}
+			select {
+			case out <- batch:
+			case <-done:
+				return
+			}
+			if last != nil {
+				return
+			}
+		}
+	}()
+	return out, func() { close(done) }
 }
 
 // markSeen notes that the list carries a member even though their record

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +42,37 @@ holds anything else is refused, so the demo never mixes with real data.`,
 	}
 	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
 	cmd.Flags().BoolVar(&noServe, "no-serve", false, "fill the database and exit")
+	cmd.AddCommand(a.demoListCommand())
+	return cmd
+}
+
+func (a *app) demoListCommand() *cobra.Command {
+	var asOf string
+	cmd := &cobra.Command{
+		Use:   "list MEMBERS",
+		Short: "Write a generated national member list of that many members to standard output",
+		Args:  args(1, "a number of members"),
+		RunE: func(cmd *cobra.Command, argv []string) error {
+			n, err := strconv.Atoi(argv[0])
+			if err != nil || n < 1 || n > 10_000_000 {
+				return usagef("%q is not a number of members from 1 to 10,000,000", argv[0])
+			}
+			date, err := dateFlag("as-of", asOf)
+			if err != nil {
+				return err
+			}
+			if date.IsZero() {
+				date = rankfile.DateOf(time.Now())
+			}
+			list, err := demo.NationalList(n, date)
+			if err != nil {
+				return err
+			}
+			_, err = a.stdout.Write(list)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&asOf, "as-of", "", "the list's date, `YYYY-MM-DD` (default: today)")
 	return cmd
 }
 

@@ -97,13 +97,13 @@ CREATE TABLE members (
     lon REAL,
     located_branch_id INTEGER REFERENCES bodies (id),
     chosen_branch_id INTEGER REFERENCES bodies (id),
+    -- The import that first brought the member: the first entry of their history.
+    created_import_id INTEGER REFERENCES imports (id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
 CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id);
 CREATE INDEX members_email ON members (email);
-CREATE INDEX members_located_branch ON members (located_branch_id);
-CREATE INDEX members_chosen_branch ON members (chosen_branch_id);
 
 -- Sensitive fields live apart, shown only to data stewards.
 CREATE TABLE member_sensitive (
