@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"strconv"
 	"time"
 )
 
@@ -110,6 +111,22 @@ type Point struct {
 	Lon float64 `json:"lon"`
 }
 
+// Validate checks that p is a place on Earth.
+func (p *Point) Validate() error {
+	if p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180 {
+		return Errorf(EINVALID, "%g, %g is not a latitude and longitude", p.Lat, p.Lon)
+	}
+	return nil
+}
+
+// String writes p as "lat,lon".
+func (p *Point) String() string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(p.Lat, 'f', -1, 64) + "," + strconv.FormatFloat(p.Lon, 'f', -1, 64)
+}
+
 // FullName joins the member's names for display.
 func (m *Member) FullName() string {
 	name := m.FirstName
@@ -178,4 +195,9 @@ type MemberService interface {
 	// ChooseBranch records the branch a member chose instead of the one they
 	// live in; slug "" clears the choice. ENOTFOUND for an unknown branch.
 	ChooseBranch(ctx context.Context, memberID int64, slug, by string) error
+
+	// SetPoint records where a member lives, more precisely than their ZIP
+	// (nil forgets it), and places them in the branch that point lies in.
+	// EINVALID for coordinates out of range.
+	SetPoint(ctx context.Context, memberID int64, p *Point, by string) error
 }

@@ -158,30 +158,48 @@ func effective(chosen, located int64) int64 {
 	return located
 }
 
+const placedSelect = `SELECT id, COALESCE(national_id, ''), first_name, last_name, mailing_zip, billing_zip,
+	lat, lon, COALESCE(located_branch_id, 0), COALESCE(chosen_branch_id, 0) FROM members`
+
 func loadPlacedMembers(ctx context.Context, tx *Tx) ([]*placedMember, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(national_id, ''), first_name, last_name,
-		mailing_zip, billing_zip, lat, lon, COALESCE(located_branch_id, 0), COALESCE(chosen_branch_id, 0)
-		FROM members ORDER BY id`)
+	rows, err := tx.QueryContext(ctx, placedSelect+` ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []*placedMember
 	for rows.Next() {
-		m := &placedMember{}
-		var first, last string
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&m.id, &m.nationalID, &first, &last, &m.mailingZip, &m.billZip,
-			&lat, &lon, &m.located, &m.chosen); err != nil {
+		m, err := scanPlaced(rows)
+		if err != nil {
 			return nil, err
-		}
-		m.name = first + " " + last
-		if lat.Valid && lon.Valid {
-			m.point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// placedMember returns one member as re-sorting sees them.
+func (tx *Tx) placedMember(ctx context.Context, id int64) (*placedMember, error) {
+	m, err := scanPlaced(tx.QueryRowContext(ctx, placedSelect+` WHERE id = $1`, id))
+	if err == sql.ErrNoRows {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
+	}
+	return m, err
+}
+
+func scanPlaced(row interface{ Scan(...any) error }) (*placedMember, error) {
+	m := &placedMember{}
+	var first, last string
+	var lat, lon sql.NullFloat64
+	if err := row.Scan(&m.id, &m.nationalID, &first, &last, &m.mailingZip, &m.billZip,
+		&lat, &lon, &m.located, &m.chosen); err != nil {
+		return nil, err
+	}
+	m.name = first + " " + last
+	if lat.Valid && lon.Valid {
+		m.point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
+	}
+	return m, nil
 }
 
 // writeLocated stores the new located branch of each changed member, one

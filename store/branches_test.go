@@ -183,3 +183,32 @@ func TestABranchSlugTakenByAnotherBodyIsRefused(t *testing.T) {
 		}
 	})
 }
+
+func TestOwnCoordinatesWinOverTheZip(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		importList(t, db, withLancaster, rankfile.ImportOptions{})
+		loadBranches(t, db, demoBranches(t))
+		members := store.NewMemberService(db)
+		ana := member(t, db, "1") // her ZIP is Echo Park's, in Central
+		santaMonica := &rankfile.Point{Lat: 34.0195, Lon: -118.4912}
+		if err := members.SetPoint(ctx, ana.ID, santaMonica, "Dana"); err != nil {
+			t.Fatal(err)
+		}
+		if got := member(t, db, "1"); got.Branch.Slug != "westside" || got.Branch.Point == nil {
+			t.Errorf("after recording Santa Monica coordinates Ana is in %q (%v)", got.Branch.Slug, got.Branch.Point)
+		}
+		if r := loadBranches(t, db, demoBranches(t)); r.Moved != 0 {
+			t.Errorf("a reload moved %d members; her coordinates should keep Ana in the westside", r.Moved)
+		}
+		h := history(t, db, "1")
+		if last := h[len(h)-1]; last.Changes[len(last.Changes)-1] != (rankfile.FieldChange{Field: "branch", Old: "central", New: "westside"}) {
+			t.Errorf("history of the move = %+v", last.Changes)
+		}
+		if err := members.SetPoint(ctx, ana.ID, &rankfile.Point{Lat: -118, Lon: 34}, "Dana"); rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("swapped coordinates: err = %v, want EINVALID", err)
+		}
+		if err := members.SetPoint(ctx, ana.ID, nil, "Dana"); err != nil || member(t, db, "1").Branch.Slug != "central" {
+			t.Errorf("forgetting the coordinates: %v, branch %q; want back in central", err, member(t, db, "1").Branch.Slug)
+		}
+	})
+}

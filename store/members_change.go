@@ -141,3 +141,38 @@ func branchID(slugs map[int64]string, slug string) (int64, error) {
 	}
 	return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no branch %q", slug)
 }
+
+// SetPoint records a member's own coordinates and places them in the
+// branch the point lies in, with history.
+func (s *MemberService) SetPoint(ctx context.Context, memberID int64, p *rankfile.Point, by string) error {
+	if p != nil {
+		if err := p.Validate(); err != nil {
+			return err
+		}
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		m, err := tx.placedMember(ctx, memberID)
+		if err != nil {
+			return err
+		}
+		sorter, err := newBranchSorter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		located := sorter.locate(p, m.mailingZip, m.billZip)
+		var lat, lon any
+		if p != nil {
+			lat, lon = p.Lat, p.Lon
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE members SET lat = $1, lon = $2, located_branch_id = $3,
+			updated_at = $4 WHERE id = $5`, lat, lon, nullID(located), tx.stamp, memberID); err != nil {
+			return err
+		}
+		changes := []rankfile.FieldChange{{Field: "point", Old: m.point.String(), New: p.String()}}
+		if located != m.located && m.chosen == 0 {
+			changes = append(changes, rankfile.FieldChange{Field: "branch", Old: sorter.slugs[m.located], New: sorter.slugs[located]})
+		}
+		return tx.recordChange(ctx, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangeBranch,
+			Actor: by, Note: "coordinates recorded", Changes: changes})
+	})
+}

@@ -198,3 +198,23 @@ func get(t *testing.T, url string) string {
 	}
 	return string(body)
 }
+
+func TestChooseBranchAndSetPoint(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
+		mustRun(t, dsn, "branches", "load", "../../demo/branches.geojson")
+		mustRun(t, dsn, "members", "choose-branch", "103", "eastside-sgv", "--by", "Minh")
+		mustRun(t, dsn, "members", "set-point", "101", "34.0195,-118.4912", "--by", "Dana")
+		for id, want := range map[string]string{"103": "eastside-sgv (chosen)", "101": "westside"} {
+			if out := mustRun(t, dsn, "members", "show", id); !strings.Contains(out, "Branch:      "+want) {
+				t.Errorf("member %s is not in %s:\n%s", id, want, out)
+			}
+		}
+		if r := run(t, dsn, "members", "set-point", "101", "north"); r.code != exitInvalid {
+			t.Errorf("bad coordinates: exit %d", r.code)
+		}
+		if r := run(t, dsn, "members", "choose-branch", "101", "atlantis"); r.code != exitNotFound {
+			t.Errorf("unknown branch: exit %d", r.code)
+		}
+	})
+}

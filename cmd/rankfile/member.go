@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -182,4 +183,46 @@ func (a *app) membersChooseBranchCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&by, "by", "", "who records the choice")
 	return cmd
+}
+
+func (a *app) membersSetPointCommand() *cobra.Command {
+	var by string
+	cmd := &cobra.Command{
+		Use:   "set-point NATIONAL_ID LAT,LON",
+		Short: `Record where a member lives, more precisely than their ZIP ("none" forgets it)`,
+		Args:  args(2, "a national id and coordinates"),
+		RunE: func(cmd *cobra.Command, argv []string) error {
+			p, err := parsePoint(argv[1])
+			if err != nil {
+				return err
+			}
+			db, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			m, err := findMember(cmd.Context(), db, argv[0])
+			if err != nil {
+				return err
+			}
+			return store.NewMemberService(db).SetPoint(cmd.Context(), m.ID, p, by)
+		},
+	}
+	cmd.Flags().StringVar(&by, "by", "", "who records it")
+	return cmd
+}
+
+// parsePoint reads "34.05,-118.25", or "none" for no point.
+func parsePoint(s string) (*rankfile.Point, error) {
+	if s == "none" {
+		return nil, nil
+	}
+	lat, lon, ok := strings.Cut(s, ",")
+	p := &rankfile.Point{}
+	var err1, err2 error
+	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	p.Lon, err2 = strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	if !ok || err1 != nil || err2 != nil {
+		return nil, usagef("%q is not LAT,LON", s)
+	}
+	return p, nil
 }

@@ -17,7 +17,7 @@ func init() { register((*app).membersCommand) }
 func (a *app) membersCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "members", Short: "The roster: who is a member and in what standing"}
 	cmd.AddCommand(a.membersListCommand(), a.membersShowCommand(), a.membersOverrideCommand(),
-		a.membersRevokeCommand(), a.membersChooseBranchCommand())
+		a.membersRevokeCommand(), a.membersChooseBranchCommand(), a.membersSetPointCommand())
 	return cmd
 }
 
