@@ -15,69 +15,70 @@ const maxParams = 30000
 // minutes and seconds for a national list of 100,000 members.
 type batchInsert struct {
 	tx      *Tx
-	head    string // INSERT INTO t (a, b)
-	suffix  string // e.g. RETURNING id
+	head    string // INSERT INTO t (a, b) VALUES
 	width   int
 	perStmt int
 	args    []any
 	full    *sql.Stmt // prepared once for full batches
-	// scan, when set, reads each row a RETURNING suffix yields.
-	scan func(*sql.Rows) error
+	// followers are batches of rows that refer to this batch's rows: they
+	// are written right after it, never on their own.
+	followers []*batchInsert
+	follows   bool
 }
 
-func newBatchInsert(tx *Tx, table string, cols []string, suffix string) *batchInsert {
+func newBatchInsert(tx *Tx, table string, cols []string) *batchInsert {
 	return &batchInsert{
 		tx:      tx,
 		head:    "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
-		suffix:  suffix,
 		width:   len(cols),
 		perStmt: max(1, min(500, maxParams/len(cols))),
 	}
 }
 
+// follow makes b a follower of parent.
+func (b *batchInsert) follow(parent *batchInsert) {
+	b.follows = true
+	parent.followers = append(parent.followers, b)
+}
+
 // add queues one row and writes a batch when it is full.
 func (b *batchInsert) add(ctx context.Context, vals ...any) error {
 	b.args = append(b.args, vals...)
-	if len(b.args) == b.width*b.perStmt {
+	if !b.follows && len(b.args) == b.width*b.perStmt {
 		return b.flush(ctx)
 	}
 	return nil
 }
 
-// flush writes the queued rows.
+// flush writes the queued rows, then those of the followers.
 func (b *batchInsert) flush(ctx context.Context) error {
-	rows := len(b.args) / b.width
-	if rows == 0 {
-		return nil
-	}
-	stmt, err := b.statement(ctx, rows)
-	if err != nil {
-		return err
-	}
-	if rows != b.perStmt {
-		defer stmt.Close()
-	}
-	err = b.run(ctx, stmt)
-	b.args = b.args[:0]
-	return err
-}
-
-func (b *batchInsert) run(ctx context.Context, stmt *sql.Stmt) error {
-	if b.scan == nil {
-		_, err := stmt.ExecContext(ctx, b.args...)
-		return err
-	}
-	rows, err := stmt.QueryContext(ctx, b.args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := b.scan(rows); err != nil {
+	for len(b.args) > 0 {
+		if err := b.write(ctx, min(len(b.args)/b.width, b.perStmt)); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	for _, f := range b.followers {
+		if err := f.flush(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write writes the first n queued rows.
+func (b *batchInsert) write(ctx context.Context, n int) error {
+	stmt, err := b.statement(ctx, n)
+	if err != nil {
+		return err
+	}
+	if n != b.perStmt {
+		defer stmt.Close()
+	}
+	if _, err := stmt.ExecContext(ctx, b.args[:n*b.width]...); err != nil {
+		return err
+	}
+	b.args = b.args[:copy(b.args, b.args[n*b.width:])]
+	return nil
 }
 
 // statement prepares the statement for n rows, keeping the full-batch one.
@@ -93,7 +94,6 @@ func (b *batchInsert) statement(ctx context.Context, n int) (*sql.Stmt, error) {
 		}
 		q.WriteString("(" + b.tx.db.params(i*b.width+1, b.width) + ")")
 	}
-	q.WriteString(" " + b.suffix)
 	stmt, err := b.tx.PrepareContext(ctx, q.String())
 	if err == nil && n == b.perStmt {
 		b.full = stmt
@@ -101,9 +101,12 @@ func (b *batchInsert) statement(ctx context.Context, n int) (*sql.Stmt, error) {
 	return stmt, err
 }
 
-// close releases the prepared statement.
+// close releases the prepared statements.
 func (b *batchInsert) close() {
 	if b.full != nil {
 		b.full.Close()
+	}
+	for _, f := range b.followers {
+		f.close()
 	}
 }

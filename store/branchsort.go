@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"sync"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/geo"
@@ -15,6 +16,7 @@ type branchSorter struct {
 	locator *geo.Locator
 	ids     map[string]int64 // branch slug -> body id
 	slugs   map[int64]string
+	mu      sync.Mutex // the importer places members from two goroutines
 	cache   map[rankfile.Point]int64
 }
 
@@ -60,6 +62,8 @@ func (s *branchSorter) locate(own *rankfile.Point, mailingZip, billingZip string
 	if !ok {
 		return 0
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if id, ok := s.cache[p]; ok {
 		return id
 	}

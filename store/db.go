@@ -90,7 +90,7 @@ func (db *DB) openSQLite(path string) error {
 	}
 	base := sqliteURI(path)
 	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(FULL)&_pragma=cache_size(-65536)&_pragma=temp_store(memory)&_time_format=sqlite"
+		"&_pragma=synchronous(FULL)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)&_time_format=sqlite"
 	write, err := sql.Open("sqlite", base+pragmas+"&_txlock=immediate")
 	if err != nil {
 		return fmt.Errorf("opening SQLite: %w", err)

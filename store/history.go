@@ -16,7 +16,7 @@ type historyWriter struct {
 
 func newHistoryWriter(tx *Tx) *historyWriter {
 	cols := []string{"member_id", "at", "kind", "import_id", "actor", "note", "changes"}
-	return &historyWriter{batch: newBatchInsert(tx, "member_history", cols, ""), now: tx.stamp}
+	return &historyWriter{batch: newBatchInsert(tx, "member_history", cols), now: tx.stamp}
 }
 
 // add queues one entry, stamped with the transaction's time.

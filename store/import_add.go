@@ -2,94 +2,125 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/rankfile/rankfile"
 )
 
 // addColumns are the members columns an import writes for a new member.
-var addColumns = append(fieldColumns(memberFields, ""),
+var addColumns = append(append([]string{"id"}, fieldColumns(columnFields, "")...),
 	"list_standing", "on_list", "import_hash", "located_branch_id", "created_import_id", "created_at", "updated_at")
 
-// memberAdds inserts new members in batches. Their ids come back from the
-// database (RETURNING), and only then can their sensitive fields be
-// written. The first entry of their history is the row itself: the import
-// that created it and when.
+// memberAdds inserts new members in batches, with ids it takes itself so
+// that their details and sensitive fields can go in right behind them. The
+// first entry of their history is the row itself: the import that created
+// it and when.
 type memberAdds struct {
 	imp       *importer
+	ids       *idBlock
 	members   *batchInsert
+	details   *batchInsert
 	sensitive *batchInsert
-	returned  []returnedMember
-	// pendingSensitive holds race and accommodations of members not yet
-	// written, by national id; only non-empty ones are stored.
-	pendingSensitive map[string][2]string
-}
-
-type returnedMember struct {
-	id         int64
-	nationalID string
 }
 
 func newMemberAdds(imp *importer) *memberAdds {
-	a := &memberAdds{imp: imp, pendingSensitive: map[string][2]string{}}
-	a.members = newBatchInsert(imp.tx, "members", addColumns, "RETURNING id, national_id")
-	a.members.scan = func(rows *sql.Rows) error {
-		var r returnedMember
-		err := rows.Scan(&r.id, &r.nationalID)
-		a.returned = append(a.returned, r)
-		return err
+	a := &memberAdds{
+		imp:       imp,
+		ids:       &idBlock{tx: imp.tx},
+		members:   newBatchInsert(imp.tx, "members", addColumns),
+		details:   newBatchInsert(imp.tx, "member_details", []string{"member_id", "details"}),
+		sensitive: newBatchInsert(imp.tx, "member_sensitive", []string{"member_id", "race", "accommodations"}),
 	}
-	a.sensitive = newBatchInsert(imp.tx, "member_sensitive", []string{"member_id", "race", "accommodations"}, "")
+	a.details.follow(a.members)
+	a.sensitive.follow(a.members)
 	return a
 }
 
 // add queues a new member.
-func (a *memberAdds) add(ctx context.Context, rec *rankfile.RosterRecord, standing rankfile.Standing, hash string) error {
-	now := a.imp.tx.stamp
+func (a *memberAdds) add(ctx context.Context, it *readItem) error {
+	rec := it.rec
+	id, err := a.ids.take(ctx)
+	if err != nil {
+		return err
+	}
+	if err := a.details.add(ctx, id, it.details); err != nil {
+		return err
+	}
+	race, acc := rec.Values[rankfile.FieldRace], rec.Values[rankfile.FieldAccommodations]
+	if race != "" || acc != "" {
+		if err := a.sensitive.add(ctx, id, race, acc); err != nil {
+			return err
+		}
+	}
+	it.memberArgs[0] = id
+	a.imp.report.Added++
+	return a.members.add(ctx, it.memberArgs...) // writes its followers with it
+}
+
+// memberArgs builds a new member's row but for the id. It runs in the
+// reading goroutine, beside the writer.
+func (a *memberAdds) memberArgs(it *readItem) []any {
+	rec, now := it.rec, a.imp.tx.stamp
 	args := make([]any, 0, len(addColumns))
-	for _, f := range memberFields {
+	args = append(args, nil) // the id
+	for _, f := range columnFields {
 		args = append(args, fieldArg(f, rec.Values[f]))
 	}
 	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
-	args = append(args, string(standing), true, hash, nullID(located), a.imp.report.ID, now, now)
-	race, acc := rec.Values[rankfile.FieldRace], rec.Values[rankfile.FieldAccommodations]
-	if race != "" || acc != "" {
-		a.pendingSensitive[rec.NationalID()] = [2]string{race, acc}
-	}
-	a.imp.report.Added++
-	if err := a.members.add(ctx, args...); err != nil {
-		return err
-	}
-	return a.writeReturned(ctx)
+	return append(args, string(it.standing), true, it.hash, nullID(located), a.imp.report.ID, now, now)
 }
 
-// flush writes every queued member and what depends on them.
-func (a *memberAdds) flush(ctx context.Context) error {
-	if err := a.members.flush(ctx); err != nil {
-		return err
-	}
-	if err := a.writeReturned(ctx); err != nil {
-		return err
-	}
-	return a.sensitive.flush(ctx)
+// flush writes every queued member, then their details and sensitive fields.
+func (a *memberAdds) flush(ctx context.Context) error { return a.members.flush(ctx) }
+
+func (a *memberAdds) close() { a.members.close() }
+
+// idBlock hands out ids for new members. In SQLite they follow the largest
+// id, which is safe because the import holds the database's write lock
+// from its first statement; in PostgreSQL they come from the table's
+// identity sequence, a block at a time (not necessarily consecutive, as
+// other sessions may draw from it too).
+type idBlock struct {
+	tx      *Tx
+	pending []int64
+	next    int64 // SQLite: the next id to hand out; 0 before the first
 }
 
-// writeReturned writes the sensitive fields of members whose ids have
-// come back.
-func (a *memberAdds) writeReturned(ctx context.Context) error {
-	for _, r := range a.returned {
-		if s, ok := a.pendingSensitive[r.nationalID]; ok {
-			delete(a.pendingSensitive, r.nationalID)
-			if err := a.sensitive.add(ctx, r.id, s[0], s[1]); err != nil {
-				return err
+const idBlockSize = 500
+
+func (b *idBlock) take(ctx context.Context) (int64, error) {
+	if b.tx.db.dialect == SQLite {
+		if b.next == 0 {
+			err := b.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM members`).Scan(&b.next)
+			if err != nil {
+				return 0, err
 			}
 		}
+		b.next++
+		return b.next - 1, nil
 	}
-	a.returned = a.returned[:0]
-	return nil
+	if len(b.pending) == 0 {
+		if err := b.refill(ctx); err != nil {
+			return 0, err
+		}
+	}
+	id := b.pending[0]
+	b.pending = b.pending[1:]
+	return id, nil
 }
 
-func (a *memberAdds) close() {
-	a.members.close()
-	a.sensitive.close()
+func (b *idBlock) refill(ctx context.Context) error {
+	rows, err := b.tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('members', 'id'))
+		FROM generate_series(1, $1)`, idBlockSize)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		b.pending = append(b.pending, id)
+	}
+	return rows.Err()
 }

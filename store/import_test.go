@@ -196,13 +196,20 @@ func TestAnEmptyListChangesNothing(t *testing.T) {
 
 func TestAnOlderGenerationLeavesFieldsItLacks(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		importList(t, db, october, rankfile.ImportOptions{})
-		genA := list("AK_ID,first_name,last_name,Email,Mailing_Zip,Xdate,membership_status",
-			"1,Ana,García,ana@example.org,90026,2027-01-01,Member in Good Standing")
-		importList(t, db, genA, rankfile.ImportOptions{})
+		importList(t, db, list(listHeader+",country,best_phone",
+			"1,Ana,García,ana@example.org,90026,2027-01-01,Member in Good Standing,true,Latina,US,213-555-0101"), rankfile.ImportOptions{})
+		genA := list("AK_ID,first_name,last_name,Email,Mailing_Zip,Xdate,membership_status,Home_Phone",
+			"1,Ana María,García,ana@example.org,90026,2027-01-01,Member in Good Standing,323-555-0102")
+		if r := importList(t, db, genA, rankfile.ImportOptions{}); r.Updated != 1 {
+			t.Fatalf("report %+v, want Ana updated", r)
+		}
 		ana := member(t, db, "1")
-		if !ana.Contact.TextOptOut {
-			t.Errorf("a list without p2ptext_optout cleared Ana's text opt-out")
+		if ana.FirstName != "Ana María" || ana.HomePhone != "323-555-0102" {
+			t.Errorf("the new list's fields were not written: %q, %q", ana.FirstName, ana.HomePhone)
+		}
+		if !ana.Contact.TextOptOut || ana.Country != "US" || ana.BestPhone != "213-555-0101" {
+			t.Errorf("a list without them cleared Ana's text opt-out, country or best phone: %v %q %q",
+				ana.Contact.TextOptOut, ana.Country, ana.BestPhone)
 		}
 		sens, _ := store.NewMemberService(db).FindMemberSensitive(ctx, ana.ID)
 		if sens.Race != "Latina" {

@@ -14,13 +14,13 @@ import (
 // into the member's history.
 type memberUpdates struct {
 	imp *importer
-	// present are the members-table fields the list carries; sensitive are
-	// the sensitive fields it carries.
-	present, sensitive []int
-	selectOld          *sql.Stmt
-	selectSensitive    *sql.Stmt
-	updateRow          *sql.Stmt
-	upsertSensitive    *sql.Stmt
+	// present are the member's fields (columns and details) the list
+	// carries, and presentColumns those with columns; sensitive are the
+	// sensitive fields it carries.
+	present, presentColumns, sensitive []int
+
+	selectOld, selectSensitive                *sql.Stmt
+	updateRow, upsertDetails, upsertSensitive *sql.Stmt
 }
 
 // storedMember is a member's row as the update needs it.
@@ -35,9 +35,14 @@ type storedMember struct {
 
 func newMemberUpdates(ctx context.Context, imp *importer) (*memberUpdates, error) {
 	u := &memberUpdates{imp: imp}
-	for _, f := range memberFields {
+	for _, f := range append(append([]int{}, columnFields...), detailFields...) {
 		if imp.src.Has(f) {
 			u.present = append(u.present, f)
+		}
+	}
+	for _, f := range columnFields {
+		if imp.src.Has(f) {
+			u.presentColumns = append(u.presentColumns, f)
 		}
 	}
 	for _, f := range sensitiveFields {
@@ -51,12 +56,13 @@ func newMemberUpdates(ctx context.Context, imp *importer) (*memberUpdates, error
 func (u *memberUpdates) prepare(ctx context.Context) error {
 	tx := u.imp.tx
 	var err error
-	u.selectOld, err = tx.PrepareContext(ctx, `SELECT `+joinColumns(fieldColumns(memberFields, ""))+`,
-		list_standing, on_list, lat, lon, located_branch_id, chosen_branch_id FROM members WHERE id = $1`)
+	u.selectOld, err = tx.PrepareContext(ctx, `SELECT `+joinColumns(fieldColumns(columnFields, "m."))+`,
+		COALESCE(d.details, '{}'), list_standing, on_list, lat, lon, located_branch_id, chosen_branch_id
+		FROM members m LEFT JOIN member_details d ON d.member_id = m.id WHERE m.id = $1`)
 	if err != nil {
 		return err
 	}
-	set := fieldColumns(u.present, "")
+	set := fieldColumns(u.presentColumns, "")
 	for i := range set {
 		set[i] += " = $" + strconv.Itoa(i+1)
 	}
@@ -64,6 +70,11 @@ func (u *memberUpdates) prepare(ctx context.Context) error {
 	u.updateRow, err = tx.PrepareContext(ctx, `UPDATE members SET `+strings.Join(set, ", ")+
 		sprintf(`, list_standing = $%d, on_list = TRUE, import_hash = $%d, located_branch_id = $%d, updated_at = $%d WHERE id = $%d`,
 			n+1, n+2, n+3, n+4, n+5))
+	if err != nil {
+		return err
+	}
+	u.upsertDetails, err = tx.PrepareContext(ctx, `INSERT INTO member_details (member_id, details) VALUES ($1, $2)
+		ON CONFLICT (member_id) DO UPDATE SET details = excluded.details`)
 	if err != nil || len(u.sensitive) == 0 {
 		return err
 	}
@@ -89,7 +100,8 @@ func (u *memberUpdates) prepareSensitive(ctx context.Context) error {
 }
 
 // update compares the record with the stored member and writes what differs.
-func (u *memberUpdates) update(ctx context.Context, k *knownMember, rec *rankfile.RosterRecord, standing rankfile.Standing, hash string) error {
+func (u *memberUpdates) update(ctx context.Context, k *knownMember, it *readItem) error {
+	rec, standing, hash := it.rec, it.standing, it.hash
 	old, err := u.load(ctx, k.id)
 	if err != nil {
 		return err
@@ -116,18 +128,22 @@ func (u *memberUpdates) update(ctx context.Context, k *knownMember, rec *rankfil
 
 func (u *memberUpdates) load(ctx context.Context, id int64) (*storedMember, error) {
 	old := &storedMember{}
-	dests := make([]any, len(memberFields))
-	for i, f := range memberFields {
+	dests := make([]any, len(columnFields))
+	for i, f := range columnFields {
 		dests[i] = fieldDest(f)
 	}
+	var details string
 	var lat, lon sql.NullFloat64
 	var located, chosen sql.NullInt64
-	dests = append(dests, &old.standing, &old.onList, &lat, &lon, &located, &chosen)
+	dests = append(dests, &details, &old.standing, &old.onList, &lat, &lon, &located, &chosen)
 	if err := u.selectOld.QueryRowContext(ctx, id).Scan(dests...); err != nil {
 		return nil, err
 	}
-	for i, f := range memberFields {
+	for i, f := range columnFields {
 		old.values[f] = destText(dests[i])
+	}
+	if err := decodeDetails(details, &old.values); err != nil {
+		return nil, err
 	}
 	if lat.Valid && lon.Valid {
 		old.point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
@@ -199,12 +215,19 @@ func (u *memberUpdates) relocate(old *storedMember, rec *rankfile.RosterRecord) 
 }
 
 func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, rec *rankfile.RosterRecord, standing rankfile.Standing, hash string, located int64) error {
-	args := make([]any, 0, len(u.present)+5)
+	merged := old.values // what the list does not carry stays as it was
 	for _, f := range u.present {
+		merged[f] = rec.Values[f]
+	}
+	args := make([]any, 0, len(u.presentColumns)+6)
+	for _, f := range u.presentColumns {
 		args = append(args, fieldArg(f, rec.Values[f]))
 	}
 	args = append(args, string(standing), hash, nullID(located), u.imp.tx.stamp, id)
 	if _, err := u.updateRow.ExecContext(ctx, args...); err != nil {
+		return err
+	}
+	if _, err := u.upsertDetails.ExecContext(ctx, id, encodeDetails(&merged)); err != nil {
 		return err
 	}
 	sens, changed := []any{id}, false
@@ -220,7 +243,7 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 }
 
 func (u *memberUpdates) close() {
-	for _, s := range []*sql.Stmt{u.selectOld, u.selectSensitive, u.updateRow, u.upsertSensitive} {
+	for _, s := range []*sql.Stmt{u.selectOld, u.selectSensitive, u.updateRow, u.upsertDetails, u.upsertSensitive} {
 		if s != nil {
 			s.Close()
 		}

@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"encoding/hex"
-	"errors"
 	"hash/fnv"
-	"io"
 	"sort"
 
 	"github.com/rankfile/rankfile"
@@ -29,6 +27,7 @@ type importer struct {
 	history *historyWriter
 	// deferred are the indexes set aside while filling an empty roster.
 	deferred []deferredIndex
+	today    rankfile.Date
 }
 
 // knownMember is what the importer keeps in memory about each member
@@ -42,7 +41,7 @@ type knownMember struct {
 }
 
 func newImporter(ctx context.Context, tx *Tx, src rankfile.RosterSource, opts rankfile.ImportOptions) (*importer, error) {
-	imp := &importer{tx: tx, src: src, opts: opts, history: newHistoryWriter(tx)}
+	imp := &importer{tx: tx, src: src, opts: opts, history: newHistoryWriter(tx), today: tx.today()}
 	imp.report = &rankfile.ImportReport{
 		Rejected: []rankfile.Rejection{}, UnknownColumns: src.UnknownColumns(), Warnings: []string{},
 		FileName: opts.FileName, Actor: opts.Actor, FinishedAt: tx.now,
@@ -144,82 +143,6 @@ func (imp *importer) run(ctx context.Context) (*rankfile.ImportReport, error) {
 	return r, imp.finish(ctx)
 }
 
-func (imp *importer) readAll(ctx context.Context) error {
-	batches, stop := readAhead(imp.src)
-	defer stop()
-	for batch := range batches {
-		for _, it := range batch {
-			if err := imp.item(ctx, it); err != nil {
-				return err
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// item handles one thing the list yielded: a record, a rejection, the end
-// or a failure to read.
-func (imp *importer) item(ctx context.Context, it readItem) error {
-	var rejected *rankfile.RecordError
-	switch {
-	case it.err == io.EOF:
-		return nil
-	case errors.As(it.err, &rejected):
-		imp.report.Rows++
-		imp.markSeen(rejected.NationalID)
-		imp.reject(rejected.Line, rejected.Reason)
-		return nil
-	case it.err != nil:
-		return it.err
-	}
-	imp.report.Rows++
-	return imp.record(ctx, it.rec)
-}
-
-// readItem is one result of RosterSource.Next.
-type readItem struct {
-	rec *rankfile.RosterRecord
-	err error
-}
-
-// readAhead reads the list in a goroutine of its own and hands records over
-// in batches, so that on two cores parsing the file overlaps writing the
-// database. The last batch ends with io.EOF or the error that stopped the
-// reading. stop releases the goroutine if the consumer gives up early.
-func readAhead(src rankfile.RosterSource) (<-chan []readItem, func()) {
-	const batchSize = 256
-	out := make(chan []readItem, 4)
-	done := make(chan struct{})
-	go func() {
-		defer close(out)
-		for {
-			batch := make([]readItem, 0, batchSize)
-			var last error
-			for len(batch) < batchSize {
-				rec, err := src.Next()
-				batch = append(batch, readItem{rec, err})
-				var rejected *rankfile.RecordError
-				if err != nil && !errors.As(err, &rejected) {
-					last = err
-					break
-				}
-			}
-			select {
-			case out <- batch:
-			case <-done:
-				return
-			}
-			if last != nil {
-				return
-			}
-		}
-	}()
-	return out, func() { close(done) }
-}
-
 // markSeen notes that the list carries a member even though their record
 // was rejected: a typo in someone's row must not lapse them.
 func (imp *importer) markSeen(nationalID string) *knownMember {
@@ -235,40 +158,43 @@ func (imp *importer) reject(line int, reason string) {
 }
 
 // record adds, updates or skips one member.
-func (imp *importer) record(ctx context.Context, rec *rankfile.RosterRecord) error {
-	k := imp.markSeen(rec.NationalID())
-	standing, err := imp.standing(rec)
-	if err != nil {
-		imp.reject(rec.Line, rankfile.ErrorMessage(err))
+func (imp *importer) record(ctx context.Context, it *readItem) error {
+	k := imp.markSeen(it.rec.NationalID())
+	if it.standingErr != nil {
+		imp.reject(it.rec.Line, rankfile.ErrorMessage(it.standingErr))
 		return nil
 	}
-	hash := imp.hash(rec, standing)
+	if it.asOf.After(imp.report.ListDate) {
+		imp.report.ListDate = it.asOf
+	}
 	switch {
 	case k == nil:
-		return imp.adds.add(ctx, rec, standing, hash)
-	case k.hash == hash && k.onList:
+		return imp.adds.add(ctx, it)
+	case k.hash == it.hash && k.onList:
 		imp.report.Unchanged++
 		return nil
 	}
-	return imp.updates.update(ctx, k, rec, standing, hash)
+	return imp.updates.update(ctx, k, it)
 }
 
-// standing applies the domain's rule as of the record's date: the list's
-// own date, else the date given for the import, else today.
-func (imp *importer) standing(rec *rankfile.RosterRecord) (rankfile.Standing, error) {
-	asOf := rec.ListDate
-	if asOf.IsZero() {
-		asOf = imp.opts.AsOf
+// prepare works out what it can from a record alone, before the database
+// is consulted: it runs beside the writer, in the reading goroutine.
+func (imp *importer) prepare(it *readItem) {
+	it.asOf = it.rec.ListDate
+	if it.asOf.IsZero() {
+		it.asOf = imp.opts.AsOf
 	}
-	if asOf.IsZero() {
-		asOf = imp.tx.today()
+	if it.asOf.IsZero() {
+		it.asOf = imp.today
 	}
-	if asOf.After(imp.report.ListDate) {
-		imp.report.ListDate = asOf
+	xdate := rankfile.MustParseDate(it.rec.Values[rankfile.FieldXdate])
+	it.standing, it.standingErr = rankfile.StandingFromList(it.rec.Values[rankfile.FieldMembershipStatus],
+		imp.src.Has(rankfile.FieldMembershipStatus), xdate, it.asOf)
+	it.hash = imp.hash(it.rec, it.standing)
+	it.details = encodeDetails(&it.rec.Values)
+	if it.standingErr == nil && imp.known[it.rec.NationalID()] == nil { // known is only read once reading starts
+		it.memberArgs = imp.adds.memberArgs(it)
 	}
-	xdate := rankfile.MustParseDate(rec.Values[rankfile.FieldXdate])
-	return rankfile.StandingFromList(rec.Values[rankfile.FieldMembershipStatus],
-		imp.src.Has(rankfile.FieldMembershipStatus), xdate, asOf)
 }
 
 // hash fingerprints what the list says of a member, so that re-importing an
@@ -345,7 +271,7 @@ func (imp *importer) finish(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	rejections := newBatchInsert(imp.tx, "import_rejections", []string{"import_id", "line", "reason"}, "")
+	rejections := newBatchInsert(imp.tx, "import_rejections", []string{"import_id", "line", "reason"})
 	defer rejections.close()
 	for _, rej := range r.Rejected {
 		if err := rejections.add(ctx, r.ID, rej.Line, rej.Reason); err != nil {

@@ -36,10 +36,11 @@ const effectiveBranch = `COALESCE(m.chosen_branch_id, m.located_branch_id)`
 var memberSelect = `SELECT m.id, ` + memberFieldList() + `, m.list_standing, m.on_list, m.lat, m.lon,
 	COALESCE(m.located_branch_id, 0), COALESCE(m.chosen_branch_id, 0), COALESCE(b.slug, ''),
 	m.created_at, m.updated_at, o.id, o.standing, o.reason, o.author, o.created_at, o.until
-	FROM members m` + memberJoins
+	FROM members m LEFT JOIN member_details d ON d.member_id = m.id` + memberJoins
 
+// memberFieldList lists the roster columns and details, as memberScan reads them.
 func memberFieldList() string {
-	cols := fieldColumns(memberFields, "m.")
+	cols := append(fieldColumns(columnFields, "m."), "COALESCE(d.details, '{}')")
 	cols[0] = "COALESCE(m.national_id, '')" // members added by hand may have none
 	return strings.Join(cols, ", ")
 }
@@ -112,11 +113,15 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	var oStanding, oReason, oAuthor sql.NullString
 	var oCreated sql.NullTime
 	var oUntil rankfile.Date
-	dests := append([]any{&m.ID}, memberPointers(m)...)
+	fields := newMemberScan(m)
+	dests := append([]any{&m.ID}, fields.dests()...)
 	dests = append(dests, &m.Roster.ListStanding, &m.Roster.OnList, &lat, &lon,
 		&m.Branch.LocatedID, &m.Branch.ChosenID, &m.Branch.Slug, &m.CreatedAt, &m.UpdatedAt,
 		&oID, &oStanding, &oReason, &oAuthor, &oCreated, &oUntil)
 	if err := rows.Scan(dests...); err != nil {
+		return nil, err
+	}
+	if err := fields.finish(); err != nil {
 		return nil, err
 	}
 	if lat.Valid && lon.Valid {

@@ -49,47 +49,21 @@ CREATE TABLE import_rejections (
     PRIMARY KEY (import_id, line)
 );
 
--- The roster. Fields named as national lists name them.
+-- The roster, fields named as national lists name them: the fields rankfile
+-- matches, searches or places members by. The rest of what the list says
+-- of a member is in member_details.
 CREATE TABLE members (
     id INTEGER PRIMARY KEY,
-    national_id TEXT UNIQUE,
+    national_id TEXT,
     first_name TEXT NOT NULL DEFAULT '',
-    middle_name TEXT NOT NULL DEFAULT '',
     last_name TEXT NOT NULL DEFAULT '',
-    suffix TEXT NOT NULL DEFAULT '',
     email TEXT NOT NULL DEFAULT '',
-    best_phone TEXT NOT NULL DEFAULT '',
-    mobile_phone TEXT NOT NULL DEFAULT '',
-    home_phone TEXT NOT NULL DEFAULT '',
-    work_phone TEXT NOT NULL DEFAULT '',
-    mailing_address1 TEXT NOT NULL DEFAULT '',
-    mailing_address2 TEXT NOT NULL DEFAULT '',
-    mailing_city TEXT NOT NULL DEFAULT '',
-    mailing_state TEXT NOT NULL DEFAULT '',
     mailing_zip TEXT NOT NULL DEFAULT '',
-    billing_address1 TEXT NOT NULL DEFAULT '',
-    billing_address2 TEXT NOT NULL DEFAULT '',
-    billing_city TEXT NOT NULL DEFAULT '',
-    billing_state TEXT NOT NULL DEFAULT '',
     billing_zip TEXT NOT NULL DEFAULT '',
-    country TEXT NOT NULL DEFAULT '',
     join_date DATE,
     xdate DATE,
-    membership_type TEXT NOT NULL DEFAULT '',
-    monthly_dues_status TEXT NOT NULL DEFAULT '',
-    yearly_dues_status TEXT NOT NULL DEFAULT '',
-    membership_status TEXT NOT NULL DEFAULT '',
-    memb_status_letter TEXT NOT NULL DEFAULT '',
-    mail_preference TEXT NOT NULL DEFAULT '',
     do_not_call BOOLEAN NOT NULL DEFAULT FALSE,
     p2ptext_optout BOOLEAN NOT NULL DEFAULT FALSE,
-    union_member TEXT NOT NULL DEFAULT '',
-    union_name TEXT NOT NULL DEFAULT '',
-    union_local TEXT NOT NULL DEFAULT '',
-    student TEXT NOT NULL DEFAULT '',
-    student_school_name TEXT NOT NULL DEFAULT '',
-    ydsa_chapter TEXT NOT NULL DEFAULT '',
-    dsa_chapter TEXT NOT NULL DEFAULT '',
     list_standing TEXT NOT NULL CHECK (list_standing IN ('good', 'member', 'lapsed')),
     on_list BOOLEAN NOT NULL DEFAULT TRUE,
     import_hash TEXT NOT NULL DEFAULT '',
@@ -102,8 +76,18 @@ CREATE TABLE members (
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
+CREATE UNIQUE INDEX members_national_id ON members (national_id);
 CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id);
 CREATE INDEX members_email ON members (email);
+
+-- The rest of what the national list says of each member (phones, street
+-- addresses, dues statuses, union and student fields ...), kept whole as a
+-- JSON object of text: read with the member, never searched, and apart so
+-- that the members table stays narrow and quick to scan.
+CREATE TABLE member_details (
+    member_id INTEGER PRIMARY KEY REFERENCES members (id),
+    details TEXT NOT NULL
+);
 
 -- Sensitive fields live apart, shown only to data stewards.
 CREATE TABLE member_sensitive (

@@ -1,0 +1,34 @@
+package store
+
+import (
+	"encoding/json"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rankfile/rankfile"
+)
+
+// FuzzDetails checks that details written by hand read back through
+// encoding/json as they went in, whatever the text.
+func FuzzDetails(f *testing.F) {
+	f.Add("Apt \"4\"", "back\\slash", "line\nbreak\ttab\x01", "Nguyễn")
+	f.Fuzz(func(t *testing.T, a, b, c, d string) {
+		var in, out [rankfile.NumRosterFields]string
+		for i, v := range []string{a, b, c, d} {
+			in[detailFields[i*3%len(detailFields)]] = v
+		}
+		text := encodeDetails(&in)
+		if !json.Valid([]byte(text)) {
+			t.Fatalf("not JSON: %s", text)
+		}
+		if err := decodeDetails(text, &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range detailFields {
+			if in[f] != out[f] && utf8.ValidString(in[f]) { // roster text is always UTF-8
+
+				t.Fatalf("%s: wrote %q, read %q", rankfile.RosterFields[f].Name, in[f], out[f])
+			}
+		}
+	})
+}
