@@ -15,6 +15,8 @@ const maxParams = 30000
 // minutes and seconds for a national list of 100,000 members.
 type batchInsert struct {
 	tx      *Tx
+	table   string
+	cols    []string
 	head    string // INSERT INTO t (a, b) VALUES
 	width   int
 	perStmt int
@@ -27,12 +29,18 @@ type batchInsert struct {
 }
 
 func newBatchInsert(tx *Tx, table string, cols []string) *batchInsert {
-	return &batchInsert{
+	b := &batchInsert{
 		tx:      tx,
+		table:   table,
+		cols:    cols,
 		head:    "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
 		width:   len(cols),
 		perStmt: max(1, min(500, maxParams/len(cols))),
 	}
+	if tx.db.dialect == Postgres {
+		b.perStmt = 2000 // COPY has no limit on parameters
+	}
+	return b
 }
 
 // follow makes b a follower of parent.
@@ -67,6 +75,11 @@ func (b *batchInsert) flush(ctx context.Context) error {
 
 // write writes the first n queued rows.
 func (b *batchInsert) write(ctx context.Context, n int) error {
+	if b.tx.db.dialect == Postgres {
+		err := b.tx.copyRows(ctx, b.table, b.cols, b.args[:n*b.width], b.width)
+		b.args = b.args[:copy(b.args, b.args[n*b.width:])]
+		return err
+	}
 	stmt, err := b.statement(ctx, n)
 	if err != nil {
 		return err

@@ -138,8 +138,11 @@ func (db *DB) Ping(ctx context.Context) error {
 // Tx is a write transaction with one clock reading for everything it does.
 type Tx struct {
 	*sql.Tx
-	db  *DB
-	now time.Time
+	db *DB
+	// conn is the connection the transaction runs on, for what only the
+	// driver itself offers (PostgreSQL's COPY).
+	conn *sql.Conn
+	now  time.Time
 	// stamp is now as a statement argument, formatted once: a national
 	// list of 100,000 members stamps every row it writes.
 	stamp any
@@ -148,13 +151,18 @@ type Tx struct {
 // inTx runs fn in a write transaction and commits when fn returns nil.
 // Driver errors become domain errors here, once.
 func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
-	sqlTx, err := db.write.BeginTx(ctx, nil)
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return db.translate(err)
+	}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return db.translate(err)
 	}
 	defer sqlTx.Rollback()
 	now := db.Now().UTC()
-	tx := &Tx{Tx: sqlTx, db: db, now: now, stamp: db.timeArg(now)}
+	tx := &Tx{Tx: sqlTx, db: db, conn: conn, now: now, stamp: db.timeArg(now)}
 	if err := fn(tx); err != nil {
 		return db.translate(err)
 	}

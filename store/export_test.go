@@ -1,20 +1,23 @@
 package store
 
-// SecondaryIndexes lists the secondary indexes of the tables imports fill,
-// name and definition, for tests outside the package.
-func SecondaryIndexes(db *DB) ([]string, error) {
-	rows, err := db.read.Query(db.secondaryIndexQuery() + " ORDER BY 1")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+import "context"
+
+// DeferrableChecks lists the indexes and constraints a first import sets
+// aside, with the statements that build them, for tests outside the package.
+func DeferrableChecks(db *DB) ([]string, error) {
 	var out []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			return nil, err
+	ctx := context.Background()
+	err := db.inTx(ctx, func(tx *Tx) error {
+		for _, q := range db.deferrableQueries() {
+			found, err := tx.queryDeferred(ctx, q)
+			if err != nil {
+				return err
+			}
+			for _, d := range found {
+				out = append(out, d.name+": "+d.create)
+			}
 		}
-		out = append(out, name+": "+def)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }

@@ -63,7 +63,7 @@ func (a *memberAdds) memberArgs(it *readItem) []any {
 	args := make([]any, 0, len(addColumns))
 	args = append(args, nil) // the id
 	for _, f := range columnFields {
-		args = append(args, fieldArg(f, rec.Values[f]))
+		args = append(args, a.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
 	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
 	return append(args, string(it.standing), true, it.hash, nullID(located), a.imp.report.ID, now, now)

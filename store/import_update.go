@@ -221,7 +221,7 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 	}
 	args := make([]any, 0, len(u.presentColumns)+6)
 	for _, f := range u.presentColumns {
-		args = append(args, fieldArg(f, rec.Values[f]))
+		args = append(args, u.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
 	args = append(args, string(standing), hash, nullID(located), u.imp.tx.stamp, id)
 	if _, err := u.updateRow.ExecContext(ctx, args...); err != nil {

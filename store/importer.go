@@ -25,8 +25,9 @@ type importer struct {
 	adds    *memberAdds
 	updates *memberUpdates
 	history *historyWriter
-	// deferred are the indexes set aside while filling an empty roster.
-	deferred []deferredIndex
+	// deferred are the indexes and constraints set aside while filling an
+	// empty roster.
+	deferred []deferred
 	today    rankfile.Date
 }
 
@@ -72,7 +73,7 @@ func (imp *importer) start(ctx context.Context) error {
 		return err
 	}
 	if len(imp.known) == 0 {
-		if imp.deferred, err = imp.tx.deferIndexes(ctx); err != nil {
+		if imp.deferred, err = imp.tx.deferChecks(ctx); err != nil {
 			return err
 		}
 	}
@@ -136,7 +137,7 @@ func (imp *importer) run(ctx context.Context) (*rankfile.ImportReport, error) {
 	if err := imp.history.flush(ctx); err != nil {
 		return nil, err
 	}
-	if err := imp.tx.restoreIndexes(ctx, imp.deferred); err != nil {
+	if err := imp.tx.restoreChecks(ctx, imp.deferred); err != nil {
 		return nil, err
 	}
 	imp.warn()

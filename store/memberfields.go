@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -60,11 +61,14 @@ func fieldColumns(fields []int, prefix string) []string {
 }
 
 // fieldArg converts a field's canonical text into the value stored.
-func fieldArg(field int, text string) any {
+func (db *DB) fieldArg(field int, text string) any {
 	switch rankfile.RosterFields[field].Type {
 	case rankfile.FieldDate:
 		if text == "" {
 			return nil
+		}
+		if db.dialect == Postgres { // COPY's binary format wants a time
+			return rankfile.MustParseDate(text).Time(time.UTC)
 		}
 		return text // canonical YYYY-MM-DD, as Date.Value would write it
 	case rankfile.FieldBool:
