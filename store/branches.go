@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -202,26 +202,57 @@ func scanPlaced(row interface{ Scan(...any) error }) (*placedMember, error) {
 	return m, nil
 }
 
-// writeLocated stores the new located branch of each changed member, one
-// statement per branch rather than one per member.
+// writeLocated stores the new located branch of each changed member, in
+// id order, so that the table is passed over once however many branches
+// members move between.
 func (tx *Tx) writeLocated(ctx context.Context, changed []*placedMember) error {
-	byBranch := map[int64][]int64{}
-	for _, m := range changed {
-		byBranch[m.located] = append(byBranch[m.located], m.id)
+	if tx.db.dialect == Postgres {
+		return tx.writeLocatedPostgres(ctx, changed)
 	}
-	branches := make([]int64, 0, len(byBranch))
-	for b := range byBranch {
-		branches = append(branches, b)
-	}
-	sort.Slice(branches, func(i, j int) bool { return branches[i] < branches[j] })
-	for _, b := range branches {
-		err := tx.updateIDs(ctx, byBranch[b], `UPDATE members SET located_branch_id = $1, updated_at = $2
-			WHERE id IN (%s)`, nullID(b), tx.now)
-		if err != nil {
+	const perStmt = 500
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	for len(changed) > 0 {
+		n := min(len(changed), perStmt)
+		args := make([]any, 0, 2*n+1)
+		for _, m := range changed[:n] {
+			args = append(args, m.id, nullID(m.located))
+		}
+		args = append(args, tx.stamp)
+		changed = changed[n:]
+		if err := tx.execChunk(ctx, &full, n == perStmt, locatedUpdateSQLite(n), args); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// locatedUpdateSQLite sets the located branch of n members given as
+// (id, branch) pairs, followed by the update time: the pairs are joined in
+// as a table of values.
+func locatedUpdateSQLite(n int) string {
+	values := strings.TrimSuffix(strings.Repeat("(?, ?), ", n), ", ")
+	return `WITH moved (id, branch) AS (VALUES ` + values + `)
+		UPDATE members SET located_branch_id = moved.branch, updated_at = ?
+		FROM moved WHERE members.id = moved.id`
+}
+
+// writeLocatedPostgres sends every change in one statement, as two arrays
+// PostgreSQL unnests into a table; branch 0 stands for none.
+func (tx *Tx) writeLocatedPostgres(ctx context.Context, changed []*placedMember) error {
+	ids := make([]int64, len(changed))
+	branches := make([]int64, len(changed))
+	for i, m := range changed {
+		ids[i], branches[i] = m.id, m.located
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE members SET located_branch_id = NULLIF(moved.branch, 0), updated_at = $3
+		FROM unnest($1::bigint[], $2::bigint[]) AS moved (id, branch) WHERE members.id = moved.id`,
+		ids, branches, tx.stamp)
+	return err
 }
 
 func (tx *Tx) recordMoves(ctx context.Context, moves []rankfile.BranchMove, actor string) error {

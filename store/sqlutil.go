@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -11,21 +12,59 @@ import (
 const idChunk = 500
 
 // updateIDs runs query once per chunk of ids; query has one %s where the
-// ids' placeholders go, after the leading args.
+// ids' placeholders go, after the leading args. The statement for a full
+// chunk is prepared once.
 func (tx *Tx) updateIDs(ctx context.Context, ids []int64, query string, args ...any) error {
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	all := make([]any, 0, len(args)+idChunk)
 	for len(ids) > 0 {
 		n := min(len(ids), idChunk)
-		all := append([]any{}, args...)
+		all = append(all[:0], args...)
 		for _, id := range ids[:n] {
 			all = append(all, id)
 		}
+		ids = ids[n:]
 		q := fmt.Sprintf(query, tx.db.params(len(args)+1, n))
-		if _, err := tx.ExecContext(ctx, q, all...); err != nil {
+		if n < idChunk {
+			if _, err := tx.ExecContext(ctx, q, all...); err != nil {
+				return err
+			}
+			continue
+		}
+		if full == nil {
+			var err error
+			if full, err = tx.PrepareContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		if _, err := full.ExecContext(ctx, all...); err != nil {
 			return err
 		}
-		ids = ids[n:]
 	}
 	return nil
+}
+
+// execChunk runs one statement of a series; a full chunk's statement is
+// prepared once into *full and reused.
+func (tx *Tx) execChunk(ctx context.Context, full **sql.Stmt, isFull bool, query string, args []any) error {
+	if !isFull {
+		_, err := tx.ExecContext(ctx, query, args...)
+		return err
+	}
+	if *full == nil {
+		stmt, err := tx.PrepareContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		*full = stmt
+	}
+	_, err := (*full).ExecContext(ctx, args...)
+	return err
 }
 
 // mustJSON encodes values that cannot fail to encode (strings, numbers).
