@@ -22,6 +22,15 @@ import (
 //go:embed branches.geojson
 var BranchesGeoJSON []byte
 
+// Branches returns the demo's five branch boundaries.
+func Branches() []rankfile.Jurisdiction {
+	js, err := geo.ReadJurisdictions(bytes.NewReader(BranchesGeoJSON))
+	if err != nil {
+		panic("demo: embedded branches: " + err.Error()) // a build defect
+	}
+	return js
+}
+
 // Services are what the demo uses to set up a chapter: the same services
 // every other part of rankfile uses.
 type Services struct {
@@ -98,10 +107,7 @@ type generator struct {
 }
 
 func newGenerator(today rankfile.Date) (*generator, error) {
-	js, err := geo.ReadJurisdictions(bytes.NewReader(BranchesGeoJSON))
-	if err != nil {
-		return nil, err
-	}
+	js := Branches()
 	loc, err := geo.NewLocator(js)
 	if err != nil {
 		return nil, err

@@ -206,6 +206,9 @@ func scanPlaced(row interface{ Scan(...any) error }) (*placedMember, error) {
 // id order, so that the table is passed over once however many branches
 // members move between.
 func (tx *Tx) writeLocated(ctx context.Context, changed []*placedMember) error {
+	if len(changed) == 0 {
+		return nil
+	}
 	if tx.db.dialect == Postgres {
 		return tx.writeLocatedPostgres(ctx, changed)
 	}

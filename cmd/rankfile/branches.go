@@ -58,10 +58,18 @@ Members who chose a branch stay in it.`,
 	return cmd
 }
 
+// maxMovesShown bounds the moves listed as text: the first boundaries
+// move everyone, and a terminal of 100,000 lines helps nobody.
+const maxMovesShown = 100
+
 func (a *app) printBranchReport(r *rankfile.BranchReport) error {
 	fmt.Fprintf(a.stdout, "Loaded %d branches: %d members assigned, %d unassigned, %d moved\n",
 		r.Branches, r.Assigned, r.Unassigned, r.Moved)
-	for _, m := range r.Moves {
+	for i, m := range r.Moves {
+		if i == maxMovesShown {
+			fmt.Fprintf(a.stdout, "  ... and %d more (--json lists them all)\n", len(r.Moves)-i)
+			break
+		}
 		fmt.Fprintf(a.stdout, "  %s (%s): %s -> %s\n", m.Name, m.NationalID, orNone(m.From), orNone(m.To))
 	}
 	if r.Unassigned > 0 {
