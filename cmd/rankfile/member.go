@@ -18,11 +18,7 @@ func (a *app) membersShowCommand() *cobra.Command {
 		Short: "Show one member and their history (#ID for a rankfile id)",
 		Args:  args(1, "a national id"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			db, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			m, err := findMember(cmd.Context(), db, argv[0])
+			db, m, err := a.openMember(cmd.Context(), argv[0])
 			if err != nil {
 				return err
 			}
@@ -118,11 +114,7 @@ is shown as an override wherever the standing is, and is kept in the member's hi
 			if err != nil {
 				return err
 			}
-			db, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			m, err := findMember(cmd.Context(), db, argv[0])
+			db, m, err := a.openMember(cmd.Context(), argv[0])
 			if err != nil {
 				return err
 			}
@@ -148,11 +140,7 @@ func (a *app) membersRevokeCommand() *cobra.Command {
 		Short: "Withdraw a member's standing override",
 		Args:  args(1, "a national id"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			db, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			m, err := findMember(cmd.Context(), db, argv[0])
+			db, m, err := a.openMember(cmd.Context(), argv[0])
 			if err != nil {
 				return err
 			}
@@ -170,11 +158,7 @@ func (a *app) membersChooseBranchCommand() *cobra.Command {
 		Short: `Put a member in a branch of their choice ("" for where they live)`,
 		Args:  args(2, "a national id and a branch slug"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			db, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			m, err := findMember(cmd.Context(), db, argv[0])
+			db, m, err := a.openMember(cmd.Context(), argv[0])
 			if err != nil {
 				return err
 			}
@@ -196,11 +180,7 @@ func (a *app) membersSetPointCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			db, err := a.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			m, err := findMember(cmd.Context(), db, argv[0])
+			db, m, err := a.openMember(cmd.Context(), argv[0])
 			if err != nil {
 				return err
 			}

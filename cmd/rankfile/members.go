@@ -139,6 +139,16 @@ func describeBranch(m *rankfile.Member) string {
 	return m.Branch.Slug
 }
 
+// openMember opens the database and finds the member ref names.
+func (a *app) openMember(ctx context.Context, ref string) (*store.DB, *rankfile.Member, error) {
+	db, err := a.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := findMember(ctx, db, ref)
+	return db, m, err
+}
+
 // findMember finds a member by national id, or by rankfile id as "#123".
 func findMember(ctx context.Context, db *store.DB, ref string) (*rankfile.Member, error) {
 	filter := rankfile.MemberFilter{NationalID: ref}
