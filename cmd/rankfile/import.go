@@ -110,11 +110,14 @@ func (a *app) progressBar(size int64, wanted bool) *progressbar.ProgressBar {
 }
 
 func (a *app) printImport(r *rankfile.ImportReport) error {
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(a.stdout, "Import %d of %s, standing as of %s: %d records read\n", r.ID, r.FileName, r.ListDate, r.Rows)
-	fmt.Fprintf(w, "\t%d\tadded\t\n\t%d\tupdated\t\n\t%d\tunchanged\t\n", r.Added, r.Updated, r.Unchanged)
-	fmt.Fprintf(w, "\t%d\tlapsed (missing from this list)\t\n\t%d\trejected\t\n", r.Lapsed, len(r.Rejected))
-	w.Flush()
+	for _, line := range []struct {
+		n    int
+		what string
+	}{{r.Added, "added"}, {r.Updated, "updated"}, {r.Unchanged, "unchanged"},
+		{r.Lapsed, "lapsed (missing from this list)"}, {len(r.Rejected), "rejected"}} {
+		fmt.Fprintf(a.stdout, "%9d %s\n", line.n, line.what)
+	}
 	for _, rej := range r.Rejected {
 		fmt.Fprintf(a.stdout, "  line %d: %s\n", rej.Line, rej.Reason)
 	}
