@@ -21,14 +21,33 @@ func newHistoryWriter(tx *Tx) *historyWriter {
 
 // add queues one entry, stamped with the transaction's time.
 func (h *historyWriter) add(ctx context.Context, c *rankfile.MemberChange) error {
-	changes := []byte("[]")
-	if len(c.Changes) > 0 {
-		var err error
-		if changes, err = json.Marshal(c.Changes); err != nil {
-			return err
+	return h.batch.add(ctx, c.MemberID, h.now, c.Kind, nullID(c.ImportID), c.Actor, c.Note, encodeChanges(c.Changes))
+}
+
+// encodeChanges writes field changes as the JSON that encoding/json would
+// write for them, by hand: boundary loads write one for each of tens of
+// thousands of members.
+func encodeChanges(changes []rankfile.FieldChange) string {
+	b := make([]byte, 0, 64*len(changes)+2)
+	b = append(b, '[')
+	for i, c := range changes {
+		if i > 0 {
+			b = append(b, ',')
 		}
+		b = append(b, `{"field":`...)
+		b = appendJSONString(b, c.Field)
+		if c.Old != "" {
+			b = appendJSONString(append(b, `,"old":`...), c.Old)
+		}
+		if c.New != "" {
+			b = appendJSONString(append(b, `,"new":`...), c.New)
+		}
+		if c.Redacted {
+			b = append(b, `,"redacted":true`...)
+		}
+		b = append(b, '}')
 	}
-	return h.batch.add(ctx, c.MemberID, h.now, c.Kind, nullID(c.ImportID), c.Actor, c.Note, string(changes))
+	return string(append(b, ']'))
 }
 
 func (h *historyWriter) flush(ctx context.Context) error { return h.batch.flush(ctx) }

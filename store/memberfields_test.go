@@ -32,3 +32,27 @@ func FuzzDetails(f *testing.F) {
 		}
 	})
 }
+
+// FuzzChanges checks that history changes written by hand read back
+// through encoding/json as they went in.
+func FuzzChanges(f *testing.F) {
+	f.Add("mailing_zip", "90026", "90\"401", false)
+	f.Add("race", "", "", true)
+	f.Fuzz(func(t *testing.T, field, old, new string, redacted bool) {
+		if !utf8.ValidString(field) || !utf8.ValidString(old) || !utf8.ValidString(new) {
+			return // roster text is always UTF-8
+		}
+		in := []rankfile.FieldChange{{Field: field, Old: old, New: new, Redacted: redacted}, {Field: "branch"}}
+		var out []rankfile.FieldChange
+		if err := json.Unmarshal([]byte(encodeChanges(in)), &out); err != nil {
+			t.Fatalf("%s: %v", encodeChanges(in), err)
+		}
+		if len(out) != 2 || out[0] != in[0] || out[1] != in[1] {
+			t.Fatalf("wrote %+v, read %+v", in, out)
+		}
+		want, _ := json.Marshal(in)
+		if !json.Valid(want) || encodeChanges(nil) != "[]" {
+			t.Fatal("encoding/json disagrees on the empty case")
+		}
+	})
+}
