@@ -67,7 +67,12 @@ func findBodies(ctx context.Context, q querier, filter rankfile.BodyFilter) ([]*
 
 // CreateBody stores a body and the default seats of its kind.
 func (s *BodyService) CreateBody(ctx context.Context, b *rankfile.Body) error {
-	return s.db.inTx(ctx, func(tx *Tx) error { return tx.createBody(ctx, b) })
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.createBody(ctx, b); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeBodies, 0, sprintf("created %s %q (%s)", b.Kind, b.Name, b.Slug))
+	})
 }
 
 func (tx *Tx) createBody(ctx context.Context, b *rankfile.Body) error {
@@ -124,7 +129,10 @@ func (s *BodyService) UpdateBody(ctx context.Context, id int64, upd rankfile.Bod
 		_, err = tx.ExecContext(ctx, `UPDATE bodies SET name = $1, description = $2, contact_email = $3,
 			contact_url = $4, updated_at = $5 WHERE id = $6`,
 			b.Name, b.Description, b.ContactEmail, b.ContactURL, tx.now, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeBodies, 0, sprintf("updated %q (%s)", b.Name, b.Slug))
 	})
 	return b, err
 }

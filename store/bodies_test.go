@@ -24,6 +24,7 @@ func chapterTree(t *testing.T, db *store.DB) map[string]*rankfile.Body {
 		{rankfile.KindBranch, "central", "la"},
 		{rankfile.KindNeighborhoodGroup, "echo-park", "central"},
 		{rankfile.KindCommittee, "housing", "la"},
+		{rankfile.KindCommittee, "labor", "la"},
 	} {
 		body := &rankfile.Body{Kind: b.kind, Slug: b.slug, Name: b.slug}
 		if b.parent != "" {

@@ -148,7 +148,11 @@ func (tx *Tx) resortMembers(ctx context.Context, actor string) (*rankfile.Branch
 	if err := tx.writeLocated(ctx, changed); err != nil {
 		return nil, err
 	}
-	return report, tx.recordMoves(ctx, report.Moves, actor)
+	if err := tx.recordMoves(ctx, report.Moves, actor); err != nil {
+		return nil, err
+	}
+	return report, tx.audit(ctx, rankfile.AuditLoadBranches, 0,
+		sprintf("%d assigned, %d unassigned, %d moved", report.Assigned, report.Unassigned, report.Moved))
 }
 
 func effective(chosen, located int64) int64 {

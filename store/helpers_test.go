@@ -11,7 +11,7 @@ import (
 	"github.com/rankfile/rankfile/store"
 )
 
-var ctx = context.Background()
+var ctx = rankfile.WithActor(context.Background(), &rankfile.Actor{Label: "store tests"})
 
 // listHeader is a short generation-B header used by most tests.
 const listHeader = "actionkit_id,first_name,last_name,email,mailing_zip,xdate,membership_status,p2ptext_optout,race"

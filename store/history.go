@@ -63,6 +63,15 @@ func (tx *Tx) recordChange(ctx context.Context, c *rankfile.MemberChange) error 
 	return h.flush(ctx)
 }
 
+// recordAuditedChange writes a change a person made to a member into the
+// member's history and the audit log.
+func (tx *Tx) recordAuditedChange(ctx context.Context, action string, c *rankfile.MemberChange) error {
+	if err := tx.recordChange(ctx, c); err != nil {
+		return err
+	}
+	return tx.audit(ctx, action, c.MemberID, c.Note)
+}
+
 // nullID stores 0 as NULL for optional references.
 func nullID(id int64) any {
 	if id == 0 {

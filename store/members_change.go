@@ -31,7 +31,7 @@ func (s *MemberService) SetStandingOverride(ctx context.Context, o *rankfile.Sta
 			return err
 		}
 		o.CreatedAt = tx.now
-		return tx.recordChange(ctx, &rankfile.MemberChange{
+		return tx.recordAuditedChange(ctx, rankfile.AuditOverride, &rankfile.MemberChange{
 			MemberID: o.MemberID, Kind: rankfile.ChangeOverride, Actor: o.Author, Note: o.Reason,
 			Changes: []rankfile.FieldChange{{Field: "standing_override", Old: describeOverride(old), New: describeOverride(o)}},
 		})
@@ -50,7 +50,7 @@ func (s *MemberService) RevokeStandingOverride(ctx context.Context, memberID int
 		if err := tx.revokeOverride(ctx, old, by); err != nil {
 			return err
 		}
-		return tx.recordChange(ctx, &rankfile.MemberChange{
+		return tx.recordAuditedChange(ctx, rankfile.AuditOverride, &rankfile.MemberChange{
 			MemberID: memberID, Kind: rankfile.ChangeOverride, Actor: by, Note: "override revoked",
 			Changes: []rankfile.FieldChange{{Field: "standing_override", Old: describeOverride(old)}},
 		})
@@ -122,7 +122,7 @@ func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, 
 			nullID(newID), tx.now, memberID); err != nil {
 			return err
 		}
-		return tx.recordChange(ctx, &rankfile.MemberChange{
+		return tx.recordAuditedChange(ctx, rankfile.AuditChooseBranch, &rankfile.MemberChange{
 			MemberID: memberID, Kind: rankfile.ChangeBranch, Actor: by, Note: "branch chosen by the member",
 			Changes: []rankfile.FieldChange{{Field: "chosen_branch", Old: slugs[chosen.Int64], New: slug}},
 		})
@@ -172,7 +172,7 @@ func (s *MemberService) SetPoint(ctx context.Context, memberID int64, p *rankfil
 		if located != m.located && m.chosen == 0 {
 			changes = append(changes, rankfile.FieldChange{Field: "branch", Old: sorter.slugs[m.located], New: sorter.slugs[located]})
 		}
-		return tx.recordChange(ctx, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangeBranch,
+		return tx.recordAuditedChange(ctx, rankfile.AuditSetPoint, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangeBranch,
 			Actor: by, Note: "coordinates recorded", Changes: changes})
 	})
 }

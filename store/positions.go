@@ -62,9 +62,14 @@ func (s *BodyService) CreatePosition(ctx context.Context, p *rankfile.Position) 
 			return err
 		}
 		p.CreatedAt = tx.now
-		return tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
+		err := tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 			p.MemberID, p.BodyID, nullID(p.SeatID), p.StartOn, p.EndOn, tx.now).Scan(&p.ID)
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeBodies, p.MemberID,
+			sprintf("position %d in body %d (seat %d) from %s", p.ID, p.BodyID, p.SeatID, p.StartOn))
 	})
 }
 
@@ -112,7 +117,9 @@ func (s *BodyService) EndPosition(ctx context.Context, id int64, last rankfile.D
 		if err := p.Validate(); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, last, id)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, last, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeBodies, p.MemberID, sprintf("position %d ends %s", id, last))
 	})
 }

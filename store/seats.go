@@ -79,7 +79,12 @@ func (s *BodyService) FindSeats(ctx context.Context, bodyID int64) ([]*rankfile.
 
 // CreateSeat stores a seat.
 func (s *BodyService) CreateSeat(ctx context.Context, seat *rankfile.Seat) error {
-	return s.db.inTx(ctx, func(tx *Tx) error { return tx.createSeat(ctx, seat) })
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.createSeat(ctx, seat); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeBodies, 0, sprintf("created seat %q of body %d", seat.Title, seat.BodyID))
+	})
 }
 
 func (tx *Tx) createSeat(ctx context.Context, s *rankfile.Seat) error {

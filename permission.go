@@ -1,0 +1,94 @@
+package rankfile
+
+// Who may see and do what. Every page, API operation and command asks
+// here; templates only show what a service already let through.
+
+// Visibility is how much of a member's record a viewer may see.
+type Visibility int
+
+// Visibilities, each including the ones before.
+const (
+	SeeNothing    Visibility = iota
+	SeeContact               // name, email, phones, branch, standing
+	SeeEverything            // and addresses, sensitive fields, overrides, history
+)
+
+// MemberVisibility says how much of member m the actor may see, given the
+// bodies m is in (their branch and the bodies they hold positions in):
+// everything of themselves; everything for data stewards; name and
+// contact for the leaders of a body m is in (a branch's co-coordinators
+// for its members, a committee's co-chairs for its members). Nobody but
+// the member and the stewards sees a street address.
+func (a *Actor) MemberVisibility(m *Member, memberBodies []int64) Visibility {
+	switch {
+	case !a.SignedIn() || m == nil:
+		return SeeNothing
+	case a.Member.ID == m.ID, a.Steward:
+		return SeeEverything
+	}
+	for _, b := range memberBodies {
+		if a.LeadsBody(b) {
+			return SeeContact
+		}
+	}
+	return SeeNothing
+}
+
+// CanSeeRoster reports whether the actor may search the whole roster.
+func (a *Actor) CanSeeRoster() bool { return a.SignedIn() && a.Steward }
+
+// CanImport reports whether the actor may import national lists and
+// load branch boundaries.
+func (a *Actor) CanImport() bool { return a.SignedIn() && a.Steward }
+
+// CanManageBodies reports whether the actor may change bodies, seats and
+// positions.
+func (a *Actor) CanManageBodies() bool { return a.SignedIn() && a.Admin }
+
+// CanSeeMembersOf reports whether the actor may list a body's members.
+func (a *Actor) CanSeeMembersOf(b *Body) bool {
+	return a.SignedIn() && (a.Steward || a.LeadsBody(b.ID))
+}
+
+// CanSeeLeaders reports whether the actor may see who leads the bodies.
+// The organization's public face shows bodies and their public contacts;
+// the names of the people who lead them are for members.
+func (a *Actor) CanSeeLeaders() bool { return a.SignedIn() }
+
+// CanDecideJoinRequests reports whether the actor may let members into a
+// body that asks them to request.
+func (a *Actor) CanDecideJoinRequests(b *Body) bool {
+	return a.SignedIn() && (a.LeadsBody(b.ID) || a.Admin)
+}
+
+// Require turns a permission into an error: EUNAUTHORIZED for nobody
+// signed in, EFORBIDDEN for a member without it.
+func (a *Actor) Require(allowed bool) error {
+	switch {
+	case allowed:
+		return nil
+	case !a.SignedIn():
+		return Errorf(EUNAUTHORIZED, "sign in first")
+	}
+	return Errorf(EFORBIDDEN, "you may not do that")
+}
+
+// Redact returns a copy of m holding only what a viewer with visibility v
+// may see on day d. Everything shown to anyone goes through here. Below
+// SeeEverything the standing shown is the effective one, without saying
+// whether an override made it so.
+func Redact(m *Member, v Visibility, d Date) *Member {
+	if v >= SeeEverything {
+		return m
+	}
+	out := &Member{ID: m.ID, FirstName: m.FirstName, LastName: m.LastName, Branch: BranchState{Slug: m.Branch.Slug}}
+	if v < SeeContact {
+		return out
+	}
+	out.MiddleName, out.Suffix = m.MiddleName, m.Suffix
+	out.Email, out.BestPhone, out.MobilePhone = m.Email, m.BestPhone, m.MobilePhone
+	out.HomePhone, out.WorkPhone = m.HomePhone, m.WorkPhone
+	out.Contact = m.Contact
+	out.Roster = RosterState{ListStanding: m.StandingOn(d), OnList: m.Roster.OnList}
+	return out
+}

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Actor gathers who the member is today: their roles, the bodies in which
+// they hold a seat, and the bodies they are in.
+func (s *AuthService) Actor(ctx context.Context, memberID int64) (*rankfile.Actor, error) {
+	m, err := NewMemberService(s.db).FindMember(ctx, rankfile.MemberFilter{ID: memberID})
+	if err != nil {
+		return nil, err
+	}
+	a := &rankfile.Actor{Member: m}
+	if err := s.loadRoles(ctx, a); err != nil {
+		return nil, err
+	}
+	if err := s.loadPositions(ctx, a); err != nil {
+		return nil, err
+	}
+	if b := m.Branch.ID(); b != 0 {
+		a.Belongs = append(a.Belongs, b)
+	}
+	return a, nil
+}
+
+func (s *AuthService) loadRoles(ctx context.Context, a *rankfile.Actor) error {
+	roles, err := s.Roles(ctx, a.Member.ID)
+	for _, r := range roles {
+		a.Steward = a.Steward || r == rankfile.RoleSteward
+		a.Admin = a.Admin || r == rankfile.RoleAdmin
+	}
+	return err
+}
+
+// Roles returns a member's installation roles.
+func (s *AuthService) Roles(ctx context.Context, memberID int64) ([]string, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT role FROM member_roles WHERE member_id = $1 ORDER BY role`, memberID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var roles []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		roles = append(roles, r)
+	}
+	return roles, rows.Err()
+}
+
+// loadPositions adds the bodies the member leads (holds a seat of) and is
+// in (holds any position in) today.
+func (s *AuthService) loadPositions(ctx context.Context, a *rankfile.Actor) error {
+	bodies := NewBodyService(s.db)
+	positions, err := bodies.FindPositions(ctx, rankfile.PositionFilter{MemberID: a.Member.ID, ActiveOn: s.db.Today()})
+	if err != nil {
+		return err
+	}
+	for _, p := range positions {
+		if !a.BelongsTo(p.BodyID) {
+			a.Belongs = append(a.Belongs, p.BodyID)
+		}
+		if p.SeatID == 0 || a.LeadsBody(p.BodyID) {
+			continue
+		}
+		b, err := bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID})
+		if err != nil {
+			return err
+		}
+		a.Leads = append(a.Leads, b)
+	}
+	return nil
+}
+
+// GrantRole gives a member an installation role.
+func (s *AuthService) GrantRole(ctx context.Context, memberID int64, role string) error {
+	if err := checkRole(role); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.memberExists(ctx, memberID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO member_roles (member_id, role, granted_by, granted_at)
+			VALUES ($1, $2, $3, $4) ON CONFLICT (member_id, role) DO NOTHING`, memberID, role, rankfile.ActorFrom(ctx).Name(), tx.stamp)
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditGrantRole, memberID, role)
+	})
+}
+
+// RevokeRole takes an installation role away.
+func (s *AuthService) RevokeRole(ctx context.Context, memberID int64, role string) error {
+	if err := checkRole(role); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM member_roles WHERE member_id = $1 AND role = $2`, memberID, role)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "the member does not have the %s role", role)
+		}
+		return tx.audit(ctx, rankfile.AuditRevokeRole, memberID, role)
+	})
+}
+
+func checkRole(role string) error {
+	for _, r := range rankfile.Roles {
+		if r == role {
+			return nil
+		}
+	}
+	return rankfile.Errorf(rankfile.EINVALID, "unknown role %q (want steward or admin)", role)
+}

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// AuditService keeps the append-only, hash-chained audit log. It
+// implements rankfile.AuditService.
+type AuditService struct{ db *DB }
+
+// NewAuditService returns the audit service of db.
+func NewAuditService(db *DB) *AuditService { return &AuditService{db: db} }
+
+var _ rankfile.AuditService = (*AuditService)(nil)
+
+// Record appends an entry for the actor in ctx, in a transaction of its own.
+func (s *AuditService) Record(ctx context.Context, action string, subjectID int64, detail string) error {
+	return s.db.inTx(ctx, func(tx *Tx) error { return tx.audit(ctx, action, subjectID, detail) })
+}
+
+// audit appends an entry inside the transaction, so that a change and its
+// entry are written together or not at all. Entries are chained in the
+// order they commit: the audit lock makes appends take turns.
+func (tx *Tx) audit(ctx context.Context, action string, subjectID int64, detail string) error {
+	if err := tx.lock(ctx, "audit"); err != nil {
+		return err
+	}
+	var prev string
+	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&prev)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	e := newAuditEntry(rankfile.ActorFrom(ctx), tx.now, action, subjectID, detail, prev)
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor, action, subject_id, detail, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		tx.db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
+	return err
+}
+
+func newAuditEntry(a *rankfile.Actor, now time.Time, action string, subjectID int64, detail, prev string) *rankfile.AuditEntry {
+	e := &rankfile.AuditEntry{
+		// PostgreSQL keeps microseconds: the hash must cover what is stored.
+		At: now.UTC().Truncate(time.Microsecond), ActorID: a.ID(), Actor: a.Name(),
+		Action: action, SubjectID: subjectID, Detail: detail, PrevHash: prev,
+	}
+	if e.Actor == "" {
+		e.Actor = "(unknown)"
+	}
+	e.Hash = auditHash(e)
+	return e
+}
+
+// auditHash is the SHA-256 of the entry's fields (all but its own id and
+// hash) in a fixed JSON form, the previous entry's hash among them.
+func auditHash(e *rankfile.AuditEntry) string {
+	b, err := json.Marshal(struct {
+		At        string `json:"at"`
+		ActorID   int64  `json:"actor_id"`
+		Actor     string `json:"actor"`
+		Action    string `json:"action"`
+		SubjectID int64  `json:"subject_id"`
+		Detail    string `json:"detail"`
+		PrevHash  string `json:"prev_hash"`
+	}{e.At.UTC().Format(time.RFC3339Nano), e.ActorID, e.Actor, e.Action, e.SubjectID, e.Detail, e.PrevHash})
+	if err != nil {
+		panic(err) // strings and numbers always encode
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+const auditSelect = `SELECT id, at, COALESCE(actor_id, 0), actor, action, COALESCE(subject_id, 0), detail, prev_hash, hash
+	FROM audit_log`
+
+func scanAudit(rows *sql.Rows) (*rankfile.AuditEntry, error) {
+	e := &rankfile.AuditEntry{}
+	err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.SubjectID, &e.Detail, &e.PrevHash, &e.Hash)
+	return e, err
+}
+
+// FindAuditEntries returns entries, newest first.
+func (s *AuditService) FindAuditEntries(ctx context.Context, f rankfile.AuditFilter) ([]*rankfile.AuditEntry, error) {
+	w := &where{}
+	if f.ActorID != 0 {
+		w.add("actor_id = $%d", f.ActorID)
+	}
+	if f.SubjectID != 0 {
+		w.add("subject_id = $%d", f.SubjectID)
+	}
+	if f.Action != "" {
+		w.add("action = $%d", f.Action)
+	}
+	rows, err := s.db.read.QueryContext(ctx, auditSelect+w.sql()+" ORDER BY id DESC"+limitSQL(0, f.Limit), w.args...)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	out := []*rankfile.AuditEntry{}
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// VerifyAudit walks the chain from the first entry and checks that each
+// entry matches its hash and names the one before it.
+func (s *AuditService) VerifyAudit(ctx context.Context) (int, error) {
+	rows, err := s.db.read.QueryContext(ctx, auditSelect+" ORDER BY id")
+	if err != nil {
+		return 0, s.db.translate(err)
+	}
+	defer rows.Close()
+	prev, n := "", 0
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return n, err
+		}
+		if err := checkAuditEntry(e, prev); err != nil {
+			return n, err
+		}
+		prev, n = e.Hash, n+1
+	}
+	return n, rows.Err()
+}
+
+func checkAuditEntry(e *rankfile.AuditEntry, prev string) error {
+	if e.PrevHash != prev {
+		return rankfile.Errorf(rankfile.EINVALID,
+			"audit entry %d does not follow the entry before it: entries were removed, added or reordered", e.ID)
+	}
+	if auditHash(e) != e.Hash {
+		return rankfile.Errorf(rankfile.EINVALID, "audit entry %d does not match its hash: it was changed", e.ID)
+	}
+	return nil
+}

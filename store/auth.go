@@ -1,0 +1,213 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// AuthService signs members in and out. It implements rankfile.AuthService.
+// Secrets (sign-in links, session cookies, API tokens) are 256 random bits;
+// only their SHA-256 is stored, so a copy of the database signs nobody in.
+type AuthService struct{ db *DB }
+
+// NewAuthService returns the auth service of db.
+func NewAuthService(db *DB) *AuthService { return &AuthService{db: db} }
+
+var _ rankfile.AuthService = (*AuthService)(nil)
+
+// newSecret returns a random secret and the hash to store.
+func newSecret(prefix string) (secret, hash string) {
+	b := make([]byte, 32)
+	rand.Read(b) // crypto/rand.Read never fails
+	secret = prefix + base64.RawURLEncoding.EncodeToString(b)
+	return secret, hashSecret(secret)
+}
+
+func hashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// unauthorized is the one answer for every bad secret: which check failed
+// is nobody's business.
+var unauthorized = rankfile.Errorf(rankfile.EUNAUTHORIZED, "this link or session is not valid any more: sign in again")
+
+// CreateSignInTokens makes a one-time sign-in token for each member with
+// the address: people who share an address (a family, say) each get their
+// own link in one email. No member with the address yields no tokens.
+func (s *AuthService) CreateSignInTokens(ctx context.Context, email string) ([]rankfile.SignInLink, error) {
+	members, _, err := NewMemberService(s.db).FindMembers(ctx, rankfile.MemberFilter{Email: email, Limit: 10})
+	if err != nil || len(members) == 0 {
+		return nil, err
+	}
+	var links []rankfile.SignInLink
+	err = s.db.inTx(ctx, func(tx *Tx) error {
+		for _, m := range members {
+			token, hash := newSecret("")
+			_, err := tx.ExecContext(ctx, `INSERT INTO sign_in_tokens (token_hash, member_id, created_at, expires_at)
+				VALUES ($1, $2, $3, $4)`, hash, m.ID, tx.stamp, tx.db.timeArg(tx.now.Add(rankfile.SignInLifetime)))
+			if err != nil {
+				return err
+			}
+			links = append(links, rankfile.SignInLink{Token: token, Member: m})
+		}
+		return nil
+	})
+	return links, err
+}
+
+// CheckSignInToken reports whether a sign-in token can still be used,
+// without using it, for the page that asks to confirm.
+func (s *AuthService) CheckSignInToken(ctx context.Context, token string) error {
+	var n int
+	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sign_in_tokens
+		WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+		hashSecret(token), s.db.timeArg(s.db.Now().UTC())).Scan(&n)
+	if err == nil && n == 0 {
+		return unauthorized
+	}
+	return s.db.translate(err)
+}
+
+// RedeemSignInToken uses a sign-in token once and opens a session.
+func (s *AuthService) RedeemSignInToken(ctx context.Context, token string) (string, *rankfile.Session, error) {
+	var sessionToken string
+	var session *rankfile.Session
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		var memberID int64
+		err := tx.QueryRowContext(ctx, `UPDATE sign_in_tokens SET used_at = $1
+			WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING member_id`,
+			tx.stamp, hashSecret(token)).Scan(&memberID)
+		if err == sql.ErrNoRows {
+			return unauthorized
+		} else if err != nil {
+			return err
+		}
+		sessionToken, session, err = tx.createSession(ctx, memberID)
+		return err
+	})
+	return sessionToken, session, err
+}
+
+func (tx *Tx) createSession(ctx context.Context, memberID int64) (string, *rankfile.Session, error) {
+	secret, hash := newSecret("")
+	s := &rankfile.Session{MemberID: memberID, CreatedAt: tx.now, ExpiresAt: tx.now.Add(rankfile.SessionLifetime)}
+	_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, member_id, created_at, seen_at, expires_at)
+		VALUES ($1, $2, $3, $3, $4)`, hash, memberID, tx.stamp, tx.db.timeArg(s.ExpiresAt))
+	return secret, s, err
+}
+
+// sessionRefresh is how stale a session's last use may get before it is
+// written again: a page view must not cost a write.
+const sessionRefresh = time.Hour
+
+// FindSession returns the session of a session token and, once an hour,
+// extends it.
+func (s *AuthService) FindSession(ctx context.Context, sessionToken string) (*rankfile.Session, error) {
+	hash := hashSecret(sessionToken)
+	sess := &rankfile.Session{}
+	var seen time.Time
+	now := s.db.Now().UTC()
+	err := s.db.read.QueryRowContext(ctx, `SELECT member_id, created_at, seen_at, expires_at FROM sessions
+		WHERE token_hash = $1 AND expires_at > $2`, hash, s.db.timeArg(now)).
+		Scan(&sess.MemberID, &sess.CreatedAt, &seen, &sess.ExpiresAt)
+	if err == sql.ErrNoRows {
+		return nil, unauthorized
+	} else if err != nil {
+		return nil, s.db.translate(err)
+	}
+	if now.Sub(seen) > sessionRefresh {
+		sess.ExpiresAt = now.Add(rankfile.SessionLifetime)
+		err = s.db.inTx(ctx, func(tx *Tx) error {
+			_, err := tx.ExecContext(ctx, `UPDATE sessions SET seen_at = $1, expires_at = $2 WHERE token_hash = $3`,
+				tx.stamp, tx.db.timeArg(sess.ExpiresAt), hash)
+			return err
+		})
+	}
+	return sess, err
+}
+
+// EndSession signs one browser out.
+func (s *AuthService) EndSession(ctx context.Context, sessionToken string) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashSecret(sessionToken))
+		return err
+	})
+}
+
+// EndAllSessions signs the member out everywhere, and voids their unused
+// sign-in links too.
+func (s *AuthService) EndAllSessions(ctx context.Context, memberID int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE member_id = $1`, memberID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE sign_in_tokens SET used_at = $1 WHERE member_id = $2 AND used_at IS NULL`,
+			tx.stamp, memberID)
+		return err
+	})
+}
+
+// apiTokenPrefix marks rankfile's API tokens, so that a token pasted where
+// it should not be (a public repository) is easy to recognize.
+const apiTokenPrefix = "rf_"
+
+// CreateAPIToken makes a personal API token and returns its secret.
+func (s *AuthService) CreateAPIToken(ctx context.Context, memberID int64, name string) (string, *rankfile.APIToken, error) {
+	if strings.TrimSpace(name) == "" {
+		return "", nil, rankfile.Errorf(rankfile.EINVALID, "give the token a name, to recognize it later")
+	}
+	secret, hash := newSecret(apiTokenPrefix)
+	t := &rankfile.APIToken{MemberID: memberID, Name: name}
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.memberExists(ctx, memberID); err != nil {
+			return err
+		}
+		t.CreatedAt = tx.now
+		err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (member_id, name, token_hash, created_at)
+			VALUES ($1, $2, $3, $4) RETURNING id`, memberID, name, hash, tx.stamp).Scan(&t.ID)
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditCreateAPIToken, memberID, name)
+	})
+	return secret, t, err
+}
+
+// FindAPIToken returns the token with the secret.
+func (s *AuthService) FindAPIToken(ctx context.Context, secret string) (*rankfile.APIToken, error) {
+	if !strings.HasPrefix(secret, apiTokenPrefix) {
+		return nil, unauthorized
+	}
+	t := &rankfile.APIToken{}
+	var lastUsed sql.NullTime
+	err := s.db.read.QueryRowContext(ctx, `SELECT id, member_id, name, created_at, last_used_at FROM api_tokens
+		WHERE token_hash = $1`, hashSecret(secret)).Scan(&t.ID, &t.MemberID, &t.Name, &t.CreatedAt, &lastUsed)
+	if err == sql.ErrNoRows {
+		return nil, unauthorized
+	} else if err != nil {
+		return nil, s.db.translate(err)
+	}
+	t.LastUsedAt = lastUsed.Time
+	return t, s.touchAPIToken(ctx, t)
+}
+
+// touchAPIToken records when a token was last used, at most once a minute.
+func (s *AuthService) touchAPIToken(ctx context.Context, t *rankfile.APIToken) error {
+	now := s.db.Now().UTC()
+	if now.Sub(t.LastUsedAt) < time.Minute {
+		return nil
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, tx.stamp, t.ID)
+		return err
+	})
+}
