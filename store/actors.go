@@ -120,3 +120,40 @@ func checkRole(role string) error {
 	}
 	return rankfile.Errorf(rankfile.EINVALID, "unknown role %q (want steward or admin)", role)
 }
+
+// RoleHolder is a member with an installation role.
+type RoleHolder struct {
+	Role   string
+	Member *rankfile.Member
+}
+
+// RoleHolders lists every member with a role, by role.
+func (db *DB) RoleHolders(ctx context.Context) ([]RoleHolder, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT role, member_id FROM member_roles ORDER BY role, member_id`)
+	if err != nil {
+		return nil, db.translate(err)
+	}
+	type pair struct {
+		role string
+		id   int64
+	}
+	var pairs []pair
+	for rows.Next() {
+		var p pair
+		if err := rows.Scan(&p.role, &p.id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		pairs = append(pairs, p)
+	}
+	rows.Close()
+	var out []RoleHolder
+	for _, p := range pairs {
+		m, err := NewMemberService(db).FindMember(ctx, rankfile.MemberFilter{ID: p.id})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, RoleHolder{Role: p.role, Member: m})
+	}
+	return out, rows.Err()
+}

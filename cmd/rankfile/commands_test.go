@@ -221,3 +221,35 @@ func TestChooseBranchAndSetPoint(t *testing.T) {
 		}
 	})
 }
+
+func TestRolesTokensAndTheAuditLog(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
+		mustRun(t, dsn, "roles", "grant", "JOSE@example.org", "steward")
+		mustRun(t, dsn, "roles", "grant", "102", "admin")
+		if out := mustRun(t, dsn, "roles", "list"); !strings.Contains(out, "admin      Siobhan O'Brien") ||
+			!strings.Contains(out, "steward    José García <jose@example.org>") {
+			t.Errorf("roles list:\n%s", out)
+		}
+		if r := run(t, dsn, "roles", "grant", "jose@example.org", "king"); r.code != exitInvalid {
+			t.Errorf("an unknown role: exit %d", r.code)
+		}
+		token := strings.TrimSpace(mustRun(t, dsn, "token", "create", "--email", "jose@example.org"))
+		if !strings.HasPrefix(token, "rf_") || len(token) < 40 {
+			t.Errorf("token %q", token)
+		}
+		if r := run(t, dsn, "token", "create", "--email", "nobody@example.org"); r.code != exitNotFound {
+			t.Errorf("a token for nobody: exit %d", r.code)
+		}
+		mustRun(t, dsn, "roles", "revoke", "102", "admin")
+		if out := mustRun(t, dsn, "audit", "verify"); !strings.Contains(out, "intact: 5 entries") {
+			t.Errorf("audit verify: %s", out)
+		}
+		log := mustRun(t, dsn, "audit", "log")
+		for _, want := range []string{"import_roster", "grant_role", "revoke_role", "create_api_token", "command line"} {
+			if !strings.Contains(log, want) {
+				t.Errorf("audit log lacks %q:\n%s", want, log)
+			}
+		}
+	})
+}

@@ -45,7 +45,8 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stdin 
 	defer a.close()
 	root := a.root()
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	// What the command line changes is recorded as the operator's doing.
+	err := root.ExecuteContext(rankfile.WithActor(ctx, &rankfile.Actor{Label: "command line"}))
 	if err == nil {
 		return exitOK
 	}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store"
+)
+
+func init() {
+	register((*app).rolesCommand)
+	register((*app).tokenCommand)
+}
+
+func (a *app) rolesCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "roles", Short: "Data stewards and admins"}
+	change := func(use, short string, grant bool) *cobra.Command {
+		return &cobra.Command{
+			Use: use + " MEMBER ROLE", Short: short, Args: args(2, "a member (email or national id) and a role"),
+			RunE: func(cmd *cobra.Command, argv []string) error {
+				db, m, err := a.openMemberByAddressOrID(cmd.Context(), argv[0])
+				if err != nil {
+					return err
+				}
+				auth := store.NewAuthService(db)
+				if grant {
+					return auth.GrantRole(cmd.Context(), m.ID, argv[1])
+				}
+				return auth.RevokeRole(cmd.Context(), m.ID, argv[1])
+			},
+		}
+	}
+	cmd.AddCommand(change("grant", "Make a member a steward or an admin", true),
+		change("revoke", "Take a role away", false), a.rolesListCommand())
+	return cmd
+}
+
+func (a *app) rolesListCommand() *cobra.Command {
+	return &cobra.Command{
+		Use: "list", Short: "List the members with roles", Args: args(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			holders, err := db.RoleHolders(cmd.Context())
+			if err != nil {
+				return err
+			}
+			for _, h := range holders {
+				fmt.Fprintf(a.stdout, "%-10s %s <%s>\n", h.Role, h.Member.FullName(), h.Member.Email)
+			}
+			return nil
+		},
+	}
+}
+
+// openMemberByAddressOrID finds a member by email address or national id.
+func (a *app) openMemberByAddressOrID(ctx context.Context, ref string) (*store.DB, *rankfile.Member, error) {
+	if !strings.Contains(ref, "@") {
+		return a.openMember(ctx, ref)
+	}
+	db, err := a.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	members, _, err := store.NewMemberService(db).FindMembers(ctx, rankfile.MemberFilter{Email: ref, Limit: 2})
+	switch {
+	case err != nil:
+		return nil, nil, err
+	case len(members) == 0:
+		return nil, nil, rankfile.Errorf(rankfile.ENOTFOUND, "no member has the address %s", ref)
+	case len(members) > 1:
+		return nil, nil, rankfile.Errorf(rankfile.ECONFLICT, "several members share %s: name one by national id", ref)
+	}
+	return db, members[0], nil
+}
+
+func (a *app) tokenCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "token", Short: "Personal tokens for the JSON API"}
+	var email, name string
+	create := &cobra.Command{
+		Use: "create --email ADDRESS", Short: "Make an API token for a member and print it (once)",
+		Args: args(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if email == "" {
+				return usagef("--email is required")
+			}
+			db, m, err := a.openMemberByAddressOrID(cmd.Context(), email)
+			if err != nil {
+				return err
+			}
+			secret, _, err := store.NewAuthService(db).CreateAPIToken(cmd.Context(), m.ID, name)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, secret)
+			return nil
+		},
+	}
+	create.Flags().StringVar(&email, "email", "", "the member's email address (or national id)")
+	create.Flags().StringVar(&name, "name", "command line", "what the token is for")
+	cmd.AddCommand(create)
+	return cmd
+}
