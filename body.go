@@ -50,10 +50,33 @@ type Body struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	// ContactEmail and ContactURL are the body's public contact.
-	ContactEmail string    `json:"contact_email"`
-	ContactURL   string    `json:"contact_url"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ContactEmail string `json:"contact_email"`
+	ContactURL   string `json:"contact_url"`
+	// Joining says how members come in: JoinOpen, JoinByRequest or
+	// JoinNone (membership follows from something else).
+	Joining   string    `json:"joining"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// How members join a body.
+const (
+	JoinOpen      = "open"    // anyone on the roster joins and leaves at will
+	JoinByRequest = "request" // members ask; the body's leaders decide
+	JoinNone      = "none"    // by address (a branch), election or appointment
+)
+
+// DefaultJoining is how members join a body of the kind unless its admins
+// decide otherwise: committees and working groups are open, caucuses
+// decide who comes in, and the rest do not take members by asking.
+func DefaultJoining(kind BodyKind) string {
+	switch kind {
+	case KindCommittee, KindWorkingGroup:
+		return JoinOpen
+	case KindCaucus:
+		return JoinByRequest
+	}
+	return JoinNone
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -69,7 +92,11 @@ func (b *Body) Validate() error {
 	if strings.TrimSpace(b.Name) == "" {
 		return Errorf(EINVALID, "a body needs a name")
 	}
-	return nil
+	switch b.Joining {
+	case JoinOpen, JoinByRequest, JoinNone:
+		return nil
+	}
+	return Errorf(EINVALID, "joining must be open, request or none, not %q", b.Joining)
 }
 
 // Slugify makes a slug from a name: "Eastside / SGV" becomes "eastside-sgv".
@@ -105,6 +132,7 @@ type BodyUpdate struct {
 	Description  *string
 	ContactEmail *string
 	ContactURL   *string
+	Joining      *string
 }
 
 // BodyService reads and changes the organization's bodies, their seats and
@@ -133,6 +161,15 @@ type BodyService interface {
 	CreatePosition(ctx context.Context, p *Position) error
 	// EndPosition records the last day of a position.
 	EndPosition(ctx context.Context, id int64, last Date) error
+
+	// RequestToJoin records a member's request to join a body. ECONFLICT
+	// when one is already pending.
+	RequestToJoin(ctx context.Context, memberID, bodyID int64) (*JoinRequest, error)
+	// FindJoinRequests returns requests, oldest first.
+	FindJoinRequests(ctx context.Context, f JoinRequestFilter) ([]*JoinRequest, error)
+	// DecideJoinRequest approves (making the member a member of the body
+	// from today) or declines a pending request, for the actor in ctx.
+	DecideJoinRequest(ctx context.Context, id int64, approve bool) error
 
 	// CountMembers returns, for every body, how many members belong to it
 	// on day d and how many of them are in good standing.

@@ -4,11 +4,12 @@ import "time"
 
 // Kinds of member change.
 const (
-	ChangeAdded    = "added"    // first seen on a national list
-	ChangeUpdated  = "updated"  // a newer list changed fields
-	ChangeLapsed   = "lapsed"   // missing from a newer list
-	ChangeOverride = "override" // the chapter set or revoked a standing override
-	ChangeBranch   = "branch"   // the member's branch changed
+	ChangeAdded       = "added"       // first seen on a national list
+	ChangeUpdated     = "updated"     // a newer list changed fields
+	ChangeLapsed      = "lapsed"      // missing from a newer list
+	ChangeOverride    = "override"    // the chapter set or revoked a standing override
+	ChangeBranch      = "branch"      // the member's branch changed
+	ChangePreferences = "preferences" // the member set their own preferences
 )
 
 // MemberChange is one entry of a member's history: what changed, when, and

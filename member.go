@@ -49,6 +49,8 @@ type Member struct {
 
 	Roster RosterState `json:"roster"`
 	Branch BranchState `json:"branch"`
+	// Preferences are the member's own choices made in rankfile.
+	Preferences Preferences `json:"preferences"`
 
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -63,11 +65,56 @@ type Address struct {
 	Zip   string `json:"zip"`
 }
 
-// ContactPreferences are the member's wishes about being contacted.
+// ContactPreferences are the member's wishes about being contacted, as
+// the national list says them.
 type ContactPreferences struct {
 	MailPreference string `json:"mail_preference"`
 	DoNotCall      bool   `json:"do_not_call"`
 	TextOptOut     bool   `json:"text_opt_out"`
+}
+
+// Preferences are the choices a member makes in rankfile: the language
+// they read, and how they wish to be contacted. A nil choice follows the
+// national list; a choice made here wins over it, being the member's own
+// and more recent.
+type Preferences struct {
+	Language       string  `json:"language"` // a tag rankfile speaks, or "" for the browser's
+	MailPreference *string `json:"mail_preference,omitempty"`
+	DoNotCall      *bool   `json:"do_not_call,omitempty"`
+	TextOptOut     *bool   `json:"text_opt_out,omitempty"`
+}
+
+// LanguageTags are the languages rankfile speaks; the first is the default.
+var LanguageTags = []string{"en", "es"}
+
+// Validate checks preferences before they are stored.
+func (p *Preferences) Validate() error {
+	if p.Language == "" {
+		return nil
+	}
+	for _, tag := range LanguageTags {
+		if p.Language == tag {
+			return nil
+		}
+	}
+	return Errorf(EINVALID, "rankfile does not speak %q", p.Language)
+}
+
+// ContactWishes returns how the member wishes to be contacted: their own
+// choices, else the national list's. Everything that contacts members asks
+// here.
+func (m *Member) ContactWishes() ContactPreferences {
+	c := m.Contact
+	if p := m.Preferences.MailPreference; p != nil {
+		c.MailPreference = *p
+	}
+	if p := m.Preferences.DoNotCall; p != nil {
+		c.DoNotCall = *p
+	}
+	if p := m.Preferences.TextOptOut; p != nil {
+		c.TextOptOut = *p
+	}
+	return c
 }
 
 // RosterState is what the national lists have said about a member.
@@ -164,6 +211,10 @@ type MemberFilter struct {
 	// without one.
 	BranchSlug string
 	Unassigned bool
+	// BodyID selects the members holding a position in the body on AsOf.
+	BodyID int64
+	// Search matches names and email addresses by their beginning.
+	Search string
 
 	Offset int
 	Limit  int // 0 means no limit
@@ -191,6 +242,9 @@ type MemberService interface {
 	// RevokeStandingOverride withdraws the member's override. ENOTFOUND when
 	// the member has none.
 	RevokeStandingOverride(ctx context.Context, memberID int64, by string) error
+
+	// SetPreferences records the member's own choices.
+	SetPreferences(ctx context.Context, memberID int64, p Preferences) error
 
 	// ChooseBranch records the branch a member chose instead of the one they
 	// live in; slug "" clears the choice. ENOTFOUND for an unknown branch.

@@ -171,3 +171,27 @@ func SeatFull(existing []*Position, p *Position, count int) bool {
 	}
 	return false
 }
+
+// JoinRequest is a member's request to join a body whose leaders decide
+// who comes in.
+type JoinRequest struct {
+	ID          int64     `json:"id"`
+	MemberID    int64     `json:"member_id"`
+	BodyID      int64     `json:"body_id"`
+	RequestedAt time.Time `json:"requested_at"`
+	// DecidedAt is zero while the request is pending.
+	DecidedAt time.Time `json:"decided_at,omitzero"`
+	DecidedBy string    `json:"decided_by,omitempty"`
+	Approved  bool      `json:"approved"`
+}
+
+// Pending reports whether nobody has decided the request yet.
+func (r *JoinRequest) Pending() bool { return r.DecidedAt.IsZero() }
+
+// JoinRequestFilter selects join requests. Zero fields do not filter.
+type JoinRequestFilter struct {
+	ID          int64
+	BodyID      int64
+	MemberID    int64
+	PendingOnly bool
+}

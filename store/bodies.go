@@ -16,7 +16,7 @@ func NewBodyService(db *DB) *BodyService { return &BodyService{db: db} }
 var _ rankfile.BodyService = (*BodyService)(nil)
 
 const bodySelect = `SELECT id, COALESCE(parent_id, 0), kind, slug, name, description, contact_email,
-	contact_url, created_at, updated_at FROM bodies`
+	contact_url, joining, created_at, updated_at FROM bodies`
 
 // FindBody returns one body. ENOTFOUND when none matches.
 func (s *BodyService) FindBody(ctx context.Context, filter rankfile.BodyFilter) (*rankfile.Body, error) {
@@ -57,7 +57,7 @@ func findBodies(ctx context.Context, q querier, filter rankfile.BodyFilter) ([]*
 	for rows.Next() {
 		b := &rankfile.Body{}
 		if err := rows.Scan(&b.ID, &b.ParentID, &b.Kind, &b.Slug, &b.Name, &b.Description,
-			&b.ContactEmail, &b.ContactURL, &b.CreatedAt, &b.UpdatedAt); err != nil {
+			&b.ContactEmail, &b.ContactURL, &b.Joining, &b.CreatedAt, &b.UpdatedAt); err != nil {
 			return nil, err
 		}
 		bodies = append(bodies, b)
@@ -76,6 +76,9 @@ func (s *BodyService) CreateBody(ctx context.Context, b *rankfile.Body) error {
 }
 
 func (tx *Tx) createBody(ctx context.Context, b *rankfile.Body) error {
+	if b.Joining == "" {
+		b.Joining = rankfile.DefaultJoining(b.Kind)
+	}
 	if err := b.Validate(); err != nil {
 		return err
 	}
@@ -85,9 +88,9 @@ func (tx *Tx) createBody(ctx context.Context, b *rankfile.Body) error {
 		}
 	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO bodies (parent_id, kind, slug, name, description,
-		contact_email, contact_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+		contact_email, contact_url, joining, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
 		RETURNING id`, nullID(b.ParentID), string(b.Kind), b.Slug, b.Name, b.Description,
-		b.ContactEmail, b.ContactURL, tx.now).Scan(&b.ID)
+		b.ContactEmail, b.ContactURL, b.Joining, tx.now).Scan(&b.ID)
 	if rankfile.ErrorCode(tx.db.translate(err)) == rankfile.ECONFLICT {
 		return rankfile.Errorf(rankfile.ECONFLICT, "the slug %q is taken", b.Slug)
 	} else if err != nil {
@@ -117,7 +120,7 @@ func (s *BodyService) UpdateBody(ctx context.Context, id int64, upd rankfile.Bod
 			return err
 		}
 		for dst, src := range map[*string]*string{&b.Name: upd.Name, &b.Description: upd.Description,
-			&b.ContactEmail: upd.ContactEmail, &b.ContactURL: upd.ContactURL} {
+			&b.ContactEmail: upd.ContactEmail, &b.ContactURL: upd.ContactURL, &b.Joining: upd.Joining} {
 			if src != nil {
 				*dst = *src
 			}
@@ -127,8 +130,8 @@ func (s *BodyService) UpdateBody(ctx context.Context, id int64, upd rankfile.Bod
 		}
 		b.UpdatedAt = tx.now
 		_, err = tx.ExecContext(ctx, `UPDATE bodies SET name = $1, description = $2, contact_email = $3,
-			contact_url = $4, updated_at = $5 WHERE id = $6`,
-			b.Name, b.Description, b.ContactEmail, b.ContactURL, tx.now, id)
+			contact_url = $4, joining = $5, updated_at = $6 WHERE id = $7`,
+			b.Name, b.Description, b.ContactEmail, b.ContactURL, b.Joining, tx.now, id)
 		if err != nil {
 			return err
 		}

@@ -35,8 +35,10 @@ const effectiveBranch = `COALESCE(m.chosen_branch_id, m.located_branch_id)`
 
 var memberSelect = `SELECT m.id, ` + memberFieldList() + `, m.list_standing, m.on_list, m.lat, m.lon,
 	COALESCE(m.located_branch_id, 0), COALESCE(m.chosen_branch_id, 0), COALESCE(b.slug, ''),
-	m.created_at, m.updated_at, o.id, o.standing, o.reason, o.author, o.created_at, o.until
-	FROM members m LEFT JOIN member_details d ON d.member_id = m.id` + memberJoins
+	m.created_at, m.updated_at, o.id, o.standing, o.reason, o.author, o.created_at, o.until,
+	COALESCE(pr.language, ''), pr.mail_preference, pr.do_not_call, pr.text_opt_out
+	FROM members m LEFT JOIN member_details d ON d.member_id = m.id
+	LEFT JOIN member_preferences pr ON pr.member_id = m.id` + memberJoins
 
 // memberFieldList lists the roster columns and details, as memberScan reads them.
 func memberFieldList() string {
@@ -103,7 +105,26 @@ func (s *MemberService) memberWhere(f rankfile.MemberFilter) *where {
 	if f.Unassigned {
 		w.add(effectiveBranch + " IS NULL")
 	}
+	if f.BodyID != 0 {
+		w.add(`m.id IN (SELECT member_id FROM positions WHERE body_id = $%d
+			AND start_on <= $%d AND (end_on IS NULL OR end_on >= $%d))`, f.BodyID, s.db.day(f.AsOf), s.db.day(f.AsOf))
+	}
+	if q := searchPattern(f.Search); q != "" {
+		w.add(`(lower(m.first_name) LIKE $%d ESCAPE '\' OR lower(m.last_name) LIKE $%d ESCAPE '\'
+			OR lower(m.first_name || ' ' || m.last_name) LIKE $%d ESCAPE '\' OR m.email LIKE $%d ESCAPE '\'
+			OR m.mailing_zip LIKE $%d ESCAPE '\')`, q, q, q, q, q)
+	}
 	return w
+}
+
+// searchPattern makes a LIKE pattern matching text that begins with s,
+// with LIKE's own wildcards in s taken literally.
+func searchPattern(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return ""
+	}
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s) + "%"
 }
 
 func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
@@ -113,17 +134,23 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	var oStanding, oReason, oAuthor sql.NullString
 	var oCreated sql.NullTime
 	var oUntil rankfile.Date
+	var mailPref sql.NullString
+	var doNotCall, textOptOut sql.NullBool
 	fields := newMemberScan(m)
 	dests := append([]any{&m.ID}, fields.dests()...)
 	dests = append(dests, &m.Roster.ListStanding, &m.Roster.OnList, &lat, &lon,
 		&m.Branch.LocatedID, &m.Branch.ChosenID, &m.Branch.Slug, &m.CreatedAt, &m.UpdatedAt,
-		&oID, &oStanding, &oReason, &oAuthor, &oCreated, &oUntil)
+		&oID, &oStanding, &oReason, &oAuthor, &oCreated, &oUntil,
+		&m.Preferences.Language, &mailPref, &doNotCall, &textOptOut)
 	if err := rows.Scan(dests...); err != nil {
 		return nil, err
 	}
 	if err := fields.finish(); err != nil {
 		return nil, err
 	}
+	m.Preferences.MailPreference = nullable(mailPref.String, mailPref.Valid)
+	m.Preferences.DoNotCall = nullable(doNotCall.Bool, doNotCall.Valid)
+	m.Preferences.TextOptOut = nullable(textOptOut.Bool, textOptOut.Valid)
 	if lat.Valid && lon.Valid {
 		m.Branch.Point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
 	}
@@ -148,6 +175,14 @@ func (s *MemberService) FindMemberSensitive(ctx context.Context, memberID int64)
 		return out, nil
 	}
 	return out, s.db.translate(err)
+}
+
+// nullable returns a pointer to v when valid, else nil.
+func nullable[T any](v T, valid bool) *T {
+	if !valid {
+		return nil
+	}
+	return &v
 }
 
 // where builds a WHERE clause whose conditions number their own parameters.

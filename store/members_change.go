@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -175,4 +176,56 @@ func (s *MemberService) SetPoint(ctx context.Context, memberID int64, p *rankfil
 		return tx.recordAuditedChange(ctx, rankfile.AuditSetPoint, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangeBranch,
 			Actor: by, Note: "coordinates recorded", Changes: changes})
 	})
+}
+
+// SetPreferences records the member's own choices, with history.
+func (s *MemberService) SetPreferences(ctx context.Context, memberID int64, p rankfile.Preferences) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.memberExists(ctx, memberID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO member_preferences (member_id, language, mail_preference,
+			do_not_call, text_opt_out, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (member_id) DO UPDATE SET language = excluded.language,
+			mail_preference = excluded.mail_preference, do_not_call = excluded.do_not_call,
+			text_opt_out = excluded.text_opt_out, updated_at = excluded.updated_at`,
+			memberID, p.Language, ptrArg(p.MailPreference), ptrArg(p.DoNotCall), ptrArg(p.TextOptOut), tx.stamp)
+		if err != nil {
+			return err
+		}
+		return tx.recordChange(ctx, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangePreferences,
+			Actor: rankfile.ActorFrom(ctx).Name(), Note: describePreferences(p)})
+	})
+}
+
+// ptrArg stores a nil choice as NULL.
+func ptrArg[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func describePreferences(p rankfile.Preferences) string {
+	parts := []string{"language " + orDash(p.Language)}
+	if p.MailPreference != nil {
+		parts = append(parts, "mail "+*p.MailPreference)
+	}
+	if p.DoNotCall != nil {
+		parts = append(parts, sprintf("do not call %v", *p.DoNotCall))
+	}
+	if p.TextOptOut != nil {
+		parts = append(parts, sprintf("no texts %v", *p.TextOptOut))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -58,19 +58,26 @@ func (s *BodyService) CreatePosition(ctx context.Context, p *rankfile.Position) 
 		if _, err := tx.body(ctx, p.BodyID); err != nil {
 			return err
 		}
-		if err := tx.checkRoom(ctx, p); err != nil {
-			return err
-		}
-		p.CreatedAt = tx.now
-		err := tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			p.MemberID, p.BodyID, nullID(p.SeatID), p.StartOn, p.EndOn, tx.now).Scan(&p.ID)
-		if err != nil {
+		if err := tx.insertPosition(ctx, p); err != nil {
 			return err
 		}
 		return tx.audit(ctx, rankfile.AuditChangeBodies, p.MemberID,
 			sprintf("position %d in body %d (seat %d) from %s", p.ID, p.BodyID, p.SeatID, p.StartOn))
 	})
+}
+
+// insertPosition stores a position after checking it has room.
+func (tx *Tx) insertPosition(ctx context.Context, p *rankfile.Position) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := tx.checkRoom(ctx, p); err != nil {
+		return err
+	}
+	p.CreatedAt = tx.now
+	return tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		p.MemberID, p.BodyID, nullID(p.SeatID), p.StartOn, p.EndOn, tx.now).Scan(&p.ID)
 }
 
 // checkRoom refuses a position the member already holds for some of the
