@@ -17,6 +17,14 @@
 // how long a value is, and someone able to write to the database can blank a
 // field or put back an older value sealed for the same row and column.
 //
+// Format, for recovering data from the key file and this description alone:
+// each 32-byte key in the file gives an AES-256 key by HKDF-SHA256 (no salt,
+// info "rankfile secret v1: AES-256-GCM for sealed fields"); the data is the
+// 12-byte random nonce, the ciphertext and the 16-byte tag, in unpadded URL
+// base64; the additional data is "v1:<key id>", a NUL byte, and the context.
+// Random nonces allow about 2^32 values per key, far beyond any
+// organization's rows times rotations.
+//
 // Rotation: GenerateKeyFile with the keyring in use returns a key file with
 // a new current key first and the old keys kept, which WriteFile puts in
 // place; once the server has loaded it, new values are sealed with the new

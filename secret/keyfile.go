@@ -131,11 +131,15 @@ func generateKey(old *Keyring) (*key, error) {
 // new text drops the current key of the old one, since values sealed with
 // it would no longer open: rotate (GenerateKeyFile with the keyring in use)
 // instead. Older keys may be dropped, which retires them once every value
-// has been resealed.
+// has been resealed. A path that is a symbolic link is followed, so that
+// the file it points to is the one replaced.
 func WriteFile(path, text string) error {
 	next, err := Parse("the new key file", text)
 	if err != nil {
 		return err
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
 	}
 	if err := checkReplace(path, next); err != nil {
 		return err

@@ -182,6 +182,22 @@ func TestWriteFile(t *testing.T) {
 		wantFile(t, path, text)
 		wantOnly(t, filepath.Dir(path), "keys")
 	})
+	t.Run("replaces the file a symbolic link points to, keeping the link", func(t *testing.T) {
+		skipOnWindows(t)
+		target := writeKeyFile(t, keyLines("a", keyA), 0o600)
+		link := filepath.Join(t.TempDir(), "keys")
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+		text := keyLines("b", keyB, "a", keyA)
+		if err := WriteFile(link, text); err != nil {
+			t.Fatal(err)
+		}
+		wantFile(t, target, text)
+		if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a symbolic link (%v)", link, err)
+		}
+	})
 	t.Run("retires older keys", func(t *testing.T) {
 		path := writeKeyFile(t, keyLines("b", keyB, "a", keyA), 0o600)
 		text := mustParse(t, keyLines("b", keyB, "a", keyA)).CurrentOnly().Text()

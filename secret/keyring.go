@@ -29,7 +29,8 @@ const sealInfo = "rankfile secret v1: AES-256-GCM for sealed fields"
 // Keyring holds the keys that seal and open sensitive fields: the current
 // key, which seals, and older keys, which still open values sealed before a
 // rotation. A Keyring never changes once loaded and is safe for concurrent
-// use. Printing it shows key ids only.
+// use. Printing it shows key ids only. Keyrings come from Parse, Load and
+// LoadFile; the zero Keyring holds no key and refuses to seal or open.
 type Keyring struct {
 	keys []*key // keys[0] is the current key
 	byID map[string]*key
@@ -63,8 +64,14 @@ func (r Keyring) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, "secret.Keyring{current: %s, keys: %s}", r.CurrentID(), strings.Join(r.IDs(), " "))
 }
 
-// CurrentID returns the id of the key that seals new values.
-func (r *Keyring) CurrentID() string { return r.keys[0].id }
+// CurrentID returns the id of the key that seals new values, or "" for
+// the zero Keyring, which holds no key.
+func (r *Keyring) CurrentID() string {
+	if len(r.keys) == 0 {
+		return ""
+	}
+	return r.keys[0].id
+}
 
 // IDs returns the ids of every key, the current one first, in file order.
 func (r *Keyring) IDs() []string {
@@ -79,6 +86,9 @@ func (r *Keyring) IDs() []string {
 // Text once every stored value has been resealed with the current key, to
 // retire the older keys.
 func (r *Keyring) CurrentOnly() *Keyring {
+	if len(r.keys) == 0 {
+		return r
+	}
 	return &Keyring{keys: r.keys[:1:1], byID: map[string]*key{r.keys[0].id: r.keys[0]}}
 }
 

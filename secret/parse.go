@@ -67,7 +67,7 @@ func parseLine(source string, n int, line string) (*key, error) {
 	fields := strings.Fields(line)
 	if len(fields) != 2 {
 		return nil, rankfile.Errorf(rankfile.EINVALID,
-			"%s, line %d: expected a key id and a base64 key separated by a space, found %d fields", source, n, len(fields))
+			"%s, line %d: expected a key id and a base64 key separated by a space, found %s", source, n, countFields(len(fields)))
 	}
 	if !validID(fields[0]) {
 		// The id is not quoted: a line with its fields swapped would
@@ -80,6 +80,13 @@ func parseLine(source string, n int, line string) (*key, error) {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "%s, line %d, key %s: %s", source, n, fields[0], err.Error())
 	}
 	return newKey(fields[0], secret)
+}
+
+func countFields(n int) string {
+	if n == 1 {
+		return "1 field"
+	}
+	return fmt.Sprintf("%d fields", n)
 }
 
 // checkUnique refuses a key whose id or bytes an earlier line already has:

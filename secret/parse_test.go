@@ -77,7 +77,7 @@ func TestParseRefuses(t *testing.T) {
 		{"a duplicate id", keyLines("a", keyA, "b", keyB, "a", keyC), []string{"line 3", "key id a is already used on line 1"}},
 		{"one key under two ids", keyLines("a", keyA, "b", keyA), []string{"line 2", "key b is the same key as a on line 1"}},
 		{"a line with three fields", "a " + keyA + " old\n", []string{"line 1", "expected a key id and a base64 key", "found 3 fields"}},
-		{"a line with one field", keyLines("a", keyA) + "b\n", []string{"line 2", "found 1 fields"}},
+		{"a line with one field", keyLines("a", keyA) + "b\n", []string{"line 2", "found 1 field"}},
 		{"an id with a colon", keyLines("a:1", keyA), []string{"line 1", "key id must be"}},
 		{"an id of 33 characters", keyLines(strings.Repeat("x", 33), keyA), []string{"key id must be 1 to 32"}},
 		{"a key and id swapped", keyA + " a\n", []string{"line 1", "key id must be"}},

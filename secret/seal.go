@@ -44,7 +44,9 @@ func (r *Keyring) Seal(plaintext, context string) (string, error) {
 // key of the keyring sealed it. Open("") returns "". It returns EINVALID for
 // a value that is not in the sealed format, that names a key the keyring
 // does not have, or that does not open (altered, or sealed for another
-// context); the messages never include the value or a key.
+// context); the messages name the key id and the context but never include
+// the plaintext, the sealed data or a key. Like Seal, it returns EINTERNAL
+// for an empty context or a keyring with no key.
 func (r *Keyring) Open(sealed, context string) (string, error) {
 	if err := r.check(context); err != nil {
 		return "", err
@@ -86,8 +88,11 @@ func (r *Keyring) NeedsRotation(sealed string) bool {
 // already is, otherwise opened with its own key and sealed again. A
 // rotation runs it over every sealed field, row by row.
 func (r *Keyring) Reseal(sealed, context string) (string, error) {
+	if err := r.check(context); err != nil {
+		return "", err
+	}
 	if !r.NeedsRotation(sealed) {
-		return sealed, r.check(context)
+		return sealed, nil
 	}
 	plaintext, err := r.Open(sealed, context)
 	if err != nil {

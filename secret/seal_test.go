@@ -207,6 +207,11 @@ func TestOpenRefuses(t *testing.T) {
 		wantCode(t, err, rankfile.EINTERNAL, "needs a keyring")
 		_, err = new(Keyring).Open(g.sealed, ctx)
 		wantCode(t, err, rankfile.EINTERNAL, "needs a keyring")
+		_, err = new(Keyring).Reseal(g.sealed, ctx)
+		wantCode(t, err, rankfile.EINTERNAL, "needs a keyring")
+		if got := new(Keyring).CurrentID(); got != "" {
+			t.Errorf("CurrentID: got %q, want \"\"", got)
+		}
 	})
 }
 
