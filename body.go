@@ -162,6 +162,10 @@ type BodyService interface {
 	// EndPosition records the last day of a position.
 	EndPosition(ctx context.Context, id int64, last Date) error
 
+	// LeaveBody ends a member's plain membership of a body today.
+	// ENOTFOUND when they are not a member.
+	LeaveBody(ctx context.Context, memberID, bodyID int64) error
+
 	// RequestToJoin records a member's request to join a body. ECONFLICT
 	// when one is already pending.
 	RequestToJoin(ctx context.Context, memberID, bodyID int64) (*JoinRequest, error)

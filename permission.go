@@ -61,6 +61,12 @@ func (a *Actor) CanDecideJoinRequests(b *Body) bool {
 	return a.SignedIn() && (a.LeadsBody(b.ID) || a.Admin)
 }
 
+// CanTakePart reports whether the actor may join bodies and ask to: a
+// member on the roster whose membership has not lapsed on day d.
+func (a *Actor) CanTakePart(d Date) bool {
+	return a.SignedIn() && a.Member.StandingOn(d) != StandingLapsed
+}
+
 // Require turns a permission into an error: EUNAUTHORIZED for nobody
 // signed in, EFORBIDDEN for a member without it.
 func (a *Actor) Require(allowed bool) error {

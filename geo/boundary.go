@@ -74,7 +74,7 @@ func jurisdictions(features []feature) ([]rankfile.Jurisdiction, error) {
 func jurisdiction(f feature) (rankfile.Jurisdiction, error) {
 	slug, _ := f.Properties.Slug.(string)
 	name, _ := f.Properties.Name.(string)
-	body := rankfile.Body{Kind: rankfile.KindBranch, Slug: slug, Name: name}
+	body := rankfile.Body{Kind: rankfile.KindBranch, Slug: slug, Name: name, Joining: rankfile.JoinNone}
 	if err := body.Validate(); err != nil {
 		return rankfile.Jurisdiction{}, err
 	}

@@ -130,3 +130,28 @@ func (s *BodyService) EndPosition(ctx context.Context, id int64, last rankfile.D
 		return tx.audit(ctx, rankfile.AuditChangeBodies, p.MemberID, sprintf("position %d ends %s", id, last))
 	})
 }
+
+// LeaveBody ends a member's plain membership of a body: from yesterday
+// when it began earlier, so that today they are out; removed altogether
+// when it began today. Seats are left through EndPosition, by an admin.
+func (s *BodyService) LeaveBody(ctx context.Context, memberID, bodyID int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		today := tx.today()
+		held, err := findPositions(ctx, tx, rankfile.PositionFilter{MemberID: memberID, BodyID: bodyID, ActiveOn: today})
+		if err != nil {
+			return err
+		}
+		for _, p := range held {
+			if p.SeatID != 0 {
+				continue
+			}
+			if p.StartOn == today {
+				_, err = tx.ExecContext(ctx, `DELETE FROM positions WHERE id = $1`, p.ID)
+			} else {
+				_, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, today.AddDays(-1), p.ID)
+			}
+			return err
+		}
+		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not a member of that body")
+	})
+}

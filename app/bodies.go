@@ -1,0 +1,231 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Directory returns the organization's bodies. Anyone may see them and
+// their public contacts; member counts are for members.
+func (a *App) Directory(ctx context.Context, actor *rankfile.Actor) (*rankfile.BodyTree, error) {
+	tree, err := rankfile.LoadBodyTree(ctx, a.Bodies, a.Today())
+	if err != nil || actor.SignedIn() {
+		return tree, err
+	}
+	tree.Walk(func(n *rankfile.BodyNode, _ int) { n.Count = nil })
+	return tree, nil
+}
+
+// BodyPage is a body as the actor may see it.
+type BodyPage struct {
+	Body     *rankfile.Body
+	Parent   *rankfile.Body
+	Children []*rankfile.Body
+	// Seats are shown with their holders' names to members only.
+	Seats []rankfile.SeatHolders
+	Count *rankfile.MemberCount
+	// Members, with their contact details, are for the body's leaders and
+	// the data stewards, a page at a time.
+	Members      []*rankfile.Member
+	MembersTotal int
+	MembersPage  int
+	// What the actor may do.
+	IsMember, Pending, CanJoin, CanLeave, CanRequest bool
+	Requests                                         []RequestView
+}
+
+// RequestView is a pending join request with who asked.
+type RequestView struct {
+	Request *rankfile.JoinRequest
+	Member  *rankfile.Member // name and contact, for those who decide
+}
+
+// membersPerPage is how many members a body page lists at a time.
+const membersPerPage = 50
+
+// BodyPage gathers what the actor may see of the body with the slug;
+// page numbers its members from 1.
+func (a *App) BodyPage(ctx context.Context, actor *rankfile.Actor, slug string, page int) (*BodyPage, error) {
+	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: slug})
+	if err != nil {
+		return nil, err
+	}
+	p := &BodyPage{Body: b, MembersPage: max(page, 1)}
+	if err := a.bodyFamily(ctx, p); err != nil {
+		return nil, err
+	}
+	if !actor.SignedIn() {
+		return p, nil
+	}
+	steps := []func(context.Context, *rankfile.Actor, *BodyPage) error{a.bodyLeaders, a.bodyCount, a.bodyMembers, a.bodyRelation, a.bodyRequests}
+	for _, step := range steps {
+		if err := step(ctx, actor, p); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func (a *App) bodyFamily(ctx context.Context, p *BodyPage) error {
+	if p.Body.ParentID != 0 {
+		parent, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.Body.ParentID})
+		if err != nil {
+			return err
+		}
+		p.Parent = parent
+	}
+	var err error
+	p.Children, err = a.Bodies.FindBodies(ctx, rankfile.BodyFilter{ParentID: p.Body.ID})
+	return err
+}
+
+func (a *App) bodyLeaders(ctx context.Context, actor *rankfile.Actor, p *BodyPage) error {
+	if !actor.CanSeeLeaders() {
+		return nil
+	}
+	view, err := rankfile.LoadBodyView(ctx, a.Bodies, a.Members, p.Body.ID, a.Today())
+	if err != nil {
+		return err
+	}
+	redactHolders(view, a.Today())
+	p.Seats = view.Seats
+	return nil
+}
+
+func (a *App) bodyCount(ctx context.Context, _ *rankfile.Actor, p *BodyPage) error {
+	counts, err := a.Bodies.CountMembers(ctx, a.Today())
+	if c, ok := counts[p.Body.ID]; ok {
+		p.Count = &c
+	}
+	return err
+}
+
+// bodyMembers lists the body's members for its leaders and the stewards,
+// and records in the audit log that they saw their contact details.
+func (a *App) bodyMembers(ctx context.Context, actor *rankfile.Actor, p *BodyPage) error {
+	if !actor.CanSeeMembersOf(p.Body) {
+		return nil
+	}
+	f := rankfile.MemberFilter{BodyID: p.Body.ID, Offset: (p.MembersPage - 1) * membersPerPage, Limit: membersPerPage}
+	if p.Body.Kind == rankfile.KindBranch {
+		f.BodyID, f.BranchSlug = 0, p.Body.Slug
+	}
+	members, total, err := a.Members.FindMembers(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		if m.ID != actor.ID() {
+			m = rankfile.Redact(m, rankfile.SeeContact, a.Today())
+		}
+		p.Members = append(p.Members, m)
+	}
+	p.MembersTotal = total
+	return a.Audit.Record(as(ctx, actor), rankfile.AuditViewContact, 0,
+		fmt.Sprintf("members of %s, page %d (%d shown)", p.Body.Slug, p.MembersPage, len(members)))
+}
+
+// bodyRelation works out what the actor may do about the body.
+func (a *App) bodyRelation(ctx context.Context, actor *rankfile.Actor, p *BodyPage) error {
+	b, today := p.Body, a.Today()
+	p.IsMember = actor.BelongsTo(b.ID)
+	pending, err := a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{BodyID: b.ID, MemberID: actor.ID(), PendingOnly: true})
+	if err != nil {
+		return err
+	}
+	p.Pending = len(pending) > 0
+	takesPart := actor.CanTakePart(today) && !p.IsMember
+	p.CanJoin = takesPart && b.Joining == rankfile.JoinOpen
+	p.CanRequest = takesPart && b.Joining == rankfile.JoinByRequest && !p.Pending
+	p.CanLeave = p.IsMember && b.Joining != rankfile.JoinNone && !actor.LeadsBody(b.ID)
+	return nil
+}
+
+func (a *App) bodyRequests(ctx context.Context, actor *rankfile.Actor, p *BodyPage) error {
+	if !actor.CanDecideJoinRequests(p.Body) {
+		return nil
+	}
+	reqs, err := a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{BodyID: p.Body.ID, PendingOnly: true})
+	if err != nil {
+		return err
+	}
+	for _, r := range reqs {
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: r.MemberID})
+		if err != nil {
+			return err
+		}
+		p.Requests = append(p.Requests, RequestView{Request: r, Member: rankfile.Redact(m, rankfile.SeeContact, a.Today())})
+	}
+	return nil
+}
+
+// relation finds a body and what the actor may do about it, and nothing
+// more: joining and leaving must not list anybody's details.
+func (a *App) relation(ctx context.Context, actor *rankfile.Actor, slug string) (*BodyPage, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: slug})
+	if err != nil {
+		return nil, err
+	}
+	p := &BodyPage{Body: b}
+	return p, a.bodyRelation(ctx, actor, p)
+}
+
+// Join makes the actor a member of an open body, from today.
+func (a *App) Join(ctx context.Context, actor *rankfile.Actor, slug string) error {
+	p, err := a.relation(ctx, actor, slug)
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(p.CanJoin); err != nil {
+		return err
+	}
+	return a.Bodies.CreatePosition(as(ctx, actor), &rankfile.Position{MemberID: actor.ID(), BodyID: p.Body.ID, StartOn: a.Today()})
+}
+
+// Leave ends the actor's membership of a body they joined.
+func (a *App) Leave(ctx context.Context, actor *rankfile.Actor, slug string) error {
+	p, err := a.relation(ctx, actor, slug)
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(p.CanLeave); err != nil {
+		return err
+	}
+	return a.Bodies.LeaveBody(as(ctx, actor), actor.ID(), p.Body.ID)
+}
+
+// RequestToJoin asks the leaders of a body to let the actor in.
+func (a *App) RequestToJoin(ctx context.Context, actor *rankfile.Actor, slug string) error {
+	p, err := a.relation(ctx, actor, slug)
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(p.CanRequest); err != nil {
+		return err
+	}
+	_, err = a.Bodies.RequestToJoin(as(ctx, actor), actor.ID(), p.Body.ID)
+	return err
+}
+
+// DecideJoin lets a member in, or not, for a leader of the body.
+func (a *App) DecideJoin(ctx context.Context, actor *rankfile.Actor, requestID int64, approve bool) error {
+	reqs, err := a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{ID: requestID})
+	if err != nil {
+		return err
+	} else if len(reqs) == 0 {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such request")
+	}
+	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: reqs[0].BodyID})
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(actor.CanDecideJoinRequests(b)); err != nil {
+		return err
+	}
+	return a.Bodies.DecideJoinRequest(as(ctx, actor), requestID, approve)
+}

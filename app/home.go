@@ -1,0 +1,116 @@
+package app
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Home is a member's own page: where they belong, their standing, and
+// what they might do next.
+type Home struct {
+	Member   *rankfile.Member
+	Today    rankfile.Date
+	Standing rankfile.Standing
+	// Branch is the member's branch with its leaders, nil when unassigned.
+	Branch *rankfile.BodyView
+	// Neighborhoods are the neighborhood groups of the branch.
+	Neighborhoods []*rankfile.Body
+	// Bodies are the bodies the member is in, apart from their branch.
+	Bodies []*rankfile.Body
+	Leads  []*rankfile.Body
+	Next   []Next
+}
+
+// Next is something the member might do, named by a message of the
+// catalogs with its arguments, and where to do it.
+type Next struct {
+	Message string
+	Args    []any
+	Link    string
+}
+
+// renewalWarning is how early a member hears that their membership runs out.
+const renewalWarning = 30
+
+// Home gathers the signed-in member's home page.
+func (a *App) Home(ctx context.Context, actor *rankfile.Actor) (*Home, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	m, today := actor.Member, a.Today()
+	h := &Home{Member: m, Today: today, Standing: m.StandingOn(today), Leads: actor.Leads}
+	if err := a.homeBranch(ctx, h); err != nil {
+		return nil, err
+	}
+	if err := a.homeBodies(ctx, actor, h); err != nil {
+		return nil, err
+	}
+	h.Next = a.next(ctx, actor, h)
+	return h, nil
+}
+
+func (a *App) homeBranch(ctx context.Context, h *Home) error {
+	id := h.Member.Branch.ID()
+	if id == 0 {
+		return nil
+	}
+	view, err := rankfile.LoadBodyView(ctx, a.Bodies, a.Members, id, h.Today)
+	if err != nil {
+		return err
+	}
+	redactHolders(view, h.Today)
+	h.Branch = view
+	h.Neighborhoods, err = a.Bodies.FindBodies(ctx, rankfile.BodyFilter{ParentID: id, Kind: rankfile.KindNeighborhoodGroup})
+	return err
+}
+
+// redactHolders leaves only the names of the people holding a body's
+// seats: leaders are known to members by name, not by address.
+func redactHolders(v *rankfile.BodyView, d rankfile.Date) {
+	for i := range v.Seats {
+		for j, m := range v.Seats[i].Holders {
+			v.Seats[i].Holders[j] = rankfile.Redact(m, rankfile.SeeNothing, d)
+		}
+	}
+	v.Members = nil
+}
+
+func (a *App) homeBodies(ctx context.Context, actor *rankfile.Actor, h *Home) error {
+	for _, id := range actor.Belongs {
+		if id == h.Member.Branch.ID() {
+			continue
+		}
+		b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: id})
+		if err != nil {
+			return err
+		}
+		h.Bodies = append(h.Bodies, b)
+	}
+	return nil
+}
+
+// next suggests what the member might do, most pressing first.
+func (a *App) next(ctx context.Context, actor *rankfile.Actor, h *Home) []Next {
+	var out []Next
+	switch {
+	case h.Standing == rankfile.StandingLapsed:
+		out = append(out, Next{Message: "home.next.lapsed"})
+	case h.Standing == rankfile.StandingMember:
+		out = append(out, Next{Message: "home.next.dues"})
+	case !h.Member.Xdate.IsZero() && h.Member.Xdate.Before(h.Today.AddDays(renewalWarning)):
+		out = append(out, Next{Message: "home.next.renew", Args: []any{"Date", h.Member.Xdate}})
+	}
+	if h.Branch == nil {
+		out = append(out, Next{Message: "home.next.nobranch", Link: "/profile"})
+	}
+	for _, b := range h.Leads {
+		if reqs, err := a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{BodyID: b.ID, PendingOnly: true}); err == nil && len(reqs) > 0 {
+			out = append(out, Next{Message: "home.next.requests", Args: []any{"Count", len(reqs), "Body", b.Name}, Link: "/bodies/" + b.Slug})
+		}
+	}
+	if len(h.Bodies) == 0 && h.Standing != rankfile.StandingLapsed {
+		out = append(out, Next{Message: "home.next.join", Link: "/bodies"})
+	}
+	return out
+}
