@@ -16,7 +16,11 @@ import (
 // the log: sign-in links must not end up in logs because of a typo.
 func New(cfg Config, logger *slog.Logger) (rankfile.Mailer, error) {
 	if cfg != (Config{}) {
-		return NewSMTP(cfg)
+		s, err := NewSMTP(cfg)
+		if err != nil {
+			return nil, err // not s: a nil *SMTP in a Mailer is not a nil Mailer
+		}
+		return s, nil
 	}
 	l := NewLog(logger)
 	l.logger.Warn("no SMTP server configured: emails, sign-in links included, are written to this log; " +

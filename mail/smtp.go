@@ -166,7 +166,11 @@ func (s *SMTP) sendError(ctx context.Context, m *rankfile.Message, err error) er
 	// The library's error is flattened to text and not wrapped: its
 	// SendError lists the recipient's address, and anyone unwrapping it
 	// to log it would undo the redaction.
-	return fmt.Errorf("%s: %s", what, s.redact(err.Error(), m))
+	text := s.redact(err.Error(), m)
+	if strings.Contains(text, "SMTP AUTH failed: 535") {
+		text += " (check the SMTP username and password)"
+	}
+	return fmt.Errorf("%s: %s", what, text)
 }
 
 // redact removes the password and the recipient's address from text that
