@@ -95,10 +95,12 @@ type BodyView struct {
 	Members []*Member // members holding no seat, as of a committee
 }
 
-// SeatHolders is a seat and the members holding it.
+// SeatHolders is a seat and the members holding it, with their positions
+// in the same order.
 type SeatHolders struct {
-	Seat    *Seat
-	Holders []*Member
+	Seat      *Seat
+	Holders   []*Member
+	Positions []*Position
 }
 
 // LoadBodyView gathers a body's seats and positions as they stand on day d.
@@ -116,17 +118,21 @@ func LoadBodyView(ctx context.Context, bodies BodyService, members MemberService
 		return nil, err
 	}
 	view := &BodyView{Body: b}
-	bySeat := map[int64][]*Member{}
+	bySeat := map[int64]*SeatHolders{0: {}}
+	for _, s := range seats {
+		bySeat[s.ID] = &SeatHolders{Seat: s}
+	}
 	for _, p := range positions {
 		m, err := members.FindMember(ctx, MemberFilter{ID: p.MemberID})
 		if err != nil {
 			return nil, err
 		}
-		bySeat[p.SeatID] = append(bySeat[p.SeatID], m)
+		h := bySeat[p.SeatID]
+		h.Holders, h.Positions = append(h.Holders, m), append(h.Positions, p)
 	}
 	for _, s := range seats {
-		view.Seats = append(view.Seats, SeatHolders{Seat: s, Holders: bySeat[s.ID]})
+		view.Seats = append(view.Seats, *bySeat[s.ID])
 	}
-	view.Members = bySeat[0]
+	view.Members = bySeat[0].Holders
 	return view, nil
 }

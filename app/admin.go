@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -75,4 +76,39 @@ func (a *App) EndPosition(ctx context.Context, actor *rankfile.Actor, id int64, 
 		return err
 	}
 	return a.Bodies.EndPosition(as(ctx, actor), id, last)
+}
+
+// BodyAdminView is a body with its seats and everyone in it, for the admins.
+func (a *App) BodyAdminView(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.BodyView, error) {
+	if err := actor.Require(actor.CanManageBodies()); err != nil {
+		return nil, err
+	}
+	v, err := rankfile.LoadBodyView(ctx, a.Bodies, a.Members, id, a.Today())
+	if err != nil {
+		return nil, err
+	}
+	redactHolders(v, a.Today())
+	return v, nil
+}
+
+// FindMemberForAdmin finds the member an admin names by national id or
+// email address, to give them a position. Only their name comes back.
+func (a *App) FindMemberForAdmin(ctx context.Context, actor *rankfile.Actor, ref string) (*rankfile.Member, error) {
+	if err := actor.Require(actor.CanManageBodies()); err != nil {
+		return nil, err
+	}
+	f := rankfile.MemberFilter{NationalID: ref, Limit: 2}
+	if strings.Contains(ref, "@") {
+		f = rankfile.MemberFilter{Email: ref, Limit: 2}
+	}
+	members, _, err := a.Members.FindMembers(ctx, f)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(members) == 0 || ref == "":
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no member with national id or email %q", ref)
+	case len(members) > 1:
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "several members share %s: name one by national id", ref)
+	}
+	return rankfile.Redact(members[0], rankfile.SeeNothing, a.Today()), nil
 }

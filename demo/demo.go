@@ -40,6 +40,12 @@ type Services struct {
 	Members  rankfile.MemberService
 }
 
+// ChapterName and TimeZone are the demo chapter's name and where it is.
+const (
+	ChapterName = "Los Angeles chapter"
+	TimeZone    = "America/Los_Angeles"
+)
+
 // Account is a demo member with a known email address, to sign in as.
 type Account struct {
 	Email string `json:"email"`

@@ -1,8 +1,9 @@
 package http
 
 import (
+	"encoding/json"
 	"net/http"
-	"strconv"
+	"net/url"
 
 	"github.com/rankfile/rankfile"
 )
@@ -21,32 +22,67 @@ var statuses = map[string]int{
 	rankfile.EBUSY:         http.StatusServiceUnavailable,
 }
 
-// handle adapts a handlerFunc: errors become a status and a plain message;
-// only server faults are logged, and their details never reach the page.
-func (s *Server) handle(fn handlerFunc) http.Handler {
+// page adapts a handler of a page: it learns who is asking, and renders an
+// error as a page in their language. Someone not signed in who asks for a
+// page that needs it is sent to sign in first.
+func (s *Server) page(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = withRequest(r, s.identify(r))
 		err := fn(w, r)
 		if err == nil {
 			return
 		}
 		code := rankfile.ErrorCode(err)
-		status := statuses[code]
-		if code == rankfile.EINTERNAL {
-			s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		if code == rankfile.EUNAUTHORIZED && r.Method == http.MethodGet {
+			http.Redirect(w, r, "/sign-in?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
 		}
-		http.Error(w, rankfile.ErrorMessage(err), status)
+		s.logFault(r, err)
+		w.WriteHeader(statuses[code])
+		s.render(w, r, "error.html", errorPage{Code: code, Message: rankfile.ErrorMessage(err)})
 	})
 }
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
+// api adapts a handler of the JSON API: it authenticates the bearer token,
+// applies the rate limit, and writes errors as {"error":{"code","message"}}.
+func (s *Server) api(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		next.ServeHTTP(w, r)
+		if !s.apiLimit.allow(clientKey(r)) {
+			tooMany(w)
+			return
+		}
+		rq, err := s.identifyToken(r)
+		if err == nil {
+			err = fn(w, withRequest(r, rq))
+		}
+		if err != nil {
+			s.logFault(r, err)
+			writeJSONError(w, err)
+		}
 	})
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+func writeJSONError(w http.ResponseWriter, err error) {
+	code := rankfile.ErrorCode(err)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(statuses[code])
+	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": rankfile.ErrorMessage(err)}})
+}
+
+// logFault logs errors that are rankfile's fault, never the others, and
+// never what the request carried.
+func (s *Server) logFault(r *http.Request, err error) {
+	if rankfile.ErrorCode(err) == rankfile.EINTERNAL {
+		s.logger.Error("request failed", "method", r.Method, "route", r.Pattern, "err", err)
+	}
+}
+
+// errorPage is what the error page shows.
+type errorPage struct {
+	Code    string
+	Message string
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return rankfile.Errorf(rankfile.ENOTFOUND, "there is no page here")
+}

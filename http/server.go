@@ -1,5 +1,7 @@
-// Package http serves rankfile on the web: pages rendered on the server and
-// the operational endpoints. Handlers call the domain's services and return
+// Package http serves rankfile on the web: pages rendered on the server,
+// with htmx for partial updates and every core flow working without
+// JavaScript; the JSON API under /api/v1; and the operational endpoints.
+// Handlers call package app, where permissions are checked, and return
 // errors; one adapter turns errors into statuses.
 package http
 
@@ -9,23 +11,50 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
-	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 // Server is rankfile's web server.
 type Server struct {
-	// Services the pages use.
-	Bodies rankfile.BodyService
-	// Ping checks that the database answers, for /healthz.
-	Ping func(context.Context) error
-	// Today returns the chapter's date.
-	Today  func() rankfile.Date
-	Logger *slog.Logger
+	app    *app.App
+	ping   func(context.Context) error
+	logger *slog.Logger
+	cfg    Config
+
+	signInLimit *limiter
+	apiLimit    *limiter
+	metrics     *metrics
+	imports     *importJobs
 
 	ln  net.Listener
 	srv *http.Server
+}
+
+// Config is how the server presents itself.
+type Config struct {
+	// BaseURL is the address members reach rankfile at, for links in
+	// emails, such as https://members.example.org. Empty means the
+	// address the request came to.
+	BaseURL string
+	// InsecureCookies leaves the Secure attribute off cookies, for plain
+	// HTTP on this machine (the demo). Anywhere else rankfile must sit
+	// behind HTTPS.
+	InsecureCookies bool
+}
+
+// NewServer returns a server over the app. ping checks the database for
+// /healthz.
+func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger, cfg Config) *Server {
+	return &Server{
+		app: a, ping: ping, logger: logger, cfg: cfg,
+		signInLimit: newLimiter(5, time.Minute),
+		apiLimit:    newLimiter(600, time.Minute),
+		metrics:     newMetrics(),
+		imports:     newImportJobs(),
+	}
 }
 
 // Open starts listening on addr ("127.0.0.1:0" picks a free port) and
@@ -39,13 +68,14 @@ func (s *Server) Open(addr string) error {
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		WriteTimeout:      time.Minute,
+		ReadTimeout:       5 * time.Minute, // a national list takes a while to upload
+		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
 	}
 	go func() {
 		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.Logger.Error("serving", "err", err)
+			s.logger.Error("serving", "err", err)
 		}
 	}()
 	return nil
@@ -58,18 +88,10 @@ func (s *Server) URL() string {
 	if addr.IP.IsUnspecified() {
 		host = "localhost"
 	}
-	return "http://" + net.JoinHostPort(host, itoa(addr.Port)) + "/"
+	return "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port)) + "/"
 }
 
 // Shutdown stops accepting requests and waits for those under way.
 func (s *Server) Shutdown(ctx context.Context) error {
 	return s.srv.Shutdown(ctx)
-}
-
-// Handler returns the whole route table. Every route is here, in one place.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", s.handle(s.healthz))
-	mux.Handle("GET /{$}", s.handle(s.bodiesPage))
-	return securityHeaders(mux)
 }

@@ -3,6 +3,8 @@ package locale
 import (
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"github.com/rankfile/rankfile"
 )
 
@@ -12,7 +14,8 @@ func (l *Localizer) Date(d rankfile.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return l.T("date", "Day", d.Day, "Month", l.month(d.Month), "Year", d.Year)
+	return l.localize(&i18n.LocalizeConfig{MessageID: "date",
+		TemplateData: map[string]any{"Day": d.Day, "Month": l.month(d.Month), "Year": d.Year}})
 }
 
 // DateTime writes an instant in the chapter's time zone.

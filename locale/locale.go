@@ -10,6 +10,8 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/rankfile/rankfile"
 )
 
 //go:embed catalogs/*.json
@@ -86,13 +88,16 @@ func (l *Localizer) Lang() string { return l.lang }
 // given as name, value pairs. A message missing from the catalogs shows as
 // ⟦id⟧, which the template tests look for.
 func (l *Localizer) T(id string, args ...any) string {
-	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(args)})
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: l.data(args)})
 }
+
+// TArgs is T with the arguments in a slice, for templates.
+func (l *Localizer) TArgs(id string, args []any) string { return l.T(id, args...) }
 
 // N is T for a message with plural forms, chosen by count, which is also
 // available to the message as {{.Count}}.
 func (l *Localizer) N(id string, count int, args ...any) string {
-	d := data(args)
+	d := l.data(args)
 	d["Count"] = count
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: d})
 }
@@ -105,10 +110,16 @@ func (l *Localizer) localize(c *i18n.LocalizeConfig) string {
 	return s
 }
 
-func data(args []any) map[string]any {
+// data makes a message's template data from name, value pairs; dates are
+// written the language's way.
+func (l *Localizer) data(args []any) map[string]any {
 	d := make(map[string]any, len(args)/2+1)
 	for i := 0; i+1 < len(args); i += 2 {
-		d[fmt.Sprint(args[i])] = args[i+1]
+		v := args[i+1]
+		if date, ok := v.(rankfile.Date); ok {
+			v = l.Date(date)
+		}
+		d[fmt.Sprint(args[i])] = v
 	}
 	return d
 }

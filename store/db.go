@@ -63,6 +63,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.LoadSettings(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 

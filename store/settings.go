@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
+
+	"github.com/rankfile/rankfile"
 )
 
 // Setting returns the value of an installation setting, "" when unset.
@@ -29,4 +32,19 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
 	err := db.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM members) + (SELECT COUNT(*) FROM bodies)`).Scan(&n)
 	return n == 0, db.translate(err)
+}
+
+// LoadSettings applies the stored settings that shape how the database
+// works: the chapter's time zone, which decides what day "today" is.
+func (db *DB) LoadSettings(ctx context.Context) error {
+	zone, err := db.Setting(ctx, "time_zone")
+	if err != nil || zone == "" {
+		return err
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return rankfile.Errorf(rankfile.EINVALID, "the time_zone setting %q is not a time zone: %v", zone, err)
+	}
+	db.Zone = loc
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rankfile/rankfile"
+	rfapp "github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/store"
 )
@@ -16,7 +17,7 @@ import (
 func init() { register((*app).demoCommand) }
 
 func (a *app) demoCommand() *cobra.Command {
-	var addr string
+	var f serveFlags
 	var noServe bool
 	cmd := &cobra.Command{
 		Use:   "demo",
@@ -37,10 +38,10 @@ holds anything else is refused, so the demo never mixes with real data.`,
 			if noServe {
 				return nil
 			}
-			return a.serve(cmd.Context(), db, addr)
+			return a.serve(cmd.Context(), db, f, a.printDemoLinks)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
+	f.register(cmd)
 	cmd.Flags().BoolVar(&noServe, "no-serve", false, "fill the database and exit")
 	cmd.AddCommand(a.demoListCommand())
 	return cmd
@@ -97,10 +98,49 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if err != nil {
 		return err
 	}
-	if err := db.SetSetting(ctx, "demo", db.Today().String()); err != nil {
+	if err := a.configureDemo(ctx, db); err != nil {
 		return err
 	}
 	a.printDemoSummary(sum)
+	return nil
+}
+
+// configureDemo names the demo chapter, puts it in Los Angeles' time zone
+// and makes the demo's steward a data steward and an admin.
+func (a *app) configureDemo(ctx context.Context, db *store.DB) error {
+	for key, value := range map[string]string{"name": demo.ChapterName, "time_zone": demo.TimeZone, "demo": db.Today().String()} {
+		if err := db.SetSetting(ctx, key, value); err != nil {
+			return err
+		}
+	}
+	if err := db.LoadSettings(ctx); err != nil {
+		return err
+	}
+	steward, err := store.NewMemberService(db).FindMember(ctx, rankfile.MemberFilter{Email: demo.Accounts[0].Email})
+	if err != nil {
+		return err
+	}
+	for _, role := range []string{rankfile.RoleSteward, rankfile.RoleAdmin} {
+		if err := store.NewAuthService(db).GrantRole(ctx, steward.ID, role); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printDemoLinks prints a sign-in link for each demo account once the
+// server listens. The links work once, for fifteen minutes; after that,
+// ask for a new one on the sign-in page: with no SMTP server configured it
+// appears in the server's log.
+func (a *app) printDemoLinks(web *rfapp.App, base string) error {
+	fmt.Fprintf(a.stdout, "Sign in (each link works once, for %d minutes):\n", int(rankfile.SignInLifetime.Minutes()))
+	for _, acc := range demo.Accounts {
+		links, err := web.Auth.CreateSignInTokens(context.Background(), acc.Email)
+		if err != nil || len(links) == 0 {
+			return fmt.Errorf("sign-in link for %s: %v", acc.Email, err)
+		}
+		fmt.Fprintf(a.stdout, "  %-24s %s/sign-in/%s\n", acc.Email, base, links[0].Token)
+	}
 	return nil
 }
 

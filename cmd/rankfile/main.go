@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // time zones, for machines without them
 
 	"github.com/rankfile/rankfile"
 )

@@ -4,22 +4,44 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	rfapp "github.com/rankfile/rankfile/app"
 	rfhttp "github.com/rankfile/rankfile/http"
+	"github.com/rankfile/rankfile/mail"
 	"github.com/rankfile/rankfile/store"
 )
 
 func init() { register((*app).serveCommand) }
 
 // defaultAddr keeps a new server private to the machine until its operator
-// decides otherwise (behind a reverse proxy, say).
+// decides otherwise (behind a reverse proxy with HTTPS, say).
 const defaultAddr = "localhost:8080"
 
+// serveFlags configure the web server and its email.
+type serveFlags struct {
+	addr, baseURL string
+	smtp          mail.Config
+	smtpPort      int
+}
+
+func (f *serveFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
+	fl.StringVar(&f.baseURL, "base-url", "", "the address members reach rankfile at, for links in emails (default: the address requests come to)")
+	fl.StringVar(&f.smtp.Host, "smtp-host", "", "SMTP server for email (also RANKFILE_SMTP_HOST; none: emails go to the log)")
+	fl.IntVar(&f.smtpPort, "smtp-port", 0, "SMTP port (also RANKFILE_SMTP_PORT)")
+	fl.StringVar(&f.smtp.Username, "smtp-username", "", "SMTP user name (also RANKFILE_SMTP_USERNAME; the password only from RANKFILE_SMTP_PASSWORD)")
+	fl.StringVar(&f.smtp.From, "smtp-from", "", "sender address (also RANKFILE_SMTP_FROM)")
+	fl.StringVar(&f.smtp.TLS, "smtp-tls", "", "starttls, tls or none (also RANKFILE_SMTP_TLS)")
+}
+
 func (a *app) serveCommand() *cobra.Command {
-	var addr string
+	var f serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve rankfile on the web",
@@ -29,29 +51,99 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.serve(cmd.Context(), db, addr)
+			return a.serve(cmd.Context(), db, f, nil)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
+	f.register(cmd)
 	return cmd
 }
 
-// serve runs the web server until the context ends (Ctrl-C, SIGTERM).
-func (a *app) serve(ctx context.Context, db *store.DB, addr string) error {
-	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
-	srv := &rfhttp.Server{
-		Bodies: store.NewBodyService(db),
-		Ping:   db.Ping,
-		Today:  db.Today,
-		Logger: logger,
+// mailConfig combines the environment and the flags, the flags winning.
+func (a *app) mailConfig(f serveFlags) (mail.Config, error) {
+	cfg, err := mail.ConfigFromEnv(a.getenv)
+	if err != nil {
+		return cfg, err
 	}
-	if err := srv.Open(addr); err != nil {
-		return fmt.Errorf("listening on %s: %w", addr, err)
+	for dst, src := range map[*string]string{&cfg.Host: f.smtp.Host, &cfg.Username: f.smtp.Username,
+		&cfg.From: f.smtp.From, &cfg.TLS: f.smtp.TLS} {
+		if src != "" {
+			*dst = src
+		}
+	}
+	if f.smtpPort != 0 {
+		cfg.Port = f.smtpPort
+	}
+	return cfg, nil
+}
+
+// webApp wires the app's operations to the database and the mailer.
+func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *slog.Logger) (*rfapp.App, error) {
+	cfg, err := a.mailConfig(f)
+	if err != nil {
+		return nil, err
+	}
+	mailer, err := mail.New(cfg, logger)
+	if err != nil {
+		return nil, err
+	}
+	name, err := db.Setting(ctx, "name")
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		name = "rankfile"
+	}
+	return &rfapp.App{
+		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
+		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
+		Mailer: mailer, Logger: logger, Name: name, Zone: db.Zone, Now: db.Now,
+	}, nil
+}
+
+// serve runs the web server until the context ends (Ctrl-C, SIGTERM);
+// started, when given, runs once it listens.
+func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started func(*rfapp.App, string) error) error {
+	logger := slog.New(slog.NewJSONHandler(a.stderr, nil))
+	webApp, err := a.webApp(ctx, db, f, logger)
+	if err != nil {
+		return err
+	}
+	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f)}
+	srv := rfhttp.NewServer(webApp, db.Ping, logger, cfg)
+	if err := srv.Open(f.addr); err != nil {
+		return fmt.Errorf("listening on %s: %w", f.addr, err)
+	}
+	base := f.baseURL
+	if base == "" {
+		base = strings.TrimSuffix(srv.URL(), "/")
 	}
 	fmt.Fprintf(a.stdout, "rankfile is serving at %s\n", srv.URL())
+	if started != nil {
+		if err := started(webApp, base); err != nil {
+			return err
+		}
+	}
 	<-ctx.Done()
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	logger.Info("shutting down")
 	return srv.Shutdown(shutdown)
+}
+
+// plainLocal reports whether rankfile is reached over plain HTTP on this
+// machine, where cookies cannot be Secure: no HTTPS address was given and
+// it listens on loopback only.
+func plainLocal(f serveFlags) bool {
+	if strings.HasPrefix(f.baseURL, "https://") {
+		return false
+	}
+	host, _, err := net.SplitHostPort(f.addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

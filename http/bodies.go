@@ -1,0 +1,96 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/rankfile/rankfile"
+)
+
+func (s *Server) directoryPage(w http.ResponseWriter, r *http.Request) error {
+	tree, err := s.app.Directory(r.Context(), req(r).actor)
+	if err != nil {
+		return err
+	}
+	var rows []directoryRow
+	tree.Walk(func(n *rankfile.BodyNode, depth int) { rows = append(rows, directoryRow{n, depth}) })
+	return s.render(w, r, "directory.html", rows)
+}
+
+// directoryRow is a body in the directory, indented by its depth.
+type directoryRow struct {
+	*rankfile.BodyNode
+	Depth int
+}
+
+func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	p, err := s.app.BodyPage(r.Context(), req(r).actor, r.PathValue("slug"), page)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "body.html", p)
+}
+
+func (s *Server) joinBody(w http.ResponseWriter, r *http.Request) error {
+	if err := s.app.Join(r.Context(), req(r).actor, r.PathValue("slug")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/bodies/"+r.PathValue("slug"))
+}
+
+func (s *Server) leaveBody(w http.ResponseWriter, r *http.Request) error {
+	if err := s.app.Leave(r.Context(), req(r).actor, r.PathValue("slug")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/bodies/"+r.PathValue("slug"))
+}
+
+func (s *Server) requestToJoin(w http.ResponseWriter, r *http.Request) error {
+	if err := s.app.RequestToJoin(r.Context(), req(r).actor, r.PathValue("slug")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/bodies/"+r.PathValue("slug"))
+}
+
+// decideJoin approves or declines a join request, then returns to the body.
+func (s *Server) decideJoin(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such request")
+	}
+	decision := r.PathValue("decision")
+	if decision != "approve" && decision != "decline" {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such decision")
+	}
+	if err := s.app.DecideJoin(r.Context(), req(r).actor, id, decision == "approve"); err != nil {
+		return err
+	}
+	return redirect(w, r, safeNext(r.FormValue("back")))
+}
+
+func (s *Server) memberPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
+	}
+	actor := req(r).actor
+	m, v, err := s.app.Member(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	data := memberData{Member: m, Full: v >= rankfile.SeeEverything}
+	if data.Full && actor.Steward {
+		if data.Sensitive, err = s.app.Sensitive(r.Context(), actor, id); err != nil {
+			return err
+		}
+	}
+	return s.render(w, r, "member.html", data)
+}
+
+// memberData is a member's page: what the viewer may see of them.
+type memberData struct {
+	Member    *rankfile.Member
+	Full      bool
+	Sensitive *rankfile.MemberSensitive
+}

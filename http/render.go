@@ -1,0 +1,155 @@
+package http
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/locale"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pages holds each page's template set: the layout with that page's
+// content, parsed once at start.
+var pages = parsePages()
+
+func parsePages() map[string]*template.Template {
+	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
+		"templates/layout.html", "templates/parts/*.html"))
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]*template.Template{}
+	for _, name := range names {
+		base := path.Base(name)
+		if base == "layout.html" {
+			continue
+		}
+		out[base] = template.Must(template.Must(layout.Clone()).ParseFS(templateFS, name))
+	}
+	return out
+}
+
+// funcs are the template functions that need no request; what needs the
+// language goes through .L.
+var funcs = template.FuncMap{
+	"asset": asset,
+	"add":   func(a, b int) int { return a + b },
+	"mul":   func(a, b int) int { return a * b },
+	"lower": strings.ToLower,
+	"dict":  dict,
+	"list":  func(items ...string) []string { return items },
+	// isTrue, isFalse and str read a member's optional own choices.
+	"isTrue":  func(p *bool) bool { return p != nil && *p },
+	"isFalse": func(p *bool) bool { return p != nil && !*p },
+	"str": func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	},
+}
+
+// dict makes a map from name, value pairs, to pass to parts.
+func dict(args ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i+1 < len(args); i += 2 {
+		m[args[i].(string)] = args[i+1]
+	}
+	return m
+}
+
+// assets maps each static file to its URL with a fingerprint of its
+// content, so that browsers may keep files forever and still see changes.
+var assets = fingerprints()
+
+func fingerprints() map[string]string {
+	out := map[string]string{}
+	fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := staticFS.ReadFile(p)
+		sum := sha256.Sum256(b)
+		out[strings.TrimPrefix(p, "static/")] = "/" + p + "?v=" + hex.EncodeToString(sum[:6])
+		return nil
+	})
+	return out
+}
+
+func asset(name string) string {
+	if u, ok := assets[name]; ok {
+		return u
+	}
+	panic("http: no static file " + name) // a template defect, caught by the template tests
+}
+
+// view is what every page's template gets: who is asking, in what
+// language, and the page's own data.
+type view struct {
+	L         *locale.Localizer
+	Actor     *rankfile.Actor
+	Org       string
+	Path      string
+	Languages []locale.Language
+	Zone      *time.Location
+	Today     rankfile.Date
+	Data      any
+}
+
+// render executes a page into a buffer first, so that a failing template
+// yields an error rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) error {
+	rq := req(r)
+	v := view{L: rq.l, Actor: rq.actor, Org: s.app.Name, Path: r.URL.Path, Languages: locale.Languages,
+		Zone: s.app.Zone, Today: s.app.Today(), Data: data}
+	var buf bytes.Buffer
+	t, ok := pages[name]
+	if !ok {
+		return rankfile.Errorf(rankfile.EINTERNAL, "no template %s", name)
+	}
+	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", rq.l.Lang())
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// renderPart renders one named part of a page, for htmx to swap in.
+func (s *Server) renderPart(w http.ResponseWriter, r *http.Request, page, part string, data any) error {
+	rq := req(r)
+	v := view{L: rq.l, Actor: rq.actor, Org: s.app.Name, Path: r.URL.Path, Languages: locale.Languages,
+		Zone: s.app.Zone, Today: s.app.Today(), Data: data}
+	var buf bytes.Buffer
+	if err := pages[page].ExecuteTemplate(&buf, part, v); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// redirect answers a form's POST by sending the browser on (303), or, for
+// htmx, tells htmx where to go.
+func redirect(w http.ResponseWriter, r *http.Request, to string) error {
+	if r.Header.Get("HX-Request") == "true" {
+		w.Header().Set("HX-Redirect", to)
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
+}

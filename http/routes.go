@@ -1,0 +1,92 @@
+package http
+
+import (
+	"embed"
+	"io/fs"
+	"net/http"
+)
+
+//go:embed static
+var staticFS embed.FS
+
+// Handler returns the whole route table, every route in one place, wrapped
+// in what every request goes through.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	page, api := s.page, s.api
+
+	mux.Handle("GET /healthz", http.HandlerFunc(s.healthz))
+	mux.Handle("GET /metrics", s.metrics.handler())
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", cacheForever(http.StripPrefix("/static/", http.FileServerFS(static))))
+
+	mux.Handle("GET /{$}", page(s.homePage))
+	mux.Handle("GET /sign-in", page(s.signInForm))
+	mux.Handle("POST /sign-in", s.limit(s.signInLimit, page(s.signInRequest)))
+	mux.Handle("GET /sign-in/{token}", page(s.signInConfirm))
+	mux.Handle("POST /sign-in/{token}", s.limit(s.signInLimit, page(s.signInRedeem)))
+	mux.Handle("POST /sign-out", page(s.signOut))
+	mux.Handle("POST /sign-out-everywhere", page(s.signOutEverywhere))
+	mux.Handle("POST /language", page(s.setLanguage))
+
+	mux.Handle("GET /bodies", page(s.directoryPage))
+	mux.Handle("GET /bodies/{slug}", page(s.bodyPage))
+	mux.Handle("POST /bodies/{slug}/join", page(s.joinBody))
+	mux.Handle("POST /bodies/{slug}/leave", page(s.leaveBody))
+	mux.Handle("POST /bodies/{slug}/request", page(s.requestToJoin))
+	mux.Handle("POST /join-requests/{id}/{decision}", page(s.decideJoin))
+	mux.Handle("GET /members/{id}", page(s.memberPage))
+
+	mux.Handle("GET /profile", page(s.profilePage))
+	mux.Handle("POST /profile", page(s.saveProfile))
+	mux.Handle("GET /profile/data.json", page(s.myData))
+
+	mux.Handle("GET /roster", page(s.rosterPage))
+	mux.Handle("GET /roster.csv", page(s.rosterExport))
+	mux.Handle("GET /imports", page(s.importsPage))
+	mux.Handle("POST /imports", page(s.startImport))
+	mux.Handle("GET /imports/jobs/{id}", page(s.importJobPage))
+	mux.Handle("GET /map", page(s.mapPage))
+	mux.Handle("GET /branches.geojson", page(s.branchesGeoJSON))
+
+	mux.Handle("GET /admin", page(s.adminPage))
+	mux.Handle("POST /admin/bodies", page(s.adminCreateBody))
+	mux.Handle("POST /admin/bodies/{id}", page(s.adminUpdateBody))
+	mux.Handle("POST /admin/seats", page(s.adminCreateSeat))
+	mux.Handle("POST /admin/positions", page(s.adminCreatePosition))
+	mux.Handle("POST /admin/positions/{id}/end", page(s.adminEndPosition))
+
+	mux.Handle("GET /api/v1/openapi.json", http.HandlerFunc(s.openAPI))
+	mux.Handle("GET /api/v1/me", api(s.apiMe))
+	mux.Handle("GET /api/v1/me/data", api(s.apiMyData))
+	mux.Handle("PUT /api/v1/me/preferences", api(s.apiSetPreferences))
+	mux.Handle("GET /api/v1/bodies", api(s.apiBodies))
+	mux.Handle("GET /api/v1/bodies/{slug}", api(s.apiBody))
+	mux.Handle("POST /api/v1/bodies/{slug}/join", api(s.apiJoin))
+	mux.Handle("POST /api/v1/bodies/{slug}/leave", api(s.apiLeave))
+	mux.Handle("POST /api/v1/bodies/{slug}/request", api(s.apiRequestToJoin))
+	mux.Handle("GET /api/v1/members/{id}", api(s.apiMember))
+	mux.Handle("GET /api/v1/roster", api(s.apiRoster))
+	mux.Handle("GET /api/v1/imports", api(s.apiImports))
+	mux.Handle("POST /api/v1/imports", api(s.apiImport))
+	mux.Handle("GET /api/v1/", api(s.apiNotFound))
+
+	mux.Handle("/", page(s.notFound))
+	return s.common(mux)
+}
+
+// common wraps every request: metrics and logs around it, then the
+// security headers and the cross-origin check before anything runs.
+func (s *Server) common(h http.Handler) http.Handler {
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = securityHeaders(h)
+	return s.observe(h)
+}
+
+// cacheForever lets browsers keep static files: their names carry versions.
+func cacheForever(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		h.ServeHTTP(w, r)
+	})
+}

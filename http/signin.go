@@ -1,0 +1,139 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/locale"
+)
+
+// signInData is what the sign-in page shows.
+type signInData struct {
+	Email   string
+	Next    string
+	Sent    bool
+	Minutes int
+	Problem string // a message id
+}
+
+func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, "signin.html", signInData{Next: safeNext(r.URL.Query().Get("next"))})
+}
+
+// signInRequest emails a link to the address. Known and unknown addresses
+// get the same page, so that nobody can probe who is a member.
+func (s *Server) signInRequest(w http.ResponseWriter, r *http.Request) error {
+	d := signInData{Email: strings.TrimSpace(r.FormValue("email")), Next: safeNext(r.FormValue("next")),
+		Minutes: int(rankfile.SignInLifetime.Minutes())}
+	err := s.app.RequestSignIn(r.Context(), d.Email, req(r).l.Lang(), func(token string) string {
+		return s.linkTo(r, "/sign-in/"+token+nextQuery(d.Next))
+	})
+	if rankfile.ErrorCode(err) == rankfile.EINVALID {
+		d.Problem = "signin.problem.email"
+		w.WriteHeader(http.StatusBadRequest)
+		return s.render(w, r, "signin.html", d)
+	} else if err != nil {
+		return err
+	}
+	d.Sent = true
+	return s.render(w, r, "signin.html", d)
+}
+
+// signInConfirm shows the page an emailed link opens. Using the link takes
+// a second click (a POST): mail filters that open links to scan them would
+// otherwise spend it before the member could.
+func (s *Server) signInConfirm(w http.ResponseWriter, r *http.Request) error {
+	token := r.PathValue("token")
+	valid := s.app.CheckSignIn(r.Context(), token) == nil
+	if !valid {
+		w.WriteHeader(http.StatusGone)
+	}
+	w.Header().Set("Referrer-Policy", "no-referrer") // the token is in this page's address
+	return s.render(w, r, "signin_confirm.html", map[string]any{
+		"Token": token, "Valid": valid, "Next": safeNext(r.URL.Query().Get("next")),
+	})
+}
+
+// signInRedeem uses the link, sets the session cookie and goes on.
+func (s *Server) signInRedeem(w http.ResponseWriter, r *http.Request) error {
+	secret, err := s.app.SignIn(r.Context(), r.PathValue("token"))
+	if rankfile.ErrorCode(err) == rankfile.EUNAUTHORIZED {
+		w.WriteHeader(http.StatusGone)
+		return s.render(w, r, "signin_confirm.html", map[string]any{"Valid": false})
+	} else if err != nil {
+		return err
+	}
+	s.setCookie(w, sessionCookie, secret, int(rankfile.SessionLifetime.Seconds()))
+	http.Redirect(w, r, safeNext(r.FormValue("next")), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
+	if rq := req(r); rq.session != "" {
+		if err := s.app.SignOut(r.Context(), rq.session); err != nil {
+			return err
+		}
+	}
+	s.setCookie(w, sessionCookie, "", -1)
+	return redirect(w, r, "/")
+}
+
+func (s *Server) signOutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	if err := s.app.SignOutEverywhere(r.Context(), req(r).actor); err != nil {
+		return err
+	}
+	s.setCookie(w, sessionCookie, "", -1)
+	return redirect(w, r, "/")
+}
+
+// setLanguage remembers the switcher's choice in a cookie and, for a
+// signed-in member, in their preferences.
+func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) error {
+	lang := r.FormValue("lang")
+	if !locale.Supported(lang) {
+		return rankfile.Errorf(rankfile.EINVALID, "rankfile does not speak %q", lang)
+	}
+	s.setCookie(w, languageCookie, lang, 365*24*3600)
+	if a := req(r).actor; a.SignedIn() {
+		p := a.Member.Preferences
+		p.Language = lang
+		if err := s.app.SetPreferences(r.Context(), a, p); err != nil {
+			return err
+		}
+	}
+	http.Redirect(w, r, safeNext(r.FormValue("back")), http.StatusSeeOther)
+	return nil
+}
+
+// linkTo makes an absolute link for an email: to the configured address,
+// else to the one the request came to.
+func (s *Server) linkTo(r *http.Request, p string) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimSuffix(s.cfg.BaseURL, "/") + p
+	}
+	scheme := "https"
+	if r.TLS == nil && s.cfg.InsecureCookies {
+		scheme = "http"
+	}
+	return scheme + "://" + r.Host + p
+}
+
+// safeNext keeps a "go on to" address inside rankfile: a path, never
+// another site.
+func safeNext(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/"
+	}
+	return u.RequestURI()
+}
+
+func nextQuery(next string) string {
+	if next == "/" {
+		return ""
+	}
+	return "?next=" + url.QueryEscape(next)
+}
