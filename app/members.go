@@ -102,12 +102,12 @@ func (a *App) SetPreferences(ctx context.Context, actor *rankfile.Actor, p rankf
 
 // PersonalData is everything rankfile holds about a member.
 type PersonalData struct {
-	Member       *rankfile.Member           `json:"member"`
-	Sensitive    *rankfile.MemberSensitive  `json:"sensitive"`
-	History      []*rankfile.MemberChange   `json:"history"`
-	Positions    []*rankfile.Position       `json:"positions"`
-	Roles        []string                   `json:"roles"`
-	JoinRequests []*rankfile.JoinRequest    `json:"join_requests"`
+	Member       *rankfile.Member          `json:"member"`
+	Sensitive    *rankfile.MemberSensitive `json:"sensitive"`
+	History      []*rankfile.MemberChange  `json:"history"`
+	Positions    []*rankfile.Position      `json:"positions"`
+	Roles        []string                  `json:"roles"`
+	JoinRequests []*rankfile.JoinRequest   `json:"join_requests"`
 	// Views are the audit log's entries about the member: who saw their
 	// details, and what was done to their record.
 	Views []*rankfile.AuditEntry `json:"audit_entries_about_you"`
@@ -124,13 +124,19 @@ func (a *App) MyData(ctx context.Context, actor *rankfile.Actor) (*PersonalData,
 	steps := []func() error{
 		func() error { d.Sensitive, err = a.Members.FindMemberSensitive(ctx, id); return err },
 		func() error { d.History, err = a.Members.MemberHistory(ctx, id); return err },
-		func() error { d.Positions, err = a.Bodies.FindPositions(ctx, rankfile.PositionFilter{MemberID: id}); return err },
+		func() error {
+			d.Positions, err = a.Bodies.FindPositions(ctx, rankfile.PositionFilter{MemberID: id})
+			return err
+		},
 		func() error { d.Roles, err = a.Auth.Roles(ctx, id); return err },
 		func() error {
 			d.JoinRequests, err = a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{MemberID: id})
 			return err
 		},
-		func() error { d.Views, err = a.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{SubjectID: id}); return err },
+		func() error {
+			d.Views, err = a.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{SubjectID: id})
+			return err
+		},
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

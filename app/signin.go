@@ -90,7 +90,9 @@ func (a *App) ActorForAPIToken(ctx context.Context, secret string) (*rankfile.Ac
 }
 
 // SignOut ends one browser's session.
-func (a *App) SignOut(ctx context.Context, secret string) error { return a.Auth.EndSession(ctx, secret) }
+func (a *App) SignOut(ctx context.Context, secret string) error {
+	return a.Auth.EndSession(ctx, secret)
+}
 
 // SignOutEverywhere ends every session of the actor.
 func (a *App) SignOutEverywhere(ctx context.Context, actor *rankfile.Actor) error {
