@@ -10,6 +10,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"time"
 
 	gomail "github.com/wneessen/go-mail"
 
@@ -101,7 +102,8 @@ func messageID(from string) string {
 func (s *SMTP) client(ctx context.Context) (*gomail.Client, error) {
 	opts := []gomail.Option{
 		gomail.WithPort(s.cfg.port()),
-		gomail.WithTimeout(s.cfg.timeout()),
+		// A backstop only: ctx, closing the connection, bounds the send.
+		gomail.WithTimeout(s.cfg.timeout() + time.Second),
 		gomail.WithDialContextFunc(s.dialer(ctx)),
 		gomail.WithTLSConfig(s.tlsConfig()),
 		gomail.WithTLSPolicy(s.startTLSPolicy()),
@@ -160,7 +162,7 @@ func (s *SMTP) tlsConfig() *tls.Config {
 // error is only the closed connection, so ctx's error is what matters.
 func (s *SMTP) sendError(ctx context.Context, m *rankfile.Message, err error) error {
 	what := fmt.Sprintf("mail: %s message not sent through %s", kindName(m), s.cfg.addr())
-	if ctxErr := ctx.Err(); ctxErr != nil {
+	if ctxErr := contextError(ctx); ctxErr != nil {
 		return fmt.Errorf("%s (time limit %v): %w", what, s.cfg.timeout(), ctxErr)
 	}
 	// The library's error is flattened to text and not wrapped: its
@@ -171,6 +173,19 @@ func (s *SMTP) sendError(ctx context.Context, m *rankfile.Message, err error) er
 		text += " (check the SMTP username and password)"
 	}
 	return fmt.Errorf("%s: %s", what, text)
+}
+
+// contextError returns ctx's error, or DeadlineExceeded when the deadline
+// has passed but ctx's timer has not yet run, which happens when a
+// connection's own deadline fires first.
+func contextError(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return context.DeadlineExceeded
+	}
+	return nil
 }
 
 // redact removes the password and the recipient's address from text that
