@@ -1,5 +1,13 @@
 // Package mail sends rankfile's email: through an SMTP server when one is
 // configured, or into the server log for demos and development when none is.
+//
+// A command reads the settings and lets New choose:
+//
+//	cfg, err := mail.ConfigFromEnv(os.Getenv) // or fill a Config from flags
+//	...
+//	mailer, err := mail.New(cfg, logger) // SMTP, or the log when cfg is zero
+//
+// Tests send through a real SMTP server with package mailtest.
 package mail
 
 import (
@@ -27,10 +35,10 @@ const (
 	TLSNone = "none"
 )
 
-// Defaults used where a Config field is left at its zero value.
-const (
-	DefaultTimeout = 30 * time.Second
-)
+// DefaultTimeout bounds a send when Config.Timeout is zero: long enough for
+// a slow server, short enough that a member waiting for a sign-in link is
+// told of a failure while still on the page.
+const DefaultTimeout = 30 * time.Second
 
 // Config says how to reach an SMTP server. Zero values mean defaults, so a
 // caller (flags, environment) should leave a setting at zero when the

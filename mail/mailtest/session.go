@@ -18,6 +18,7 @@ type backend struct {
 	tb  testing.TB
 }
 
+// NewSession starts a conversation with no sender, recipients or login.
 func (b *backend) NewSession(*smtp.Conn) (smtp.Session, error) {
 	return &session{srv: b.srv}, nil
 }
@@ -36,6 +37,8 @@ func (s *session) AuthMechanisms() []string {
 	return s.srv.opts.mechanisms
 }
 
+// Auth returns the server side of mech, checking the configured username
+// and password.
 func (s *session) Auth(mech string) (sasl.Server, error) {
 	check := func(username, password string) error {
 		if username != s.srv.opts.username || password != s.srv.opts.password {
@@ -55,6 +58,8 @@ func (s *session) Auth(mech string) (sasl.Server, error) {
 	return nil, smtp.ErrAuthUnknownMechanism
 }
 
+// Mail records the envelope sender, refusing it until the client has
+// logged in when AUTH is configured.
 func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 	if s.srv.opts.username != "" && !s.authed {
 		return smtp.ErrAuthRequired
@@ -63,6 +68,8 @@ func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 	return nil
 }
 
+// Rcpt records an envelope recipient, or refuses one named by
+// WithRejectedRecipients.
 func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 	for _, r := range s.srv.opts.rejected {
 		if strings.EqualFold(r, to) {
@@ -94,10 +101,12 @@ func (s *session) Data(r io.Reader) error {
 	return nil
 }
 
+// Reset forgets the envelope, as RSET and the end of each message ask.
 func (s *session) Reset() {
 	s.from, s.to = "", nil
 }
 
+// Logout ends the conversation; there is nothing to release.
 func (s *session) Logout() error {
 	return nil
 }
@@ -110,6 +119,7 @@ type loginServer struct {
 	step     int
 }
 
+// Next takes the client's latest response and returns the next challenge.
 func (l *loginServer) Next(response []byte) ([]byte, bool, error) {
 	switch l.step {
 	case 0:
@@ -137,10 +147,12 @@ type testLogger struct {
 	stopped bool
 }
 
+// Printf logs a line from the SMTP server.
 func (l *testLogger) Printf(format string, v ...any) {
 	l.logf(l.tb.Logf, "mailtest: "+format, v...)
 }
 
+// Println logs a line from the SMTP server.
 func (l *testLogger) Println(v ...any) {
 	l.logf(l.tb.Logf, "mailtest: %s", fmt.Sprint(v...))
 }
