@@ -1,6 +1,11 @@
 // Package mailtest runs a real SMTP server inside a test process, so that
 // tests of rankfile's mail, and of anything that sends mail such as sign-in,
-// go over a real connection and read what arrived.
+// go over a real connection and read what arrived:
+//
+//	srv := mailtest.Start(t)
+//	mailer, err := mail.NewSMTP(srv.Config())
+//	... // the code under test sends a sign-in link to jose@example.org
+//	link := srv.Wait(t, "jose@example.org", 5*time.Second).Links()[0]
 package mailtest
 
 import (
