@@ -1,0 +1,237 @@
+package http_test
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// allRoles are the actors of the authorization matrix.
+var allRoles = []string{"", "member", "other-branch", "coordinator", "cochair", "steward", "admin", "lapsed"}
+
+// check is one request of the matrix and the status each role gets; a
+// role missing from want gets def.
+type check struct {
+	method, path string
+	form         url.Values
+	body         string
+	def          int
+	want         map[string]int
+}
+
+func (c check) status(role string) int {
+	if s, ok := c.want[role]; ok {
+		return s
+	}
+	return c.def
+}
+
+const (
+	ok       = http.StatusOK
+	moved    = http.StatusSeeOther
+	bad      = http.StatusBadRequest
+	unauth   = http.StatusUnauthorized
+	forbid   = http.StatusForbidden
+	notFound = http.StatusNotFound
+)
+
+// pageChecks go through the pages, in an order where each role's own
+// changes (joining, then leaving) make sense.
+var pageChecks = []check{
+	{method: "GET", path: "/", def: ok},
+	{method: "GET", path: "/sign-in", def: ok},
+	{method: "GET", path: "/bodies", def: ok},
+	{method: "GET", path: "/bodies/central", def: ok},
+	{method: "GET", path: "/bodies/housing", def: ok},
+	{method: "GET", path: "/map", def: ok},
+	{method: "GET", path: "/branches.geojson", def: ok},
+	{method: "GET", path: "/profile", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/profile/data.json", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/members/5", def: notFound, want: map[string]int{"": moved, "member": ok, "coordinator": ok, "steward": ok}},
+	{method: "GET", path: "/members/8", def: notFound, want: map[string]int{"": moved, "cochair": ok, "steward": ok}},
+	{method: "GET", path: "/roster", def: forbid, want: map[string]int{"": moved, "steward": ok}},
+	{method: "GET", path: "/roster.csv", def: forbid, want: map[string]int{"": moved, "steward": ok}},
+	{method: "GET", path: "/imports", def: forbid, want: map[string]int{"": moved, "steward": ok}},
+	{method: "GET", path: "/admin", def: forbid, want: map[string]int{"": moved, "admin": ok}},
+	{method: "POST", path: "/bodies/housing/join", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
+	{method: "POST", path: "/bodies/housing/leave", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
+	{method: "POST", path: "/bodies/caucus/request", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/bodies/central/join", form: url.Values{}, def: forbid, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile", form: url.Values{"language": {"es"}, "do_not_call": {"yes"}}, def: moved, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/admin/bodies", form: url.Values{"name": {"New Group"}, "kind": {"working_group"}}, def: forbid, want: map[string]int{"": unauth, "admin": moved}},
+	{method: "POST", path: "/imports", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": bad}},
+	{method: "GET", path: "/no-such-page", def: notFound},
+}
+
+// apiChecks go through the JSON API with each role's token.
+var apiChecks = []check{
+	{method: "GET", path: "/api/v1/openapi.json", def: ok},
+	{method: "GET", path: "/api/v1/bodies", def: ok},
+	{method: "GET", path: "/api/v1/bodies/central", def: ok},
+	{method: "GET", path: "/api/v1/me", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/me/data", def: ok, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/me/preferences", body: `{"language":"en"}`, def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/members/5", def: notFound, want: map[string]int{"": unauth, "member": ok, "coordinator": ok, "steward": ok}},
+	{method: "GET", path: "/api/v1/members/8", def: notFound, want: map[string]int{"": unauth, "cochair": ok, "steward": ok}},
+	{method: "GET", path: "/api/v1/roster", def: forbid, want: map[string]int{"": unauth, "steward": ok}},
+	{method: "GET", path: "/api/v1/imports", def: forbid, want: map[string]int{"": unauth, "steward": ok}},
+	{method: "POST", path: "/api/v1/imports", body: "not,a,list\n", def: forbid, want: map[string]int{"": unauth, "steward": bad}},
+	{method: "POST", path: "/api/v1/bodies/housing/join", def: ok, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/bodies/housing/leave", def: ok, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/bodies/caucus/request", def: ok, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
+}
+
+// TestAuthorizationMatrix asks every route and API operation as every
+// role, and checks the status each gets. It also gathers every answer for
+// the leak check.
+func TestAuthorizationMatrix(t *testing.T) {
+	for _, role := range allRoles {
+		t.Run(roleName(role), func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, dsn string) {
+				answers := newWorld(t, dsn).runChecks(t, role, pageChecks, false)
+				checkNoLeaks(t, role, answers)
+				checkSeen(t, role, answers)
+			})
+			storetest.Each(t, func(t *testing.T, dsn string) {
+				answers := newWorld(t, dsn).runChecks(t, role, apiChecks, true)
+				checkNoLeaks(t, role, answers)
+			})
+		})
+	}
+}
+
+// runChecks makes the checks' requests as the role, through a browser's
+// cookies or, for the API, the role's token, and returns every answer.
+func (w *world) runChecks(t *testing.T, role string, checks []check, api bool) []string {
+	browser := w.client(role)
+	var auth []string
+	if api && role != "" {
+		auth = []string{"Authorization", "Bearer " + w.token(role)}
+	}
+	var answers []string
+	for _, c := range checks {
+		var got int
+		var body string
+		if api {
+			got, body = w.doBody(c.method, c.path, c.body, auth...)
+		} else {
+			got, body = w.do(browser, c.method, c.path, c.form)
+		}
+		if want := c.status(role); got != want {
+			t.Errorf("%s %s: %d, want %d", c.method, c.path, got, want)
+		}
+		if api && got >= 400 && !strings.Contains(body, `"error":{"code":`) {
+			t.Errorf("%s %s: the error is not {\"error\":{\"code\",\"message\"}}: %s", c.method, c.path, body)
+		}
+		answers = append(answers, body)
+	}
+	return answers
+}
+
+// doBody sends a request with a raw body, as API clients do.
+func (w *world) doBody(method, path, body string, header ...string) (int, string) {
+	w.t.Helper()
+	r, err := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := resp.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return resp.StatusCode, b.String()
+}
+
+// scope says whose contact details each role may see, by national id.
+var scope = map[string][]string{
+	"":             {},
+	"member":       {"5"},
+	"other-branch": {"6"},
+	"coordinator":  {"1", "2", "3", "5", "7"}, // Central's members
+	"cochair":      {"4", "8"},                // Housing's members
+	"steward":      {"1", "2", "3", "4", "5", "6", "7", "8"},
+	"admin":        {"2"},
+	"lapsed":       {"7"},
+}
+
+// contacts are the unique email and phone of each test member.
+var contacts = map[string][]string{
+	"1": {"steward@example.org", "213-555-0001"}, "2": {"admin@example.org", "213-555-0002"},
+	"3": {"coordinator@example.org", "213-555-0003"}, "4": {"cochair@example.org", "213-555-0004"},
+	"5": {"member@example.org", "213-555-0005"}, "6": {"west@example.org", "213-555-0006"},
+	"7": {"lapsed@example.org", "213-555-0007"}, "8": {"housing@example.org", "213-555-0008"},
+}
+
+// streets are the members' street addresses, which only they and the
+// data stewards may see.
+var streets = map[string]string{"1": "1 Steward St", "2": "2 Admin Ave", "3": "3 Coord Ct", "4": "4 Chair Rd",
+	"5": "5 Member Ln", "6": "6 West Way", "7": "7 Lapsed Pl", "8": "8 Housing Blvd"}
+
+// checkNoLeaks looks through every answer a role got for contact details
+// of members outside its scope, and for street addresses of anyone but
+// itself unless it is a data steward.
+func checkNoLeaks(t *testing.T, role string, answers []string) {
+	all := strings.Join(answers, "\n")
+	ids := make([]string, 0, len(contacts))
+	for id := range contacts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	self := roles[role]
+	for _, id := range ids {
+		allowed := contains(scope[role], id)
+		for _, detail := range contacts[id] {
+			if !allowed && strings.Contains(all, detail) {
+				t.Errorf("%s saw %s of member %s, outside its scope", roleName(role), detail, id)
+			}
+		}
+		if id != self && role != "steward" && strings.Contains(all, streets[id]) {
+			t.Errorf("%s saw the street address of member %s", roleName(role), id)
+		}
+	}
+}
+
+// checkSeen is the leak check's control: the pages do show each role the
+// contact details it may see, so a leak would have been seen too.
+func checkSeen(t *testing.T, role string, answers []string) {
+	all := strings.Join(answers, "\n")
+	for _, id := range scope[role] {
+		if !strings.Contains(all, contacts[id][0]) {
+			t.Errorf("%s never saw the email of member %s, whom it may see", roleName(role), id)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func roleName(role string) string {
+	if role == "" {
+		return "anonymous"
+	}
+	return role
+}
