@@ -198,3 +198,12 @@ func (w *world) do(c *http.Client, method, path string, form url.Values, header 
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
 }
+
+// signInLink makes a sign-in link for a role, as its email would carry.
+func (w *world) signInLink(role string) string {
+	links, err := store.NewAuthService(w.db).CreateSignInTokens(ctx, w.member(roles[role]).Email)
+	if err != nil || len(links) != 1 {
+		w.t.Fatalf("sign-in link for %s: %v", role, err)
+	}
+	return w.srv.URL + "/sign-in/" + links[0].Token
+}

@@ -24,6 +24,13 @@ ensure_go() {
 	fi
 }
 
+# ensure_chromium installs Debian's Chromium for the browser tests and makes
+# its absence a failure rather than a skip.
+ensure_chromium() {
+	have chromium || apt_install chromium
+	export RANKFILE_TEST_REQUIRE_BROWSER=1
+}
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 ensure_postgres() {

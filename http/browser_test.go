@@ -1,0 +1,134 @@
+package http_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// BrowserEnv, set to 1, makes a missing Chromium a failure instead of a
+// skip, so that CI cannot pass without the browser tests.
+const BrowserEnv = "RANKFILE_TEST_REQUIRE_BROWSER"
+
+// browser starts a headless Chromium of its own, with nothing that
+// reaches beyond this machine.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv(BrowserEnv) == "1" {
+			t.Fatalf("chromium is not installed but %s=1", BrowserEnv)
+		}
+		t.Skip("chromium is not installed; scripts/test installs it")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true), chromedp.WindowSize(412, 915), // a phone
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx
+}
+
+// do runs browser steps, and on failure shows the page as it stood.
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v\npage: %s", what, err, read(ctx, chromedp.OuterHTML(chromedp.CSS("main"))))
+	}
+}
+
+// read runs one browser query and returns its result, or the error's text.
+func read[T any](ctx context.Context, action chromedp.Action[T]) T {
+	v, _ := chromedp.Run(ctx, action)
+	return v
+}
+
+// text is the visible text of the first element a CSS selector finds.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("reading %s: %v", sel, err)
+	}
+	return strings.TrimSpace(v)
+}
+
+// TestAMemberSignsInJoinsAndSwitchesToSpanish is a member's first visit, on
+// a phone: sign in through the emailed link, see the home page, join a
+// committee, read it in Spanish.
+func TestAMemberSignsInJoinsAndSwitchesToSpanish(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		ctx := browser(t)
+		do(t, ctx, "asking for a link",
+			chromedp.Navigate(w.srv.URL+"/sign-in"),
+			chromedp.SendKeys(chromedp.ID("email"), "member@example.org"),
+			chromedp.Click(chromedp.CSS("main form button")),
+			chromedp.WaitVisible(chromedp.CSS(".notice")))
+		link := w.smtp.Wait(t, "member@example.org", 10*time.Second).Links()[0]
+		do(t, ctx, "signing in",
+			chromedp.Navigate(link),
+			chromedp.Click(chromedp.CSS("main form button")),
+			chromedp.WaitVisible(chromedp.ID("standing-h")))
+		if greeting := text(t, ctx, "h1"); greeting != "Hello, Mia" {
+			t.Errorf("the home page says %q", greeting)
+		}
+		do(t, ctx, "joining Housing",
+			chromedp.Navigate(w.srv.URL+"/bodies/housing"),
+			chromedp.Click(chromedp.CSS(`form[action="/bodies/housing/join"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/bodies/housing/leave"]`)))
+		if notice := text(t, ctx, ".actions .notice"); notice != "You are a member." {
+			t.Errorf("after joining the page says %q", notice)
+		}
+		do(t, ctx, "switching to Spanish",
+			chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] .actions .notice`)))
+		if notice := text(t, ctx, ".actions .notice"); notice != "Eres miembro." {
+			t.Errorf("in Spanish the page says %q", notice)
+		}
+	})
+}
+
+// TestAStewardImportsThroughTheUploadPage uploads a national list in the
+// browser and waits for the import's report.
+func TestAStewardImportsThroughTheUploadPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		ctx := browser(t)
+		file := filepath.Join(t.TempDir(), "national-list.csv")
+		list := worldList + "9,Nia,Newcomer,nia@example.org,213-555-0009,9 New St,90026,2030-01-01,Member in Good Standing\n"
+		if err := os.WriteFile(file, []byte(list), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		link := w.signInLink("steward")
+		do(t, ctx, "importing",
+			chromedp.Navigate(link),
+			chromedp.Click(chromedp.CSS("main form button")),
+			chromedp.WaitVisible(chromedp.ID("standing-h")),
+			chromedp.Navigate(w.srv.URL+"/imports"),
+			chromedp.SetUploadFiles(chromedp.ID("list"), []string{file}),
+			chromedp.Click(chromedp.CSS(`form[action="/imports"] button`)),
+			chromedp.WaitVisible(chromedp.CSS("#import-progress dl.record")))
+		report := text(t, ctx, "#import-progress")
+		if !strings.Contains(report, "Done: 9 records") || !strings.Contains(strings.Join(strings.Fields(report), " "), "Added 1") {
+			t.Errorf("the import's report:\n%s", report)
+		}
+		if got := w.member("9").FirstName; got != "Nia" {
+			t.Errorf("Nia was not imported: %q", got)
+		}
+	})
+}
