@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 )
 
 // Dialects rankfile speaks.
@@ -39,6 +40,9 @@ type DB struct {
 	Now func() time.Time
 	// Zone is where the chapter is: it decides what day "today" is.
 	Zone *time.Location
+	// Keys seals and opens members' sensitive fields. Without it, those
+	// fields can be neither stored nor read, and saying so is the answer.
+	Keys secret.Source
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

@@ -21,3 +21,16 @@ func DeferrableChecks(db *DB) ([]string, error) {
 	})
 	return out, err
 }
+
+// StoredSensitive returns a member's sensitive columns as stored, sealed.
+func StoredSensitive(db *DB, memberID int64) (race, accommodations string, err error) {
+	err = db.read.QueryRow(`SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`, memberID).
+		Scan(&race, &accommodations)
+	return race, accommodations, err
+}
+
+// SetStoredRace writes a member's race column as it is, unsealed or not.
+func SetStoredRace(db *DB, memberID int64, race string) error {
+	_, err := db.write.Exec(`UPDATE member_sensitive SET race = $1 WHERE member_id = $2`, race, memberID)
+	return err
+}

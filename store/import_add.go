@@ -28,7 +28,7 @@ func newMemberAdds(imp *importer) *memberAdds {
 		ids:       &idBlock{tx: imp.tx},
 		members:   newBatchInsert(imp.tx, "members", addColumns),
 		details:   newBatchInsert(imp.tx, "member_details", []string{"member_id", "details"}),
-		sensitive: newBatchInsert(imp.tx, "member_sensitive", []string{"member_id", "race", "accommodations"}),
+		sensitive: newBatchInsert(imp.tx, "member_sensitive", append([]string{"member_id"}, sensitiveColumns...)),
 	}
 	a.details.follow(a.members)
 	a.sensitive.follow(a.members)
@@ -45,9 +45,12 @@ func (a *memberAdds) add(ctx context.Context, it *readItem) error {
 	if err := a.details.add(ctx, id, it.details); err != nil {
 		return err
 	}
-	race, acc := rec.Values[rankfile.FieldRace], rec.Values[rankfile.FieldAccommodations]
-	if race != "" || acc != "" {
-		if err := a.sensitive.add(ctx, id, race, acc); err != nil {
+	sealed, some, err := a.imp.tx.db.sealFields(id, sensitiveFields, &rec.Values)
+	if err != nil {
+		return err
+	}
+	if some {
+		if err := a.sensitive.add(ctx, sealed...); err != nil {
 			return err
 		}
 	}

@@ -163,11 +163,15 @@ func (u *memberUpdates) loadSensitive(ctx context.Context, id int64, old *stored
 	err := u.selectSensitive.QueryRowContext(ctx, id).Scan(dests...)
 	if err == sql.ErrNoRows {
 		return nil
+	} else if err != nil {
+		return err
 	}
 	for i, f := range u.sensitive {
-		old.values[f] = *dests[i].(*string)
+		if old.values[f], err = u.imp.tx.db.unseal(rankfile.RosterFields[f].Name, id, *dests[i].(*string)); err != nil {
+			return err
+		}
 	}
-	return err
+	return nil
 }
 
 // diff lists the fields the record changes. Sensitive fields are named but
@@ -230,15 +234,18 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 	if _, err := u.upsertDetails.ExecContext(ctx, id, encodeDetails(&merged)); err != nil {
 		return err
 	}
-	sens, changed := []any{id}, false
+	changed := false
 	for _, f := range u.sensitive {
-		sens = append(sens, rec.Values[f])
 		changed = changed || rec.Values[f] != old.values[f]
 	}
 	if !changed {
 		return nil
 	}
-	_, err := u.upsertSensitive.ExecContext(ctx, sens...)
+	sealed, _, err := u.imp.tx.db.sealFields(id, u.sensitive, &rec.Values)
+	if err != nil {
+		return err
+	}
+	_, err = u.upsertSensitive.ExecContext(ctx, sealed...)
 	return err
 }
 

@@ -169,12 +169,19 @@ func (s *MemberService) FindMemberSensitive(ctx context.Context, memberID int64)
 		return nil, err
 	}
 	out := &rankfile.MemberSensitive{MemberID: memberID}
+	var race, accommodations string
 	err := s.db.read.QueryRowContext(ctx, `SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`,
-		memberID).Scan(&out.Race, &out.Accommodations)
+		memberID).Scan(&race, &accommodations)
 	if err == sql.ErrNoRows {
 		return out, nil
+	} else if err != nil {
+		return nil, s.db.translate(err)
 	}
-	return out, s.db.translate(err)
+	if out.Race, err = s.db.unseal("race", memberID, race); err != nil {
+		return nil, err
+	}
+	out.Accommodations, err = s.db.unseal("accommodations", memberID, accommodations)
+	return out, err
 }
 
 // nullable returns a pointer to v when valid, else nil.

@@ -37,7 +37,9 @@ func (a *app) backupCommand() *cobra.Command {
 		Short: "Write a consistent copy of the database, even while the server runs",
 		Long: `Write a consistent copy of the database to a new file, even while the server
 runs. A SQLite backup is a database file (use it with --db); a PostgreSQL backup
-is a pg_dump archive in custom format (restore it with pg_restore).`,
+is a pg_dump archive in custom format (restore it with pg_restore). Race and
+accommodations stay encrypted in the backup: keep a copy of the key file too,
+in another place, or they cannot be read after a restore.`,
 		Args: args(1, "the backup's file name"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
 			db, err := a.open(cmd.Context())

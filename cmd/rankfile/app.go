@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -20,6 +21,8 @@ type app struct {
 	stderr io.Writer
 	dsn    string
 	db     *store.DB
+	// keyFile is the key file of sensitive fields (--key-file).
+	keyFile string
 }
 
 // defaultDB is the database used when neither --db nor RANKFILE_DB is set.
@@ -42,6 +45,8 @@ func (a *app) root() *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&a.dsn, "db", dsn,
 		"database: a SQLite file, or a postgres:// URL (also from RANKFILE_DB)")
+	root.PersistentFlags().StringVar(&a.keyFile, "key-file", a.getenv("RANKFILE_KEY_FILE"),
+		"`FILE` of the keys that encrypt race and accommodations (also RANKFILE_KEY_FILE; or the key itself in RANKFILE_KEY)")
 	for _, command := range commands {
 		root.AddCommand(command(a))
 	}
@@ -59,12 +64,35 @@ func (a *app) open(ctx context.Context) (*store.DB, error) {
 	if a.db != nil {
 		return a.db, nil
 	}
+	keys, err := a.keys()
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, a.dsn)
 	if err != nil {
 		return nil, err
 	}
+	db.Keys = keys
 	a.db = db
 	return db, nil
+}
+
+// keys loads the keys of sensitive fields from the key file, which is
+// watched so that a running server follows a rotation, or from RANKFILE_KEY.
+// With neither, it returns nil: commands that touch no sensitive field work,
+// and those that do say that a key is missing.
+func (a *app) keys() (secret.Source, error) {
+	env := a.getenv(secret.EnvVar)
+	switch {
+	case a.keyFile != "" && env != "":
+		_, err := secret.Load(a.keyFile, a.getenv) // refuses both, saying why
+		return nil, err
+	case a.keyFile != "":
+		return secret.Watch(a.keyFile)
+	case env != "":
+		return secret.Load("", a.getenv)
+	}
+	return nil, nil
 }
 
 func (a *app) close() {

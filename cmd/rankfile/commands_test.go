@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -129,7 +130,18 @@ func TestMigrate(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
-		out := mustRun(t, dsn, "demo", "--no-serve")
+		env := map[string]string{"RANKFILE_DB": dsn, "RANKFILE_KEY": testKey}
+		if !store.IsPostgres(dsn) {
+			delete(env, "RANKFILE_KEY") // the demo makes its own key file
+		}
+		r := runWith(t, context.Background(), env, "", "demo", "--no-serve")
+		out := r.stdout
+		if r.code != 0 {
+			t.Fatalf("demo: exit %d, %s", r.code, r.stderr)
+		}
+		if info, err := os.Stat(dsn + ".keys"); !store.IsPostgres(dsn) && (err != nil || info.Mode().Perm() != 0o600) {
+			t.Errorf("the demo's key file: %v", err)
+		}
 		if !strings.Contains(out, "coordinator@example.org") {
 			t.Errorf("demo output lacks the demo accounts:\n%s", out)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"strconv"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/rankfile/rankfile"
 	rfapp "github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/demo"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -28,6 +30,9 @@ serve it. A database that already holds the demo is served as it is; one that
 holds anything else is refused, so the demo never mixes with real data.`,
 		Args: args(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.demoKeys(); err != nil {
+				return err
+			}
 			db, err := a.open(cmd.Context())
 			if err != nil {
 				return err
@@ -75,6 +80,24 @@ func (a *app) demoListCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "the list's date, `YYYY-MM-DD` (default: today)")
 	return cmd
+}
+
+// demoKeys gives a demo in a SQLite file, when no key is set, a key file of
+// its own beside the database, so that the demo's race and accommodations
+// are encrypted as real ones are. A demo in PostgreSQL needs a key given.
+func (a *app) demoKeys() error {
+	if a.keyFile != "" || a.getenv(secret.EnvVar) != "" || store.IsPostgres(a.dsn) {
+		return nil
+	}
+	a.keyFile = a.dsn + ".keys"
+	if _, err := os.Stat(a.keyFile); err == nil {
+		return nil
+	}
+	if err := newKeyFile(a.keyFile); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Made a key file for the demo's encrypted fields: %s\n", a.keyFile)
+	return nil
 }
 
 // fillDemo fills an empty database, or finds the demo already there.

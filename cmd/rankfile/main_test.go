@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/rankfile/rankfile/secret"
 )
 
 // result is what one run of the command printed and returned.
@@ -17,11 +19,21 @@ type result struct {
 	stdout, stderr string
 }
 
-// run runs rankfile with args against the database dsn.
+// run runs rankfile with args against the database dsn, with the test
+// process's key for sensitive fields in RANKFILE_KEY.
 func run(t *testing.T, dsn string, args ...string) result {
 	t.Helper()
-	return runWith(t, context.Background(), map[string]string{"RANKFILE_DB": dsn}, "", args...)
+	return runWith(t, context.Background(), map[string]string{"RANKFILE_DB": dsn, "RANKFILE_KEY": testKey}, "", args...)
 }
+
+// testKey is the key file text every run of the tests seals with.
+var testKey = func() string {
+	text, err := secret.GenerateKeyFile(nil)
+	if err != nil {
+		panic(err)
+	}
+	return text
+}()
 
 func runWith(t *testing.T, ctx context.Context, env map[string]string, stdin string, args ...string) result {
 	t.Helper()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rankfile/rankfile"
 	rfapp "github.com/rankfile/rankfile/app"
 	rfhttp "github.com/rankfile/rankfile/http"
 	"github.com/rankfile/rankfile/mail"
@@ -86,12 +87,9 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	if err != nil {
 		return nil, err
 	}
-	name, err := db.Setting(ctx, "name")
+	name, err := chapterName(ctx, db)
 	if err != nil {
 		return nil, err
-	}
-	if name == "" {
-		name = "rankfile"
 	}
 	return &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
@@ -100,10 +98,30 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	}, nil
 }
 
+// chapterName is what the pages call the organization: the name setting,
+// else the name of its chapter body, else "rankfile".
+func chapterName(ctx context.Context, db *store.DB) (string, error) {
+	name, err := db.Setting(ctx, "name")
+	if err != nil || name != "" {
+		return name, err
+	}
+	chapters, err := store.NewBodyService(db).FindBodies(ctx, rankfile.BodyFilter{Kind: rankfile.KindChapter})
+	if err != nil {
+		return "", err
+	}
+	if len(chapters) == 1 {
+		return chapters[0].Name, nil
+	}
+	return "rankfile", nil
+}
+
 // serve runs the web server until the context ends (Ctrl-C, SIGTERM);
 // started, when given, runs once it listens.
 func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started func(*rfapp.App, string) error) error {
 	logger := slog.New(slog.NewJSONHandler(a.stderr, nil))
+	if db.Keys == nil {
+		logger.Warn("no encryption key is set (--key-file or RANKFILE_KEY): lists that carry race or accommodations cannot be imported, nor those fields shown")
+	}
 	webApp, err := a.webApp(ctx, db, f, logger)
 	if err != nil {
 		return err

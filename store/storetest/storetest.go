@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -64,7 +65,8 @@ func PostgresDSN(tb testing.TB) string {
 	return u.String()
 }
 
-// Open opens dsn and closes it when the test ends.
+// Open opens dsn, with a new encryption key for sensitive fields, and
+// closes it when the test ends.
 func Open(tb testing.TB, dsn string) *store.DB {
 	tb.Helper()
 	db, err := store.Open(context.Background(), dsn)
@@ -72,7 +74,22 @@ func Open(tb testing.TB, dsn string) *store.DB {
 		tb.Fatalf("opening %s: %v", dsn, err)
 	}
 	tb.Cleanup(func() { db.Close() })
+	db.Keys = NewKeyring(tb)
 	return db
+}
+
+// NewKeyring returns a keyring with one new random key.
+func NewKeyring(tb testing.TB) *secret.Keyring {
+	tb.Helper()
+	text, err := secret.GenerateKeyFile(nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ring, err := secret.Parse("test keys", text)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ring
 }
 
 func exec(tb testing.TB, dsn, query string) {
