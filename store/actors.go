@@ -2,13 +2,23 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/rankfile/rankfile"
 )
 
 // Actor gathers who the member is today: their roles, the bodies in which
 // they hold a seat, and the bodies they are in.
+//
+// Every request asks who its actor is; the answer is kept until the roster
+// changes (a role, a position, the member's own record) or the day does.
+// The actor returned is shared: callers must not change it.
 func (s *AuthService) Actor(ctx context.Context, memberID int64) (*rankfile.Actor, error) {
+	key := fmt.Sprintf("actor %d %s", memberID, s.db.Today())
+	return kept(ctx, s.db, key, func() (*rankfile.Actor, error) { return s.loadActor(ctx, memberID) })
+}
+
+func (s *AuthService) loadActor(ctx context.Context, memberID int64) (*rankfile.Actor, error) {
 	m, err := NewMemberService(s.db).FindMember(ctx, rankfile.MemberFilter{ID: memberID})
 	if err != nil {
 		return nil, err
@@ -91,6 +101,9 @@ func (s *AuthService) GrantRole(ctx context.Context, memberID int64, role string
 		if err != nil {
 			return err
 		}
+		if err := tx.touchRoster(ctx); err != nil {
+			return err
+		}
 		return tx.audit(ctx, rankfile.AuditGrantRole, memberID, role)
 	})
 }
@@ -107,6 +120,9 @@ func (s *AuthService) RevokeRole(ctx context.Context, memberID int64, role strin
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return rankfile.Errorf(rankfile.ENOTFOUND, "the member does not have the %s role", role)
+		}
+		if err := tx.touchRoster(ctx); err != nil {
+			return err
 		}
 		return tx.audit(ctx, rankfile.AuditRevokeRole, memberID, role)
 	})

@@ -20,28 +20,46 @@ func NewAuditService(db *DB) *AuditService { return &AuditService{db: db} }
 
 var _ rankfile.AuditService = (*AuditService)(nil)
 
-// Record appends an entry for the actor in ctx, in a transaction of its own.
+// Record appends an entry for the actor in ctx and returns once it is
+// committed, together with any entries recorded at the same moment.
 func (s *AuditService) Record(ctx context.Context, action string, subjectID int64, detail string) error {
-	return s.db.inTx(ctx, func(tx *Tx) error { return tx.audit(ctx, action, subjectID, detail) })
+	return s.db.audits.record(ctx, action, subjectID, detail)
 }
 
 // audit appends an entry inside the transaction, so that a change and its
 // entry are written together or not at all. Entries are chained in the
 // order they commit: the audit lock makes appends take turns.
 func (tx *Tx) audit(ctx context.Context, action string, subjectID int64, detail string) error {
-	if err := tx.lock(ctx, "audit"); err != nil {
-		return err
-	}
-	var prev string
-	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&prev)
-	if err != nil && err != sql.ErrNoRows {
+	prev, err := tx.auditLogHead(ctx)
+	if err != nil {
 		return err
 	}
 	e := newAuditEntry(rankfile.ActorFrom(ctx), tx.now, action, subjectID, detail, prev)
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor, action, subject_id, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 		tx.db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
+	if err == nil {
+		tx.auditHead = e.Hash
+	}
 	return err
+}
+
+// auditLogHead takes the audit lock, the first time in the transaction,
+// and returns the hash of the log's last entry ("" for an empty log); the
+// transaction's own entries are remembered as they are written.
+func (tx *Tx) auditLogHead(ctx context.Context) (string, error) {
+	if tx.auditHead != "" {
+		return tx.auditHead, nil
+	}
+	if err := tx.lock(ctx, "audit"); err != nil {
+		return "", err
+	}
+	var head string
+	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&head)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return head, err
 }
 
 func newAuditEntry(a *rankfile.Actor, now time.Time, action string, subjectID int64, detail, prev string) *rankfile.AuditEntry {

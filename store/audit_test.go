@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"database/sql"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -123,6 +124,47 @@ func TestConcurrentAuditEntriesKeepTheChain(t *testing.T) {
 		wg.Wait()
 		if n, err := store.NewAuditService(storetest.Open(t, dsn)).VerifyAudit(ctx); err != nil || n != 40 {
 			t.Errorf("verify = %d, %v; want 40 entries in an unbroken chain", n, err)
+		}
+	})
+}
+
+// TestEntriesRecordedTogetherAreCommittedTogether records many entries at
+// once from one process, as a busy server does: each is committed before
+// Record returns, with its own actor, and the chain holds.
+func TestEntriesRecordedTogetherAreCommittedTogether(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		audit := store.NewAuditService(db)
+		const n = 300
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				actorCtx := rankfile.WithActor(ctx, &rankfile.Actor{Label: fmt.Sprintf("viewer %d", i)})
+				detail := fmt.Sprintf("entry %d", i)
+				if err := audit.Record(actorCtx, rankfile.AuditViewContact, 0, detail); err != nil {
+					t.Error(err)
+					return
+				}
+				entries, err := audit.FindAuditEntries(ctx, rankfile.AuditFilter{})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for _, e := range entries {
+					if e.Detail == detail {
+						if e.Actor != fmt.Sprintf("viewer %d", i) {
+							t.Errorf("%s recorded for %q", detail, e.Actor)
+						}
+						return
+					}
+				}
+				t.Errorf("%s is not in the log once Record returned", detail)
+			}()
+		}
+		wg.Wait()
+		if count, err := audit.VerifyAudit(ctx); err != nil || count != n {
+			t.Errorf("verify = %d, %v; want %d entries in an unbroken chain", count, err, n)
 		}
 	})
 }

@@ -191,5 +191,26 @@ func TestActorRolesAndBodies(t *testing.T) {
 		if err := auth.RevokeRole(ctx, ana.ID, rankfile.RoleAdmin); rankfile.ErrorCode(err) != rankfile.ENOTFOUND {
 			t.Errorf("revoking a role she lacks: err = %v", err)
 		}
+
+		// Actors are kept between requests, but never past a change to them.
+		if err := auth.RevokeRole(ctx, ana.ID, rankfile.RoleSteward); err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := auth.Actor(ctx, ana.ID); a.Steward {
+			t.Error("a revoked steward is still a steward")
+		}
+		seated, _ := bodies.FindPositions(ctx, rankfile.PositionFilter{MemberID: ana.ID, BodyID: tree["housing"].ID})
+		if err := bodies.EndPosition(ctx, seated[0].ID, rankfile.MustParseDate("2026-01-31")); err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := auth.Actor(ctx, ana.ID); a.LeadsBody(tree["housing"].ID) {
+			t.Error("a co-chair whose seat ended still leads the committee")
+		}
+		if err := store.NewMemberService(db).SetPreferences(ctx, ana.ID, rankfile.Preferences{Language: "es"}); err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := auth.Actor(ctx, ana.ID); a.Member.Preferences.Language != "es" {
+			t.Error("the actor does not carry the language just chosen")
+		}
 	})
 }

@@ -62,6 +62,7 @@ func BenchmarkImportIntoAnEmptyRoster(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			db.Keys = storetest.NewKeyring(b)
 			b.StartTimer()
 			if r := benchImport(b, db); r.Added != benchMembers {
 				b.Fatalf("added %d", r.Added)
@@ -116,4 +117,41 @@ func BenchmarkResortBranches(b *testing.B) {
 			})
 		})
 	}
+}
+
+// rosterSearches are the roster page's searches the web benchmark sends
+// (scripts/bench-web), as filters.
+var rosterSearches = map[string]rankfile.MemberFilter{
+	"all":             {},
+	"branch":          {BranchSlug: "central"},
+	"standing":        {Standing: rankfile.StandingGood},
+	"name":            {Search: "garc"},
+	"zip":             {Search: "900"},
+	"branch-standing": {BranchSlug: "westside", Standing: rankfile.StandingLapsed},
+	"deep-page":       {Standing: rankfile.StandingGood, Offset: 40 * 50},
+	"unassigned":      {Unassigned: true},
+}
+
+// BenchmarkFindMembers runs a roster page's search, 50 brief members and
+// the total, over 100,000 members placed in the demo's branches.
+func BenchmarkFindMembers(b *testing.B) {
+	benchList()
+	benchEach(b, func(b *testing.B, dsn func() string) {
+		db := storetest.Open(b, dsn())
+		benchImport(b, db)
+		if _, err := store.NewBranchService(db).LoadBranches(ctx, demo.Branches(), rankfile.BranchOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		members := store.NewMemberService(db)
+		for name, f := range rosterSearches {
+			b.Run(name, func(b *testing.B) {
+				f.Limit, f.Brief = 50, true // as the roster page asks
+				for b.Loop() {
+					if _, _, err := members.FindMembers(ctx, f); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	})
 }

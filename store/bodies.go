@@ -29,9 +29,22 @@ func (s *BodyService) FindBody(ctx context.Context, filter rankfile.BodyFilter) 
 	return bodies[0], nil
 }
 
-// FindBodies returns bodies ordered by name.
+// FindBodies returns bodies ordered by name. The list of all bodies, which
+// most pages show in some form, is kept until a body changes; each caller
+// gets copies of its own.
 func (s *BodyService) FindBodies(ctx context.Context, filter rankfile.BodyFilter) ([]*rankfile.Body, error) {
-	return findBodies(ctx, s.db.read, filter)
+	if filter != (rankfile.BodyFilter{}) {
+		return findBodies(ctx, s.db.read, filter)
+	}
+	all, err := kept(ctx, s.db, "all bodies", func() ([]*rankfile.Body, error) {
+		return findBodies(ctx, s.db.read, filter)
+	})
+	copies := make([]*rankfile.Body, len(all))
+	for i, b := range all {
+		c := *b
+		copies[i] = &c
+	}
+	return copies, err
 }
 
 func findBodies(ctx context.Context, q querier, filter rankfile.BodyFilter) ([]*rankfile.Body, error) {
@@ -97,6 +110,9 @@ func (tx *Tx) createBody(ctx context.Context, b *rankfile.Body) error {
 		return err
 	}
 	b.CreatedAt, b.UpdatedAt = tx.now, tx.now
+	if err := tx.touchRoster(ctx); err != nil {
+		return err
+	}
 	return tx.createDefaultSeats(ctx, b)
 }
 
@@ -133,6 +149,9 @@ func (s *BodyService) UpdateBody(ctx context.Context, id int64, upd rankfile.Bod
 			contact_url = $4, joining = $5, updated_at = $6 WHERE id = $7`,
 			b.Name, b.Description, b.ContactEmail, b.ContactURL, b.Joining, tx.now, id)
 		if err != nil {
+			return err
+		}
+		if err := tx.touchRoster(ctx); err != nil {
 			return err
 		}
 		return tx.audit(ctx, rankfile.AuditChangeBodies, 0, sprintf("updated %q (%s)", b.Name, b.Slug))

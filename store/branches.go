@@ -34,11 +34,15 @@ func (s *BranchService) LoadBranches(ctx context.Context, js []rankfile.Jurisdic
 		}
 		var err error
 		report, err = tx.resortMembers(ctx, opts.Actor)
-		if report != nil {
-			report.Branches = len(js)
+		if err != nil {
+			return err
 		}
-		return err
+		report.Branches = len(js)
+		return tx.touchRoster(ctx)
 	})
+	if err == nil {
+		s.db.refreshStatistics(ctx)
+	}
 	return report, err
 }
 

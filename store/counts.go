@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"maps"
 
 	"github.com/rankfile/rankfile"
 )
@@ -11,8 +12,16 @@ import (
 // whole roster, a branch the members who belong to it (by address or by
 // choice; its leaders are among them), and other bodies the members who
 // hold positions in them.
+// Counting reads the whole roster, so counts are kept until it changes.
 func (s *BodyService) CountMembers(ctx context.Context, d rankfile.Date) (map[int64]rankfile.MemberCount, error) {
 	d = s.db.day(d)
+	counts, err := kept(ctx, s.db, "bodies "+d.String(), func() (map[int64]rankfile.MemberCount, error) {
+		return s.countMembers(ctx, d)
+	})
+	return maps.Clone(counts), err // callers may change their copy
+}
+
+func (s *BodyService) countMembers(ctx context.Context, d rankfile.Date) (map[int64]rankfile.MemberCount, error) {
 	good := sprintf(`SUM(CASE WHEN `+standingSQL+` = 'good' THEN 1 ELSE 0 END)`, 1)
 	counts := map[int64]rankfile.MemberCount{}
 	queries := []string{

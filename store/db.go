@@ -32,9 +32,17 @@ type DB struct {
 	// on the database lock.
 	write *sql.DB
 	// read serves queries; for PostgreSQL it is the same pool as write.
-	read    *sql.DB
+	read    *reader
 	dialect string
 	dsn     string
+	// kept keeps counts of the roster and actors until the roster changes;
+	// version remembers its version for a moment.
+	kept    keptCache
+	version versionMemo
+	// audits commits audit entries recorded at the same moment together.
+	audits auditBatcher
+	// checkpoints copies SQLite's write-ahead log back into the database.
+	checkpoints *checkpointer
 
 	// Now returns the current time; tests set it to fix the clock.
 	Now func() time.Time
@@ -54,6 +62,7 @@ func IsPostgres(dsn string) bool {
 // path, and applies any migrations it lacks.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
+	db.audits.db = db
 	var err error
 	if IsPostgres(dsn) {
 		err = db.openPostgres(dsn)
@@ -82,7 +91,7 @@ func (db *DB) openPostgres(dsn string) error {
 	pool.SetMaxOpenConns(16)
 	pool.SetMaxIdleConns(16)
 	pool.SetConnMaxIdleTime(5 * time.Minute)
-	db.write, db.read, db.dialect = pool, pool, Postgres
+	db.write, db.read, db.dialect = pool, newReader(pool, false), Postgres
 	return nil
 }
 
@@ -91,7 +100,10 @@ func (db *DB) openPostgres(dsn string) error {
 // lock held by another process; WAL lets readers run beside the writer;
 // synchronous=FULL makes every commit durable, even across a power cut;
 // _txlock=immediate takes the write lock at BEGIN, which avoids deadlocks
-// between transactions that read before they write.
+// between transactions that read before they write. Readers map the file
+// into memory, so that a page another connection's commit made them drop
+// is read again without a system call. The writer leaves checkpoints to a
+// connection of their own (see checkpoint.go).
 func (db *DB) openSQLite(path string) error {
 	if path == "" {
 		return rankfile.Errorf(rankfile.EINVALID, "no database given")
@@ -99,19 +111,27 @@ func (db *DB) openSQLite(path string) error {
 	base := sqliteURI(path)
 	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(FULL)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)&_time_format=sqlite"
-	write, err := sql.Open("sqlite", base+pragmas+"&_txlock=immediate")
+	write, err := sql.Open("sqlite", base+pragmas+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)")
 	if err != nil {
 		return fmt.Errorf("opening SQLite: %w", err)
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	read, err := sql.Open("sqlite", base+pragmas+"&_pragma=query_only(1)")
+	read, err := sql.Open("sqlite", base+pragmas+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)")
 	if err != nil {
 		write.Close()
 		return fmt.Errorf("opening SQLite: %w", err)
 	}
 	read.SetMaxOpenConns(4)
-	db.write, db.read, db.dialect = write, read, SQLite
+	checkpoints, err := sql.Open("sqlite", base+pragmas)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return fmt.Errorf("opening SQLite: %w", err)
+	}
+	checkpoints.SetMaxOpenConns(1)
+	db.write, db.read, db.dialect = write, newReader(read, true), SQLite
+	db.checkpoints = startCheckpointer(checkpoints)
 	if err := write.Ping(); err != nil {
 		db.Close()
 		return fmt.Errorf("opening SQLite database %s: %w", path, err)
@@ -129,9 +149,13 @@ func (db *DB) Dialect() string { return db.dialect }
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.read.close()
+	if db.checkpoints != nil {
+		db.checkpoints.close()
+	}
 	err := db.write.Close()
-	if db.read != db.write {
-		if rerr := db.read.Close(); err == nil {
+	if db.read.pool != db.write {
+		if rerr := db.read.pool.Close(); err == nil {
 			err = rerr
 		}
 	}
@@ -154,6 +178,11 @@ type Tx struct {
 	// stamp is now as a statement argument, formatted once: a national
 	// list of 100,000 members stamps every row it writes.
 	stamp any
+	// touchedRoster is set when the transaction moves the roster's version.
+	touchedRoster bool
+	// auditHead is the hash of the audit log's last entry once the
+	// transaction has taken the audit lock; "" before.
+	auditHead string
 }
 
 // inTx runs fn in a write transaction and commits when fn returns nil.
@@ -174,7 +203,13 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		return db.translate(err)
 	}
-	return db.translate(sqlTx.Commit())
+	if err := sqlTx.Commit(); err != nil {
+		return db.translate(err)
+	}
+	if tx.touchedRoster {
+		db.version.forget()
+	}
+	return nil
 }
 
 // timeArg formats a time as the SQLite driver would store it (its
@@ -192,6 +227,9 @@ func (tx *Tx) today() rankfile.Date { return rankfile.DateOf(tx.now.In(tx.db.Zon
 // lock serializes work on a named resource across processes: the row lock
 // in PostgreSQL, the database write lock (taken at BEGIN) in SQLite.
 func (tx *Tx) lock(ctx context.Context, name string) error {
+	if tx.db.dialect == SQLite {
+		return nil // the transaction holds the database's write lock already
+	}
 	_, err := tx.ExecContext(ctx, `UPDATE locks SET taken_at = $1 WHERE name = $2`, tx.now, name)
 	return err
 }

@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // DeferrableChecks lists the indexes and constraints a first import sets
 // aside, with the statements that build them, for tests outside the package.
@@ -24,7 +27,7 @@ func DeferrableChecks(db *DB) ([]string, error) {
 
 // StoredSensitive returns a member's sensitive columns as stored, sealed.
 func StoredSensitive(db *DB, memberID int64) (race, accommodations string, err error) {
-	err = db.read.QueryRow(`SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`, memberID).
+	err = db.read.pool.QueryRow(`SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`, memberID).
 		Scan(&race, &accommodations)
 	return race, accommodations, err
 }
@@ -34,3 +37,37 @@ func SetStoredRace(db *DB, memberID int64, race string) error {
 	_, err := db.write.Exec(`UPDATE member_sensitive SET race = $1 WHERE member_id = $2`, race, memberID)
 	return err
 }
+
+// OpenAtVersion opens dsn migrated only up to version, so that tests can
+// put data in an older schema and see a later migration carry it over.
+func OpenAtVersion(ctx context.Context, dsn string, version int64) (*DB, error) {
+	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
+	db.audits.db = db
+	var err error
+	if IsPostgres(dsn) {
+		err = db.openPostgres(dsn)
+	} else {
+		err = db.openSQLite(dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p, err := db.migrator()
+	if err == nil {
+		_, err = p.UpTo(ctx, version)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Exec runs a statement on the writer.
+func (db *DB) Exec(query string, args ...any) error {
+	_, err := db.write.Exec(query, args...)
+	return err
+}
+
+// VersionRecheck is how soon a change another process made is seen.
+const VersionRecheck = versionRecheck

@@ -282,6 +282,9 @@ func (imp *importer) finish(ctx context.Context) error {
 	if err := rejections.flush(ctx); err != nil {
 		return err
 	}
+	if err := imp.tx.touchRoster(ctx); err != nil {
+		return err
+	}
 	return imp.tx.audit(ctx, rankfile.AuditImport, 0, sprintf("import %d of %s: %d rows, %d added, %d updated, %d lapsed, %d rejected",
 		r.ID, r.FileName, r.Rows, r.Added, r.Updated, r.Lapsed, len(r.Rejected)))
 }

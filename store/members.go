@@ -60,23 +60,39 @@ func (s *MemberService) FindMember(ctx context.Context, filter rankfile.MemberFi
 }
 
 // FindMembers returns the members matching filter in name order, and how
-// many match without Offset and Limit.
+// many match without Offset and Limit. The page's members are chosen first
+// by their ids alone, which the indexes answer in name order, and only
+// they are read whole.
 func (s *MemberService) FindMembers(ctx context.Context, filter rankfile.MemberFilter) ([]*rankfile.Member, int, error) {
-	w := s.memberWhere(filter)
-	var total int
-	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members m`+memberJoins+w.sql(), w.args...).Scan(&total)
+	c, err := s.memberWhere(ctx, filter)
 	if err != nil {
 		return nil, 0, s.db.translate(err)
 	}
-	q := memberSelect + w.sql() + ` ORDER BY lower(m.last_name), lower(m.first_name), m.id` + limitSQL(filter.Offset, filter.Limit)
-	rows, err := s.db.read.QueryContext(ctx, q, w.args...)
+	total, err := s.countMembers(ctx, filter, c)
+	if err != nil {
+		return nil, 0, s.db.translate(err)
+	}
+	sel, scan := memberSelect, scanMember
+	if filter.Brief {
+		sel, scan = briefSelect, scanBrief
+	}
+	w := c.where()
+	q, args := sel+w.sql()+memberOrder, w.args
+	if page := limitSQL(filter.Offset, filter.Limit); page != "" {
+		ids, idArgs, err := s.pageIDs(ctx, filter, c, total, page)
+		if err != nil {
+			return nil, 0, s.db.translate(err)
+		}
+		q, args = sel+` WHERE m.id IN (`+ids+`)`+memberOrder, idArgs
+	}
+	rows, err := s.db.read.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, 0, s.db.translate(err)
 	}
 	defer rows.Close()
 	members := []*rankfile.Member{}
 	for rows.Next() {
-		m, err := scanMember(rows)
+		m, err := scan(rows)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -85,46 +101,156 @@ func (s *MemberService) FindMembers(ctx context.Context, filter rankfile.MemberF
 	return members, total, rows.Err()
 }
 
-func (s *MemberService) memberWhere(f rankfile.MemberFilter) *where {
-	w := &where{}
-	if f.ID != 0 {
-		w.add("m.id = $%d", f.ID)
+// countMembers counts the members a filter matches. Counts of the roster
+// at large (not of one member) are kept until the roster changes.
+func (s *MemberService) countMembers(ctx context.Context, f rankfile.MemberFilter, c *memberConds) (int, error) {
+	w := c.where()
+	count := func() (int, error) {
+		var n int
+		err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members m`+w.sql(), w.args...).Scan(&n)
+		return n, err
 	}
-	if f.NationalID != "" {
-		w.add("m.national_id = $%d", f.NationalID)
+	if f.ID != 0 || f.NationalID != "" || f.Email != "" {
+		return count()
 	}
-	if f.Email != "" {
-		w.add("m.email = $%d", strings.ToLower(strings.TrimSpace(f.Email)))
-	}
-	if f.Standing != "" {
-		w.add(standingSQL+" = $%d", s.db.day(f.AsOf), string(f.Standing))
-	}
-	if f.BranchSlug != "" {
-		w.add("b.slug = $%d", f.BranchSlug)
-	}
-	if f.Unassigned {
-		w.add(effectiveBranch + " IS NULL")
-	}
-	if f.BodyID != 0 {
-		w.add(`m.id IN (SELECT member_id FROM positions WHERE body_id = $%d
-			AND start_on <= $%d AND (end_on IS NULL OR end_on >= $%d))`, f.BodyID, s.db.day(f.AsOf), s.db.day(f.AsOf))
-	}
-	if q := searchPattern(f.Search); q != "" {
-		w.add(`(lower(m.first_name) LIKE $%d ESCAPE '\' OR lower(m.last_name) LIKE $%d ESCAPE '\'
-			OR lower(m.first_name || ' ' || m.last_name) LIKE $%d ESCAPE '\' OR m.email LIKE $%d ESCAPE '\'
-			OR m.mailing_zip LIKE $%d ESCAPE '\')`, q, q, q, q, q)
-	}
-	return w
+	return kept(ctx, s.db, fmt.Sprintf("members %q %v", w.sql(), w.args), count)
 }
 
-// searchPattern makes a LIKE pattern matching text that begins with s,
-// with LIKE's own wildcards in s taken literally.
-func searchPattern(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if s == "" {
-		return ""
+// pageIDs returns a query for the ids of a page of members, and its
+// arguments. When many members match (members in good standing, a ZIP
+// prefix that covers the city), walking a name index in order and stopping
+// after the page reads a few index entries for each member shown, where
+// finding every match and sorting them reads them all. When few match (a
+// surname), finding them and sorting is cheaper than a walk that passes
+// every name before theirs; a search then takes each of its alternatives
+// from an index that holds the names to sort by. The exact count, known by
+// now, decides: the databases' own guesses assume matches spread evenly
+// through the alphabet, and a surname's do not. SQLite is told which index
+// to walk; to keep either database from walking, the order is written so
+// that no index serves it.
+func (s *MemberService) pageIDs(ctx context.Context, f rankfile.MemberFilter, c *memberConds, matching int, page string) (string, []any, error) {
+	walk, err := s.walkInNameOrder(ctx, f, matching)
+	if err != nil {
+		return "", nil, err
 	}
-	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s) + "%"
+	w := c.where()
+	switch {
+	case !walk && len(c.search) > 0:
+		q, args := c.searchUnion(f.Offset + f.Limit)
+		return `SELECT id FROM (SELECT DISTINCT id, sort_last, sort_first FROM (` + q + `) found
+			ORDER BY sort_last, sort_first, id` + page + `) ranked`, args, nil
+	case !walk:
+		return `SELECT m.id FROM members m` + w.sql() + ` ORDER BY lower(m.last_name) || '', lower(m.first_name), m.id` + page, w.args, nil
+	case s.db.dialect == SQLite && f.BranchSlug == "" && !f.Unassigned:
+		return `SELECT m.id FROM members m INDEXED BY members_name` + w.sql() + memberOrder + page, w.args, nil
+	}
+	return `SELECT m.id FROM members m` + w.sql() + memberOrder + page, w.args, nil // a branch walks its own index
+}
+
+// walkInNameOrder reports whether walking an index in name order finds a
+// page sooner than finding every match. A walk goes through the whole
+// roster, or through a branch's members when the filter names one (they
+// have an index of their own), and reads about (Offset+Limit) *
+// walked/matching entries; finding reads the matching members and sorts
+// them.
+func (s *MemberService) walkInNameOrder(ctx context.Context, f rankfile.MemberFilter, matching int) (bool, error) {
+	if matching == 0 {
+		return false, nil
+	}
+	branch := rankfile.MemberFilter{BranchSlug: f.BranchSlug, Unassigned: f.Unassigned}
+	bc, err := s.memberWhere(ctx, branch)
+	if err != nil {
+		return false, err
+	}
+	walked, err := s.countMembers(ctx, branch, bc)
+	if err != nil {
+		return false, err
+	}
+	return float64(f.Offset+f.Limit)*float64(walked)/float64(matching) < float64(matching), nil
+}
+
+// memberWhere turns a filter into conditions on members m alone, each of
+// which an index serves, so that counting needs no join.
+func (s *MemberService) memberWhere(ctx context.Context, f rankfile.MemberFilter) (*memberConds, error) {
+	c := &memberConds{}
+	if f.ID != 0 {
+		c.add("m.id = $%d", f.ID)
+	}
+	if f.NationalID != "" {
+		c.add("m.national_id = $%d", f.NationalID)
+	}
+	if f.Email != "" {
+		c.add("m.email = $%d", strings.ToLower(strings.TrimSpace(f.Email)))
+	}
+	if f.Standing != "" {
+		day := s.db.day(f.AsOf)
+		c.add(standingIsSQL, string(f.Standing), day, day, string(f.Standing))
+	}
+	if f.BranchSlug != "" {
+		// An id, not a subquery: SQLite uses the branch index only for a value.
+		id, err := s.branchID(ctx, f.BranchSlug)
+		if err != nil {
+			return nil, err
+		}
+		c.add(effectiveBranch+" = $%d", id)
+	}
+	if f.Unassigned {
+		c.add(effectiveBranch + " IS NULL")
+	}
+	if f.BodyID != 0 {
+		day := s.db.day(f.AsOf)
+		c.add(`m.id IN (SELECT member_id FROM positions WHERE body_id = $%d
+			AND start_on <= $%d AND (end_on IS NULL OR end_on >= $%d))`, f.BodyID, day, day)
+	}
+	c.search = s.db.searchTerms(f.Search)
+	return c, nil
+}
+
+// branchID returns the id of the body with the slug, from the kept list
+// of bodies; 0, which no body has, when there is none.
+func (s *MemberService) branchID(ctx context.Context, slug string) (int64, error) {
+	bodies, err := NewBodyService(s.db).FindBodies(ctx, rankfile.BodyFilter{})
+	for _, b := range bodies {
+		if b.Slug == slug {
+			return b.ID, err
+		}
+	}
+	return 0, err
+}
+
+// standingIsSQL is standingSQL = X without the join: the list's standing
+// when no override stands on the day, else the override's. Overrides are
+// few, so their sets are small.
+const standingIsSQL = `((m.list_standing = $%d AND m.id NOT IN (` + activeOverrides + `))
+	OR m.id IN (` + activeOverrides + ` AND standing = $%d))`
+
+// activeOverrides selects the members with an override standing on a day.
+const activeOverrides = `SELECT member_id FROM standing_overrides WHERE revoked_at IS NULL AND (until IS NULL OR until >= $%d)`
+
+// briefSelect reads what MemberFilter.Brief promises, in scanBrief's order:
+// members' own columns, their branch's slug and their override.
+const briefSelect = `SELECT m.id, COALESCE(m.national_id, ''), m.first_name, m.middle_name, m.last_name, m.suffix,
+	m.email, m.best_phone, m.mobile_phone, m.home_phone, m.mailing_zip, m.list_standing, m.on_list,
+	COALESCE(m.located_branch_id, 0), COALESCE(m.chosen_branch_id, 0), COALESCE(b.slug, ''),
+	o.id, o.standing, o.until
+	FROM members m` + memberJoins
+
+func scanBrief(rows *sql.Rows) (*rankfile.Member, error) {
+	m := &rankfile.Member{}
+	var oID sql.NullInt64
+	var oStanding sql.NullString
+	var oUntil rankfile.Date
+	err := rows.Scan(&m.ID, &m.NationalID, &m.FirstName, &m.MiddleName, &m.LastName, &m.Suffix,
+		&m.Email, &m.BestPhone, &m.MobilePhone, &m.HomePhone, &m.Mailing.Zip, &m.Roster.ListStanding, &m.Roster.OnList,
+		&m.Branch.LocatedID, &m.Branch.ChosenID, &m.Branch.Slug, &oID, &oStanding, &oUntil)
+	if err != nil {
+		return nil, err
+	}
+	if oID.Valid {
+		m.Roster.Override = &rankfile.StandingOverride{ID: oID.Int64, MemberID: m.ID,
+			Standing: rankfile.Standing(oStanding.String), Until: oUntil}
+	}
+	return m, nil
 }
 
 func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
@@ -200,12 +326,18 @@ type where struct {
 
 // add appends a condition; each %d in cond becomes the next parameter number.
 func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, w.param(cond, args...))
+}
+
+// param takes args as the next parameters and returns cond with their
+// numbers in place of its %d, for conditions put together by hand.
+func (w *where) param(cond string, args ...any) string {
 	nums := make([]any, len(args))
 	for i := range args {
 		nums[i] = len(w.args) + i + 1
 	}
-	w.conds = append(w.conds, fmt.Sprintf(cond, nums...))
 	w.args = append(w.args, args...)
+	return fmt.Sprintf(cond, nums...)
 }
 
 func (w *where) sql() string {

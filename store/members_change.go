@@ -31,6 +31,9 @@ func (s *MemberService) SetStandingOverride(ctx context.Context, o *rankfile.Sta
 		if err != nil {
 			return err
 		}
+		if err := tx.touchRoster(ctx); err != nil {
+			return err
+		}
 		o.CreatedAt = tx.now
 		return tx.recordAuditedChange(ctx, rankfile.AuditOverride, &rankfile.MemberChange{
 			MemberID: o.MemberID, Kind: rankfile.ChangeOverride, Actor: o.Author, Note: o.Reason,
@@ -97,7 +100,10 @@ func (tx *Tx) revokeOverride(ctx context.Context, o *rankfile.StandingOverride, 
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE standing_overrides SET revoked_at = $1, revoked_by = $2 WHERE id = $3`,
 		tx.now, by, o.ID)
-	return err
+	if err != nil {
+		return err
+	}
+	return tx.touchRoster(ctx)
 }
 
 // ChooseBranch records the branch a member chose instead of the one they
@@ -121,6 +127,9 @@ func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET chosen_branch_id = $1, updated_at = $2 WHERE id = $3`,
 			nullID(newID), tx.now, memberID); err != nil {
+			return err
+		}
+		if err := tx.touchRoster(ctx); err != nil {
 			return err
 		}
 		return tx.recordAuditedChange(ctx, rankfile.AuditChooseBranch, &rankfile.MemberChange{
@@ -169,6 +178,9 @@ func (s *MemberService) SetPoint(ctx context.Context, memberID int64, p *rankfil
 			updated_at = $4 WHERE id = $5`, lat, lon, nullID(located), tx.stamp, memberID); err != nil {
 			return err
 		}
+		if err := tx.touchRoster(ctx); err != nil {
+			return err
+		}
 		changes := []rankfile.FieldChange{{Field: "point", Old: m.point.String(), New: p.String()}}
 		if located != m.located && m.chosen == 0 {
 			changes = append(changes, rankfile.FieldChange{Field: "branch", Old: sorter.slugs[m.located], New: sorter.slugs[located]})
@@ -194,6 +206,9 @@ func (s *MemberService) SetPreferences(ctx context.Context, memberID int64, p ra
 			text_opt_out = excluded.text_opt_out, updated_at = excluded.updated_at`,
 			memberID, p.Language, ptrArg(p.MailPreference), ptrArg(p.DoNotCall), ptrArg(p.TextOptOut), tx.stamp)
 		if err != nil {
+			return err
+		}
+		if err := tx.touchRoster(ctx); err != nil { // the actor carries the language
 			return err
 		}
 		return tx.recordChange(ctx, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangePreferences,

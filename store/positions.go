@@ -75,9 +75,13 @@ func (tx *Tx) insertPosition(ctx context.Context, p *rankfile.Position) error {
 		return err
 	}
 	p.CreatedAt = tx.now
-	return tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
+	err := tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 		p.MemberID, p.BodyID, nullID(p.SeatID), p.StartOn, p.EndOn, tx.now).Scan(&p.ID)
+	if err != nil {
+		return err
+	}
+	return tx.touchRoster(ctx)
 }
 
 // checkRoom refuses a position the member already holds for some of the
@@ -127,6 +131,9 @@ func (s *BodyService) EndPosition(ctx context.Context, id int64, last rankfile.D
 		if _, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, last, id); err != nil {
 			return err
 		}
+		if err := tx.touchRoster(ctx); err != nil {
+			return err
+		}
 		return tx.audit(ctx, rankfile.AuditChangeBodies, p.MemberID, sprintf("position %d ends %s", id, last))
 	})
 }
@@ -150,7 +157,10 @@ func (s *BodyService) LeaveBody(ctx context.Context, memberID, bodyID int64) err
 			} else {
 				_, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, today.AddDays(-1), p.ID)
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			return tx.touchRoster(ctx)
 		}
 		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not a member of that body")
 	})

@@ -37,6 +37,7 @@ func (s *RosterService) ImportRoster(ctx context.Context, src rankfile.RosterSou
 	if err != nil {
 		return nil, err
 	}
+	s.db.refreshStatistics(ctx)
 	return report, nil
 }
 

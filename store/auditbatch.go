@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"sync"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Views are audited as they happen: every roster search, every look at a
+// member's contact details. Each entry must be on disk before the page is
+// shown, and a commit that waits for the disk takes milliseconds, one at
+// a time. So entries recorded at the same moment are committed together:
+// while one commit waits for the disk, the entries that arrive queue up and
+// go in the next, each still chained to the one before. An entry is never
+// acknowledged before its commit.
+
+// auditBatchLimit bounds the entries of one commit.
+const auditBatchLimit = 256
+
+// pendingAudit is an entry waiting to be committed, and where to answer.
+type pendingAudit struct {
+	actor     *rankfile.Actor
+	action    string
+	subjectID int64
+	detail    string
+	done      chan error
+}
+
+// auditBatcher commits queued audit entries, one batch at a time.
+type auditBatcher struct {
+	db      *DB
+	mu      sync.Mutex
+	queue   []*pendingAudit
+	running bool // a goroutine is committing batches
+}
+
+// record queues an entry and waits until it is committed or ctx ends; an
+// entry whose caller stopped waiting may still be committed, which records
+// more than happened rather than less.
+func (b *auditBatcher) record(ctx context.Context, action string, subjectID int64, detail string) error {
+	p := &pendingAudit{actor: rankfile.ActorFrom(ctx), action: action, subjectID: subjectID, detail: detail,
+		done: make(chan error, 1)}
+	b.mu.Lock()
+	b.queue = append(b.queue, p)
+	if !b.running {
+		b.running = true
+		go b.run()
+	}
+	b.mu.Unlock()
+	select {
+	case err := <-p.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// run commits batches until the queue is empty.
+func (b *auditBatcher) run() {
+	for {
+		b.mu.Lock()
+		n := min(len(b.queue), auditBatchLimit)
+		batch := b.queue[:n:n]
+		b.queue = b.queue[n:]
+		if n == 0 {
+			b.running = false
+			b.mu.Unlock()
+			return
+		}
+		b.mu.Unlock()
+		b.commit(batch)
+	}
+}
+
+// commit writes a batch in one transaction. When that fails, each entry
+// is tried alone, so that one bad entry does not fail the others.
+func (b *auditBatcher) commit(batch []*pendingAudit) {
+	err := b.write(batch)
+	if err != nil && len(batch) > 1 {
+		for _, p := range batch {
+			p.done <- b.write([]*pendingAudit{p})
+		}
+		return
+	}
+	for _, p := range batch {
+		p.done <- err
+	}
+}
+
+// write commits entries in the order they came. It does not use a caller's
+// context: an entry that was queued is written whoever stopped waiting.
+func (b *auditBatcher) write(batch []*pendingAudit) error {
+	ctx := context.Background()
+	return b.db.inTx(ctx, func(tx *Tx) error {
+		for _, p := range batch {
+			if err := tx.audit(rankfile.WithActor(ctx, p.actor), p.action, p.subjectID, p.detail); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,101 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+)
+
+// memberOrder is the roster's order: by name.
+const memberOrder = ` ORDER BY lower(m.last_name), lower(m.first_name), m.id`
+
+// cond is a condition whose %d stand for its arguments' parameter numbers.
+type cond struct {
+	sql  string
+	args []any
+}
+
+// memberConds are a filter's conditions on members m: all of rest hold,
+// and, for a search, at least one of its alternatives.
+type memberConds struct {
+	rest   []cond
+	search []cond
+}
+
+func (c *memberConds) add(sql string, args ...any) {
+	c.rest = append(c.rest, cond{sql, args})
+}
+
+// where puts the conditions together as one WHERE clause.
+func (c *memberConds) where() *where {
+	w := &where{}
+	for _, r := range c.rest {
+		w.add(r.sql, r.args...)
+	}
+	if len(c.search) > 0 {
+		alts := make([]string, len(c.search))
+		for i, alt := range c.search {
+			alts[i] = w.param(alt.sql, alt.args...)
+		}
+		w.conds = append(w.conds, "("+strings.Join(alts, " OR ")+")")
+	}
+	return w
+}
+
+// searchUnion selects the first n matching members' ids, in name order,
+// with the names they sort by (sort_last, sort_first): n from each
+// alternative of the search, among which are the first n of all. Each
+// alternative reads one index, which holds the names and the filters'
+// columns, so that none reads a table row; the last names' index is in
+// name order already, so that alternative stops after n. One query with
+// the alternatives joined by OR would read every match's row to learn
+// its name: 1,300 rows for a common surname.
+func (c *memberConds) searchUnion(n int) (string, []any) {
+	w := &where{}
+	parts := make([]string, len(c.search))
+	for i, alt := range c.search {
+		conds := []string{w.param(alt.sql, alt.args...)}
+		for _, r := range c.rest {
+			conds = append(conds, w.param(r.sql, r.args...))
+		}
+		parts[i] = `SELECT * FROM (SELECT m.id, lower(m.last_name) AS sort_last, lower(m.first_name) AS sort_first
+			FROM members m WHERE ` + strings.Join(conds, " AND ") + memberOrder + fmt.Sprintf(" LIMIT %d) alt%d", n, i)
+	}
+	return strings.Join(parts, " UNION ALL "), w.args
+}
+
+// searchTerms are the alternatives of the roster search: members whose
+// last name, first name, email address or mailing ZIP begins with the
+// text, or whose first names begin with its first words and last names
+// with the rest ("ana gar", "mary ann smi"). Each is a range of an index,
+// so that a search reads only the members it finds.
+func (db *DB) searchTerms(text string) []cond {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 {
+		return nil
+	}
+	prefix := func(expr, p string) cond {
+		return cond{db.prefixSQL(expr), []any{p, p + "\U0010FFFF"}}
+	}
+	whole := strings.Join(words, " ")
+	var terms []cond
+	for _, expr := range []string{"lower(m.last_name)", "lower(m.first_name)", "m.email", "m.mailing_zip"} {
+		terms = append(terms, prefix(expr, whole))
+	}
+	for i := 1; i < len(words); i++ {
+		first := prefix("lower(m.first_name)", strings.Join(words[:i], " "))
+		last := prefix("lower(m.last_name)", strings.Join(words[i:], " "))
+		terms = append(terms, cond{"(" + first.sql + " AND " + last.sql + ")", append(first.args, last.args...)})
+	}
+	return terms
+}
+
+// prefixSQL is the condition that expr begins with a prefix, given as two
+// parameters: the prefix, and the prefix followed by the last character
+// there is. Comparing bytes (SQLite's default; PostgreSQL's "C" collation,
+// which its search indexes use) makes that a range of the index.
+func (db *DB) prefixSQL(expr string) string {
+	if db.dialect == Postgres {
+		expr += ` COLLATE "C"`
+	}
+	return "(" + expr + " >= $%d AND " + expr + " < $%d)"
+}
