@@ -7,6 +7,12 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
+// BodyList returns every body by name, without counts: the choices of a
+// form such as the roster's filter. Bodies are public.
+func (a *App) BodyList(ctx context.Context) ([]*rankfile.Body, error) {
+	return a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
+}
+
 // Directory returns the organization's bodies. Anyone may see them and
 // their public contacts; member counts are for members.
 func (a *App) Directory(ctx context.Context, actor *rankfile.Actor) (*rankfile.BodyTree, error) {
@@ -108,7 +114,7 @@ func (a *App) bodyMembers(ctx context.Context, actor *rankfile.Actor, p *BodyPag
 	if !actor.CanSeeMembersOf(p.Body) {
 		return nil
 	}
-	f := rankfile.MemberFilter{BodyID: p.Body.ID, Offset: (p.MembersPage - 1) * membersPerPage, Limit: membersPerPage}
+	f := rankfile.MemberFilter{BodyID: p.Body.ID, Offset: (p.MembersPage - 1) * membersPerPage, Limit: membersPerPage, Brief: true}
 	if p.Body.Kind == rankfile.KindBranch {
 		f.BodyID, f.BranchSlug = 0, p.Body.Slug
 	}
