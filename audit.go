@@ -23,6 +23,7 @@ const (
 	AuditRotateKey       = "rotate_key"
 	AuditCreateAPIToken  = "create_api_token"
 	AuditDownloadOwnData = "download_own_data"
+	AuditSignInLink      = "sign_in_link" // an operator made a member's sign-in link
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -68,16 +68,22 @@ type Summary struct {
 	Positions            int
 }
 
-// listSize is how many people national's list carries this month; about
-// 3,500 of them are dues-paying members.
-const listSize = 4300
+// ListSize is how many people national's list carries each month in the
+// demo; about 3,500 of them are dues-paying members.
+const ListSize = 4300
 
-// Fill sets up the demo chapter as of today in an empty database.
-func Fill(ctx context.Context, s Services, today rankfile.Date) (*Summary, error) {
+// Fill sets up the demo chapter as of today in an empty database, with
+// national lists of listSize people (ListSize for the demo as described;
+// more to measure a chapter of another size).
+func Fill(ctx context.Context, s Services, today rankfile.Date, listSize int) (*Summary, error) {
+	if listSize < len(Accounts) {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "the demo needs a list of at least %d people", len(Accounts))
+	}
 	g, err := newGenerator(today)
 	if err != nil {
 		return nil, err
 	}
+	g.listSize = listSize
 	org, err := createOrganization(ctx, s.Bodies)
 	if err != nil {
 		return nil, err
@@ -110,6 +116,7 @@ type generator struct {
 	jurisdictions      []rankfile.Jurisdiction
 	thisDate, lastDate rankfile.Date
 	people             []*person
+	listSize           int
 }
 
 func newGenerator(today rankfile.Date) (*generator, error) {
@@ -136,7 +143,7 @@ func (g *generator) importList(ctx context.Context, rs rankfile.RosterService, l
 // lastMonth imagines last month's list, with the demo accounts first.
 func (g *generator) lastMonth() []*person {
 	g.people = demoAccounts(g.rng, g.zips, g.lastDate)
-	for id := 1000; len(g.people) < listSize; id++ {
+	for id := 1000; len(g.people) < g.listSize; id++ {
 		g.people = append(g.people, newPerson(g.rng, id, g.zips, g.lastDate))
 	}
 	return g.people
@@ -166,7 +173,7 @@ func (g *generator) thisMonth() []*person {
 		}
 		out = append(out, p)
 	}
-	for id := 1000 + len(g.people); len(out) < listSize; id++ {
+	for id := 1000 + len(g.people); len(out) < g.listSize; id++ {
 		out = append(out, newPerson(g.rng, id, g.zips, g.thisDate))
 	}
 	return out

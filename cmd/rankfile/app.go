@@ -23,6 +23,8 @@ type app struct {
 	db     *store.DB
 	// keyFile is the key file of sensitive fields (--key-file).
 	keyFile string
+	// demoSize is how many people the demo's national lists carry.
+	demoSize int
 }
 
 // defaultDB is the database used when neither --db nor RANKFILE_DB is set.

@@ -254,11 +254,20 @@ func TestRolesTokensAndTheAuditLog(t *testing.T) {
 			t.Errorf("a token for nobody: exit %d", r.code)
 		}
 		mustRun(t, dsn, "roles", "revoke", "102", "admin")
-		if out := mustRun(t, dsn, "audit", "verify"); !strings.Contains(out, "intact: 5 entries") {
+		link := strings.TrimSpace(mustRun(t, dsn, "sign-in-link", "--email", "102", "--base-url", "https://rankfile.example.org/"))
+		token, ok := strings.CutPrefix(link, "https://rankfile.example.org/sign-in/")
+		if !ok {
+			t.Fatalf("sign-in link %q", link)
+		}
+		db := storetest.Open(t, dsn)
+		if err := store.NewAuthService(db).CheckSignInToken(context.Background(), token); err != nil {
+			t.Errorf("the printed sign-in link does not work: %v", err)
+		}
+		if out := mustRun(t, dsn, "audit", "verify"); !strings.Contains(out, "intact: 6 entries") {
 			t.Errorf("audit verify: %s", out)
 		}
 		log := mustRun(t, dsn, "audit", "log")
-		for _, want := range []string{"import_roster", "grant_role", "revoke_role", "create_api_token", "command line"} {
+		for _, want := range []string{"import_roster", "grant_role", "revoke_role", "create_api_token", "sign_in_link", "command line"} {
 			if !strings.Contains(log, want) {
 				t.Errorf("audit log lacks %q:\n%s", want, log)
 			}

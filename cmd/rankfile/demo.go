@@ -48,6 +48,7 @@ holds anything else is refused, so the demo never mixes with real data.`,
 	}
 	f.register(cmd)
 	cmd.Flags().BoolVar(&noServe, "no-serve", false, "fill the database and exit")
+	cmd.Flags().IntVar(&a.demoSize, "list-size", demo.ListSize, "`PEOPLE` on each month's national list (about 80% of them dues-paying members)")
 	cmd.AddCommand(a.demoListCommand())
 	return cmd
 }
@@ -117,7 +118,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		return rankfile.Errorf(rankfile.ECONFLICT, "%s already holds data that is not the demo; give the demo a database of its own with --db", a.dsn)
 	}
 	fmt.Fprintln(a.stdout, "Filling the demo chapter...")
-	sum, err := demo.Fill(ctx, demoServices(db), db.Today())
+	sum, err := demo.Fill(ctx, demoServices(db), db.Today(), a.demoSize)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -98,6 +99,19 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	}, nil
 }
 
+// serverGCPercent lets a server's heap grow to three times what it keeps
+// between collections, rather than Go's default of twice: a server keeps
+// little (tens of megabytes) and allocates much for each page, so this
+// cuts the time spent collecting by half for memory the machine has.
+const serverGCPercent = 200
+
+// tuneGC sets serverGCPercent unless the operator set GOGC.
+func (a *app) tuneGC() {
+	if a.getenv("GOGC") == "" {
+		debug.SetGCPercent(serverGCPercent)
+	}
+}
+
 // chapterName is what the pages call the organization: the name setting,
 // else the name of its chapter body, else "rankfile".
 func chapterName(ctx context.Context, db *store.DB) (string, error) {
@@ -119,6 +133,7 @@ func chapterName(ctx context.Context, db *store.DB) (string, error) {
 // started, when given, runs once it listens.
 func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started func(*rfapp.App, string) error) error {
 	logger := slog.New(slog.NewJSONHandler(a.stderr, nil))
+	a.tuneGC()
 	if db.Keys == nil {
 		logger.Warn("no encryption key is set (--key-file or RANKFILE_KEY): lists that carry race or accommodations cannot be imported, nor those fields shown")
 	}
