@@ -21,14 +21,15 @@ UPDATE member_details SET details = (details::jsonb - 'middle_name' - 'suffix' -
 -- lead SQLite to sort thousands of members to show fifty. Searches compare
 -- by byte (the "C" collation), so that a prefix is a range whatever the
 -- database's collation; their indexes use it too.
--- The name indexes carry the names to sort by and what the filters test,
--- so that walking one, or searching by a name, reads no table rows until
--- the page is found.
+-- The name indexes carry the names to sort by and the list's standing.
+-- Only the branch index holds the branch: loading new boundaries moves
+-- tens of thousands of members, and each index that holds the branch is
+-- rewritten for every one of them.
 DROP INDEX members_name;
-CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id, list_standing, (COALESCE(chosen_branch_id, located_branch_id)));
+CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id, list_standing);
 CREATE INDEX members_branch_name ON members ((COALESCE(chosen_branch_id, located_branch_id)), lower(last_name), lower(first_name), id, list_standing);
 CREATE INDEX members_last_name_prefix ON members ((lower(last_name) COLLATE "C"));
-CREATE INDEX members_first_name_prefix ON members ((lower(first_name) COLLATE "C"), lower(last_name), id, list_standing, (COALESCE(chosen_branch_id, located_branch_id)));
+CREATE INDEX members_first_name_prefix ON members ((lower(first_name) COLLATE "C"), lower(last_name), id, list_standing);
 CREATE INDEX members_email_prefix ON members ((email COLLATE "C"));
 CREATE INDEX members_mailing_zip_prefix ON members ((mailing_zip COLLATE "C"));
 

@@ -19,13 +19,15 @@ UPDATE member_details SET details = json_remove(details, '$.middle_name', '$.suf
 -- beginnings of names, addresses and ZIP codes for searches. Standing has
 -- no index on purpose: most members share one, and an index on it would
 -- lead SQLite to sort thousands of members to show fifty.
--- The name indexes carry the names to sort by and what the filters test,
--- so that walking one, or searching by a name, reads no table rows until
--- the page is found.
+-- The name indexes carry the names to sort by and the list's standing, so
+-- that walking one, or searching by a name, reads no table rows until the
+-- page is found. Only the branch index holds the branch: loading new
+-- boundaries moves tens of thousands of members, and each index that
+-- holds the branch is rewritten for every one of them.
 DROP INDEX members_name;
-CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id, list_standing, COALESCE(chosen_branch_id, located_branch_id));
+CREATE INDEX members_name ON members (lower(last_name), lower(first_name), id, list_standing);
 CREATE INDEX members_branch_name ON members (COALESCE(chosen_branch_id, located_branch_id), lower(last_name), lower(first_name), id, list_standing);
-CREATE INDEX members_first_name ON members (lower(first_name), lower(last_name), id, list_standing, COALESCE(chosen_branch_id, located_branch_id));
+CREATE INDEX members_first_name ON members (lower(first_name), lower(last_name), id, list_standing);
 CREATE INDEX members_mailing_zip ON members (mailing_zip);
 
 -- The roster's version: one more with every committed change to members,
