@@ -6,22 +6,9 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/geo"
 )
-
-func readDemoBranches(t *testing.T) []rankfile.Jurisdiction {
-	t.Helper()
-	f, err := os.Open("../demo/branches.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	js, err := geo.ReadJurisdictions(f)
-	if err != nil {
-		t.Fatalf("ReadJurisdictions: %v", err)
-	}
-	return js
-}
 
 func TestEveryLosAngelesCountyZipHasACentroid(t *testing.T) {
 	zips := geo.ZipsIn("CA", "Los Angeles")
@@ -37,7 +24,7 @@ func TestEveryLosAngelesCountyZipHasACentroid(t *testing.T) {
 }
 
 func TestLocateDemoBranches(t *testing.T) {
-	loc, err := geo.NewLocator(readDemoBranches(t))
+	loc, err := geo.NewLocator(demo.Branches())
 	if err != nil {
 		t.Fatal(err)
 	}

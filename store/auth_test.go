@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -161,7 +162,7 @@ func TestActorRolesAndBodies(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		tree := chapterTree(t, db)
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		auth, bodies := store.NewAuthService(db), store.NewBodyService(db)
 		ana := member(t, db, "1")
 		chairs := seatsByTitle(t, db, tree["housing"])[rankfile.SeatCoChair]

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -148,7 +149,7 @@ func TestCountMembers(t *testing.T) {
 		setClock(db, "2026-11-01")
 		tree := chapterTree(t, db)
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		bodies := store.NewBodyService(db)
 		for _, id := range []string{"1", "2"} {
 			p := &rankfile.Position{MemberID: member(t, db, id).ID, BodyID: tree["housing"].ID, StartOn: rankfile.MustParseDate("2026-01-01")}

@@ -1,31 +1,15 @@
 package store_test
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/rankfile/rankfile"
-	"github.com/rankfile/rankfile/geo"
+	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
-
-// demoBranches reads the demo's five Los Angeles branches.
-func demoBranches(t *testing.T) []rankfile.Jurisdiction {
-	t.Helper()
-	f, err := os.Open("../demo/branches.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	js, err := geo.ReadJurisdictions(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return js
-}
 
 func loadBranches(t *testing.T, db *store.DB, js []rankfile.Jurisdiction) *rankfile.BranchReport {
 	t.Helper()
@@ -43,7 +27,7 @@ var withLancaster = october + "4,Di,Okafor,di@example.org,93534,2027-01-01,Membe
 func TestLoadingBranchesSortsMembers(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		r := loadBranches(t, db, demoBranches(t))
+		r := loadBranches(t, db, demo.Branches())
 		if r.Branches != 5 || r.Assigned != 3 || r.Unassigned != 1 || r.Moved != 3 {
 			t.Errorf("report = %+v, want 5 branches, 3 assigned, 1 unassigned, 3 moved", r)
 		}
@@ -63,7 +47,7 @@ func TestLoadingBranchesSortsMembers(t *testing.T) {
 			t.Errorf("history of a sorted member = %+v", last)
 		}
 		// Loading the same boundaries again moves nobody.
-		if r := loadBranches(t, db, demoBranches(t)); r.Moved != 0 || r.Assigned != 3 {
+		if r := loadBranches(t, db, demo.Branches()); r.Moved != 0 || r.Assigned != 3 {
 			t.Errorf("reload report = %+v, want nobody moved", r)
 		}
 	})
@@ -72,7 +56,7 @@ func TestLoadingBranchesSortsMembers(t *testing.T) {
 func TestNewBoundariesMoveMembers(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		js := demoBranches(t)
+		js := demo.Branches()
 		loadBranches(t, db, js)
 		// The Valley branch is merged into the Westside: its members move.
 		var merged []rankfile.Jurisdiction
@@ -96,13 +80,13 @@ func TestNewBoundariesMoveMembers(t *testing.T) {
 func TestAChosenBranchSurvivesReloads(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		members := store.NewMemberService(db)
 		di := member(t, db, "4")
 		if err := members.ChooseBranch(ctx, di.ID, "eastside-sgv", "Di"); err != nil {
 			t.Fatal(err)
 		}
-		if r := loadBranches(t, db, demoBranches(t)); r.Unassigned != 0 || r.Moved != 0 {
+		if r := loadBranches(t, db, demo.Branches()); r.Unassigned != 0 || r.Moved != 0 {
 			t.Errorf("reload report = %+v, want Di kept in her chosen branch", r)
 		}
 		di = member(t, db, "4")
@@ -123,7 +107,7 @@ func TestAChosenBranchSurvivesReloads(t *testing.T) {
 
 func TestImportAndBoundariesInEitherOrder(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
 		if got := member(t, db, "2").Branch.Slug; got != "san-fernando-valley" {
 			t.Errorf("member imported after the boundaries is in %q", got)
@@ -149,7 +133,7 @@ func TestBranchesJoinTheChapter(t *testing.T) {
 		if err := bodies.CreateBody(ctx, chapter); err != nil {
 			t.Fatal(err)
 		}
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		central, err := bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "central"})
 		if err != nil || central.ParentID != chapter.ID || central.Kind != rankfile.KindBranch {
 			t.Fatalf("central = %+v, %v; want a branch of the chapter", central, err)
@@ -158,7 +142,7 @@ func TestBranchesJoinTheChapter(t *testing.T) {
 		if len(seats) != 1 || seats[0].Title != rankfile.SeatCoCoordinator || seats[0].Count != 2 || seats[0].ElectorateBodyID != central.ID {
 			t.Errorf("central's seats = %+v, want two co-coordinators elected by its members", seats)
 		}
-		_, err = store.NewBranchService(db).LoadBranches(ctx, demoBranches(t), rankfile.BranchOptions{ChapterSlug: "nowhere"})
+		_, err = store.NewBranchService(db).LoadBranches(ctx, demo.Branches(), rankfile.BranchOptions{ChapterSlug: "nowhere"})
 		if rankfile.ErrorCode(err) != rankfile.ENOTFOUND {
 			t.Errorf("unknown chapter: err = %v, want ENOTFOUND", err)
 		}
@@ -168,11 +152,11 @@ func TestBranchesJoinTheChapter(t *testing.T) {
 func TestABranchSlugTakenByAnotherBodyIsRefused(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		if err := store.NewBodyService(db).CreateBody(ctx, &rankfile.Body{Kind: rankfile.KindCaucus, Slug: "harbor", Name: "Harbor"}); err != nil {
 			t.Fatal(err)
 		}
-		js := append(demoBranches(t), rankfile.Jurisdiction{Slug: "harbor", Name: "Harbor", Geometry: demoBranches(t)[0].Geometry})
+		js := append(demo.Branches(), rankfile.Jurisdiction{Slug: "harbor", Name: "Harbor", Geometry: demo.Branches()[0].Geometry})
 		_, err := store.NewBranchService(db).LoadBranches(ctx, js, rankfile.BranchOptions{})
 		if rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Fatalf("err = %v, want ECONFLICT", err)
@@ -187,7 +171,7 @@ func TestABranchSlugTakenByAnotherBodyIsRefused(t *testing.T) {
 func TestOwnCoordinatesWinOverTheZip(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		importList(t, db, withLancaster, rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		members := store.NewMemberService(db)
 		ana := member(t, db, "1") // her ZIP is Echo Park's, in Central
 		santaMonica := &rankfile.Point{Lat: 34.0195, Lon: -118.4912}
@@ -197,7 +181,7 @@ func TestOwnCoordinatesWinOverTheZip(t *testing.T) {
 		if got := member(t, db, "1"); got.Branch.Slug != "westside" || got.Branch.Point == nil {
 			t.Errorf("after recording Santa Monica coordinates Ana is in %q (%v)", got.Branch.Slug, got.Branch.Point)
 		}
-		if r := loadBranches(t, db, demoBranches(t)); r.Moved != 0 {
+		if r := loadBranches(t, db, demo.Branches()); r.Moved != 0 {
 			t.Errorf("a reload moved %d members; her coordinates should keep Ana in the westside", r.Moved)
 		}
 		h := history(t, db, "1")

@@ -61,14 +61,7 @@ func IsPostgres(dsn string) bool {
 // Open opens the database named by dsn, a postgres:// URL or a SQLite file
 // path, and applies any migrations it lacks.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
-	db.audits.db = db
-	var err error
-	if IsPostgres(dsn) {
-		err = db.openPostgres(dsn)
-	} else {
-		err = db.openSQLite(dsn)
-	}
+	db, err := connect(dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -78,6 +71,22 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	if err := db.LoadSettings(ctx); err != nil {
 		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// connect opens the database named by dsn without migrating it.
+func connect(dsn string) (*DB, error) {
+	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
+	db.audits.db = db
+	var err error
+	if IsPostgres(dsn) {
+		err = db.openPostgres(dsn)
+	} else {
+		err = db.openSQLite(dsn)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return db, nil
@@ -101,8 +110,10 @@ func (db *DB) openPostgres(dsn string) error {
 // synchronous=FULL makes every commit durable, even across a power cut;
 // _txlock=immediate takes the write lock at BEGIN, which avoids deadlocks
 // between transactions that read before they write. Readers map the file
-// into memory, so that a page another connection's commit made them drop
-// is read again without a system call. The writer leaves checkpoints to a
+// into memory: after another connection commits, SQLite makes each reader
+// drop its cached pages, and mapped pages come back by page faults rather
+// than a system call each (under the roster load of scripts/bench-web,
+// readers without the map fall behind by seconds). The writer leaves checkpoints to a
 // connection of their own (see checkpoint.go).
 func (db *DB) openSQLite(path string) error {
 	if path == "" {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 )
 
 // DeferrableChecks lists the indexes and constraints a first import sets
@@ -41,14 +40,7 @@ func SetStoredRace(db *DB, memberID int64, race string) error {
 // OpenAtVersion opens dsn migrated only up to version, so that tests can
 // put data in an older schema and see a later migration carry it over.
 func OpenAtVersion(ctx context.Context, dsn string, version int64) (*DB, error) {
-	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
-	db.audits.db = db
-	var err error
-	if IsPostgres(dsn) {
-		err = db.openPostgres(dsn)
-	} else {
-		err = db.openSQLite(dsn)
-	}
+	db, err := connect(dsn)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -97,7 +98,7 @@ func TestRosterCountsFollowEveryChange(t *testing.T) {
 		checkTotals(t, db, "after the first import")
 
 		// What another process changes is seen once the version is read again.
-		loadBranches(t, other, demoBranches(t))
+		loadBranches(t, other, demo.Branches())
 		time.Sleep(store.VersionRecheck)
 		checkTotals(t, db, "after another process loaded branches")
 		importList(t, other, list(listHeader, "1,Ana,García,ana@example.org,90026,2027-01-01,Lapsed,true,Latina",
@@ -141,7 +142,7 @@ func TestBriefMembersCarryWhatAListShows(t *testing.T) {
 		setClock(db, "2026-11-01")
 		importList(t, db, list("actionkit_id,first_name,middle_name,last_name,suffix,email,mobile_phone,home_phone,mailing_zip,billing_zip,union_name,xdate,membership_status",
 			"1,Ana,María,García,Jr.,ana@example.org,213-555-0101,323-555-0102,90026,90027,UAW,2027-01-01,Member"), rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		members := store.NewMemberService(db)
 		ana := member(t, db, "1")
 		if err := members.SetStandingOverride(ctx, &rankfile.StandingOverride{MemberID: ana.ID, Standing: rankfile.StandingGood,
@@ -183,7 +184,7 @@ func TestPagesAgreeWithTheWholeList(t *testing.T) {
 				firsts[rng.IntN(len(firsts))], lasts[rng.IntN(len(lasts))], i, zips[rng.IntN(len(zips))], statuses[rng.IntN(3)]))
 		}
 		importList(t, db, list(listHeader, rows...), rankfile.ImportOptions{})
-		loadBranches(t, db, demoBranches(t))
+		loadBranches(t, db, demo.Branches())
 		members := store.NewMemberService(db)
 		for _, f := range []rankfile.MemberFilter{
 			{}, {Search: "gar"}, {Search: "ana"}, {Search: "m1"}, {Search: "9"}, {Search: "maria jo"},
