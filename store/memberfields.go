@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/rankfile/rankfile"
 )
@@ -145,18 +144,8 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// decodeDetails reads a details column into values. It reads the form
-// encodeDetails writes by itself, ten times faster than encoding/json,
-// which a roster page of fifty members and an export of thousands notice;
-// any other form goes to encoding/json, which also says what is wrong.
+// decodeDetails reads a details column into values.
 func decodeDetails(text string, values *[rankfile.NumRosterFields]string) error {
-	if readDetails(text, values) {
-		return nil
-	}
-	return decodeDetailsJSON(text, values)
-}
-
-func decodeDetailsJSON(text string, values *[rankfile.NumRosterFields]string) error {
 	var m map[string]string
 	if err := json.Unmarshal([]byte(text), &m); err != nil {
 		return fmt.Errorf("member details: %w", err)
@@ -165,105 +154,6 @@ func decodeDetailsJSON(text string, values *[rankfile.NumRosterFields]string) er
 		values[f] = m[rankfile.RosterFields[f].Name]
 	}
 	return nil
-}
-
-// detailIndex finds a detail field by its name.
-var detailIndex = func() map[string]int {
-	m := make(map[string]int, len(detailFields))
-	for _, f := range detailFields {
-		m[rankfile.RosterFields[f].Name] = f
-	}
-	return m
-}()
-
-// readDetails reads details in the form encodeDetails writes, reporting
-// false, with values unchanged, for anything else. Keys it does not know
-// are passed over, and a repeated key's last value counts, as with
-// encoding/json.
-func readDetails(text string, values *[rankfile.NumRosterFields]string) bool {
-	if len(text) < 2 || text[0] != '{' || text[len(text)-1] != '}' {
-		return false
-	}
-	s := text[1 : len(text)-1]
-	var read [rankfile.NumRosterFields]string
-	for s != "" {
-		key, rest, ok := readJSONString(s)
-		if !ok || !strings.HasPrefix(rest, ":") {
-			return false
-		}
-		value, rest, ok := readJSONString(rest[1:])
-		if !ok {
-			return false
-		}
-		if f, known := detailIndex[key]; known {
-			read[f] = value
-		}
-		if rest != "" {
-			if rest, ok = strings.CutPrefix(rest, ","); !ok || rest == "" {
-				return false
-			}
-		}
-		s = rest
-	}
-	for _, f := range detailFields {
-		values[f] = read[f]
-	}
-	return true
-}
-
-// readJSONString reads a JSON string as appendJSONString writes it, and
-// returns the text after it: quotes and backslashes escaped, control
-// characters as \u00XX, valid UTF-8. It refuses any other escape, and text
-// encoding/json would change (it replaces bytes that are not UTF-8).
-func readJSONString(s string) (value, rest string, ok bool) {
-	if !strings.HasPrefix(s, `"`) {
-		return "", "", false
-	}
-	var b []byte
-	for i := 1; i < len(s); {
-		switch c := s[i]; {
-		case c == '"':
-			if b == nil {
-				value = s[1:i]
-			} else {
-				value = string(b)
-			}
-			return value, s[i+1:], utf8.ValidString(value)
-		case c < 0x20:
-			return "", "", false
-		case c == '\\':
-			r, n := readEscape(s[i:])
-			if n == 0 {
-				return "", "", false
-			}
-			if b == nil {
-				b = append([]byte{}, s[1:i]...)
-			}
-			b = append(b, r)
-			i += n
-		default:
-			if b != nil {
-				b = append(b, c)
-			}
-			i++
-		}
-	}
-	return "", "", false
-}
-
-// readEscape reads an escape appendJSONString writes, returning the byte
-// it stands for and its length, or a length of 0 for any other.
-func readEscape(s string) (byte, int) {
-	if len(s) >= 2 && (s[1] == '"' || s[1] == '\\') {
-		return s[1], 2
-	}
-	if len(s) >= 6 && s[:4] == `\u00` {
-		n, err := strconv.ParseUint(s[4:6], 16, 8)
-		if err == nil && n < 0x20 {
-			return byte(n), 6
-		}
-	}
-	return 0, 0
 }
 
 // memberPointers returns where each stored roster field of m lives.

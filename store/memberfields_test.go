@@ -56,25 +56,3 @@ func FuzzChanges(f *testing.F) {
 		}
 	})
 }
-
-// FuzzReadDetails checks that whatever the fast reader of details accepts,
-// it reads as encoding/json does.
-func FuzzReadDetails(f *testing.F) {
-	f.Add(`{"union_name":"UAW \"2865\"","student_school_name":"a\\b\u0001"}`)
-	f.Add(`{"country":"US","country":"MX","unknown":"x"}`)
-	f.Add(`{}`)
-	f.Add(`{"country": "US"}`)
-	f.Add(`{"country":"\u00e9"}`)
-	f.Fuzz(func(t *testing.T, text string) {
-		var fast, slow [rankfile.NumRosterFields]string
-		if !readDetails(text, &fast) {
-			return
-		}
-		if err := decodeDetailsJSON(text, &slow); err != nil {
-			t.Fatalf("the fast reader accepted what encoding/json refuses (%v): %q", err, text)
-		}
-		if fast != slow {
-			t.Fatalf("%q read as %q, encoding/json reads %q", text, fast, slow)
-		}
-	})
-}
