@@ -28,7 +28,7 @@ func (s *Server) signInRequest(w http.ResponseWriter, r *http.Request) error {
 	d := signInData{Email: strings.TrimSpace(r.FormValue("email")), Next: safeNext(r.FormValue("next")),
 		Minutes: int(rankfile.SignInLifetime.Minutes())}
 	err := s.app.RequestSignIn(r.Context(), d.Email, req(r).l.Lang(), func(token string) string {
-		return s.linkTo(r, "/sign-in/"+token+nextQuery(d.Next))
+		return s.linkTo(r, SignInPath(token)+nextQuery(d.Next))
 	})
 	if rankfile.ErrorCode(err) == rankfile.EINVALID {
 		d.Problem = "signin.problem.email"
@@ -109,6 +109,10 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) error {
 
 // linkTo makes an absolute link for an email: to the configured address,
 // else to the one the request came to.
+// SignInPath is the path of the page that signs in with a one-time token:
+// what a sign-in link leads to.
+func SignInPath(token string) string { return "/sign-in/" + token }
+
 func (s *Server) linkTo(r *http.Request, p string) string {
 	if s.cfg.BaseURL != "" {
 		return strings.TrimSuffix(s.cfg.BaseURL, "/") + p

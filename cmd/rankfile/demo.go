@@ -12,6 +12,7 @@ import (
 	"github.com/rankfile/rankfile"
 	rfapp "github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/demo"
+	rfhttp "github.com/rankfile/rankfile/http"
 	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
@@ -163,7 +164,7 @@ func (a *app) printDemoLinks(web *rfapp.App, base string) error {
 		if err != nil || len(links) == 0 {
 			return fmt.Errorf("sign-in link for %s: %v", acc.Email, err)
 		}
-		fmt.Fprintf(a.stdout, "  %-24s %s/sign-in/%s\n", acc.Email, base, links[0].Token)
+		fmt.Fprintf(a.stdout, "  %-24s %s%s\n", acc.Email, base, rfhttp.SignInPath(links[0].Token))
 	}
 	return nil
 }

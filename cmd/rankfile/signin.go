@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rankfile/rankfile"
+	rfhttp "github.com/rankfile/rankfile/http"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -40,7 +41,7 @@ func (a *app) signInLinkCommand() *cobra.Command {
 				if err := store.NewAuditService(db).Record(cmd.Context(), rankfile.AuditSignInLink, m.ID, ""); err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s/sign-in/%s\n", strings.TrimSuffix(base, "/"), l.Token)
+				fmt.Fprintln(a.stdout, strings.TrimSuffix(base, "/")+rfhttp.SignInPath(l.Token))
 			}
 			return nil
 		},
