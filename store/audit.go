@@ -27,14 +27,21 @@ func (s *AuditService) Record(ctx context.Context, action string, subjectID int6
 }
 
 // audit appends an entry inside the transaction, so that a change and its
-// entry are written together or not at all. Entries are chained in the
-// order they commit: the audit lock makes appends take turns.
+// entry are written together or not at all.
 func (tx *Tx) audit(ctx context.Context, action string, subjectID int64, detail string) error {
+	return tx.chainAudit(ctx, newAuditEntry(rankfile.ActorFrom(ctx), tx.now, action, subjectID, detail))
+}
+
+// chainAudit appends e, which has no hashes yet, to the log. Entries are
+// chained in the order they commit: the audit lock makes appends take
+// turns.
+func (tx *Tx) chainAudit(ctx context.Context, e *rankfile.AuditEntry) error {
 	prev, err := tx.auditLogHead(ctx)
 	if err != nil {
 		return err
 	}
-	e := newAuditEntry(rankfile.ActorFrom(ctx), tx.now, action, subjectID, detail, prev)
+	e.PrevHash = prev
+	e.Hash = auditHash(e)
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor, action, subject_id, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 		tx.db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
@@ -62,16 +69,17 @@ func (tx *Tx) auditLogHead(ctx context.Context) (string, error) {
 	return head, err
 }
 
-func newAuditEntry(a *rankfile.Actor, now time.Time, action string, subjectID int64, detail, prev string) *rankfile.AuditEntry {
+// newAuditEntry makes an entry of what actor did at now; it is hashed when
+// it is chained.
+func newAuditEntry(a *rankfile.Actor, now time.Time, action string, subjectID int64, detail string) *rankfile.AuditEntry {
 	e := &rankfile.AuditEntry{
 		// PostgreSQL keeps microseconds: the hash must cover what is stored.
 		At: now.UTC().Truncate(time.Microsecond), ActorID: a.ID(), Actor: a.Name(),
-		Action: action, SubjectID: subjectID, Detail: detail, PrevHash: prev,
+		Action: action, SubjectID: subjectID, Detail: detail,
 	}
 	if e.Actor == "" {
 		e.Actor = "(unknown)"
 	}
-	e.Hash = auditHash(e)
 	return e
 }
 
@@ -115,6 +123,9 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f rankfile.AuditFil
 	if f.Action != "" {
 		w.add("action = $%d", f.Action)
 	}
+	if err := s.db.flushAudit(ctx); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.read.QueryContext(ctx, auditSelect+w.sql()+" ORDER BY id DESC"+limitSQL(0, f.Limit), w.args...)
 	if err != nil {
 		return nil, s.db.translate(err)
@@ -134,6 +145,9 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f rankfile.AuditFil
 // VerifyAudit walks the chain from the first entry and checks that each
 // entry matches its hash and names the one before it.
 func (s *AuditService) VerifyAudit(ctx context.Context) (int, error) {
+	if err := s.db.flushAudit(ctx); err != nil {
+		return 0, err
+	}
 	rows, err := s.db.read.QueryContext(ctx, auditSelect+" ORDER BY id")
 	if err != nil {
 		return 0, s.db.translate(err)

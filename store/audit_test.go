@@ -55,6 +55,9 @@ func TestTheAuditLogIsAppendOnly(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		if entries, err := audit.FindAuditEntries(ctx, rankfile.AuditFilter{}); err != nil || len(entries) != 3 {
+			t.Fatalf("the log holds %d entries (%v), want 3", len(entries), err)
+		}
 		raw := rawDB(t, dsn)
 		for _, q := range []string{`UPDATE audit_log SET detail = 'changed'`, `DELETE FROM audit_log`} {
 			if _, err := raw.Exec(q); err == nil || !strings.Contains(err.Error(), "append-only") {
@@ -72,6 +75,9 @@ func TestVerifyFindsTampering(t *testing.T) {
 			if err := audit.Record(ctx, rankfile.AuditViewContact, 0, "entry"); err != nil {
 				t.Fatal(err)
 			}
+		}
+		if n, err := audit.VerifyAudit(ctx); err != nil || n != 4 {
+			t.Fatalf("verify = %d, %v before tampering; want 4 entries", n, err)
 		}
 		raw := rawDB(t, dsn)
 		dropAuditTriggers(t, raw, store.IsPostgres(dsn))

@@ -20,11 +20,8 @@ const auditBatchLimit = 256
 
 // pendingAudit is an entry waiting to be committed, and where to answer.
 type pendingAudit struct {
-	actor     *rankfile.Actor
-	action    string
-	subjectID int64
-	detail    string
-	done      chan error
+	entry *rankfile.AuditEntry
+	done  chan error
 }
 
 // auditBatcher commits queued audit entries, one batch at a time.
@@ -39,7 +36,7 @@ type auditBatcher struct {
 // entry whose caller stopped waiting may still be committed, which records
 // more than happened rather than less.
 func (b *auditBatcher) record(ctx context.Context, action string, subjectID int64, detail string) error {
-	p := &pendingAudit{actor: rankfile.ActorFrom(ctx), action: action, subjectID: subjectID, detail: detail,
+	p := &pendingAudit{entry: newAuditEntry(rankfile.ActorFrom(ctx), b.db.Now(), action, subjectID, detail),
 		done: make(chan error, 1)}
 	b.mu.Lock()
 	b.queue = append(b.queue, p)
@@ -88,13 +85,21 @@ func (b *auditBatcher) commit(batch []*pendingAudit) {
 	}
 }
 
-// write commits entries in the order they came. It does not use a caller's
-// context: an entry that was queued is written whoever stopped waiting.
+// write commits entries in the order they came: into SQLite's audit queue,
+// or else straight into the log. It does not use a caller's context: an
+// entry that was queued is written whoever stopped waiting.
 func (b *auditBatcher) write(batch []*pendingAudit) error {
 	ctx := context.Background()
+	entries := make([]*rankfile.AuditEntry, len(batch))
+	for i, p := range batch {
+		entries[i] = p.entry
+	}
+	if b.db.queue != nil {
+		return b.db.queue.add(ctx, entries)
+	}
 	return b.db.inTx(ctx, func(tx *Tx) error {
-		for _, p := range batch {
-			if err := tx.audit(rankfile.WithActor(ctx, p.actor), p.action, p.subjectID, p.detail); err != nil {
+		for _, e := range entries {
+			if err := tx.chainAudit(ctx, e); err != nil {
 				return err
 			}
 		}

@@ -26,10 +26,14 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	return db.backupSQLite(ctx, path)
 }
 
-// backupSQLite uses VACUUM INTO, which copies one read transaction's view
-// of the database. It runs on a connection of its own so that writers are
-// not held up behind it.
+// backupSQLite moves queued audit entries into the log first, so that the
+// copy holds every entry recorded so far. It uses VACUUM INTO, which copies
+// one read transaction's view of the database, on a connection of its own
+// so that writers are not held up behind it.
 func (db *DB) backupSQLite(ctx context.Context, path string) error {
+	if err := db.flushAudit(ctx); err != nil {
+		return err
+	}
 	conn, err := sql.Open("sqlite", sqliteURI(db.dsn)+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		return err

@@ -41,6 +41,9 @@ type DB struct {
 	version versionMemo
 	// audits commits audit entries recorded at the same moment together.
 	audits auditBatcher
+	// queue takes SQLite's audit entries of views on their way into the
+	// log (see auditqueue.go); nil for PostgreSQL.
+	queue *auditQueue
 	// checkpoints copies SQLite's write-ahead log back into the database.
 	checkpoints *checkpointer
 
@@ -72,6 +75,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err := db.LoadSettings(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if db.dialect == SQLite {
+		if db.queue, err = openAuditQueue(ctx, db, dsn); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -158,8 +167,13 @@ func sqliteURI(path string) string {
 // Dialect returns SQLite or Postgres.
 func (db *DB) Dialect() string { return db.dialect }
 
-// Close closes the database.
+// Close closes the database, once the audit entries still queued are in
+// the log.
 func (db *DB) Close() error {
+	var qerr error
+	if db.queue != nil {
+		qerr = db.queue.close(context.Background())
+	}
 	db.read.close()
 	if db.checkpoints != nil {
 		db.checkpoints.close()
@@ -170,7 +184,19 @@ func (db *DB) Close() error {
 			err = rerr
 		}
 	}
+	if qerr != nil {
+		return qerr
+	}
 	return err
+}
+
+// flushAudit moves the audit entries still queued into the log, so that
+// what reads the log next sees every entry recorded so far.
+func (db *DB) flushAudit(ctx context.Context) error {
+	if db.queue == nil {
+		return nil
+	}
+	return db.translate(db.queue.move(ctx))
 }
 
 // Ping checks that the database answers.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 )
 
 // DeferrableChecks lists the indexes and constraints a first import sets
@@ -63,3 +64,14 @@ func (db *DB) Exec(query string, args ...any) error {
 
 // VersionRecheck is how soon a change another process made is seen.
 const VersionRecheck = versionRecheck
+
+// DelayAuditMoves makes queued audit entries wait d before they are moved
+// into the log, in this process, until the test ends.
+func DelayAuditMoves(tb interface{ Cleanup(func()) }, d time.Duration) {
+	was := auditMoveDelay
+	auditMoveDelay = d
+	tb.Cleanup(func() { auditMoveDelay = was })
+}
+
+// AuditQueueSuffix names an SQLite database's audit queue file after it.
+const AuditQueueSuffix = auditQueueSuffix
