@@ -142,7 +142,10 @@ func (db *DB) openSQLite(path string) error {
 		write.Close()
 		return fmt.Errorf("opening SQLite: %w", err)
 	}
+	// Readers stay open: a new one starts with an empty cache and prepares
+	// its statements again (database/sql keeps only two idle by default).
 	read.SetMaxOpenConns(4)
+	read.SetMaxIdleConns(4)
 	checkpoints, err := sql.Open("sqlite", base+pragmas)
 	if err != nil {
 		write.Close()
