@@ -118,23 +118,31 @@ func TestAKilledImportChangesNothing(t *testing.T) {
 		db := storetest.Open(t, dsn)
 		importList(t, db, bigList(1, 100, "Member"), rankfile.ImportOptions{})
 		before := takeSnapshot(t, db)
-		cmd := exec.Command(os.Args[0], "-test.run=^TestAKilledImportChangesNothing$")
-		cmd.Env = append(os.Environ(), "RANKFILE_TEST_KILL_DSN="+dsn)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		waitForLine(t, out, "importing")
-		cmd.Process.Kill()
-		cmd.Wait()
+		killChildAfter(t, "TestAKilledImportChangesNothing", "RANKFILE_TEST_KILL_DSN="+dsn, "importing")
 		if after := takeSnapshot(t, storetest.Open(t, dsn)); after != before {
 			t.Errorf("a killed import changed the database: %+v, was %+v", after, before)
 		}
 	})
+}
+
+// killChildAfter runs the test named run in a child process of this test
+// binary, with env added to its environment, and kills it once it prints
+// a line containing line.
+func killChildAfter(t *testing.T, run, env, line string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+run+"$")
+	cmd.Env = append(os.Environ(), env)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitForLine(t, out, line)
+	cmd.Process.Kill()
+	cmd.Wait()
 }
 
 func waitForLine(t *testing.T, r io.Reader, want string) {

@@ -3,7 +3,6 @@ package store_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -58,19 +57,7 @@ func TestRecordedViewsSurviveAKill(t *testing.T) {
 // it once it says its entries are recorded.
 func killAfterRecording(t *testing.T, dsn string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestRecordedViewsSurviveAKill$")
-	cmd.Env = append(os.Environ(), "RANKFILE_TEST_AUDIT_KILL_DSN="+dsn)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	waitForLine(t, out, "recorded")
-	cmd.Process.Kill()
-	cmd.Wait()
+	killChildAfter(t, "TestRecordedViewsSurviveAKill", "RANKFILE_TEST_AUDIT_KILL_DSN="+dsn, "recorded")
 }
 
 // recordUntilKilled records views at once, as a busy server does, with
