@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -148,12 +147,8 @@ func (q *auditQueue) claim(ctx context.Context) (orphaned bool, err error) {
 		if known > 0 {
 			return nil
 		}
-		var queued int
-		if err := q.conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM entries`).Scan(&queued); err != nil {
+		if orphaned, err = q.waiting(ctx); err != nil || orphaned {
 			return err
-		}
-		if orphaned = queued > 0; orphaned {
-			return nil
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO audit_queues (queue_id) VALUES ($1)`, q.id)
 		return err
@@ -217,32 +212,26 @@ func (q *auditQueue) add(ctx context.Context, entries []*rankfile.AuditEntry) er
 
 // checkAuditMembers checks that the members entries name are on the roster.
 func (db *DB) checkAuditMembers(ctx context.Context, entries []*rankfile.AuditEntry) error {
-	ids := map[int64]bool{}
+	seen := map[int64]bool{0: true} // 0: no one named
+	var ids []int64
 	for _, e := range entries {
 		for _, id := range []int64{e.ActorID, e.SubjectID} {
-			if id != 0 {
-				ids[id] = true
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
 			}
 		}
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	list := make([]int64, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	asJSON, err := json.Marshal(list)
-	if err != nil {
-		return err
-	}
 	var found int
-	err = db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE id IN (SELECT value FROM json_each($1))`,
-		string(asJSON)).Scan(&found)
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE id IN (SELECT value FROM json_each($1))`,
+		mustJSON(ids)).Scan(&found)
 	if err != nil {
 		return db.translate(err)
 	}
-	if found != len(list) {
+	if found != len(ids) {
 		return rankfile.Errorf(rankfile.EINVALID, "an audit entry names someone who is not on the roster")
 	}
 	return nil
@@ -279,11 +268,17 @@ func (q *auditQueue) move(ctx context.Context) error {
 	}
 }
 
+// waiting reports whether any entries are in the queue.
+func (q *auditQueue) waiting(ctx context.Context) (bool, error) {
+	var some bool
+	err := q.conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entries)`).Scan(&some)
+	return some, err
+}
+
 // moveSome chains up to auditMoveLimit entries in one transaction of the
 // database, then deletes them from the queue, and says how many it chained.
 func (q *auditQueue) moveSome(ctx context.Context) (int, error) {
-	var waiting int
-	if err := q.conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM entries`).Scan(&waiting); err != nil || waiting == 0 {
+	if waiting, err := q.waiting(ctx); err != nil || !waiting {
 		return 0, err
 	}
 	var through int64
