@@ -8,12 +8,11 @@ import (
 )
 
 // Views are audited as they happen: every roster search, every look at a
-// member's contact details. Each entry must be on disk before the page is
-// shown, and a commit that waits for the disk takes milliseconds, one at
-// a time. So entries recorded at the same moment are committed together:
-// while one commit waits for the disk, the entries that arrive queue up and
-// go in the next, each still chained to the one before. An entry is never
-// acknowledged before its commit.
+// member's contact details. Each entry is committed before the page is
+// shown, and commits take turns, so entries recorded at the same moment are
+// committed together: while one commit is under way, the entries that
+// arrive queue up and go in the next, each still chained to the one before.
+// An entry is never acknowledged before its commit.
 
 // auditBatchLimit bounds the entries of one commit.
 const auditBatchLimit = 256

@@ -19,12 +19,25 @@ import (
 // pages afresh. Auditing every roster search with a commit to the database
 // file therefore made every search that followed one read from scratch,
 // and at a few hundred searches a second that cost a third of the server's
-// time (BENCHMARKS.md, "The web app"). So on SQLite the entries of views
-// go first to a queue in a file of their own beside the database
-// (rankfile.db-audit-queue): committed there, on disk, before the page is
-// shown; and moved into the hash-chained log of the database, in order, a
-// second later, many in one commit. Entries of changes are still chained
-// in the change's own transaction.
+// time (BENCHMARKS.md, "The web app"). So on SQLite the entries of the
+// frequent views (roster searches, looks at contact details) go first to a
+// queue in a file of their own beside the database
+// (rankfile.db-audit-queue): committed there before the page is shown, and
+// moved into the hash-chained log of the database, in order, a second
+// later, many in one commit. Entries of changes are still chained in the
+// change's own transaction.
+//
+// A view's entry is committed to the queue without waiting for the disk
+// (synchronous=NORMAL): it survives rankfile crashing or being killed at
+// once, since the system holds what was written, but a power cut or a crash
+// of the system itself can lose the last second or two of views. The move
+// commits them to the database with synchronous=FULL, and the queue's own
+// checkpoint, once a second, puts them on the disk in any case. Waiting
+// for the disk at each view stalled every roster search behind the disk's
+// slowest flushes, up to half a second on the machines we measured
+// (BENCHMARKS.md, "The web app"); system audit logs make the same trade
+// for reads. Changes with their entries, exports and every other entry
+// still wait for the disk.
 //
 // Moving is safe to repeat and to interrupt. audit_queues in the database
 // remembers, for each queue file, the last entry chained, and is moved on in
@@ -33,6 +46,17 @@ import (
 // the next move skips. Whatever is still queued when a process stops, or
 // crashes, is moved when the database is next opened; reading the log
 // moves first, so that the log read is whole.
+
+// frequentView reports whether action is one of the views audited many
+// times a minute, a page at a time, which go through the queue. Exports,
+// downloads and operators' actions are rare, and wait for the disk.
+func frequentView(action string) bool {
+	switch action {
+	case rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditViewSensitive:
+		return true
+	}
+	return false
+}
 
 // auditQueueSuffix names the queue file after the database's.
 const auditQueueSuffix = "-audit-queue"
@@ -49,8 +73,11 @@ const auditMoveLimit = 10000
 type auditQueue struct {
 	db   *DB
 	conn *sql.DB // one connection: the queue's writes take turns anyway
-	path string
-	id   string // the queue file's own random id, to tell files apart
+	// checkpoints copies the queue's write-ahead log into the queue file,
+	// and so onto the disk, beside the writes (see checkpoint.go).
+	checkpoints *checkpointer
+	path        string
+	id          string // the queue file's own random id, to tell files apart
 
 	mu     sync.Mutex
 	timer  *time.Timer // the next move, when one is due
@@ -90,23 +117,27 @@ func openAuditQueue(ctx context.Context, db *DB, dbPath string) (*auditQueue, er
 		}
 	}
 	if err != nil {
-		q.conn.Close()
+		q.closeFile()
 		return nil, err
 	}
 	if err := q.move(ctx); err != nil {
-		q.conn.Close()
+		q.closeFile()
 		return nil, fmt.Errorf("moving audit entries left in %s: %w", path, err)
 	}
 	return q, nil
 }
 
+// auditQueuePragmas are the queue file's settings: see the top of this
+// file for synchronous=NORMAL.
+const auditQueuePragmas = "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+
 func connectAuditQueue(ctx context.Context, db *DB, path string) (*auditQueue, error) {
-	conn, err := sql.Open("sqlite", sqliteURI(path)+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)"+
-		"&_pragma=synchronous(FULL)&_txlock=immediate")
+	conn, err := sql.Open("sqlite", sqliteURI(path)+auditQueuePragmas+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)")
 	if err != nil {
 		return nil, fmt.Errorf("opening the audit queue: %w", err)
 	}
 	conn.SetMaxOpenConns(1)
+	conn.SetConnMaxIdleTime(0)
 	q := &auditQueue{db: db, conn: conn, path: path}
 	err = q.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, auditQueueSchema); err != nil {
@@ -123,7 +154,24 @@ func connectAuditQueue(ctx context.Context, db *DB, path string) (*auditQueue, e
 		conn.Close()
 		return nil, fmt.Errorf("opening the audit queue %s: %w", path, err)
 	}
+	checkpoints, err := sql.Open("sqlite", sqliteURI(path)+auditQueuePragmas)
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("opening the audit queue: %w", err)
+	}
+	checkpoints.SetMaxOpenConns(1)
+	q.checkpoints = startCheckpointer(checkpoints)
 	return q, nil
+}
+
+// closeFile stops the queue's checkpoints and closes its connections.
+// SQLite checkpoints the queue as its last connection closes.
+func (q *auditQueue) closeFile() error {
+	cerr := q.checkpoints.close()
+	if err := q.conn.Close(); err != nil {
+		return err
+	}
+	return cerr
 }
 
 func randomQueueID() string {
@@ -162,7 +210,7 @@ func (q *auditQueue) setAside(ctx context.Context) error {
 	if _, err := q.conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return err
 	}
-	if err := q.conn.Close(); err != nil {
+	if err := q.closeFile(); err != nil {
 		return err
 	}
 	aside := fmt.Sprintf("%s.orphaned-%s", q.path, time.Now().UTC().Format("20060102T150405.000000000Z"))
@@ -341,7 +389,7 @@ func (q *auditQueue) close(ctx context.Context) error {
 	}
 	q.mu.Unlock()
 	err := q.move(ctx)
-	if cerr := q.conn.Close(); err == nil {
+	if cerr := q.closeFile(); err == nil {
 		err = cerr
 	}
 	return err

@@ -197,3 +197,39 @@ func TestAnEntryNamingNobodyIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestOnlyFrequentViewsAreQueued records a roster search and an export on
+// SQLite: the search waits in the queue, while the export is in the log at
+// once, committed in a transaction of its own that waited for the disk.
+func TestOnlyFrequentViewsAreQueued(t *testing.T) {
+	store.DelayAuditMoves(t, time.Hour)
+	dsn := storetest.SQLiteDSN(t)
+	audit := store.NewAuditService(storetest.Open(t, dsn))
+	for _, action := range []string{rankfile.AuditSearchRoster, rankfile.AuditExportRoster} {
+		if err := audit.Record(ctx, action, 0, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var logged []string
+	rows, err := rawDB(t, dsn).Query(`SELECT action FROM audit_log`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var action string
+		if err := rows.Scan(&action); err != nil {
+			t.Fatal(err)
+		}
+		logged = append(logged, action)
+	}
+	rows.Close()
+	if len(logged) != 1 || logged[0] != rankfile.AuditExportRoster {
+		t.Errorf("the log holds %v before any move; want the export alone", logged)
+	}
+	if n := queuedEntries(t, dsn+store.AuditQueueSuffix); n != 1 {
+		t.Errorf("%d entries wait in the queue, want the search alone", n)
+	}
+	if n, err := audit.VerifyAudit(ctx); err != nil || n != 2 {
+		t.Errorf("verify = %d, %v; want both entries chained", n, err)
+	}
+}
