@@ -23,7 +23,9 @@ const (
 	AuditRotateKey       = "rotate_key"
 	AuditCreateAPIToken  = "create_api_token"
 	AuditDownloadOwnData = "download_own_data"
-	AuditSignInLink      = "sign_in_link" // an operator made a member's sign-in link
+	AuditSignInLink      = "sign_in_link"    // an operator made a member's sign-in link
+	AuditChangeElection  = "change_election" // set up an election, its contests or candidates
+	AuditCountElection   = "count_election"  // counted an election and published the result
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -98,3 +98,27 @@ func Redact(m *Member, v Visibility, d Date) *Member {
 	out.Roster = RosterState{ListStanding: m.StandingOn(d), OnList: m.Roster.OnList}
 	return out
 }
+
+// CanCreateElection reports whether the actor may call an election and
+// name its committee: admins.
+func (a *Actor) CanCreateElection() bool { return a.SignedIn() && a.Admin }
+
+// CanRunElection reports whether the actor runs the election: a member of
+// its committee, those given the election-admin role for it. Admins name
+// the committee but do not run the election unless they are on it.
+func (a *Actor) CanRunElection(e *Election) bool {
+	if !a.SignedIn() {
+		return false
+	}
+	for _, id := range e.AdminIDs {
+		if id == a.Member.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// CanSeeElectionRecord reports whether the actor may see an election's
+// public record and results: anyone when the election makes it public,
+// else members.
+func (a *Actor) CanSeeElectionRecord(e *Election) bool { return e.RecordPublic || a.SignedIn() }

@@ -20,8 +20,10 @@ type App struct {
 	Branches rankfile.BranchService
 	Auth     rankfile.AuthService
 	Audit    rankfile.AuditService
-	Mailer   rankfile.Mailer
-	Logger   *slog.Logger
+	// Elections holds elections, their rolls and ballot boxes.
+	Elections rankfile.ElectionService
+	Mailer    rankfile.Mailer
+	Logger    *slog.Logger
 
 	// Name is the organization's name as members know it.
 	Name string

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"strings"
@@ -174,11 +172,7 @@ func (q *auditQueue) closeFile() error {
 	return cerr
 }
 
-func randomQueueID() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return hex.EncodeToString(b)
-}
+func randomQueueID() string { return randomHex(16) }
 
 // claim registers the queue file with the database the first time they
 // meet, and reports a queue file the database does not know that holds

@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -86,3 +89,14 @@ func joinColumns(cols ...[]string) string {
 	}
 	return strings.Join(all, ", ")
 }
+
+// randomHex returns n random bytes in hex: ids that say nothing of when
+// or in what order they were made.
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b) // crypto/rand.Read never fails
+	return hex.EncodeToString(b)
+}
+
+// itoa writes an id in decimal.
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }

@@ -1,0 +1,156 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/count"
+)
+
+// CreateElection calls an election and names its committee: admins only.
+// Constraints are checked in the count's own terms before anything is
+// stored.
+func (a *App) CreateElection(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) error {
+	if err := actor.Require(actor.CanCreateElection()); err != nil {
+		return err
+	}
+	for _, c := range e.Contests {
+		for _, s := range c.Constraints {
+			if _, err := count.ParseConstraint(s); err != nil {
+				return rankfile.Errorf(rankfile.EINVALID, "contest %q: %v", c.Title, err)
+			}
+		}
+	}
+	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID}); err != nil {
+		return err
+	}
+	return a.Elections.CreateElection(as(ctx, actor), e)
+}
+
+// Election returns an election, with its roll frozen once the cut-off has
+// come and its result counted once voting has closed: whoever looks first
+// after either moment does the work, so that no timer needs to be running.
+func (a *App) Election(ctx context.Context, id int64) (*rankfile.Election, error) {
+	e, err := a.Elections.FindElection(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	changed, err := a.catchUp(ctx, e)
+	if err != nil || !changed {
+		return e, err
+	}
+	return a.Elections.FindElection(ctx, id)
+}
+
+// ListElections lists elections, with a status or all of them.
+func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus) ([]*rankfile.Election, error) {
+	all, err := a.Elections.FindElections(ctx, rankfile.ElectionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	out := []*rankfile.Election{}
+	for _, e := range all {
+		if changed, err := a.catchUp(ctx, e); err != nil {
+			return nil, err
+		} else if changed {
+			if e, err = a.Elections.FindElection(ctx, e.ID); err != nil {
+				return nil, err
+			}
+		}
+		if status == "" || e.StatusAt(a.Now()) == status {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// catchUp freezes the roll and counts the ballots of an election whose
+// time for either has come, and says whether it did anything.
+func (a *App) catchUp(ctx context.Context, e *rankfile.Election) (bool, error) {
+	changed := false
+	if e.RollFrozenAt.IsZero() && !a.Today().Before(e.Cutoff) {
+		if err := a.freezeRoll(ctx, e); err != nil {
+			return false, err
+		}
+		changed = true
+	}
+	if e.StatusAt(a.Now()) == rankfile.ElectionClosed {
+		if err := a.countElection(ctx, e); err != nil {
+			return false, err
+		}
+		changed = true
+	}
+	return changed, nil
+}
+
+// freezeRoll puts on the roll the electorate's members in good standing
+// on the cut-off. Later imports do not change it. Two requests freezing at
+// once are fine: the second finds the roll frozen.
+func (a *App) freezeRoll(ctx context.Context, e *rankfile.Election) error {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID})
+	if err != nil {
+		return err
+	}
+	members, _, err := a.Members.FindMembers(ctx, rankfile.ElectorateFilter(body, e.Cutoff))
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(members))
+	for i, m := range members {
+		ids[i] = m.ID
+	}
+	err = a.Elections.FreezeRoll(ctx, e.ID, ids)
+	if rankfile.ErrorCode(err) == rankfile.ECONFLICT {
+		return nil
+	}
+	return err
+}
+
+// CastBallot casts the actor's ballot and returns the receipt code that
+// lets them find it in the public record. The code is shown once and kept
+// nowhere: the box holds only its hash.
+func (a *App) CastBallot(ctx context.Context, actor *rankfile.Actor, electionID int64, b *rankfile.Ballot) (string, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return "", err
+	}
+	e, err := a.Election(ctx, electionID)
+	if err != nil {
+		return "", err
+	}
+	if err := e.CheckBallot(b); err != nil {
+		return "", err
+	}
+	code := newReceiptCode()
+	if err := a.Elections.CastBallot(ctx, e.ID, actor.Member.ID, b, rankfile.ReceiptHash(e.ID, code)); err != nil {
+		return "", err
+	}
+	return code, nil
+}
+
+// receiptAlphabet leaves out letters and digits that are easily mistaken
+// for one another (0 and O, 1 and I).
+const receiptAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+// newReceiptCode returns 16 random characters (80 bits) in four groups.
+func newReceiptCode() string {
+	b := make([]byte, 16)
+	rand.Read(b) // crypto/rand.Read never fails
+	var sb strings.Builder
+	for i, c := range b {
+		if i > 0 && i%4 == 0 {
+			sb.WriteByte('-')
+		}
+		sb.WriteByte(receiptAlphabet[int(c)%len(receiptAlphabet)])
+	}
+	return sb.String()
+}
+
+// MyVote says whether the actor is on an election's roll and has voted.
+func (a *App) MyVote(ctx context.Context, actor *rankfile.Actor, electionID int64) (rankfile.RollEntry, error) {
+	if !actor.SignedIn() {
+		return rankfile.RollEntry{}, nil
+	}
+	return a.Elections.Roll(ctx, electionID, actor.Member.ID)
+}

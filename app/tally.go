@@ -1,0 +1,239 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/count"
+)
+
+// ElectionResult is an election's published result: the count of each
+// contest as the counting engine reports it, with the size of the
+// electorate and the turnout. It is what /elections/{id}/result.json
+// serves, byte for byte as stored when the count ran.
+type ElectionResult struct {
+	ElectionID int64  `json:"election_id"`
+	Title      string `json:"title"`
+	// Electorate is the number of members on the roll; Voted how many of
+	// them voted; Ballots how many ballots the box holds. Voted and Ballots
+	// are equal, or the count refuses to run.
+	Electorate int              `json:"electorate"`
+	Voted      int              `json:"voted"`
+	Ballots    int              `json:"ballots"`
+	Turnout    float64          `json:"turnout"`
+	Seed       string           `json:"seed"`
+	Contests   []*ContestResult `json:"contests"`
+}
+
+// ContestResult is the count of one contest.
+type ContestResult struct {
+	ContestID   int64    `json:"contest_id"`
+	Title       string   `json:"title"`
+	Method      string   `json:"method"`
+	Seats       int      `json:"seats"`
+	Constraints []string `json:"constraints,omitempty"`
+	// Ballots is the number of ballots that rank someone in the contest.
+	Ballots int `json:"ballots"`
+	// Recount is the command that counts the contest's public BLT file
+	// again and prints this same count.
+	Recount string          `json:"recount"`
+	Count   json.RawMessage `json:"count"`
+}
+
+// countElection counts every contest of a closed election from its box and
+// publishes the result. Ballots in the box must equal voters marked on
+// the roll; a count that finds otherwise refuses to publish.
+func (a *App) countElection(ctx context.Context, e *rankfile.Election) error {
+	box, err := a.Elections.BallotBox(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	voted, err := a.Elections.Voted(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	if voted != len(box) {
+		return rankfile.Errorf(rankfile.EINTERNAL, "the box of %s holds %d ballots but the roll has %d voters", e.Title, len(box), voted)
+	}
+	res := &ElectionResult{ElectionID: e.ID, Title: e.Title, Electorate: e.RollSize, Voted: voted,
+		Ballots: len(box), Seed: e.Seed}
+	if e.RollSize > 0 {
+		res.Turnout = float64(voted) / float64(e.RollSize)
+	}
+	for _, c := range e.Contests {
+		cr, err := countContest(e, c, box)
+		if err != nil {
+			return err
+		}
+		res.Contests = append(res.Contests, cr)
+	}
+	out, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return err
+	}
+	err = a.Elections.PublishResult(as(ctx, &rankfile.Actor{Label: "count at close"}), e.ID, append(out, '\n'))
+	if rankfile.ErrorCode(err) == rankfile.ECONFLICT {
+		return nil // counted meanwhile by another request
+	}
+	return err
+}
+
+// countContest counts one contest with the counting engine.
+func countContest(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
+	ce, _, err := contestBallots(c, box)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := countOptions(e, c)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := count.Count(ce, opt)
+	if err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", c.Title, err)
+	}
+	var buf bytes.Buffer
+	if err := rep.WriteJSON(&buf); err != nil {
+		return nil, err
+	}
+	return &ContestResult{ContestID: c.ID, Title: c.Title, Method: c.Method, Seats: c.Seats,
+		Constraints: c.Constraints, Ballots: len(ce.Ballots), Recount: recountCommand(e, c),
+		Count: json.RawMessage(bytes.TrimSpace(buf.Bytes()))}, nil
+}
+
+// onBallot returns the candidates a contest's ballot lists, in order.
+func onBallot(c *rankfile.Contest) []*rankfile.Candidate {
+	var out []*rankfile.Candidate
+	for _, cand := range c.Candidates {
+		if cand.OnBallot() {
+			out = append(out, cand)
+		}
+	}
+	return out
+}
+
+// contestBallots makes the counting engine's election of a contest: its
+// candidates on the ballot, and every ballot that ranks one of them, in
+// the box's order. It also returns the receipt hash of each ballot taken.
+func contestBallots(c *rankfile.Contest, box []*rankfile.StoredBallot) (*count.Election, []string, error) {
+	cands := onBallot(c)
+	ce := &count.Election{Title: c.Title, Seats: c.Seats}
+	index := map[int64]int{}
+	for i, cand := range cands {
+		ce.Candidates = append(ce.Candidates, cand.Name)
+		index[cand.ID] = i
+	}
+	var receipts []string
+	for _, b := range box {
+		ranking := b.Rankings[c.ID]
+		if len(ranking) == 0 {
+			continue
+		}
+		cb := count.Ballot{Weight: 1, Ranking: make([]int, len(ranking))}
+		for i, id := range ranking {
+			idx, ok := index[id]
+			if !ok {
+				return nil, nil, rankfile.Errorf(rankfile.EINTERNAL, "%s: a ballot ranks candidate %d, who is not on the ballot", c.Title, id)
+			}
+			cb.Ranking[i] = idx
+		}
+		ce.Ballots = append(ce.Ballots, cb)
+		receipts = append(receipts, b.ReceiptHash)
+	}
+	return ce, receipts, nil
+}
+
+// countOptions are the method, seed and reserved seats of a contest.
+func countOptions(e *rankfile.Election, c *rankfile.Contest) (count.Options, error) {
+	opt := count.Options{Method: count.Method(c.Method), Seed: e.Seed, Tags: count.Tags{}}
+	for _, s := range c.Constraints {
+		con, err := count.ParseConstraint(s)
+		if err != nil {
+			return opt, rankfile.Errorf(rankfile.EINVALID, "%s: %v", c.Title, err)
+		}
+		opt.Constraints = append(opt.Constraints, con)
+	}
+	for _, cand := range onBallot(c) {
+		opt.Tags[cand.Name] = cand.Tags
+	}
+	return opt, nil
+}
+
+// recountCommand is the `rankfile tally` command that counts the
+// contest's public record again.
+func recountCommand(e *rankfile.Election, c *rankfile.Contest) string {
+	cmd := fmt.Sprintf("rankfile tally ballots-%d.blt --method %s --seed %s", c.ID, c.Method, e.Seed)
+	if len(c.Constraints) > 0 {
+		cmd += fmt.Sprintf(" --tags tags-%d.csv", c.ID)
+		for _, s := range c.Constraints {
+			cmd += " --require '" + s + "'"
+		}
+	}
+	return cmd
+}
+
+// Result returns an election's published result, as stored.
+func (a *App) Result(ctx context.Context, actor *rankfile.Actor, electionID int64) ([]byte, error) {
+	e, err := a.countedElection(ctx, actor, electionID)
+	if err != nil {
+		return nil, err
+	}
+	return a.Elections.Result(ctx, e.ID)
+}
+
+// countedElection returns an election whose record the actor may see,
+// once it has been counted.
+func (a *App) countedElection(ctx context.Context, actor *rankfile.Actor, electionID int64) (*rankfile.Election, error) {
+	e, err := a.Election(ctx, electionID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.CanSeeElectionRecord(e)); err != nil {
+		return nil, err
+	}
+	if e.CountedAt.IsZero() {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "%s has not been counted yet", e.Title)
+	}
+	return e, nil
+}
+
+// PublicRecord writes a contest's counted ballots as a BLT file, and the
+// receipt hash of each, one a line in the same order ("paper" for a paper
+// ballot), so that every voter can find their own ballot in the count.
+func (a *App) PublicRecord(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, blt, receipts io.Writer) error {
+	e, err := a.countedElection(ctx, actor, electionID)
+	if err != nil {
+		return err
+	}
+	c := e.Contest(contestID)
+	if c == nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such contest in %s", e.Title)
+	}
+	box, err := a.Elections.BallotBox(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	ce, hashes, err := contestBallots(c, box)
+	if err != nil {
+		return err
+	}
+	if blt != nil {
+		if err := count.WriteBLT(blt, ce); err != nil {
+			return err
+		}
+	}
+	if receipts != nil {
+		for i, h := range hashes {
+			if h == "" {
+				hashes[i] = "paper"
+			}
+		}
+		_, err = io.WriteString(receipts, strings.Join(hashes, "\n")+"\n")
+	}
+	return err
+}

@@ -1,0 +1,244 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+)
+
+// The secrecy of the ballot rests on the roll and the box sharing nothing
+// but the election. The roll says only that a member voted; the box keeps
+// each ballot under a random id with only the day it was cast, and its
+// rankings under the same id. Casting writes both in one transaction, so
+// that they always agree, and writes no audit entry: the roll is the
+// record that a member voted, and an entry's time would tie them to it.
+//
+// Neither may keep the order of casting either. In SQLite both tables are
+// WITHOUT ROWID, stored in the order of their keys: member ids for the
+// roll, random ids for the box. PostgreSQL appends new rows, and rows it
+// rewrites, at the end of a table; the roll is kept half empty so that
+// marking a member rewrites the row beside itself, and when the election is
+// counted the box and the roll are rewritten in key order (CLUSTER).
+
+// FreezeRoll puts the members on the election's roll, once.
+func (s *ElectionService) FreezeRoll(ctx context.Context, electionID int64, memberIDs []int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		var frozen sql.NullTime
+		if err := tx.QueryRowContext(ctx, `SELECT roll_frozen_at FROM elections WHERE id = $1`, electionID).
+			Scan(&frozen); err == sql.ErrNoRows {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
+		} else if err != nil {
+			return err
+		}
+		if frozen.Valid {
+			return rankfile.Errorf(rankfile.ECONFLICT, "the roll was frozen already")
+		}
+		rows := newBatchInsert(tx, "election_roll", []string{"election_id", "member_id"})
+		defer rows.close()
+		for _, id := range memberIDs {
+			if err := rows.add(ctx, electionID, id); err != nil {
+				return err
+			}
+		}
+		if err := rows.flush(ctx); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE elections SET roll_frozen_at = $1, roll_size = $2 WHERE id = $3`,
+			tx.stamp, len(memberIDs), electionID)
+		return err
+	})
+}
+
+// Roll says whether a member is on the roll and has voted.
+func (s *ElectionService) Roll(ctx context.Context, electionID, memberID int64) (rankfile.RollEntry, error) {
+	var voted string
+	err := s.db.read.QueryRowContext(ctx, `SELECT voted FROM election_roll WHERE election_id = $1 AND member_id = $2`,
+		electionID, memberID).Scan(&voted)
+	if err == sql.ErrNoRows {
+		return rankfile.RollEntry{}, nil
+	}
+	return rankfile.RollEntry{OnRoll: true, Voted: voted != ""}, s.db.translate(err)
+}
+
+// Voted returns how many members on the roll have voted.
+func (s *ElectionService) Voted(ctx context.Context, electionID int64) (int, error) {
+	var n int
+	err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM election_roll WHERE election_id = $1 AND voted <> ''`,
+		electionID).Scan(&n)
+	return n, s.db.translate(err)
+}
+
+// CastBallot marks the member voted and puts the ballot in the box, in
+// one transaction. It checks, inside the transaction, that voting is open:
+// a ballot that arrives after the close is refused whatever the page said.
+// The ballot must already have passed Election.CheckBallot.
+func (s *ElectionService) CastBallot(ctx context.Context, electionID, memberID int64, b *rankfile.Ballot, receiptHash string) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkVotingOpen(ctx, electionID); err != nil {
+			return err
+		}
+		if err := tx.markVoted(ctx, electionID, memberID, "online"); err != nil {
+			return err
+		}
+		return tx.putInBox(ctx, electionID, b, receiptHash)
+	})
+}
+
+// checkVotingOpen refuses a ballot outside the voting period, or once the
+// election is counted.
+func (tx *Tx) checkVotingOpen(ctx context.Context, electionID int64) error {
+	e, err := scanElection(tx.QueryRowContext(ctx, `SELECT `+electionColumns+` FROM elections WHERE id = $1`, electionID))
+	if err == sql.ErrNoRows {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
+	} else if err != nil {
+		return err
+	}
+	switch e.StatusAt(tx.now) {
+	case rankfile.ElectionVoting:
+		return nil
+	case rankfile.ElectionClosed, rankfile.ElectionCounted:
+		return rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has closed", e.Title)
+	}
+	return rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has not opened yet", e.Title)
+}
+
+// markVoted marks a member on the roll as having voted, once.
+func (tx *Tx) markVoted(ctx context.Context, electionID, memberID int64, how string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE election_roll SET voted = $1
+		WHERE election_id = $2 AND member_id = $3 AND voted = ''`, how, electionID, memberID)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	var voted string
+	err = tx.QueryRowContext(ctx, `SELECT voted FROM election_roll WHERE election_id = $1 AND member_id = $2`,
+		electionID, memberID).Scan(&voted)
+	if err == sql.ErrNoRows {
+		return rankfile.Errorf(rankfile.EFORBIDDEN, "you are not on this election's roll")
+	} else if err != nil {
+		return err
+	}
+	return rankfile.Errorf(rankfile.ECONFLICT, "you have already voted in this election; a ballot cast is final")
+}
+
+// putInBox stores a ballot under a new random id, with only today's date.
+func (tx *Tx) putInBox(ctx context.Context, electionID int64, b *rankfile.Ballot, receiptHash string) error {
+	id := randomHex(16)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ballots (election_id, id, cast_on, receipt_hash) VALUES ($1, $2, $3, $4)`,
+		electionID, id, tx.today(), receiptHash); err != nil {
+		return err
+	}
+	for contestID, ranking := range b.Rankings {
+		if len(ranking) == 0 {
+			continue // the voter abstains in this contest
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ballot_rankings (election_id, ballot_id, contest_id, ranking)
+			VALUES ($1, $2, $3, $4)`, electionID, id, contestID, encodeRanking(ranking)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// encodeRanking writes candidate ids, most preferred first, as "12,9,14".
+func encodeRanking(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = itoa(id)
+	}
+	return strings.Join(parts, ",")
+}
+
+func decodeRanking(s string) ([]int64, error) {
+	parts := strings.Split(s, ",")
+	ids := make([]int64, len(parts))
+	for i, p := range parts {
+		id, err := strconv.ParseInt(p, 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
+
+// BallotBox returns the ballots cast, in the order of their random ids.
+func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*rankfile.StoredBallot, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT b.id, b.cast_on, b.receipt_hash,
+		COALESCE(r.contest_id, 0), COALESCE(r.ranking, '')
+		FROM ballots b LEFT JOIN ballot_rankings r ON r.election_id = b.election_id AND r.ballot_id = b.id
+		WHERE b.election_id = $1 ORDER BY b.id, r.contest_id`, electionID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.StoredBallot
+	for rows.Next() {
+		var id, ranking, receipt string
+		var castOn rankfile.Date
+		var contestID int64
+		if err := rows.Scan(&id, &castOn, &receipt, &contestID, &ranking); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, &rankfile.StoredBallot{ID: id, CastOn: castOn, ReceiptHash: receipt,
+				Rankings: map[int64][]int64{}})
+		}
+		if contestID != 0 {
+			ids, err := decodeRanking(ranking)
+			if err != nil {
+				return nil, err
+			}
+			out[len(out)-1].Rankings[contestID] = ids
+		}
+	}
+	return out, rows.Err()
+}
+
+// PublishResult stores the count's result and marks the election counted,
+// once. On PostgreSQL it then rewrites the box and the roll in the order
+// of their keys, so that no copy of the database taken from now on keeps
+// the order in which ballots were cast.
+func (s *ElectionService) PublishResult(ctx context.Context, electionID int64, result []byte) error {
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE elections SET result = $1, counted_at = $2
+			WHERE id = $3 AND counted_at IS NULL`, string(result), tx.stamp, electionID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.ECONFLICT, "the election was counted already, or does not exist")
+		}
+		return tx.audit(ctx, rankfile.AuditCountElection, 0, "counted election "+itoa(electionID))
+	})
+	if err != nil || s.db.dialect != Postgres {
+		return err
+	}
+	return s.db.rewriteInKeyOrder(ctx)
+}
+
+// rewriteInKeyOrder rewrites PostgreSQL's tables of rolls and ballots in
+// the order of their primary keys.
+func (db *DB) rewriteInKeyOrder(ctx context.Context) error {
+	for _, table := range []string{"ballots", "ballot_rankings", "election_roll"} {
+		if _, err := db.write.ExecContext(ctx, `CLUSTER `+table+` USING `+table+`_pkey`); err != nil {
+			return db.translate(err)
+		}
+	}
+	return nil
+}
+
+// Result returns the stored result of a counted election.
+func (s *ElectionService) Result(ctx context.Context, electionID int64) ([]byte, error) {
+	var result sql.NullString
+	err := s.db.read.QueryRowContext(ctx, `SELECT result FROM elections WHERE id = $1`, electionID).Scan(&result)
+	if err == sql.ErrNoRows || (err == nil && !result.Valid) {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "the election has no result yet")
+	}
+	return []byte(result.String), s.db.translate(err)
+}

@@ -1,0 +1,257 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+)
+
+// ElectionService stores elections, their rolls and ballot boxes. It
+// implements rankfile.ElectionService.
+type ElectionService struct{ db *DB }
+
+// NewElectionService returns the election service of db.
+func NewElectionService(db *DB) *ElectionService { return &ElectionService{db: db} }
+
+var _ rankfile.ElectionService = (*ElectionService)(nil)
+
+// CreateElection stores an election with its contests and committee, and
+// candidates already named in its contests.
+func (s *ElectionService) CreateElection(ctx context.Context, e *rankfile.Election) error {
+	if err := e.Validate(s.db.Zone); err != nil {
+		return err
+	}
+	if e.Seed == "" {
+		e.Seed = randomHex(8)
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO elections (title, rules, body_id, cutoff, nominations_open,
+			nominations_close, voting_open, voting_close, seconders, record_public, seed, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			e.Title, e.Rules, e.BodyID, e.Cutoff, s.db.timeArg(e.NominationsOpen), s.db.timeArg(e.NominationsClose),
+			s.db.timeArg(e.VotingOpen), s.db.timeArg(e.VotingClose), e.Seconders, e.RecordPublic, e.Seed, tx.stamp).
+			Scan(&e.ID)
+		if err != nil {
+			return err
+		}
+		e.CreatedAt = tx.now
+		for _, id := range e.AdminIDs {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO election_admins (election_id, member_id) VALUES ($1, $2)`,
+				e.ID, id); err != nil {
+				return err
+			}
+		}
+		for i, c := range e.Contests {
+			if err := tx.createContest(ctx, e.ID, i, c); err != nil {
+				return err
+			}
+		}
+		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "created election "+e.Title)
+	})
+}
+
+func (tx *Tx) createContest(ctx context.Context, electionID int64, position int, c *rankfile.Contest) error {
+	c.ElectionID = electionID
+	err := tx.QueryRowContext(ctx, `INSERT INTO contests (election_id, position, title, seats, method, constraints)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		electionID, position, c.Title, c.Seats, c.Method, mustJSON(nonNil(c.Constraints))).Scan(&c.ID)
+	if err != nil {
+		return err
+	}
+	for _, cand := range c.Candidates {
+		cand.ContestID = c.ID
+		if err := tx.addCandidate(ctx, cand); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// AddCandidate puts a member forward in a contest, under the name the
+// ballot shows.
+func (s *ElectionService) AddCandidate(ctx context.Context, c *rankfile.Candidate) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.addCandidate(ctx, c); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeElection, c.MemberID, "candidate in contest "+itoa(c.ContestID))
+	})
+}
+
+func (tx *Tx) addCandidate(ctx context.Context, c *rankfile.Candidate) error {
+	c.Name = strings.TrimSpace(c.Name)
+	if c.Name == "" {
+		return rankfile.Errorf(rankfile.EINVALID, "a candidate needs the name the ballot shows")
+	}
+	if c.Status == "" {
+		c.Status = rankfile.CandidateNominated
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO candidates (contest_id, member_id, name, statement, tags, status, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		c.ContestID, c.MemberID, c.Name, c.Statement, mustJSON(nonNil(c.Tags)), c.Status, tx.stamp).Scan(&c.ID)
+	if rankfile.ErrorCode(tx.db.translate(err)) == rankfile.ECONFLICT {
+		return rankfile.Errorf(rankfile.ECONFLICT, "%s is already standing in that contest", c.Name)
+	}
+	return err
+}
+
+// SetCandidateStatus accepts or withdraws a candidate.
+func (s *ElectionService) SetCandidateStatus(ctx context.Context, candidateID int64, status string) error {
+	switch status {
+	case rankfile.CandidateAccepted, rankfile.CandidateWithdrawn, rankfile.CandidateNominated:
+	default:
+		return rankfile.Errorf(rankfile.EINVALID, "unknown candidate status %q", status)
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE candidates SET status = $1 WHERE id = $2`, status, candidateID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no such candidate")
+		}
+		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "candidate "+itoa(candidateID)+" "+status)
+	})
+}
+
+// electionColumns are read by scanElection, in its order.
+const electionColumns = `id, title, rules, body_id, cutoff, nominations_open, nominations_close, voting_open,
+	voting_close, seconders, record_public, seed, roll_frozen_at, roll_size, counted_at, created_at`
+
+func scanElection(row interface{ Scan(...any) error }) (*rankfile.Election, error) {
+	e := &rankfile.Election{}
+	var frozen, counted sql.NullTime
+	err := row.Scan(&e.ID, &e.Title, &e.Rules, &e.BodyID, &e.Cutoff, &e.NominationsOpen, &e.NominationsClose,
+		&e.VotingOpen, &e.VotingClose, &e.Seconders, &e.RecordPublic, &e.Seed, &frozen, &e.RollSize, &counted,
+		&e.CreatedAt)
+	e.RollFrozenAt, e.CountedAt = frozen.Time, counted.Time
+	return e, err
+}
+
+// FindElection returns one election with its committee, contests and
+// candidates.
+func (s *ElectionService) FindElection(ctx context.Context, id int64) (*rankfile.Election, error) {
+	e, err := scanElection(s.db.read.QueryRowContext(ctx, `SELECT `+electionColumns+` FROM elections WHERE id = $1`, id))
+	if err == sql.ErrNoRows {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
+	} else if err != nil {
+		return nil, s.db.translate(err)
+	}
+	return e, s.fill(ctx, e)
+}
+
+// FindElections returns elections, those voting latest first.
+func (s *ElectionService) FindElections(ctx context.Context, f rankfile.ElectionFilter) ([]*rankfile.Election, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+electionColumns+` FROM elections
+		WHERE ($1 = 0 OR id = $1) ORDER BY voting_open DESC, id DESC`, f.ID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	var out []*rankfile.Election
+	for rows.Next() {
+		e, err := scanElection(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if f.Status == "" || e.StatusAt(f.At) == f.Status {
+			out = append(out, e)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range out {
+		if err := s.fill(ctx, e); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// fill reads an election's committee, contests and candidates.
+func (s *ElectionService) fill(ctx context.Context, e *rankfile.Election) error {
+	admins, err := s.db.read.QueryContext(ctx, `SELECT member_id FROM election_admins WHERE election_id = $1 ORDER BY member_id`, e.ID)
+	if err != nil {
+		return s.db.translate(err)
+	}
+	e.AdminIDs, err = scanIDs(admins)
+	if err != nil {
+		return err
+	}
+	if e.Contests, err = s.contests(ctx, e.ID); err != nil {
+		return err
+	}
+	return s.candidates(ctx, e)
+}
+
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*rankfile.Contest, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT id, title, seats, method, constraints FROM contests
+		WHERE election_id = $1 ORDER BY position`, electionID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.Contest
+	for rows.Next() {
+		c := &rankfile.Contest{ElectionID: electionID, Candidates: []*rankfile.Candidate{}}
+		var constraints string
+		if err := rows.Scan(&c.ID, &c.Title, &c.Seats, &c.Method, &constraints); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(constraints), &c.Constraints); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// candidates reads the candidates of every contest, in the order they
+// were put forward.
+func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) error {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.contest_id, c.member_id, c.name, c.statement, c.tags, c.status
+		FROM candidates c JOIN contests k ON k.id = c.contest_id WHERE k.election_id = $1 ORDER BY c.id`, e.ID)
+	if err != nil {
+		return s.db.translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c := &rankfile.Candidate{}
+		var tags string
+		if err := rows.Scan(&c.ID, &c.ContestID, &c.MemberID, &c.Name, &c.Statement, &tags, &c.Status); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
+			return err
+		}
+		if k := e.Contest(c.ContestID); k != nil {
+			k.Candidates = append(k.Candidates, c)
+		}
+	}
+	return rows.Err()
+}
