@@ -72,11 +72,14 @@ func (a *App) countElection(ctx context.Context, e *rankfile.Election) error {
 		}
 		res.Contests = append(res.Contests, cr)
 	}
-	out, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false) // constraints read "woman>=2", not "woman\u003e=2"
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(res); err != nil {
 		return err
 	}
-	err = a.Elections.PublishResult(as(ctx, &rankfile.Actor{Label: "count at close"}), e.ID, append(out, '\n'))
+	err = a.Elections.PublishResult(as(ctx, &rankfile.Actor{Label: "count at close"}), e.ID, out.Bytes())
 	if rankfile.ErrorCode(err) == rankfile.ECONFLICT {
 		return nil // counted meanwhile by another request
 	}

@@ -1,0 +1,405 @@
+package app_test
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+	"github.com/rankfile/rankfile/count"
+	"github.com/rankfile/rankfile/store"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// castBallot is what the test remembers of a ballot it cast: never stored
+// by rankfile in this form.
+type castBallot struct {
+	voter   int
+	code    string
+	ballot  *rankfile.Ballot
+	castNth int
+}
+
+// castMany has voters 2..n+1 cast random ballots, in a shuffled order,
+// some abstaining in the first contest.
+func (w *votingWorld) castMany(n int) []*castBallot {
+	rng := rand.New(rand.NewPCG(7, uint64(n)))
+	voters := rng.Perm(n)
+	var out []*castBallot
+	for i, v := range voters {
+		var places [][]int
+		for j, c := range w.election.Contests {
+			k := len(c.Candidates)
+			if j == 0 && i%7 == 3 {
+				places = append(places, nil) // abstains in the co-chair contest
+				continue
+			}
+			places = append(places, rng.Perm(k)[:1+rng.IntN(k)])
+		}
+		b := w.ballot(places...)
+		out = append(out, &castBallot{voter: v + 2, code: w.cast(v+2, b), ballot: b, castNth: i})
+	}
+	return out
+}
+
+// TestTheCountIsRecountedFromThePublicRecord casts ballots, closes voting
+// and checks the published result: electorate and turnout, each contest's
+// count equal to a count of its public BLT file made as `rankfile tally`
+// makes it, and every voter's ballot found in that file by the hash of
+// their receipt.
+func TestTheCountIsRecountedFromThePublicRecord(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		cast := w.castMany(45)
+		w.closeVoting()
+		raw, err := w.app.Result(ctx, rankfile.Anonymous, w.election.ID)
+		if rankfile.ErrorCode(err) != rankfile.EUNAUTHORIZED {
+			t.Errorf("a result not made public, read by nobody signed in: %v; want unauthorized", err)
+		}
+		raw, err = w.app.Result(ctx, w.voter(2), w.election.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res app.ElectionResult
+		if err := json.Unmarshal(raw, &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Electorate != votingVoters || res.Voted != 45 || res.Ballots != 45 || res.Turnout != 0.75 {
+			t.Errorf("electorate %d, voted %d, ballots %d, turnout %v; want %d, 45, 45, 0.75",
+				res.Electorate, res.Voted, res.Ballots, res.Turnout, votingVoters)
+		}
+		for i, c := range w.election.Contests {
+			blt, receipts := w.publicRecord(c.ID)
+			recounted := recount(t, blt, res.Contests[i], c)
+			if !sameJSON(t, recounted, res.Contests[i].Count) {
+				t.Errorf("%s: the recount of the public record differs from the result:\n%s\nwant\n%s",
+					c.Title, recounted, res.Contests[i].Count)
+			}
+			checkReceipts(t, c, cast, blt, receipts, w.election.ID)
+		}
+		if len(res.Contests) != 2 || !strings.Contains(string(res.Contests[1].Count), `"elected"`) {
+			t.Errorf("the result does not hold both counts: %s", raw)
+		}
+	})
+}
+
+// sameJSON reports whether two JSON texts are the same but for spacing.
+func sameJSON(t *testing.T, a, b []byte) bool {
+	var ca, cb bytes.Buffer
+	if err := json.Compact(&ca, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&cb, b); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Equal(ca.Bytes(), cb.Bytes())
+}
+
+// publicRecord reads a contest's BLT file and receipt hashes.
+func (w *votingWorld) publicRecord(contestID int64) (blt []byte, receipts []string) {
+	var b, r bytes.Buffer
+	if err := w.app.PublicRecord(ctx, w.voter(2), w.election.ID, contestID, &b, &r); err != nil {
+		w.t.Fatal(err)
+	}
+	return b.Bytes(), strings.Fields(r.String())
+}
+
+// recount counts a BLT file with the options the result publishes, as
+// `rankfile tally` with the published command line does, and returns the
+// count's JSON.
+func recount(t *testing.T, blt []byte, cr *app.ContestResult, c *rankfile.Contest) []byte {
+	t.Helper()
+	e, err := count.ReadBLT(bytes.NewReader(blt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := strings.Fields(cr.Recount[strings.Index(cr.Recount, "--seed"):])[1]
+	opt := count.Options{Method: count.Method(cr.Method), Seed: seed, Tags: count.Tags{}}
+	for _, s := range cr.Constraints {
+		con, err := count.ParseConstraint(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Constraints = append(opt.Constraints, con)
+	}
+	for _, cand := range c.Candidates {
+		opt.Tags[cand.Name] = cand.Tags
+	}
+	rep, err := count.Count(e, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := rep.WriteJSON(&out); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSpace(out.Bytes())
+}
+
+// checkReceipts finds each voter's ballot in the contest's BLT file by
+// the hash of their receipt code, typed back in lower case without
+// dashes, and checks it ranks what they cast.
+func checkReceipts(t *testing.T, c *rankfile.Contest, cast []*castBallot, blt []byte, receipts []string, electionID int64) {
+	t.Helper()
+	lines := bltBallotLines(t, blt)
+	if len(lines) != len(receipts) {
+		t.Fatalf("%s: %d ballots but %d receipt hashes", c.Title, len(lines), len(receipts))
+	}
+	at := map[string]int{}
+	for i, h := range receipts {
+		at[h] = i
+	}
+	for _, cb := range cast {
+		typed := strings.ToLower(strings.ReplaceAll(cb.code, "-", ""))
+		i, found := at[rankfile.ReceiptHash(electionID, typed)]
+		want := cb.ballot.Rankings[c.ID]
+		if !found {
+			if len(want) > 0 {
+				t.Errorf("%s: voter %d's receipt is not in the record", c.Title, cb.voter)
+			}
+			continue
+		}
+		var got []int64
+		for _, n := range lines[i] {
+			got = append(got, onBallot(c)[n-1].ID)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: voter %d's receipt leads to ranking %v, want %v", c.Title, cb.voter, got, want)
+		}
+	}
+}
+
+func onBallot(c *rankfile.Contest) []*rankfile.Candidate {
+	var out []*rankfile.Candidate
+	for _, cand := range c.Candidates {
+		if cand.OnBallot() {
+			out = append(out, cand)
+		}
+	}
+	return out
+}
+
+// bltBallotLines returns the rankings of a BLT file's ballot lines, as
+// candidate numbers, in file order: "1 3 1 0" is one ballot ranking 3, 1.
+func bltBallotLines(t *testing.T, blt []byte) [][]int {
+	t.Helper()
+	var out [][]int
+	for i, line := range strings.Split(string(blt), "\n") {
+		f := strings.Fields(line)
+		if i == 0 || len(f) == 0 || strings.HasPrefix(f[0], "-") {
+			continue
+		}
+		if f[0] == "0" {
+			break
+		}
+		var ranking []int
+		for _, s := range f[1 : len(f)-1] {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				t.Fatalf("ballot line %q: %v", line, err)
+			}
+			ranking = append(ranking, n)
+		}
+		out = append(out, ranking)
+	}
+	return out
+}
+
+// TestNothingJoinsTheRollAndTheBox casts ballots in a known order, closes
+// and counts, then dumps every table of the database as stored, in the
+// order the database returns rows, and checks that nothing ties a member
+// to a ballot: the box holds only its own columns; no ballot id or receipt
+// hash appears anywhere else; and neither the box nor the roll keeps the
+// order of casting.
+func TestNothingJoinsTheRollAndTheBox(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		cast := w.castMany(50)
+		w.closeVoting()
+		dump := dumpDatabase(t, dsn)
+
+		wantColumns := map[string]string{
+			"ballots":         "election_id id cast_on receipt_hash",
+			"ballot_rankings": "election_id ballot_id contest_id ranking",
+			"election_roll":   "election_id member_id voted",
+		}
+		for table, want := range wantColumns {
+			if got := strings.Join(dump[table].columns, " "); got != want {
+				t.Errorf("%s has columns %q; want %q and nothing that could tie a ballot to a voter", table, got, want)
+			}
+		}
+
+		ballotIDs := dump["ballots"].column("id")
+		secrets := append(ballotIDs, dump["ballots"].column("receipt_hash")...)
+		for table, d := range dump {
+			if table == "ballots" || table == "ballot_rankings" {
+				continue
+			}
+			for _, row := range d.rows {
+				for _, v := range row {
+					for _, s := range secrets {
+						if s != "" && strings.Contains(v, s) {
+							t.Errorf("%s holds %q of the ballot box: %v", table, s, row)
+						}
+					}
+				}
+			}
+		}
+
+		castAt := map[string]int{} // receipt hash → the order of casting
+		voterAt := map[string]int{}
+		for _, cb := range cast {
+			castAt[rankfile.ReceiptHash(w.election.ID, cb.code)] = cb.castNth
+			voterAt[strconv.FormatInt(w.member(cb.voter).ID, 10)] = cb.castNth
+		}
+		checkUnordered(t, "the box", dump["ballots"].column("receipt_hash"), castAt)
+		idToReceipt := map[string]string{}
+		for _, row := range dump["ballots"].rows {
+			idToReceipt[row[1]] = row[3]
+		}
+		var rankingOrder []string
+		for _, id := range dump["ballot_rankings"].column("ballot_id") {
+			rankingOrder = append(rankingOrder, idToReceipt[id])
+		}
+		checkUnordered(t, "the rankings", rankingOrder, castAt)
+		checkUnordered(t, "the roll", dump["election_roll"].column("member_id"), voterAt)
+	})
+}
+
+// checkUnordered fails when the keys, in the order a table gave them, follow
+// the order of casting: Spearman's rank correlation between the two is
+// near 0 for a random order (standard deviation 0.14 for 50 ballots) and 1
+// for the order of casting. Keys not cast are skipped.
+func checkUnordered(t *testing.T, what string, keys []string, castAt map[string]int) {
+	t.Helper()
+	var order []int
+	for _, k := range keys {
+		if n, ok := castAt[k]; ok {
+			order = append(order, n)
+		}
+	}
+	if len(order) < 20 {
+		t.Fatalf("%s: only %d of the ballots cast found", what, len(order))
+	}
+	if rho := spearman(order); rho > 0.6 || rho < -0.6 {
+		t.Errorf("%s keeps the order of casting (rank correlation %.2f)", what, rho)
+	}
+}
+
+// spearman returns the rank correlation between positions 0..n-1 and the
+// values, which are distinct.
+func spearman(values []int) float64 {
+	n := len(values)
+	ranks := make([]int, n)
+	for i := range values {
+		for j := range values {
+			if values[j] < values[i] {
+				ranks[i]++
+			}
+		}
+	}
+	var d2 float64
+	for i, r := range ranks {
+		d := float64(i - r)
+		d2 += d * d
+	}
+	return 1 - 6*d2/float64(n*(n*n-1))
+}
+
+// tableDump is a table's columns and rows, every value as text, in the
+// order the database returned them.
+type tableDump struct {
+	columns []string
+	rows    [][]string
+}
+
+func (d tableDump) column(name string) []string {
+	i := -1
+	for j, c := range d.columns {
+		if c == name {
+			i = j
+		}
+	}
+	var out []string
+	for _, row := range d.rows {
+		if i >= 0 {
+			out = append(out, row[i])
+		}
+	}
+	return out
+}
+
+// dumpDatabase reads every table whole, as a dump would: SELECT * with no
+// ORDER BY, so rows come in the order they are stored.
+func dumpDatabase(t *testing.T, dsn string) map[string]tableDump {
+	t.Helper()
+	driver, list := "sqlite", `SELECT name FROM sqlite_master WHERE type = 'table'`
+	if store.IsPostgres(dsn) {
+		driver, list = "pgx", `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tables, err := queryStrings(db, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]tableDump{}
+	for _, table := range tables {
+		rows, err := db.Query(`SELECT * FROM ` + table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := tableDump{}
+		d.columns, _ = rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(d.columns))
+			ptrs := make([]any, len(vals))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			row := make([]string, len(vals))
+			for i, v := range vals {
+				if b, ok := v.([]byte); ok {
+					v = string(b)
+				}
+				row[i] = fmt.Sprint(v)
+			}
+			d.rows = append(d.rows, row)
+		}
+		rows.Close()
+		out[table] = d
+	}
+	if len(out["ballots"].rows) == 0 {
+		t.Fatal("the dump holds no ballots")
+	}
+	return out
+}
+
+func queryStrings(db *sql.DB, query string) ([]string, error) {
+	rows, err := db.Query(query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
