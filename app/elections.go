@@ -154,3 +154,34 @@ func (a *App) MyVote(ctx context.Context, actor *rankfile.Actor, electionID int6
 	}
 	return a.Elections.Roll(ctx, electionID, actor.Member.ID)
 }
+
+// VotingBooth returns the election the actor is about to vote in, or says
+// why they cannot: not signed in, voting not open, not on the roll, or
+// voted already. The ballot page and its review step ask here first;
+// casting checks all of it again, in the casting transaction.
+func (a *App) VotingBooth(ctx context.Context, actor *rankfile.Actor, electionID int64) (*rankfile.Election, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	e, err := a.Election(ctx, electionID)
+	if err != nil {
+		return nil, err
+	}
+	switch e.StatusAt(a.Now()) {
+	case rankfile.ElectionVoting:
+	case rankfile.ElectionClosed, rankfile.ElectionCounted:
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has closed", e.Title)
+	default:
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has not opened yet", e.Title)
+	}
+	roll, err := a.Elections.Roll(ctx, e.ID, actor.Member.ID)
+	switch {
+	case err != nil:
+		return nil, err
+	case !roll.OnRoll:
+		return nil, rankfile.Errorf(rankfile.EFORBIDDEN, "you are not on this election's roll: it holds the members in good standing on %s", e.Cutoff)
+	case roll.Voted:
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "you have already voted in this election; a ballot cast is final")
+	}
+	return e, nil
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -86,19 +87,11 @@ func (a *App) countElection(ctx context.Context, e *rankfile.Election) error {
 	return err
 }
 
-// countContest counts one contest with the counting engine.
+// countContest counts one contest for the published result.
 func countContest(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
-	ce, _, err := contestBallots(c, box)
+	rep, ce, err := countReport(e, c, box)
 	if err != nil {
 		return nil, err
-	}
-	opt, err := countOptions(e, c)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := count.Count(ce, opt)
-	if err != nil {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", c.Title, err)
 	}
 	var buf bytes.Buffer
 	if err := rep.WriteJSON(&buf); err != nil {
@@ -107,6 +100,23 @@ func countContest(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.Sto
 	return &ContestResult{ContestID: c.ID, Title: c.Title, Method: c.Method, Seats: c.Seats,
 		Constraints: c.Constraints, Ballots: len(ce.Ballots), Recount: recountCommand(e, c),
 		Count: json.RawMessage(bytes.TrimSpace(buf.Bytes()))}, nil
+}
+
+// countReport counts one contest with the counting engine.
+func countReport(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*count.Report, *count.Election, error) {
+	ce, _, err := contestBallots(c, box)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt, err := countOptions(e, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := count.Count(ce, opt)
+	if err != nil {
+		return nil, nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", c.Title, err)
+	}
+	return rep, ce, nil
 }
 
 // onBallot returns the candidates a contest's ballot lists, in order.
@@ -205,17 +215,27 @@ func (a *App) countedElection(ctx context.Context, actor *rankfile.Actor, electi
 	return e, nil
 }
 
+// countedContest returns a contest of a counted election whose record the
+// actor may see.
+func (a *App) countedContest(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64) (*rankfile.Election, *rankfile.Contest, error) {
+	e, err := a.countedElection(ctx, actor, electionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := e.Contest(contestID)
+	if c == nil {
+		return nil, nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such contest in %s", e.Title)
+	}
+	return e, c, nil
+}
+
 // PublicRecord writes a contest's counted ballots as a BLT file, and the
 // receipt hash of each, one a line in the same order ("paper" for a paper
 // ballot), so that every voter can find their own ballot in the count.
 func (a *App) PublicRecord(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, blt, receipts io.Writer) error {
-	e, err := a.countedElection(ctx, actor, electionID)
+	e, c, err := a.countedContest(ctx, actor, electionID, contestID)
 	if err != nil {
 		return err
-	}
-	c := e.Contest(contestID)
-	if c == nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such contest in %s", e.Title)
 	}
 	box, err := a.Elections.BallotBox(ctx, e.ID)
 	if err != nil {
@@ -239,4 +259,48 @@ func (a *App) PublicRecord(ctx context.Context, actor *rankfile.Actor, electionI
 		_, err = io.WriteString(receipts, strings.Join(hashes, "\n")+"\n")
 	}
 	return err
+}
+
+// ContestCount is a contest with its count, for the results page.
+type ContestCount struct {
+	Contest *rankfile.Contest
+	Report  *count.Report
+}
+
+// Counts counts each contest of a counted election again from its box,
+// for the results page: the count is exact and reproducible, so it is the
+// count that was published.
+func (a *App) Counts(ctx context.Context, actor *rankfile.Actor, electionID int64) (*rankfile.Election, []ContestCount, error) {
+	e, err := a.countedElection(ctx, actor, electionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	box, err := a.Elections.BallotBox(ctx, e.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []ContestCount
+	for _, c := range e.Contests {
+		rep, _, err := countReport(e, c, box)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, ContestCount{Contest: c, Report: rep})
+	}
+	return e, out, nil
+}
+
+// ContestTags writes the tags file of a contest's candidates, as
+// `rankfile tally --tags` reads it, for recounting reserved seats.
+func (a *App) ContestTags(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, w io.Writer) error {
+	_, c, err := a.countedContest(ctx, actor, electionID, contestID)
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	for _, cand := range onBallot(c) {
+		cw.Write(append([]string{cand.Name}, cand.Tags...))
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -37,6 +37,8 @@ const (
 	unauth   = http.StatusUnauthorized
 	forbid   = http.StatusForbidden
 	notFound = http.StatusNotFound
+	created  = http.StatusCreated
+	conflict = http.StatusConflict
 )
 
 // pageChecks go through the pages, in an order where each role's own
@@ -64,6 +66,19 @@ var pageChecks = []check{
 	{method: "POST", path: "/profile", form: url.Values{"language": {"es"}, "do_not_call": {"yes"}}, def: moved, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/admin/bodies", form: url.Values{"name": {"New Group"}, "kind": {"working_group"}}, def: forbid, want: map[string]int{"": unauth, "admin": moved}},
 	{method: "POST", path: "/imports", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": bad}},
+	{method: "GET", path: "/elections", def: ok},
+	{method: "GET", path: "/elections/1", def: ok},
+	{method: "GET", path: "/elections/1/ballot", def: ok, want: map[string]int{"": moved, "lapsed": forbid}},
+	{method: "POST", path: "/elections/1/ballot/review", form: url.Values{"rank-1": {"1"}}, def: ok, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/elections/1/ballot", form: url.Values{"rank-2": {"1"}}, def: ok, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/elections/1/ballot", form: url.Values{"rank-2": {"1"}}, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "GET", path: "/elections/1/results", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/elections/1/ballots.blt", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/elections/2/results", def: ok},
+	{method: "GET", path: "/elections/2/result.json", def: ok},
+	{method: "GET", path: "/elections/2/ballots.blt", def: ok},
+	{method: "GET", path: "/elections/2/receipts.txt", def: ok},
+	{method: "GET", path: "/elections/2/tags.csv", def: ok},
 	{method: "GET", path: "/no-such-page", def: notFound},
 }
 
@@ -83,6 +98,13 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/bodies/housing/join", def: ok, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
 	{method: "POST", path: "/api/v1/bodies/housing/leave", def: ok, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
 	{method: "POST", path: "/api/v1/bodies/caucus/request", def: ok, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "GET", path: "/api/v1/elections", def: ok},
+	{method: "GET", path: "/api/v1/elections?status=voting", def: ok},
+	{method: "GET", path: "/api/v1/elections?status=someday", def: bad},
+	{method: "GET", path: "/api/v1/elections/2", def: ok},
+	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[2,1]}}`, def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[2,1]}}`, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[5]}}`, def: bad, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
 

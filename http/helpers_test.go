@@ -51,6 +51,8 @@ type world struct {
 	smtp   *mailtest.Server
 	app    *app.App
 	bodies map[string]*rankfile.Body
+	// shift moves the world's clock from the real one.
+	shift time.Duration
 }
 
 func newWorld(t *testing.T, dsn string) *world {
@@ -59,7 +61,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	db.Zone = la // one chapter, one idea of what day it is
 	w := &world{t: t, db: db, bodies: map[string]*rankfile.Body{}}
-	w.fill()
+	db.Now = func() time.Time { return time.Now().Add(w.shift) }
 	w.smtp = mailtest.Start(t)
 	mailer, err := mail.NewSMTP(w.smtp.Config())
 	if err != nil {
@@ -69,8 +71,11 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.app = &app.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		Elections: store.NewElectionService(db),
+		Mailer:    mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
+	w.fill()
+	w.elections()
 	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)

@@ -49,6 +49,18 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /map", page(s.mapPage))
 	mux.Handle("GET /branches.geojson", page(s.branchesGeoJSON))
 
+	mux.Handle("GET /elections", page(s.electionsPage))
+	mux.Handle("GET /elections/{id}", page(s.electionPage))
+	mux.Handle("GET /elections/{id}/ballot", page(s.ballotPage))
+	mux.Handle("POST /elections/{id}/ballot/edit", page(s.ballotPage))
+	mux.Handle("POST /elections/{id}/ballot/review", page(s.reviewBallot))
+	mux.Handle("POST /elections/{id}/ballot", page(s.castBallot))
+	mux.Handle("GET /elections/{id}/results", page(s.resultsPage))
+	mux.Handle("GET /elections/{id}/result.json", page(s.resultJSON))
+	mux.Handle("GET /elections/{id}/ballots.blt", page(s.recordFile(textPlain, "ballots-%d.blt", s.ballotsBLT)))
+	mux.Handle("GET /elections/{id}/receipts.txt", page(s.recordFile(textPlain, "receipts-%d.txt", s.receiptsTXT)))
+	mux.Handle("GET /elections/{id}/tags.csv", page(s.recordFile(textCSV, "tags-%d.csv", s.app.ContestTags)))
+
 	mux.Handle("GET /admin", page(s.adminPage))
 	mux.Handle("POST /admin/bodies", page(s.adminCreateBody))
 	mux.Handle("POST /admin/bodies/{id}", page(s.adminUpdateBody))
@@ -69,6 +81,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/roster", api(s.apiRoster))
 	mux.Handle("GET /api/v1/imports", api(s.apiImports))
 	mux.Handle("POST /api/v1/imports", api(s.apiImport))
+	mux.Handle("GET /api/v1/elections", api(s.apiElections))
+	mux.Handle("GET /api/v1/elections/{id}", api(s.apiElection))
+	mux.Handle("POST /api/v1/elections/{id}/ballot", api(s.apiCastBallot))
 	mux.Handle("GET /api/v1/", api(s.apiNotFound))
 
 	mux.Handle("/", page(s.notFound))

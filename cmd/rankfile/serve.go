@@ -95,7 +95,8 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	return &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Mailer: mailer, Logger: logger, Name: name, Zone: db.Zone, Now: db.Now,
+		Elections: store.NewElectionService(db),
+		Mailer:    mailer, Logger: logger, Name: name, Zone: db.Zone, Now: db.Now,
 	}, nil
 }
 

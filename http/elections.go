@@ -1,0 +1,375 @@
+package http
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// electionID reads the {id} of an election's path.
+func electionID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
+	}
+	return id, nil
+}
+
+func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request) error {
+	es, err := s.app.ListElections(r.Context(), "")
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "elections.html", electionList{Elections: es, Now: s.app.Now()})
+}
+
+// electionList is the elections page.
+type electionList struct {
+	Elections []*rankfile.Election
+	Now       time.Time
+}
+
+// electionView is an election's page: the election, where it stands, and
+// where the viewer stands on its roll.
+type electionView struct {
+	E      *rankfile.Election
+	Status rankfile.ElectionStatus
+	Roll   rankfile.RollEntry
+	Body   *rankfile.Body
+}
+
+// election reads the election of the request's path.
+func (s *Server) election(r *http.Request) (*rankfile.Election, error) {
+	id, err := electionID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Election(r.Context(), id)
+}
+
+func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.election(r)
+	if err != nil {
+		return err
+	}
+	roll, err := s.app.MyVote(r.Context(), req(r).actor, e.ID)
+	if err != nil {
+		return err
+	}
+	body, err := s.app.Bodies.FindBody(r.Context(), rankfile.BodyFilter{ID: e.BodyID})
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "election.html", electionView{E: e, Status: e.StatusAt(s.app.Now()), Roll: roll, Body: body})
+}
+
+// ballotView is the ballot, blank or as the voter filled it in, or the
+// review of it before casting.
+type ballotView struct {
+	E        *rankfile.Election
+	Contests []ballotContest
+	Chosen   map[int64]int // candidate id → the number the voter gave
+	Ranked   []rankedContest
+	Receipt  string
+}
+
+// ballotContest is a contest as the ballot lists it: the candidates on
+// the ballot, and the numbers a voter may give them.
+type ballotContest struct {
+	Contest    *rankfile.Contest
+	Candidates []*rankfile.Candidate
+	Numbers    []int
+}
+
+func ballotContests(e *rankfile.Election) []ballotContest {
+	var out []ballotContest
+	for _, c := range e.Contests {
+		bc := ballotContest{Contest: c}
+		for _, cand := range c.Candidates {
+			if cand.OnBallot() {
+				bc.Candidates = append(bc.Candidates, cand)
+				bc.Numbers = append(bc.Numbers, len(bc.Candidates))
+			}
+		}
+		out = append(out, bc)
+	}
+	return out
+}
+
+// rankedContest is one contest of a ballot under review.
+type rankedContest struct {
+	Contest *rankfile.Contest
+	Ranking []*rankfile.Candidate
+}
+
+// ballotPage shows a blank ballot (GET) or the voter's ballot again to
+// change it (POST from the review).
+func (s *Server) ballotPage(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.booth(r)
+	if err != nil {
+		return err
+	}
+	chosen := map[int64]int{}
+	if r.Method == http.MethodPost {
+		if chosen, err = readChoices(r, e); err != nil {
+			return err
+		}
+	}
+	noStore(w)
+	return s.render(w, r, "ballot.html", ballotView{E: e, Contests: ballotContests(e), Chosen: chosen})
+}
+
+// reviewBallot shows the voter what they are about to cast.
+func (s *Server) reviewBallot(w http.ResponseWriter, r *http.Request) error {
+	e, chosen, err := s.filledBallot(r)
+	if err != nil {
+		return err
+	}
+	b := ballotOf(e, chosen)
+	if err := e.CheckBallot(b); err != nil {
+		return err
+	}
+	view := ballotView{E: e, Chosen: chosen}
+	for _, c := range e.Contests {
+		rc := rankedContest{Contest: c}
+		for _, id := range b.Rankings[c.ID] {
+			rc.Ranking = append(rc.Ranking, c.Candidate(id))
+		}
+		view.Ranked = append(view.Ranked, rc)
+	}
+	noStore(w)
+	return s.render(w, r, "ballot_review.html", view)
+}
+
+// castBallot casts the ballot and shows the receipt code, once.
+func (s *Server) castBallot(w http.ResponseWriter, r *http.Request) error {
+	e, chosen, err := s.filledBallot(r)
+	if err != nil {
+		return err
+	}
+	code, err := s.app.CastBallot(r.Context(), req(r).actor, e.ID, ballotOf(e, chosen))
+	if err != nil {
+		return err
+	}
+	noStore(w)
+	return s.render(w, r, "ballot_receipt.html", ballotView{E: e, Receipt: code})
+}
+
+// filledBallot reads the election and the voter's choices on its ballot.
+func (s *Server) filledBallot(r *http.Request) (*rankfile.Election, map[int64]int, error) {
+	e, err := s.booth(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	chosen, err := readChoices(r, e)
+	return e, chosen, err
+}
+
+func (s *Server) booth(r *http.Request) (*rankfile.Election, error) {
+	id, err := electionID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.VotingBooth(r.Context(), req(r).actor, id)
+}
+
+// noStore keeps ballots and receipts out of every cache.
+func noStore(w http.ResponseWriter) { w.Header().Set("Cache-Control", "no-store") }
+
+// readChoices reads the numbers a voter gave candidates: a field
+// "rank-ID" for each candidate, blank for one left unranked.
+func readChoices(r *http.Request, e *rankfile.Election) (map[int64]int, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "the ballot could not be read")
+	}
+	chosen := map[int64]int{}
+	for key, vals := range r.PostForm {
+		idText, ok := strings.CutPrefix(key, "rank-")
+		if !ok || len(vals) == 0 || strings.TrimSpace(vals[0]) == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(idText, 10, 64)
+		n, nerr := strconv.Atoi(strings.TrimSpace(vals[0]))
+		if err != nil || nerr != nil || n < 1 {
+			return nil, rankfile.Errorf(rankfile.EINVALID, "a choice on the ballot is not a number from 1 up")
+		}
+		chosen[id] = n
+	}
+	return chosen, checkChoices(e, chosen)
+}
+
+// checkChoices refuses a number given to two candidates of one contest,
+// and a candidate who is not standing.
+func checkChoices(e *rankfile.Election, chosen map[int64]int) error {
+	for id := range chosen {
+		if contestOf(e, id) == nil {
+			return rankfile.Errorf(rankfile.EINVALID, "the ballot ranks candidate %d, who is not standing", id)
+		}
+	}
+	for _, c := range e.Contests {
+		given := map[int]string{}
+		for _, cand := range c.Candidates {
+			n, ok := chosen[cand.ID]
+			if !ok {
+				continue
+			}
+			if other, dup := given[n]; dup {
+				return rankfile.Errorf(rankfile.EINVALID, "%s: you gave number %d to both %s and %s", c.Title, n, other, cand.Name)
+			}
+			given[n] = cand.Name
+		}
+	}
+	return nil
+}
+
+func contestOf(e *rankfile.Election, candidateID int64) *rankfile.Contest {
+	for _, c := range e.Contests {
+		if c.Candidate(candidateID) != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// ballotOf turns the numbers into rankings: in each contest, the
+// candidates in the order of their numbers (gaps do not matter).
+func ballotOf(e *rankfile.Election, chosen map[int64]int) *rankfile.Ballot {
+	b := &rankfile.Ballot{Rankings: map[int64][]int64{}}
+	for _, c := range e.Contests {
+		var ids []int64
+		for _, cand := range c.Candidates {
+			if _, ok := chosen[cand.ID]; ok {
+				ids = append(ids, cand.ID)
+			}
+		}
+		slices.SortFunc(ids, func(a, b int64) int { return chosen[a] - chosen[b] })
+		if len(ids) > 0 {
+			b.Rankings[c.ID] = ids
+		}
+	}
+	return b
+}
+
+// resultsView is the results page.
+type resultsView struct {
+	E      *rankfile.Election
+	Counts []countView
+}
+
+type countView struct {
+	app.ContestCount
+	HTML template.HTML
+}
+
+func (s *Server) resultsPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	e, counts, err := s.app.Counts(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	view := resultsView{E: e}
+	for _, c := range counts {
+		var buf bytes.Buffer
+		if err := c.Report.WriteHTML(&buf); err != nil {
+			return err
+		}
+		// The count's own template escapes every name it writes.
+		view.Counts = append(view.Counts, countView{ContestCount: c, HTML: template.HTML(buf.String())})
+	}
+	return s.render(w, r, "results.html", view)
+}
+
+// resultJSON serves the published result as stored.
+func (s *Server) resultJSON(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	b, err := s.app.Result(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, err = w.Write(b)
+	return err
+}
+
+// recordContest reads which contest a public record file is asked for:
+// ?contest=ID, which may be left out when the election has one contest.
+func (s *Server) recordContest(r *http.Request) (int64, int64, error) {
+	id, err := electionID(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	if c := r.URL.Query().Get("contest"); c != "" {
+		cid, err := strconv.ParseInt(c, 10, 64)
+		if err != nil {
+			return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such contest")
+		}
+		return id, cid, nil
+	}
+	e, err := s.app.Election(r.Context(), id)
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(e.Contests) != 1 {
+		return 0, 0, rankfile.Errorf(rankfile.EINVALID, "%s has %d contests: say which with ?contest=ID (see result.json)", e.Title, len(e.Contests))
+	}
+	return id, e.Contests[0].ID, nil
+}
+
+// recordWriter writes one file of a contest's public record.
+type recordWriter func(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, w io.Writer) error
+
+// recordFile serves one file of a contest's public record, named after
+// the contest (name holds a %d for its id).
+func (s *Server) recordFile(contentType, name string, write recordWriter) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, cid, err := s.recordContest(r)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := write(r.Context(), req(r).actor, id, cid, &buf); err != nil {
+			return err
+		}
+		return sendFile(w, contentType, fmt.Sprintf(name, cid), buf.Bytes())
+	}
+}
+
+// ballotsBLT writes a contest's counted ballots as a BLT file.
+func (s *Server) ballotsBLT(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, w io.Writer) error {
+	return s.app.PublicRecord(ctx, actor, electionID, contestID, w, nil)
+}
+
+// receiptsTXT writes the receipt hash of each ballot of ballotsBLT, a
+// line each in the same order.
+func (s *Server) receiptsTXT(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, w io.Writer) error {
+	return s.app.PublicRecord(ctx, actor, electionID, contestID, nil, w)
+}
+
+// Content types of the public record's files.
+const (
+	textPlain = "text/plain; charset=utf-8"
+	textCSV   = "text/csv; charset=utf-8"
+)
+
+func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`"`)
+	_, err := w.Write(b)
+	return err
+}

@@ -1,0 +1,123 @@
+package http_test
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// elections makes two chapter-wide elections: the first (id 1) open for
+// voting, its record for members only; the second (id 2) voted a day ago,
+// counted, its record public. Candidate ids are 1 and 2 in the first and
+// 3, 4 and 5 in the second.
+func (w *world) elections() {
+	now := time.Now()
+	chapter := w.bodies["chapter"]
+	open := &rankfile.Election{Title: "Co-chair election", BodyID: chapter.ID,
+		Cutoff: rankfile.DateOf(now.In(w.db.Zone)).AddDays(-1), Seed: "1",
+		NominationsOpen: now.Add(-72 * time.Hour), NominationsClose: now.Add(-48 * time.Hour),
+		VotingOpen: now.Add(-time.Hour), VotingClose: now.Add(24 * time.Hour),
+		Contests: []*rankfile.Contest{{Title: "Co-chair", Seats: 1, Method: rankfile.MethodIRV,
+			Candidates: w.candidates("3", "4")}}}
+	past := &rankfile.Election{Title: "Delegates", BodyID: chapter.ID, RecordPublic: true,
+		Cutoff: rankfile.DateOf(now.In(w.db.Zone)).AddDays(-3), Seed: "2",
+		NominationsOpen: now.Add(-120 * time.Hour), NominationsClose: now.Add(-96 * time.Hour),
+		VotingOpen: now.Add(-48 * time.Hour), VotingClose: now.Add(-24 * time.Hour),
+		Contests: []*rankfile.Contest{{Title: "Delegates", Seats: 2, Method: rankfile.MethodMeek,
+			Constraints: []string{"woman>=1"}, Candidates: w.candidates("1", "2", "8")}}}
+	past.Contests[0].Candidates[2].Tags = []string{"woman"}
+	admin := &rankfile.Actor{Member: w.member("2"), Admin: true}
+	for _, e := range []*rankfile.Election{open, past} {
+		if err := w.app.CreateElection(ctx, admin, e); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	w.shift = -36 * time.Hour // while the second election was open
+	c := past.Contests[0].Candidates
+	for voter, ranking := range map[string][]int64{"1": {c[0].ID, c[2].ID}, "3": {c[2].ID}, "5": {c[1].ID, c[0].ID}} {
+		b := &rankfile.Ballot{Rankings: map[int64][]int64{past.Contests[0].ID: ranking}}
+		if _, err := w.app.CastBallot(ctx, &rankfile.Actor{Member: w.member(voter)}, past.ID, b); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+	w.shift = 0
+}
+
+// candidates puts members forward, accepted, by national id.
+func (w *world) candidates(nationalIDs ...string) []*rankfile.Candidate {
+	var out []*rankfile.Candidate
+	for _, id := range nationalIDs {
+		m := w.member(id)
+		out = append(out, &rankfile.Candidate{MemberID: m.ID, Name: m.FullName(), Status: rankfile.CandidateAccepted})
+	}
+	return out
+}
+
+// TestVotingWithoutJavaScript goes through the ballot as a browser without
+// scripts would: numbers chosen in the form, a review, the cast ballot and
+// its receipt; then a second ballot is refused and the election page says
+// the member has voted.
+func TestVotingWithoutJavaScript(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	c := w.client("member")
+	status, page := w.do(c, "GET", "/elections/1/ballot", nil)
+	if status != 200 || !strings.Contains(page, `<label for="rank-1">Cora Coordinator</label>`) {
+		t.Fatalf("ballot: %d\n%s", status, page)
+	}
+	choices := url.Values{"rank-1": {"2"}, "rank-2": {"1"}}
+	status, page = w.do(c, "POST", "/elections/1/ballot/review", choices)
+	cora, chen := strings.Index(page, "Cora Coordinator"), strings.Index(page, "Chen Cochair")
+	if status != 200 || chen < 0 || cora < chen {
+		t.Fatalf("review: %d; want Chen first, then Cora\n%s", status, page)
+	}
+	if status, page = w.do(c, "POST", "/elections/1/ballot/edit", choices); status != 200 || !strings.Contains(page, `<option value="2" selected>`) {
+		t.Errorf("changing the ballot does not keep the choices: %d", status)
+	}
+	status, page = w.do(c, "POST", "/elections/1/ballot/review", url.Values{"rank-1": {"1"}, "rank-2": {"1"}})
+	if status != 400 || !strings.Contains(page, "you gave number 1 to both") {
+		t.Errorf("two candidates numbered 1: %d", status)
+	}
+	status, page = w.do(c, "POST", "/elections/1/ballot", choices)
+	code := regexp.MustCompile(`<code>([0-9A-Z-]{19})</code>`).FindStringSubmatch(page)
+	if status != 200 || code == nil {
+		t.Fatalf("casting: %d, no receipt code\n%s", status, page)
+	}
+	if status, page = w.do(c, "POST", "/elections/1/ballot", choices); status != 409 || !strings.Contains(page, "already voted") {
+		t.Errorf("a second ballot: %d", status)
+	}
+	if _, page = w.do(c, "GET", "/elections/1", nil); !strings.Contains(page, "You have voted") {
+		t.Errorf("the election page does not say the member has voted")
+	}
+}
+
+// TestThePublicRecordOfACountedElection reads the results page and the
+// public record of the counted election, signed in or not.
+func TestThePublicRecordOfACountedElection(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	anon := w.client("")
+	status, page := w.do(anon, "GET", "/elections/2/results", nil)
+	if status != 200 || !strings.Contains(page, "<svg") || !strings.Contains(page, "Hal Housing") {
+		t.Errorf("results: %d\n%s", status, page)
+	}
+	status, blt := w.do(anon, "GET", "/elections/2/ballots.blt", nil)
+	if status != 200 || !strings.HasPrefix(blt, "3 2\n") || strings.Count(blt, "\n") != 1+3+1+3+1 {
+		t.Errorf("ballots.blt: %d\n%s", status, blt)
+	}
+	status, receipts := w.do(anon, "GET", "/elections/2/receipts.txt", nil)
+	if status != 200 || len(strings.Fields(receipts)) != 3 {
+		t.Errorf("receipts.txt: %d\n%s", status, receipts)
+	}
+	status, tags := w.do(anon, "GET", "/elections/2/tags.csv", nil)
+	if status != 200 || !strings.Contains(tags, "Hal Housing,woman") {
+		t.Errorf("tags.csv: %d\n%s", status, tags)
+	}
+	status, result := w.do(anon, "GET", "/elections/2/result.json", nil)
+	if status != 200 || !strings.Contains(result, `"electorate": 7`) || !strings.Contains(result, `"voted": 3`) {
+		t.Errorf("result.json: %d\n%s", status, result)
+	}
+}
