@@ -132,3 +132,38 @@ func TestAStewardImportsThroughTheUploadPage(t *testing.T) {
 		}
 	})
 }
+
+// TestAMemberVotesOnAPhone signs in, opens the ballot from the election
+// page, ranks the candidates by number, reviews the ballot, casts it and
+// sees the receipt code; htmx carries the forms, as it does for people.
+func TestAMemberVotesOnAPhone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		ctx := browser(t)
+		do(t, ctx, "signing in",
+			chromedp.Navigate(w.signInLink("member")),
+			chromedp.Click(chromedp.CSS("main form button")),
+			chromedp.WaitVisible(chromedp.ID("standing-h")))
+		do(t, ctx, "opening the ballot",
+			chromedp.Navigate(w.srv.URL+"/elections/1"),
+			chromedp.Click(chromedp.CSS(`a[href="/elections/1/ballot"]`)),
+			chromedp.WaitVisible(chromedp.ID("rank-2")))
+		do(t, ctx, "ranking and reviewing",
+			chromedp.SetValue(chromedp.ID("rank-2"), "1"),
+			chromedp.SetValue(chromedp.ID("rank-1"), "2"),
+			chromedp.Click(chromedp.CSS("form.ballot button")),
+			chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
+		if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
+			t.Errorf("the review shows %q; want Chen, then Cora", ranking)
+		}
+		do(t, ctx, "casting",
+			chromedp.Click(chromedp.CSS(`form[action="/elections/1/ballot"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(".receipt code")))
+		if code := text(t, ctx, ".receipt code"); len(code) != 19 {
+			t.Errorf("the receipt code is %q", code)
+		}
+		if ballots, _ := w.app.Elections.Voted(context.Background(), 1); ballots != 1 {
+			t.Errorf("%d members marked voted, want 1", ballots)
+		}
+	})
+}

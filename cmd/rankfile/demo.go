@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"strconv"
 	"time"
@@ -126,8 +127,31 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if err := a.configureDemo(ctx, db); err != nil {
 		return err
 	}
+	ballots, err := demoElections(ctx, db)
+	if err != nil {
+		return err
+	}
 	a.printDemoSummary(sum)
+	fmt.Fprintf(a.stdout, "Held the election of convention delegates (%d ballots, counted) and opened the steering committee's.\n", ballots)
 	return nil
+}
+
+// demoElections makes the demo's elections, with a clock that the demo
+// may set back to cast the ballots of an election already closed.
+func demoElections(ctx context.Context, db *store.DB) (int, error) {
+	var at time.Time
+	clock := func() time.Time {
+		if at.IsZero() {
+			return time.Now()
+		}
+		return at
+	}
+	real := db.Now
+	db.Now = clock
+	defer func() { db.Now = real }()
+	web := appServices(db)
+	web.Logger = slog.New(slog.DiscardHandler)
+	return demo.Elections(ctx, web, func(t time.Time) { at = t })
 }
 
 // configureDemo names the demo chapter, puts it in Los Angeles' time zone

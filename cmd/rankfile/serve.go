@@ -92,12 +92,18 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	if err != nil {
 		return nil, err
 	}
+	web := appServices(db)
+	web.Mailer, web.Logger, web.Name = mailer, logger, name
+	return web, nil
+}
+
+// appServices wires the app's operations to the database.
+func appServices(db *store.DB) *rfapp.App {
 	return &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: store.NewElectionService(db),
-		Mailer:    mailer, Logger: logger, Name: name, Zone: db.Zone, Now: db.Now,
-	}, nil
+		Elections: store.NewElectionService(db), Zone: db.Zone, Now: db.Now,
+	}
 }
 
 // serverGCPercent lets a server's heap grow to three times what it keeps
