@@ -39,18 +39,17 @@ const votingVoters = 60
 // contests (an officer by instant runoff, three at-large seats by Meek STV
 // with at least one woman) and opens voting.
 func newVotingWorld(t *testing.T, dsn string) *votingWorld {
+	return newVotingWorldOf(t, dsn, votingVoters)
+}
+
+// newVotingWorldOf is newVotingWorld with n members in good standing.
+func newVotingWorldOf(t *testing.T, dsn string, n int) *votingWorld {
 	db := storetest.Open(t, dsn)
-	la, _ := time.LoadLocation("America/Los_Angeles")
-	db.Zone = la
-	w := &votingWorld{t: t, dsn: dsn, db: db, now: time.Date(2026, 11, 2, 18, 0, 0, 0, la)}
+	w := &votingWorld{t: t, dsn: dsn, db: db, now: votingStart()}
+	db.Zone = w.now.Location()
 	db.Now = func() time.Time { return w.now }
-	w.app = &app.App{
-		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
-		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: store.NewElectionService(db), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Name: "Test Chapter", Zone: la, Now: db.Now,
-	}
-	w.importList(votingVoters, "2026-11-01")
+	w.app = newApp(db)
+	w.importList(n, "2026-11-01")
 	w.chapter = &rankfile.Body{Kind: rankfile.KindChapter, Slug: "chapter", Name: "Test Chapter"}
 	if err := w.app.Bodies.CreateBody(ctx, w.chapter); err != nil {
 		t.Fatal(err)
@@ -72,6 +71,22 @@ func newVotingWorld(t *testing.T, dsn string) *votingWorld {
 		t.Fatal(err)
 	}
 	return w
+}
+
+// votingStart is when the tests begin: voting opened an hour ago.
+func votingStart() time.Time {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	return time.Date(2026, 11, 2, 18, 0, 0, 0, la)
+}
+
+// newApp is the app over db, on db's clock.
+func newApp(db *store.DB) *app.App {
+	return &app.App{
+		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
+		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
+		Elections: store.NewElectionService(db), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+	}
 }
 
 // importList imports a national list of n members in good standing,

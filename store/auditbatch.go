@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sync"
 
 	"github.com/rankfile/rankfile"
 )
@@ -26,9 +25,13 @@ type pendingAudit struct {
 // auditBatcher commits queued audit entries, one batch at a time.
 type auditBatcher struct {
 	db      *DB
-	mu      sync.Mutex
-	queue   []*pendingAudit
-	running bool // a goroutine is committing batches
+	batches groupCommit[*pendingAudit]
+}
+
+// start readies the batcher of db.
+func (b *auditBatcher) start(db *DB) {
+	b.db = db
+	b.batches = groupCommit[*pendingAudit]{limit: auditBatchLimit, commit: b.commit}
 }
 
 // record queues an entry and waits until it is committed or ctx ends; an
@@ -37,35 +40,12 @@ type auditBatcher struct {
 func (b *auditBatcher) record(ctx context.Context, action string, subjectID int64, detail string) error {
 	p := &pendingAudit{entry: newAuditEntry(rankfile.ActorFrom(ctx), b.db.Now(), action, subjectID, detail),
 		done: make(chan error, 1)}
-	b.mu.Lock()
-	b.queue = append(b.queue, p)
-	if !b.running {
-		b.running = true
-		go b.run()
-	}
-	b.mu.Unlock()
+	b.batches.add(p)
 	select {
 	case err := <-p.done:
 		return err
 	case <-ctx.Done():
 		return ctx.Err()
-	}
-}
-
-// run commits batches until the queue is empty.
-func (b *auditBatcher) run() {
-	for {
-		b.mu.Lock()
-		n := min(len(b.queue), auditBatchLimit)
-		batch := b.queue[:n:n]
-		b.queue = b.queue[n:]
-		if n == 0 {
-			b.running = false
-			b.mu.Unlock()
-			return
-		}
-		b.mu.Unlock()
-		b.commit(batch)
 	}
 }
 

@@ -72,19 +72,13 @@ func (s *ElectionService) Voted(ctx context.Context, electionID int64) (int, err
 }
 
 // CastBallot marks the member voted and puts the ballot in the box, in
-// one transaction. It checks, inside the transaction, that voting is open:
-// a ballot that arrives after the close is refused whatever the page said.
-// The ballot must already have passed Election.CheckBallot.
+// one transaction, committed together with the ballots cast at the same
+// moment (see castbatch.go). It checks, inside the transaction, that
+// voting is open: a ballot that arrives after the close is refused
+// whatever the page said. The ballot must already have passed
+// Election.CheckBallot.
 func (s *ElectionService) CastBallot(ctx context.Context, electionID, memberID int64, b *rankfile.Ballot, receiptHash string) error {
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		if err := tx.checkVotingOpen(ctx, electionID); err != nil {
-			return err
-		}
-		if err := tx.markVoted(ctx, electionID, memberID, "online"); err != nil {
-			return err
-		}
-		return tx.putInBox(ctx, electionID, b, receiptHash)
-	})
+	return s.db.casts.cast(&pendingCast{electionID: electionID, memberID: memberID, ballot: b, receiptHash: receiptHash})
 }
 
 // checkVotingOpen refuses a ballot outside the voting period, or once the

@@ -41,6 +41,8 @@ type DB struct {
 	version versionMemo
 	// audits commits audit entries recorded at the same moment together.
 	audits auditBatcher
+	// casts commits ballots cast at the same moment together.
+	casts castBatcher
 	// queue takes SQLite's audit entries of views on their way into the
 	// log (see auditqueue.go); nil for PostgreSQL.
 	queue *auditQueue
@@ -88,7 +90,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // connect opens the database named by dsn without migrating it.
 func connect(dsn string) (*DB, error) {
 	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
-	db.audits.db = db
+	db.audits.start(db)
+	db.casts.start(db)
 	var err error
 	if IsPostgres(dsn) {
 		err = db.openPostgres(dsn)
