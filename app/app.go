@@ -7,6 +7,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -31,6 +32,13 @@ type App struct {
 	Zone *time.Location
 	// Now returns the current time; tests set it.
 	Now func() time.Time
+
+	// catchingUp lets one request at a time freeze a roll or count an
+	// election (see catchUp).
+	catchingUp sync.Mutex
+	// voting keeps elections open for voting for a moment (see
+	// votingElection).
+	voting electionCache
 }
 
 // Today returns the chapter's date.

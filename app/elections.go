@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/rand"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/count"
@@ -67,8 +69,20 @@ func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus)
 }
 
 // catchUp freezes the roll and counts the ballots of an election whose
-// time for either has come, and says whether it did anything.
+// time for either has come, and says whether it did anything. The work
+// runs one election at a time, so that the many requests that come at
+// once when voting opens or closes do it once.
 func (a *App) catchUp(ctx context.Context, e *rankfile.Election) (bool, error) {
+	due := (e.RollFrozenAt.IsZero() && !a.Today().Before(e.Cutoff)) || e.StatusAt(a.Now()) == rankfile.ElectionClosed
+	if !due {
+		return false, nil
+	}
+	a.catchingUp.Lock()
+	defer a.catchingUp.Unlock()
+	e, err := a.Elections.FindElection(ctx, e.ID) // as it stands now that it is our turn
+	if err != nil {
+		return false, err
+	}
 	changed := false
 	if e.RollFrozenAt.IsZero() && !a.Today().Before(e.Cutoff) {
 		if err := a.freezeRoll(ctx, e); err != nil {
@@ -115,7 +129,7 @@ func (a *App) CastBallot(ctx context.Context, actor *rankfile.Actor, electionID 
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return "", err
 	}
-	e, err := a.Election(ctx, electionID)
+	e, err := a.votingElection(ctx, electionID)
 	if err != nil {
 		return "", err
 	}
@@ -127,6 +141,47 @@ func (a *App) CastBallot(ctx context.Context, actor *rankfile.Actor, electionID 
 		return "", err
 	}
 	return code, nil
+}
+
+// electionCache keeps elections open for voting for votingCacheFor.
+type electionCache struct {
+	mu   sync.Mutex
+	kept map[int64]keptElection
+}
+
+type keptElection struct {
+	e  *rankfile.Election
+	at time.Time
+}
+
+// votingCacheFor is how long an election open for voting is kept.
+const votingCacheFor = time.Second
+
+// votingElection returns an election for checking a ballot against. While
+// voting is open nothing a ballot is checked against changes (candidates
+// are fixed once voting opens), so an election open for voting, with its
+// roll frozen, is kept for a second: a storm of ballots reads it once a
+// second, not once per ballot. Casting checks again, in its transaction,
+// that voting is open.
+func (a *App) votingElection(ctx context.Context, id int64) (*rankfile.Election, error) {
+	now := a.Now()
+	a.voting.mu.Lock()
+	k, ok := a.voting.kept[id]
+	a.voting.mu.Unlock()
+	if ok && now.Sub(k.at) < votingCacheFor && now.Before(k.e.VotingClose) {
+		return k.e, nil
+	}
+	e, err := a.Election(ctx, id)
+	if err != nil || e.StatusAt(now) != rankfile.ElectionVoting || e.RollFrozenAt.IsZero() {
+		return e, err
+	}
+	a.voting.mu.Lock()
+	if a.voting.kept == nil {
+		a.voting.kept = map[int64]keptElection{}
+	}
+	a.voting.kept[id] = keptElection{e: e, at: now}
+	a.voting.mu.Unlock()
+	return e, nil
 }
 
 // receiptAlphabet leaves out letters and digits that are easily mistaken

@@ -67,6 +67,7 @@ func newVotingWorldOf(t *testing.T, dsn string, n int) *votingWorld {
 		},
 	}
 	w.election.Contests[1].Candidates[4].Tags = []string{"woman"}
+	w.election.Contests[1].Candidates[3].Status = rankfile.CandidateWithdrawn
 	if err := w.app.CreateElection(ctx, w.admin, w.election); err != nil {
 		t.Fatal(err)
 	}
@@ -225,9 +226,10 @@ func TestBadBallotsChangeNothing(t *testing.T) {
 		w := newVotingWorld(t, dsn)
 		w.cast(30, w.ballot([]int{0}))
 		atLarge := w.election.Contests[1]
-		withdrawn := atLarge.Candidates[3]
-		if err := w.app.Elections.SetCandidateStatus(ctx, withdrawn.ID, rankfile.CandidateWithdrawn); err != nil {
-			t.Fatal(err)
+		withdrawn := atLarge.Candidates[3] // withdrew before voting opened
+		err := w.app.Elections.SetCandidateStatus(ctx, atLarge.Candidates[2].ID, rankfile.CandidateWithdrawn)
+		if rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("a withdrawal once voting has opened: %v; want a conflict", err)
 		}
 		cases := []struct {
 			name    string
@@ -259,7 +261,7 @@ func TestBadBallotsChangeNothing(t *testing.T) {
 			t.Errorf("anonymous: %v; want unauthorized", err)
 		}
 		w.now = w.election.VotingClose
-		_, err := w.app.CastBallot(ctx, w.voter(22), w.election.ID, w.ballot([]int{0}))
+		_, err = w.app.CastBallot(ctx, w.voter(22), w.election.ID, w.ballot([]int{0}))
 		if rankfile.ErrorCode(err) != rankfile.ECONFLICT || !strings.Contains(rankfile.ErrorMessage(err), "closed") {
 			t.Errorf("after the close: %v; want conflict saying closed", err)
 		}

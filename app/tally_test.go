@@ -35,12 +35,21 @@ func (w *votingWorld) castMany(n int) []*castBallot {
 	for i, v := range voters {
 		var places [][]int
 		for j, c := range w.election.Contests {
-			k := len(c.Candidates)
 			if j == 0 && i%7 == 3 {
 				places = append(places, nil) // abstains in the co-chair contest
 				continue
 			}
-			places = append(places, rng.Perm(k)[:1+rng.IntN(k)])
+			var standing []int // the places of the candidates on the ballot
+			for p, cand := range c.Candidates {
+				if cand.OnBallot() {
+					standing = append(standing, p)
+				}
+			}
+			var ranked []int
+			for _, k := range rng.Perm(len(standing))[:1+rng.IntN(len(standing))] {
+				ranked = append(ranked, standing[k])
+			}
+			places = append(places, ranked)
 		}
 		b := w.ballot(places...)
 		out = append(out, &castBallot{voter: v + 2, code: w.cast(v+2, b), ballot: b, castNth: i})
@@ -128,7 +137,7 @@ func recount(t *testing.T, blt []byte, cr *app.ContestResult, c *rankfile.Contes
 		}
 		opt.Constraints = append(opt.Constraints, con)
 	}
-	for _, cand := range c.Candidates {
+	for _, cand := range onBallot(c) {
 		opt.Tags[cand.Name] = cand.Tags
 	}
 	rep, err := count.Count(e, opt)

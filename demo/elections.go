@@ -50,7 +50,12 @@ func Elections(ctx context.Context, a *app.App, setClock func(time.Time)) (int, 
 	if _, err := a.Election(ctx, past.ID); err != nil { // counts it
 		return 0, err
 	}
-	return cast, a.CreateElection(ctx, actor, steeringElection(chapter, admin, now, pool[9:]))
+	steering := steeringElection(chapter, admin, now, pool[9:])
+	if err := a.CreateElection(ctx, actor, steering); err != nil {
+		return 0, err
+	}
+	_, err = a.Election(ctx, steering.ID) // freezes its roll: the cut-off has passed
+	return cast, err
 }
 
 // candidatePool picks members in good standing to stand, leaving out the

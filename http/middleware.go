@@ -68,6 +68,9 @@ type limiter struct {
 	every   rate.Limit
 	burst   int
 	clients map[string]*clientLimit
+	// swept is when forget last ran: a table of many clients is swept
+	// once a minute at most, not at every new client.
+	swept time.Time
 }
 
 type clientLimit struct {
@@ -86,8 +89,9 @@ func (l *limiter) allow(client string) bool {
 	now := time.Now()
 	c, ok := l.clients[client]
 	if !ok {
-		if len(l.clients) > 10000 {
+		if len(l.clients) > 10000 && now.Sub(l.swept) > time.Minute {
 			l.forget(now)
+			l.swept = now
 		}
 		c = &clientLimit{lim: rate.NewLimiter(l.every, l.burst)}
 		l.clients[client] = c

@@ -201,13 +201,34 @@ func (s *AuthService) FindAPIToken(ctx context.Context, secret string) (*rankfil
 }
 
 // touchAPIToken records when a token was last used, at most once a minute.
+// The request does not wait for it: when a token is last used is a hint
+// for its owner, and tokens used at the same moment are recorded together
+// (see tokenTouches), so that a storm of first uses (a vote through the
+// API) does not take a write of its own per request.
 func (s *AuthService) touchAPIToken(ctx context.Context, t *rankfile.APIToken) error {
-	now := s.db.Now().UTC()
-	if now.Sub(t.LastUsedAt) < time.Minute {
-		return nil
+	if s.db.Now().UTC().Sub(t.LastUsedAt) >= time.Minute {
+		s.db.touches.add(t.ID)
 	}
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, tx.stamp, t.ID)
-		return err
+	return nil
+}
+
+// tokenTouches writes the last use of API tokens, a batch at a time.
+type tokenTouches struct {
+	db      *DB
+	batches groupCommit[int64]
+}
+
+func (tt *tokenTouches) start(db *DB) {
+	tt.db = db
+	tt.batches = groupCommit[int64]{limit: idChunk, commit: tt.commit}
+}
+
+// add records that a token was used now.
+func (tt *tokenTouches) add(id int64) { tt.batches.add(id) }
+
+// commit writes a batch. A failure loses only the hint, so it is dropped.
+func (tt *tokenTouches) commit(ids []int64) {
+	tt.db.inTx(context.Background(), func(tx *Tx) error {
+		return tx.updateIDs(context.Background(), ids, `UPDATE api_tokens SET last_used_at = $1 WHERE id IN (%s)`, tx.stamp)
 	})
 }

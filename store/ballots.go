@@ -99,10 +99,43 @@ func (tx *Tx) checkVotingOpen(ctx context.Context, electionID int64) error {
 	return rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has not opened yet", e.Title)
 }
 
-// markVoted marks a member on the roll as having voted, once.
-func (tx *Tx) markVoted(ctx context.Context, electionID, memberID int64, how string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE election_roll SET voted = $1
-		WHERE election_id = $2 AND member_id = $3 AND voted = ''`, how, electionID, memberID)
+// ballotWriter casts ballots in one transaction through statements
+// prepared once for all of them.
+type ballotWriter struct {
+	tx                  *Tx
+	mark, box, rankings *sql.Stmt
+}
+
+// newBallotWriter prepares the statements of casting.
+func (tx *Tx) newBallotWriter(ctx context.Context) (*ballotWriter, error) {
+	w := &ballotWriter{tx: tx}
+	for stmt, q := range map[**sql.Stmt]string{
+		&w.mark: `UPDATE election_roll SET voted = $1 WHERE election_id = $2 AND member_id = $3 AND voted = ''`,
+		&w.box:  `INSERT INTO ballots (election_id, id, cast_on, receipt_hash) VALUES ($1, $2, $3, $4)`,
+		&w.rankings: `INSERT INTO ballot_rankings (election_id, ballot_id, contest_id, ranking)
+			VALUES ($1, $2, $3, $4)`,
+	} {
+		var err error
+		if *stmt, err = tx.PrepareContext(ctx, q); err != nil {
+			w.close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+func (w *ballotWriter) close() {
+	for _, stmt := range []*sql.Stmt{w.mark, w.box, w.rankings} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// markVoted marks a member on the roll as having voted, once. A refusal
+// (off the roll, voted already) is found before anything is written.
+func (w *ballotWriter) markVoted(ctx context.Context, electionID, memberID int64, how string) error {
+	res, err := w.mark.ExecContext(ctx, how, electionID, memberID)
 	if err != nil {
 		return err
 	}
@@ -110,7 +143,7 @@ func (tx *Tx) markVoted(ctx context.Context, electionID, memberID int64, how str
 		return err
 	}
 	var voted string
-	err = tx.QueryRowContext(ctx, `SELECT voted FROM election_roll WHERE election_id = $1 AND member_id = $2`,
+	err = w.tx.QueryRowContext(ctx, `SELECT voted FROM election_roll WHERE election_id = $1 AND member_id = $2`,
 		electionID, memberID).Scan(&voted)
 	if err == sql.ErrNoRows {
 		return rankfile.Errorf(rankfile.EFORBIDDEN, "you are not on this election's roll")
@@ -121,18 +154,16 @@ func (tx *Tx) markVoted(ctx context.Context, electionID, memberID int64, how str
 }
 
 // putInBox stores a ballot under a new random id, with only today's date.
-func (tx *Tx) putInBox(ctx context.Context, electionID int64, b *rankfile.Ballot, receiptHash string) error {
+func (w *ballotWriter) putInBox(ctx context.Context, electionID int64, b *rankfile.Ballot, receiptHash string) error {
 	id := randomHex(16)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO ballots (election_id, id, cast_on, receipt_hash) VALUES ($1, $2, $3, $4)`,
-		electionID, id, tx.today(), receiptHash); err != nil {
+	if _, err := w.box.ExecContext(ctx, electionID, id, w.tx.today(), receiptHash); err != nil {
 		return err
 	}
 	for contestID, ranking := range b.Rankings {
 		if len(ranking) == 0 {
 			continue // the voter abstains in this contest
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ballot_rankings (election_id, ballot_id, contest_id, ranking)
-			VALUES ($1, $2, $3, $4)`, electionID, id, contestID, encodeRanking(ranking)); err != nil {
+		if _, err := w.rankings.ExecContext(ctx, electionID, id, contestID, encodeRanking(ranking)); err != nil {
 			return err
 		}
 	}

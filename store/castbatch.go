@@ -9,9 +9,11 @@ import (
 
 // Ballots cast at the same moment are committed together: one transaction,
 // one wait for the disk, for every ballot that arrived while the last
-// commit was under way. Each ballot goes in a savepoint of its own, so
-// that one refused (a second ballot, a voter off the roll) changes nothing
-// and refuses no other. A voter is answered only once the transaction that
+// commit was under way, through statements prepared once for the batch. A
+// ballot refused (a second ballot, a voter off the roll) is refused before
+// it writes anything, and refuses no other. Should the database fail
+// a batch, each of its ballots is tried again alone, so that one cannot
+// fail the others. A voter is answered only once the transaction that
 // holds their ballot has committed.
 
 // castBatchLimit bounds the ballots of one transaction.
@@ -49,24 +51,14 @@ func (b *castBatcher) cast(p *pendingCast) error {
 func (b *castBatcher) commit(batch []*pendingCast) {
 	refused := make([]error, len(batch))
 	err := b.db.inTx(context.Background(), func(tx *Tx) error {
-		open := map[int64]error{}
-		for i, p := range batch {
-			if _, checked := open[p.electionID]; !checked {
-				open[p.electionID] = tx.checkVotingOpen(context.Background(), p.electionID)
-			}
-			if refused[i] = open[p.electionID]; refused[i] != nil {
-				continue
-			}
-			if err := tx.castOne(p); err != nil {
-				var domain *rankfile.Error
-				if !errors.As(err, &domain) {
-					return err // the database failed, not the ballot
-				}
-				refused[i] = err
-			}
-		}
-		return nil
+		return tx.castBatch(batch, refused)
 	})
+	if err != nil && len(batch) > 1 {
+		for _, p := range batch {
+			b.commit([]*pendingCast{p})
+		}
+		return
+	}
 	for i, p := range batch {
 		if err != nil {
 			p.done <- err
@@ -76,25 +68,34 @@ func (b *castBatcher) commit(batch []*pendingCast) {
 	}
 }
 
-// castOne marks one voter and boxes their ballot inside a savepoint, which
-// is undone if the ballot is refused.
-func (tx *Tx) castOne(p *pendingCast) error {
+// castBatch casts each ballot, recording in refused why one was refused.
+// It returns an error only when the database fails.
+func (tx *Tx) castBatch(batch []*pendingCast, refused []error) error {
 	ctx := context.Background()
-	if _, err := tx.ExecContext(ctx, `SAVEPOINT one_ballot`); err != nil {
+	w, err := tx.newBallotWriter(ctx)
+	if err != nil {
 		return err
 	}
-	err := tx.markVoted(ctx, p.electionID, p.memberID, "online")
-	if err == nil {
-		err = tx.putInBox(ctx, p.electionID, p.ballot, p.receiptHash)
-	}
-	if err != nil {
-		if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT one_ballot`); rerr != nil {
-			return rerr
+	defer w.close()
+	open := map[int64]error{}
+	for i, p := range batch {
+		if _, checked := open[p.electionID]; !checked {
+			open[p.electionID] = tx.checkVotingOpen(ctx, p.electionID)
 		}
-		err = tx.db.translate(err)
+		if refused[i] = open[p.electionID]; refused[i] != nil {
+			continue
+		}
+		err := w.markVoted(ctx, p.electionID, p.memberID, "online")
+		var domain *rankfile.Error
+		if errors.As(err, &domain) {
+			refused[i] = err
+			continue
+		} else if err != nil {
+			return err
+		}
+		if err := w.putInBox(ctx, p.electionID, p.ballot, p.receiptHash); err != nil {
+			return err
+		}
 	}
-	if _, rerr := tx.ExecContext(ctx, `RELEASE SAVEPOINT one_ballot`); rerr != nil {
-		return rerr
-	}
-	return err
+	return nil
 }

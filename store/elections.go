@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -81,6 +82,10 @@ func nonNil(s []string) []string {
 // ballot shows.
 func (s *ElectionService) AddCandidate(ctx context.Context, c *rankfile.Candidate) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkBallotUnfixed(ctx, `SELECT e.voting_open FROM contests k JOIN elections e ON e.id = k.election_id
+			WHERE k.id = $1`, c.ContestID); err != nil {
+			return err
+		}
 		if err := tx.addCandidate(ctx, c); err != nil {
 			return err
 		}
@@ -113,6 +118,10 @@ func (s *ElectionService) SetCandidateStatus(ctx context.Context, candidateID in
 		return rankfile.Errorf(rankfile.EINVALID, "unknown candidate status %q", status)
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkBallotUnfixed(ctx, `SELECT e.voting_open FROM candidates c JOIN contests k ON k.id = c.contest_id
+			JOIN elections e ON e.id = k.election_id WHERE c.id = $1`, candidateID); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE candidates SET status = $1 WHERE id = $2`, status, candidateID)
 		if err != nil {
 			return err
@@ -122,6 +131,23 @@ func (s *ElectionService) SetCandidateStatus(ctx context.Context, candidateID in
 		}
 		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "candidate "+itoa(candidateID)+" "+status)
 	})
+}
+
+// checkBallotUnfixed refuses a change to who stands once voting has
+// opened: from then on the ballot is fixed. query reads the election's
+// voting_open for id.
+func (tx *Tx) checkBallotUnfixed(ctx context.Context, query string, id int64) error {
+	var opens time.Time
+	err := tx.QueryRowContext(ctx, query, id).Scan(&opens)
+	if err == sql.ErrNoRows {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such contest or candidate")
+	} else if err != nil {
+		return err
+	}
+	if !tx.now.Before(opens) {
+		return rankfile.Errorf(rankfile.ECONFLICT, "voting has opened: the candidates on the ballot can no longer change")
+	}
+	return nil
 }
 
 // electionColumns are read by scanElection, in its order.

@@ -53,14 +53,55 @@ func memberFieldList() string {
 
 // FindMember returns one member. ENOTFOUND when no member matches.
 func (s *MemberService) FindMember(ctx context.Context, filter rankfile.MemberFilter) (*rankfile.Member, error) {
-	filter.Limit = 1
-	members, _, err := s.FindMembers(ctx, filter)
+	filter.Offset, filter.Limit = 0, 1
+	var members []*rankfile.Member
+	var err error
+	if filter.ID != 0 || filter.NationalID != "" || filter.Email != "" {
+		// At most a few members match: no count, no page of ids first.
+		members, err = s.readMembers(ctx, filter, memberOrder+` LIMIT 1`)
+	} else {
+		members, _, err = s.FindMembers(ctx, filter)
+	}
 	if err != nil {
 		return nil, err
 	} else if len(members) == 0 {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
 	}
 	return members[0], nil
+}
+
+// readMembers reads the members a filter matches, whole or brief, with
+// the order (and limit) given.
+func (s *MemberService) readMembers(ctx context.Context, filter rankfile.MemberFilter, order string) ([]*rankfile.Member, error) {
+	c, err := s.memberWhere(ctx, filter)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	w := c.where()
+	return s.queryMembers(ctx, filter.Brief, w.sql()+order, w.args)
+}
+
+// queryMembers runs the member query with tail (conditions, order) after
+// its SELECT, and scans the members.
+func (s *MemberService) queryMembers(ctx context.Context, brief bool, tail string, args []any) ([]*rankfile.Member, error) {
+	sel, scan := memberSelect, scanMember
+	if brief {
+		sel, scan = briefSelect, scanBrief
+	}
+	rows, err := s.db.read.QueryContext(ctx, sel+tail, args...)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	members := []*rankfile.Member{}
+	for rows.Next() {
+		m, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		members = append(members, m)
+	}
+	return members, rows.Err()
 }
 
 // FindMembers returns the members matching filter in name order, and how
@@ -76,33 +117,17 @@ func (s *MemberService) FindMembers(ctx context.Context, filter rankfile.MemberF
 	if err != nil {
 		return nil, 0, s.db.translate(err)
 	}
-	sel, scan := memberSelect, scanMember
-	if filter.Brief {
-		sel, scan = briefSelect, scanBrief
-	}
 	w := c.where()
-	q, args := sel+w.sql()+memberOrder, w.args
+	tail, args := w.sql()+memberOrder, w.args
 	if page := limitSQL(filter.Offset, filter.Limit); page != "" {
 		ids, idArgs, err := s.pageIDs(ctx, filter, c, total, page)
 		if err != nil {
 			return nil, 0, s.db.translate(err)
 		}
-		q, args = sel+` WHERE m.id IN (`+ids+`)`+memberOrder, idArgs
+		tail, args = ` WHERE m.id IN (`+ids+`)`+memberOrder, idArgs
 	}
-	rows, err := s.db.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, 0, s.db.translate(err)
-	}
-	defer rows.Close()
-	members := []*rankfile.Member{}
-	for rows.Next() {
-		m, err := scan(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		members = append(members, m)
-	}
-	return members, total, rows.Err()
+	members, err := s.queryMembers(ctx, filter.Brief, tail, args)
+	return members, total, err
 }
 
 // countMembers counts the members a filter matches. Counts of the roster
