@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -201,10 +202,11 @@ func (s *AuthService) FindAPIToken(ctx context.Context, secret string) (*rankfil
 }
 
 // touchAPIToken records when a token was last used, at most once a minute.
-// The request does not wait for it: when a token is last used is a hint
-// for its owner, and tokens used at the same moment are recorded together
-// (see tokenTouches), so that a storm of first uses (a vote through the
-// API) does not take a write of its own per request.
+// The request does not wait for it: when a token was last used is a hint
+// for its owner, so uses are written a few seconds later, many in one
+// transaction (see tokenTouches). A storm of first uses (a vote through
+// the API) then costs one write every few seconds, not one per request,
+// and takes no turn at the writer from the ballots.
 func (s *AuthService) touchAPIToken(ctx context.Context, t *rankfile.APIToken) error {
 	if s.db.Now().UTC().Sub(t.LastUsedAt) >= time.Minute {
 		s.db.touches.add(t.ID)
@@ -212,22 +214,43 @@ func (s *AuthService) touchAPIToken(ctx context.Context, t *rankfile.APIToken) e
 	return nil
 }
 
-// tokenTouches writes the last use of API tokens, a batch at a time.
+// tokenTouchDelay is how long a token's use waits to be written.
+const tokenTouchDelay = 5 * time.Second
+
+// tokenTouches writes the last uses of API tokens, tokenTouchDelay after
+// the first use not yet written, as of the time of writing.
 type tokenTouches struct {
 	db      *DB
-	batches groupCommit[int64]
+	mu      sync.Mutex
+	pending map[int64]bool
+	timer   *time.Timer
 }
 
-func (tt *tokenTouches) start(db *DB) {
-	tt.db = db
-	tt.batches = groupCommit[int64]{limit: idChunk, commit: tt.commit}
+func (tt *tokenTouches) start(db *DB) { tt.db = db }
+
+// add records that a token was used.
+func (tt *tokenTouches) add(id int64) {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	if tt.pending == nil {
+		tt.pending = map[int64]bool{}
+	}
+	tt.pending[id] = true
+	if tt.timer == nil {
+		tt.timer = time.AfterFunc(tokenTouchDelay, tt.write)
+	}
 }
 
-// add records that a token was used now.
-func (tt *tokenTouches) add(id int64) { tt.batches.add(id) }
-
-// commit writes a batch. A failure loses only the hint, so it is dropped.
-func (tt *tokenTouches) commit(ids []int64) {
+// write writes the uses waiting. A failure loses only the hint.
+func (tt *tokenTouches) write() {
+	tt.mu.Lock()
+	pending := tt.pending
+	tt.pending, tt.timer = nil, nil
+	tt.mu.Unlock()
+	ids := make([]int64, 0, len(pending))
+	for id := range pending {
+		ids = append(ids, id)
+	}
 	tt.db.inTx(context.Background(), func(tx *Tx) error {
 		return tx.updateIDs(context.Background(), ids, `UPDATE api_tokens SET last_used_at = $1 WHERE id IN (%s)`, tx.stamp)
 	})
