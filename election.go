@@ -111,10 +111,59 @@ type Candidate struct {
 	// seats (such as "woman"); they are public.
 	Tags   []string `json:"tags"`
 	Status string   `json:"status"`
+	// NominatedBy is the member who put the candidate forward; 0 when the
+	// election's committee did.
+	NominatedBy int64 `json:"-"`
+	// Seconds is how many members have seconded the nomination; Qualified
+	// says whether that is as many as the election asks for.
+	Seconds   int  `json:"seconds"`
+	Qualified bool `json:"qualified"`
 }
 
-// OnBallot reports whether voters may rank the candidate.
-func (c *Candidate) OnBallot() bool { return c.Status == CandidateAccepted }
+// OnBallot reports whether voters may rank the candidate: the nominee
+// accepted, and enough members seconded.
+func (c *Candidate) OnBallot() bool { return c.Status == CandidateAccepted && c.Qualified }
+
+// offBallot says why a candidate is not on the ballot.
+func (c *Candidate) offBallot() string {
+	switch {
+	case c.Status == CandidateNominated:
+		return "the nomination was not accepted"
+	case c.Status == CandidateAccepted && !c.Qualified:
+		return "too few seconders"
+	}
+	return c.Status
+}
+
+// Candidate returns the election's candidate with the id, and its contest.
+func (e *Election) Candidate(id int64) (*Contest, *Candidate) {
+	for _, c := range e.Contests {
+		if cand := c.Candidate(id); cand != nil {
+			return c, cand
+		}
+	}
+	return nil, nil
+}
+
+// MaxStatement bounds a candidate's statement, in bytes.
+const MaxStatement = 20000
+
+// CheckStatement refuses a statement too long, and tags that are empty,
+// long or many.
+func CheckStatement(statement string, tags []string) error {
+	if len(statement) > MaxStatement {
+		return Errorf(EINVALID, "a statement may be up to %d characters", MaxStatement)
+	}
+	if len(tags) > 10 {
+		return Errorf(EINVALID, "up to 10 tags")
+	}
+	for _, t := range tags {
+		if t = strings.TrimSpace(t); t == "" || len(t) > 40 || strings.ContainsAny(t, ",\"\n") {
+			return Errorf(EINVALID, "a tag is a word or two, without commas or quotes: %q", t)
+		}
+	}
+	return nil
+}
 
 // StatusAt says where the election stands at time t.
 func (e *Election) StatusAt(t time.Time) ElectionStatus {
@@ -234,7 +283,7 @@ func (e *Election) CheckBallot(b *Ballot) error {
 			case cand == nil:
 				return Errorf(EINVALID, "%s: the ballot ranks candidate %d, who is not standing", c.Title, id)
 			case !cand.OnBallot():
-				return Errorf(EINVALID, "%s: %s is not on the ballot (%s)", c.Title, cand.Name, cand.Status)
+				return Errorf(EINVALID, "%s: %s is not on the ballot (%s)", c.Title, cand.Name, cand.offBallot())
 			case seen[id]:
 				return Errorf(EINVALID, "%s: the ballot ranks %s twice", c.Title, cand.Name)
 			}
@@ -307,8 +356,17 @@ type ElectionService interface {
 	// AddCandidate puts a member forward in a contest.
 	AddCandidate(ctx context.Context, c *Candidate) error
 
-	// SetCandidateStatus accepts or withdraws a candidate.
+	// SetCandidateStatus accepts or withdraws a candidate. ECONFLICT once
+	// voting has opened.
 	SetCandidateStatus(ctx context.Context, candidateID int64, status string) error
+
+	// SetStatement changes a candidate's statement and declared tags.
+	// ECONFLICT once voting has opened.
+	SetStatement(ctx context.Context, candidateID int64, statement string, tags []string) error
+
+	// Second records that a member seconds a nomination. ECONFLICT when
+	// they have already.
+	Second(ctx context.Context, candidateID, memberID int64) error
 
 	// FreezeRoll puts the members on the election's roll, once: a roll
 	// already frozen is left as it is and ECONFLICT returned.

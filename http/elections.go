@@ -46,6 +46,20 @@ type electionView struct {
 	Status rankfile.ElectionStatus
 	Roll   rankfile.RollEntry
 	Body   *rankfile.Body
+	// Me is the viewer's member id (0 for nobody signed in); InElectorate
+	// says whether they may take part in nominations.
+	Me           int64
+	InElectorate bool
+	Nominated    bool // the viewer has just made a nomination
+}
+
+// Nominating reports whether nominations are open.
+func (v electionView) Nominating() bool { return v.Status == rankfile.ElectionNominating }
+
+// BeforeVoting reports whether candidates may still change their
+// statements or withdraw.
+func (v electionView) BeforeVoting() bool {
+	return v.Status == rankfile.ElectionUpcoming || v.Status == rankfile.ElectionNominating || v.Status == rankfile.ElectionPending
 }
 
 // election reads the election of the request's path.
@@ -70,7 +84,15 @@ func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "election.html", electionView{E: e, Status: e.StatusAt(s.app.Now()), Roll: roll, Body: body})
+	actor := req(r).actor
+	view := electionView{E: e, Status: e.StatusAt(s.app.Now()), Roll: roll, Body: body, Me: actor.ID(),
+		Nominated: r.URL.Query().Get("nominated") != ""}
+	if view.Nominating() {
+		if view.InElectorate, err = s.app.InElectorate(r.Context(), actor, e); err != nil {
+			return err
+		}
+	}
+	return s.render(w, r, "election.html", view)
 }
 
 // ballotView is the ballot, blank or as the voter filled it in, or the

@@ -11,10 +11,11 @@ import (
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
-// elections makes two chapter-wide elections: the first (id 1) open for
+// elections makes three chapter-wide elections: the first (id 1) open for
 // voting, its record for members only; the second (id 2) voted a day ago,
-// counted, its record public. Candidate ids are 1 and 2 in the first and
-// 3, 4 and 5 in the second.
+// counted, its record public; the third (id 3, contest 3) taking
+// nominations, each needing one seconder. Candidate ids are 1 and 2 in the
+// first and 3, 4 and 5 in the second.
 func (w *world) elections() {
 	now := time.Now()
 	chapter := w.bodies["chapter"]
@@ -31,8 +32,13 @@ func (w *world) elections() {
 		Contests: []*rankfile.Contest{{Title: "Delegates", Seats: 2, Method: rankfile.MethodMeek,
 			Constraints: []string{"woman>=1"}, Candidates: w.candidates("1", "2", "8")}}}
 	past.Contests[0].Candidates[2].Tags = []string{"woman"}
+	nominating := &rankfile.Election{Title: "Committee chairs", BodyID: chapter.ID, Seconders: 1,
+		Cutoff: rankfile.DateOf(now.In(w.db.Zone)).AddDays(5), Seed: "3",
+		NominationsOpen: now.Add(-time.Hour), NominationsClose: now.Add(72 * time.Hour),
+		VotingOpen: now.Add(7 * 24 * time.Hour), VotingClose: now.Add(8 * 24 * time.Hour),
+		Contests: []*rankfile.Contest{{Title: "Chair", Seats: 1, Method: rankfile.MethodIRV}}}
 	admin := &rankfile.Actor{Member: w.member("2"), Admin: true}
-	for _, e := range []*rankfile.Election{open, past} {
+	for _, e := range []*rankfile.Election{open, past, nominating} {
 		if err := w.app.CreateElection(ctx, admin, e); err != nil {
 			w.t.Fatal(err)
 		}
@@ -119,5 +125,36 @@ func TestThePublicRecordOfACountedElection(t *testing.T) {
 	status, result := w.do(anon, "GET", "/elections/2/result.json", nil)
 	if status != 200 || !strings.Contains(result, `"electorate": 7`) || !strings.Contains(result, `"voted": 3`) {
 		t.Errorf("result.json: %d\n%s", status, result)
+	}
+}
+
+// TestNominatingThroughThePages has a member nominate herself and write
+// her statement, with markup that must not run, and another member second
+// her.
+func TestNominatingThroughThePages(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	mia := w.client("member")
+	if status, _ := w.do(mia, "POST", "/elections/3/nominate", url.Values{"contest": {"3"}}); status != 303 {
+		t.Fatalf("nominating herself: %d", status)
+	}
+	statement := "**Rent control** now.\n\n<script>alert(1)</script> [more](javascript:alert(1))"
+	if status, _ := w.do(mia, "POST", "/elections/3/candidates/6/statement",
+		url.Values{"statement": {statement}, "tags": {"woman, renter"}}); status != 303 {
+		t.Fatalf("her statement: %d", status)
+	}
+	if status, _ := w.do(w.client("coordinator"), "POST", "/elections/3/candidates/6/second", url.Values{}); status != 303 {
+		t.Fatalf("seconding: %d", status)
+	}
+	_, page := w.do(w.client("steward"), "GET", "/elections/3", nil)
+	for _, want := range []string{"Mia Member", "<strong>Rent control</strong>", `<span class="tag">renter</span>`,
+		"seconded by 1 of the 1"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the election page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script>alert", "javascript:"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the statement's %q reached the page", bad)
+		}
 	}
 }

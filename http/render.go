@@ -44,12 +44,13 @@ func parsePages() map[string]*template.Template {
 // funcs are the template functions that need no request; what needs the
 // language goes through .L.
 var funcs = template.FuncMap{
-	"asset": asset,
-	"add":   func(a, b int) int { return a + b },
-	"mul":   func(a, b int) int { return a * b },
-	"lower": strings.ToLower,
-	"dict":  dict,
-	"list":  func(items ...string) []string { return items },
+	"asset":    asset,
+	"markdown": markdown,
+	"add":      func(a, b int) int { return a + b },
+	"mul":      func(a, b int) int { return a * b },
+	"lower":    strings.ToLower,
+	"dict":     dict,
+	"list":     func(items ...string) []string { return items },
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },
 	"isFalse": func(p *bool) bool { return p != nil && !*p },

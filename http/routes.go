@@ -51,6 +51,8 @@ func (s *Server) Handler() http.Handler {
 
 	mux.Handle("GET /elections", page(s.electionsPage))
 	mux.Handle("GET /elections/{id}", page(s.electionPage))
+	mux.Handle("POST /elections/{id}/nominate", page(s.nominate))
+	mux.Handle("POST /elections/{id}/candidates/{cid}/{action}", page(s.candidateAction))
 	mux.Handle("GET /elections/{id}/ballot", page(s.ballotPage))
 	mux.Handle("POST /elections/{id}/ballot/edit", page(s.ballotPage))
 	mux.Handle("POST /elections/{id}/ballot/review", page(s.reviewBallot))

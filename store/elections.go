@@ -50,6 +50,7 @@ func (s *ElectionService) CreateElection(ctx context.Context, e *rankfile.Electi
 				return err
 			}
 		}
+		qualify(e)
 		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "created election "+e.Title)
 	})
 }
@@ -69,6 +70,15 @@ func (tx *Tx) createContest(ctx context.Context, electionID int64, position int,
 		}
 	}
 	return nil
+}
+
+// qualify says of each candidate whether their seconds suffice.
+func qualify(e *rankfile.Election) {
+	for _, c := range e.Contests {
+		for _, cand := range c.Candidates {
+			cand.Qualified = cand.Seconds >= e.Seconders
+		}
+	}
 }
 
 func nonNil(s []string) []string {
@@ -101,9 +111,10 @@ func (tx *Tx) addCandidate(ctx context.Context, c *rankfile.Candidate) error {
 	if c.Status == "" {
 		c.Status = rankfile.CandidateNominated
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO candidates (contest_id, member_id, name, statement, tags, status, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		c.ContestID, c.MemberID, c.Name, c.Statement, mustJSON(nonNil(c.Tags)), c.Status, tx.stamp).Scan(&c.ID)
+	err := tx.QueryRowContext(ctx, `INSERT INTO candidates (contest_id, member_id, name, statement, tags, status,
+		nominated_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		c.ContestID, c.MemberID, c.Name, c.Statement, mustJSON(nonNil(c.Tags)), c.Status, nullID(c.NominatedBy),
+		tx.stamp).Scan(&c.ID)
 	if rankfile.ErrorCode(tx.db.translate(err)) == rankfile.ECONFLICT {
 		return rankfile.Errorf(rankfile.ECONFLICT, "%s is already standing in that contest", c.Name)
 	}
@@ -118,8 +129,7 @@ func (s *ElectionService) SetCandidateStatus(ctx context.Context, candidateID in
 		return rankfile.Errorf(rankfile.EINVALID, "unknown candidate status %q", status)
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
-		if err := tx.checkBallotUnfixed(ctx, `SELECT e.voting_open FROM candidates c JOIN contests k ON k.id = c.contest_id
-			JOIN elections e ON e.id = k.election_id WHERE c.id = $1`, candidateID); err != nil {
+		if err := tx.checkBallotUnfixed(ctx, candidateElection, candidateID); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE candidates SET status = $1 WHERE id = $2`, status, candidateID)
@@ -130,6 +140,41 @@ func (s *ElectionService) SetCandidateStatus(ctx context.Context, candidateID in
 			return rankfile.Errorf(rankfile.ENOTFOUND, "no such candidate")
 		}
 		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "candidate "+itoa(candidateID)+" "+status)
+	})
+}
+
+// candidateElection reads the voting_open of a candidate's election, for
+// checkBallotUnfixed.
+const candidateElection = `SELECT e.voting_open FROM candidates c JOIN contests k ON k.id = c.contest_id
+	JOIN elections e ON e.id = k.election_id WHERE c.id = $1`
+
+// SetStatement changes a candidate's statement and declared tags.
+func (s *ElectionService) SetStatement(ctx context.Context, candidateID int64, statement string, tags []string) error {
+	if err := rankfile.CheckStatement(statement, tags); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkBallotUnfixed(ctx, candidateElection, candidateID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE candidates SET statement = $1, tags = $2 WHERE id = $3`,
+			statement, mustJSON(nonNil(tags)), candidateID)
+		return err
+	})
+}
+
+// Second records that a member seconds a nomination.
+func (s *ElectionService) Second(ctx context.Context, candidateID, memberID int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkBallotUnfixed(ctx, candidateElection, candidateID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO candidate_seconds (candidate_id, member_id, seconded_at)
+			VALUES ($1, $2, $3)`, candidateID, memberID, tx.stamp)
+		if rankfile.ErrorCode(tx.db.translate(err)) == rankfile.ECONFLICT {
+			return rankfile.Errorf(rankfile.ECONFLICT, "you have seconded this nomination already")
+		}
+		return err
 	})
 }
 
@@ -260,7 +305,9 @@ func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*ra
 // candidates reads the candidates of every contest, in the order they
 // were put forward.
 func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.contest_id, c.member_id, c.name, c.statement, c.tags, c.status
+	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.contest_id, c.member_id, c.name, c.statement, c.tags,
+		c.status, COALESCE(c.nominated_by, 0),
+		(SELECT COUNT(*) FROM candidate_seconds s WHERE s.candidate_id = c.id)
 		FROM candidates c JOIN contests k ON k.id = c.contest_id WHERE k.election_id = $1 ORDER BY c.id`, e.ID)
 	if err != nil {
 		return s.db.translate(err)
@@ -269,7 +316,8 @@ func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) 
 	for rows.Next() {
 		c := &rankfile.Candidate{}
 		var tags string
-		if err := rows.Scan(&c.ID, &c.ContestID, &c.MemberID, &c.Name, &c.Statement, &tags, &c.Status); err != nil {
+		if err := rows.Scan(&c.ID, &c.ContestID, &c.MemberID, &c.Name, &c.Statement, &tags, &c.Status,
+			&c.NominatedBy, &c.Seconds); err != nil {
 			return err
 		}
 		if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
@@ -279,5 +327,6 @@ func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) 
 			k.Candidates = append(k.Candidates, c)
 		}
 	}
+	qualify(e)
 	return rows.Err()
 }

@@ -1,0 +1,176 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Nominations: while they are open, members of the electorate nominate
+// themselves or another member, whom they name by email address; the
+// nominee accepts or declines; other members second. A candidate is on the
+// ballot once they have accepted and enough members have seconded. Until
+// voting opens a candidate may change their statement and tags, and
+// withdraw.
+
+// inElectorate reports whether a member would be on the election's roll
+// today: in good standing, and of the electorate's body. The same rule
+// makes the roll at the cut-off.
+func (a *App) inElectorate(ctx context.Context, e *rankfile.Election, memberID int64) (bool, error) {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID})
+	if err != nil {
+		return false, err
+	}
+	f := rankfile.ElectorateFilter(body, a.Today())
+	f.ID = memberID
+	_, err = a.Members.FindMember(ctx, f)
+	if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// InElectorate reports whether the actor would be on the election's roll
+// today, and so may take part in its nominations.
+func (a *App) InElectorate(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) (bool, error) {
+	if !actor.SignedIn() {
+		return false, nil
+	}
+	return a.inElectorate(ctx, e, actor.Member.ID)
+}
+
+// nominating returns the election of a contest while its nominations are
+// open, once the actor is known to be a member of its electorate.
+func (a *App) nominating(ctx context.Context, actor *rankfile.Actor, electionID int64) (*rankfile.Election, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	e, err := a.Election(ctx, electionID)
+	if err != nil {
+		return nil, err
+	}
+	if e.StatusAt(a.Now()) != rankfile.ElectionNominating {
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "nominations for %s are not open", e.Title)
+	}
+	ok, err := a.inElectorate(ctx, e, actor.Member.ID)
+	if err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, rankfile.Errorf(rankfile.EFORBIDDEN, "only members of the electorate in good standing take part in nominations")
+	}
+	return e, nil
+}
+
+// Nominate puts a member forward in a contest: the actor themselves when
+// email is empty or their own, else the member with that address, who is
+// then asked to accept. A nominee who is not in the electorate, or an
+// address nobody on the roster has, gets the same answer as a nomination
+// made, so that nominating tells nobody who is a member.
+func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, email string) error {
+	e, err := a.nominating(ctx, actor, electionID)
+	if err != nil {
+		return err
+	}
+	c := e.Contest(contestID)
+	if c == nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such contest in %s", e.Title)
+	}
+	nominee := actor.Member
+	email = strings.TrimSpace(email)
+	if email != "" && !strings.EqualFold(email, actor.Member.Email) {
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{Email: email})
+		if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if ok, err := a.inElectorate(ctx, e, m.ID); err != nil || !ok {
+			return err
+		}
+		nominee = m
+	}
+	cand := &rankfile.Candidate{ContestID: c.ID, MemberID: nominee.ID, Name: nominee.FullName(),
+		Status: rankfile.CandidateNominated, NominatedBy: actor.Member.ID}
+	if nominee.ID == actor.Member.ID {
+		cand.Status = rankfile.CandidateAccepted
+	}
+	return a.Elections.AddCandidate(as(ctx, actor), cand)
+}
+
+// AnswerNomination accepts or declines a nomination, by the nominee, while
+// nominations are open. Declining withdraws it.
+func (a *App) AnswerNomination(ctx context.Context, actor *rankfile.Actor, electionID, candidateID int64, accept bool) error {
+	e, err := a.nominating(ctx, actor, electionID)
+	if err != nil {
+		return err
+	}
+	_, cand := e.Candidate(candidateID)
+	if cand == nil || cand.MemberID != actor.Member.ID {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such nomination of yours")
+	}
+	if cand.Status != rankfile.CandidateNominated {
+		return rankfile.Errorf(rankfile.ECONFLICT, "you have answered this nomination already")
+	}
+	status := rankfile.CandidateWithdrawn
+	if accept {
+		status = rankfile.CandidateAccepted
+	}
+	return a.Elections.SetCandidateStatus(as(ctx, actor), cand.ID, status)
+}
+
+// Second seconds a nomination: a member of the electorate who is neither
+// the nominee nor the one who nominated them, while nominations are open.
+func (a *App) Second(ctx context.Context, actor *rankfile.Actor, electionID, candidateID int64) error {
+	e, err := a.nominating(ctx, actor, electionID)
+	if err != nil {
+		return err
+	}
+	_, cand := e.Candidate(candidateID)
+	switch {
+	case cand == nil || cand.Status == rankfile.CandidateWithdrawn:
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such nomination")
+	case cand.MemberID == actor.Member.ID:
+		return rankfile.Errorf(rankfile.EINVALID, "a nominee cannot second their own nomination")
+	case cand.NominatedBy == actor.Member.ID:
+		return rankfile.Errorf(rankfile.EINVALID, "you nominated %s; a seconder is someone else", cand.Name)
+	}
+	return a.Elections.Second(as(ctx, actor), cand.ID, actor.Member.ID)
+}
+
+// candidateOf returns a candidacy of the actor's, which they may change
+// until voting opens.
+func (a *App) candidateOf(ctx context.Context, actor *rankfile.Actor, electionID, candidateID int64) (*rankfile.Candidate, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	e, err := a.Election(ctx, electionID)
+	if err != nil {
+		return nil, err
+	}
+	_, cand := e.Candidate(candidateID)
+	if cand == nil || (cand.MemberID != actor.Member.ID && !actor.CanRunElection(e)) {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such candidacy of yours")
+	}
+	return cand, nil
+}
+
+// SetStatement changes a candidate's statement (markdown) and the tags they
+// declare, by the candidate, until voting opens.
+func (a *App) SetStatement(ctx context.Context, actor *rankfile.Actor, electionID, candidateID int64, statement string, tags []string) error {
+	cand, err := a.candidateOf(ctx, actor, electionID, candidateID)
+	if err != nil {
+		return err
+	}
+	return a.Elections.SetStatement(as(ctx, actor), cand.ID, statement, tags)
+}
+
+// Withdraw takes a candidate off the ballot, by the candidate or the
+// election's committee, until voting opens.
+func (a *App) Withdraw(ctx context.Context, actor *rankfile.Actor, electionID, candidateID int64) error {
+	cand, err := a.candidateOf(ctx, actor, electionID, candidateID)
+	if err != nil {
+		return err
+	}
+	return a.Elections.SetCandidateStatus(as(ctx, actor), cand.ID, rankfile.CandidateWithdrawn)
+}
