@@ -134,24 +134,36 @@ func TestAStewardImportsThroughTheUploadPage(t *testing.T) {
 }
 
 // TestAMemberVotesOnAPhone signs in, opens the ballot from the election
-// page, ranks the candidates by number, reviews the ballot, casts it and
-// sees the receipt code; htmx carries the forms, as it does for people.
+// page and ranks the candidates with the ballot's buttons, as a keyboard or
+// screen reader user would (the focus stays on the candidate moved, and the
+// move is announced); reviews the ballot, casts it and sees the receipt.
 func TestAMemberVotesOnAPhone(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		ctx := browser(t)
-		do(t, ctx, "signing in",
+		do(t, ctx, "signing in and opening the ballot",
 			chromedp.Navigate(w.signInLink("member")),
 			chromedp.Click(chromedp.CSS("main form button")),
-			chromedp.WaitVisible(chromedp.ID("standing-h")))
-		do(t, ctx, "opening the ballot",
+			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/elections/1"),
 			chromedp.Click(chromedp.CSS(`a[href="/elections/1/ballot"]`)),
-			chromedp.WaitVisible(chromedp.ID("rank-2")))
-		do(t, ctx, "ranking and reviewing",
-			chromedp.SetValue(chromedp.ID("rank-2"), "1"),
-			chromedp.SetValue(chromedp.ID("rank-1"), "2"),
-			chromedp.Click(chromedp.CSS("form.ballot button")),
+			chromedp.WaitVisible(chromedp.CSS("ul.unranked button")))
+		if visible := read(ctx, chromedp.Evaluate[bool](`!document.querySelector(".choice-row").hidden`)); visible {
+			t.Errorf("the numbered choices are still shown beside the buttons")
+		}
+		do(t, ctx, "ranking with the buttons",
+			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Cora Coordinator"]`)),
+			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Chen Cochair"]`)),
+			chromedp.Click(chromedp.CSS(`button[aria-label="Move up: Chen Cochair"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Move down: Chen Cochair"]`)))
+		if focused := read(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("aria-label")`)); !strings.HasSuffix(focused, ": Chen Cochair") {
+			t.Errorf("after moving, the focus is on %q, not on Chen's buttons", focused)
+		}
+		if live := text(t, ctx, "[aria-live]"); live != "Chen Cochair is now number 1." {
+			t.Errorf("the change is announced as %q", live)
+		}
+		do(t, ctx, "reviewing",
+			chromedp.Click(chromedp.CSS("form.ballot > button")),
 			chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
 		if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
 			t.Errorf("the review shows %q; want Chen, then Cora", ranking)
@@ -162,8 +174,8 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 		if code := text(t, ctx, ".receipt code"); len(code) != 19 {
 			t.Errorf("the receipt code is %q", code)
 		}
-		if ballots, _ := w.app.Elections.Voted(context.Background(), 1); ballots != 1 {
-			t.Errorf("%d members marked voted, want 1", ballots)
+		if voted, _ := w.app.Elections.Voted(context.Background(), 1); voted != 1 {
+			t.Errorf("%d members marked voted, want 1", voted)
 		}
 	})
 }
