@@ -240,3 +240,22 @@ func (a *App) VotingBooth(ctx context.Context, actor *rankfile.Actor, electionID
 	}
 	return e, nil
 }
+
+// CommitteeByEmail finds the members an admin names, by email address, to
+// run an election.
+func (a *App) CommitteeByEmail(ctx context.Context, actor *rankfile.Actor, emails []string) ([]int64, error) {
+	if err := actor.Require(actor.CanCreateElection()); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, email := range emails {
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{Email: email})
+		if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+			return nil, rankfile.Errorf(rankfile.EINVALID, "the committee: nobody on the roster has the address %s", email)
+		} else if err != nil {
+			return nil, err
+		}
+		ids = append(ids, m.ID)
+	}
+	return ids, nil
+}

@@ -82,6 +82,8 @@ var pageChecks = []check{
 	{method: "POST", path: "/elections/3/nominate", form: url.Values{"contest": {"3"}}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/3/candidates/999/second", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/1/candidates/1/withdraw", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "coordinator": conflict}},
+	{method: "GET", path: "/elections/new", def: forbid, want: map[string]int{"": moved, "admin": ok}},
+	{method: "POST", path: "/elections", form: url.Values{"title": {"Incomplete"}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "GET", path: "/no-such-page", def: notFound},
 }
 

@@ -3,6 +3,7 @@ package http_test
 import (
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,3 +159,44 @@ func TestNominatingThroughThePages(t *testing.T) {
 		}
 	}
 }
+
+// TestCallingAnElection has the admin call an election through the form,
+// with its committee and two contests, and checks what a mistake in the
+// form is told.
+func TestCallingAnElection(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	admin := w.client("admin")
+	if status, page := w.do(admin, "GET", "/elections/new", nil); status != 200 || !strings.Contains(page, `name="contest_title_5"`) {
+		t.Fatalf("the form: %d", status)
+	}
+	day := func(days int) string { return time.Now().In(w.db.Zone).AddDate(0, 0, days).Format("2006-01-02") }
+	form := url.Values{"title": {"Steering committee"}, "body": {itoa(w.bodies["chapter"].ID)}, "cutoff": {day(5)},
+		"nominations_open": {day(1) + "T09:00"}, "nominations_close": {day(5) + "T21:00"},
+		"voting_open": {day(6) + "T09:00"}, "voting_close": {day(9) + "T21:00"}, "seconders": {"2"},
+		"committee": {"steward@example.org, cochair@example.org"}, "rules": {"One member, one vote."},
+		"contest_title_0": {"Co-chair"}, "contest_seats_0": {"1"}, "contest_method_0": {"irv"},
+		"contest_title_1": {"At-large"}, "contest_seats_1": {"5"}, "contest_method_1": {"meek"},
+		"contest_constraints_1": {"woman>=2, poc>=1"}}
+	if status, _ := w.do(admin, "POST", "/elections", form); status != 303 {
+		t.Fatalf("calling the election: %d", status)
+	}
+	e, err := w.app.Election(ctx, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Title != "Steering committee" || len(e.Contests) != 2 || len(e.AdminIDs) != 2 || e.Seconders != 2 ||
+		e.Contests[1].Constraints[1] != "poc>=1" || e.VotingOpen.In(w.db.Zone).Format("15:04") != "09:00" {
+		t.Errorf("the election stored: %+v", e)
+	}
+	form.Set("contest_constraints_1", "woman=>2")
+	if status, page := w.do(admin, "POST", "/elections", form); status != 400 || !strings.Contains(page, "TAG&gt;=N") {
+		t.Errorf("a constraint written wrong: %d", status)
+	}
+	form.Set("contest_constraints_1", "")
+	form.Set("voting_open", day(4)+"T09:00")
+	if status, page := w.do(admin, "POST", "/elections", form); status != 400 || !strings.Contains(page, "once nominations have closed") {
+		t.Errorf("voting opening before nominations close: %d", status)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -110,8 +110,10 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 		}
 	}
 	admin := w.client("admin")
-	if status, page := w.do(admin, "GET", "/admin", nil, "Cookie", "rankfile_lang=es"); status != 200 || locale.MissingMarker(page) {
-		t.Errorf("/admin in Spanish: %d", status)
+	for _, p := range []string{"/admin", "/elections/new"} {
+		if status, page := w.do(admin, "GET", p, nil, "Cookie", "rankfile_lang=es"); status != 200 || locale.MissingMarker(page) {
+			t.Errorf("%s in Spanish: %d", p, status)
+		}
 	}
 }
 

@@ -1,0 +1,109 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// setupContests is how many contests the set-up form offers; rows left
+// blank are skipped.
+const setupContests = 6
+
+// electionForm is the page on which an admin calls an election.
+type electionForm struct {
+	Bodies   []*rankfile.Body
+	Methods  []string
+	Contests []int
+}
+
+func (s *Server) newElectionPage(w http.ResponseWriter, r *http.Request) error {
+	actor := req(r).actor
+	if err := actor.Require(actor.CanCreateElection()); err != nil {
+		return err
+	}
+	bodies, err := s.app.Bodies.FindBodies(r.Context(), rankfile.BodyFilter{})
+	if err != nil {
+		return err
+	}
+	f := electionForm{Bodies: bodies, Methods: rankfile.Methods}
+	for i := range setupContests {
+		f.Contests = append(f.Contests, i)
+	}
+	return s.render(w, r, "election_new.html", f)
+}
+
+// createElection calls the election the form describes.
+func (s *Server) createElection(w http.ResponseWriter, r *http.Request) error {
+	actor := req(r).actor
+	if err := actor.Require(actor.CanCreateElection()); err != nil {
+		return err
+	}
+	e, err := s.readElectionForm(r)
+	if err != nil {
+		return err
+	}
+	if e.AdminIDs, err = s.app.CommitteeByEmail(r.Context(), actor, splitTags(r.FormValue("committee"))); err != nil {
+		return err
+	}
+	if err := s.app.CreateElection(r.Context(), actor, e); err != nil {
+		return err
+	}
+	return redirect(w, r, "/elections/"+strconv.FormatInt(e.ID, 10))
+}
+
+// readElectionForm reads the election's settings and its contests. Times
+// are the chapter's.
+func (s *Server) readElectionForm(r *http.Request) (*rankfile.Election, error) {
+	e := &rankfile.Election{Title: strings.TrimSpace(r.FormValue("title")), Rules: r.FormValue("rules"),
+		RecordPublic: r.FormValue("record_public") != ""}
+	var err error
+	if e.BodyID, err = formID(r, "body"); err != nil {
+		return nil, err
+	}
+	if e.Cutoff, err = rankfile.ParseDate(r.FormValue("cutoff")); err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "the cut-off date: %v", err)
+	}
+	for field, into := range map[string]*time.Time{"nominations_open": &e.NominationsOpen,
+		"nominations_close": &e.NominationsClose, "voting_open": &e.VotingOpen, "voting_close": &e.VotingClose} {
+		if *into, err = time.ParseInLocation("2006-01-02T15:04", r.FormValue(field), s.app.Zone); err != nil {
+			return nil, rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
+		}
+	}
+	if v := r.FormValue("seconders"); v != "" {
+		if e.Seconders, err = strconv.Atoi(v); err != nil {
+			return nil, rankfile.Errorf(rankfile.EINVALID, "seconders: give a whole number")
+		}
+	}
+	for i := range setupContests {
+		c, err := readContest(r, strconv.Itoa(i))
+		if err != nil {
+			return nil, err
+		} else if c != nil {
+			e.Contests = append(e.Contests, c)
+		}
+	}
+	return e, nil
+}
+
+// readContest reads one contest row of the form, nil when left blank.
+func readContest(r *http.Request, n string) (*rankfile.Contest, error) {
+	title := strings.TrimSpace(r.FormValue("contest_title_" + n))
+	if title == "" {
+		return nil, nil
+	}
+	seats, err := strconv.Atoi(r.FormValue("contest_seats_" + n))
+	if err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "contest %q: give the number of seats", title)
+	}
+	c := &rankfile.Contest{Title: title, Seats: seats, Method: r.FormValue("contest_method_" + n)}
+	for _, con := range strings.Split(r.FormValue("contest_constraints_"+n), ",") {
+		if con = strings.TrimSpace(con); con != "" {
+			c.Constraints = append(c.Constraints, con)
+		}
+	}
+	return c, nil
+}
