@@ -393,6 +393,41 @@ type ElectionService interface {
 
 	// Result returns the stored result of a counted election.
 	Result(ctx context.Context, electionID int64) ([]byte, error)
+
+	// ClaimMailing records that an election's email of a kind (one of
+	// the Mail kinds) is being sent; false when it was already.
+	ClaimMailing(ctx context.Context, electionID int64, kind string) (bool, error)
+
+	// RollMembers returns the members on the roll, or those who have not
+	// voted.
+	RollMembers(ctx context.Context, electionID int64, notVoted bool) ([]int64, error)
+}
+
+// The emails an election sends its roll.
+const (
+	MailOpening  = "opening"  // voting has opened, with the link
+	MailReminder = "reminder" // to those who have not voted, before the close
+	MailResults  = "results"  // the results are out
+)
+
+// ReminderBefore is how long before voting closes the reminder goes.
+const ReminderBefore = 24 * time.Hour
+
+// MailDue says which of the election's emails is due at time t, if any:
+// the opening while voting is open, the reminder in its last
+// ReminderBefore (instead of the opening, if that was never sent), the
+// results once counted.
+func (e *Election) MailDue(t time.Time) []string {
+	switch e.StatusAt(t) {
+	case ElectionVoting:
+		if !t.Before(e.VotingClose.Add(-ReminderBefore)) {
+			return []string{MailReminder} // an opening not sent by now is superseded
+		}
+		return []string{MailOpening}
+	case ElectionCounted:
+		return []string{MailResults}
+	}
+	return nil
 }
 
 // ElectorateFilter selects the members an election's roll is made of:

@@ -23,7 +23,7 @@ func (w *world) elections() {
 	open := &rankfile.Election{Title: "Co-chair election", BodyID: chapter.ID,
 		Cutoff: rankfile.DateOf(now.In(w.db.Zone)).AddDays(-1), Seed: "1",
 		NominationsOpen: now.Add(-72 * time.Hour), NominationsClose: now.Add(-48 * time.Hour),
-		VotingOpen: now.Add(-time.Hour), VotingClose: now.Add(24 * time.Hour),
+		VotingOpen: now.Add(-time.Hour), VotingClose: now.Add(48 * time.Hour),
 		Contests: []*rankfile.Contest{{Title: "Co-chair", Seats: 1, Method: rankfile.MethodIRV,
 			Candidates: w.candidates("3", "4")}}}
 	past := &rankfile.Election{Title: "Delegates", BodyID: chapter.ID, RecordPublic: true,
@@ -200,3 +200,52 @@ func TestCallingAnElection(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestElectionEmails sends the emails that are due, twice: the open
+// election's opening and the counted one's results go to their rolls once.
+// A day before the close, the reminder goes to those who have not voted.
+func TestElectionEmails(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) { checkElectionEmails(t, newWorld(t, dsn)) })
+}
+
+func checkElectionEmails(t *testing.T, w *world) {
+	send := func() {
+		if err := w.app.SendElectionMail(ctx, "https://rankfile.test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send()
+	send()
+	bySubject := map[string][]string{}
+	for _, m := range w.smtp.Messages() {
+		bySubject[m.Subject] = append(bySubject[m.Subject], m.To...)
+	}
+	opening, results := bySubject["Voting is open: Co-chair election"], bySubject["Results: Delegates"]
+	if len(opening) != 7 || len(results) != 7 || len(bySubject) != 2 {
+		t.Errorf("sent %v; want the opening and the results once to each of the 7 on the roll", bySubject)
+	}
+	for _, to := range append(opening, results...) {
+		if to == "lapsed@example.org" {
+			t.Errorf("a member off the roll was sent %v", bySubject)
+		}
+	}
+	if m := w.smtp.Wait(t, "member@example.org", time.Second); len(m.Links()) == 0 ||
+		m.Links()[0] != "https://rankfile.test/elections/1" {
+		t.Errorf("the opening's link: %v\n%s", m.Links(), m.Text)
+	}
+	if _, err := w.app.CastBallot(ctx, &rankfile.Actor{Member: w.member("5")}, 1,
+		&rankfile.Ballot{Rankings: map[int64][]int64{1: {1}}}); err != nil {
+		t.Fatal(err)
+	}
+	w.shift = 25 * time.Hour
+	send()
+	var reminded []string
+	for _, m := range w.smtp.Messages() {
+		if strings.HasPrefix(m.Subject, "Voting closes soon") {
+			reminded = append(reminded, m.To...)
+		}
+	}
+	if len(reminded) != 6 || strings.Contains(strings.Join(reminded, ","), "member@example.org") {
+		t.Errorf("reminded %v; want the 6 on the roll who have not voted", reminded)
+	}
+}

@@ -158,6 +158,9 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 		base = strings.TrimSuffix(srv.URL(), "/")
 	}
 	fmt.Fprintf(a.stdout, "rankfile is serving at %s\n", srv.URL())
+	if err := a.startElectionMail(ctx, webApp, f, base, logger); err != nil {
+		return err
+	}
 	if started != nil {
 		if err := started(webApp, base); err != nil {
 			return err
@@ -168,6 +171,39 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	defer cancel()
 	logger.Info("shutting down")
 	return srv.Shutdown(shutdown)
+}
+
+// electionMailEvery is how often the server looks for election emails due.
+const electionMailEvery = time.Minute
+
+// startElectionMail sends the election emails that fall due (and counts
+// elections that have closed) every electionMailEvery, until ctx ends.
+// Without an SMTP server there is nobody to send to: the log, which takes
+// the demo's sign-in links, would fill with one message per member.
+func (a *app) startElectionMail(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
+	cfg, err := a.mailConfig(f)
+	if err != nil {
+		return err
+	}
+	if cfg.Host == "" {
+		logger.Info("no SMTP server is set: election emails are not sent")
+		return nil
+	}
+	go func() {
+		tick := time.NewTicker(electionMailEvery)
+		defer tick.Stop()
+		for {
+			if err := web.SendElectionMail(ctx, base); err != nil && ctx.Err() == nil {
+				logger.Error("election emails", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return nil
 }
 
 // plainLocal reports whether rankfile is reached over plain HTTP on this
