@@ -23,8 +23,10 @@ type App struct {
 	Audit    rankfile.AuditService
 	// Elections holds elections, their rolls and ballot boxes.
 	Elections rankfile.ElectionService
-	Mailer    rankfile.Mailer
-	Logger    *slog.Logger
+	// Papers holds batches of paper ballots.
+	Papers rankfile.PaperService
+	Mailer rankfile.Mailer
+	Logger *slog.Logger
 
 	// Name is the organization's name as members know it.
 	Name string

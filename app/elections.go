@@ -91,6 +91,10 @@ func (a *App) catchUp(ctx context.Context, e *rankfile.Election) (bool, error) {
 		changed = true
 	}
 	if e.StatusAt(a.Now()) == rankfile.ElectionClosed {
+		pending, err := a.Papers.PendingPaper(ctx, e.ID)
+		if err != nil || pending > 0 {
+			return changed, err // the count waits for the paper ballots
+		}
 		if err := a.countElection(ctx, e); err != nil {
 			return false, err
 		}

@@ -59,7 +59,7 @@ func newVotingWorldOf(t *testing.T, dsn string, n int) *votingWorld {
 		Title: "Steering Committee 2026", BodyID: w.chapter.ID, Cutoff: rankfile.MustParseDate("2026-11-01"),
 		NominationsOpen: w.now.Add(-72 * time.Hour), NominationsClose: w.now.Add(-48 * time.Hour),
 		VotingOpen: w.now.Add(-time.Hour), VotingClose: w.now.Add(24 * time.Hour),
-		AdminIDs: []int64{w.member(2).ID}, Seed: "2026",
+		AdminIDs: []int64{w.member(2).ID, w.member(11).ID}, Seed: "2026",
 		Contests: []*rankfile.Contest{
 			{Title: "Co-chair", Seats: 1, Method: rankfile.MethodIRV, Candidates: w.candidates(3, 4, 5)},
 			{Title: "At-large", Seats: 3, Method: rankfile.MethodMeek, Constraints: []string{"woman>=1"},
@@ -85,7 +85,7 @@ func newApp(db *store.DB) *app.App {
 	return &app.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: store.NewElectionService(db), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 }

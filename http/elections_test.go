@@ -13,7 +13,8 @@ import (
 )
 
 // elections makes three chapter-wide elections: the first (id 1) open for
-// voting, its record for members only; the second (id 2) voted a day ago,
+// voting, its record for members only, run by the steward and the
+// coordinator; the second (id 2) voted a day ago,
 // counted, its record public; the third (id 3, contest 3) taking
 // nominations, each needing one seconder. Candidate ids are 1 and 2 in the
 // first and 3, 4 and 5 in the second.
@@ -21,6 +22,7 @@ func (w *world) elections() {
 	now := time.Now()
 	chapter := w.bodies["chapter"]
 	open := &rankfile.Election{Title: "Co-chair election", BodyID: chapter.ID,
+		AdminIDs: []int64{w.member("1").ID, w.member("3").ID},
 		Cutoff: rankfile.DateOf(now.In(w.db.Zone)).AddDays(-1), Seed: "1",
 		NominationsOpen: now.Add(-72 * time.Hour), NominationsClose: now.Add(-48 * time.Hour),
 		VotingOpen: now.Add(-time.Hour), VotingClose: now.Add(48 * time.Hour),
@@ -247,5 +249,31 @@ func checkElectionEmails(t *testing.T, w *world) {
 	}
 	if len(reminded) != 6 || strings.Contains(strings.Join(reminded, ","), "member@example.org") {
 		t.Errorf("reminded %v; want the 6 on the roll who have not voted", reminded)
+	}
+}
+
+// TestPaperBallotsThroughThePages has the steward enter a batch of paper
+// ballots and the coordinator, also on the committee, confirm it.
+func TestPaperBallotsThroughThePages(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	steward, coordinator := w.client("steward"), w.client("coordinator")
+	if status, page := w.do(steward, "GET", "/elections/1/paper", nil); status != 200 || !strings.Contains(page, "2 Chen Cochair") {
+		t.Fatalf("the paper desk: %d", status)
+	}
+	form := url.Values{"voters": {"housing@example.org\n"}, "ballots": {"2 1\n"}}
+	if status, _ := w.do(steward, "POST", "/elections/1/paper", form); status != 303 {
+		t.Fatalf("entering a batch: %d", status)
+	}
+	if _, page := w.do(steward, "GET", "/elections/1/paper", nil); strings.Contains(page, "/paper/1/confirm") {
+		t.Errorf("the member who entered the batch is offered to confirm it")
+	}
+	if status, _ := w.do(coordinator, "POST", "/elections/1/paper/1/confirm", url.Values{}); status != 303 {
+		t.Fatalf("confirming: %d", status)
+	}
+	if roll, _ := w.app.Elections.Roll(ctx, 1, w.member("8").ID); !roll.Voted {
+		t.Errorf("the paper voter is not marked on the roll")
+	}
+	if _, page := w.do(coordinator, "GET", "/elections/1/paper", nil); !strings.Contains(page, "confirmed") {
+		t.Errorf("the batch does not show as confirmed")
 	}
 }

@@ -1,0 +1,78 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// paperView is the committee's paper desk, with its ballot's numbering.
+type paperView struct {
+	*app.PaperDesk
+	Contests []ballotContest
+	Me       int64
+}
+
+func (s *Server) paperPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.app.PaperDesk(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	noStore(w)
+	return s.render(w, r, "paper.html", paperView{PaperDesk: d, Contests: ballotContests(d.Election), Me: req(r).actor.ID()})
+}
+
+// enterPaper enters a batch: voters' addresses and ballot lines, one a line.
+func (s *Server) enterPaper(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	if _, err := s.app.EnterPaperBatch(r.Context(), req(r).actor, id, lines(r.FormValue("voters")),
+		lines(r.FormValue("ballots"))); err != nil {
+		return err
+	}
+	return redirect(w, r, "/elections/"+r.PathValue("id")+"/paper")
+}
+
+// decidePaper confirms or rejects a batch.
+func (s *Server) decidePaper(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	batch, err := strconv.ParseInt(r.PathValue("batch"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such batch")
+	}
+	switch r.PathValue("decision") {
+	case "confirm":
+		err = s.app.ConfirmPaperBatch(r.Context(), req(r).actor, id, batch)
+	case "reject":
+		err = s.app.RejectPaperBatch(r.Context(), req(r).actor, id, batch)
+	default:
+		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such decision")
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(w, r, "/elections/"+r.PathValue("id")+"/paper")
+}
+
+// lines splits a text area into its lines that are not blank.
+func lines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
