@@ -81,13 +81,20 @@ func (s *ElectionService) CastBallot(ctx context.Context, electionID, memberID i
 	return s.db.casts.cast(&pendingCast{electionID: electionID, memberID: memberID, ballot: b, receiptHash: receiptHash})
 }
 
+// election reads an election, without its contests, inside tx.
+func (tx *Tx) election(ctx context.Context, id int64) (*rankfile.Election, error) {
+	e, err := scanElection(tx.QueryRowContext(ctx, `SELECT `+electionColumns+` FROM elections WHERE id = $1`, id))
+	if err == sql.ErrNoRows {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
+	}
+	return e, err
+}
+
 // checkVotingOpen refuses a ballot outside the voting period, or once the
 // election is counted.
 func (tx *Tx) checkVotingOpen(ctx context.Context, electionID int64) error {
-	e, err := scanElection(tx.QueryRowContext(ctx, `SELECT `+electionColumns+` FROM elections WHERE id = $1`, electionID))
-	if err == sql.ErrNoRows {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
-	} else if err != nil {
+	e, err := tx.election(ctx, electionID)
+	if err != nil {
 		return err
 	}
 	switch e.StatusAt(tx.now) {

@@ -49,10 +49,8 @@ func shuffle(ballots []*rankfile.Ballot) {
 // election is counted: paper ballots of the last day may be entered and
 // confirmed after the close, and the count waits for them.
 func (tx *Tx) checkPaperOpen(ctx context.Context, electionID int64) error {
-	e, err := scanElection(tx.QueryRowContext(ctx, `SELECT `+electionColumns+` FROM elections WHERE id = $1`, electionID))
-	if err == sql.ErrNoRows {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
-	} else if err != nil {
+	e, err := tx.election(ctx, electionID)
+	if err != nil {
 		return err
 	}
 	switch e.StatusAt(tx.now) {
