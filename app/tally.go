@@ -304,3 +304,47 @@ func (a *App) ContestTags(ctx context.Context, actor *rankfile.Actor, electionID
 	cw.Flush()
 	return cw.Error()
 }
+
+// ReceiptBallot is a counted ballot found by its receipt code: its
+// ranking in each contest, by name.
+type ReceiptBallot struct {
+	Contests []ReceiptContest
+}
+
+// ReceiptContest is one contest of a ballot found by its receipt.
+type ReceiptContest struct {
+	Contest *rankfile.Contest
+	Ranking []string
+}
+
+// FindReceipt finds the counted ballot whose receipt code is code, as
+// anyone may in the public record by the code's fingerprint. ENOTFOUND
+// when no ballot has it.
+func (a *App) FindReceipt(ctx context.Context, actor *rankfile.Actor, electionID int64, code string) (*ReceiptBallot, error) {
+	e, err := a.countedElection(ctx, actor, electionID)
+	if err != nil {
+		return nil, err
+	}
+	box, err := a.Elections.BallotBox(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	hash := rankfile.ReceiptHash(e.ID, code)
+	for _, b := range box {
+		if b.ReceiptHash != hash {
+			continue
+		}
+		out := &ReceiptBallot{}
+		for _, c := range e.Contests {
+			rc := ReceiptContest{Contest: c}
+			for _, id := range b.Rankings[c.ID] {
+				if cand := c.Candidate(id); cand != nil {
+					rc.Ranking = append(rc.Ranking, cand.Name)
+				}
+			}
+			out.Contests = append(out.Contests, rc)
+		}
+		return out, nil
+	}
+	return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no counted ballot has that receipt code")
+}

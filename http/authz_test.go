@@ -79,6 +79,7 @@ var pageChecks = []check{
 	{method: "GET", path: "/elections/2/ballots.blt", def: ok},
 	{method: "GET", path: "/elections/2/receipts.txt", def: ok},
 	{method: "GET", path: "/elections/2/tags.csv", def: ok},
+	{method: "POST", path: "/elections/2/receipt", form: url.Values{"code": {"NOT-A-CODE"}}, def: notFound},
 	{method: "POST", path: "/elections/3/nominate", form: url.Values{"contest": {"3"}}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/3/candidates/999/second", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/1/candidates/1/withdraw", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "coordinator": conflict, "steward": conflict}},

@@ -395,3 +395,24 @@ func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
 	_, err := w.Write(b)
 	return err
 }
+
+// receiptView is what a receipt code found.
+type receiptView struct {
+	E      *rankfile.Election
+	Ballot *app.ReceiptBallot
+}
+
+// checkReceipt shows the counted ballot a receipt code leads to. The code
+// comes in a POST body, which no log records.
+func (s *Server) checkReceipt(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.election(r)
+	if err != nil {
+		return err
+	}
+	b, err := s.app.FindReceipt(r.Context(), req(r).actor, e.ID, r.FormValue("code"))
+	if err != nil {
+		return err
+	}
+	noStore(w)
+	return s.render(w, r, "receipt.html", receiptView{E: e, Ballot: b})
+}

@@ -50,8 +50,12 @@ func (w *world) elections() {
 	c := past.Contests[0].Candidates
 	for voter, ranking := range map[string][]int64{"1": {c[0].ID, c[2].ID}, "3": {c[2].ID}, "5": {c[1].ID, c[0].ID}} {
 		b := &rankfile.Ballot{Rankings: map[int64][]int64{past.Contests[0].ID: ranking}}
-		if _, err := w.app.CastBallot(ctx, &rankfile.Actor{Member: w.member(voter)}, past.ID, b); err != nil {
+		code, err := w.app.CastBallot(ctx, &rankfile.Actor{Member: w.member(voter)}, past.ID, b)
+		if err != nil {
 			w.t.Fatal(err)
+		}
+		if voter == "1" {
+			w.receipt = code
 		}
 	}
 	w.shift = 0
@@ -275,5 +279,20 @@ func TestPaperBallotsThroughThePages(t *testing.T) {
 	}
 	if _, page := w.do(coordinator, "GET", "/elections/1/paper", nil); !strings.Contains(page, "confirmed") {
 		t.Errorf("the batch does not show as confirmed")
+	}
+}
+
+// TestFindingOnesBallotByReceipt looks up the steward's ballot in the
+// counted election by her receipt code, typed in lower case.
+func TestFindingOnesBallotByReceipt(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	anon := w.client("")
+	status, page := w.do(anon, "POST", "/elections/2/receipt", url.Values{"code": {strings.ToLower(w.receipt)}})
+	stella, hal := strings.Index(page, "<li>Stella Steward</li>"), strings.Index(page, "<li>Hal Housing</li>")
+	if status != 200 || stella < 0 || hal < stella {
+		t.Errorf("the ballot found: %d; want Stella, then Hal\n%s", status, page)
+	}
+	if status, _ := w.do(anon, "POST", "/elections/2/receipt", url.Values{"code": {"AAAA-BBBB-CCCC-DDDD"}}); status != 404 {
+		t.Errorf("a code nobody was given: %d", status)
 	}
 }

@@ -53,6 +53,8 @@ type world struct {
 	bodies map[string]*rankfile.Body
 	// shift moves the world's clock from the real one.
 	shift time.Duration
+	// receipt is the steward's receipt code in the counted election.
+	receipt string
 }
 
 func newWorld(t *testing.T, dsn string) *world {

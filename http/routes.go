@@ -63,6 +63,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /elections/{id}/paper", page(s.enterPaper))
 	mux.Handle("POST /elections/{id}/paper/{batch}/{decision}", page(s.decidePaper))
 	mux.Handle("GET /elections/{id}/results", page(s.resultsPage))
+	mux.Handle("POST /elections/{id}/receipt", page(s.checkReceipt))
 	mux.Handle("GET /elections/{id}/result.json", page(s.resultJSON))
 	mux.Handle("GET /elections/{id}/ballots.blt", page(s.recordFile(textPlain, "ballots-%d.blt", s.ballotsBLT)))
 	mux.Handle("GET /elections/{id}/receipts.txt", page(s.recordFile(textPlain, "receipts-%d.txt", s.receiptsTXT)))
