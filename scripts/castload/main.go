@@ -2,13 +2,15 @@
 // ballots against a demo database.
 //
 //	castload targets -db FILE -url BASE -voters N > targets.json
-//	castload check -db FILE
+//	castload check -db FILE [-results FILE]
 //
 // targets gives N members on the roll of the demo's open election an API
 // token each and writes one vegeta target per voter: their ballot, with a
 // random ranking, sent from an address of its own (X-Real-IP, as a
 // reverse proxy in front of rankfile would set it). check counts the
-// ballots in the box and the voters marked on the roll, which must agree.
+// ballots in the box and the voters marked on the roll, which must agree;
+// given vegeta's results (vegeta encode --to json), it also finds in the
+// box the ballot of every receipt code a voter was given.
 package main
 
 import (
@@ -32,6 +34,7 @@ func main() {
 	dsn := flags.String("db", "rankfile.db", "the demo database")
 	base := flags.String("url", "http://127.0.0.1:8080", "where rankfile serves")
 	voters := flags.Int("voters", 3500, "how many voters to give a ballot")
+	results := flags.String("results", "", "vegeta's results as JSON lines, to check every receipt given")
 	flags.Parse(os.Args[2:])
 	ctx := context.Background()
 	db, err := store.Open(ctx, *dsn)
@@ -47,7 +50,7 @@ func main() {
 	case "targets":
 		err = writeTargets(ctx, db, e, *base, *voters)
 	case "check":
-		err = check(ctx, db, e)
+		err = check(ctx, db, e, *results)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -124,8 +127,9 @@ func randomBallot(e *rankfile.Election, rng *rand.Rand) *rankfile.Ballot {
 }
 
 // check prints the ballots in the box and the voters marked on the roll,
-// and fails unless they agree.
-func check(ctx context.Context, db *store.DB, e *rankfile.Election) error {
+// and fails unless they agree and, given vegeta's results, unless every
+// acknowledged ballot's receipt is in the box.
+func check(ctx context.Context, db *store.DB, e *rankfile.Election, results string) error {
 	elections := store.NewElectionService(db)
 	box, err := elections.BallotBox(ctx, e.ID)
 	if err != nil {
@@ -139,5 +143,58 @@ func check(ctx context.Context, db *store.DB, e *rankfile.Election) error {
 	if voted != len(box) {
 		return fmt.Errorf("the box and the roll disagree")
 	}
+	if results == "" {
+		return nil
+	}
+	codes, err := receipts(results)
+	if err != nil {
+		return err
+	}
+	inBox := map[string]bool{}
+	for _, b := range box {
+		inBox[b.ReceiptHash] = true
+	}
+	missing := 0
+	for _, code := range codes {
+		if !inBox[rankfile.ReceiptHash(e.ID, code)] {
+			missing++
+		}
+	}
+	fmt.Printf("receipts given: %d; their ballots missing from the box: %d\n", len(codes), missing)
+	if missing > 0 {
+		return fmt.Errorf("%d acknowledged ballots are not in the box", missing)
+	}
 	return nil
+}
+
+// receipts reads the receipt code of every ballot acknowledged (201) from
+// vegeta's results.
+func receipts(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var codes []string
+	dec := json.NewDecoder(f)
+	for dec.More() {
+		var r struct {
+			Code int    `json:"code"`
+			Body []byte `json:"body"`
+		}
+		if err := dec.Decode(&r); err != nil {
+			return nil, err
+		}
+		if r.Code != 201 {
+			continue
+		}
+		var answer struct {
+			Receipt string `json:"receipt"`
+		}
+		if err := json.Unmarshal(r.Body, &answer); err != nil || answer.Receipt == "" {
+			return nil, fmt.Errorf("an acknowledged ballot without a receipt: %s", r.Body)
+		}
+		codes = append(codes, answer.Receipt)
+	}
+	return codes, nil
 }
