@@ -347,6 +347,11 @@ type ElectionService interface {
 	// sets its id, its contests' ids and, when empty, a random seed.
 	CreateElection(ctx context.Context, e *Election) error
 
+	// UpdateElection changes an election's set-up and contests (those
+	// without an id are added, those left out removed). ECONFLICT once
+	// nominations have opened.
+	UpdateElection(ctx context.Context, e *Election) error
+
 	// FindElection returns one election with its contests and candidates.
 	FindElection(ctx context.Context, id int64) (*Election, error)
 

@@ -18,6 +18,35 @@ func (a *App) CreateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 	if err := actor.Require(actor.CanCreateElection()); err != nil {
 		return err
 	}
+	if err := checkConstraints(e); err != nil {
+		return err
+	}
+	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID}); err != nil {
+		return err
+	}
+	return a.Elections.CreateElection(as(ctx, actor), e)
+}
+
+// UpdateElection changes an election's set-up, by its committee or an
+// admin, until nominations open. The committee stays as it was named.
+func (a *App) UpdateElection(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) error {
+	old, err := a.Elections.FindElection(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(actor.CanRunElection(old) || actor.CanCreateElection()); err != nil {
+		return err
+	}
+	if err := checkConstraints(e); err != nil {
+		return err
+	}
+	e.AdminIDs, e.Seed = old.AdminIDs, old.Seed
+	a.voting.forget(e.ID)
+	return a.Elections.UpdateElection(as(ctx, actor), e)
+}
+
+// checkConstraints checks reserved seats in the count's own terms.
+func checkConstraints(e *rankfile.Election) error {
 	for _, c := range e.Contests {
 		for _, s := range c.Constraints {
 			if _, err := count.ParseConstraint(s); err != nil {
@@ -25,10 +54,7 @@ func (a *App) CreateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 			}
 		}
 	}
-	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID}); err != nil {
-		return err
-	}
-	return a.Elections.CreateElection(as(ctx, actor), e)
+	return nil
 }
 
 // Election returns an election, with its roll frozen once the cut-off has
@@ -156,6 +182,13 @@ type electionCache struct {
 type keptElection struct {
 	e  *rankfile.Election
 	at time.Time
+}
+
+// forget drops an election from the cache.
+func (c *electionCache) forget(id int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.kept, id)
 }
 
 // votingCacheFor is how long an election open for voting is kept.

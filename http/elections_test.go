@@ -194,6 +194,36 @@ func TestCallingAnElection(t *testing.T) {
 		e.Contests[1].Constraints[1] != "poc>=1" || e.VotingOpen.In(w.db.Zone).Format("15:04") != "09:00" {
 		t.Errorf("the election stored: %+v", e)
 	}
+	cochair := w.client("cochair")
+	if status, page := w.do(cochair, "GET", "/elections/4/edit", nil); status != 200 ||
+		!strings.Contains(page, `name="contest_id_1" value="`+itoa(e.Contests[1].ID)+`"`) ||
+		!strings.Contains(page, `value="woman&gt;=2, poc&gt;=1"`) {
+		t.Errorf("the committee's form: %d", status)
+	}
+	edit := url.Values{}
+	for k, v := range form {
+		edit[k] = v
+	}
+	edit.Set("title", "Steering committee 2027")
+	edit.Set("contest_id_0", itoa(e.Contests[0].ID))
+	edit.Set("contest_id_1", itoa(e.Contests[1].ID))
+	edit.Set("contest_title_1", "") // removed
+	edit.Set("contest_title_2", "Treasurer")
+	edit.Set("contest_seats_2", "1")
+	edit.Set("contest_method_2", "irv")
+	if status, _ := w.do(w.client("member"), "POST", "/elections/4/edit", edit); status != 403 {
+		t.Errorf("a member off the committee changing the set-up: %d", status)
+	}
+	if status, _ := w.do(cochair, "POST", "/elections/4/edit", edit); status != 303 {
+		t.Fatalf("the committee changing the set-up: %d", status)
+	}
+	if e, err = w.app.Election(ctx, 4); err != nil || e.Title != "Steering committee 2027" || len(e.Contests) != 2 ||
+		e.Contests[1].Title != "Treasurer" || len(e.AdminIDs) != 2 {
+		t.Errorf("after the change: %+v, %v", e, err)
+	}
+	if status, _ := w.do(admin, "POST", "/elections/3/edit", edit); status != 409 {
+		t.Errorf("changing an election taking nominations: %d", status)
+	}
 	form.Set("contest_constraints_1", "woman=>2")
 	if status, page := w.do(admin, "POST", "/elections", form); status != 400 || !strings.Contains(page, "TAG&gt;=N") {
 		t.Errorf("a constraint written wrong: %d", status)

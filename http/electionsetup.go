@@ -13,11 +13,19 @@ import (
 // blank are skipped.
 const setupContests = 6
 
-// electionForm is the page on which an admin calls an election.
+// electionForm is the page on which an admin calls an election, or its
+// committee changes its set-up (E set).
 type electionForm struct {
+	E        *rankfile.Election
 	Bodies   []*rankfile.Body
 	Methods  []string
-	Contests []int
+	Contests []contestRow
+}
+
+// contestRow is one contest of the form, blank or an existing one.
+type contestRow struct {
+	N       int
+	Contest *rankfile.Contest
 }
 
 func (s *Server) newElectionPage(w http.ResponseWriter, r *http.Request) error {
@@ -25,15 +33,54 @@ func (s *Server) newElectionPage(w http.ResponseWriter, r *http.Request) error {
 	if err := actor.Require(actor.CanCreateElection()); err != nil {
 		return err
 	}
+	return s.renderElectionForm(w, r, nil)
+}
+
+// editElectionPage is the form with an election's set-up, for its
+// committee.
+func (s *Server) editElectionPage(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.election(r)
+	if err != nil {
+		return err
+	}
+	actor := req(r).actor
+	if err := actor.Require(actor.CanRunElection(e) || actor.CanCreateElection()); err != nil {
+		return err
+	}
+	return s.renderElectionForm(w, r, e)
+}
+
+func (s *Server) renderElectionForm(w http.ResponseWriter, r *http.Request, e *rankfile.Election) error {
 	bodies, err := s.app.Bodies.FindBodies(r.Context(), rankfile.BodyFilter{})
 	if err != nil {
 		return err
 	}
-	f := electionForm{Bodies: bodies, Methods: rankfile.Methods}
+	f := electionForm{E: e, Bodies: bodies, Methods: rankfile.Methods}
 	for i := range setupContests {
-		f.Contests = append(f.Contests, i)
+		row := contestRow{N: i}
+		if e != nil && i < len(e.Contests) {
+			row.Contest = e.Contests[i]
+		}
+		f.Contests = append(f.Contests, row)
 	}
 	return s.render(w, r, "election_new.html", f)
+}
+
+// updateElection saves the set-up the form describes.
+func (s *Server) updateElection(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	e, err := s.readElectionForm(r)
+	if err != nil {
+		return err
+	}
+	e.ID = id
+	if err := s.app.UpdateElection(r.Context(), req(r).actor, e); err != nil {
+		return err
+	}
+	return redirect(w, r, "/elections/"+r.PathValue("id"))
 }
 
 // createElection calls the election the form describes.
@@ -100,6 +147,11 @@ func readContest(r *http.Request, n string) (*rankfile.Contest, error) {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "contest %q: give the number of seats", title)
 	}
 	c := &rankfile.Contest{Title: title, Seats: seats, Method: r.FormValue("contest_method_" + n)}
+	if v := r.FormValue("contest_id_" + n); v != "" {
+		if c.ID, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return nil, rankfile.Errorf(rankfile.EINVALID, "contest %q: no such contest", title)
+		}
+	}
 	for _, con := range strings.Split(r.FormValue("contest_constraints_"+n), ",") {
 		if con = strings.TrimSpace(con); con != "" {
 			c.Constraints = append(c.Constraints, con)

@@ -46,11 +46,14 @@ func parsePages() map[string]*template.Template {
 var funcs = template.FuncMap{
 	"asset":    asset,
 	"markdown": markdown,
-	"add":      func(a, b int) int { return a + b },
-	"mul":      func(a, b int) int { return a * b },
-	"lower":    strings.ToLower,
-	"dict":     dict,
-	"list":     func(items ...string) []string { return items },
+	// timeInput writes a time as a datetime-local input takes it.
+	"timeInput": func(t time.Time, zone *time.Location) string { return t.In(zone).Format("2006-01-02T15:04") },
+	"join":      strings.Join,
+	"add":       func(a, b int) int { return a + b },
+	"mul":       func(a, b int) int { return a * b },
+	"lower":     strings.ToLower,
+	"dict":      dict,
+	"list":      func(items ...string) []string { return items },
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },
 	"isFalse": func(p *bool) bool { return p != nil && !*p },

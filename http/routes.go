@@ -52,6 +52,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /elections", page(s.electionsPage))
 	mux.Handle("GET /elections/new", page(s.newElectionPage))
 	mux.Handle("POST /elections", page(s.createElection))
+	mux.Handle("GET /elections/{id}/edit", page(s.editElectionPage))
+	mux.Handle("POST /elections/{id}/edit", page(s.updateElection))
 	mux.Handle("GET /elections/{id}", page(s.electionPage))
 	mux.Handle("POST /elections/{id}/nominate", page(s.nominate))
 	mux.Handle("POST /elections/{id}/candidates/{cid}/{action}", page(s.candidateAction))

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+)
+
+// UpdateElection changes an election's set-up (title, rules, electorate,
+// timeline, seconders, whether its record is public) and its contests:
+// those with an id are changed, those without are added, and those left
+// out are removed. Only until nominations open: from then on members act
+// on the set-up, and it stands.
+func (s *ElectionService) UpdateElection(ctx context.Context, e *rankfile.Election) error {
+	if err := e.Validate(s.db.Zone); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		old, err := tx.election(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		if !tx.now.Before(old.NominationsOpen) {
+			return rankfile.Errorf(rankfile.ECONFLICT, "nominations for %s have opened: its set-up can no longer change", old.Title)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE elections SET title = $1, rules = $2, body_id = $3, cutoff = $4,
+			nominations_open = $5, nominations_close = $6, voting_open = $7, voting_close = $8, seconders = $9,
+			record_public = $10 WHERE id = $11`,
+			e.Title, e.Rules, e.BodyID, e.Cutoff, s.db.timeArg(e.NominationsOpen), s.db.timeArg(e.NominationsClose),
+			s.db.timeArg(e.VotingOpen), s.db.timeArg(e.VotingClose), e.Seconders, e.RecordPublic, e.ID); err != nil {
+			return err
+		}
+		if err := tx.replaceContests(ctx, e); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "changed election "+e.Title)
+	})
+}
+
+// replaceContests makes the election's contests those of e.
+func (tx *Tx) replaceContests(ctx context.Context, e *rankfile.Election) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM contests WHERE election_id = $1`, e.ID)
+	if err != nil {
+		return err
+	}
+	existing, err := scanIDs(rows)
+	if err != nil {
+		return err
+	}
+	kept := map[int64]bool{}
+	for i, c := range e.Contests {
+		if c.ID == 0 {
+			if err := tx.createContest(ctx, e.ID, i, c); err != nil {
+				return err
+			}
+			continue
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET position = $1, title = $2, seats = $3, method = $4,
+			constraints = $5 WHERE id = $6 AND election_id = $7`,
+			i, c.Title, c.Seats, c.Method, mustJSON(nonNil(c.Constraints)), c.ID, e.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.EINVALID, "contest %d is not one of this election's", c.ID)
+		}
+		kept[c.ID] = true
+	}
+	for _, id := range existing {
+		if kept[id] {
+			continue
+		}
+		var candidates int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates WHERE contest_id = $1`, id).Scan(&candidates); err != nil {
+			return err
+		}
+		if candidates > 0 {
+			return rankfile.Errorf(rankfile.ECONFLICT, "a contest that has candidates cannot be removed")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM contests WHERE id = $1`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
