@@ -10,6 +10,7 @@ import (
 // chart is the geometry of the SVG line chart of a count: one line per
 // candidate through their votes at each round, and the quota.
 type chart struct {
+	T                                       Translator
 	Label                                   string
 	Width, Height, Left, Right, Top, Bottom int
 	LegendX, LegendLineEnd                  int
@@ -40,9 +41,10 @@ const (
 	legendX, legendStep     = 580, 16
 )
 
-func (r *Report) chart() chart {
+func (r *Report) chart(t Translator) chart {
 	ch := chart{
-		Label: "Line chart of each candidate's votes at each round",
+		T:     t,
+		Label: t("count.chart"),
 		Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom,
 		LegendX: legendX, LegendLineEnd: legendX + 20,
 	}

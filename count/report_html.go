@@ -4,7 +4,7 @@ import (
 	"embed"
 	"html/template"
 	"io"
-	"strconv"
+	"strings"
 )
 
 //go:embed templates/report.html.tmpl
@@ -14,6 +14,7 @@ var reportTemplate = template.Must(template.ParseFS(templateFS, "templates/repor
 
 // htmlView is what the report template shows.
 type htmlView struct {
+	T                        Translator
 	Title, Rule, Quota, Seed string
 	Seats, Places            int
 	Ballots, Valid           int64
@@ -39,15 +40,19 @@ type htmlDecision struct {
 // winners, an inline SVG chart of each candidate's votes by round (no
 // script), the same figures as an accessible table, and every decision with
 // its reason.
-func (r *Report) WriteHTML(w io.Writer) error {
-	return reportTemplate.ExecuteTemplate(w, "report", r.htmlView())
+func (r *Report) WriteHTML(w io.Writer) error { return r.WriteHTMLIn(w, english) }
+
+// WriteHTMLIn is WriteHTML with the words of the report (headings,
+// outcomes, reasons) from t, in the reader's language.
+func (r *Report) WriteHTMLIn(w io.Writer, t Translator) error {
+	return reportTemplate.ExecuteTemplate(w, "report", r.htmlView(t))
 }
 
-func (r *Report) htmlView() htmlView {
+func (r *Report) htmlView(t Translator) htmlView {
 	v := htmlView{
-		Title: r.Title, Rule: r.Method.Title(), Quota: r.Quota.String(), Seed: r.Seed,
+		T: t, Title: r.Title, Rule: t("method." + string(r.Method)), Quota: r.Quota.String(), Seed: r.Seed,
 		Seats: r.Seats, Places: r.Places, Ballots: r.Ballots, Valid: r.Valid,
-		Elected: r.names(r.Elected), Chart: r.chart(),
+		Elected: r.names(r.Elected), Chart: r.chart(t),
 	}
 	if v.Title == "" {
 		v.Title = "Count"
@@ -61,12 +66,12 @@ func (r *Report) htmlView() htmlView {
 		v.Exhausted = append(v.Exhausted, rd.Exhausted.String())
 		v.Quotas = append(v.Quotas, rd.Quota.String())
 		for _, d := range r.decisionsInOrder(rd) {
-			v.Decisions = append(v.Decisions, htmlDecision{rd.Number, r.decisionText(d)})
+			v.Decisions = append(v.Decisions, htmlDecision{rd.Number, r.decisionText(d, t)})
 		}
 	}
 	for c := range r.Candidates {
 		if !containsInt(r.Withdrawn, c) {
-			v.Rows = append(v.Rows, r.htmlRow(c))
+			v.Rows = append(v.Rows, r.htmlRow(c, t))
 		}
 	}
 	return v
@@ -74,8 +79,8 @@ func (r *Report) htmlView() htmlView {
 
 // htmlRow gives a candidate's votes at each round, blank where they were
 // out of the count, and their outcome.
-func (r *Report) htmlRow(c int) htmlRow {
-	row := htmlRow{Name: r.Candidates[c], Class: "not-elected", Outcome: "not elected"}
+func (r *Report) htmlRow(c int, t Translator) htmlRow {
+	row := htmlRow{Name: r.Candidates[c], Class: "not-elected", Outcome: t("count.notelected")}
 	for _, rd := range r.Rounds {
 		cell := ""
 		if rd.Counted[c] {
@@ -85,29 +90,35 @@ func (r *Report) htmlRow(c int) htmlRow {
 	}
 	for i, e := range r.Elected {
 		if e == c {
-			row.Class, row.Outcome = "elected", "elected ("+ordinal(i+1)+")"
+			row.Class, row.Outcome = "elected", t("count.electedplace", "N", i+1)
 		}
 	}
 	return row
 }
 
-func (r *Report) decisionText(d roundDecision) string {
+func (r *Report) decisionText(d roundDecision, t Translator) string {
+	name := r.Candidates[d.Candidate]
 	if d.Reason == ReasonSeatsFilled {
-		return r.Candidates[d.Candidate] + " not elected: every seat is filled"
+		return t("count.filled", "Name", name)
 	}
-	return r.Candidates[d.Candidate] + " " + d.outcome + ": " + string(d.Reason) + r.tieNote(d.Tie)
+	key := "count.wasexcluded"
+	if d.outcome == "elected" {
+		key = "count.waselected"
+	}
+	return t(key, "Name", name, "Reason", t(reasonKeys[d.Reason]), "Tie", r.tieWords(d.Tie, t))
 }
 
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
+// tieWords says how a tie was broken, in t's words.
+func (r *Report) tieWords(tie *Tie, t Translator) string {
+	if tie == nil {
+		return ""
 	}
-	return strconv.Itoa(n) + suffix
+	tied := strings.Join(r.names(tie.Candidates), ", ")
+	switch {
+	case tie.ByLot && len(r.TieOrder) > 0:
+		return t("count.tie.order", "Tied", tied)
+	case tie.ByLot:
+		return t("count.tie.lot", "Tied", tied, "Seed", r.Seed)
+	}
+	return t("count.tie.stage", "Tied", tied, "Stage", tie.Stage)
 }

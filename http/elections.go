@@ -305,7 +305,7 @@ func (s *Server) resultsPage(w http.ResponseWriter, r *http.Request) error {
 	view := resultsView{E: e}
 	for _, c := range counts {
 		var buf bytes.Buffer
-		if err := c.Report.WriteHTML(&buf); err != nil {
+		if err := c.Report.WriteHTMLIn(&buf, req(r).l.T); err != nil {
 			return err
 		}
 		// The count's own template escapes every name it writes.

@@ -117,6 +117,10 @@ func TestThePublicRecordOfACountedElection(t *testing.T) {
 	if status != 200 || !strings.Contains(page, "<svg") || !strings.Contains(page, "Hal Housing") {
 		t.Errorf("results: %d\n%s", status, page)
 	}
+	if _, page := w.do(anon, "GET", "/elections/2/results", nil, "Cookie", "rankfile_lang=es"); !strings.Contains(page, "<h3>Elegidos</h3>") ||
+		!strings.Contains(page, "Ronda 1") || strings.Contains(page, "Decisions") {
+		t.Errorf("the count on the results page is not in Spanish")
+	}
 	status, blt := w.do(anon, "GET", "/elections/2/ballots.blt", nil)
 	if status != 200 || !strings.HasPrefix(blt, "3 2\n") || strings.Count(blt, "\n") != 1+3+1+3+1 {
 		t.Errorf("ballots.blt: %d\n%s", status, blt)
