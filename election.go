@@ -118,6 +118,8 @@ type Candidate struct {
 	// says whether that is as many as the election asks for.
 	Seconds   int  `json:"seconds"`
 	Qualified bool `json:"qualified"`
+	// HasPhoto says whether the candidate gave a photo.
+	HasPhoto bool `json:"has_photo"`
 }
 
 // OnBallot reports whether voters may rank the candidate: the nominee
@@ -372,6 +374,13 @@ type ElectionService interface {
 	// Second records that a member seconds a nomination. ECONFLICT when
 	// they have already.
 	Second(ctx context.Context, candidateID, memberID int64) error
+
+	// SetPhoto stores a candidate's photo as JPEG, or removes it (empty).
+	// ECONFLICT once voting has opened.
+	SetPhoto(ctx context.Context, candidateID int64, jpeg []byte) error
+
+	// Photo returns a candidate's photo. ENOTFOUND when there is none.
+	Photo(ctx context.Context, candidateID int64) ([]byte, error)
 
 	// FreezeRoll puts the members on the election's roll, once: a roll
 	// already frozen is left as it is and ECONFLICT returned.

@@ -86,6 +86,7 @@ var pageChecks = []check{
 	{method: "GET", path: "/elections/1/paper", def: forbid, want: map[string]int{"": moved, "steward": ok, "coordinator": ok}},
 	{method: "POST", path: "/elections/1/paper", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "coordinator": bad}},
 	{method: "POST", path: "/elections/1/paper/999/confirm", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": notFound, "coordinator": notFound}},
+	{method: "GET", path: "/elections/3/candidates/999/photo", def: notFound},
 	{method: "GET", path: "/elections/new", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "GET", path: "/elections/3/edit", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "POST", path: "/elections", form: url.Values{"title": {"Incomplete"}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},

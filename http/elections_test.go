@@ -1,6 +1,11 @@
 package http_test
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
+	"mime/multipart"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -329,4 +334,67 @@ func TestFindingOnesBallotByReceipt(t *testing.T) {
 	if status, _ := w.do(anon, "POST", "/elections/2/receipt", url.Values{"code": {"AAAA-BBBB-CCCC-DDDD"}}); status != 404 {
 		t.Errorf("a code nobody was given: %d", status)
 	}
+}
+
+// TestACandidatesPhoto uploads a candidate's photo, a large JPEG with a
+// location in its metadata: the photo shown is smaller and keeps only the
+// picture. A file that is no picture is refused, and the photo can be
+// removed.
+func TestACandidatesPhoto(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	mia := w.client("member")
+	if status, _ := w.do(mia, "POST", "/elections/3/nominate", url.Values{"contest": {"3"}}); status != 303 {
+		t.Fatalf("nominating herself: %d", status)
+	}
+	big := image.NewRGBA(image.Rect(0, 0, 1600, 1200))
+	for i := range big.Pix {
+		big.Pix[i] = byte(i)
+	}
+	var photo bytes.Buffer
+	jpeg.Encode(&photo, big, nil)
+	// An APP1 segment after the start of the image, as a phone's EXIF
+	// with its location would be.
+	withLocation := append([]byte{0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x12}, []byte("Exif\x00\x00GPSLatitude")...)
+	withLocation = append(withLocation, photo.Bytes()[2:]...)
+	if status := w.upload(mia, "/elections/3/candidates/6/photo", "photo", withLocation); status != 303 {
+		t.Fatalf("uploading: %d", status)
+	}
+	status, shown := w.do(w.client(""), "GET", "/elections/3/candidates/6/photo", nil)
+	img, err := jpeg.Decode(strings.NewReader(shown))
+	if status != 200 || err != nil || img.Bounds().Dx() != 600 || img.Bounds().Dy() != 450 {
+		t.Errorf("the photo shown: %d, %v, %v", status, err, img)
+	}
+	if strings.Contains(shown, "GPSLatitude") {
+		t.Errorf("the photo shown keeps the upload's metadata")
+	}
+	if status := w.upload(mia, "/elections/3/candidates/6/photo", "photo", []byte("not a picture")); status != 400 {
+		t.Errorf("a file that is no picture: %d", status)
+	}
+	if status := w.upload(w.client("coordinator"), "/elections/3/candidates/6/photo", "photo", photo.Bytes()); status != 404 {
+		t.Errorf("someone else's photo: %d", status)
+	}
+	if status, _ := w.do(mia, "POST", "/elections/3/candidates/6/photo", url.Values{"remove": {"1"}}); status != 303 {
+		t.Errorf("removing: %d", status)
+	}
+	if status, _ := w.do(w.client(""), "GET", "/elections/3/candidates/6/photo", nil); status != 404 {
+		t.Errorf("the removed photo: %d", status)
+	}
+}
+
+// upload posts a file in a multipart form, as a browser's file input does.
+func (w *world) upload(c *http.Client, path, field string, content []byte) int {
+	w.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	part, _ := mw.CreateFormFile(field, "upload")
+	part.Write(content)
+	mw.Close()
+	r, _ := http.NewRequest("POST", w.srv.URL+path, &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err := c.Do(r)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
 }

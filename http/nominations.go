@@ -1,11 +1,13 @@
 package http
 
 import (
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 // nominate puts a member forward: the form's email address, or the
@@ -25,13 +27,9 @@ func (s *Server) nominate(w http.ResponseWriter, r *http.Request) error {
 // candidateAction accepts, declines, seconds or withdraws a candidacy, or
 // saves its statement.
 func (s *Server) candidateAction(w http.ResponseWriter, r *http.Request) error {
-	id, err := electionID(r)
+	id, cid, err := candidateIDs(r)
 	if err != nil {
 		return err
-	}
-	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
-	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such candidate")
 	}
 	ctx, actor := r.Context(), req(r).actor
 	switch r.PathValue("action") {
@@ -61,4 +59,58 @@ func splitTags(s string) []string {
 		}
 	}
 	return out
+}
+
+// candidateIDs reads the election and candidate of the request's path.
+func candidateIDs(r *http.Request) (int64, int64, error) {
+	id, err := electionID(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
+	if err != nil {
+		return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such candidate")
+	}
+	return id, cid, nil
+}
+
+// uploadPhoto stores the candidate's photo from the form's file, or
+// removes it when the form asks to.
+func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request) error {
+	id, cid, err := candidateIDs(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, app.MaxPhotoUpload+64<<10)
+	var upload []byte
+	if r.FormValue("remove") == "" {
+		file, _, err := r.FormFile("photo")
+		if err != nil {
+			return rankfile.Errorf(rankfile.EINVALID, "choose a photo of at most %d MB", app.MaxPhotoUpload>>20)
+		}
+		defer file.Close()
+		if upload, err = io.ReadAll(file); err != nil {
+			return rankfile.Errorf(rankfile.EINVALID, "the photo could not be read")
+		}
+	}
+	if err := s.app.SetPhoto(r.Context(), req(r).actor, id, cid, upload); err != nil {
+		return err
+	}
+	return redirect(w, r, "/elections/"+r.PathValue("id"))
+}
+
+// photo serves a candidate's photo.
+func (s *Server) photo(w http.ResponseWriter, r *http.Request) error {
+	id, cid, err := candidateIDs(r)
+	if err != nil {
+		return err
+	}
+	jpeg, err := s.app.Photo(r.Context(), id, cid)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "image/jpeg")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, err = w.Write(jpeg)
+	return err
 }

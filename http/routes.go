@@ -56,6 +56,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /elections/{id}/edit", page(s.updateElection))
 	mux.Handle("GET /elections/{id}", page(s.electionPage))
 	mux.Handle("POST /elections/{id}/nominate", page(s.nominate))
+	mux.Handle("POST /elections/{id}/candidates/{cid}/photo", page(s.uploadPhoto))
+	mux.Handle("GET /elections/{id}/candidates/{cid}/photo", page(s.photo))
 	mux.Handle("POST /elections/{id}/candidates/{cid}/{action}", page(s.candidateAction))
 	mux.Handle("GET /elections/{id}/ballot", page(s.ballotPage))
 	mux.Handle("POST /elections/{id}/ballot/edit", page(s.ballotPage))

@@ -307,7 +307,8 @@ func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*ra
 func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) error {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.contest_id, c.member_id, c.name, c.statement, c.tags,
 		c.status, COALESCE(c.nominated_by, 0),
-		(SELECT COUNT(*) FROM candidate_seconds s WHERE s.candidate_id = c.id)
+		(SELECT COUNT(*) FROM candidate_seconds s WHERE s.candidate_id = c.id),
+		EXISTS (SELECT 1 FROM candidate_photos p WHERE p.candidate_id = c.id)
 		FROM candidates c JOIN contests k ON k.id = c.contest_id WHERE k.election_id = $1 ORDER BY c.id`, e.ID)
 	if err != nil {
 		return s.db.translate(err)
@@ -317,7 +318,7 @@ func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) 
 		c := &rankfile.Candidate{}
 		var tags string
 		if err := rows.Scan(&c.ID, &c.ContestID, &c.MemberID, &c.Name, &c.Statement, &tags, &c.Status,
-			&c.NominatedBy, &c.Seconds); err != nil {
+			&c.NominatedBy, &c.Seconds, &c.HasPhoto); err != nil {
 			return err
 		}
 		if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
