@@ -79,6 +79,11 @@ type Election struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
+// Timeline is the deadlines an election's committee may extend.
+type Timeline struct {
+	NominationsClose, VotingOpen, VotingClose time.Time
+}
+
 // Contest is one choice on an election's ballot: seats filled by one method.
 type Contest struct {
 	ID         int64  `json:"id"`
@@ -353,6 +358,10 @@ type ElectionService interface {
 	// without an id are added, those left out removed). ECONFLICT once
 	// nominations have opened.
 	UpdateElection(ctx context.Context, e *Election) error
+
+	// ExtendElection moves deadlines that have not passed later, once
+	// nominations have opened; zero times stay as they are.
+	ExtendElection(ctx context.Context, electionID int64, t Timeline) error
 
 	// FindElection returns one election with its contests and candidates.
 	FindElection(ctx context.Context, id int64) (*Election, error)

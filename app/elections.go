@@ -45,6 +45,17 @@ func (a *App) UpdateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 	return a.Elections.UpdateElection(as(ctx, actor), e)
 }
 
+// ExtendElection moves an election's deadlines later, by its committee:
+// those that have not passed.
+func (a *App) ExtendElection(ctx context.Context, actor *rankfile.Actor, electionID int64, t rankfile.Timeline) error {
+	e, err := a.runningElection(ctx, actor, electionID)
+	if err != nil {
+		return err
+	}
+	a.voting.forget(e.ID)
+	return a.Elections.ExtendElection(as(ctx, actor), e.ID, t)
+}
+
 // checkConstraints checks reserved seats in the count's own terms.
 func checkConstraints(e *rankfile.Election) error {
 	for _, c := range e.Contests {

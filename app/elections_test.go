@@ -301,3 +301,32 @@ func TestVotingNotYetOpenIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestExtendingTheDeadlines has the committee extend voting by a day: a
+// ballot the old close would have refused is cast. Deadlines that have
+// passed stand, none moves earlier, and nobody off the committee moves
+// any.
+func TestExtendingTheDeadlines(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		committee := w.voter(2)
+		later := w.election.VotingClose.Add(24 * time.Hour)
+		extend := func(a *rankfile.Actor, tl rankfile.Timeline) error {
+			return w.app.ExtendElection(ctx, a, w.election.ID, tl)
+		}
+		if err := extend(w.voter(20), rankfile.Timeline{VotingClose: later}); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("a member off the committee extending: %v", err)
+		}
+		if err := extend(committee, rankfile.Timeline{VotingOpen: w.election.VotingOpen.Add(time.Minute)}); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("moving the opening, which has passed: %v", err)
+		}
+		if err := extend(committee, rankfile.Timeline{VotingClose: w.election.VotingClose.Add(-time.Hour)}); rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("moving the close earlier: %v", err)
+		}
+		if err := extend(committee, rankfile.Timeline{VotingClose: later}); err != nil {
+			t.Fatal(err)
+		}
+		w.now = w.election.VotingClose.Add(time.Hour)
+		w.cast(25, w.ballot([]int{0}))
+	})
+}

@@ -83,6 +83,7 @@ var pageChecks = []check{
 	{method: "POST", path: "/elections/3/nominate", form: url.Values{"contest": {"3"}}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/3/candidates/999/second", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/1/candidates/1/withdraw", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "coordinator": conflict, "steward": conflict}},
+	{method: "POST", path: "/elections/1/extend", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": moved, "coordinator": moved}},
 	{method: "GET", path: "/elections/1/paper", def: forbid, want: map[string]int{"": moved, "steward": ok, "coordinator": ok}},
 	{method: "POST", path: "/elections/1/paper", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "coordinator": bad}},
 	{method: "POST", path: "/elections/1/paper/999/confirm", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": notFound, "coordinator": notFound}},

@@ -159,3 +159,27 @@ func readContest(r *http.Request, n string) (*rankfile.Contest, error) {
 	}
 	return c, nil
 }
+
+// extendElection moves the deadlines the form gives later; a blank one
+// stays as it is.
+func (s *Server) extendElection(w http.ResponseWriter, r *http.Request) error {
+	id, err := electionID(r)
+	if err != nil {
+		return err
+	}
+	var t rankfile.Timeline
+	for field, into := range map[string]*time.Time{"nominations_close": &t.NominationsClose,
+		"voting_open": &t.VotingOpen, "voting_close": &t.VotingClose} {
+		v := r.FormValue(field)
+		if v == "" {
+			continue
+		}
+		if *into, err = time.ParseInLocation("2006-01-02T15:04", v, s.app.Zone); err != nil {
+			return rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
+		}
+	}
+	if err := s.app.ExtendElection(r.Context(), req(r).actor, id, t); err != nil {
+		return err
+	}
+	return redirect(w, r, "/elections/"+r.PathValue("id"))
+}

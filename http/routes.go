@@ -54,6 +54,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /elections", page(s.createElection))
 	mux.Handle("GET /elections/{id}/edit", page(s.editElectionPage))
 	mux.Handle("POST /elections/{id}/edit", page(s.updateElection))
+	mux.Handle("POST /elections/{id}/extend", page(s.extendElection))
 	mux.Handle("GET /elections/{id}", page(s.electionPage))
 	mux.Handle("POST /elections/{id}/nominate", page(s.nominate))
 	mux.Handle("POST /elections/{id}/candidates/{cid}/photo", page(s.uploadPhoto))

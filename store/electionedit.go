@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -82,4 +83,50 @@ func (tx *Tx) replaceContests(ctx context.Context, e *rankfile.Election) error {
 		}
 	}
 	return nil
+}
+
+// ExtendElection moves an election's deadlines later once nominations
+// have opened: when nominations close, when voting opens and when it
+// closes. A time may only move later, and only while it has not passed;
+// the timeline stays in order.
+func (s *ElectionService) ExtendElection(ctx context.Context, electionID int64, t rankfile.Timeline) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		old, err := tx.election(ctx, electionID)
+		if err != nil {
+			return err
+		}
+		next := *old
+		for _, m := range []struct {
+			name     string
+			from, to time.Time
+			into     *time.Time
+		}{
+			{"nominations close", old.NominationsClose, t.NominationsClose, &next.NominationsClose},
+			{"voting opens", old.VotingOpen, t.VotingOpen, &next.VotingOpen},
+			{"voting closes", old.VotingClose, t.VotingClose, &next.VotingClose},
+		} {
+			switch {
+			case m.to.IsZero() || m.to.Equal(m.from):
+				continue
+			case !tx.now.Before(m.from):
+				return rankfile.Errorf(rankfile.ECONFLICT, "%s: that time has passed, and stands", m.name)
+			case m.to.Before(m.from):
+				return rankfile.Errorf(rankfile.EINVALID, "%s: a deadline can only move later", m.name)
+			}
+			*m.into = m.to
+		}
+		if next.NominationsClose.Equal(old.NominationsClose) && next.VotingOpen.Equal(old.VotingOpen) &&
+			next.VotingClose.Equal(old.VotingClose) {
+			return nil // nothing moved
+		}
+		if next.VotingOpen.Before(next.NominationsClose) || !next.VotingOpen.Before(next.VotingClose) {
+			return rankfile.Errorf(rankfile.EINVALID, "the timeline must stay in order: nominations close, voting opens, voting closes")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE elections SET nominations_close = $1, voting_open = $2, voting_close = $3
+			WHERE id = $4`, s.db.timeArg(next.NominationsClose), s.db.timeArg(next.VotingOpen),
+			s.db.timeArg(next.VotingClose), electionID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "extended the timeline of election "+itoa(electionID))
+	})
 }
