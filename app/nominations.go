@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/locale"
 )
 
 // Nominations: while they are open, members of the electorate nominate
@@ -64,10 +65,11 @@ func (a *App) nominating(ctx context.Context, actor *rankfile.Actor, electionID 
 
 // Nominate puts a member forward in a contest: the actor themselves when
 // email is empty or their own, else the member with that address, who is
-// then asked to accept. A nominee who is not in the electorate, or an
-// address nobody on the roster has, gets the same answer as a nomination
-// made, so that nominating tells nobody who is a member.
-func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, email string) error {
+// then asked, by email with link (the election's page), to accept. A
+// nominee who is not in the electorate, or an address nobody on the roster
+// has, gets the same answer as a nomination made, so that nominating tells
+// nobody who is a member.
+func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, email, link string) error {
 	e, err := a.nominating(ctx, actor, electionID)
 	if err != nil {
 		return err
@@ -95,7 +97,22 @@ func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, c
 	if nominee.ID == actor.Member.ID {
 		cand.Status = rankfile.CandidateAccepted
 	}
-	return a.Elections.AddCandidate(as(ctx, actor), cand)
+	if err := a.Elections.AddCandidate(as(ctx, actor), cand); err != nil {
+		return err
+	}
+	if nominee.ID != actor.Member.ID && nominee.Email != "" && a.Mailer != nil {
+		a.sendLater(a.nominationMessage(locale.For(nominee.Preferences.Language), e, c, actor.Member, nominee, link))
+	}
+	return nil
+}
+
+// nominationMessage asks a nominee to accept or decline.
+func (a *App) nominationMessage(l *locale.Localizer, e *rankfile.Election, c *rankfile.Contest, by, nominee *rankfile.Member, link string) *rankfile.Message {
+	text := l.T("electionmail.greeting", "Name", nominee.FirstName) + "\n\n" +
+		l.T("nominate.mail.text", "By", by.FullName(), "Contest", c.Title, "Election", e.Title,
+			"Close", l.DateTime(e.NominationsClose, a.Zone)) + "\n\n" + link + "\n"
+	return &rankfile.Message{To: nominee.Email, Subject: l.T("nominate.mail.subject", "Election", e.Title),
+		Text: text, Kind: "nomination"}
 }
 
 // AnswerNomination accepts or declines a nomination, by the nominee, while

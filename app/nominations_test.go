@@ -27,7 +27,7 @@ func TestNominations(t *testing.T) {
 		}
 		contest := e.Contests[0].ID
 		nominate := func(by int, email string) error {
-			return w.app.Nominate(ctx, w.voter(by), e.ID, contest, email)
+			return w.app.Nominate(ctx, w.voter(by), e.ID, contest, email, "")
 		}
 		if err := nominate(20, ""); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("a nomination before nominations open: %v; want a conflict", err)

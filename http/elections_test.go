@@ -153,6 +153,13 @@ func TestNominatingThroughThePages(t *testing.T) {
 	if status, _ := w.do(mia, "POST", "/elections/3/nominate", url.Values{"contest": {"3"}}); status != 303 {
 		t.Fatalf("nominating herself: %d", status)
 	}
+	if status, _ := w.do(mia, "POST", "/elections/3/nominate", url.Values{"contest": {"3"}, "email": {"west@example.org"}}); status != 303 {
+		t.Fatalf("nominating Wes: %d", status)
+	}
+	if m := w.smtp.Wait(t, "west@example.org", 5*time.Second); !strings.Contains(m.Text, "Mia Member has nominated you for Chair") ||
+		len(m.Links()) == 0 || !strings.HasSuffix(m.Links()[0], "/elections/3") {
+		t.Errorf("the nominee's email:\n%s", m.Text)
+	}
 	statement := "**Rent control** now.\n\n<script>alert(1)</script> [more](javascript:alert(1))"
 	if status, _ := w.do(mia, "POST", "/elections/3/candidates/6/statement",
 		url.Values{"statement": {statement}, "tags": {"woman, renter"}}); status != 303 {

@@ -18,7 +18,8 @@ func (s *Server) nominate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	contest, _ := strconv.ParseInt(r.FormValue("contest"), 10, 64)
-	if err := s.app.Nominate(r.Context(), req(r).actor, id, contest, r.FormValue("email")); err != nil {
+	link := s.linkTo(r, "/elections/"+r.PathValue("id"))
+	if err := s.app.Nominate(r.Context(), req(r).actor, id, contest, r.FormValue("email"), link); err != nil {
 		return err
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"?nominated=1")

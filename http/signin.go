@@ -107,12 +107,12 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// linkTo makes an absolute link for an email: to the configured address,
-// else to the one the request came to.
 // SignInPath is the path of the page that signs in with a one-time token:
 // what a sign-in link leads to.
 func SignInPath(token string) string { return "/sign-in/" + token }
 
+// linkTo makes an absolute link for an email: to the configured address,
+// else to the one the request came to.
 func (s *Server) linkTo(r *http.Request, p string) string {
 	if s.cfg.BaseURL != "" {
 		return strings.TrimSuffix(s.cfg.BaseURL, "/") + p
