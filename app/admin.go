@@ -13,6 +13,9 @@ func (a *App) Import(ctx context.Context, actor *rankfile.Actor, src rankfile.Ro
 		return nil, err
 	}
 	opts.Actor = actor.Name()
+	if err := a.CatchUpElections(ctx); err != nil { // rolls due are frozen before the list changes standing
+		return nil, err
+	}
 	return a.Roster.ImportRoster(as(ctx, actor), src, opts)
 }
 

@@ -13,8 +13,7 @@ import (
 // opened (to the roll, with the link), the reminder (to those on the roll
 // who have not voted) and the results (to the roll). Each goes once: it is
 // claimed in the database before it is sent. base is the address members
-// reach rankfile at. The server runs it every minute; it also counts the
-// elections whose voting has closed.
+// reach rankfile at. The server runs it every minute, with an SMTP server.
 func (a *App) SendElectionMail(ctx context.Context, base string) error {
 	elections, err := a.ListElections(ctx, "")
 	if err != nil {

@@ -83,6 +83,15 @@ func (a *App) Election(ctx context.Context, id int64) (*rankfile.Election, error
 	return a.Elections.FindElection(ctx, id)
 }
 
+// CatchUpElections freezes the rolls whose cut-off has come and counts the
+// elections whose voting has closed. The server runs it every minute, and
+// an import runs it first, so that a roll is made at its cut-off and not
+// from a list imported after it.
+func (a *App) CatchUpElections(ctx context.Context) error {
+	_, err := a.ListElections(ctx, "")
+	return err
+}
+
 // ListElections lists elections, with a status or all of them.
 func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus) ([]*rankfile.Election, error) {
 	all, err := a.Elections.FindElections(ctx, rankfile.ElectionFilter{})

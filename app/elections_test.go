@@ -330,3 +330,32 @@ func TestExtendingTheDeadlines(t *testing.T) {
 		w.cast(25, w.ballot([]int{0}))
 	})
 }
+
+// TestAnImportAfterTheCutoffDoesNotChangeTheRoll imports a newer list,
+// with more members, after the cut-off but before anyone has looked at the
+// election: the roll is frozen first, from the members of the cut-off.
+func TestAnImportAfterTheCutoffDoesNotChangeTheRoll(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		var csv strings.Builder
+		csv.WriteString("actionkit_id,first_name,last_name,email,mailing_zip,xdate,membership_status\n")
+		for i := 1; i <= votingVoters+5; i++ {
+			fmt.Fprintf(&csv, "%d,Voter,Number%03d,voter%d@example.org,90026,2030-01-01,Member in Good Standing\n", i, i, i)
+		}
+		src, err := roster.NewReader(strings.NewReader(csv.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		steward := &rankfile.Actor{Member: w.member(1), Steward: true}
+		if _, err := w.app.Import(ctx, steward, src, rankfile.ImportOptions{AsOf: rankfile.MustParseDate("2026-11-02")}); err != nil {
+			t.Fatal(err)
+		}
+		e, err := w.app.Elections.FindElection(ctx, w.election.ID)
+		if err != nil || e.RollSize != votingVoters {
+			t.Errorf("the roll holds %d, %v; want the %d in good standing at the cut-off", e.RollSize, err, votingVoters)
+		}
+		if _, err := w.app.CastBallot(ctx, w.voter(votingVoters+4), w.election.ID, w.ballot([]int{0})); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("a member added after the cut-off voting: %v; want forbidden", err)
+		}
+	})
+}

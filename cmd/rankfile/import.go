@@ -77,6 +77,11 @@ func (a *app) importRoster(cmd *cobra.Command, name string, opts rankfile.Import
 	if err != nil {
 		return nil, err
 	}
+	// Rolls whose cut-off has come are frozen before the list changes who
+	// is in good standing.
+	if err := appServices(db).CatchUpElections(cmd.Context()); err != nil {
+		return nil, err
+	}
 	return store.NewRosterService(db).ImportRoster(cmd.Context(), src, opts)
 }
 

@@ -158,7 +158,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 		base = strings.TrimSuffix(srv.URL(), "/")
 	}
 	fmt.Fprintf(a.stdout, "rankfile is serving at %s\n", srv.URL())
-	if err := a.startElectionMail(ctx, webApp, f, base, logger); err != nil {
+	if err := a.startElectionClock(ctx, webApp, f, base, logger); err != nil {
 		return err
 	}
 	if started != nil {
@@ -173,28 +173,34 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	return srv.Shutdown(shutdown)
 }
 
-// electionMailEvery is how often the server looks for election emails due.
-const electionMailEvery = time.Minute
+// electionClockEvery is how often the server keeps elections on time:
+// freezing rolls at their cut-off, counting at the close, sending the
+// emails due.
+const electionClockEvery = time.Minute
 
-// startElectionMail sends the election emails that fall due (and counts
-// elections that have closed) every electionMailEvery, until ctx ends.
-// Without an SMTP server there is nobody to send to: the log, which takes
-// the demo's sign-in links, would fill with one message per member.
-func (a *app) startElectionMail(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
+// startElectionClock keeps elections on time every electionClockEvery,
+// until ctx ends. Without an SMTP server no election email is sent: the
+// log, which takes the demo's sign-in links, would fill with one message
+// per member.
+func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
 	cfg, err := a.mailConfig(f)
 	if err != nil {
 		return err
 	}
-	if cfg.Host == "" {
+	mail := cfg.Host != ""
+	if !mail {
 		logger.Info("no SMTP server is set: election emails are not sent")
-		return nil
 	}
 	go func() {
-		tick := time.NewTicker(electionMailEvery)
+		tick := time.NewTicker(electionClockEvery)
 		defer tick.Stop()
 		for {
-			if err := web.SendElectionMail(ctx, base); err != nil && ctx.Err() == nil {
-				logger.Error("election emails", "err", err)
+			err := web.CatchUpElections(ctx)
+			if err == nil && mail {
+				err = web.SendElectionMail(ctx, base)
+			}
+			if err != nil && ctx.Err() == nil {
+				logger.Error("keeping elections on time", "err", err)
 			}
 			select {
 			case <-ctx.Done():
