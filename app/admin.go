@@ -32,6 +32,9 @@ func (a *App) LoadBranches(ctx context.Context, actor *rankfile.Actor, js []rank
 	if err := actor.Require(actor.CanImport()); err != nil {
 		return nil, err
 	}
+	if err := a.CatchUpElections(ctx); err != nil { // rolls due are frozen before members change branches
+		return nil, err
+	}
 	return a.Branches.LoadBranches(as(ctx, actor), js, rankfile.BranchOptions{Actor: actor.Name()})
 }
 

@@ -44,6 +44,9 @@ Members who chose a branch stay in it.`,
 			if err != nil {
 				return err
 			}
+			if err := appServices(db).CatchUpElections(cmd.Context()); err != nil {
+				return err // rolls due are frozen before members change branches
+			}
 			report, err := store.NewBranchService(db).LoadBranches(cmd.Context(), js,
 				rankfile.BranchOptions{ChapterSlug: chapter, Actor: by})
 			if err != nil || asJSON {
