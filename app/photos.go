@@ -69,13 +69,14 @@ func redrawPhoto(upload []byte) ([]byte, error) {
 }
 
 // Photo returns a candidate's photo, JPEG, for anyone who may see the
-// election.
+// election: only while they stand (a nominee who has not accepted, or a
+// candidate who withdrew, is not shown).
 func (a *App) Photo(ctx context.Context, electionID, candidateID int64) ([]byte, error) {
 	e, err := a.Election(ctx, electionID)
 	if err != nil {
 		return nil, err
 	}
-	if _, cand := e.Candidate(candidateID); cand == nil || cand.Status == rankfile.CandidateNominated {
+	if _, cand := e.Candidate(candidateID); cand == nil || cand.Status != rankfile.CandidateAccepted {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such candidate")
 	}
 	return a.Elections.Photo(ctx, candidateID)
