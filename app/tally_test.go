@@ -278,7 +278,34 @@ func TestNothingJoinsTheRollAndTheBox(t *testing.T) {
 		}
 		checkUnordered(t, "the rankings", rankingOrder, castAt)
 		checkUnordered(t, "the roll", dump["election_roll"].column("member_id"), voterAt)
+		if store.IsPostgres(dsn) {
+			checkOneWriter(t, dsn, w.election.ID)
+		}
 	})
+}
+
+// checkOneWriter checks that on PostgreSQL every ballot, and every mark on
+// the roll, carries the id of one and the same transaction (xmin): the ids
+// of the transactions that cast them would tie each ballot to its voter.
+func checkOneWriter(t *testing.T, dsn string, electionID int64) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`SELECT COUNT(DISTINCT xmin::text) FROM ballots WHERE election_id = $1`,
+		`SELECT COUNT(DISTINCT xmin::text) FROM ballot_rankings WHERE election_id = $1`,
+		`SELECT COUNT(DISTINCT xmin::text) FROM election_roll WHERE election_id = $1 AND voted <> ''`,
+	} {
+		var n int
+		if err := db.QueryRow(q, electionID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("%s: %d transactions wrote the rows; want one, so that none ties a ballot to a voter", q, n)
+		}
+	}
 }
 
 // checkUnordered fails when the keys, in the order a table gave them, follow

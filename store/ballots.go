@@ -19,9 +19,11 @@ import (
 // Neither may keep the order of casting either. In SQLite both tables are
 // WITHOUT ROWID, stored in the order of their keys: member ids for the
 // roll, random ids for the box. PostgreSQL appends new rows, and rows it
-// rewrites, at the end of a table; the roll is kept half empty so that
-// marking a member rewrites the row beside itself, and when the election is
-// counted the box and the roll are rewritten in key order (CLUSTER).
+// rewrites, at the end of a table, and marks each row with the transaction
+// that wrote it; the roll is kept half empty so that marking a member
+// rewrites the row beside itself, and when the election is counted every
+// row of the box and the roll is written again in one transaction and the
+// tables rewritten in key order (see PublishResult).
 
 // FreezeRoll puts the members on the election's roll, once.
 func (s *ElectionService) FreezeRoll(ctx context.Context, electionID int64, memberIDs []int64) error {
@@ -233,9 +235,12 @@ func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*r
 }
 
 // PublishResult stores the count's result and marks the election counted,
-// once. On PostgreSQL it then rewrites the box and the roll in the order
-// of their keys, so that no copy of the database taken from now on keeps
-// the order in which ballots were cast.
+// once. On PostgreSQL, every row records the transaction that wrote it
+// (xmin), and a ballot and its voter's mark on the roll were written by
+// the same one: the transaction that publishes the result writes every row
+// of the box and the roll again, so that they all carry its id alike; then
+// the tables are rewritten in the order of their keys, leaving neither the
+// old rows nor the order in which ballots were cast.
 func (s *ElectionService) PublishResult(ctx context.Context, electionID int64, result []byte) error {
 	err := s.db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE elections SET result = $1, counted_at = $2
@@ -246,12 +251,32 @@ func (s *ElectionService) PublishResult(ctx context.Context, electionID int64, r
 		if n, _ := res.RowsAffected(); n == 0 {
 			return rankfile.Errorf(rankfile.ECONFLICT, "the election was counted already, or does not exist")
 		}
+		if s.db.dialect == Postgres {
+			if err := tx.rewriteRows(ctx, electionID); err != nil {
+				return err
+			}
+		}
 		return tx.audit(ctx, rankfile.AuditCountElection, 0, "counted election "+itoa(electionID))
 	})
 	if err != nil || s.db.dialect != Postgres {
 		return err
 	}
 	return s.db.rewriteInKeyOrder(ctx)
+}
+
+// rewriteRows writes every row of an election's roll and box again, in
+// this one transaction.
+func (tx *Tx) rewriteRows(ctx context.Context, electionID int64) error {
+	for _, q := range []string{
+		`UPDATE election_roll SET voted = voted WHERE election_id = $1`,
+		`UPDATE ballots SET cast_on = cast_on WHERE election_id = $1`,
+		`UPDATE ballot_rankings SET ranking = ranking WHERE election_id = $1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, electionID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rewriteInKeyOrder rewrites PostgreSQL's tables of rolls and ballots in
