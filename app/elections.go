@@ -70,7 +70,7 @@ func checkConstraints(e *rankfile.Election) error {
 
 // Election returns an election, with its roll frozen once the cut-off has
 // come and its result counted once voting has closed: whoever looks first
-// after either moment does the work, so that no timer needs to be running.
+// after either moment does the work, the server's clock or a reader.
 func (a *App) Election(ctx context.Context, id int64) (*rankfile.Election, error) {
 	e, err := a.Elections.FindElection(ctx, id)
 	if err != nil {
@@ -142,7 +142,11 @@ func (a *App) catchUp(ctx context.Context, e *rankfile.Election) (bool, error) {
 			return changed, err // the count waits for the paper ballots
 		}
 		if err := a.countElection(ctx, e); err != nil {
-			return false, err
+			// A count that cannot run (reserved seats no result meets, say)
+			// must not take the election's pages down with it: its
+			// committee is told on the election's page (CountProblem).
+			a.Logger.Error("counting an election", "election", e.ID, "err", err)
+			return changed, nil
 		}
 		changed = true
 	}

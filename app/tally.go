@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -47,31 +48,11 @@ type ContestResult struct {
 }
 
 // countElection counts every contest of a closed election from its box and
-// publishes the result. Ballots in the box must equal voters marked on
-// the roll; a count that finds otherwise refuses to publish.
+// publishes the result.
 func (a *App) countElection(ctx context.Context, e *rankfile.Election) error {
-	box, err := a.Elections.BallotBox(ctx, e.ID)
+	res, err := a.tallyElection(ctx, e)
 	if err != nil {
 		return err
-	}
-	voted, err := a.Elections.Voted(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	if voted != len(box) {
-		return rankfile.Errorf(rankfile.EINTERNAL, "the box of %s holds %d ballots but the roll has %d voters", e.Title, len(box), voted)
-	}
-	res := &ElectionResult{ElectionID: e.ID, Title: e.Title, Electorate: e.RollSize, Voted: voted,
-		Ballots: len(box), Seed: e.Seed}
-	if e.RollSize > 0 {
-		res.Turnout = float64(voted) / float64(e.RollSize)
-	}
-	for _, c := range e.Contests {
-		cr, err := countContest(e, c, box)
-		if err != nil {
-			return err
-		}
-		res.Contests = append(res.Contests, cr)
 	}
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
@@ -85,6 +66,57 @@ func (a *App) countElection(ctx context.Context, e *rankfile.Election) error {
 		return nil // counted meanwhile by another request
 	}
 	return err
+}
+
+// tallyElection counts every contest of an election from its box. Ballots
+// in the box must equal voters marked on the roll; a count that finds
+// otherwise refuses to run.
+func (a *App) tallyElection(ctx context.Context, e *rankfile.Election) (*ElectionResult, error) {
+	box, err := a.Elections.BallotBox(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	voted, err := a.Elections.Voted(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	if voted != len(box) {
+		return nil, rankfile.Errorf(rankfile.EINTERNAL, "the box of %s holds %d ballots but the roll has %d voters", e.Title, len(box), voted)
+	}
+	res := &ElectionResult{ElectionID: e.ID, Title: e.Title, Electorate: e.RollSize, Voted: voted,
+		Ballots: len(box), Seed: e.Seed}
+	if e.RollSize > 0 {
+		res.Turnout = float64(voted) / float64(e.RollSize)
+	}
+	for _, c := range e.Contests {
+		cr, err := countContest(e, c, box)
+		if err != nil {
+			return nil, err
+		}
+		res.Contests = append(res.Contests, cr)
+	}
+	return res, nil
+}
+
+// CountProblem says, to the election's committee, why a closed election has
+// not been counted: paper batches still pending, or what the count refused
+// (reserved seats that no result can meet, say). "" when there is nothing
+// to say.
+func (a *App) CountProblem(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) (string, error) {
+	if !actor.CanRunElection(e) || e.StatusAt(a.Now()) != rankfile.ElectionClosed {
+		return "", nil
+	}
+	if pending, err := a.Papers.PendingPaper(ctx, e.ID); err != nil || pending > 0 {
+		return "", err
+	}
+	if _, err := a.tallyElection(ctx, e); err != nil {
+		var domain *rankfile.Error
+		if !errors.As(err, &domain) {
+			return "", err
+		}
+		return domain.Message, nil
+	}
+	return "", nil
 }
 
 // countContest counts one contest for the published result.

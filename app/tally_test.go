@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -438,4 +439,41 @@ func queryStrings(db *sql.DB, query string) ([]string, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// TestACountThatCannotRun closes an election whose reserved seats no
+// result can meet: its pages still work, it stays uncounted, and its
+// committee is told why.
+func TestACountThatCannotRun(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		e := &rankfile.Election{Title: "Impossible", BodyID: w.chapter.ID, Seed: "1",
+			Cutoff: rankfile.MustParseDate("2026-11-01"), AdminIDs: []int64{w.member(2).ID},
+			NominationsOpen: w.now.Add(-72 * time.Hour), NominationsClose: w.now.Add(-48 * time.Hour),
+			VotingOpen: w.now.Add(-time.Hour), VotingClose: w.now.Add(time.Hour),
+			Contests: []*rankfile.Contest{{Title: "Seats", Seats: 2, Method: rankfile.MethodMeek,
+				Constraints: []string{"woman>=2"}, Candidates: w.candidates(30, 31, 32)}}}
+		e.Contests[0].Candidates[0].Tags = []string{"woman"}
+		if err := w.app.CreateElection(ctx, w.admin, e); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.app.CastBallot(ctx, w.voter(40), e.ID, &rankfile.Ballot{Rankings: map[int64][]int64{
+			e.Contests[0].ID: {e.Contests[0].Candidates[0].ID}}}); err != nil {
+			t.Fatal(err)
+		}
+		w.now = e.VotingClose.Add(time.Minute)
+		got, err := w.app.Election(ctx, e.ID)
+		if err != nil || !got.CountedAt.IsZero() {
+			t.Fatalf("the election after its close: %v, counted at %v; want it shown, uncounted", err, got.CountedAt)
+		}
+		if _, err := w.app.ListElections(ctx, ""); err != nil {
+			t.Errorf("listing elections: %v", err)
+		}
+		if problem, err := w.app.CountProblem(ctx, w.voter(2), got); err != nil || problem == "" {
+			t.Errorf("the committee is told %q, %v; want why the count cannot run", problem, err)
+		}
+		if problem, _ := w.app.CountProblem(ctx, w.voter(20), got); problem != "" {
+			t.Errorf("a member off the committee is told %q", problem)
+		}
+	})
 }

@@ -51,6 +51,8 @@ type electionView struct {
 	Me           int64
 	InElectorate bool
 	Nominated    bool // the viewer has just made a nomination
+	// CountProblem says to the committee why the count has not run.
+	CountProblem string
 }
 
 // Nominating reports whether nominations are open.
@@ -91,6 +93,9 @@ func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
 		if view.InElectorate, err = s.app.InElectorate(r.Context(), actor, e); err != nil {
 			return err
 		}
+	}
+	if view.CountProblem, err = s.app.CountProblem(r.Context(), actor, e); err != nil {
+		return err
 	}
 	return s.render(w, r, "election.html", view)
 }

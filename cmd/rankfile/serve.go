@@ -103,6 +103,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Zone: db.Zone, Now: db.Now,
+		Logger: slog.Default(),
 	}
 }
 
