@@ -98,22 +98,35 @@ func (a *App) tallyElection(ctx context.Context, e *rankfile.Election) (*Electio
 	return res, nil
 }
 
-// CountProblem says, to the election's committee, why a closed election has
-// not been counted: paper batches still pending, or what the count refused
-// (reserved seats that no result can meet, say). "" when there is nothing
-// to say.
+// CountProblem says, to the election's committee, what the count would
+// refuse (reserved seats that no result can meet, say): before the close,
+// of the candidates on the ballot as it stands, so that it can be put
+// right in time; after, why the election has not been counted. "" when
+// there is nothing to say, or the count waits for paper batches.
 func (a *App) CountProblem(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) (string, error) {
-	if !actor.CanRunElection(e) || e.StatusAt(a.Now()) != rankfile.ElectionClosed {
+	if !actor.CanRunElection(e) {
 		return "", nil
 	}
-	if pending, err := a.Papers.PendingPaper(ctx, e.ID); err != nil || pending > 0 {
-		return "", err
-	}
-	if _, err := a.tallyElection(ctx, e); err != nil {
-		var domain *rankfile.Error
-		if !errors.As(err, &domain) {
-			return "", err
+	var err error
+	switch e.StatusAt(a.Now()) {
+	case rankfile.ElectionCounted:
+		return "", nil
+	case rankfile.ElectionClosed:
+		if pending, perr := a.Papers.PendingPaper(ctx, e.ID); perr != nil || pending > 0 {
+			return "", perr
 		}
+		_, err = a.tallyElection(ctx, e)
+	default:
+		for _, c := range e.Contests {
+			if _, _, err = countReport(e, c, nil); err != nil {
+				break
+			}
+		}
+	}
+	var domain *rankfile.Error
+	if err != nil && !errors.As(err, &domain) {
+		return "", err
+	} else if err != nil {
 		return domain.Message, nil
 	}
 	return "", nil

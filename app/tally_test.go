@@ -441,9 +441,9 @@ func queryStrings(db *sql.DB, query string) ([]string, error) {
 	return out, rows.Err()
 }
 
-// TestACountThatCannotRun closes an election whose reserved seats no
-// result can meet: its pages still work, it stays uncounted, and its
-// committee is told why.
+// TestACountThatCannotRun holds an election whose reserved seats no result
+// can meet: its committee is told while voting is open; after the close
+// its pages still work, it stays uncounted, and the committee is told why.
 func TestACountThatCannotRun(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
@@ -460,6 +460,9 @@ func TestACountThatCannotRun(t *testing.T) {
 		if _, err := w.app.CastBallot(ctx, w.voter(40), e.ID, &rankfile.Ballot{Rankings: map[int64][]int64{
 			e.Contests[0].ID: {e.Contests[0].Candidates[0].ID}}}); err != nil {
 			t.Fatal(err)
+		}
+		if problem, err := w.app.CountProblem(ctx, w.voter(2), e); err != nil || !strings.Contains(problem, "woman>=2") {
+			t.Errorf("while voting, the committee is told %q, %v; want the constraint that cannot be met", problem, err)
 		}
 		w.now = e.VotingClose.Add(time.Minute)
 		got, err := w.app.Election(ctx, e.ID)
