@@ -148,7 +148,7 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 			chromedp.Navigate(w.srv.URL+"/elections/1"),
 			chromedp.Click(chromedp.CSS(`a[href="/elections/1/ballot"]`)),
 			chromedp.WaitVisible(chromedp.CSS("ul.unranked button")))
-		if visible := read(ctx, chromedp.Evaluate[bool](`!document.querySelector(".choice-row").hidden`)); visible {
+		if visible := read(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector(".choice-row")).display !== "none"`)); visible {
 			t.Errorf("the numbered choices are still shown beside the buttons")
 		}
 		do(t, ctx, "ranking with the buttons",
