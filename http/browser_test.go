@@ -151,6 +151,9 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 		if visible := read(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector(".choice-row")).display !== "none"`)); visible {
 			t.Errorf("the numbered choices are still shown beside the buttons")
 		}
+		if how := text(t, ctx, ".ballot-how"); !strings.HasPrefix(how, "In each contest, add the candidates") {
+			t.Errorf("the ballot explains the numbers, not the buttons: %q", how)
+		}
 		do(t, ctx, "ranking with the buttons",
 			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Cora Coordinator"]`)),
 			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Chen Cochair"]`)),

@@ -9,6 +9,8 @@
 
   function enhance(root) {
     var forms = (root || document).querySelectorAll("form.ballot:not([data-enhanced])");
+    var how = (root || document).querySelector(".ballot-how[data-buttons]");
+    if (how && forms.length) how.textContent = how.dataset.buttons;
     for (var i = 0; i < forms.length; i++) {
       forms[i].setAttribute("data-enhanced", "1");
       var sets = forms[i].querySelectorAll("fieldset[data-contest]");
