@@ -131,6 +131,18 @@ type Candidate struct {
 // accepted, and enough members seconded.
 func (c *Candidate) OnBallot() bool { return c.Status == CandidateAccepted && c.Qualified }
 
+// Ballot returns the candidates the contest's ballot lists, in the order
+// it lists them: paper ballots number them so, and the count names them so.
+func (c *Contest) Ballot() []*Candidate {
+	var out []*Candidate
+	for _, cand := range c.Candidates {
+		if cand.OnBallot() {
+			out = append(out, cand)
+		}
+	}
+	return out
+}
+
 // offBallot says why a candidate is not on the ballot.
 func (c *Candidate) offBallot() string {
 	switch {
@@ -187,6 +199,24 @@ func (e *Election) StatusAt(t time.Time) ElectionStatus {
 		return ElectionNominating
 	}
 	return ElectionUpcoming
+}
+
+// RollDue reports whether the election's roll is to be frozen on day
+// today: its cut-off has come and it has not been.
+func (e *Election) RollDue(today Date) bool {
+	return e.RollFrozenAt.IsZero() && !today.Before(e.Cutoff)
+}
+
+// CheckVotingOpen refuses a ballot cast at time t outside the voting
+// period, or once the election is counted.
+func (e *Election) CheckVotingOpen(t time.Time) error {
+	switch e.StatusAt(t) {
+	case ElectionVoting:
+		return nil
+	case ElectionClosed, ElectionCounted:
+		return Errorf(ECONFLICT, "voting in %s has closed", e.Title)
+	}
+	return Errorf(ECONFLICT, "voting in %s has not opened yet", e.Title)
 }
 
 // ParseElectionStatus reads a status as a filter names it.
@@ -336,7 +366,6 @@ type StoredBallot struct {
 
 // ElectionFilter selects elections. Zero fields do not filter.
 type ElectionFilter struct {
-	ID     int64
 	Status ElectionStatus
 	// At is the time statuses are judged at.
 	At time.Time

@@ -118,6 +118,12 @@ func (a *Actor) CanRunElection(e *Election) bool {
 	return false
 }
 
+// CanSetUpElection reports whether the actor may change an election's
+// set-up: its committee, or the admins who call elections.
+func (a *Actor) CanSetUpElection(e *Election) bool {
+	return a.CanRunElection(e) || a.CanCreateElection()
+}
+
 // CanSeeElectionRecord reports whether the actor may see an election's
 // public record and results: anyone when the election makes it public,
 // else members.

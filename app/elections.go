@@ -34,7 +34,7 @@ func (a *App) UpdateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 	if err != nil {
 		return err
 	}
-	if err := actor.Require(actor.CanRunElection(old) || actor.CanCreateElection()); err != nil {
+	if err := actor.Require(actor.CanSetUpElection(old)); err != nil {
 		return err
 	}
 	if err := checkConstraints(e); err != nil {
@@ -119,8 +119,7 @@ func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus)
 // runs one election at a time, so that the many requests that come at
 // once when voting opens or closes do it once.
 func (a *App) catchUp(ctx context.Context, e *rankfile.Election) (bool, error) {
-	due := (e.RollFrozenAt.IsZero() && !a.Today().Before(e.Cutoff)) || e.StatusAt(a.Now()) == rankfile.ElectionClosed
-	if !due {
+	if !e.RollDue(a.Today()) && e.StatusAt(a.Now()) != rankfile.ElectionClosed {
 		return false, nil
 	}
 	a.catchingUp.Lock()
@@ -130,16 +129,15 @@ func (a *App) catchUp(ctx context.Context, e *rankfile.Election) (bool, error) {
 		return false, err
 	}
 	changed := false
-	if e.RollFrozenAt.IsZero() && !a.Today().Before(e.Cutoff) {
+	if e.RollDue(a.Today()) {
 		if err := a.freezeRoll(ctx, e); err != nil {
 			return false, err
 		}
 		changed = true
 	}
 	if e.StatusAt(a.Now()) == rankfile.ElectionClosed {
-		pending, err := a.Papers.PendingPaper(ctx, e.ID)
-		if err != nil || pending > 0 {
-			return changed, err // the count waits for the paper ballots
+		if waits, err := a.countWaits(ctx, e); err != nil || waits {
+			return changed, err
 		}
 		if err := a.countElection(ctx, e); err != nil {
 			// A count that cannot run (reserved seats no result meets, say)
@@ -283,12 +281,8 @@ func (a *App) VotingBooth(ctx context.Context, actor *rankfile.Actor, electionID
 	if err != nil {
 		return nil, err
 	}
-	switch e.StatusAt(a.Now()) {
-	case rankfile.ElectionVoting:
-	case rankfile.ElectionClosed, rankfile.ElectionCounted:
-		return nil, rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has closed", e.Title)
-	default:
-		return nil, rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has not opened yet", e.Title)
+	if err := e.CheckVotingOpen(a.Now()); err != nil {
+		return nil, err
 	}
 	roll, err := a.Elections.Roll(ctx, e.ID, actor.Member.ID)
 	switch {

@@ -118,7 +118,7 @@ func paperBallot(e *rankfile.Election, line string) (*rankfile.Ballot, error) {
 	b := &rankfile.Ballot{Rankings: map[int64][]int64{}}
 	for i, part := range parts {
 		c := e.Contests[i]
-		listed := onBallot(c)
+		listed := c.Ballot()
 		for _, field := range strings.Fields(part) {
 			n, err := strconv.Atoi(field)
 			if err != nil || n < 1 || n > len(listed) {

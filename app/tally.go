@@ -68,6 +68,13 @@ func (a *App) countElection(ctx context.Context, e *rankfile.Election) error {
 	return err
 }
 
+// countWaits reports whether a closed election's count waits for paper
+// batches still to be confirmed or rejected.
+func (a *App) countWaits(ctx context.Context, e *rankfile.Election) (bool, error) {
+	pending, err := a.Papers.PendingPaper(ctx, e.ID)
+	return pending > 0, err
+}
+
 // tallyElection counts every contest of an election from its box. Ballots
 // in the box must equal voters marked on the roll; a count that finds
 // otherwise refuses to run.
@@ -112,8 +119,8 @@ func (a *App) CountProblem(ctx context.Context, actor *rankfile.Actor, e *rankfi
 	case rankfile.ElectionCounted:
 		return "", nil
 	case rankfile.ElectionClosed:
-		if pending, perr := a.Papers.PendingPaper(ctx, e.ID); perr != nil || pending > 0 {
-			return "", perr
+		if waits, werr := a.countWaits(ctx, e); werr != nil || waits {
+			return "", werr
 		}
 		_, err = a.tallyElection(ctx, e)
 	default:
@@ -164,22 +171,11 @@ func countReport(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.Stor
 	return rep, ce, nil
 }
 
-// onBallot returns the candidates a contest's ballot lists, in order.
-func onBallot(c *rankfile.Contest) []*rankfile.Candidate {
-	var out []*rankfile.Candidate
-	for _, cand := range c.Candidates {
-		if cand.OnBallot() {
-			out = append(out, cand)
-		}
-	}
-	return out
-}
-
 // contestBallots makes the counting engine's election of a contest: its
 // candidates on the ballot, and every ballot that ranks one of them, in
 // the box's order. It also returns the receipt hash of each ballot taken.
 func contestBallots(c *rankfile.Contest, box []*rankfile.StoredBallot) (*count.Election, []string, error) {
-	cands := onBallot(c)
+	cands := c.Ballot()
 	ce := &count.Election{Title: c.Title, Seats: c.Seats}
 	index := map[int64]int{}
 	for i, cand := range cands {
@@ -216,7 +212,7 @@ func countOptions(e *rankfile.Election, c *rankfile.Contest) (count.Options, err
 		}
 		opt.Constraints = append(opt.Constraints, con)
 	}
-	for _, cand := range onBallot(c) {
+	for _, cand := range c.Ballot() {
 		opt.Tags[cand.Name] = cand.Tags
 	}
 	return opt, nil
@@ -343,7 +339,7 @@ func (a *App) ContestTags(ctx context.Context, actor *rankfile.Actor, electionID
 		return err
 	}
 	cw := csv.NewWriter(w)
-	for _, cand := range onBallot(c) {
+	for _, cand := range c.Ballot() {
 		cw.Write(append([]string{cand.Name}, cand.Tags...))
 	}
 	cw.Flush()

@@ -138,7 +138,7 @@ func recount(t *testing.T, blt []byte, cr *app.ContestResult, c *rankfile.Contes
 		}
 		opt.Constraints = append(opt.Constraints, con)
 	}
-	for _, cand := range onBallot(c) {
+	for _, cand := range c.Ballot() {
 		opt.Tags[cand.Name] = cand.Tags
 	}
 	rep, err := count.Count(e, opt)
@@ -177,22 +177,12 @@ func checkReceipts(t *testing.T, c *rankfile.Contest, cast []*castBallot, blt []
 		}
 		var got []int64
 		for _, n := range lines[i] {
-			got = append(got, onBallot(c)[n-1].ID)
+			got = append(got, c.Ballot()[n-1].ID)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s: voter %d's receipt leads to ranking %v, want %v", c.Title, cb.voter, got, want)
 		}
 	}
-}
-
-func onBallot(c *rankfile.Contest) []*rankfile.Candidate {
-	var out []*rankfile.Candidate
-	for _, cand := range c.Candidates {
-		if cand.OnBallot() {
-			out = append(out, cand)
-		}
-	}
-	return out
 }
 
 // bltBallotLines returns the rankings of a BLT file's ballot lines, as

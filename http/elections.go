@@ -121,12 +121,9 @@ type ballotContest struct {
 func ballotContests(e *rankfile.Election) []ballotContest {
 	var out []ballotContest
 	for _, c := range e.Contests {
-		bc := ballotContest{Contest: c}
-		for _, cand := range c.Candidates {
-			if cand.OnBallot() {
-				bc.Candidates = append(bc.Candidates, cand)
-				bc.Numbers = append(bc.Numbers, len(bc.Candidates))
-			}
+		bc := ballotContest{Contest: c, Candidates: c.Ballot()}
+		for i := range bc.Candidates {
+			bc.Numbers = append(bc.Numbers, i+1)
 		}
 		out = append(out, bc)
 	}
@@ -239,7 +236,7 @@ func readChoices(r *http.Request, e *rankfile.Election) (map[int64]int, error) {
 // and a candidate who is not standing.
 func checkChoices(e *rankfile.Election, chosen map[int64]int) error {
 	for id := range chosen {
-		if contestOf(e, id) == nil {
+		if c, _ := e.Candidate(id); c == nil {
 			return rankfile.Errorf(rankfile.EINVALID, "the ballot ranks candidate %d, who is not standing", id)
 		}
 	}
@@ -254,15 +251,6 @@ func checkChoices(e *rankfile.Election, chosen map[int64]int) error {
 				return rankfile.Errorf(rankfile.EINVALID, "%s: you gave number %d to both %s and %s", c.Title, n, other, cand.Name)
 			}
 			given[n] = cand.Name
-		}
-	}
-	return nil
-}
-
-func contestOf(e *rankfile.Election, candidateID int64) *rankfile.Contest {
-	for _, c := range e.Contests {
-		if c.Candidate(candidateID) != nil {
-			return c
 		}
 	}
 	return nil

@@ -28,7 +28,7 @@ func (w *world) elections() {
 	chapter := w.bodies["chapter"]
 	open := &rankfile.Election{Title: "Co-chair election", BodyID: chapter.ID,
 		AdminIDs: []int64{w.member("1").ID, w.member("3").ID},
-		Cutoff: rankfile.DateOf(now.In(w.db.Zone)).AddDays(-1), Seed: "1",
+		Cutoff:   rankfile.DateOf(now.In(w.db.Zone)).AddDays(-1), Seed: "1",
 		NominationsOpen: now.Add(-72 * time.Hour), NominationsClose: now.Add(-48 * time.Hour),
 		VotingOpen: now.Add(-time.Hour), VotingClose: now.Add(48 * time.Hour),
 		Contests: []*rankfile.Contest{{Title: "Co-chair", Seats: 1, Method: rankfile.MethodIRV,

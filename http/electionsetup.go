@@ -44,7 +44,7 @@ func (s *Server) editElectionPage(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	actor := req(r).actor
-	if err := actor.Require(actor.CanRunElection(e) || actor.CanCreateElection()); err != nil {
+	if err := actor.Require(actor.CanSetUpElection(e)); err != nil {
 		return err
 	}
 	return s.renderElectionForm(w, r, e)
@@ -116,7 +116,9 @@ func (s *Server) readElectionForm(r *http.Request) (*rankfile.Election, error) {
 	}
 	for field, into := range map[string]*time.Time{"nominations_open": &e.NominationsOpen,
 		"nominations_close": &e.NominationsClose, "voting_open": &e.VotingOpen, "voting_close": &e.VotingClose} {
-		if *into, err = time.ParseInLocation("2006-01-02T15:04", r.FormValue(field), s.app.Zone); err != nil {
+		if *into, err = s.formTime(r, field); err != nil {
+			return nil, err
+		} else if into.IsZero() {
 			return nil, rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
 		}
 	}
@@ -170,16 +172,26 @@ func (s *Server) extendElection(w http.ResponseWriter, r *http.Request) error {
 	var t rankfile.Timeline
 	for field, into := range map[string]*time.Time{"nominations_close": &t.NominationsClose,
 		"voting_open": &t.VotingOpen, "voting_close": &t.VotingClose} {
-		v := r.FormValue(field)
-		if v == "" {
-			continue
-		}
-		if *into, err = time.ParseInLocation("2006-01-02T15:04", v, s.app.Zone); err != nil {
-			return rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
+		if *into, err = s.formTime(r, field); err != nil {
+			return err
 		}
 	}
 	if err := s.app.ExtendElection(r.Context(), req(r).actor, id, t); err != nil {
 		return err
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
+}
+
+// formTime reads a datetime-local field in the chapter's time; the zero
+// time when it is blank.
+func (s *Server) formTime(r *http.Request, field string) (time.Time, error) {
+	v := r.FormValue(field)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02T15:04", v, s.app.Zone)
+	if err != nil {
+		return time.Time{}, rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
+	}
+	return t, nil
 }

@@ -99,13 +99,7 @@ func (tx *Tx) checkVotingOpen(ctx context.Context, electionID int64) error {
 	if err != nil {
 		return err
 	}
-	switch e.StatusAt(tx.now) {
-	case rankfile.ElectionVoting:
-		return nil
-	case rankfile.ElectionClosed, rankfile.ElectionCounted:
-		return rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has closed", e.Title)
-	}
-	return rankfile.Errorf(rankfile.ECONFLICT, "voting in %s has not opened yet", e.Title)
+	return e.CheckVotingOpen(tx.now)
 }
 
 // ballotWriter casts ballots in one transaction through statements

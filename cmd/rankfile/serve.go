@@ -99,11 +99,11 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 
 // appServices wires the app's operations to the database.
 func appServices(db *store.DB) *rfapp.App {
+	elections := store.NewElectionService(db) // elections and their paper ballots
 	return &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Zone: db.Zone, Now: db.Now,
-		Logger: slog.Default(),
+		Elections: elections, Papers: elections, Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 }
 
