@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -35,9 +36,12 @@ func TestAcknowledgedBallotsSurviveAKill(t *testing.T) {
 	}
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorldOf(t, dsn, killVoters)
+		keys := w.db.Keys
 		w.db.Close()
-		acked := killWhileCasting(t, dsn, w.election.ID)
-		elections := store.NewElectionService(storetest.Open(t, dsn))
+		acked := killWhileCasting(t, dsn, w.election.ID, keys.Keyring())
+		db := storetest.Open(t, dsn)
+		db.Keys = keys
+		elections := store.NewElectionService(db)
 		box, err := elections.BallotBox(ctx, w.election.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -62,10 +66,11 @@ func TestAcknowledgedBallotsSurviveAKill(t *testing.T) {
 // killWhileCasting runs castUntilKilled in a child process, kills it once
 // killAfter ballots are acknowledged, and returns the receipt code of every
 // ballot the child acknowledged, including those it printed as it died.
-func killWhileCasting(t *testing.T, dsn string, electionID int64) []string {
+func killWhileCasting(t *testing.T, dsn string, electionID int64, keys *secret.Keyring) []string {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestAcknowledgedBallotsSurviveAKill$")
 	cmd.Env = append(os.Environ(), "RANKFILE_TEST_CAST_KILL_DSN="+dsn,
-		"RANKFILE_TEST_CAST_KILL_ELECTION="+strconv.FormatInt(electionID, 10))
+		"RANKFILE_TEST_CAST_KILL_ELECTION="+strconv.FormatInt(electionID, 10),
+		"RANKFILE_TEST_CAST_KILL_KEYS="+keys.Text())
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +110,10 @@ func castUntilKilled(dsn string) {
 		fmt.Println("open:", err)
 		os.Exit(1)
 	}
+	if db.Keys, err = secret.Parse("the test's keys", os.Getenv("RANKFILE_TEST_CAST_KILL_KEYS")); err != nil {
+		fmt.Println("keys:", err)
+		os.Exit(1)
+	}
 	now := votingStart()
 	db.Zone, db.Now = now.Location(), func() time.Time { return now }
 	electionID, _ := strconv.ParseInt(os.Getenv("RANKFILE_TEST_CAST_KILL_ELECTION"), 10, 64)
@@ -130,9 +139,11 @@ func castUntilKilled(dsn string) {
 				b := &rankfile.Ballot{Rankings: map[int64][]int64{e.Contests[0].ID: {e.Contests[0].Candidates[0].ID}}}
 				code, err := a.CastBallot(ctx, &rankfile.Actor{Member: m}, e.ID, b)
 				mu.Lock()
-				if err == nil {
-					fmt.Println("acknowledged", code)
+				if err != nil {
+					fmt.Println("cast:", err) // no voter here is refused: stop, failing the test
+					os.Exit(1)
 				}
+				fmt.Println("acknowledged", code)
 				mu.Unlock()
 			}
 		}()

@@ -225,7 +225,7 @@ func TestNothingJoinsTheRollAndTheBox(t *testing.T) {
 		dump := dumpDatabase(t, dsn)
 
 		wantColumns := map[string]string{
-			"ballots":         "election_id id cast_on receipt_hash",
+			"ballots":         "election_id id cast_on receipt_hash sealed",
 			"ballot_rankings": "election_id ballot_id contest_id ranking",
 			"election_roll":   "election_id member_id voted",
 		}

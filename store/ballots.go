@@ -11,8 +11,8 @@ import (
 
 // The secrecy of the ballot rests on the roll and the box sharing nothing
 // but the election. The roll says only that a member voted; the box keeps
-// each ballot under a random id with only the day it was cast, and its
-// rankings under the same id. Casting writes both in one transaction, so
+// each ballot under a random id with only the day it was cast, and, once
+// counted, its rankings under the same id. Casting writes both in one transaction, so
 // that they always agree, and writes no audit entry: the roll is the
 // record that a member voted, and an entry's time would tie them to it.
 //
@@ -23,7 +23,9 @@ import (
 // that wrote it; the roll is kept half empty so that marking a member
 // rewrites the row beside itself, and when the election is counted every
 // row of the box and the roll is written again in one transaction and the
-// tables rewritten in key order (see PublishResult).
+// tables rewritten in key order (see PublishResult). Until then what the
+// database's bookkeeping can tie a voter to is a sealed ballot (see
+// ballotseal.go).
 
 // FreezeRoll puts the members on the election's roll, once.
 func (s *ElectionService) FreezeRoll(ctx context.Context, electionID int64, memberIDs []int64) error {
@@ -105,8 +107,8 @@ func (tx *Tx) checkVotingOpen(ctx context.Context, electionID int64) error {
 // ballotWriter casts ballots in one transaction through statements
 // prepared once for all of them.
 type ballotWriter struct {
-	tx                  *Tx
-	mark, box, rankings *sql.Stmt
+	tx        *Tx
+	mark, box *sql.Stmt
 }
 
 // newBallotWriter prepares the statements of casting.
@@ -114,9 +116,7 @@ func (tx *Tx) newBallotWriter(ctx context.Context) (*ballotWriter, error) {
 	w := &ballotWriter{tx: tx}
 	for stmt, q := range map[**sql.Stmt]string{
 		&w.mark: `UPDATE election_roll SET voted = $1 WHERE election_id = $2 AND member_id = $3 AND voted = ''`,
-		&w.box:  `INSERT INTO ballots (election_id, id, cast_on, receipt_hash) VALUES ($1, $2, $3, $4)`,
-		&w.rankings: `INSERT INTO ballot_rankings (election_id, ballot_id, contest_id, ranking)
-			VALUES ($1, $2, $3, $4)`,
+		&w.box:  `INSERT INTO ballots (election_id, id, cast_on, sealed) VALUES ($1, $2, $3, $4)`,
 	} {
 		var err error
 		if *stmt, err = tx.PrepareContext(ctx, q); err != nil {
@@ -128,7 +128,7 @@ func (tx *Tx) newBallotWriter(ctx context.Context) (*ballotWriter, error) {
 }
 
 func (w *ballotWriter) close() {
-	for _, stmt := range []*sql.Stmt{w.mark, w.box, w.rankings} {
+	for _, stmt := range []*sql.Stmt{w.mark, w.box} {
 		if stmt != nil {
 			stmt.Close()
 		}
@@ -156,21 +156,16 @@ func (w *ballotWriter) markVoted(ctx context.Context, electionID, memberID int64
 	return rankfile.Errorf(rankfile.ECONFLICT, "you have already voted in this election; a ballot cast is final")
 }
 
-// putInBox stores a ballot under a new random id, with only today's date.
+// putInBox stores a ballot, sealed with its receipt hash (see
+// ballotseal.go), under a new random id with only today's date.
 func (w *ballotWriter) putInBox(ctx context.Context, electionID int64, b *rankfile.Ballot, receiptHash string) error {
 	id := randomHex(16)
-	if _, err := w.box.ExecContext(ctx, electionID, id, w.tx.today(), receiptHash); err != nil {
+	sealed, err := w.tx.db.sealBallot(electionID, id, b, receiptHash)
+	if err != nil {
 		return err
 	}
-	for contestID, ranking := range b.Rankings {
-		if len(ranking) == 0 {
-			continue // the voter abstains in this contest
-		}
-		if _, err := w.rankings.ExecContext(ctx, electionID, id, contestID, encodeRanking(ranking)); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = w.box.ExecContext(ctx, electionID, id, w.tx.today(), sealed)
+	return err
 }
 
 // encodeRanking writes candidate ids, most preferred first, as "12,9,14".
@@ -195,9 +190,10 @@ func decodeRanking(s string) ([]int64, error) {
 	return ids, nil
 }
 
-// BallotBox returns the ballots cast, in the order of their random ids.
+// BallotBox returns the ballots cast, in the order of their random ids,
+// their seals opened.
 func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*rankfile.StoredBallot, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT b.id, b.cast_on, b.receipt_hash,
+	rows, err := s.db.read.QueryContext(ctx, `SELECT b.id, b.cast_on, b.receipt_hash, COALESCE(b.sealed, ''),
 		COALESCE(r.contest_id, 0), COALESCE(r.ranking, '')
 		FROM ballots b LEFT JOIN ballot_rankings r ON r.election_id = b.election_id AND r.ballot_id = b.id
 		WHERE b.election_id = $1 ORDER BY b.id, r.contest_id`, electionID)
@@ -207,15 +203,18 @@ func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*r
 	defer rows.Close()
 	var out []*rankfile.StoredBallot
 	for rows.Next() {
-		var id, ranking, receipt string
+		var id, ranking, receipt, sealed string
 		var castOn rankfile.Date
 		var contestID int64
-		if err := rows.Scan(&id, &castOn, &receipt, &contestID, &ranking); err != nil {
+		if err := rows.Scan(&id, &castOn, &receipt, &sealed, &contestID, &ranking); err != nil {
 			return nil, err
 		}
 		if len(out) == 0 || out[len(out)-1].ID != id {
-			out = append(out, &rankfile.StoredBallot{ID: id, CastOn: castOn, ReceiptHash: receipt,
-				Rankings: map[int64][]int64{}})
+			b, err := s.storedBallot(electionID, id, castOn, receipt, sealed)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, b)
 		}
 		if contestID != 0 {
 			ids, err := decodeRanking(ranking)
@@ -228,8 +227,22 @@ func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*r
 	return out, rows.Err()
 }
 
+// storedBallot is a ballot of the box, its seal opened if it has one.
+func (s *ElectionService) storedBallot(electionID int64, id string, castOn rankfile.Date, receipt, sealed string) (*rankfile.StoredBallot, error) {
+	b := &rankfile.StoredBallot{ID: id, CastOn: castOn, ReceiptHash: receipt, Rankings: map[int64][]int64{}}
+	if sealed == "" {
+		return b, nil
+	}
+	opened, err := s.db.openBallot(electionID, id, sealed)
+	if err != nil {
+		return nil, err
+	}
+	b.ReceiptHash, b.Rankings = opened.ReceiptHash, opened.Rankings
+	return b, nil
+}
+
 // PublishResult stores the count's result and marks the election counted,
-// once. On PostgreSQL, every row records the transaction that wrote it
+// once, opening the box's seals. On PostgreSQL, every row records the transaction that wrote it
 // (xmin), and a ballot and its voter's mark on the roll were written by
 // the same one: the transaction that publishes the result writes every row
 // of the box and the roll again, so that they all carry its id alike; then
@@ -244,6 +257,9 @@ func (s *ElectionService) PublishResult(ctx context.Context, electionID int64, r
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return rankfile.Errorf(rankfile.ECONFLICT, "the election was counted already, or does not exist")
+		}
+		if err := tx.openBox(ctx, electionID); err != nil {
+			return err
 		}
 		if s.db.dialect == Postgres {
 			if err := tx.rewriteRows(ctx, electionID); err != nil {

@@ -20,10 +20,14 @@ func NewElectionService(db *DB) *ElectionService { return &ElectionService{db: d
 var _ rankfile.ElectionService = (*ElectionService)(nil)
 
 // CreateElection stores an election with its contests and committee, and
-// candidates already named in its contests.
+// candidates already named in its contests. It is refused when no
+// encryption key is set: ballots are sealed with it while voting is open.
 func (s *ElectionService) CreateElection(ctx context.Context, e *rankfile.Election) error {
 	if err := e.Validate(s.db.Zone); err != nil {
 		return err
+	}
+	if _, err := s.db.ballotKeys(); err != nil {
+		return err // refused now, not when the first ballot is cast
 	}
 	if e.Seed == "" {
 		e.Seed = randomHex(8)

@@ -17,13 +17,18 @@ import (
 
 var _ rankfile.PaperService = (*ElectionService)(nil)
 
-// EnterPaperBatch stores a pending batch, its ballots in a random order.
+// EnterPaperBatch stores a pending batch, its ballots in a random order
+// and sealed (see ballotseal.go).
 func (s *ElectionService) EnterPaperBatch(ctx context.Context, b *rankfile.PaperBatch) error {
 	if len(b.VoterIDs) == 0 || len(b.VoterIDs) != len(b.Ballots) {
 		return rankfile.Errorf(rankfile.EINVALID, "a batch has as many ballots as voters, at least one: %d voters, %d ballots",
 			len(b.VoterIDs), len(b.Ballots))
 	}
 	shuffle(b.Ballots)
+	sealed, err := s.db.sealPaper(b.ElectionID, b.Ballots)
+	if err != nil {
+		return err
+	}
 	b.Size, b.Status = len(b.Ballots), rankfile.PaperPending
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		if err := tx.checkPaperOpen(ctx, b.ElectionID); err != nil {
@@ -32,7 +37,7 @@ func (s *ElectionService) EnterPaperBatch(ctx context.Context, b *rankfile.Paper
 		b.EnteredAt = tx.now
 		return tx.QueryRowContext(ctx, `INSERT INTO paper_batches (election_id, entered_by, entered_at, voters, ballots, size)
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, b.ElectionID, b.EnteredBy, tx.stamp,
-			mustJSON(b.VoterIDs), mustJSON(b.Ballots), b.Size).Scan(&b.ID)
+			mustJSON(b.VoterIDs), sealed, b.Size).Scan(&b.ID)
 	})
 }
 
@@ -109,7 +114,8 @@ func (tx *Tx) pendingBatch(ctx context.Context, electionID, batchID, by int64) (
 	if err := json.Unmarshal([]byte(voters), &b.VoterIDs); err != nil {
 		return nil, err
 	}
-	return b, json.Unmarshal([]byte(ballots.String), &b.Ballots)
+	b.Ballots, err = tx.db.openPaper(electionID, ballots.String)
+	return b, err
 }
 
 // ConfirmPaperBatch marks the voters and boxes the ballots of a batch.

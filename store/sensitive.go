@@ -75,8 +75,9 @@ type ResealReport struct {
 	Current  int // values already sealed with it
 }
 
-// ResealSensitive seals every sensitive value that ring's current key did
-// not seal with that key, a batch of members at a time, and records the
+// ResealSensitive seals every sensitive value, and every ballot sealed
+// while voting is open (see ballotseal.go), that ring's current key did
+// not seal with that key, a batch at a time, and records the
 // rotation in the audit log. A value that opens with no key of ring stops
 // the pass with an error, leaving what was resealed so far resealed (every
 // such value opens with ring). A value changed by someone else while the
@@ -93,6 +94,9 @@ func (db *DB) ResealSensitive(ctx context.Context, ring *secret.Keyring) (*Resea
 			break
 		}
 		after = last
+	}
+	if err := db.resealBallots(ctx, ring, report); err != nil {
+		return report, err
 	}
 	detail := fmt.Sprintf("resealed %d sensitive values with key %s", report.Resealed, ring.CurrentID())
 	return report, NewAuditService(db).Record(ctx, rankfile.AuditRotateKey, 0, detail)
@@ -172,14 +176,19 @@ func resealRow(ctx context.Context, tx *Tx, ring *secret.Keyring, row sealedRow,
 	return nil
 }
 
-// CountUnsealed counts the sensitive values that ring's current key did not
-// seal: zero once a rotation is complete and older keys may be retired.
+// CountUnsealed counts the sensitive values and sealed ballots that ring's
+// current key did not seal: zero once a rotation is complete and older
+// keys may be retired.
 func (db *DB) CountUnsealed(ctx context.Context, ring *secret.Keyring) (int, error) {
 	n := 0
 	for after := int64(0); ; {
 		rows, err := readSealedRows(ctx, db.read, after)
-		if err != nil || len(rows) == 0 {
+		if err != nil {
 			return n, err
+		}
+		if len(rows) == 0 {
+			ballots, err := db.countBallotSeals(ctx, ring)
+			return n + ballots, err
 		}
 		for _, row := range rows {
 			for _, v := range row.values {
