@@ -5,10 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/rankfile/rankfile/store/storetest"
@@ -181,4 +184,85 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 			t.Errorf("%d members marked voted, want 1", voted)
 		}
 	})
+}
+
+// TestAMemberRanksByDragging ranks two candidates with the buttons, then
+// drags the second above the first with the mouse, as the browser itself
+// carries a drag out: the ranking, the announcement and the numbered
+// choices sent with the form all follow the drop.
+func TestAMemberRanksByDragging(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		ctx := browser(t)
+		do(t, ctx, "signing in and ranking two candidates",
+			chromedp.Navigate(w.signInLink("member")),
+			chromedp.Click(chromedp.CSS("main form button")),
+			chromedp.WaitVisible(chromedp.ID("standing-h")),
+			chromedp.Navigate(w.srv.URL+"/elections/1/ballot"),
+			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Cora Coordinator"]`)),
+			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Chen Cochair"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Move up: Chen Cochair"]`)))
+		drag(t, ctx, "ol.ranked li:nth-child(2) .ranked-name", "ol.ranked li:nth-child(1) .ranked-name")
+		if first := text(t, ctx, "ol.ranked li:first-child .ranked-name"); first != "Chen Cochair" {
+			t.Errorf("after the drop %q is first; want Chen Cochair", first)
+		}
+		if live := text(t, ctx, "[aria-live]"); live != "Chen Cochair is now number 1." {
+			t.Errorf("the drop is announced as %q", live)
+		}
+		do(t, ctx, "reviewing",
+			chromedp.Click(chromedp.CSS("form.ballot > button")),
+			chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
+		if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
+			t.Errorf("the review shows %q; want Chen, then Cora", ranking)
+		}
+	})
+}
+
+// drag presses the mouse on the element from selects, moves it until the
+// browser starts a drag, and drops it on the element to selects. The drag
+// is intercepted and dispatched through the DevTools protocol, which is
+// how a headless browser carries a drag and drop out with the page's own
+// handlers and the browser's own DataTransfer.
+func drag(t *testing.T, ctx context.Context, from, to string) {
+	t.Helper()
+	center := func(sel string) (x, y float64) {
+		xy := read(ctx, chromedp.Evaluate[[]float64](`(() => {
+			const el = document.querySelector(` + strconv.Quote(sel) + `);
+			el.scrollIntoView({block: "center"});
+			const r = el.getBoundingClientRect();
+			return [r.x + r.width / 2, r.y + r.height / 2];
+		})()`))
+		if len(xy) != 2 {
+			t.Fatalf("no element %s to drag", sel)
+		}
+		return xy[0], xy[1]
+	}
+	x0, y0 := center(from)
+	x1, y1 := center(to)
+	held := func(p *input.DispatchMouseEventParams) { p.Button, p.Buttons = input.MouseButtonLeft, 1 }
+	_, err := chromedp.Run(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, input.SetInterceptDrags, input.SetInterceptDragsParams{Enabled: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	started, err := chromedp.Run(ctx, chromedp.WaitEvent(input.DragIntercepted, nil, chromedp.Steps(
+		chromedp.MouseEvent(chromedp.MousePressed, x0, y0, held, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, x0, y0-5, held),
+		chromedp.MouseEvent(chromedp.MouseMoved, (x0+x1)/2, (y0+y1)/2, held))))
+	if err != nil {
+		t.Fatalf("the browser started no drag from %s: %v", from, err)
+	}
+	steps := []chromedp.Action[chromedp.Void]{}
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter,
+		input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		p := input.DispatchDragEventParams{Type: typ, X: x1, Y: y1, Data: started.Data}
+		steps = append(steps, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.DispatchDragEvent, p)
+			return err
+		}))
+	}
+	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, held, chromedp.ClickCount(1)))
+	do(t, ctx, "dropping on "+to, steps...)
 }

@@ -22,12 +22,13 @@ import (
 	"os"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: castload targets|check -db FILE [-url BASE -voters N]")
+		fmt.Fprintln(os.Stderr, "usage: castload targets|check -db FILE [-key-file FILE -url BASE -voters N]")
 		os.Exit(2)
 	}
 	flags := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
@@ -35,6 +36,7 @@ func main() {
 	base := flags.String("url", "http://127.0.0.1:8080", "where rankfile serves")
 	voters := flags.Int("voters", 3500, "how many voters to give a ballot")
 	results := flags.String("results", "", "vegeta's results as JSON lines, to check every receipt given")
+	keyFile := flags.String("key-file", "", "the key file, which opens the sealed ballots (default: the database's name + .keys)")
 	flags.Parse(os.Args[2:])
 	ctx := context.Background()
 	db, err := store.Open(ctx, *dsn)
@@ -42,6 +44,12 @@ func main() {
 		fail(err)
 	}
 	defer db.Close()
+	if *keyFile == "" {
+		*keyFile = *dsn + ".keys"
+	}
+	if db.Keys, err = secret.LoadFile(*keyFile); err != nil {
+		fail(err)
+	}
 	e, err := openElection(ctx, db)
 	if err != nil {
 		fail(err)
