@@ -227,7 +227,7 @@ func drag(t *testing.T, ctx context.Context, from, to string) {
 	t.Helper()
 	center := func(sel string) (x, y float64) {
 		xy := read(ctx, chromedp.Evaluate[[]float64](`(() => {
-			const el = document.querySelector(` + strconv.Quote(sel) + `);
+			const el = document.querySelector(`+strconv.Quote(sel)+`);
 			el.scrollIntoView({block: "center"});
 			const r = el.getBoundingClientRect();
 			return [r.x + r.width / 2, r.y + r.height / 2];
