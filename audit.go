@@ -26,6 +26,7 @@ const (
 	AuditSignInLink      = "sign_in_link"    // an operator made a member's sign-in link
 	AuditChangeElection  = "change_election" // set up an election, its contests or candidates
 	AuditCountElection   = "count_election"  // counted an election and published the result
+	AuditPaperSignature  = "paper_signature" // entered a signature collected on paper
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

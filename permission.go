@@ -128,3 +128,32 @@ func (a *Actor) CanSetUpElection(e *Election) bool {
 // public record and results: anyone when the election makes it public,
 // else members.
 func (a *Actor) CanSeeElectionRecord(e *Election) bool { return e.RecordPublic || a.SignedIn() }
+
+// CanSeeProposal reports whether the actor may read a proposal: members
+// once it collects signatures; its authors and admins while a draft.
+func (a *Actor) CanSeeProposal(p *Proposal) bool {
+	return a.SignedIn() && (p.Status != ProposalDraft || p.Author(a.ID()) != nil || a.Admin)
+}
+
+// CanWriteProposal reports whether the actor may start a proposal: a
+// member whose membership has not lapsed on day d.
+func (a *Actor) CanWriteProposal(d Date) bool { return a.CanTakePart(d) }
+
+// CanEditProposal reports whether the actor may change a proposal's text,
+// open it for signatures or withdraw it: an author who accepted.
+func (a *Actor) CanEditProposal(p *Proposal) bool {
+	author := p.Author(a.ID())
+	return a.SignedIn() && author != nil && author.Accepted
+}
+
+// CanSign reports whether the actor may sign proposals on day d: only
+// members in good standing.
+func (a *Actor) CanSign(d Date) bool { return a.SignedIn() && a.Member.StandingOn(d).IsGood() }
+
+// CanEnterPaperSignatures reports whether the actor may enter signatures
+// collected on paper: data stewards, who match them against the roster.
+func (a *Actor) CanEnterPaperSignatures() bool { return a.SignedIn() && a.Steward }
+
+// CanSeeSignerNames reports whether the actor sees the names of signers
+// who asked members to see only their branch.
+func (a *Actor) CanSeeSignerNames() bool { return a.SignedIn() && a.Steward }

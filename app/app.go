@@ -25,8 +25,12 @@ type App struct {
 	Elections rankfile.ElectionService
 	// Papers holds batches of paper ballots.
 	Papers rankfile.PaperService
-	Mailer rankfile.Mailer
-	Logger *slog.Logger
+	// Proposals holds proposals and their signatures.
+	Proposals rankfile.ProposalService
+	// Settings holds the installation's settings (signature thresholds).
+	Settings rankfile.Settings
+	Mailer   rankfile.Mailer
+	Logger   *slog.Logger
 
 	// Name is the organization's name as members know it.
 	Name string

@@ -1,0 +1,230 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Proposals: written up by their authors as drafts, opened for
+// signatures, qualified for the agenda once enough members in good
+// standing sign. The rules of who may do what are the Actor's methods;
+// the rules of when, the Proposal's.
+
+// ProposalPage is a proposal as one member sees it.
+type ProposalPage struct {
+	Proposal   *rankfile.Proposal
+	Body       *rankfile.Body
+	Signatures []*rankfile.Signature // names hidden as the signers asked, unless the reader is a steward
+	History    []*rankfile.ProposalEvent
+	Signed     bool // the reader signed
+	CanSign    bool // the reader may sign now
+	CanEdit    bool // the reader is an author
+}
+
+// CreateProposal stores a draft written by the actor, naming co-authors
+// by email address; they are authors once they accept.
+func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal, coauthors []string) error {
+	if err := actor.Require(actor.CanWriteProposal(a.Today())); err != nil {
+		return err
+	}
+	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
+		return err
+	}
+	p.Authors = []rankfile.ProposalAuthor{{MemberID: actor.ID(), Name: actor.Name()}}
+	for _, email := range coauthors {
+		if email = strings.TrimSpace(email); email == "" {
+			continue
+		}
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{Email: email})
+		if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+			return rankfile.Errorf(rankfile.EINVALID, "no member has the address %s", email)
+		} else if err != nil {
+			return err
+		}
+		if p.Author(m.ID) == nil {
+			p.Authors = append(p.Authors, rankfile.ProposalAuthor{MemberID: m.ID, Name: m.FullName()})
+		}
+	}
+	return a.Proposals.CreateProposal(as(ctx, actor), p)
+}
+
+// findProposal returns a proposal the actor may see.
+func (a *App) findProposal(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Proposal, error) {
+	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: id})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 || (actor.SignedIn() && !actor.CanSeeProposal(list[0])) {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such proposal")
+	}
+	if err := actor.Require(actor.CanSeeProposal(list[0])); err != nil {
+		return nil, err
+	}
+	return list[0], nil
+}
+
+// editableProposal returns a proposal the actor is an author of.
+func (a *App) editableProposal(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Proposal, error) {
+	p, err := a.findProposal(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	return p, actor.Require(actor.CanEditProposal(p))
+}
+
+// UpdateProposal stores a new version of a draft, by one of its authors.
+func (a *App) UpdateProposal(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal) error {
+	if _, err := a.editableProposal(ctx, actor, p.ID); err != nil {
+		return err
+	}
+	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
+		return err
+	}
+	return a.Proposals.UpdateProposal(as(ctx, actor), p)
+}
+
+// AcceptAuthorship makes an invited co-author an author.
+func (a *App) AcceptAuthorship(ctx context.Context, actor *rankfile.Actor, id int64) error {
+	if _, err := a.findProposal(ctx, actor, id); err != nil {
+		return err
+	}
+	return a.Proposals.AcceptAuthorship(as(ctx, actor), id, actor.ID())
+}
+
+// OpenSignatures opens a draft for signatures until the deadline, with
+// the threshold the settings give for its kind and body.
+func (a *App) OpenSignatures(ctx context.Context, actor *rankfile.Actor, id int64, deadline time.Time) error {
+	p, err := a.editableProposal(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	threshold, err := a.signatureThreshold(ctx, p)
+	if err != nil {
+		return err
+	}
+	return a.Proposals.OpenSignatures(as(ctx, actor), id, threshold, deadline)
+}
+
+// signatureThreshold reads the threshold of a proposal's kind and body.
+func (a *App) signatureThreshold(ctx context.Context, p *rankfile.Proposal) (int, error) {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID})
+	if err != nil {
+		return 0, err
+	}
+	var readErr error
+	n, err := rankfile.SignatureThreshold(body, p.Kind, func(key string) string {
+		v, err := a.Settings.Setting(ctx, key)
+		if err != nil {
+			readErr = err
+		}
+		return v
+	})
+	if readErr != nil {
+		return 0, readErr
+	}
+	return n, err
+}
+
+// WithdrawProposal withdraws a proposal, by one of its authors, before it
+// is scheduled.
+func (a *App) WithdrawProposal(ctx context.Context, actor *rankfile.Actor, id int64) error {
+	p, err := a.editableProposal(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	switch p.StatusAt(a.Now()) {
+	case rankfile.ProposalDraft, rankfile.ProposalCollecting, rankfile.ProposalQualified:
+	default:
+		return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s and can no longer be withdrawn", p.Title, p.StatusAt(a.Now()))
+	}
+	return a.Proposals.SetProposalStatus(as(ctx, actor), id, p.Status, rankfile.ProposalWithdrawn, "")
+}
+
+// Sign signs a proposal for the actor, a member in good standing. A
+// signer who asks to be anonymous shows to members as a member of their
+// branch.
+func (a *App) Sign(ctx context.Context, actor *rankfile.Actor, id int64, anonymous bool) error {
+	p, err := a.findProposal(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	if !actor.CanSign(a.Today()) {
+		return rankfile.Errorf(rankfile.EFORBIDDEN, "only members in good standing sign proposals")
+	}
+	if err := p.CheckSignable(a.Now().In(a.Zone)); err != nil {
+		return err
+	}
+	return a.Proposals.Sign(as(ctx, actor), &rankfile.Signature{ProposalID: id, MemberID: actor.ID(), Anonymous: anonymous})
+}
+
+// Unsign takes the actor's signature back while the proposal collects.
+func (a *App) Unsign(ctx context.Context, actor *rankfile.Actor, id int64) error {
+	if _, err := a.findProposal(ctx, actor, id); err != nil {
+		return err
+	}
+	return a.Proposals.Unsign(as(ctx, actor), id, actor.ID())
+}
+
+// EnterPaperSignature enters a signature collected on paper, by a data
+// steward, for a member found on the roster: the same rules as signing.
+func (a *App) EnterPaperSignature(ctx context.Context, actor *rankfile.Actor, id, memberID int64) error {
+	if err := actor.Require(actor.CanEnterPaperSignatures()); err != nil {
+		return err
+	}
+	p, err := a.findProposal(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID})
+	if err != nil {
+		return err
+	}
+	if !m.StandingOn(a.Today()).IsGood() {
+		return rankfile.Errorf(rankfile.EINVALID, "%s is not in good standing: only members in good standing sign", m.FullName())
+	}
+	if err := p.CheckSignable(a.Now().In(a.Zone)); err != nil {
+		return err
+	}
+	return a.Proposals.Sign(as(ctx, actor), &rankfile.Signature{ProposalID: id, MemberID: m.ID, Paper: true})
+}
+
+// ListProposals lists the proposals the actor may see, newest first.
+func (a *App) ListProposals(ctx context.Context, actor *rankfile.Actor, status rankfile.ProposalStatus) ([]*rankfile.Proposal, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	f := rankfile.ProposalFilter{Status: status}
+	if !actor.Admin {
+		f.VisibleTo = actor.ID()
+	}
+	return a.Proposals.FindProposals(ctx, f)
+}
+
+// Proposal returns a proposal's page for the actor.
+func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*ProposalPage, error) {
+	p, err := a.findProposal(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	page := &ProposalPage{Proposal: p, CanEdit: actor.CanEditProposal(p)}
+	if page.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
+		return nil, err
+	}
+	if page.Signatures, err = a.Proposals.Signatures(ctx, id); err != nil {
+		return nil, err
+	}
+	if page.History, err = a.Proposals.ProposalHistory(ctx, id); err != nil {
+		return nil, err
+	}
+	for _, s := range page.Signatures {
+		page.Signed = page.Signed || s.MemberID == actor.ID()
+		if s.Anonymous && !actor.CanSeeSignerNames() && s.MemberID != actor.ID() {
+			s.Name, s.MemberID = "", 0
+		}
+	}
+	page.CanSign = !page.Signed && actor.CanSign(a.Today()) && p.CheckSignable(a.Now().In(a.Zone)) == nil
+	return page, nil
+}

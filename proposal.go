@@ -1,0 +1,353 @@
+package rankfile
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// ProposalKind is what a proposal asks the organization to do.
+type ProposalKind string
+
+// Proposal kinds.
+const (
+	ProposalResolution  ProposalKind = "resolution"
+	ProposalBylaws      ProposalKind = "bylaws_amendment"
+	ProposalPriorities  ProposalKind = "priorities_amendment" // the mission or priorities
+	ProposalCampaign    ProposalKind = "campaign"
+	ProposalEndorsement ProposalKind = "endorsement" // a candidate or a ballot measure
+	ProposalNewBody     ProposalKind = "new_body"    // a committee, working group or branch
+	ProposalBudget      ProposalKind = "budget_request"
+	ProposalOther       ProposalKind = "other"
+)
+
+// ProposalKinds lists the kinds in the order forms offer them.
+var ProposalKinds = []ProposalKind{ProposalResolution, ProposalBylaws, ProposalPriorities, ProposalCampaign,
+	ProposalEndorsement, ProposalNewBody, ProposalBudget, ProposalOther}
+
+// ProposalStatus is where a proposal stands on its way to the agenda.
+type ProposalStatus string
+
+// Proposal statuses, in the order a proposal passes through them.
+const (
+	ProposalDraft      ProposalStatus = "draft"      // seen by its authors only
+	ProposalCollecting ProposalStatus = "collecting" // members see it and sign
+	ProposalQualified  ProposalStatus = "qualified"  // enough members in good standing signed
+	ProposalScheduled  ProposalStatus = "scheduled"  // on a meeting's agenda
+	ProposalAdopted    ProposalStatus = "adopted"
+	ProposalRejected   ProposalStatus = "rejected"
+	ProposalWithdrawn  ProposalStatus = "withdrawn" // by its authors
+	ProposalExpired    ProposalStatus = "expired"   // the deadline passed before it qualified
+)
+
+// ProposalText is a proposal's text in the chapter's resolution template.
+type ProposalText struct {
+	Whereas  []string `json:"whereas"`  // "Whereas ..." clauses
+	Resolved []string `json:"resolved"` // "Be it resolved ..." clauses
+	// Description says what will be done, with its timeline and the
+	// resources it needs.
+	Description string `json:"description"`
+	Priorities  string `json:"priorities"` // the organizational priorities it serves
+	Goals       string `json:"goals"`      // the committee goals it advances
+}
+
+// ProposalAuthor is an author of a proposal. Co-authors named by the
+// first author become authors once they accept.
+type ProposalAuthor struct {
+	MemberID int64  `json:"member_id"`
+	Name     string `json:"name"`
+	Accepted bool   `json:"accepted"`
+}
+
+// SignatureCount is how many members signed a proposal, and how many of
+// them count: those in good standing today.
+type SignatureCount struct {
+	Total int `json:"total"`
+	Valid int `json:"valid"`
+}
+
+// Summary says how many signatures there are and how many count, and why
+// any do not: "52 signatures, 50 count: 2 signers are no longer in good
+// standing".
+func (c SignatureCount) Summary() string {
+	note := fmt.Sprintf("%d signatures, %d count", c.Total, c.Valid)
+	switch gone := c.Total - c.Valid; gone {
+	case 0:
+	case 1:
+		note += ": 1 signer is no longer in good standing"
+	default:
+		note += fmt.Sprintf(": %d signers are no longer in good standing", gone)
+	}
+	return note
+}
+
+// Proposal is a piece of official business on its way to a meeting's
+// agenda: written up by its authors, then signed by members in good
+// standing until enough have signed.
+type Proposal struct {
+	ID      int64          `json:"id"`
+	Kind    ProposalKind   `json:"kind"`
+	BodyID  int64          `json:"body_id"` // the body that is to decide it
+	Title   string         `json:"title"`
+	Summary string         `json:"summary"`
+	Text    ProposalText   `json:"text"`
+	Links   []string       `json:"links"`
+	Status  ProposalStatus `json:"status"`
+	// Version counts the changes of the text, from 1.
+	Version int              `json:"version"`
+	Authors []ProposalAuthor `json:"authors"` // the first wrote it
+	// Threshold is how many valid signatures it needs, fixed when
+	// signatures open; Deadline is when they close.
+	Threshold  int            `json:"threshold"`
+	Deadline   time.Time      `json:"deadline,omitzero"`
+	Signatures SignatureCount `json:"signatures"`
+	CreatedAt  time.Time      `json:"created_at"`
+	UpdatedAt  time.Time      `json:"updated_at"`
+}
+
+// Limits on what a proposal holds.
+const (
+	maxProposalTitle   = 200
+	maxProposalSummary = 2000
+	maxProposalClause  = 4000
+	maxProposalClauses = 50
+	maxProposalSection = 20000
+	maxProposalLinks   = 20
+)
+
+// Validate checks what an author wrote, before anything is stored.
+func (p *Proposal) Validate() error {
+	p.Title, p.Summary = strings.TrimSpace(p.Title), strings.TrimSpace(p.Summary)
+	switch {
+	case !knownKind(p.Kind):
+		return Errorf(EINVALID, "unknown kind of proposal %q", p.Kind)
+	case p.BodyID == 0:
+		return Errorf(EINVALID, "a proposal names the body that is to decide it")
+	case p.Title == "":
+		return Errorf(EINVALID, "a proposal needs a title")
+	case utf8.RuneCountInString(p.Title) > maxProposalTitle:
+		return Errorf(EINVALID, "the title is longer than %d characters", maxProposalTitle)
+	case utf8.RuneCountInString(p.Summary) > maxProposalSummary:
+		return Errorf(EINVALID, "the summary is longer than %d characters", maxProposalSummary)
+	}
+	if err := p.Text.validate(p.Kind); err != nil {
+		return err
+	}
+	return validateLinks(p.Links)
+}
+
+func knownKind(k ProposalKind) bool {
+	for _, known := range ProposalKinds {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// validate trims the clauses, drops empty ones and checks the sizes. A
+// resolution or an amendment resolves something.
+func (t *ProposalText) validate(kind ProposalKind) error {
+	t.Whereas, t.Resolved = clauses(t.Whereas), clauses(t.Resolved)
+	if len(t.Whereas) > maxProposalClauses || len(t.Resolved) > maxProposalClauses {
+		return Errorf(EINVALID, "a proposal has at most %d clauses of each sort", maxProposalClauses)
+	}
+	for _, c := range append(append([]string{}, t.Whereas...), t.Resolved...) {
+		if utf8.RuneCountInString(c) > maxProposalClause {
+			return Errorf(EINVALID, "a clause is longer than %d characters", maxProposalClause)
+		}
+	}
+	for _, s := range []*string{&t.Description, &t.Priorities, &t.Goals} {
+		*s = strings.TrimSpace(*s)
+		if utf8.RuneCountInString(*s) > maxProposalSection {
+			return Errorf(EINVALID, "a section is longer than %d characters", maxProposalSection)
+		}
+	}
+	switch kind {
+	case ProposalResolution, ProposalBylaws, ProposalPriorities:
+		if len(t.Resolved) == 0 {
+			return Errorf(EINVALID, "a %s needs at least one \"be it resolved\" clause", strings.ReplaceAll(string(kind), "_", " "))
+		}
+	}
+	return nil
+}
+
+func clauses(in []string) []string {
+	var out []string
+	for _, c := range in {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// validateLinks accepts web addresses only.
+func validateLinks(links []string) error {
+	if len(links) > maxProposalLinks {
+		return Errorf(EINVALID, "a proposal has at most %d links", maxProposalLinks)
+	}
+	for i, l := range links {
+		links[i] = strings.TrimSpace(l)
+		u, err := url.Parse(links[i])
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return Errorf(EINVALID, "link %q is not a web address (https://...)", l)
+		}
+	}
+	return nil
+}
+
+// StatusAt is the proposal's status at a moment: one still collecting
+// signatures when its deadline passes has expired.
+func (p *Proposal) StatusAt(now time.Time) ProposalStatus {
+	if p.Status == ProposalCollecting && !p.Deadline.IsZero() && !now.Before(p.Deadline) {
+		return ProposalExpired
+	}
+	return p.Status
+}
+
+// CheckSignable refuses a signature when the proposal takes none: before
+// signatures open, after its deadline, once scheduled or decided. Dates
+// are told in now's location: give it in the chapter's.
+func (p *Proposal) CheckSignable(now time.Time) error {
+	switch p.StatusAt(now) {
+	case ProposalCollecting, ProposalQualified:
+		if !p.Deadline.IsZero() && !now.Before(p.Deadline) {
+			return Errorf(ECONFLICT, "signatures for %q closed on %s", p.Title, p.Deadline.In(now.Location()).Format("2 January 2006"))
+		}
+		return nil
+	case ProposalDraft:
+		return Errorf(ECONFLICT, "%q is a draft and takes no signatures yet", p.Title)
+	case ProposalExpired:
+		return Errorf(ECONFLICT, "signatures for %q closed on %s", p.Title, p.Deadline.In(now.Location()).Format("2 January 2006"))
+	}
+	return Errorf(ECONFLICT, "%q is %s and takes no more signatures", p.Title, p.Status)
+}
+
+// CheckUnsignable refuses to take a signature back once the proposal has
+// qualified: the signatures that qualified it stand.
+func (p *Proposal) CheckUnsignable(now time.Time) error {
+	if s := p.StatusAt(now); s != ProposalCollecting {
+		return Errorf(ECONFLICT, "%q is %s: signatures can be withdrawn only while it collects them", p.Title, s)
+	}
+	return nil
+}
+
+// Author returns the author with the member id, or nil.
+func (p *Proposal) Author(memberID int64) *ProposalAuthor {
+	for i := range p.Authors {
+		if p.Authors[i].MemberID == memberID {
+			return &p.Authors[i]
+		}
+	}
+	return nil
+}
+
+// Qualifies reports whether a count of signatures meets the threshold.
+func (p *Proposal) Qualifies(c SignatureCount) bool { return p.Threshold > 0 && c.Valid >= p.Threshold }
+
+// Default signature thresholds: chapter-wide business needs more members
+// in support than a branch's or a committee's.
+const (
+	DefaultChapterThreshold = 50
+	DefaultBodyThreshold    = 10
+)
+
+// ThresholdSetting names the setting that overrides the threshold of
+// proposals of a kind before a body, and the one for every kind before it.
+func ThresholdSetting(bodySlug string, kind ProposalKind) (forKind, forBody string) {
+	return "signatures_needed." + bodySlug + "." + string(kind), "signatures_needed." + bodySlug
+}
+
+// SignatureThreshold is how many valid signatures a proposal of a kind
+// before a body needs: the setting for that kind and body, else the one
+// for the body, else the default for its kind of body.
+func SignatureThreshold(body *Body, kind ProposalKind, setting func(key string) string) (int, error) {
+	forKind, forBody := ThresholdSetting(body.Slug, kind)
+	for _, key := range []string{forKind, forBody} {
+		if v := setting(key); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return 0, Errorf(EINVALID, "the setting %s is %q, not a number of signatures", key, v)
+			}
+			return n, nil
+		}
+	}
+	switch body.Kind {
+	case KindChapter, KindNational:
+		return DefaultChapterThreshold, nil
+	}
+	return DefaultBodyThreshold, nil
+}
+
+// Signature is a member's signature in support of a proposal.
+type Signature struct {
+	ProposalID int64     `json:"proposal_id"`
+	MemberID   int64     `json:"member_id,omitempty"`
+	Name       string    `json:"name,omitempty"`
+	Branch     string    `json:"branch,omitempty"` // the name of the signer's branch
+	SignedAt   time.Time `json:"signed_at"`
+	// Paper is set for a signature collected on paper, entered by a steward.
+	Paper bool `json:"paper,omitempty"`
+	// Valid is whether the signer is in good standing today.
+	Valid bool `json:"valid"`
+	// Anonymous is set when the signer asked members to see only their
+	// branch; stewards still see the name.
+	Anonymous bool `json:"anonymous,omitempty"`
+}
+
+// ProposalEvent is a step in a proposal's life: who did what, when.
+type ProposalEvent struct {
+	At     time.Time      `json:"at"`
+	By     string         `json:"by"`
+	Status ProposalStatus `json:"status"`
+	Note   string         `json:"note,omitempty"`
+}
+
+// ProposalFilter selects proposals. Zero fields do not filter.
+type ProposalFilter struct {
+	ID     int64
+	Status ProposalStatus
+	BodyID int64
+	// VisibleTo, when not zero, keeps drafts to those the member authors.
+	VisibleTo int64
+}
+
+// Settings reads the installation's settings.
+type Settings interface {
+	// Setting returns a setting's value, "" when it is not set.
+	Setting(ctx context.Context, key string) (string, error)
+}
+
+// ProposalService stores proposals and their signatures.
+type ProposalService interface {
+	// AcceptAuthorship records that a co-author named on a proposal accepts.
+	AcceptAuthorship(ctx context.Context, proposalID, memberID int64) error
+	// CreateProposal stores a draft, authored by its first author.
+	CreateProposal(ctx context.Context, p *Proposal) error
+	// UpdateProposal stores a new version of a draft's text and details.
+	UpdateProposal(ctx context.Context, p *Proposal) error
+	// FindProposals returns proposals, newest first.
+	FindProposals(ctx context.Context, f ProposalFilter) ([]*Proposal, error)
+	// OpenSignatures moves a draft to collecting, with its threshold and
+	// deadline.
+	OpenSignatures(ctx context.Context, id int64, threshold int, deadline time.Time) error
+	// SetProposalStatus records a step of a proposal from one status to
+	// another, refusing it when the proposal is no longer in from.
+	SetProposalStatus(ctx context.Context, id int64, from, to ProposalStatus, note string) error
+	// Sign adds a member's signature and qualifies the proposal when it
+	// reaches its threshold of valid signatures.
+	Sign(ctx context.Context, s *Signature) error
+	// Unsign takes a member's signature back while the proposal collects.
+	Unsign(ctx context.Context, proposalID, memberID int64) error
+	// Signatures returns a proposal's signatures, oldest first.
+	Signatures(ctx context.Context, proposalID int64) ([]*Signature, error)
+	// Signed reports whether a member signed a proposal.
+	Signed(ctx context.Context, proposalID, memberID int64) (bool, error)
+	// ProposalHistory returns the steps of a proposal's life, oldest first.
+	ProposalHistory(ctx context.Context, id int64) ([]*ProposalEvent, error)
+}
