@@ -44,6 +44,21 @@ const (
 	ProposalExpired    ProposalStatus = "expired"   // the deadline passed before it qualified
 )
 
+// ProposalStatuses lists the statuses in the order a proposal passes
+// through them.
+var ProposalStatuses = []ProposalStatus{ProposalDraft, ProposalCollecting, ProposalQualified, ProposalScheduled,
+	ProposalAdopted, ProposalRejected, ProposalWithdrawn, ProposalExpired}
+
+// ParseProposalStatus reads a status as written in a query.
+func ParseProposalStatus(s string) (ProposalStatus, error) {
+	for _, known := range ProposalStatuses {
+		if ProposalStatus(s) == known {
+			return known, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown proposal status %q", s)
+}
+
 // ProposalText is a proposal's text in the chapter's resolution template.
 type ProposalText struct {
 	Whereas  []string `json:"whereas"`  // "Whereas ..." clauses

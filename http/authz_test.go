@@ -117,6 +117,15 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[2,1]}}`, def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[2,1]}}`, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[5]}}`, def: bad, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/proposals", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/proposals?status=someday", def: bad},
+	{method: "GET", path: "/api/v1/proposals/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/proposals/2", def: notFound, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/api/v1/proposals", body: `{"kind":"decree","body_id":1,"title":"x"}`, def: bad, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/proposals/1/signature", body: `{"anonymous":true}`, def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/proposals/1/signature", def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/proposals/2/signature", def: notFound, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "DELETE", path: "/api/v1/proposals/1/signature", def: ok, want: map[string]int{"": unauth, "lapsed": notFound}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
 

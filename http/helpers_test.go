@@ -78,6 +78,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	}
 	w.fill()
 	w.elections()
+	w.proposals()
 	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)
