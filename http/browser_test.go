@@ -168,12 +168,7 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 		if live := text(t, ctx, "[aria-live]"); live != "Chen Cochair is now number 1." {
 			t.Errorf("the change is announced as %q", live)
 		}
-		do(t, ctx, "reviewing",
-			chromedp.Click(chromedp.CSS("form.ballot > button")),
-			chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
-		if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
-			t.Errorf("the review shows %q; want Chen, then Cora", ranking)
-		}
+		reviewChenThenCora(t, ctx)
 		do(t, ctx, "casting",
 			chromedp.Click(chromedp.CSS(`form[action="/elections/1/ballot"] button`)),
 			chromedp.WaitVisible(chromedp.CSS(".receipt code")))
@@ -209,12 +204,7 @@ func TestAMemberRanksByDragging(t *testing.T) {
 		if live := text(t, ctx, "[aria-live]"); live != "Chen Cochair is now number 1." {
 			t.Errorf("the drop is announced as %q", live)
 		}
-		do(t, ctx, "reviewing",
-			chromedp.Click(chromedp.CSS("form.ballot > button")),
-			chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
-		if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
-			t.Errorf("the review shows %q; want Chen, then Cora", ranking)
-		}
+		reviewChenThenCora(t, ctx)
 	})
 }
 
@@ -265,4 +255,16 @@ func drag(t *testing.T, ctx context.Context, from, to string) {
 	}
 	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x1, y1, held, chromedp.ClickCount(1)))
 	do(t, ctx, "dropping on "+to, steps...)
+}
+
+// reviewChenThenCora goes on to the review and checks that it ranks Chen,
+// then Cora.
+func reviewChenThenCora(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, "reviewing",
+		chromedp.Click(chromedp.CSS("form.ballot > button")),
+		chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
+	if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
+		t.Errorf("the review shows %q; want Chen, then Cora", ranking)
+	}
 }
