@@ -143,19 +143,16 @@ func (a *App) WithdrawProposal(ctx context.Context, actor *rankfile.Actor, id in
 	return a.Proposals.SetProposalStatus(as(ctx, actor), id, p.Status, rankfile.ProposalWithdrawn, "")
 }
 
-// Sign signs a proposal for the actor, a member in good standing. A
+// Sign signs a proposal for the actor, a member in good standing (whether
+// the proposal takes signatures is checked as the signature is stored). A
 // signer who asks to be anonymous shows to members as a member of their
 // branch.
 func (a *App) Sign(ctx context.Context, actor *rankfile.Actor, id int64, anonymous bool) error {
-	p, err := a.findProposal(ctx, actor, id)
-	if err != nil {
+	if _, err := a.findProposal(ctx, actor, id); err != nil {
 		return err
 	}
 	if !actor.CanSign(a.Today()) {
 		return rankfile.Errorf(rankfile.EFORBIDDEN, "only members in good standing sign proposals")
-	}
-	if err := p.CheckSignable(a.Now().In(a.Zone)); err != nil {
-		return err
 	}
 	return a.Proposals.Sign(as(ctx, actor), &rankfile.Signature{ProposalID: id, MemberID: actor.ID(), Anonymous: anonymous})
 }
@@ -185,10 +182,7 @@ func (a *App) EnterPaperSignature(ctx context.Context, actor *rankfile.Actor, id
 	if !m.StandingOn(a.Today()).IsGood() {
 		return rankfile.Errorf(rankfile.EINVALID, "%s is not in good standing: only members in good standing sign", m.FullName())
 	}
-	if err := p.CheckSignable(a.Now().In(a.Zone)); err != nil {
-		return err
-	}
-	return a.Proposals.Sign(as(ctx, actor), &rankfile.Signature{ProposalID: id, MemberID: m.ID, Paper: true})
+	return a.Proposals.Sign(as(ctx, actor), &rankfile.Signature{ProposalID: p.ID, MemberID: m.ID, Paper: true})
 }
 
 // ListProposals lists the proposals the actor may see, newest first.

@@ -193,13 +193,12 @@ func (r sealedRef) context() string {
 // a batch of them in the order of their keys, then every pending paper
 // batch's sealed ballots once the box is done (after the box's last key).
 func readBallotSeals(ctx context.Context, q querier, after sealedRef) ([]sealedRef, error) {
-	query, args := `SELECT election_id, id, 0, sealed FROM ballots WHERE sealed IS NOT NULL
-		AND (election_id > $1 OR (election_id = $1 AND id > $2)) ORDER BY election_id, id LIMIT $3`,
-		[]any{after.electionID, after.ballotID, resealBatch}
 	if after.batchID != 0 {
 		return nil, nil // the paper batches were read last time
 	}
-	refs, err := scanSealedRefs(ctx, q, query, args...)
+	refs, err := scanSealedRefs(ctx, q, `SELECT election_id, id, 0, sealed FROM ballots WHERE sealed IS NOT NULL
+		AND (election_id > $1 OR (election_id = $1 AND id > $2)) ORDER BY election_id, id LIMIT $3`,
+		after.electionID, after.ballotID, resealBatch)
 	if err != nil || len(refs) > 0 {
 		return refs, err
 	}

@@ -209,14 +209,17 @@ func (s *ProposalService) readAuthors(ctx context.Context, byID map[int64]*rankf
 // parameter numbered by %d.
 var goodStandingSQL = `(` + standingSQL + ` = 'good')`
 
+// signatureCountSQL selects the count of signatures s and of those whose
+// signers are in good standing on the day given as parameter 1.
+var signatureCountSQL = `COUNT(*), COALESCE(SUM(CASE WHEN ` + fmt.Sprintf(goodStandingSQL, 1) + ` THEN 1 ELSE 0 END), 0)`
+
 // signerJoins joins each signature s to its member m and override o.
 const signerJoins = ` JOIN members m ON m.id = s.member_id
 	LEFT JOIN standing_overrides o ON o.member_id = m.id AND o.revoked_at IS NULL`
 
 func (s *ProposalService) countSignatures(ctx context.Context, byID map[int64]*rankfile.Proposal) error {
 	args := append([]any{s.db.day(rankfile.Date{})}, idArgs(byID)...)
-	rows, err := s.db.read.QueryContext(ctx, `SELECT s.proposal_id, COUNT(*),
-		SUM(CASE WHEN `+fmt.Sprintf(goodStandingSQL, 1)+` THEN 1 ELSE 0 END)
+	rows, err := s.db.read.QueryContext(ctx, `SELECT s.proposal_id, `+signatureCountSQL+`
 		FROM proposal_signatures s`+signerJoins+`
 		WHERE s.proposal_id IN (`+placeholders(2, len(args)-1)+`) GROUP BY s.proposal_id`, args...)
 	if err != nil {

@@ -79,8 +79,8 @@ func (tx *Tx) qualifyIfDue(ctx context.Context, p *rankfile.Proposal) error {
 // good standing today, inside tx.
 func (tx *Tx) signatureCount(ctx context.Context, proposalID int64) (rankfile.SignatureCount, error) {
 	var c rankfile.SignatureCount
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(CASE WHEN `+fmt.Sprintf(goodStandingSQL, 1)+
-		` THEN 1 ELSE 0 END), 0) FROM proposal_signatures s`+signerJoins+` WHERE s.proposal_id = $2`,
+	err := tx.QueryRowContext(ctx, `SELECT `+signatureCountSQL+` FROM proposal_signatures s`+signerJoins+
+		` WHERE s.proposal_id = $2`,
 		tx.today(), proposalID).Scan(&c.Total, &c.Valid)
 	return c, err
 }
