@@ -27,6 +27,7 @@ const (
 	AuditChangeElection  = "change_election" // set up an election, its contests or candidates
 	AuditCountElection   = "count_election"  // counted an election and published the result
 	AuditPaperSignature  = "paper_signature" // entered a signature collected on paper
+	AuditHideComment     = "hide_comment"    // hid a comment under the code of conduct
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -20,12 +20,15 @@ const (
 	KindCommittee         BodyKind = "committee"
 	KindWorkingGroup      BodyKind = "working_group"
 	KindCaucus            BodyKind = "caucus"
+	// KindConvention is a convention of the chapter: it takes resolutions
+	// and bylaws amendments until its deadline, and the delegates decide.
+	KindConvention BodyKind = "convention"
 )
 
 // BodyKinds lists the kinds in the order a directory shows them.
 var BodyKinds = []BodyKind{
 	KindNational, KindChapter, KindBranch, KindNeighborhoodGroup,
-	KindSteeringCommittee, KindCommittee, KindWorkingGroup, KindCaucus,
+	KindSteeringCommittee, KindCommittee, KindWorkingGroup, KindCaucus, KindConvention,
 }
 
 // ParseBodyKind reads a kind as written on the command line.

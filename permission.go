@@ -157,3 +157,15 @@ func (a *Actor) CanEnterPaperSignatures() bool { return a.SignedIn() && a.Stewar
 // CanSeeSignerNames reports whether the actor sees the names of signers
 // who asked members to see only their branch.
 func (a *Actor) CanSeeSignerNames() bool { return a.SignedIn() && a.Steward }
+
+// CanManageProposal reports whether the actor may put a proposal on an
+// agenda, record its decision and hide comments on it under the code of
+// conduct: the leaders of the body that decides it, and admins.
+func (a *Actor) CanManageProposal(p *Proposal) bool {
+	return a.SignedIn() && (a.LeadsBody(p.BodyID) || a.Admin)
+}
+
+// CanTakePartInProposal reports whether the actor may comment on and
+// propose amendments to proposals on day d: members whose membership has
+// not lapsed.
+func (a *Actor) CanTakePartInProposal(d Date) bool { return a.CanTakePart(d) }

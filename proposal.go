@@ -306,6 +306,8 @@ type Signature struct {
 	Name       string    `json:"name,omitempty"`
 	Branch     string    `json:"branch,omitempty"` // the name of the signer's branch
 	SignedAt   time.Time `json:"signed_at"`
+	// Version is the version of the text the signer signed.
+	Version int `json:"version"`
 	// Paper is set for a signature collected on paper, entered by a steward.
 	Paper bool `json:"paper,omitempty"`
 	// Valid is whether the signer is in good standing today.
@@ -365,4 +367,31 @@ type ProposalService interface {
 	Signed(ctx context.Context, proposalID, memberID int64) (bool, error)
 	// ProposalHistory returns the steps of a proposal's life, oldest first.
 	ProposalHistory(ctx context.Context, id int64) ([]*ProposalEvent, error)
+	// ProposalVersions returns every version of a proposal's text, oldest
+	// first.
+	ProposalVersions(ctx context.Context, id int64) ([]*ProposalVersion, error)
+
+	// ProposeAmendment stores a member's amendment while the proposal
+	// takes them.
+	ProposeAmendment(ctx context.Context, a *Amendment) error
+	// DecideAmendment accepts an open amendment as friendly, making its
+	// text the next version, or declines it.
+	DecideAmendment(ctx context.Context, proposalID, amendmentID int64, accept bool) error
+	// Amendments returns a proposal's amendments, oldest first.
+	Amendments(ctx context.Context, proposalID int64) ([]*Amendment, error)
+
+	// AddComment stores a member's comment while the proposal is discussed.
+	AddComment(ctx context.Context, c *Comment) error
+	// HideComment hides a comment under the code of conduct, saying why,
+	// and returns it as it was.
+	HideComment(ctx context.Context, proposalID, commentID int64, reason string) (*Comment, error)
+	// Comments returns a proposal's comments, oldest first, hidden ones
+	// with their text.
+	Comments(ctx context.Context, proposalID int64) ([]*Comment, error)
+
+	// DueProposalMailings returns the emails proposals' steps owe.
+	DueProposalMailings(ctx context.Context) ([]ProposalMailing, error)
+	// ClaimProposalMailing marks an email as sent, reporting false when
+	// another sender claimed it first: each goes once.
+	ClaimProposalMailing(ctx context.Context, id int64) (bool, error)
 }

@@ -19,9 +19,20 @@ type ProposalPage struct {
 	Body       *rankfile.Body
 	Signatures []*rankfile.Signature // names hidden as the signers asked, unless the reader is a steward
 	History    []*rankfile.ProposalEvent
-	Signed     bool // the reader signed
-	CanSign    bool // the reader may sign now
-	CanEdit    bool // the reader is an author
+	Amendments []*rankfile.Amendment
+	Comments   []*rankfile.Comment // hidden ones keep their text for their author and the body's leaders only
+	Signed     bool                // the reader signed
+	CanSign    bool                // the reader may sign now
+	CanUnsign  bool                // the reader signed and may take it back
+	CanEdit    bool                // the reader is an author
+	// Invited is set for a co-author who has yet to accept.
+	Invited bool
+	// CanManage: the reader leads the deciding body (or is an admin).
+	CanManage bool
+	// CanAmend and CanComment: the reader may propose amendments and
+	// comment now.
+	CanAmend   bool
+	CanComment bool
 }
 
 // CreateProposal stores a draft written by the actor, naming co-authors
@@ -30,7 +41,7 @@ func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 	if err := actor.Require(actor.CanWriteProposal(a.Today())); err != nil {
 		return err
 	}
-	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
+	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {
 		return err
 	}
 	p.Authors = []rankfile.ProposalAuthor{{MemberID: actor.ID(), Name: actor.Name()}}
@@ -80,7 +91,7 @@ func (a *App) UpdateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 	if _, err := a.editableProposal(ctx, actor, p.ID); err != nil {
 		return err
 	}
-	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
+	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {
 		return err
 	}
 	return a.Proposals.UpdateProposal(as(ctx, actor), p)
@@ -101,11 +112,37 @@ func (a *App) OpenSignatures(ctx context.Context, actor *rankfile.Actor, id int6
 	if err != nil {
 		return err
 	}
+	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {
+		return err
+	}
 	threshold, err := a.signatureThreshold(ctx, p)
 	if err != nil {
 		return err
 	}
 	return a.Proposals.OpenSignatures(as(ctx, actor), id, threshold, deadline)
+}
+
+// checkConvention checks that the deciding body exists and, when it is a
+// convention, that it takes proposals of the kind today.
+func (a *App) checkConvention(ctx context.Context, bodyID int64, kind rankfile.ProposalKind) error {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: bodyID})
+	if err != nil {
+		return err
+	}
+	if body.Kind != rankfile.KindConvention {
+		return nil
+	}
+	v, err := a.Settings.Setting(ctx, rankfile.SubmissionsClose(body.Slug))
+	if err != nil {
+		return err
+	}
+	var last rankfile.Date
+	if v != "" {
+		if last, err = rankfile.ParseDate(v); err != nil {
+			return rankfile.Errorf(rankfile.EINVALID, "the setting %s is %q, not a date (YYYY-MM-DD)", rankfile.SubmissionsClose(body.Slug), v)
+		}
+	}
+	return rankfile.CheckConventionSubmission(body, kind, last, a.Today())
 }
 
 // signatureThreshold reads the threshold of a proposal's kind and body.
@@ -203,7 +240,10 @@ func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*P
 	if err != nil {
 		return nil, err
 	}
-	page := &ProposalPage{Proposal: p, CanEdit: actor.CanEditProposal(p)}
+	page := &ProposalPage{Proposal: p, CanEdit: actor.CanEditProposal(p), CanManage: actor.CanManageProposal(p)}
+	if me := p.Author(actor.ID()); me != nil && !me.Accepted {
+		page.Invited = true
+	}
 	if page.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
 		return nil, err
 	}
@@ -219,6 +259,22 @@ func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*P
 			s.Name, s.MemberID = "", 0
 		}
 	}
-	page.CanSign = !page.Signed && actor.CanSign(a.Today()) && p.CheckSignable(a.Now().In(a.Zone)) == nil
+	now := a.Now().In(a.Zone)
+	page.CanSign = !page.Signed && actor.CanSign(a.Today()) && p.CheckSignable(now) == nil
+	page.CanUnsign = page.Signed && p.CheckUnsignable(now) == nil
+	takesPart := actor.CanTakePartInProposal(a.Today())
+	page.CanAmend = takesPart && p.CheckAmendable(now) == nil
+	page.CanComment = takesPart && p.CheckDiscussable(now) == nil
+	if page.Amendments, err = a.Proposals.Amendments(ctx, id); err != nil {
+		return nil, err
+	}
+	if page.Comments, err = a.Proposals.Comments(ctx, id); err != nil {
+		return nil, err
+	}
+	for _, c := range page.Comments {
+		if c.Hidden && c.MemberID != actor.ID() && !page.CanManage {
+			c.Body = ""
+		}
+	}
 	return page, nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -108,4 +109,174 @@ func (s *Server) apiUnsign(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, map[string]bool{"signed": false})
+}
+
+// apiUpdateProposal stores a new version of a draft.
+func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	p := &rankfile.Proposal{}
+	if err := decodeBody(r, p, "a proposal: kind, body_id, title, summary, text, links"); err != nil {
+		return err
+	}
+	p.ID = id
+	if err := s.app.UpdateProposal(r.Context(), req(r).actor, p); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, p)
+}
+
+// apiProposalStep takes a step of a proposal's life: open (with a
+// deadline), withdraw, accept (co-authorship), schedule (with a note),
+// adopted or rejected (with a note).
+func (s *Server) apiProposalStep(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Deadline time.Time `json:"deadline"`
+		Note     string    `json:"note"`
+	}
+	if r.ContentLength != 0 {
+		if err := decodeBody(r, &body, `{"deadline": "2027-01-31T23:59:00-08:00", "note": "..."}`); err != nil {
+			return err
+		}
+	}
+	ctx, actor := r.Context(), req(r).actor
+	switch step := r.PathValue("step"); step {
+	case "open":
+		err = s.app.OpenSignatures(ctx, actor, id, body.Deadline)
+	case "withdraw":
+		err = s.app.WithdrawProposal(ctx, actor, id)
+	case "accept":
+		err = s.app.AcceptAuthorship(ctx, actor, id)
+	case "schedule":
+		err = s.app.ScheduleProposal(ctx, actor, id, body.Note)
+	case "adopted", "rejected":
+		err = s.app.DecideProposal(ctx, actor, id, step == "adopted", body.Note)
+	default:
+		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such step: open, withdraw, accept, schedule, adopted or rejected")
+	}
+	if err != nil {
+		return err
+	}
+	return s.apiProposal(w, r)
+}
+
+// apiPaperSignature enters a paper signature for {"member_id": N}.
+func (s *Server) apiPaperSignature(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		MemberID int64 `json:"member_id"`
+	}
+	if err := decodeBody(r, &body, `{"member_id": 123}`); err != nil {
+		return err
+	}
+	if err := s.app.EnterPaperSignature(r.Context(), req(r).actor, id, body.MemberID); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, map[string]bool{"signed": true})
+}
+
+// apiProposeAmendment stores an amendment: {"text": {...}, "reason": "..."}.
+func (s *Server) apiProposeAmendment(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Text   rankfile.ProposalText `json:"text"`
+		Reason string                `json:"reason"`
+	}
+	if err := decodeBody(r, &body, `{"text": {"whereas": [], "resolved": []}, "reason": "..."}`); err != nil {
+		return err
+	}
+	a, err := s.app.ProposeAmendment(r.Context(), req(r).actor, id, body.Text, body.Reason)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, a)
+}
+
+// apiDecideAmendment accepts or declines an amendment, by an author.
+func (s *Server) apiDecideAmendment(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	aid, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such amendment")
+	}
+	decision := r.PathValue("decision")
+	if decision != "accept" && decision != "decline" {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such decision: accept or decline")
+	}
+	if err := s.app.DecideAmendment(r.Context(), req(r).actor, id, aid, decision == "accept"); err != nil {
+		return err
+	}
+	return s.apiProposal(w, r)
+}
+
+// apiComment posts a comment: {"body": "..."}.
+func (s *Server) apiComment(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Body string `json:"body"`
+	}
+	if err := decodeBody(r, &body, `{"body": "..."}`); err != nil {
+		return err
+	}
+	c, err := s.app.Comment(r.Context(), req(r).actor, id, body.Body)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, c)
+}
+
+// apiHideComment hides a comment: {"reason": "..."}.
+func (s *Server) apiHideComment(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such comment")
+	}
+	var body struct {
+		Reason string `json:"reason"`
+	}
+	if err := decodeBody(r, &body, `{"reason": "..."}`); err != nil {
+		return err
+	}
+	if err := s.app.HideComment(r.Context(), req(r).actor, id, cid, body.Reason); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]bool{"hidden": true})
+}
+
+// apiVersionDiff compares two versions: ?from=&to= (the last change when
+// both are left out).
+func (s *Server) apiVersionDiff(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	from, _ := strconv.Atoi(r.URL.Query().Get("from"))
+	to, _ := strconv.Atoi(r.URL.Query().Get("to"))
+	d, err := s.app.VersionDiff(r.Context(), req(r).actor, id, from, to)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, d)
 }

@@ -38,8 +38,7 @@ func (s *Server) page(fn handlerFunc) http.Handler {
 			return
 		}
 		s.logFault(r, err)
-		w.WriteHeader(statuses[code])
-		s.render(w, r, "error.html", errorPage{Code: code, Message: rankfile.ErrorMessage(err)})
+		s.renderStatus(w, r, statuses[code], "error.html", errorPage{Code: code, Message: rankfile.ErrorMessage(err)})
 	})
 }
 

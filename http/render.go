@@ -115,6 +115,12 @@ type view struct {
 // render executes a page into a buffer first, so that a failing template
 // yields an error rather than half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) error {
+	return s.renderStatus(w, r, http.StatusOK, name, data)
+}
+
+// renderStatus renders a page with a status other than 200 OK: an error,
+// or a form shown again with what was wrong.
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
 	rq := req(r)
 	v := view{L: rq.l, Actor: rq.actor, Org: s.app.Name, Path: r.URL.Path, Languages: locale.Languages,
 		Zone: s.app.Zone, Today: s.app.Today(), Data: data}
@@ -128,6 +134,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, dat
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", rq.l.Lang())
+	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
 }

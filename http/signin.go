@@ -32,8 +32,7 @@ func (s *Server) signInRequest(w http.ResponseWriter, r *http.Request) error {
 	})
 	if rankfile.ErrorCode(err) == rankfile.EINVALID {
 		d.Problem = "signin.problem.email"
-		w.WriteHeader(http.StatusBadRequest)
-		return s.render(w, r, "signin.html", d)
+		return s.renderStatus(w, r, http.StatusBadRequest, "signin.html", d)
 	} else if err != nil {
 		return err
 	}
@@ -47,11 +46,12 @@ func (s *Server) signInRequest(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) signInConfirm(w http.ResponseWriter, r *http.Request) error {
 	token := r.PathValue("token")
 	valid := s.app.CheckSignIn(r.Context(), token) == nil
+	status := http.StatusOK
 	if !valid {
-		w.WriteHeader(http.StatusGone)
+		status = http.StatusGone
 	}
 	w.Header().Set("Referrer-Policy", "no-referrer") // the token is in this page's address
-	return s.render(w, r, "signin_confirm.html", map[string]any{
+	return s.renderStatus(w, r, status, "signin_confirm.html", map[string]any{
 		"Token": token, "Valid": valid, "Next": safeNext(r.URL.Query().Get("next")),
 	})
 }
@@ -60,8 +60,7 @@ func (s *Server) signInConfirm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) signInRedeem(w http.ResponseWriter, r *http.Request) error {
 	secret, err := s.app.SignIn(r.Context(), r.PathValue("token"))
 	if rankfile.ErrorCode(err) == rankfile.EUNAUTHORIZED {
-		w.WriteHeader(http.StatusGone)
-		return s.render(w, r, "signin_confirm.html", map[string]any{"Valid": false})
+		return s.renderStatus(w, r, http.StatusGone, "signin_confirm.html", map[string]any{"Valid": false})
 	} else if err != nil {
 		return err
 	}

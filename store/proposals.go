@@ -276,6 +276,11 @@ func (s *ProposalService) SetProposalStatus(ctx context.Context, id int64, from,
 			string(to), tx.stamp, id); err != nil {
 			return err
 		}
+		if kind := mailFor(to); kind != "" {
+			if err := tx.oweProposalMail(ctx, id, kind); err != nil {
+				return err
+			}
+		}
 		return tx.proposalEvent(ctx, id, to, note)
 	})
 }

@@ -30,9 +30,10 @@ func (s *ProposalService) Sign(ctx context.Context, sig *rankfile.Signature) err
 		if sig.Paper {
 			enteredBy = nullID(rankfile.ActorFrom(ctx).ID())
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO proposal_signatures (proposal_id, member_id, signed_at, anonymous, entered_by)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (proposal_id, member_id) DO NOTHING`,
-			sig.ProposalID, sig.MemberID, tx.stamp, sig.Anonymous, enteredBy)
+		sig.Version = p.Version
+		res, err := tx.ExecContext(ctx, `INSERT INTO proposal_signatures (proposal_id, member_id, signed_at, anonymous, entered_by, version)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (proposal_id, member_id) DO NOTHING`,
+			sig.ProposalID, sig.MemberID, tx.stamp, sig.Anonymous, enteredBy, p.Version)
 		if err != nil {
 			return err
 		}
@@ -70,6 +71,9 @@ func (tx *Tx) qualifyIfDue(ctx context.Context, p *rankfile.Proposal) error {
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = 'qualified', updated_at = $1 WHERE id = $2`,
 		tx.stamp, p.ID); err != nil {
+		return err
+	}
+	if err := tx.oweProposalMail(ctx, p.ID, rankfile.MailProposalQualified); err != nil {
 		return err
 	}
 	return tx.proposalEvent(ctx, p.ID, rankfile.ProposalQualified, c.Summary())
@@ -119,7 +123,7 @@ func (s *ProposalService) Signed(ctx context.Context, proposalID, memberID int64
 // signer's name, branch and standing today.
 func (s *ProposalService) Signatures(ctx context.Context, proposalID int64) ([]*rankfile.Signature, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT s.member_id, m.first_name, m.last_name, COALESCE(b.name, ''),
-		s.signed_at, s.anonymous, s.entered_by IS NOT NULL, `+fmt.Sprintf(goodStandingSQL, 1)+`
+		s.signed_at, s.version, s.anonymous, s.entered_by IS NOT NULL, `+fmt.Sprintf(goodStandingSQL, 1)+`
 		FROM proposal_signatures s`+signerJoins+`
 		LEFT JOIN bodies b ON b.id = `+effectiveBranch+`
 		WHERE s.proposal_id = $2 ORDER BY s.signed_at, s.member_id`, s.db.day(rankfile.Date{}), proposalID)
@@ -131,7 +135,7 @@ func (s *ProposalService) Signatures(ctx context.Context, proposalID int64) ([]*
 	for rows.Next() {
 		sig := &rankfile.Signature{ProposalID: proposalID}
 		var first, last string
-		if err := rows.Scan(&sig.MemberID, &first, &last, &sig.Branch, &sig.SignedAt, &sig.Anonymous, &sig.Paper,
+		if err := rows.Scan(&sig.MemberID, &first, &last, &sig.Branch, &sig.SignedAt, &sig.Version, &sig.Anonymous, &sig.Paper,
 			&sig.Valid); err != nil {
 			return nil, err
 		}

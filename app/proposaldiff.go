@@ -1,0 +1,73 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/rankfile/rankfile"
+)
+
+// A readable diff between two versions of a proposal: section by
+// section, what was taken out and what was put in, cleaned up to whole
+// words and phrases as a person would mark a printed text.
+
+// DiffPart is a run of text that stayed, was added or was removed.
+type DiffPart struct {
+	Op   string `json:"op"` // "same", "added" or "removed"
+	Text string `json:"text"`
+}
+
+// SectionDiff is the diff of one section of the text; clauses are one a
+// line.
+type SectionDiff struct {
+	Section string     `json:"section"` // title, summary, whereas, resolved, description, priorities, goals
+	Changed bool       `json:"changed"`
+	Parts   []DiffPart `json:"parts"`
+}
+
+// VersionDiff compares two versions of a proposal.
+type VersionDiff struct {
+	From, To *rankfile.ProposalVersion
+	Sections []SectionDiff
+}
+
+// diffVersions compares the sections of two versions.
+func diffVersions(from, to *rankfile.ProposalVersion) *VersionDiff {
+	d := &VersionDiff{From: from, To: to}
+	pairs := []struct{ name, old, new string }{
+		{"title", from.Title, to.Title},
+		{"summary", from.Summary, to.Summary},
+		{"whereas", strings.Join(from.Text.Whereas, "\n"), strings.Join(to.Text.Whereas, "\n")},
+		{"resolved", strings.Join(from.Text.Resolved, "\n"), strings.Join(to.Text.Resolved, "\n")},
+		{"description", from.Text.Description, to.Text.Description},
+		{"priorities", from.Text.Priorities, to.Text.Priorities},
+		{"goals", from.Text.Goals, to.Text.Goals},
+	}
+	for _, p := range pairs {
+		if p.old == "" && p.new == "" {
+			continue
+		}
+		d.Sections = append(d.Sections, diffSection(p.name, p.old, p.new))
+	}
+	return d
+}
+
+// diffSection diffs one section's text.
+func diffSection(name, old, new string) SectionDiff {
+	s := SectionDiff{Section: name, Changed: old != new}
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffMain(old, new, false)
+	diffs = dmp.DiffCleanupSemantic(diffs)
+	for _, d := range diffs {
+		op := "same"
+		switch d.Type {
+		case diffmatchpatch.DiffInsert:
+			op = "added"
+		case diffmatchpatch.DiffDelete:
+			op = "removed"
+		}
+		s.Parts = append(s.Parts, DiffPart{Op: op, Text: d.Text})
+	}
+	return s
+}

@@ -1,0 +1,342 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// proposalList is the proposals page: one status at a time.
+type proposalList struct {
+	Proposals []*rankfile.Proposal
+	Status    rankfile.ProposalStatus
+	Statuses  []rankfile.ProposalStatus
+	Now       time.Time
+}
+
+func (s *Server) proposalsPage(w http.ResponseWriter, r *http.Request) error {
+	status := rankfile.ProposalCollecting
+	if q := r.URL.Query().Get("status"); q != "" {
+		var err error
+		if status, err = rankfile.ParseProposalStatus(q); err != nil {
+			return err
+		}
+	}
+	list, err := s.app.ListProposals(r.Context(), req(r).actor, status)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, "proposals.html", proposalList{Proposals: list, Status: status,
+		Statuses: rankfile.ProposalStatuses, Now: s.app.Now()})
+}
+
+// proposalForm is the page on which authors write or change a draft, and
+// on which a member writes an amendment (Amending set). Problem says what
+// was wrong with what was sent, which the form shows again.
+type proposalForm struct {
+	P        *rankfile.Proposal
+	Bodies   []*rankfile.Body
+	Kinds    []rankfile.ProposalKind
+	Amending bool
+	Reason   string
+	Problem  string
+}
+
+func (s *Server) newProposalPage(w http.ResponseWriter, r *http.Request) error {
+	actor := req(r).actor
+	if err := actor.Require(actor.CanWriteProposal(s.app.Today())); err != nil {
+		return err
+	}
+	p := &rankfile.Proposal{Kind: rankfile.ProposalResolution}
+	return s.renderProposalForm(w, r, proposalForm{P: p}, http.StatusOK)
+}
+
+func (s *Server) renderProposalForm(w http.ResponseWriter, r *http.Request, f proposalForm, status int) error {
+	bodies, err := s.app.BodyList(r.Context())
+	if err != nil {
+		return err
+	}
+	f.Bodies, f.Kinds = bodies, rankfile.ProposalKinds
+	noStore(w)
+	return s.renderStatus(w, r, status, "proposal_form.html", f)
+}
+
+// formProblem shows a form again with what was wrong, for a mistake of the
+// one who filled it in; other errors go to the error page.
+func (s *Server) formProblem(w http.ResponseWriter, r *http.Request, f proposalForm, err error) error {
+	switch rankfile.ErrorCode(err) {
+	case rankfile.EINVALID, rankfile.ECONFLICT:
+		f.Problem = rankfile.ErrorMessage(err)
+		return s.renderProposalForm(w, r, f, statuses[rankfile.ErrorCode(err)])
+	}
+	return err
+}
+
+// readProposalForm reads the form's proposal: clauses and links one a line.
+func readProposalForm(r *http.Request) *rankfile.Proposal {
+	body, _ := strconv.ParseInt(r.FormValue("body_id"), 10, 64)
+	return &rankfile.Proposal{
+		Kind: rankfile.ProposalKind(r.FormValue("kind")), BodyID: body,
+		Title: r.FormValue("title"), Summary: r.FormValue("summary"),
+		Text:  readProposalText(r),
+		Links: lines(r.FormValue("links")),
+	}
+}
+
+func readProposalText(r *http.Request) rankfile.ProposalText {
+	return rankfile.ProposalText{
+		Whereas: lines(r.FormValue("whereas")), Resolved: lines(r.FormValue("resolved")),
+		Description: r.FormValue("description"), Priorities: r.FormValue("priorities"), Goals: r.FormValue("goals"),
+	}
+}
+
+func (s *Server) createProposal(w http.ResponseWriter, r *http.Request) error {
+	p := readProposalForm(r)
+	if err := s.app.CreateProposal(r.Context(), req(r).actor, p, lines(r.FormValue("coauthors"))); err != nil {
+		return s.formProblem(w, r, proposalForm{P: p}, err)
+	}
+	return redirect(w, r, "/proposals/"+strconv.FormatInt(p.ID, 10))
+}
+
+func (s *Server) editProposalPage(w http.ResponseWriter, r *http.Request) error {
+	page, err := s.proposalPageOf(r)
+	if err != nil {
+		return err
+	}
+	if err := req(r).actor.Require(page.CanEdit); err != nil {
+		return err
+	}
+	return s.renderProposalForm(w, r, proposalForm{P: page.Proposal}, http.StatusOK)
+}
+
+func (s *Server) updateProposal(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	p := readProposalForm(r)
+	p.ID = id
+	if err := s.app.UpdateProposal(r.Context(), req(r).actor, p); err != nil {
+		return s.formProblem(w, r, proposalForm{P: p}, err)
+	}
+	return redirect(w, r, "/proposals/"+r.PathValue("id"))
+}
+
+// proposalPageOf reads the proposal of the request's path as the actor
+// sees it.
+func (s *Server) proposalPageOf(r *http.Request) (*app.ProposalPage, error) {
+	id, err := proposalID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Proposal(r.Context(), req(r).actor, id)
+}
+
+// proposalView is a proposal's page.
+type proposalView struct {
+	*app.ProposalPage
+	Now  time.Time
+	Me   int64
+	Done string // what the reader just did, to confirm it
+	// DefaultDeadline is offered when an author opens signatures.
+	DefaultDeadline time.Time
+}
+
+// Status is the proposal's status now.
+func (v proposalView) Status() rankfile.ProposalStatus { return v.Proposal.StatusAt(v.Now) }
+
+// Percent is how far the valid signatures are towards the threshold.
+func (v proposalView) Percent() int {
+	if v.Proposal.Threshold == 0 {
+		return 0
+	}
+	return min(100, v.Proposal.Signatures.Valid*100/v.Proposal.Threshold)
+}
+
+func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
+	page, err := s.proposalPageOf(r)
+	if err != nil {
+		return err
+	}
+	noStore(w)
+	return s.render(w, r, "proposal.html", proposalView{ProposalPage: page, Now: s.app.Now(), Me: req(r).actor.ID(),
+		Done: r.URL.Query().Get("done"), DefaultDeadline: s.app.Now().AddDate(0, 0, 30)})
+}
+
+// proposalAction does one of the steps a proposal's page offers, each a
+// small form, and comes back to the page saying what was done.
+func (s *Server) proposalAction(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	ctx, actor, action := r.Context(), req(r).actor, r.PathValue("action")
+	switch action {
+	case "sign":
+		err = s.app.Sign(ctx, actor, id, r.FormValue("anonymous") != "")
+	case "unsign":
+		err = s.app.Unsign(ctx, actor, id)
+	case "accept":
+		err = s.app.AcceptAuthorship(ctx, actor, id)
+	case "open":
+		var deadline time.Time
+		if deadline, err = s.formTime(r, "deadline"); err == nil {
+			err = s.app.OpenSignatures(ctx, actor, id, deadline)
+		}
+	case "withdraw":
+		err = s.app.WithdrawProposal(ctx, actor, id)
+	case "comment":
+		_, err = s.app.Comment(ctx, actor, id, r.FormValue("comment"))
+	case "schedule":
+		err = s.app.ScheduleProposal(ctx, actor, id, r.FormValue("note"))
+	case "adopted", "rejected":
+		err = s.app.DecideProposal(ctx, actor, id, action == "adopted", r.FormValue("note"))
+	default:
+		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such action")
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(w, r, "/proposals/"+r.PathValue("id")+"?done="+action)
+}
+
+// hideComment hides a comment under the code of conduct.
+func (s *Server) hideComment(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such comment")
+	}
+	if err := s.app.HideComment(r.Context(), req(r).actor, id, cid, r.FormValue("reason")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/proposals/"+r.PathValue("id")+"?done=hide#comments")
+}
+
+// amendPage is the form on which a member writes an amendment, starting
+// from the current text.
+func (s *Server) amendPage(w http.ResponseWriter, r *http.Request) error {
+	page, err := s.proposalPageOf(r)
+	if err != nil {
+		return err
+	}
+	if err := req(r).actor.Require(page.CanAmend); err != nil {
+		return err
+	}
+	return s.renderProposalForm(w, r, proposalForm{P: page.Proposal, Amending: true}, http.StatusOK)
+}
+
+func (s *Server) proposeAmendment(w http.ResponseWriter, r *http.Request) error {
+	page, err := s.proposalPageOf(r)
+	if err != nil {
+		return err
+	}
+	text := readProposalText(r)
+	if _, err := s.app.ProposeAmendment(r.Context(), req(r).actor, page.Proposal.ID, text, r.FormValue("reason")); err != nil {
+		amended := *page.Proposal
+		amended.Text = text
+		return s.formProblem(w, r, proposalForm{P: &amended, Amending: true, Reason: r.FormValue("reason")}, err)
+	}
+	return redirect(w, r, "/proposals/"+r.PathValue("id")+"?done=amend#amendments")
+}
+
+// decideAmendment accepts or declines an amendment, by an author.
+func (s *Server) decideAmendment(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	aid, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such amendment")
+	}
+	var accept bool
+	done := r.PathValue("decision")
+	switch done {
+	case "accept":
+		accept, done = true, "accept_amendment"
+	case "decline":
+	default:
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such decision")
+	}
+	if err := s.app.DecideAmendment(r.Context(), req(r).actor, id, aid, accept); err != nil {
+		return err
+	}
+	return redirect(w, r, "/proposals/"+r.PathValue("id")+"?done="+done+"#amendments")
+}
+
+// diffView is the comparison of two versions, with every version to
+// choose from.
+type diffView struct {
+	P        *rankfile.Proposal
+	Diff     *app.VersionDiff
+	Versions []int
+}
+
+func (s *Server) versionsPage(w http.ResponseWriter, r *http.Request) error {
+	page, err := s.proposalPageOf(r)
+	if err != nil {
+		return err
+	}
+	from, _ := strconv.Atoi(r.URL.Query().Get("from"))
+	to, _ := strconv.Atoi(r.URL.Query().Get("to"))
+	d, err := s.app.VersionDiff(r.Context(), req(r).actor, page.Proposal.ID, from, to)
+	if err != nil {
+		return err
+	}
+	v := diffView{P: page.Proposal, Diff: d}
+	for i := 1; i <= page.Proposal.Version; i++ {
+		v.Versions = append(v.Versions, i)
+	}
+	return s.render(w, r, "proposal_versions.html", v)
+}
+
+// paperSignView is the steward's desk for signatures collected on paper:
+// a roster search, and the proposal's signatures so far.
+type paperSignView struct {
+	*app.ProposalPage
+	Query   string
+	Found   []*rankfile.Member
+	Entered string // the name just entered
+}
+
+func (s *Server) paperSignaturesPage(w http.ResponseWriter, r *http.Request) error {
+	actor := req(r).actor
+	if err := actor.Require(actor.CanEnterPaperSignatures()); err != nil {
+		return err
+	}
+	page, err := s.proposalPageOf(r)
+	if err != nil {
+		return err
+	}
+	v := paperSignView{ProposalPage: page, Query: strings.TrimSpace(r.URL.Query().Get("q")), Entered: r.URL.Query().Get("entered")}
+	if v.Query != "" {
+		if v.Found, _, err = s.app.SearchRoster(r.Context(), actor, rankfile.MemberFilter{Search: v.Query, Limit: 20, Brief: true}); err != nil {
+			return err
+		}
+	}
+	noStore(w)
+	return s.render(w, r, "proposal_paper.html", v)
+}
+
+func (s *Server) enterPaperSignature(w http.ResponseWriter, r *http.Request) error {
+	id, err := proposalID(r)
+	if err != nil {
+		return err
+	}
+	member, err := strconv.ParseInt(r.FormValue("member"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.EINVALID, "choose the signer from the roster")
+	}
+	if err := s.app.EnterPaperSignature(r.Context(), req(r).actor, id, member); err != nil {
+		return err
+	}
+	return redirect(w, r, "/proposals/"+r.PathValue("id")+"/paper?entered="+strconv.FormatInt(member, 10))
+}
