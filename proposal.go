@@ -89,7 +89,7 @@ type SignatureCount struct {
 // any do not: "52 signatures, 50 count: 2 signers are no longer in good
 // standing".
 func (c SignatureCount) Summary() string {
-	note := fmt.Sprintf("%d signatures, %d count", c.Total, c.Valid)
+	note := plural(c.Total, "signature", "signatures") + ", " + plural(c.Valid, "counts", "count")
 	switch gone := c.Total - c.Valid; gone {
 	case 0:
 	case 1:
@@ -98,6 +98,14 @@ func (c SignatureCount) Summary() string {
 		note += fmt.Sprintf(": %d signers are no longer in good standing", gone)
 	}
 	return note
+}
+
+// plural writes n with the word for one or for several.
+func plural(n int, one, several string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + several
 }
 
 // Proposal is a piece of official business on its way to a meeting's

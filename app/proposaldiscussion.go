@@ -142,7 +142,7 @@ func (a *App) CatchUpProposals(ctx context.Context) error {
 		if p.StatusAt(a.Now()) != rankfile.ProposalExpired {
 			continue
 		}
-		note := p.Signatures.Summary() + fmt.Sprintf(" of %d needed", p.Threshold)
+		note := p.Signatures.Summary() + fmt.Sprintf("; %d needed", p.Threshold)
 		err := a.Proposals.SetProposalStatus(clock, p.ID, rankfile.ProposalCollecting, rankfile.ProposalExpired, note)
 		if err != nil && rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			return err

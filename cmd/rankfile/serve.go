@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -179,10 +180,10 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 // emails due.
 const electionClockEvery = time.Minute
 
-// startElectionClock keeps elections on time every electionClockEvery,
-// until ctx ends. Without an SMTP server no election email is sent: the
-// log, which takes the demo's sign-in links, would fill with one message
-// per member.
+// startElectionClock keeps elections and proposals on time every
+// electionClockEvery, until ctx ends, and sends the emails they owe.
+// Without an SMTP server no such email is sent: the log, which takes the
+// demo's sign-in links, would fill with one message per member.
 func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
 	cfg, err := a.mailConfig(f)
 	if err != nil {
@@ -196,12 +197,12 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 		tick := time.NewTicker(electionClockEvery)
 		defer tick.Stop()
 		for {
-			err := web.CatchUpElections(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx))
 			if err == nil && mail {
-				err = web.SendElectionMail(ctx, base)
+				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
 			if err != nil && ctx.Err() == nil {
-				logger.Error("keeping elections on time", "err", err)
+				logger.Error("keeping elections and proposals on time", "err", err)
 			}
 			select {
 			case <-ctx.Done():
