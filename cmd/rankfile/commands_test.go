@@ -150,6 +150,7 @@ func TestDemo(t *testing.T) {
 			t.Errorf("the demo has %d members in good standing, want about 3,500", len(good))
 		}
 		checkDemoElections(t, dsn)
+		checkDemoProposals(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}

@@ -127,18 +127,27 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if err := a.configureDemo(ctx, db); err != nil {
 		return err
 	}
-	ballots, err := demoElections(ctx, db)
+	var ballots, proposals int
+	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
+		if ballots, err = demo.Elections(ctx, web, setClock); err != nil {
+			return err
+		}
+		proposals, err = demo.Proposals(ctx, web, setClock, db.SetSetting)
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	a.printDemoSummary(sum)
 	fmt.Fprintf(a.stdout, "Held the election of convention delegates (%d ballots, counted) and opened the steering committee's.\n", ballots)
+	fmt.Fprintf(a.stdout, "Wrote %d proposals, one at every stage; member@example.org can sign the one about fare-free buses.\n", proposals)
 	return nil
 }
 
-// demoElections makes the demo's elections, with a clock that the demo
-// may set back to cast the ballots of an election already closed.
-func demoElections(ctx context.Context, db *store.DB) (int, error) {
+// withDemoClock runs fill with the web app over db and a clock the demo
+// may set back, to cast the ballots of an election already closed or
+// open a proposal that has since expired; the zero time is the real clock.
+func withDemoClock(db *store.DB, fill func(web *rfapp.App, setClock func(time.Time)) error) error {
 	var at time.Time
 	clock := func() time.Time {
 		if at.IsZero() {
@@ -151,7 +160,7 @@ func demoElections(ctx context.Context, db *store.DB) (int, error) {
 	defer func() { db.Now = real }()
 	web := appServices(db)
 	web.Logger = slog.New(slog.DiscardHandler)
-	return demo.Elections(ctx, web, func(t time.Time) { at = t })
+	return fill(web, func(t time.Time) { at = t })
 }
 
 // configureDemo names the demo chapter, puts it in Los Angeles' time zone
