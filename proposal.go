@@ -340,6 +340,10 @@ type ProposalFilter struct {
 	BodyID int64
 	// VisibleTo, when not zero, keeps drafts to those the member authors.
 	VisibleTo int64
+	// NoCounts leaves Signatures zero, for a check that needs only the
+	// proposal: counting who of thousands of signers is in good standing
+	// takes milliseconds.
+	NoCounts bool
 }
 
 // Settings reads the installation's settings.

@@ -19,7 +19,7 @@ func (a *App) ProposeAmendment(ctx context.Context, actor *rankfile.Actor, id in
 	if err := actor.Require(actor.CanTakePartInProposal(a.Today())); err != nil {
 		return nil, err
 	}
-	if _, err := a.findProposal(ctx, actor, id); err != nil {
+	if _, err := a.checkProposal(ctx, actor, id); err != nil {
 		return nil, err
 	}
 	am := &rankfile.Amendment{ProposalID: id, MemberID: actor.ID(), Name: actor.Name(), Text: text, Reason: reason}
@@ -40,7 +40,7 @@ func (a *App) Comment(ctx context.Context, actor *rankfile.Actor, id int64, body
 	if err := actor.Require(actor.CanTakePartInProposal(a.Today())); err != nil {
 		return nil, err
 	}
-	if _, err := a.findProposal(ctx, actor, id); err != nil {
+	if _, err := a.checkProposal(ctx, actor, id); err != nil {
 		return nil, err
 	}
 	c := &rankfile.Comment{ProposalID: id, MemberID: actor.ID(), Name: actor.Name(), Body: body}
@@ -50,7 +50,7 @@ func (a *App) Comment(ctx context.Context, actor *rankfile.Actor, id int64, body
 // HideComment hides a comment under the code of conduct, by a leader of
 // the deciding body, and tells its author why.
 func (a *App) HideComment(ctx context.Context, actor *rankfile.Actor, id, commentID int64, reason string) error {
-	p, err := a.findProposal(ctx, actor, id)
+	p, err := a.checkProposal(ctx, actor, id)
 	if err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func (a *App) DecideProposal(ctx context.Context, actor *rankfile.Actor, id int6
 
 // managedProposal returns a proposal the actor may schedule and decide.
 func (a *App) managedProposal(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Proposal, error) {
-	p, err := a.findProposal(ctx, actor, id)
+	p, err := a.checkProposal(ctx, actor, id)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (a *App) managedProposal(ctx context.Context, actor *rankfile.Actor, id int
 // VersionDiff compares two versions of a proposal's text; from 0 means
 // the one before to, to 0 the current one.
 func (a *App) VersionDiff(ctx context.Context, actor *rankfile.Actor, id int64, from, to int) (*VersionDiff, error) {
-	p, err := a.findProposal(ctx, actor, id)
+	p, err := a.checkProposal(ctx, actor, id)
 	if err != nil {
 		return nil, err
 	}

@@ -64,7 +64,17 @@ func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 
 // findProposal returns a proposal the actor may see.
 func (a *App) findProposal(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Proposal, error) {
-	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: id})
+	return a.seeProposal(ctx, actor, rankfile.ProposalFilter{ID: id})
+}
+
+// checkProposal is findProposal without the counts of signatures, for
+// steps that only need to know the actor may see it.
+func (a *App) checkProposal(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Proposal, error) {
+	return a.seeProposal(ctx, actor, rankfile.ProposalFilter{ID: id, NoCounts: true})
+}
+
+func (a *App) seeProposal(ctx context.Context, actor *rankfile.Actor, f rankfile.ProposalFilter) (*rankfile.Proposal, error) {
+	list, err := a.Proposals.FindProposals(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +109,7 @@ func (a *App) UpdateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 
 // AcceptAuthorship makes an invited co-author an author.
 func (a *App) AcceptAuthorship(ctx context.Context, actor *rankfile.Actor, id int64) error {
-	if _, err := a.findProposal(ctx, actor, id); err != nil {
+	if _, err := a.checkProposal(ctx, actor, id); err != nil {
 		return err
 	}
 	return a.Proposals.AcceptAuthorship(as(ctx, actor), id, actor.ID())
@@ -185,7 +195,7 @@ func (a *App) WithdrawProposal(ctx context.Context, actor *rankfile.Actor, id in
 // signer who asks to be anonymous shows to members as a member of their
 // branch.
 func (a *App) Sign(ctx context.Context, actor *rankfile.Actor, id int64, anonymous bool) error {
-	if _, err := a.findProposal(ctx, actor, id); err != nil {
+	if _, err := a.checkProposal(ctx, actor, id); err != nil {
 		return err
 	}
 	if !actor.CanSign(a.Today()) {
@@ -196,7 +206,7 @@ func (a *App) Sign(ctx context.Context, actor *rankfile.Actor, id int64, anonymo
 
 // Unsign takes the actor's signature back while the proposal collects.
 func (a *App) Unsign(ctx context.Context, actor *rankfile.Actor, id int64) error {
-	if _, err := a.findProposal(ctx, actor, id); err != nil {
+	if _, err := a.checkProposal(ctx, actor, id); err != nil {
 		return err
 	}
 	return a.Proposals.Unsign(as(ctx, actor), id, actor.ID())
@@ -208,7 +218,7 @@ func (a *App) EnterPaperSignature(ctx context.Context, actor *rankfile.Actor, id
 	if err := actor.Require(actor.CanEnterPaperSignatures()); err != nil {
 		return err
 	}
-	p, err := a.findProposal(ctx, actor, id)
+	p, err := a.checkProposal(ctx, actor, id)
 	if err != nil {
 		return err
 	}

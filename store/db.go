@@ -43,6 +43,8 @@ type DB struct {
 	audits auditBatcher
 	// casts commits ballots cast at the same moment together.
 	casts castBatcher
+	// signs commits signatures given at the same moment together.
+	signs signBatcher
 	// touches records when API tokens were last used.
 	touches tokenTouches
 	// queue takes SQLite's audit entries of views on their way into the
@@ -94,6 +96,7 @@ func connect(dsn string) (*DB, error) {
 	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
 	db.audits.start(db)
 	db.casts.start(db)
+	db.signs.start(db)
 	db.touches.start(db)
 	var err error
 	if IsPostgres(dsn) {

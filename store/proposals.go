@@ -167,8 +167,8 @@ func (s *ProposalService) FindProposals(ctx context.Context, f rankfile.Proposal
 	if err := rows.Err(); err != nil || len(out) == 0 {
 		return out, err
 	}
-	if err := s.readAuthors(ctx, byID); err != nil {
-		return nil, err
+	if err := s.readAuthors(ctx, byID); err != nil || f.NoCounts {
+		return out, err
 	}
 	return out, s.countSignatures(ctx, byID)
 }

@@ -15,41 +15,52 @@ import (
 // sees every signature before it and qualifies the proposal, once.
 
 // Sign adds a member's signature, then qualifies the proposal if it now
-// has enough valid ones. A member who signed already is refused.
+// has enough valid ones. A member who signed already is refused. A
+// member's own signature commits with others given at the same moment
+// (see signBatcher); a paper one, audited as its steward's, on its own.
 func (s *ProposalService) Sign(ctx context.Context, sig *rankfile.Signature) error {
+	if !sig.Paper {
+		return s.db.signs.sign(ctx, sig)
+	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		p, err := tx.lockProposal(ctx, sig.ProposalID)
 		if err != nil {
 			return err
 		}
-		if err := p.CheckSignable(tx.now.In(tx.db.Zone)); err != nil {
+		if err := tx.addSignature(ctx, p, sig); err != nil {
 			return err
 		}
-		sig.SignedAt = tx.now
-		var enteredBy any
-		if sig.Paper {
-			enteredBy = nullID(rankfile.ActorFrom(ctx).ID())
-		}
-		sig.Version = p.Version
-		res, err := tx.ExecContext(ctx, `INSERT INTO proposal_signatures (proposal_id, member_id, signed_at, anonymous, entered_by, version)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (proposal_id, member_id) DO NOTHING`,
-			sig.ProposalID, sig.MemberID, tx.stamp, sig.Anonymous, enteredBy, p.Version)
-		if err != nil {
+		if err := tx.audit(ctx, rankfile.AuditPaperSignature, sig.MemberID,
+			fmt.Sprintf("entered a paper signature for proposal %d", p.ID)); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return rankfile.Errorf(rankfile.ECONFLICT, "already signed: a member signs %q once", p.Title)
-		}
-		if sig.Paper {
-			if err := tx.audit(ctx, rankfile.AuditPaperSignature, sig.MemberID,
-				fmt.Sprintf("entered a paper signature for proposal %d", p.ID)); err != nil {
-				return err
-			}
 		}
 		return tx.qualifyIfDue(ctx, p)
 	})
+}
+
+// addSignature stores a signature on the locked proposal p, refusing it
+// when p takes none or the member signed already.
+func (tx *Tx) addSignature(ctx context.Context, p *rankfile.Proposal, sig *rankfile.Signature) error {
+	if err := p.CheckSignable(tx.now.In(tx.db.Zone)); err != nil {
+		return err
+	}
+	sig.SignedAt, sig.Version = tx.now, p.Version
+	var enteredBy any
+	if sig.Paper {
+		enteredBy = nullID(rankfile.ActorFrom(ctx).ID())
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO proposal_signatures (proposal_id, member_id, signed_at, anonymous, entered_by, version)
+		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (proposal_id, member_id) DO NOTHING`,
+		sig.ProposalID, sig.MemberID, tx.stamp, sig.Anonymous, enteredBy, p.Version)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return rankfile.Errorf(rankfile.ECONFLICT, "already signed: a member signs %q once", p.Title)
+	}
+	return nil
 }
 
 // qualifyIfDue qualifies a proposal collecting signatures once enough of
@@ -76,6 +87,7 @@ func (tx *Tx) qualifyIfDue(ctx context.Context, p *rankfile.Proposal) error {
 	if err := tx.oweProposalMail(ctx, p.ID, rankfile.MailProposalQualified); err != nil {
 		return err
 	}
+	p.Status = rankfile.ProposalQualified // for the signatures after it in the same transaction
 	return tx.proposalEvent(ctx, p.ID, rankfile.ProposalQualified, c.Summary())
 }
 

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Members' signatures given at the same moment commit together, as ballots
+// do (see castBatcher): while one batch waits on the disk, the signatures
+// that arrive queue and go in the next, so that a slow flush delays them
+// once rather than once each. Each signature still gets its own answer:
+// one refused (signed already, signatures closed) leaves the others in.
+
+// signBatchLimit bounds a batch.
+const signBatchLimit = 200
+
+// pendingSign is a signature waiting for its batch; its request's context
+// names who signed, for the step that qualifies the proposal.
+type pendingSign struct {
+	ctx  context.Context
+	sig  *rankfile.Signature
+	done chan error
+}
+
+// signBatcher commits signatures in batches.
+type signBatcher struct {
+	db      *DB
+	batches groupCommit[*pendingSign]
+}
+
+func (b *signBatcher) start(db *DB) {
+	b.db = db
+	b.batches = groupCommit[*pendingSign]{limit: signBatchLimit, commit: b.commit}
+}
+
+// sign queues a signature and waits until its batch committed or refused
+// it.
+func (b *signBatcher) sign(ctx context.Context, sig *rankfile.Signature) error {
+	// The batch goes on when this request is given up: it holds others.
+	p := &pendingSign{ctx: context.WithoutCancel(ctx), sig: sig, done: make(chan error, 1)}
+	b.batches.add(p)
+	return <-p.done
+}
+
+// commit writes a batch in one transaction. When the transaction fails as
+// a whole, each signature is tried alone, so that one cannot fail others.
+func (b *signBatcher) commit(batch []*pendingSign) {
+	refused := make([]error, len(batch))
+	err := b.db.inTx(batch[0].ctx, func(tx *Tx) error { return tx.signBatch(batch, refused) })
+	if err != nil && len(batch) > 1 {
+		for _, p := range batch {
+			b.commit([]*pendingSign{p})
+		}
+		return
+	}
+	for i, p := range batch {
+		if err != nil {
+			p.done <- err
+		} else {
+			p.done <- refused[i]
+		}
+	}
+}
+
+// signBatch stores the batch's signatures, each proposal locked once. A
+// signature that reaches its proposal's threshold qualifies it, in its
+// signer's name, as if it had come alone.
+func (tx *Tx) signBatch(batch []*pendingSign, refused []error) error {
+	proposals := map[int64]*rankfile.Proposal{}
+	for i, p := range batch {
+		id := p.sig.ProposalID
+		prop, locked := proposals[id]
+		if !locked {
+			var err error
+			if prop, err = tx.lockProposal(p.ctx, id); isDomain(err) {
+				refused[i] = err
+				continue
+			} else if err != nil {
+				return err
+			}
+			proposals[id] = prop
+		}
+		if err := tx.addSignature(p.ctx, prop, p.sig); isDomain(err) {
+			refused[i] = err
+			continue
+		} else if err != nil {
+			return err
+		}
+		if err := tx.qualifyIfDue(p.ctx, prop); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isDomain reports whether err is a refusal to tell the one who asked,
+// rather than a failure of the transaction.
+func isDomain(err error) bool {
+	var domain *rankfile.Error
+	return errors.As(err, &domain)
+}
