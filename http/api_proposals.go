@@ -19,6 +19,28 @@ func proposalID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
+// proposalItem reads the proposal id of the path and the id of one of
+// its amendments or comments, named in the path by key ("aid", "cid").
+func proposalItem(r *http.Request, key, what string) (int64, int64, error) {
+	id, err := proposalID(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	item, err := strconv.ParseInt(r.PathValue(key), 10, 64)
+	if err != nil {
+		return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such %s", what)
+	}
+	return id, item, nil
+}
+
+// statusQuery reads the ?status= of a list of proposals, def when absent.
+func statusQuery(r *http.Request, def rankfile.ProposalStatus) (rankfile.ProposalStatus, error) {
+	if q := r.URL.Query().Get("status"); q != "" {
+		return rankfile.ParseProposalStatus(q)
+	}
+	return def, nil
+}
+
 // decodeBody reads a JSON request body of at most 256 KB into v, and
 // says what it should have been when it is not.
 func decodeBody(r *http.Request, v any, shape string) error {
@@ -30,12 +52,9 @@ func decodeBody(r *http.Request, v any, shape string) error {
 
 // apiProposals lists the proposals the caller may see, ?status= filtering.
 func (s *Server) apiProposals(w http.ResponseWriter, r *http.Request) error {
-	var status rankfile.ProposalStatus
-	if q := r.URL.Query().Get("status"); q != "" {
-		var err error
-		if status, err = rankfile.ParseProposalStatus(q); err != nil {
-			return err
-		}
+	status, err := statusQuery(r, "")
+	if err != nil {
+		return err
 	}
 	list, err := s.app.ListProposals(r.Context(), req(r).actor, status)
 	if err != nil {
@@ -206,13 +225,9 @@ func (s *Server) apiProposeAmendment(w http.ResponseWriter, r *http.Request) err
 
 // apiDecideAmendment accepts or declines an amendment, by an author.
 func (s *Server) apiDecideAmendment(w http.ResponseWriter, r *http.Request) error {
-	id, err := proposalID(r)
+	id, aid, err := proposalItem(r, "aid", "amendment")
 	if err != nil {
 		return err
-	}
-	aid, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
-	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such amendment")
 	}
 	decision := r.PathValue("decision")
 	if decision != "accept" && decision != "decline" {
@@ -245,13 +260,9 @@ func (s *Server) apiComment(w http.ResponseWriter, r *http.Request) error {
 
 // apiHideComment hides a comment: {"reason": "..."}.
 func (s *Server) apiHideComment(w http.ResponseWriter, r *http.Request) error {
-	id, err := proposalID(r)
+	id, cid, err := proposalItem(r, "cid", "comment")
 	if err != nil {
 		return err
-	}
-	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
-	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such comment")
 	}
 	var body struct {
 		Reason string `json:"reason"`

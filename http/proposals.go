@@ -19,12 +19,9 @@ type proposalList struct {
 }
 
 func (s *Server) proposalsPage(w http.ResponseWriter, r *http.Request) error {
-	status := rankfile.ProposalCollecting
-	if q := r.URL.Query().Get("status"); q != "" {
-		var err error
-		if status, err = rankfile.ParseProposalStatus(q); err != nil {
-			return err
-		}
+	status, err := statusQuery(r, rankfile.ProposalCollecting)
+	if err != nil {
+		return err
 	}
 	list, err := s.app.ListProposals(r.Context(), req(r).actor, status)
 	if err != nil {
@@ -206,13 +203,9 @@ func (s *Server) proposalAction(w http.ResponseWriter, r *http.Request) error {
 
 // hideComment hides a comment under the code of conduct.
 func (s *Server) hideComment(w http.ResponseWriter, r *http.Request) error {
-	id, err := proposalID(r)
+	id, cid, err := proposalItem(r, "cid", "comment")
 	if err != nil {
 		return err
-	}
-	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
-	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such comment")
 	}
 	if err := s.app.HideComment(r.Context(), req(r).actor, id, cid, r.FormValue("reason")); err != nil {
 		return err
@@ -249,13 +242,9 @@ func (s *Server) proposeAmendment(w http.ResponseWriter, r *http.Request) error 
 
 // decideAmendment accepts or declines an amendment, by an author.
 func (s *Server) decideAmendment(w http.ResponseWriter, r *http.Request) error {
-	id, err := proposalID(r)
+	id, aid, err := proposalItem(r, "aid", "amendment")
 	if err != nil {
 		return err
-	}
-	aid, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
-	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such amendment")
 	}
 	var accept bool
 	done := r.PathValue("decision")
