@@ -49,23 +49,7 @@ func (b *castBatcher) cast(p *pendingCast) error {
 
 // commit casts a batch in one transaction and answers each voter.
 func (b *castBatcher) commit(batch []*pendingCast) {
-	refused := make([]error, len(batch))
-	err := b.db.inTx(context.Background(), func(tx *Tx) error {
-		return tx.castBatch(batch, refused)
-	})
-	if err != nil && len(batch) > 1 {
-		for _, p := range batch {
-			b.commit([]*pendingCast{p})
-		}
-		return
-	}
-	for i, p := range batch {
-		if err != nil {
-			p.done <- err
-		} else {
-			p.done <- refused[i]
-		}
-	}
+	commitEach(b.db, context.Background(), batch, (*Tx).castBatch, func(p *pendingCast, err error) { p.done <- err })
 }
 
 // castBatch casts each ballot, recording in refused why one was refused.

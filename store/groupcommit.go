@@ -1,6 +1,9 @@
 package store
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // groupCommit commits work that arrives at the same moment together: while
 // one batch commits (waiting on the disk, or on the writer), what arrives
@@ -40,5 +43,27 @@ func (g *groupCommit[T]) run() {
 		}
 		g.mu.Unlock()
 		g.commit(batch)
+	}
+}
+
+// commitEach writes a batch in one transaction, in which write records
+// in refused why an item was refused (the others still go in), and gives
+// each item its answer. When the transaction fails as a whole, each item
+// is tried alone, so that one cannot fail the others.
+func commitEach[T any](db *DB, ctx context.Context, batch []T, write func(tx *Tx, batch []T, refused []error) error, answer func(T, error)) {
+	refused := make([]error, len(batch))
+	err := db.inTx(ctx, func(tx *Tx) error { return write(tx, batch, refused) })
+	if err != nil && len(batch) > 1 {
+		for _, item := range batch {
+			commitEach(db, ctx, []T{item}, write, answer)
+		}
+		return
+	}
+	for i, item := range batch {
+		if err != nil {
+			answer(item, err)
+		} else {
+			answer(item, refused[i])
+		}
 	}
 }

@@ -44,24 +44,9 @@ func (b *signBatcher) sign(ctx context.Context, sig *rankfile.Signature) error {
 	return <-p.done
 }
 
-// commit writes a batch in one transaction. When the transaction fails as
-// a whole, each signature is tried alone, so that one cannot fail others.
+// commit writes a batch in one transaction and answers each signer.
 func (b *signBatcher) commit(batch []*pendingSign) {
-	refused := make([]error, len(batch))
-	err := b.db.inTx(batch[0].ctx, func(tx *Tx) error { return tx.signBatch(batch, refused) })
-	if err != nil && len(batch) > 1 {
-		for _, p := range batch {
-			b.commit([]*pendingSign{p})
-		}
-		return
-	}
-	for i, p := range batch {
-		if err != nil {
-			p.done <- err
-		} else {
-			p.done <- refused[i]
-		}
-	}
+	commitEach(b.db, context.Background(), batch, (*Tx).signBatch, func(p *pendingSign, err error) { p.done <- err })
 }
 
 // signBatch stores the batch's signatures, each proposal locked once. A
