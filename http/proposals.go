@@ -133,10 +133,17 @@ func (s *Server) proposalPageOf(r *http.Request) (*app.ProposalPage, error) {
 	return s.app.Proposal(r.Context(), req(r).actor, id)
 }
 
+// signersShown is how many members in support a proposal's page lists
+// unless asked for all: a popular one has thousands, read on phones.
+var signersShown = 100
+
 // proposalView is a proposal's page.
 type proposalView struct {
 	*app.ProposalPage
-	Now  time.Time
+	// Shown are the members in support listed; Unshown counts the rest.
+	Shown   []*rankfile.Signature
+	Unshown int
+	Now     time.Time
 	Me   int64
 	Done string // what the reader just did, to confirm it
 	// DefaultDeadline is offered when an author opens signatures.
@@ -159,9 +166,13 @@ func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	v := proposalView{ProposalPage: page, Shown: page.Signatures, Now: s.app.Now(), Me: req(r).actor.ID(),
+		Done: r.URL.Query().Get("done"), DefaultDeadline: s.app.Now().AddDate(0, 0, 30)}
+	if len(v.Shown) > signersShown && r.URL.Query().Get("signers") != "all" {
+		v.Shown, v.Unshown = v.Shown[:signersShown], len(v.Shown)-signersShown
+	}
 	noStore(w)
-	return s.render(w, r, "proposal.html", proposalView{ProposalPage: page, Now: s.app.Now(), Me: req(r).actor.ID(),
-		Done: r.URL.Query().Get("done"), DefaultDeadline: s.app.Now().AddDate(0, 0, 30)})
+	return s.render(w, r, "proposal.html", v)
 }
 
 // proposalAction does one of the steps a proposal's page offers, each a

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/rankfile/rankfile"
+	rfhttp "github.com/rankfile/rankfile/http"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -173,4 +174,27 @@ func TestAStewardEntersAPaperSignature(t *testing.T) {
 			t.Errorf("the paper signature is not shown as on paper: %q", row)
 		}
 	})
+}
+
+// TestALongListOfSignersIsCut lists the first members in support and a
+// link to all of them.
+func TestALongListOfSignersIsCut(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	defer func(n int) { *rfhttp.SignersShown = n }(*rfhttp.SignersShown)
+	*rfhttp.SignersShown = 1
+	for _, role := range []string{"member", "other-branch"} {
+		if status, _ := w.do(w.client(role), "POST", "/proposals/1/sign", url.Values{}); status != http.StatusSeeOther {
+			t.Fatalf("%s signing: %d", role, status)
+		}
+	}
+	_, page := w.do(w.client("coordinator"), "GET", "/proposals/1", nil)
+	list := between(page, `class="signers"`, "</ul>")
+	if !strings.Contains(list, "Mia Member") || strings.Contains(list, "Wes Westside") ||
+		!strings.Contains(page, "Show 1 more member in support") {
+		t.Errorf("the cut list:\n%s", between(page, `id="signers-h"`, "</section>"))
+	}
+	_, page = w.do(w.client("coordinator"), "GET", "/proposals/1?signers=all", nil)
+	if list := between(page, `class="signers"`, "</ul>"); !strings.Contains(list, "Wes Westside") {
+		t.Errorf("?signers=all does not list everyone:\n%s", list)
+	}
 }
