@@ -144,8 +144,8 @@ type proposalView struct {
 	Shown   []*rankfile.Signature
 	Unshown int
 	Now     time.Time
-	Me   int64
-	Done string // what the reader just did, to confirm it
+	Me      int64
+	Done    string // what the reader just did, to confirm it
 	// DefaultDeadline is offered when an author opens signatures.
 	DefaultDeadline time.Time
 }
