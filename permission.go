@@ -169,3 +169,16 @@ func (a *Actor) CanManageProposal(p *Proposal) bool {
 // propose amendments to proposals on day d: members whose membership has
 // not lapsed.
 func (a *Actor) CanTakePartInProposal(d Date) bool { return a.CanTakePart(d) }
+
+// CanCallMeeting reports whether the actor may call a meeting of the body
+// and set its sessions and agenda: the body's leaders, and admins.
+func (a *Actor) CanCallMeeting(bodyID int64) bool {
+	return a.SignedIn() && (a.LeadsBody(bodyID) || a.Admin)
+}
+
+// CanHostSession reports whether the actor checks members into a session
+// of a meeting: its chair and secretary, and those who may call the
+// meeting.
+func (a *Actor) CanHostSession(m *Meeting, s *MeetingSession) bool {
+	return a.SignedIn() && (s.Hosts(a.ID()) || a.CanCallMeeting(m.BodyID))
+}

@@ -29,6 +29,8 @@ type App struct {
 	Proposals rankfile.ProposalService
 	// Settings holds the installation's settings (signature thresholds).
 	Settings rankfile.Settings
+	// Meetings holds meetings, their sessions and attendance.
+	Meetings rankfile.MeetingService
 	Mailer   rankfile.Mailer
 	Logger   *slog.Logger
 

@@ -73,7 +73,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.app = &app.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db,
+		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db),
 		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.fill()

@@ -104,7 +104,7 @@ func appServices(db *store.DB) *rfapp.App {
 	return &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
+		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 }
 

@@ -1,0 +1,196 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Meetings: called by a body's leaders, held in one session or one a
+// branch, attended by members checked in by a session's hosts or by
+// themselves with the session's code.
+
+// MeetingPage is a meeting as one member sees it.
+type MeetingPage struct {
+	Meeting *rankfile.Meeting
+	Body    *rankfile.Body
+	Counts  []rankfile.SessionCount
+	// Present is how many members in good standing are checked in across
+	// all sessions; Needed is the quorum.
+	Present, Needed int
+	// MySession is the session the reader is checked into, or nil.
+	MySession *rankfile.MeetingSession
+	// Hosting lists the sessions the reader checks members into.
+	Hosting []*rankfile.MeetingSession
+}
+
+// Quorate reports whether enough members are present to decide.
+func (p *MeetingPage) Quorate() bool { return p.Present >= p.Needed }
+
+// BranchSessions makes one session for each branch of the chapter, for a
+// branched meeting.
+func (a *App) BranchSessions(ctx context.Context) ([]*rankfile.MeetingSession, error) {
+	branches, err := a.Bodies.FindBodies(ctx, rankfile.BodyFilter{Kind: rankfile.KindBranch})
+	if err != nil {
+		return nil, err
+	}
+	var out []*rankfile.MeetingSession
+	for _, b := range branches {
+		out = append(out, &rankfile.MeetingSession{Name: b.Name, BranchID: b.ID})
+	}
+	return out, nil
+}
+
+// CreateMeeting calls a meeting, by a leader of its body. The qualified
+// proposals on its agenda are scheduled for it.
+func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankfile.Meeting) error {
+	if err := actor.Require(actor.CanCallMeeting(m.BodyID)); err != nil {
+		return err
+	}
+	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
+		return err
+	}
+	if err := a.checkAgendaProposals(ctx, m); err != nil {
+		return err
+	}
+	if err := a.Meetings.CreateMeeting(as(ctx, actor), m); err != nil {
+		return err
+	}
+	note := fmt.Sprintf("%s, %s", m.Title, m.StartsAt.In(a.Zone).Format("2 January 2006 15:04"))
+	for _, item := range m.Agenda {
+		if item.Kind == rankfile.AgendaProposal {
+			err := a.Proposals.SetProposalStatus(as(ctx, actor), item.ProposalID, rankfile.ProposalQualified, rankfile.ProposalScheduled, note)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkAgendaProposals refuses an agenda naming a proposal that is not
+// qualified, or that another body decides.
+func (a *App) checkAgendaProposals(ctx context.Context, m *rankfile.Meeting) error {
+	for _, item := range m.Agenda {
+		if item.Kind != rankfile.AgendaProposal {
+			continue
+		}
+		list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: item.ProposalID, NoCounts: true})
+		if err != nil {
+			return err
+		}
+		switch {
+		case len(list) == 0:
+			return rankfile.Errorf(rankfile.EINVALID, "agenda item %d names no proposal", item.Position)
+		case list[0].BodyID != m.BodyID:
+			return rankfile.Errorf(rankfile.EINVALID, "%q is for another body to decide", list[0].Title)
+		case list[0].Status != rankfile.ProposalQualified:
+			return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s: only a qualified proposal goes on an agenda", list[0].Title, list[0].Status)
+		}
+	}
+	return nil
+}
+
+// findMeeting returns a meeting, for members.
+func (a *App) findMeeting(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Meeting, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	list, err := a.Meetings.FindMeetings(ctx, rankfile.MeetingFilter{ID: id})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such meeting")
+	}
+	return list[0], nil
+}
+
+// Meeting returns a meeting's page for the actor: session codes only for
+// the sessions they host.
+func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*MeetingPage, error) {
+	m, err := a.findMeeting(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	p := &MeetingPage{Meeting: m}
+	if p.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
+		return nil, err
+	}
+	if p.Counts, err = a.Meetings.SessionCounts(ctx, id); err != nil {
+		return nil, err
+	}
+	for _, c := range p.Counts {
+		p.Present += c.Good
+	}
+	_, members, err := a.Members.FindMembers(ctx, rankfile.ElectorateFilter(p.Body, a.Today()))
+	if err != nil {
+		return nil, err
+	}
+	p.Needed = m.Quorum.Needed(members)
+	attendance, err := a.Meetings.Attendance(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, at := range attendance {
+		if at.MemberID == actor.ID() {
+			p.MySession = m.Session(at.SessionID)
+		}
+	}
+	for _, s := range m.Sessions {
+		if actor.CanHostSession(m, s) {
+			p.Hosting = append(p.Hosting, s)
+		} else {
+			s.Code = ""
+		}
+	}
+	return p, nil
+}
+
+// CheckIn checks a member into a session, by one of its hosts.
+func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, sessionID, memberID int64) error {
+	m, err := a.findMeeting(ctx, actor, meetingID)
+	if err != nil {
+		return err
+	}
+	s := m.Session(sessionID)
+	if s == nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such session")
+	}
+	if err := actor.Require(actor.CanHostSession(m, s)); err != nil {
+		return err
+	}
+	if _, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID}); err != nil {
+		return err
+	}
+	return a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID)
+}
+
+// SelfCheckIn checks the actor into the session whose code they typed.
+func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID int64, code string) (*rankfile.MeetingSession, error) {
+	if _, err := a.findMeeting(ctx, actor, meetingID); err != nil {
+		return nil, err
+	}
+	s, err := a.Meetings.SessionByCode(ctx, meetingID, code)
+	if err != nil {
+		return nil, err
+	}
+	return s, a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID())
+}
+
+// Attendance lists who is checked in, for the meeting's hosts.
+func (a *App) Attendance(ctx context.Context, actor *rankfile.Actor, meetingID int64) ([]*rankfile.Attendance, error) {
+	m, err := a.findMeeting(ctx, actor, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	hosts := false
+	for _, s := range m.Sessions {
+		hosts = hosts || actor.CanHostSession(m, s)
+	}
+	if err := actor.Require(hosts); err != nil {
+		return nil, err
+	}
+	return a.Meetings.Attendance(ctx, meetingID)
+}

@@ -1,0 +1,223 @@
+package rankfile
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Meetings: where the chapter and its bodies decide. A chapter's local
+// meeting is usually "branched": one session in each branch at the same
+// time, whose attendance and votes together are the meeting's.
+
+// MeetingKind is what sort of meeting a meeting is.
+type MeetingKind string
+
+// Meeting kinds.
+const (
+	MeetingChapter    MeetingKind = "chapter"    // a chapter's local meeting
+	MeetingBranch     MeetingKind = "branch"     // a branch's own meeting
+	MeetingBody       MeetingKind = "body"       // a committee's or working group's
+	MeetingConvention MeetingKind = "convention" // the chapter's convention
+)
+
+// MeetingKinds lists the kinds in the order forms offer them.
+var MeetingKinds = []MeetingKind{MeetingChapter, MeetingBranch, MeetingBody, MeetingConvention}
+
+// MeetingFormat is where members meet.
+type MeetingFormat string
+
+// Meeting formats.
+const (
+	InPerson MeetingFormat = "in_person"
+	Online   MeetingFormat = "online"
+	Hybrid   MeetingFormat = "hybrid"
+)
+
+// Quorum is how many members in good standing must be checked in, across
+// all sessions, for the meeting to decide: a number, or a percentage of
+// the body's members in good standing (the larger, when both are set).
+type Quorum struct {
+	Count   int `json:"count,omitempty"`
+	Percent int `json:"percent,omitempty"`
+}
+
+// Needed is the quorum for a body of members in good standing, rounding
+// a percentage up.
+func (q Quorum) Needed(members int) int {
+	return max(q.Count, (members*q.Percent+99)/100)
+}
+
+// Meeting is a meeting of a body, held in one or more sessions.
+type Meeting struct {
+	ID       int64         `json:"id"`
+	BodyID   int64         `json:"body_id"`
+	Kind     MeetingKind   `json:"kind"`
+	Title    string        `json:"title"`
+	StartsAt time.Time     `json:"starts_at"`
+	Format   MeetingFormat `json:"format"`
+	Quorum   Quorum        `json:"quorum"`
+	// Sessions are the meeting's simultaneous sessions: one for an
+	// ordinary meeting, one a branch for a branched one.
+	Sessions []*MeetingSession `json:"sessions"`
+	// Agenda lists the items in order.
+	Agenda    []*AgendaItem `json:"agenda"`
+	CreatedAt time.Time     `json:"created_at"`
+}
+
+// MeetingSession is one of a meeting's simultaneous sessions, with its
+// own chair, secretary and place or link, and the short code members
+// check themselves in with.
+type MeetingSession struct {
+	ID          int64  `json:"id"`
+	MeetingID   int64  `json:"meeting_id"`
+	Name        string `json:"name"`
+	BranchID    int64  `json:"branch_id,omitempty"`
+	ChairID     int64  `json:"chair_id,omitempty"`
+	SecretaryID int64  `json:"secretary_id,omitempty"`
+	Place       string `json:"place,omitempty"`
+	Link        string `json:"link,omitempty"`
+	// Code is shown in the room (or the call): members type it to check
+	// themselves in. Only hosts see it through rankfile.
+	Code string `json:"code,omitempty"`
+}
+
+// Hosts reports whether the member chairs or keeps the record of the
+// session: who checks members in.
+func (s *MeetingSession) Hosts(memberID int64) bool {
+	return memberID != 0 && (s.ChairID == memberID || s.SecretaryID == memberID)
+}
+
+// AgendaKind is what an agenda item is.
+type AgendaKind string
+
+// Agenda item kinds.
+const (
+	AgendaReport   AgendaKind = "report"
+	AgendaProposal AgendaKind = "proposal" // a qualified proposal, which takes the meeting's decision
+	AgendaElection AgendaKind = "election"
+	AgendaMotion   AgendaKind = "motion" // from the floor
+)
+
+// AgendaItem is an item of a meeting's agenda.
+type AgendaItem struct {
+	ID         int64      `json:"id"`
+	Position   int        `json:"position"`
+	Kind       AgendaKind `json:"kind"`
+	Title      string     `json:"title"`
+	ProposalID int64      `json:"proposal_id,omitempty"`
+}
+
+// Limits on what a meeting holds.
+const (
+	maxMeetingTitle    = 200
+	maxMeetingSessions = 20
+	maxAgendaItems     = 100
+)
+
+// Validate checks a meeting before it is stored.
+func (m *Meeting) Validate() error {
+	m.Title = strings.TrimSpace(m.Title)
+	switch {
+	case m.BodyID == 0:
+		return Errorf(EINVALID, "a meeting is a meeting of a body")
+	case !oneOf(m.Kind, MeetingKinds):
+		return Errorf(EINVALID, "unknown kind of meeting %q", m.Kind)
+	case !oneOf(m.Format, []MeetingFormat{InPerson, Online, Hybrid}):
+		return Errorf(EINVALID, "a meeting is in person, online or hybrid, not %q", m.Format)
+	case m.Title == "" || utf8.RuneCountInString(m.Title) > maxMeetingTitle:
+		return Errorf(EINVALID, "a meeting needs a title of at most %d characters", maxMeetingTitle)
+	case m.StartsAt.IsZero():
+		return Errorf(EINVALID, "a meeting needs a time")
+	case m.Quorum.Count < 0 || m.Quorum.Percent < 0 || m.Quorum.Percent > 100:
+		return Errorf(EINVALID, "a quorum is a number of members or a percentage of 0 to 100")
+	case len(m.Sessions) == 0 || len(m.Sessions) > maxMeetingSessions:
+		return Errorf(EINVALID, "a meeting has 1 to %d sessions", maxMeetingSessions)
+	case len(m.Agenda) > maxAgendaItems:
+		return Errorf(EINVALID, "an agenda has at most %d items", maxAgendaItems)
+	}
+	for _, s := range m.Sessions {
+		if s.Name = strings.TrimSpace(s.Name); s.Name == "" {
+			return Errorf(EINVALID, "each session needs a name")
+		}
+	}
+	for i, item := range m.Agenda {
+		item.Position = i + 1
+		if item.Title = strings.TrimSpace(item.Title); item.Title == "" {
+			return Errorf(EINVALID, "agenda item %d needs a title", i+1)
+		}
+		if !oneOf(item.Kind, []AgendaKind{AgendaReport, AgendaProposal, AgendaElection, AgendaMotion}) {
+			return Errorf(EINVALID, "agenda item %d: unknown kind %q", i+1, item.Kind)
+		}
+		if (item.Kind == AgendaProposal) != (item.ProposalID != 0) {
+			return Errorf(EINVALID, "agenda item %d: a proposal item names its proposal, and only it does", i+1)
+		}
+	}
+	return nil
+}
+
+func oneOf[T comparable](v T, list []T) bool {
+	for _, x := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Session returns the meeting's session with the id, or nil.
+func (m *Meeting) Session(id int64) *MeetingSession {
+	for _, s := range m.Sessions {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// Attendance is a member checked into a session.
+type Attendance struct {
+	SessionID   int64     `json:"session_id"`
+	MemberID    int64     `json:"member_id"`
+	Name        string    `json:"name"`
+	CheckedInAt time.Time `json:"checked_in_at"`
+	// By is who checked them in: a host's name, or "" when the member
+	// used the session's code.
+	By string `json:"by,omitempty"`
+	// Good is whether they are in good standing today: only they vote and
+	// count towards the quorum.
+	Good bool `json:"good"`
+}
+
+// SessionCount is how many members are checked into a session, and how
+// many of them are in good standing.
+type SessionCount struct {
+	SessionID int64 `json:"session_id"`
+	Present   int   `json:"present"`
+	Good      int   `json:"good"`
+}
+
+// MeetingFilter selects meetings. Zero fields do not filter.
+type MeetingFilter struct {
+	ID     int64
+	BodyID int64
+}
+
+// MeetingService stores meetings and who attends them.
+type MeetingService interface {
+	// CreateMeeting stores a meeting with its sessions (each given a code)
+	// and agenda.
+	CreateMeeting(ctx context.Context, m *Meeting) error
+	// FindMeetings returns meetings, soonest last, with sessions and agenda.
+	FindMeetings(ctx context.Context, f MeetingFilter) ([]*Meeting, error)
+	// CheckIn checks a member into a session of a meeting. A member is in
+	// one session of a meeting: checking into another is refused.
+	CheckIn(ctx context.Context, meetingID, sessionID, memberID int64) error
+	// SessionByCode returns the session of the meeting with the code.
+	SessionByCode(ctx context.Context, meetingID int64, code string) (*MeetingSession, error)
+	// Attendance lists who is checked into the meeting's sessions.
+	Attendance(ctx context.Context, meetingID int64) ([]*Attendance, error)
+	// SessionCounts counts each session's attendance.
+	SessionCounts(ctx context.Context, meetingID int64) ([]SessionCount, error)
+}
