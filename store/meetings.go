@@ -252,4 +252,3 @@ func (s *MeetingService) SessionCounts(ctx context.Context, meetingID int64) ([]
 	}
 	return out, rows.Err()
 }
-
