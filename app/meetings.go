@@ -194,3 +194,19 @@ func (a *App) Attendance(ctx context.Context, actor *rankfile.Actor, meetingID i
 	}
 	return a.Meetings.Attendance(ctx, meetingID)
 }
+
+// ListMeetings lists meetings in the order they start, for members.
+func (a *App) ListMeetings(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.Meeting, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	list, err := a.Meetings.FindMeetings(ctx, rankfile.MeetingFilter{})
+	for _, m := range list {
+		for _, s := range m.Sessions {
+			if !actor.CanHostSession(m, s) {
+				s.Code = ""
+			}
+		}
+	}
+	return list, err
+}

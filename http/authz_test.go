@@ -154,6 +154,13 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/proposals/2/steps/open", body: `{"deadline":"2099-01-01T12:00:00Z"}`, def: notFound, want: map[string]int{"": unauth, "cochair": ok, "admin": forbid}},
 	{method: "POST", path: "/api/v1/proposals/1/steps/schedule", body: `{"note":"General meeting"}`, def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
 	{method: "POST", path: "/api/v1/proposals/1/steps/someday", def: notFound},
+	{method: "GET", path: "/api/v1/meetings", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/meetings/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/meetings/9", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/meetings", body: `{"body_id":1,"kind":"chapter","title":"No sessions","format":"online"}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "POST", path: "/api/v1/meetings/1/check-in", body: `{"code":"NOCODE"}`, def: bad, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/meetings/1/check-in", body: `{"session_id":1,"member_id":5}`, def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/meetings/1/attendance", def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "other-branch": ok, "admin": ok}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
 

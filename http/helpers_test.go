@@ -79,6 +79,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.fill()
 	w.elections()
 	w.proposals()
+	w.meetings()
 	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)

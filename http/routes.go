@@ -125,6 +125,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/proposals/{id}/comments/{cid}/hide", api(s.apiHideComment))
 	mux.Handle("GET /api/v1/proposals/{id}/diff", api(s.apiVersionDiff))
 	mux.Handle("POST /api/v1/proposals/{id}/steps/{step}", api(s.apiProposalStep))
+	mux.Handle("GET /api/v1/meetings", api(s.apiMeetings))
+	mux.Handle("POST /api/v1/meetings", api(s.apiCreateMeeting))
+	mux.Handle("GET /api/v1/meetings/{id}", api(s.apiMeeting))
+	mux.Handle("POST /api/v1/meetings/{id}/check-in", api(s.apiCheckIn))
+	mux.Handle("GET /api/v1/meetings/{id}/attendance", api(s.apiAttendance))
 	mux.Handle("GET /api/v1/", api(s.apiNotFound))
 
 	mux.Handle("/", page(s.notFound))
