@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -122,9 +123,9 @@ func (m *Meeting) Validate() error {
 	switch {
 	case m.BodyID == 0:
 		return Errorf(EINVALID, "a meeting is a meeting of a body")
-	case !oneOf(m.Kind, MeetingKinds):
+	case !slices.Contains(MeetingKinds, m.Kind):
 		return Errorf(EINVALID, "unknown kind of meeting %q", m.Kind)
-	case !oneOf(m.Format, []MeetingFormat{InPerson, Online, Hybrid}):
+	case !slices.Contains([]MeetingFormat{InPerson, Online, Hybrid}, m.Format):
 		return Errorf(EINVALID, "a meeting is in person, online or hybrid, not %q", m.Format)
 	case m.Title == "" || utf8.RuneCountInString(m.Title) > maxMeetingTitle:
 		return Errorf(EINVALID, "a meeting needs a title of at most %d characters", maxMeetingTitle)
@@ -147,7 +148,7 @@ func (m *Meeting) Validate() error {
 		if item.Title = strings.TrimSpace(item.Title); item.Title == "" {
 			return Errorf(EINVALID, "agenda item %d needs a title", i+1)
 		}
-		if !oneOf(item.Kind, []AgendaKind{AgendaReport, AgendaProposal, AgendaElection, AgendaMotion}) {
+		if !slices.Contains([]AgendaKind{AgendaReport, AgendaProposal, AgendaElection, AgendaMotion}, item.Kind) {
 			return Errorf(EINVALID, "agenda item %d: unknown kind %q", i+1, item.Kind)
 		}
 		if (item.Kind == AgendaProposal) != (item.ProposalID != 0) {
@@ -157,19 +158,22 @@ func (m *Meeting) Validate() error {
 	return nil
 }
 
-func oneOf[T comparable](v T, list []T) bool {
-	for _, x := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
 // Session returns the meeting's session with the id, or nil.
 func (m *Meeting) Session(id int64) *MeetingSession {
 	for _, s := range m.Sessions {
 		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// SessionByCode returns the session whose code a member typed, in any
+// case and with any spaces, or nil.
+func (m *Meeting) SessionByCode(typed string) *MeetingSession {
+	code := strings.ToUpper(strings.Join(strings.Fields(typed), ""))
+	for _, s := range m.Sessions {
+		if code != "" && s.Code == code {
 			return s
 		}
 	}
@@ -214,8 +218,6 @@ type MeetingService interface {
 	// CheckIn checks a member into a session of a meeting. A member is in
 	// one session of a meeting: checking into another is refused.
 	CheckIn(ctx context.Context, meetingID, sessionID, memberID int64) error
-	// SessionByCode returns the session of the meeting with the code.
-	SessionByCode(ctx context.Context, meetingID int64, code string) (*MeetingSession, error)
 	// Attendance lists who is checked into the meeting's sessions.
 	Attendance(ctx context.Context, meetingID int64) ([]*Attendance, error)
 	// SessionCounts counts each session's attendance.

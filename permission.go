@@ -161,17 +161,16 @@ func (a *Actor) CanSeeSignerNames() bool { return a.SignedIn() && a.Steward }
 // CanManageProposal reports whether the actor may put a proposal on an
 // agenda, record its decision and hide comments on it under the code of
 // conduct: the leaders of the body that decides it, and admins.
-func (a *Actor) CanManageProposal(p *Proposal) bool {
-	return a.SignedIn() && (a.LeadsBody(p.BodyID) || a.Admin)
-}
+func (a *Actor) CanManageProposal(p *Proposal) bool { return a.CanCallMeeting(p.BodyID) }
 
 // CanTakePartInProposal reports whether the actor may comment on and
 // propose amendments to proposals on day d: members whose membership has
 // not lapsed.
 func (a *Actor) CanTakePartInProposal(d Date) bool { return a.CanTakePart(d) }
 
-// CanCallMeeting reports whether the actor may call a meeting of the body
-// and set its sessions and agenda: the body's leaders, and admins.
+// CanCallMeeting reports whether the actor may call a meeting of the body,
+// set its sessions and agenda and record what it decided: the body's
+// leaders, and admins.
 func (a *Actor) CanCallMeeting(bodyID int64) bool {
 	return a.SignedIn() && (a.LeadsBody(bodyID) || a.Admin)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,10 +52,8 @@ var ProposalStatuses = []ProposalStatus{ProposalDraft, ProposalCollecting, Propo
 
 // ParseProposalStatus reads a status as written in a query.
 func ParseProposalStatus(s string) (ProposalStatus, error) {
-	for _, known := range ProposalStatuses {
-		if ProposalStatus(s) == known {
-			return known, nil
-		}
+	if slices.Contains(ProposalStatuses, ProposalStatus(s)) {
+		return ProposalStatus(s), nil
 	}
 	return "", Errorf(EINVALID, "unknown proposal status %q", s)
 }
@@ -146,7 +145,7 @@ const (
 func (p *Proposal) Validate() error {
 	p.Title, p.Summary = strings.TrimSpace(p.Title), strings.TrimSpace(p.Summary)
 	switch {
-	case !knownKind(p.Kind):
+	case !slices.Contains(ProposalKinds, p.Kind):
 		return Errorf(EINVALID, "unknown kind of proposal %q", p.Kind)
 	case p.BodyID == 0:
 		return Errorf(EINVALID, "a proposal names the body that is to decide it")
@@ -161,15 +160,6 @@ func (p *Proposal) Validate() error {
 		return err
 	}
 	return validateLinks(p.Links)
-}
-
-func knownKind(k ProposalKind) bool {
-	for _, known := range ProposalKinds {
-		if k == known {
-			return true
-		}
-	}
-	return false
 }
 
 // validate trims the clauses, drops empty ones and checks the sizes. A

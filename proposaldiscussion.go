@@ -129,6 +129,19 @@ const (
 	MailProposalDecided   = "decided"   // to its signers
 )
 
+// MailOwed is the email a step to the status owes, if any: signers hear
+// when what they signed is scheduled and when it is decided. (Authors hear
+// when it qualifies, a step the store takes itself.)
+func (s ProposalStatus) MailOwed() string {
+	switch s {
+	case ProposalScheduled:
+		return MailProposalScheduled
+	case ProposalAdopted, ProposalRejected:
+		return MailProposalDecided
+	}
+	return ""
+}
+
 // ProposalMailing is an email a proposal's step owes, waiting to be sent.
 type ProposalMailing struct {
 	ID         int64

@@ -124,7 +124,9 @@ func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*Me
 	for _, c := range p.Counts {
 		p.Present += c.Good
 	}
-	_, members, err := a.Members.FindMembers(ctx, rankfile.ElectorateFilter(p.Body, a.Today()))
+	electorate := rankfile.ElectorateFilter(p.Body, a.Today())
+	electorate.Limit = 1 // only the count is wanted
+	_, members, err := a.Members.FindMembers(ctx, electorate)
 	if err != nil {
 		return nil, err
 	}
@@ -138,13 +140,7 @@ func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*Me
 			p.MySession = m.Session(at.SessionID)
 		}
 	}
-	for _, s := range m.Sessions {
-		if actor.CanHostSession(m, s) {
-			p.Hosting = append(p.Hosting, s)
-		} else {
-			s.Code = ""
-		}
-	}
+	p.Hosting = hostedSessions(actor, m)
 	return p, nil
 }
 
@@ -169,12 +165,13 @@ func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, ses
 
 // SelfCheckIn checks the actor into the session whose code they typed.
 func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID int64, code string) (*rankfile.MeetingSession, error) {
-	if _, err := a.findMeeting(ctx, actor, meetingID); err != nil {
-		return nil, err
-	}
-	s, err := a.Meetings.SessionByCode(ctx, meetingID, code)
+	m, err := a.findMeeting(ctx, actor, meetingID)
 	if err != nil {
 		return nil, err
+	}
+	s := m.SessionByCode(code)
+	if s == nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "that is not the code of a session of this meeting: check it with the session's hosts")
 	}
 	return s, a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID())
 }
@@ -185,11 +182,7 @@ func (a *App) Attendance(ctx context.Context, actor *rankfile.Actor, meetingID i
 	if err != nil {
 		return nil, err
 	}
-	hosts := false
-	for _, s := range m.Sessions {
-		hosts = hosts || actor.CanHostSession(m, s)
-	}
-	if err := actor.Require(hosts); err != nil {
+	if err := actor.Require(len(hostedSessions(actor, m)) > 0); err != nil {
 		return nil, err
 	}
 	return a.Meetings.Attendance(ctx, meetingID)
@@ -202,11 +195,21 @@ func (a *App) ListMeetings(ctx context.Context, actor *rankfile.Actor) ([]*rankf
 	}
 	list, err := a.Meetings.FindMeetings(ctx, rankfile.MeetingFilter{})
 	for _, m := range list {
-		for _, s := range m.Sessions {
-			if !actor.CanHostSession(m, s) {
-				s.Code = ""
-			}
-		}
+		hostedSessions(actor, m)
 	}
 	return list, err
+}
+
+// hostedSessions returns the sessions of m the actor hosts, and blanks
+// the codes of the others: a code is for the room it is read out in.
+func hostedSessions(actor *rankfile.Actor, m *rankfile.Meeting) []*rankfile.MeetingSession {
+	var hosted []*rankfile.MeetingSession
+	for _, s := range m.Sessions {
+		if actor.CanHostSession(m, s) {
+			hosted = append(hosted, s)
+		} else {
+			s.Code = ""
+		}
+	}
+	return hosted
 }

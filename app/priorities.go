@@ -42,7 +42,7 @@ func (a *App) PriorityCandidates(ctx context.Context, conventionID int64) ([]*ra
 // records the winners as adopted priorities. Only a leader of the
 // convention, or an admin, records them.
 func (a *App) CountPriorities(ctx context.Context, actor *rankfile.Actor, conventionID int64, rankings [][]int64, seed string) (*count.Report, []*rankfile.Proposal, error) {
-	if err := actor.Require(actor.SignedIn() && (actor.LeadsBody(conventionID) || actor.Admin)); err != nil {
+	if err := actor.Require(actor.CanCallMeeting(conventionID)); err != nil {
 		return nil, nil, err
 	}
 	candidates, err := a.PriorityCandidates(ctx, conventionID)

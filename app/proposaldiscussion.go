@@ -133,7 +133,7 @@ func (a *App) VersionDiff(ctx context.Context, actor *rankfile.Actor, id int64, 
 // CatchUpProposals records the expiry of proposals whose deadline passed
 // before they qualified. The server runs it every minute.
 func (a *App) CatchUpProposals(ctx context.Context) error {
-	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{Status: rankfile.ProposalCollecting})
+	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{Status: rankfile.ProposalCollecting, NoCounts: true})
 	if err != nil {
 		return err
 	}
@@ -142,8 +142,12 @@ func (a *App) CatchUpProposals(ctx context.Context) error {
 		if p.StatusAt(a.Now()) != rankfile.ProposalExpired {
 			continue
 		}
-		note := p.Signatures.Summary() + fmt.Sprintf("; %d needed", p.Threshold)
-		err := a.Proposals.SetProposalStatus(clock, p.ID, rankfile.ProposalCollecting, rankfile.ProposalExpired, note)
+		counted, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: p.ID})
+		if err != nil || len(counted) == 0 {
+			return err
+		}
+		note := counted[0].Signatures.Summary() + fmt.Sprintf("; %d needed", p.Threshold)
+		err = a.Proposals.SetProposalStatus(clock, p.ID, rankfile.ProposalCollecting, rankfile.ProposalExpired, note)
 		if err != nil && rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			return err
 		}

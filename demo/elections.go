@@ -65,14 +65,10 @@ func candidatePool(ctx context.Context, a *app.App, chapter *rankfile.Body, rng 
 	if err != nil {
 		return nil, err
 	}
-	reserved := map[string]bool{}
-	for _, acc := range Accounts {
-		reserved[acc.Email] = true
-	}
 	var out []*rankfile.Candidate
 	for _, i := range rng.Perm(len(members)) {
 		m := members[i]
-		if reserved[m.Email] || len(out) == 20 {
+		if isAccount(m.Email) || len(out) == 20 {
 			continue
 		}
 		c := &rankfile.Candidate{MemberID: m.ID, Name: m.FullName(), Status: rankfile.CandidateAccepted,

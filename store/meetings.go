@@ -102,17 +102,8 @@ func (s *MeetingService) FindMeetings(ctx context.Context, f rankfile.MeetingFil
 	return out, s.readAgendas(ctx, byID)
 }
 
-// meetingIDArgs returns the ids of meetings as statement arguments.
-func meetingIDArgs(byID map[int64]*rankfile.Meeting) []any {
-	args := make([]any, 0, len(byID))
-	for id := range byID {
-		args = append(args, id)
-	}
-	return args
-}
-
 func (s *MeetingService) readSessions(ctx context.Context, byID map[int64]*rankfile.Meeting) error {
-	args := meetingIDArgs(byID)
+	args := keyArgs(byID)
 	rows, err := s.db.read.QueryContext(ctx, `SELECT id, meeting_id, name, COALESCE(branch_id, 0), COALESCE(chair_id, 0),
 		COALESCE(secretary_id, 0), place, link, code FROM meeting_sessions
 		WHERE meeting_id IN (`+placeholders(1, len(args))+`) ORDER BY meeting_id, id`, args...)
@@ -132,7 +123,7 @@ func (s *MeetingService) readSessions(ctx context.Context, byID map[int64]*rankf
 }
 
 func (s *MeetingService) readAgendas(ctx context.Context, byID map[int64]*rankfile.Meeting) error {
-	args := meetingIDArgs(byID)
+	args := keyArgs(byID)
 	rows, err := s.db.read.QueryContext(ctx, `SELECT id, meeting_id, position, kind, title, COALESCE(proposal_id, 0)
 		FROM agenda_items WHERE meeting_id IN (`+placeholders(1, len(args))+`) ORDER BY meeting_id, position`, args...)
 	if err != nil {
@@ -183,24 +174,6 @@ func (s *MeetingService) CheckIn(ctx context.Context, meetingID, sessionID, memb
 		}
 		return nil
 	})
-}
-
-// SessionByCode returns the meeting's session with the code, typed in any
-// case and with any spaces.
-func (s *MeetingService) SessionByCode(ctx context.Context, meetingID int64, code string) (*rankfile.MeetingSession, error) {
-	code = strings.ToUpper(strings.Join(strings.Fields(code), ""))
-	list, err := s.FindMeetings(ctx, rankfile.MeetingFilter{ID: meetingID})
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range list {
-		for _, ses := range m.Sessions {
-			if code != "" && ses.Code == code {
-				return ses, nil
-			}
-		}
-	}
-	return nil, rankfile.Errorf(rankfile.EINVALID, "that is not the code of a session of this meeting: check it with the session's hosts")
 }
 
 // Attendance lists who is checked in, by session then name, with their

@@ -238,17 +238,6 @@ func (s *ProposalService) Comments(ctx context.Context, proposalID int64) ([]*ra
 	return out, rows.Err()
 }
 
-// mailFor is the email a step to a status owes, if any.
-func mailFor(to rankfile.ProposalStatus) string {
-	switch to {
-	case rankfile.ProposalScheduled:
-		return rankfile.MailProposalScheduled
-	case rankfile.ProposalAdopted, rankfile.ProposalRejected:
-		return rankfile.MailProposalDecided
-	}
-	return ""
-}
-
 // oweProposalMail records, in the step's transaction, the email it owes.
 func (tx *Tx) oweProposalMail(ctx context.Context, proposalID int64, kind string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO proposal_mailings (proposal_id, kind, due_at) VALUES ($1, $2, $3)`,

@@ -173,17 +173,8 @@ func (s *ProposalService) FindProposals(ctx context.Context, f rankfile.Proposal
 	return out, s.countSignatures(ctx, byID)
 }
 
-// idArgs returns the ids of proposals as statement arguments.
-func idArgs(byID map[int64]*rankfile.Proposal) []any {
-	args := make([]any, 0, len(byID))
-	for id := range byID {
-		args = append(args, id)
-	}
-	return args
-}
-
 func (s *ProposalService) readAuthors(ctx context.Context, byID map[int64]*rankfile.Proposal) error {
-	args := idArgs(byID)
+	args := keyArgs(byID)
 	rows, err := s.db.read.QueryContext(ctx, `SELECT a.proposal_id, a.member_id, m.first_name, m.last_name,
 		a.accepted_at IS NOT NULL FROM proposal_authors a JOIN members m ON m.id = a.member_id
 		WHERE a.proposal_id IN (`+placeholders(1, len(args))+`) ORDER BY a.proposal_id, a.position`, args...)
@@ -218,7 +209,7 @@ const signerJoins = ` JOIN members m ON m.id = s.member_id
 	LEFT JOIN standing_overrides o ON o.member_id = m.id AND o.revoked_at IS NULL`
 
 func (s *ProposalService) countSignatures(ctx context.Context, byID map[int64]*rankfile.Proposal) error {
-	args := append([]any{s.db.day(rankfile.Date{})}, idArgs(byID)...)
+	args := append([]any{s.db.day(rankfile.Date{})}, keyArgs(byID)...)
 	rows, err := s.db.read.QueryContext(ctx, `SELECT s.proposal_id, `+signatureCountSQL+`
 		FROM proposal_signatures s`+signerJoins+`
 		WHERE s.proposal_id IN (`+placeholders(2, len(args)-1)+`) GROUP BY s.proposal_id`, args...)
@@ -276,7 +267,7 @@ func (s *ProposalService) SetProposalStatus(ctx context.Context, id int64, from,
 			string(to), tx.stamp, id); err != nil {
 			return err
 		}
-		if kind := mailFor(to); kind != "" {
+		if kind := to.MailOwed(); kind != "" {
 			if err := tx.oweProposalMail(ctx, id, kind); err != nil {
 				return err
 			}

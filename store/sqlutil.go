@@ -70,6 +70,16 @@ func (tx *Tx) execChunk(ctx context.Context, full **sql.Stmt, isFull bool, query
 	return err
 }
 
+// keyArgs returns the keys of a map of rows by id as statement
+// arguments, for an IN list.
+func keyArgs[V any](byID map[int64]V) []any {
+	args := make([]any, 0, len(byID))
+	for id := range byID {
+		args = append(args, id)
+	}
+	return args
+}
+
 // mustJSON encodes values that cannot fail to encode (strings, numbers).
 func mustJSON(v any) string {
 	b, err := json.Marshal(v)
