@@ -28,6 +28,10 @@ const (
 	AuditCountElection   = "count_election"  // counted an election and published the result
 	AuditPaperSignature  = "paper_signature" // entered a signature collected on paper
 	AuditHideComment     = "hide_comment"    // hid a comment under the code of conduct
+	AuditOpenVote        = "open_vote"       // opened a vote at a meeting
+	AuditRoomVotes       = "room_votes"      // entered votes counted by hand or on paper in a session's room
+	AuditCloseVote       = "close_vote"      // closed a meeting's vote, publishing its result
+	AuditMinutes         = "minutes"         // wrote or approved a meeting's minutes
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

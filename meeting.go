@@ -65,6 +65,30 @@ type Meeting struct {
 	// Agenda lists the items in order.
 	Agenda    []*AgendaItem `json:"agenda"`
 	CreatedAt time.Time     `json:"created_at"`
+	// Minutes are the record the recording secretary writes, in
+	// markdown; members see them once a later meeting approved them.
+	Minutes Minutes `json:"minutes"`
+}
+
+// Minutes are a meeting's written record.
+type Minutes struct {
+	Text      string    `json:"text,omitempty"`
+	By        string    `json:"by,omitempty"`
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// ApprovedAt is when the meeting ApprovedIn approved them.
+	ApprovedAt time.Time `json:"approved_at,omitzero"`
+	ApprovedIn int64     `json:"approved_in,omitempty"`
+}
+
+// maxMinutes bounds the minutes' text.
+const maxMinutes = 100_000
+
+// CheckMinutes checks minutes' text before it is saved.
+func CheckMinutes(text string) error {
+	if strings.TrimSpace(text) == "" || len(text) > maxMinutes {
+		return Errorf(EINVALID, "minutes need a text of at most %d characters", maxMinutes)
+	}
+	return nil
 }
 
 // MeetingSession is one of a meeting's simultaneous sessions, with its
@@ -220,6 +244,26 @@ type MeetingService interface {
 	CheckIn(ctx context.Context, meetingID, sessionID, memberID int64) error
 	// Attendance lists who is checked into the meeting's sessions.
 	Attendance(ctx context.Context, meetingID int64) ([]*Attendance, error)
+	// Attendee returns a member's attendance at a meeting, or nil when
+	// they are not checked in.
+	Attendee(ctx context.Context, meetingID, memberID int64) (*Attendance, error)
 	// SessionCounts counts each session's attendance.
 	SessionCounts(ctx context.Context, meetingID int64) ([]SessionCount, error)
+	// SaveMinutes stores the text of a meeting's minutes, until they are
+	// approved.
+	SaveMinutes(ctx context.Context, meetingID int64, text string) error
+	// ApproveMinutes records that a later meeting approved the minutes.
+	ApproveMinutes(ctx context.Context, meetingID, atMeetingID int64) error
+	// MemberAttendance lists the meetings a member attended, latest first.
+	MemberAttendance(ctx context.Context, memberID int64) ([]*AttendedMeeting, error)
+}
+
+// AttendedMeeting is a meeting in a member's history: which session they
+// attended.
+type AttendedMeeting struct {
+	MeetingID   int64     `json:"meeting_id"`
+	Title       string    `json:"title"`
+	StartsAt    time.Time `json:"starts_at"`
+	Session     string    `json:"session"`
+	CheckedInAt time.Time `json:"checked_in_at"`
 }

@@ -181,3 +181,32 @@ func (a *Actor) CanCallMeeting(bodyID int64) bool {
 func (a *Actor) CanHostSession(m *Meeting, s *MeetingSession) bool {
 	return a.SignedIn() && (s.Hosts(a.ID()) || a.CanCallMeeting(m.BodyID))
 }
+
+// CanChairMeeting reports whether the actor opens and closes the
+// meeting's votes: the chair of any of its sessions, and those who may
+// call it.
+func (a *Actor) CanChairMeeting(m *Meeting) bool {
+	if !a.SignedIn() {
+		return false
+	}
+	for _, s := range m.Sessions {
+		if s.ChairID == a.ID() {
+			return true
+		}
+	}
+	return a.CanCallMeeting(m.BodyID)
+}
+
+// CanWriteMinutes reports whether the actor writes the meeting's minutes:
+// the secretary of any of its sessions, and those who may call it.
+func (a *Actor) CanWriteMinutes(m *Meeting) bool {
+	if !a.SignedIn() {
+		return false
+	}
+	for _, s := range m.Sessions {
+		if s.SecretaryID == a.ID() {
+			return true
+		}
+	}
+	return a.CanCallMeeting(m.BodyID)
+}

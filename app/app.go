@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/live"
 )
 
 // App holds the services the operations work through.
@@ -31,8 +32,13 @@ type App struct {
 	Settings rankfile.Settings
 	// Meetings holds meetings, their sessions and attendance.
 	Meetings rankfile.MeetingService
-	Mailer   rankfile.Mailer
-	Logger   *slog.Logger
+	// Votes holds meetings' votes and their ballots.
+	Votes rankfile.VoteService
+	// Live sends meetings' live state to the pages following them; nil
+	// sends nothing.
+	Live   *live.Hub
+	Mailer rankfile.Mailer
+	Logger *slog.Logger
 
 	// Name is the organization's name as members know it.
 	Name string

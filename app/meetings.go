@@ -23,6 +23,18 @@ type MeetingPage struct {
 	MySession *rankfile.MeetingSession
 	// Hosting lists the sessions the reader checks members into.
 	Hosting []*rankfile.MeetingSession
+	// Live is the live state the page starts from.
+	Live *LiveState `json:"-"`
+	// Votes are the meeting's votes in the order they opened; Open is the
+	// one open, if any, and Voted whether the reader has voted in it.
+	Votes []*rankfile.MeetingVote
+	Open  *rankfile.MeetingVote
+	Voted bool
+	// CanVote is whether the reader may vote: checked in and in good
+	// standing.
+	CanVote bool
+	// CanChair and CanWriteMinutes are what the reader may do here.
+	CanChair, CanWriteMinutes bool
 }
 
 // Quorate reports whether enough members are present to decide.
@@ -108,40 +120,52 @@ func (a *App) findMeeting(ctx context.Context, actor *rankfile.Actor, id int64) 
 }
 
 // Meeting returns a meeting's page for the actor: session codes only for
-// the sessions they host.
+// the sessions they host, minutes only once approved unless they write
+// or chair them.
 func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*MeetingPage, error) {
 	m, err := a.findMeeting(ctx, actor, id)
 	if err != nil {
 		return nil, err
 	}
-	p := &MeetingPage{Meeting: m}
+	p := &MeetingPage{Meeting: m, CanChair: actor.CanChairMeeting(m), CanWriteMinutes: actor.CanWriteMinutes(m)}
 	if p.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
 		return nil, err
 	}
+	if p.Live, err = a.stateOf(ctx, m); err != nil {
+		return nil, err
+	}
+	p.Present, p.Needed = p.Live.Present, p.Live.Needed
 	if p.Counts, err = a.Meetings.SessionCounts(ctx, id); err != nil {
 		return nil, err
 	}
-	for _, c := range p.Counts {
-		p.Present += c.Good
-	}
-	electorate := rankfile.ElectorateFilter(p.Body, a.Today())
-	electorate.Limit = 1 // only the count is wanted
-	_, members, err := a.Members.FindMembers(ctx, electorate)
-	if err != nil {
+	if err := a.readerInMeeting(ctx, actor, p); err != nil {
 		return nil, err
-	}
-	p.Needed = m.Quorum.Needed(members)
-	attendance, err := a.Meetings.Attendance(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	for _, at := range attendance {
-		if at.MemberID == actor.ID() {
-			p.MySession = m.Session(at.SessionID)
-		}
 	}
 	p.Hosting = hostedSessions(actor, m)
+	if m.Minutes.ApprovedAt.IsZero() && !p.CanWriteMinutes && !p.CanChair {
+		m.Minutes.Text = ""
+	}
 	return p, nil
+}
+
+// readerInMeeting fills in the reader's session and their part in the
+// open vote.
+func (a *App) readerInMeeting(ctx context.Context, actor *rankfile.Actor, p *MeetingPage) error {
+	at, err := a.Meetings.Attendee(ctx, p.Meeting.ID, actor.ID())
+	if err != nil {
+		return err
+	}
+	if at != nil {
+		p.MySession, p.CanVote = p.Meeting.Session(at.SessionID), at.Good
+	}
+	if p.Votes, err = a.Votes.FindVotes(ctx, p.Meeting.ID); err != nil {
+		return err
+	}
+	if n := len(p.Votes); n > 0 && p.Votes[n-1].Status == rankfile.VoteOpen {
+		p.Open = p.Votes[n-1]
+		p.Voted, err = a.Votes.HasVoted(ctx, p.Open.ID, actor.ID())
+	}
+	return err
 }
 
 // CheckIn checks a member into a session, by one of its hosts.

@@ -108,6 +108,8 @@ type PersonalData struct {
 	Positions    []*rankfile.Position      `json:"positions"`
 	Roles        []string                  `json:"roles"`
 	JoinRequests []*rankfile.JoinRequest   `json:"join_requests"`
+	// Meetings are the meetings the member was checked into.
+	Meetings []*rankfile.AttendedMeeting `json:"meetings_attended"`
 	// Views are the audit log's entries about the member: who saw their
 	// details, and what was done to their record.
 	Views []*rankfile.AuditEntry `json:"audit_entries_about_you"`
@@ -133,6 +135,7 @@ func (a *App) MyData(ctx context.Context, actor *rankfile.Actor) (*PersonalData,
 			d.JoinRequests, err = a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{MemberID: id})
 			return err
 		},
+		func() error { d.Meetings, err = a.Meetings.MemberAttendance(ctx, id); return err },
 		func() error {
 			d.Views, err = a.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{SubjectID: id})
 			return err

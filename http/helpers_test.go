@@ -73,9 +73,10 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.app = &app.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db),
+		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
+	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)
 	w.fill()
 	w.elections()
 	w.proposals()

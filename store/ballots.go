@@ -292,12 +292,7 @@ func (tx *Tx) rewriteRows(ctx context.Context, electionID int64) error {
 // rewriteInKeyOrder rewrites PostgreSQL's tables of rolls and ballots in
 // the order of their primary keys.
 func (db *DB) rewriteInKeyOrder(ctx context.Context) error {
-	for _, table := range []string{"ballots", "ballot_rankings", "election_roll"} {
-		if _, err := db.write.ExecContext(ctx, `CLUSTER `+table+` USING `+table+`_pkey`); err != nil {
-			return db.translate(err)
-		}
-	}
-	return nil
+	return db.clusterTables(ctx, "ballots", "ballot_rankings", "election_roll")
 }
 
 // Result returns the stored result of a counted election.

@@ -45,6 +45,8 @@ type DB struct {
 	casts castBatcher
 	// signs commits signatures given at the same moment together.
 	signs signBatcher
+	// votes commits meeting votes cast at the same moment together.
+	votes voteBatcher
 	// touches records when API tokens were last used.
 	touches tokenTouches
 	// queue takes SQLite's audit entries of views on their way into the
@@ -97,6 +99,7 @@ func connect(dsn string) (*DB, error) {
 	db.audits.start(db)
 	db.casts.start(db)
 	db.signs.start(db)
+	db.votes.start(db)
 	db.touches.start(db)
 	var err error
 	if IsPostgres(dsn) {

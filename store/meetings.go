@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -78,7 +79,8 @@ func (s *MeetingService) FindMeetings(ctx context.Context, f rankfile.MeetingFil
 		c.add("body_id = $%d", f.BodyID)
 	}
 	rows, err := s.db.read.QueryContext(ctx, `SELECT id, body_id, kind, title, starts_at, format, quorum_count,
-		quorum_percent, created_at FROM meetings`+c.sql()+` ORDER BY starts_at, id`, c.args...)
+		quorum_percent, created_at, minutes, minutes_by, minutes_updated_at, minutes_approved_at,
+		COALESCE(minutes_approved_in, 0) FROM meetings`+c.sql()+` ORDER BY starts_at, id`, c.args...)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
@@ -87,10 +89,13 @@ func (s *MeetingService) FindMeetings(ctx context.Context, f rankfile.MeetingFil
 	byID := map[int64]*rankfile.Meeting{}
 	for rows.Next() {
 		m := &rankfile.Meeting{}
+		var updated, approved sql.NullTime
 		if err := rows.Scan(&m.ID, &m.BodyID, &m.Kind, &m.Title, &m.StartsAt, &m.Format, &m.Quorum.Count,
-			&m.Quorum.Percent, &m.CreatedAt); err != nil {
+			&m.Quorum.Percent, &m.CreatedAt, &m.Minutes.Text, &m.Minutes.By, &updated, &approved,
+			&m.Minutes.ApprovedIn); err != nil {
 			return nil, err
 		}
+		m.Minutes.UpdatedAt, m.Minutes.ApprovedAt = updated.Time, approved.Time
 		out, byID[m.ID] = append(out, m), m
 	}
 	if err := rows.Err(); err != nil || len(out) == 0 {
@@ -179,12 +184,25 @@ func (s *MeetingService) CheckIn(ctx context.Context, meetingID, sessionID, memb
 // Attendance lists who is checked in, by session then name, with their
 // standing today.
 func (s *MeetingService) Attendance(ctx context.Context, meetingID int64) ([]*rankfile.Attendance, error) {
+	return s.attendance(ctx, `a.meeting_id = $2`, meetingID)
+}
+
+// Attendee returns one member's attendance, or nil.
+func (s *MeetingService) Attendee(ctx context.Context, meetingID, memberID int64) (*rankfile.Attendance, error) {
+	list, err := s.attendance(ctx, `a.meeting_id = $2 AND a.member_id = $3`, meetingID, memberID)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	return list[0], nil
+}
+
+func (s *MeetingService) attendance(ctx context.Context, cond string, args ...any) ([]*rankfile.Attendance, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT a.session_id, a.member_id, m.first_name, m.last_name, a.checked_in_at,
 		a.checked_in_by, `+fmt.Sprintf(goodStandingSQL, 1)+`
 		FROM meeting_attendance a JOIN members m ON m.id = a.member_id
 		LEFT JOIN standing_overrides o ON o.member_id = m.id AND o.revoked_at IS NULL
-		WHERE a.meeting_id = $2 ORDER BY a.session_id, lower(m.last_name), lower(m.first_name), m.id`,
-		s.db.day(rankfile.Date{}), meetingID)
+		WHERE `+cond+` ORDER BY a.session_id, lower(m.last_name), lower(m.first_name), m.id`,
+		append([]any{s.db.day(rankfile.Date{})}, args...)...)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
@@ -222,6 +240,60 @@ func (s *MeetingService) SessionCounts(ctx context.Context, meetingID int64) ([]
 			return nil, err
 		}
 		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// SaveMinutes stores the minutes' text, in its writer's name, until they
+// are approved: approved minutes are the record and do not change.
+func (s *MeetingService) SaveMinutes(ctx context.Context, meetingID int64, text string) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE meetings SET minutes = $1, minutes_by = $2, minutes_updated_at = $3
+			WHERE id = $4 AND minutes_approved_at IS NULL`, text, rankfile.ActorFrom(ctx).Name(), tx.stamp, meetingID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.ECONFLICT, "the minutes were approved and are the record now; they do not change")
+		}
+		return tx.audit(ctx, rankfile.AuditMinutes, meetingID, "wrote the minutes of meeting "+itoa(meetingID))
+	})
+}
+
+// ApproveMinutes records that the meeting atMeetingID approved the
+// minutes, once.
+func (s *MeetingService) ApproveMinutes(ctx context.Context, meetingID, atMeetingID int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE meetings SET minutes_approved_at = $1, minutes_approved_in = $2
+			WHERE id = $3 AND minutes_approved_at IS NULL AND minutes <> ''`, tx.stamp, atMeetingID, meetingID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.ECONFLICT, "there are no minutes waiting for approval")
+		}
+		return tx.audit(ctx, rankfile.AuditMinutes, meetingID,
+			fmt.Sprintf("meeting %d approved the minutes of meeting %d", atMeetingID, meetingID))
+	})
+}
+
+// MemberAttendance lists the meetings the member was checked into, latest
+// first.
+func (s *MeetingService) MemberAttendance(ctx context.Context, memberID int64) ([]*rankfile.AttendedMeeting, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT m.id, m.title, m.starts_at, s.name, a.checked_in_at
+		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN meeting_sessions s ON s.id = a.session_id
+		WHERE a.member_id = $1 ORDER BY m.starts_at DESC, m.id DESC`, memberID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.AttendedMeeting
+	for rows.Next() {
+		a := &rankfile.AttendedMeeting{}
+		if err := rows.Scan(&a.MeetingID, &a.Title, &a.StartsAt, &a.Session, &a.CheckedInAt); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
 	}
 	return out, rows.Err()
 }

@@ -263,17 +263,23 @@ func (s *ProposalService) SetProposalStatus(ctx context.Context, id int64, from,
 		if p.Status != from {
 			return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s, not %s", p.Title, p.Status, from)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = $1, updated_at = $2 WHERE id = $3`,
-			string(to), tx.stamp, id); err != nil {
+		return tx.setProposalStatus(ctx, id, to, note)
+	})
+}
+
+// setProposalStatus moves a proposal locked in tx to a status, with the
+// step in its history and the email the step owes.
+func (tx *Tx) setProposalStatus(ctx context.Context, id int64, to rankfile.ProposalStatus, note string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = $1, updated_at = $2 WHERE id = $3`,
+		string(to), tx.stamp, id); err != nil {
+		return err
+	}
+	if kind := to.MailOwed(); kind != "" {
+		if err := tx.oweProposalMail(ctx, id, kind); err != nil {
 			return err
 		}
-		if kind := to.MailOwed(); kind != "" {
-			if err := tx.oweProposalMail(ctx, id, kind); err != nil {
-				return err
-			}
-		}
-		return tx.proposalEvent(ctx, id, to, note)
-	})
+	}
+	return tx.proposalEvent(ctx, id, to, note)
 }
 
 // ProposalHistory returns the steps of a proposal's life, oldest first.

@@ -101,12 +101,19 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 // appServices wires the app's operations to the database.
 func appServices(db *store.DB) *rfapp.App {
 	elections := store.NewElectionService(db) // elections and their paper ballots
-	return &rfapp.App{
+	a := &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
+		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db), Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
+	a.Live = a.NewLive(liveInterval, slog.Default())
+	return a
 }
+
+// liveInterval is how often, at most, a meeting's live pages are sent its
+// state: quick enough to feel live, and one read of the meeting however
+// many members voted in it.
+const liveInterval = 250 * time.Millisecond
 
 // serverGCPercent lets a server's heap grow to three times what it keeps
 // between collections, rather than Go's default of twice: a server keeps
