@@ -282,6 +282,9 @@ type VoteService interface {
 	CastRoomVotes(ctx context.Context, voteID, sessionID int64, members []int64, ballots [][]int) error
 	// HasVoted reports whether a member has voted in a vote.
 	HasVoted(ctx context.Context, voteID, memberID int64) (bool, error)
+	// VotedMembers lists the members who have voted in a vote, for the
+	// hosts who count the room.
+	VotedMembers(ctx context.Context, voteID int64) ([]int64, error)
 	// VoteProgress counts each session's members who have voted.
 	VoteProgress(ctx context.Context, voteID int64) ([]VoteProgress, error)
 	// CloseVote stops the vote taking ballots and stores the result tally

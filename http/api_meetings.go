@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 // meetingID reads the meeting id of the path.
@@ -95,6 +96,167 @@ func (s *Server) apiAttendance(w http.ResponseWriter, r *http.Request) error {
 	}
 	if list == nil {
 		list = []*rankfile.Attendance{}
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+// meetingVoteIDs reads the meeting and vote ids of the path.
+func meetingVoteIDs(r *http.Request) (int64, int64, error) {
+	id, err := meetingID(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	vid, err := strconv.ParseInt(r.PathValue("vid"), 10, 64)
+	if err != nil {
+		return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such vote")
+	}
+	return id, vid, nil
+}
+
+// apiVotes lists a meeting's votes with their results.
+func (s *Server) apiVotes(w http.ResponseWriter, r *http.Request) error {
+	id, err := meetingID(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.app.MeetingVotes(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	if list == nil {
+		list = []*rankfile.MeetingVote{}
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+// apiOpenVote opens a vote on an agenda item, for a chair.
+func (s *Server) apiOpenVote(w http.ResponseWriter, r *http.Request) error {
+	id, err := meetingID(r)
+	if err != nil {
+		return err
+	}
+	v := &rankfile.MeetingVote{}
+	if err := decodeBody(r, v, `a vote: agenda_item_id, kind, question, options, seats, threshold, roll_call`); err != nil {
+		return err
+	}
+	if err := s.app.OpenVote(r.Context(), req(r).actor, id, v); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, v)
+}
+
+// apiCastMeetingVote records the caller's vote: {"choice": [0]} picks
+// the first option (yes), [] abstains, a ranked vote lists its ranking.
+// Sending it again is harmless: the answer says it was already counted.
+func (s *Server) apiCastMeetingVote(w http.ResponseWriter, r *http.Request) error {
+	id, vid, err := meetingVoteIDs(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Choice []int `json:"choice"`
+	}
+	if err := decodeBody(r, &body, `{"choice": [0]}`); err != nil {
+		return err
+	}
+	already, err := s.app.CastMeetingVote(r.Context(), req(r).actor, id, vid, body.Choice)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"counted": true, "already": already})
+}
+
+// apiRoomVotes enters the votes a session's host counted in the room.
+func (s *Server) apiRoomVotes(w http.ResponseWriter, r *http.Request) error {
+	id, vid, err := meetingVoteIDs(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		SessionID int64 `json:"session_id"`
+		app.RoomCount
+	}
+	if err := decodeBody(r, &body, `{"session_id": 1, "members": [...], "counts": [yes, no], "abstain": 0} or "ballots": [[...], ...]`); err != nil {
+		return err
+	}
+	if err := s.app.CastRoomVotes(r.Context(), req(r).actor, id, vid, body.SessionID, &body.RoomCount); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"counted": len(body.Members)})
+}
+
+// apiCloseVote closes a vote, for a chair, and returns its result.
+func (s *Server) apiCloseVote(w http.ResponseWriter, r *http.Request) error {
+	id, vid, err := meetingVoteIDs(r)
+	if err != nil {
+		return err
+	}
+	v, err := s.app.CloseVote(r.Context(), req(r).actor, id, vid)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
+// apiSaveMinutes stores a meeting's minutes: {"text": "..."}.
+func (s *Server) apiSaveMinutes(w http.ResponseWriter, r *http.Request) error {
+	id, err := meetingID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Text string `json:"text"`
+	}
+	if err := decodeBody(r, &body, `{"text": "..."}`); err != nil {
+		return err
+	}
+	if err := s.app.SaveMinutes(r.Context(), req(r).actor, id, body.Text); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"saved": true})
+}
+
+// apiApproveMinutes records that a later meeting approved the minutes:
+// {"at_meeting_id": 7}.
+func (s *Server) apiApproveMinutes(w http.ResponseWriter, r *http.Request) error {
+	id, err := meetingID(r)
+	if err != nil {
+		return err
+	}
+	var body struct {
+		AtMeetingID int64 `json:"at_meeting_id"`
+	}
+	if err := decodeBody(r, &body, `{"at_meeting_id": 7}`); err != nil {
+		return err
+	}
+	if err := s.app.ApproveMinutes(r.Context(), req(r).actor, id, body.AtMeetingID); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"approved": true})
+}
+
+// apiCheckInSearch finds members by name for a session's host.
+func (s *Server) apiCheckInSearch(w http.ResponseWriter, r *http.Request) error {
+	id, err := meetingID(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.app.CheckInSearch(r.Context(), req(r).actor, id, r.URL.Query().Get("q"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+// apiMyMeetings lists the meetings the caller attended.
+func (s *Server) apiMyMeetings(w http.ResponseWriter, r *http.Request) error {
+	actor := req(r).actor
+	list, err := s.app.MeetingsAttended(r.Context(), actor, actor.ID())
+	if err != nil {
+		return err
+	}
+	if list == nil {
+		list = []*rankfile.AttendedMeeting{}
 	}
 	return writeJSON(w, http.StatusOK, list)
 }

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/rankfile/rankfile/app"
@@ -31,6 +32,10 @@ type Server struct {
 
 	ln  net.Listener
 	srv *http.Server
+	// closing is closed when the server shuts down, ending event streams,
+	// which would otherwise hold the shutdown until its deadline.
+	closing     chan struct{}
+	closingOnce sync.Once
 }
 
 // Config is how the server presents itself.
@@ -54,6 +59,7 @@ func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger
 		apiLimit:    newLimiter(600, time.Minute),
 		metrics:     newMetrics(),
 		imports:     newImportJobs(),
+		closing:     make(chan struct{}),
 	}
 }
 
@@ -73,6 +79,7 @@ func (s *Server) Open(addr string) error {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
 	}
+	s.srv.RegisterOnShutdown(s.close)
 	go func() {
 		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.logger.Error("serving", "err", err)
@@ -90,6 +97,9 @@ func (s *Server) URL() string {
 	}
 	return "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port)) + "/"
 }
+
+// close ends the event streams.
+func (s *Server) close() { s.closingOnce.Do(func() { close(s.closing) }) }
 
 // Shutdown stops accepting requests and waits for those under way.
 func (s *Server) Shutdown(ctx context.Context) error {

@@ -236,6 +236,24 @@ func (s *MeetingService) HasVoted(ctx context.Context, voteID, memberID int64) (
 	return n > 0, s.db.translate(err)
 }
 
+// VotedMembers lists the members who have voted, by id.
+func (s *MeetingService) VotedMembers(ctx context.Context, voteID int64) ([]int64, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT member_id FROM meeting_vote_marks WHERE vote_id = $1 ORDER BY member_id`, voteID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
 // VoteProgress counts each session's members who have voted, sessions no
 // one voted in left out.
 func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rankfile.VoteProgress, error) {
