@@ -128,11 +128,15 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	var ballots, proposals int
+	var meeting *rankfile.Meeting
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if ballots, err = demo.Elections(ctx, web, setClock); err != nil {
 			return err
 		}
-		proposals, err = demo.Proposals(ctx, web, setClock, db.SetSetting)
+		if proposals, err = demo.Proposals(ctx, web, setClock, db.SetSetting); err != nil {
+			return err
+		}
+		meeting, err = demo.Meetings(ctx, web, setClock)
 		return err
 	})
 	if err != nil {
@@ -141,6 +145,11 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	a.printDemoSummary(sum)
 	fmt.Fprintf(a.stdout, "Held the election of convention delegates (%d ballots, counted) and opened the steering committee's.\n", ballots)
 	fmt.Fprintf(a.stdout, "Wrote %d proposals, one at every stage; member@example.org can sign the one about fare-free buses.\n", proposals)
+	if meeting != nil {
+		fmt.Fprintf(a.stdout, "Held last month's general meeting in the five branches, and called this month's for %s:\n"+
+			"coordinator@example.org chairs its Central session; member@example.org checks in there with the code %s.\n",
+			meeting.StartsAt.In(db.Zone).Format("15:04"), meeting.Sessions[centralIndex(meeting)].Code)
+	}
 	return nil
 }
 
@@ -221,4 +230,14 @@ func (a *app) printDemoSummary(s *demo.Summary) {
 	for _, acc := range demo.Accounts {
 		fmt.Fprintf(a.stdout, "  %-26s %s\n", acc.Email, acc.Role)
 	}
+}
+
+// centralIndex finds the Central branch's session of a demo meeting.
+func centralIndex(m *rankfile.Meeting) int {
+	for i, s := range m.Sessions {
+		if s.Name == "Central" {
+			return i
+		}
+	}
+	return 0
 }

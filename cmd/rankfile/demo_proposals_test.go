@@ -52,3 +52,59 @@ func checkDemoProposals(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 }
+
+// checkDemoMeetings checks the demo's meetings: last month's decided the
+// resolution on its agenda by a vote of its five sessions, part of it
+// counted by hand, and has minutes; this month's is quorate, chaired in
+// Central by the coordinator, who can open a vote on which
+// member@example.org, once checked in, votes.
+func checkDemoMeetings(t *testing.T, dsn string) {
+	ctx := context.Background()
+	db := storetest.Open(t, dsn)
+	web := appServices(db)
+	actor := func(email string) *rankfile.Actor {
+		m, err := web.Members.FindMember(ctx, rankfile.MemberFilter{Email: email})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &rankfile.Actor{Member: m}
+	}
+	coordinator, me := actor("coordinator@example.org"), actor("member@example.org")
+	list, err := web.ListMeetings(ctx, me)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("the demo's meetings: %d, %v", len(list), err)
+	}
+	past, err := web.Meeting(ctx, coordinator, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(past.Meeting.Sessions) != 5 || len(past.Votes) != 2 || past.Meeting.Minutes.Text == "" {
+		t.Errorf("last month's meeting: %d sessions, %d votes, minutes %q", len(past.Meeting.Sessions), len(past.Votes), past.Meeting.Minutes.Text)
+	}
+	for _, v := range past.Votes {
+		if v.Result == nil || !v.Result.Carried || v.Result.Combined.Room != 5 {
+			t.Errorf("last month's vote %q: %+v", v.Question, v.Result)
+		}
+	}
+	p, err := web.Proposal(ctx, me, past.Votes[0].ProposalID)
+	if err != nil || p.Proposal.Status != rankfile.ProposalAdopted {
+		t.Errorf("the resolution the meeting voted on: %v", err)
+	}
+	next, err := web.Meeting(ctx, coordinator, list[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !next.Quorate() || len(next.Hosting) != 1 || next.Hosting[0].Name != "Central" {
+		t.Fatalf("this month's meeting: quorate %v, the coordinator hosts %v", next.Quorate(), next.Hosting)
+	}
+	if _, err := web.SelfCheckIn(ctx, me, next.Meeting.ID, next.Hosting[0].Code); err != nil {
+		t.Fatal(err)
+	}
+	v := &rankfile.MeetingVote{AgendaItemID: next.Meeting.Agenda[2].ID, Kind: rankfile.VoteYesNo, Question: "Support the strike?"}
+	if err := web.OpenVote(ctx, coordinator, next.Meeting.ID, v); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := web.CastMeetingVote(ctx, me, next.Meeting.ID, v.ID, []int{rankfile.OptionYes}); err != nil {
+		t.Errorf("member@example.org voting at this month's meeting: %v", err)
+	}
+}

@@ -1,0 +1,190 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// Meetings makes the demo's meetings through the web app's operations: last
+// month's branched general meeting, held in the five branches at once,
+// which adopted a resolution by a vote taken online and counted by hand,
+// chose where to hold the holiday party, and has minutes waiting for
+// approval; and this month's, starting in an hour, which
+// coordinator@example.org chairs in Central, with members already checked
+// in. setClock works as for Elections. It returns this month's meeting.
+func Meetings(ctx context.Context, a *app.App, setClock func(time.Time)) (*rankfile.Meeting, error) {
+	d, err := newProposalDemo(ctx, a)
+	if err != nil || len(d.signers) < minDemoSigners {
+		return nil, err // a demo too small for them has no meetings
+	}
+	m := &meetingDemo{proposalDemo: d, rng: rand.New(rand.NewPCG(7, 11))}
+	if err := m.past(setClock); err != nil {
+		return nil, err
+	}
+	return m.upcoming()
+}
+
+type meetingDemo struct {
+	*proposalDemo
+	rng *rand.Rand
+}
+
+// branched calls a general meeting in the five branches, chaired by the
+// coordinator in Central and by members elsewhere.
+func (d *meetingDemo) branched(title string, at time.Time, quorum int, agenda []*rankfile.AgendaItem) (*rankfile.Meeting, error) {
+	sessions, err := d.a.BranchSessions(d.ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range sessions {
+		s.Place = fmt.Sprintf("%s branch hall", s.Name)
+		s.ChairID, s.SecretaryID = d.signers[100+2*i].ID(), d.signers[101+2*i].ID()
+		if s.Name == "Central" {
+			s.ChairID = d.coordinator.ID()
+		}
+	}
+	m := &rankfile.Meeting{BodyID: d.chapter.ID, Kind: rankfile.MeetingChapter, Title: title, StartsAt: at,
+		Format: rankfile.Hybrid, Quorum: rankfile.Quorum{Count: quorum}, Sessions: sessions, Agenda: agenda}
+	return m, d.a.CreateMeeting(d.ctx, d.admin, m)
+}
+
+// checkIn checks signers from..to-1 into their branch's session, or the
+// first session, by the admin.
+func (d *meetingDemo) checkIn(m *rankfile.Meeting, from, to int) error {
+	for _, s := range d.signers[from:to] {
+		session := m.Sessions[0]
+		for _, ses := range m.Sessions {
+			if ses.BranchID == s.Member.Branch.ID() {
+				session = ses
+			}
+		}
+		if err := d.a.CheckIn(d.ctx, d.admin, m.ID, session.ID, s.ID()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// past is last month's general meeting.
+func (d *meetingDemo) past(setClock func(time.Time)) error {
+	at := d.a.Now().AddDate(0, 0, -25).Truncate(time.Hour)
+	setClock(at.Add(-10 * 24 * time.Hour))
+	defer setClock(time.Time{})
+	p := &rankfile.Proposal{Kind: rankfile.ProposalResolution, Title: "Join the regional tenant union federation",
+		Summary: "The chapter affiliates with the federation of tenant unions and sends two delegates.",
+		Text: rankfile.ProposalText{Whereas: []string{"tenant unions in the region coordinate rent strikes through the federation;"},
+			Resolved: []string{"the chapter joins the regional tenant union federation;", "the steering committee appoints two delegates."}}}
+	if err := d.write(d.coordinator, p, 21); err != nil {
+		return err
+	}
+	if err := d.sign(p, 60, 52); err != nil {
+		return err
+	}
+	setClock(at)
+	m, err := d.branched("October general meeting", at, 60, []*rankfile.AgendaItem{
+		{Kind: rankfile.AgendaReport, Title: "Treasurer's report"},
+		{Kind: rankfile.AgendaProposal, Title: p.Title, ProposalID: p.ID},
+		{Kind: rankfile.AgendaMotion, Title: "Where to hold the holiday party"}})
+	if err != nil {
+		return err
+	}
+	if err := d.checkIn(m, 0, 100); err != nil {
+		return err
+	}
+	setClock(at.Add(40 * time.Minute))
+	resolution := &rankfile.MeetingVote{AgendaItemID: m.Agenda[1].ID}
+	if err := d.takeVote(m, resolution, func(i int) []int { return []int{d.pick(0.72)} }); err != nil {
+		return err
+	}
+	setClock(at.Add(70 * time.Minute))
+	party := &rankfile.MeetingVote{AgendaItemID: m.Agenda[2].ID, Kind: rankfile.VoteChoice, Question: "Where do we hold the holiday party?",
+		Options: []string{"The union hall", "Echo Park", "The Eastside branch's space"}, Threshold: rankfile.ThresholdPlurality}
+	if err := d.takeVote(m, party, func(i int) []int { return []int{i % 3 * (i % 2)} }); err != nil {
+		return err
+	}
+	setClock(at.Add(2 * time.Hour))
+	return d.a.SaveMinutes(d.ctx, d.admin, m.ID, fmt.Sprintf(`Called to order at %s, in five branch sessions at once.
+
+1. **Treasurer's report.** Dues income is steady; the report was received.
+2. **%s.** Adopted by a vote of the branches together (see the decision below).
+3. **The holiday party.** The meeting chose the union hall.
+
+Adjourned at %s.`, at.In(d.a.Zone).Format("3:04 pm"), p.Title, at.Add(2*time.Hour).In(d.a.Zone).Format("3:04 pm")))
+}
+
+// pick is 0 (yes) with probability yes, else 1.
+func (d *meetingDemo) pick(yes float64) int {
+	if d.rng.Float64() < yes {
+		return 0
+	}
+	return 1
+}
+
+// takeVote opens a vote, has ninety of the members checked in vote on
+// their phones as choose says, the Westside session count five more by
+// hand, and closes it.
+func (d *meetingDemo) takeVote(m *rankfile.Meeting, v *rankfile.MeetingVote, choose func(i int) []int) error {
+	if err := d.a.OpenVote(d.ctx, d.coordinator, m.ID, v); err != nil {
+		return err
+	}
+	attendance, err := d.a.Meetings.Attendance(d.ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var room []int64
+	for i, at := range attendance {
+		westside := m.Session(at.SessionID).Name == "Westside"
+		if westside && len(room) < 5 && at.Good {
+			room = append(room, at.MemberID)
+			continue
+		}
+		if i >= 90 || !at.Good {
+			continue
+		}
+		member, err := d.a.Members.FindMember(d.ctx, rankfile.MemberFilter{ID: at.MemberID})
+		if err != nil {
+			return err
+		}
+		if _, err := d.a.CastMeetingVote(d.ctx, &rankfile.Actor{Member: member}, m.ID, v.ID, choose(i)); err != nil {
+			return err
+		}
+	}
+	if len(room) > 0 {
+		counts := make([]int, v.OptionCount())
+		counts[0] = len(room)
+		if err := d.a.CastRoomVotes(d.ctx, d.admin, m.ID, v.ID, m.Sessions[westsideIndex(m)].ID,
+			&app.RoomCount{Members: room, Counts: counts}); err != nil {
+			return err
+		}
+	}
+	_, err = d.a.CloseVote(d.ctx, d.coordinator, m.ID, v.ID)
+	return err
+}
+
+func westsideIndex(m *rankfile.Meeting) int {
+	for i, s := range m.Sessions {
+		if s.Name == "Westside" {
+			return i
+		}
+	}
+	return 0
+}
+
+// upcoming is this month's general meeting, an hour from now, with forty
+// members checked in, for the coordinator to run.
+func (d *meetingDemo) upcoming() (*rankfile.Meeting, error) {
+	m, err := d.branched("November general meeting", d.a.Now().Add(time.Hour).Truncate(time.Minute), 25,
+		[]*rankfile.AgendaItem{
+			{Kind: rankfile.AgendaMotion, Title: "Approve the minutes of the October general meeting"},
+			{Kind: rankfile.AgendaReport, Title: "Branch reports"},
+			{Kind: rankfile.AgendaMotion, Title: "Support the port truckers' strike"}})
+	if err != nil {
+		return nil, err
+	}
+	return m, d.checkIn(m, 0, 40)
+}
