@@ -72,7 +72,8 @@ func (d *meetingDemo) checkIn(m *rankfile.Meeting, from, to int) error {
 
 // past is last month's general meeting.
 func (d *meetingDemo) past(setClock func(time.Time)) error {
-	at := d.a.Now().AddDate(0, 0, -25).Truncate(time.Hour)
+	y, mo, day := d.a.Now().In(d.a.Zone).AddDate(0, 0, -25).Date()
+	at := time.Date(y, mo, day, 19, 0, 0, 0, d.a.Zone) // seven in the evening, 25 days ago
 	setClock(at.Add(-10 * 24 * time.Hour))
 	defer setClock(time.Time{})
 	p := &rankfile.Proposal{Kind: rankfile.ProposalResolution, Title: "Join the regional tenant union federation",
