@@ -51,7 +51,7 @@ func (s *LiveState) Phase() string {
 	if s.Vote == nil {
 		return "none"
 	}
-	return itoaID(s.Vote.ID) + ":" + string(s.Vote.Status)
+	return strconv.FormatInt(s.Vote.ID, 10) + ":" + string(s.Vote.Status)
 }
 
 // NewLive returns the hub that keeps meetings' live pages up to date,
@@ -83,26 +83,36 @@ func (a *App) liveState(ctx context.Context, meetingID int64) (*LiveState, error
 	if err != nil || len(list) == 0 {
 		return nil, err
 	}
-	return a.stateOf(ctx, list[0])
-}
-
-func (a *App) stateOf(ctx context.Context, m *rankfile.Meeting) (*LiveState, error) {
-	s := &LiveState{MeetingID: m.ID}
+	m := list[0]
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
+	if err != nil {
+		return nil, err
+	}
 	counts, err := a.Meetings.SessionCounts(ctx, m.ID)
 	if err != nil {
 		return nil, err
 	}
+	votes, err := a.Votes.FindVotes(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	return a.stateOf(ctx, m, body, counts, votes)
+}
+
+// stateOf makes a meeting's live state from its body, its sessions'
+// counts and its votes, read by the caller, which a meeting's page also
+// shows.
+func (a *App) stateOf(ctx context.Context, m *rankfile.Meeting, body *rankfile.Body, counts []rankfile.SessionCount,
+	votes []*rankfile.MeetingVote) (*LiveState, error) {
+	s := &LiveState{MeetingID: m.ID}
 	bySession := map[int64]*LiveSession{}
 	for i, c := range counts {
 		ls := &LiveSession{ID: c.SessionID, Name: m.Sessions[i].Name, Present: c.Good}
 		s.Sessions, bySession[c.SessionID] = append(s.Sessions, ls), ls
 		s.Present += c.Good
 	}
-	if s.Needed, err = a.quorum(ctx, m); err != nil {
-		return nil, err
-	}
-	votes, err := a.Votes.FindVotes(ctx, m.ID)
-	if err != nil || len(votes) == 0 {
+	var err error
+	if s.Needed, err = a.quorum(ctx, m, body); err != nil || len(votes) == 0 {
 		return s, err
 	}
 	v := votes[len(votes)-1]
@@ -120,16 +130,10 @@ func (a *App) stateOf(ctx context.Context, m *rankfile.Meeting) (*LiveState, err
 	return s, err
 }
 
-// quorum is how many members in good standing the meeting needs.
-func (a *App) quorum(ctx context.Context, m *rankfile.Meeting) (int, error) {
-	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
-	if err != nil {
-		return 0, err
-	}
+// quorum is how many members in good standing the meeting of body needs.
+func (a *App) quorum(ctx context.Context, m *rankfile.Meeting, body *rankfile.Body) (int, error) {
 	electorate := rankfile.ElectorateFilter(body, a.Today())
 	electorate.Limit = 1 // only the count is wanted
 	_, members, err := a.Members.FindMembers(ctx, electorate)
 	return m.Quorum.Needed(members), err
 }
-
-func itoaID(id int64) string { return strconv.FormatInt(id, 10) }

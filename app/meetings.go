@@ -131,13 +131,16 @@ func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*Me
 	if p.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
 		return nil, err
 	}
-	if p.Live, err = a.stateOf(ctx, m); err != nil {
-		return nil, err
-	}
-	p.Present, p.Needed = p.Live.Present, p.Live.Needed
 	if p.Counts, err = a.Meetings.SessionCounts(ctx, id); err != nil {
 		return nil, err
 	}
+	if p.Votes, err = a.Votes.FindVotes(ctx, id); err != nil {
+		return nil, err
+	}
+	if p.Live, err = a.stateOf(ctx, m, p.Body, p.Counts, p.Votes); err != nil {
+		return nil, err
+	}
+	p.Present, p.Needed = p.Live.Present, p.Live.Needed
 	if err := a.readerInMeeting(ctx, actor, p); err != nil {
 		return nil, err
 	}
@@ -149,7 +152,7 @@ func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*Me
 }
 
 // readerInMeeting fills in the reader's session and their part in the
-// open vote.
+// open vote, of the votes p holds.
 func (a *App) readerInMeeting(ctx context.Context, actor *rankfile.Actor, p *MeetingPage) error {
 	at, err := a.Meetings.Attendee(ctx, p.Meeting.ID, actor.ID())
 	if err != nil {
@@ -157,9 +160,6 @@ func (a *App) readerInMeeting(ctx context.Context, actor *rankfile.Actor, p *Mee
 	}
 	if at != nil {
 		p.MySession, p.CanVote = p.Meeting.Session(at.SessionID), at.Good
-	}
-	if p.Votes, err = a.Votes.FindVotes(ctx, p.Meeting.ID); err != nil {
-		return err
 	}
 	if n := len(p.Votes); n > 0 && p.Votes[n-1].Status == rankfile.VoteOpen {
 		p.Open = p.Votes[n-1]

@@ -17,16 +17,26 @@ func (a *App) meetingVote(ctx context.Context, actor *rankfile.Actor, meetingID,
 	if err != nil {
 		return nil, nil, err
 	}
+	v, err := a.findVote(ctx, actor, meetingID, voteID)
+	return m, v, err
+}
+
+// findVote returns one of a meeting's votes, for members, without reading
+// the meeting: what a member's vote needs.
+func (a *App) findVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64) (*rankfile.MeetingVote, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
 	votes, err := a.Votes.FindVotes(ctx, meetingID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, v := range votes {
 		if v.ID == voteID {
-			return m, v, nil
+			return v, nil
 		}
 	}
-	return nil, nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such vote")
+	return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such vote")
 }
 
 // OpenVote opens a vote on an item of the meeting's agenda, by a chair,
@@ -89,7 +99,7 @@ func (a *App) fillProposalVote(ctx context.Context, v *rankfile.MeetingVote) err
 // first preference first, or none to abstain. Sending it again after it
 // was counted changes nothing and reports already.
 func (a *App) CastMeetingVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64, choice []int) (already bool, err error) {
-	_, v, err := a.meetingVote(ctx, actor, meetingID, voteID)
+	v, err := a.findVote(ctx, actor, meetingID, voteID)
 	if err != nil {
 		return false, err
 	}

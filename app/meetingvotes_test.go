@@ -250,7 +250,7 @@ func TestMinutesAreSeenOnceApproved(t *testing.T) {
 		first := w.heldMeeting(p, []int{20}, nil)
 		next := w.newMeeting(p)
 		next.Agenda = next.Agenda[:1]
-		next.StartsAt = first.StartsAt.Add(30 * 24 * 60 * 60 * 1e9)
+		next.StartsAt = first.StartsAt.AddDate(0, 0, 30)
 		if err := w.app.CreateMeeting(ctx, w.admin, next); err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
 
@@ -34,7 +35,7 @@ func (s *Server) meetingsPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // meetingLasts is how long after its start a meeting counts as under way.
-const meetingLasts = 6 * 60 * 60 * 1e9
+const meetingLasts = 6 * time.Hour
 
 // meetingList is the meetings page: soonest first, then the latest past.
 type meetingList struct {
@@ -53,9 +54,6 @@ type meetingView struct {
 	Thresholds []rankfile.Threshold
 }
 
-// Phase names the vote the page shows, as the live state does.
-func (v meetingView) Phase() string { return v.Live.Phase() }
-
 // LastClosed is the latest closed vote when none is open, for the live
 // part to show its result.
 func (v meetingView) LastClosed() *rankfile.MeetingVote {
@@ -63,26 +61,6 @@ func (v meetingView) LastClosed() *rankfile.MeetingVote {
 		return v.Votes[n-1]
 	}
 	return nil
-}
-
-// Voted is how many of a session have voted in the open vote.
-func (v meetingView) SessionVoted(id int64) int {
-	for _, s := range v.Live.Sessions {
-		if s.ID == id {
-			return s.Voted
-		}
-	}
-	return 0
-}
-
-// SessionPresent is how many of a session in good standing are checked in.
-func (v meetingView) SessionPresent(id int64) int {
-	for _, s := range v.Live.Sessions {
-		if s.ID == id {
-			return s.Present
-		}
-	}
-	return 0
 }
 
 func (s *Server) meetingView(r *http.Request) (meetingView, error) {
@@ -307,7 +285,7 @@ func (s *Server) myCode(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.app.Meeting(r.Context(), actor, id); err != nil {
 		return err
 	}
-	link := s.linkTo(r, "/meetings/"+itoa(id)+"/admit/"+itoa(actor.ID()))
+	link := s.linkTo(r, "/meetings/"+r.PathValue("id")+"/admit/"+strconv.FormatInt(actor.ID(), 10))
 	png, err := qrcode.Encode(link, qrcode.Medium, 320)
 	if err != nil {
 		return err
@@ -317,5 +295,3 @@ func (s *Server) myCode(w http.ResponseWriter, r *http.Request) error {
 	_, err = w.Write(png)
 	return err
 }
-
-func itoa(id int64) string { return strconv.FormatInt(id, 10) }

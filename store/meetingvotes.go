@@ -101,7 +101,7 @@ func (s *MeetingService) FindVotes(ctx context.Context, meetingID int64) ([]*ran
 	return out, rows.Err()
 }
 
-// vote reads a vote inside tx, refusing one that is not open.
+// openVote reads a vote inside tx, refusing one that is not open.
 func (tx *Tx) openVote(ctx context.Context, voteID int64) (*rankfile.MeetingVote, error) {
 	v, err := scanVote(tx.QueryRowContext(ctx, `SELECT `+voteColumns+` FROM meeting_votes WHERE id = $1`, voteID))
 	if err == sql.ErrNoRows {

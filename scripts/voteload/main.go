@@ -156,11 +156,10 @@ func check(ctx context.Context, db *store.DB, voteID int64, ackedFile string) er
 	if err != nil {
 		return err
 	}
-	missing := 0
 	for _, id := range marked {
 		delete(acked, fmt.Sprint(id))
 	}
-	missing = len(acked)
+	missing := len(acked)
 	ballots := 0
 	_, err = meetings.CloseVote(ctx, voteID, func(v *rankfile.MeetingVote, box []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		ballots = len(box)
