@@ -1,5 +1,7 @@
 package rankfile
 
+import "slices"
+
 // Who may see and do what. Every page, API operation and command asks
 // here; templates only show what a service already let through.
 
@@ -210,3 +212,37 @@ func (a *Actor) CanWriteMinutes(m *Meeting) bool {
 	}
 	return a.CanCallMeeting(m.BodyID)
 }
+
+// CanSeeEvent reports whether the actor may see an event: anyone a public
+// one, members signed in a members' one, and a body's one its members,
+// the leaders of its hosts and admins.
+func (a *Actor) CanSeeEvent(e *Event) bool {
+	switch e.Audience {
+	case AudiencePublic:
+		return true
+	case AudienceMembers:
+		return a.SignedIn()
+	}
+	if a.CanManageEvent(e) {
+		return true
+	}
+	return a.SignedIn() && slices.ContainsFunc(e.Hosts(), a.BelongsTo)
+}
+
+// CanCreateEvent reports whether the actor may put an event of the body
+// on the calendar: its leaders, and admins.
+func (a *Actor) CanCreateEvent(bodyID int64) bool {
+	return a.SignedIn() && (a.LeadsBody(bodyID) || a.Admin)
+}
+
+// CanManageEvent reports whether the actor may change or cancel an event,
+// see its registrations and check people in: the leaders of its host and
+// co-hosts, and admins.
+func (a *Actor) CanManageEvent(e *Event) bool {
+	return slices.ContainsFunc(e.Hosts(), a.CanCreateEvent)
+}
+
+// CanRegister reports whether the actor may register as a member for an
+// event they can see: any member on the roster, lapsed or not, since
+// events are how people come back.
+func (a *Actor) CanRegister(e *Event) bool { return a.SignedIn() && a.CanSeeEvent(e) }

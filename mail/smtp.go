@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/tls"
@@ -80,22 +81,33 @@ func (s *SMTP) compose(m *rankfile.Message) (*gomail.Msg, error) {
 	}
 	msg.Subject(m.Subject)
 	msg.SetDate()
-	msg.SetMessageIDWithValue(messageID(s.from.Address))
+	msg.SetMessageIDWithValue(messageID(m.ID, s.from.Address))
 	// RFC 3834: out-of-office robots should not answer a sign-in link.
 	msg.SetGenHeader("Auto-Submitted", "auto-generated")
 	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
 	}
+	if m.Unsubscribe != "" {
+		msg.SetGenHeader("List-Unsubscribe", "<"+m.Unsubscribe+">")
+		msg.SetGenHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	}
+	for _, a := range m.Attachments {
+		msg.AttachReadSeeker(a.Name, bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(a.ContentType)))
+	}
 	return msg, nil
 }
 
-// messageID returns a unique Message-ID under the sender's domain rather
-// than the machine's host name, which in a container is meaningless.
-func messageID(from string) string {
-	b := make([]byte, 16)
-	rand.Read(b) // never fails; see crypto/rand.Read
-	return hex.EncodeToString(b) + "@" + from[strings.LastIndex(from, "@")+1:]
+// messageID returns the message's Message-ID under the sender's domain
+// rather than the machine's host name, which in a container is
+// meaningless: id when the message has one, else a random one.
+func messageID(id, from string) string {
+	if id == "" {
+		b := make([]byte, 16)
+		rand.Read(b) // never fails; see crypto/rand.Read
+		id = hex.EncodeToString(b)
+	}
+	return id + "@" + from[strings.LastIndex(from, "@")+1:]
 }
 
 // client returns a go-mail client for one send within ctx.

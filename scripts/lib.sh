@@ -31,6 +31,14 @@ ensure_chromium() {
 	export RANKFILE_TEST_REQUIRE_BROWSER=1
 }
 
+# ensure_calendars installs two calendar programs, calcurse and khal, that
+# the tests hand rankfile's iCalendar feeds to, and makes their absence a
+# failure rather than a skip.
+ensure_calendars() {
+	have calcurse && have khal || apt_install calcurse khal
+	export RANKFILE_TEST_REQUIRE_CALENDARS=1
+}
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 ensure_postgres() {

@@ -27,8 +27,18 @@ type Message struct {
 	// the wire's CRLF line ends turned back into "\n".
 	Text string
 	HTML string
+	// Attachments are the parts that are neither the text nor the HTML,
+	// decoded.
+	Attachments []Attachment
 	// Raw is the message exactly as it arrived.
 	Raw []byte
+}
+
+// Attachment is a file a message carried.
+type Attachment struct {
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // urlPattern matches http and https URLs up to whitespace or a character
@@ -65,12 +75,12 @@ func parse(raw []byte) (Message, error) {
 		return Message{}, fmt.Errorf("subject: %w", err)
 	}
 	m := Message{Header: msg.Header, Subject: subject, Raw: raw}
-	err = m.readPart(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body)
+	err = m.readPart(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), "", msg.Body)
 	return m, err
 }
 
 // readPart reads one MIME part into m, descending into multipart parts.
-func (m *Message) readPart(contentType, encoding string, body io.Reader) error {
+func (m *Message) readPart(contentType, encoding, disposition string, body io.Reader) error {
 	if contentType == "" {
 		contentType = "text/plain; charset=us-ascii" // RFC 2045's default
 	}
@@ -81,8 +91,8 @@ func (m *Message) readPart(contentType, encoding string, body io.Reader) error {
 	if strings.HasPrefix(media, "multipart/") {
 		return m.readMultipart(multipart.NewReader(body, params["boundary"]))
 	}
-	if media != "text/plain" && media != "text/html" {
-		return nil // attachments are not part of rankfile's mail
+	if media != "text/plain" && media != "text/html" || strings.HasPrefix(disposition, "attachment") {
+		return m.readAttachment(contentType, encoding, disposition, body)
 	}
 	text, err := decodeText(encoding, params["charset"], body)
 	if err != nil {
@@ -106,11 +116,33 @@ func (m *Message) readMultipart(r *multipart.Reader) error {
 		} else if err != nil {
 			return fmt.Errorf("multipart: %w", err)
 		}
-		err = m.readPart(p.Header.Get("Content-Type"), p.Header.Get("Content-Transfer-Encoding"), p)
+		err = m.readPart(p.Header.Get("Content-Type"), p.Header.Get("Content-Transfer-Encoding"),
+			p.Header.Get("Content-Disposition"), p)
 		if err != nil {
 			return err
 		}
 	}
+}
+
+// readAttachment decodes an attachment into m.
+func (m *Message) readAttachment(contentType, encoding, disposition string, body io.Reader) error {
+	a := Attachment{ContentType: contentType}
+	if _, params, err := mime.ParseMediaType(disposition); err == nil {
+		a.Name = params["filename"]
+	}
+	switch strings.ToLower(strings.TrimSpace(encoding)) {
+	case "quoted-printable":
+		body = quotedprintable.NewReader(body)
+	case "base64":
+		body = base64.NewDecoder(base64.StdEncoding, body)
+	}
+	data, err := io.ReadAll(body)
+	if err != nil {
+		return fmt.Errorf("attachment %q: %w", a.Name, err)
+	}
+	a.Data = data
+	m.Attachments = append(m.Attachments, a)
+	return nil
 }
 
 // decodeText undoes the transfer encoding and checks the charset: rankfile

@@ -1,0 +1,219 @@
+package rankfile
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Events: the chapter's calendar. Branch meetings, trainings, orientations
+// for new members, rallies, canvasses, phonebanks and socials, each hosted
+// by a body, some open to the public, some needing registration.
+
+// EventKind is what sort of event an event is.
+type EventKind string
+
+// Event kinds.
+const (
+	EventMeeting     EventKind = "meeting"
+	EventTraining    EventKind = "training"
+	EventOrientation EventKind = "orientation" // for new members
+	EventAction      EventKind = "action"      // an action or a rally
+	EventCanvass     EventKind = "canvass"
+	EventPhonebank   EventKind = "phonebank"
+	EventSocial      EventKind = "social"
+	EventOther       EventKind = "other"
+)
+
+// EventKinds lists the kinds in the order forms and filters offer them.
+var EventKinds = []EventKind{EventMeeting, EventTraining, EventOrientation, EventAction, EventCanvass,
+	EventPhonebank, EventSocial, EventOther}
+
+// Audience is who may see an event.
+type Audience string
+
+// Audiences, from the widest.
+const (
+	AudiencePublic  Audience = "public"  // anyone, signed in or not, and the public feed
+	AudienceMembers Audience = "members" // members signed in
+	AudienceBody    Audience = "body"    // the members of the host body and its co-hosts
+)
+
+// Audiences lists the audiences in the order forms offer them.
+var Audiences = []Audience{AudiencePublic, AudienceMembers, AudienceBody}
+
+// Event is one event on the calendar. A recurring series is stored as its
+// occurrences, each an Event with the series' id, so that each has its own
+// registrations and can be moved or cancelled alone.
+type Event struct {
+	ID       int64 `json:"id"`
+	SeriesID int64 `json:"series_id,omitempty"`
+	// BodyID is the host body; CohostIDs are the bodies hosting with it,
+	// whose leaders manage the event too.
+	BodyID    int64     `json:"body_id"`
+	CohostIDs []int64   `json:"cohost_ids,omitempty"`
+	Kind      EventKind `json:"kind"`
+	Title     string    `json:"title"`
+	// Description is markdown, rendered sanitized.
+	Description string    `json:"description,omitempty"`
+	StartsAt    time.Time `json:"starts_at"`
+	EndsAt      time.Time `json:"ends_at"`
+	// Zone is the IANA name of the time zone the event is held in.
+	Zone    string `json:"zone"`
+	Address string `json:"address,omitempty"`
+	// OnlineURL is the video call's address. When the event needs
+	// registration, only those registered (and its hosts) see it.
+	OnlineURL string `json:"online_url,omitempty"`
+	// PrivateDetails are what only registrants see: a call's passcode, the
+	// door to knock on.
+	PrivateDetails string   `json:"private_details,omitempty"`
+	Accessibility  string   `json:"accessibility,omitempty"`
+	Safety         string   `json:"safety,omitempty"`
+	Audience       Audience `json:"audience"`
+	// Registration says whether people register to come.
+	Registration bool `json:"registration"`
+	// Capacity is how many may be registered; 0 is no limit. Beyond it,
+	// people join the waitlist.
+	Capacity  int  `json:"capacity,omitempty"`
+	Cancelled bool `json:"cancelled,omitempty"`
+	// Sequence counts the changes registrants were told of: calendar
+	// programs replace an event's copy when it grows (RFC 5545 SEQUENCE).
+	Sequence int `json:"sequence"`
+	// CheckInCode is what attendees type to check themselves in; only
+	// hosts see it.
+	CheckInCode string    `json:"check_in_code,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+	// Registered and Waitlisted count the registrations.
+	Registered int `json:"registered"`
+	Waitlisted int `json:"waitlisted"`
+}
+
+// Limits on what an event holds.
+const (
+	maxEventTitle       = 200
+	maxEventDescription = 20_000
+	maxEventNote        = 2_000
+	maxEventCapacity    = 100_000
+	maxEventLength      = 14 * 24 * time.Hour
+	maxEventCohosts     = 10
+)
+
+// Validate checks an event before it is stored, and tidies its text.
+func (e *Event) Validate() error {
+	e.Title = strings.TrimSpace(e.Title)
+	e.Address, e.OnlineURL = strings.TrimSpace(e.Address), strings.TrimSpace(e.OnlineURL)
+	switch {
+	case e.BodyID == 0:
+		return Errorf(EINVALID, "an event is hosted by a body")
+	case !slices.Contains(EventKinds, e.Kind):
+		return Errorf(EINVALID, "unknown kind of event %q", e.Kind)
+	case !slices.Contains(Audiences, e.Audience):
+		return Errorf(EINVALID, "an event is for the public, members or a body's members, not %q", e.Audience)
+	case e.Title == "" || utf8.RuneCountInString(e.Title) > maxEventTitle:
+		return Errorf(EINVALID, "an event needs a title of at most %d characters", maxEventTitle)
+	case len(e.Description) > maxEventDescription:
+		return Errorf(EINVALID, "a description has at most %d characters", maxEventDescription)
+	case len(e.PrivateDetails) > maxEventNote || len(e.Accessibility) > maxEventNote || len(e.Safety) > maxEventNote:
+		return Errorf(EINVALID, "private details, accessibility and safety notes have at most %d characters each", maxEventNote)
+	case e.Address == "" && e.OnlineURL == "":
+		return Errorf(EINVALID, "an event needs a place, an online link, or both")
+	case len(e.CohostIDs) > maxEventCohosts || slices.Contains(e.CohostIDs, e.BodyID):
+		return Errorf(EINVALID, "an event has at most %d co-hosts, other than its host", maxEventCohosts)
+	case e.Capacity < 0 || e.Capacity > maxEventCapacity:
+		return Errorf(EINVALID, "a capacity is a number of people from 0 (no limit) to %d", maxEventCapacity)
+	case e.Capacity > 0 && !e.Registration:
+		return Errorf(EINVALID, "only an event that takes registrations has a capacity")
+	}
+	if err := e.validateLink(); err != nil {
+		return err
+	}
+	return e.validateTimes()
+}
+
+// validateLink accepts only web addresses, so that a page never links to
+// a script.
+func (e *Event) validateLink() error {
+	if e.OnlineURL == "" {
+		return nil
+	}
+	u, err := url.Parse(e.OnlineURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return Errorf(EINVALID, "the online link must be a web address (https://...)")
+	}
+	return nil
+}
+
+func (e *Event) validateTimes() error {
+	loc, err := time.LoadLocation(e.Zone)
+	if err != nil || e.Zone == "" {
+		return Errorf(EINVALID, "unknown time zone %q", e.Zone)
+	}
+	switch {
+	case e.StartsAt.IsZero():
+		return Errorf(EINVALID, "an event needs a start")
+	case !e.EndsAt.After(e.StartsAt) || e.EndsAt.Sub(e.StartsAt) > maxEventLength:
+		return Errorf(EINVALID, "an event ends after it starts, and within %d days", maxEventLength/(24*time.Hour))
+	}
+	e.StartsAt, e.EndsAt = e.StartsAt.In(loc), e.EndsAt.In(loc)
+	return nil
+}
+
+// Location returns the event's time zone (UTC for an unknown one, which
+// Validate refuses).
+func (e *Event) Location() *time.Location {
+	loc, err := time.LoadLocation(e.Zone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// Full reports whether the event has no seat left: new registrations go
+// on the waitlist.
+func (e *Event) Full() bool { return e.Capacity > 0 && e.Registered >= e.Capacity }
+
+// Hosts returns the host body and the co-hosts.
+func (e *Event) Hosts() []int64 { return append([]int64{e.BodyID}, e.CohostIDs...) }
+
+// Past reports whether the event has ended at t.
+func (e *Event) Past(t time.Time) bool { return !t.Before(e.EndsAt) }
+
+// ForViewer returns the event as someone sees it: the online link and the
+// private details only when mayJoin (registered, a host, or the event
+// needs no registration and so has nothing to hold back but the private
+// details), and the check-in code only for hosts.
+func (e *Event) ForViewer(registered, host bool) *Event {
+	c := *e
+	if !host {
+		c.CheckInCode = ""
+		if !registered {
+			c.PrivateDetails = ""
+			if e.Registration {
+				c.OnlineURL = ""
+			}
+		}
+	}
+	return &c
+}
+
+// EventFilter selects events. Zero fields do not filter.
+type EventFilter struct {
+	ID       int64
+	SeriesID int64
+	// BodyID selects events the body hosts or co-hosts.
+	BodyID int64
+	Kinds  []EventKind
+	// From and To select events that end after From and start before To.
+	From, To time.Time
+	// Audiences selects events for these audiences; nil is any.
+	Audiences []Audience
+	// RegisteredMember selects the events a member is registered for or
+	// waitlisted on.
+	RegisteredMember int64
+	// Scheduled leaves out cancelled events.
+	Scheduled bool
+	Limit     int
+}

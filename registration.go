@@ -1,0 +1,160 @@
+package rankfile
+
+import (
+	"context"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// RegistrationStatus is where a registration stands. Whether the person
+// came is kept apart, in AttendedAt: a waitlisted person may walk in, and
+// a registered one may not come.
+type RegistrationStatus string
+
+// Registration statuses.
+const (
+	Registered RegistrationStatus = "registered"
+	Waitlisted RegistrationStatus = "waitlisted"
+	Cancelled  RegistrationStatus = "cancelled"
+)
+
+// Registration is someone's place at an event: a member's, or a contact's
+// (someone who is not a member and registered for a public event).
+type Registration struct {
+	ID        int64              `json:"id"`
+	EventID   int64              `json:"event_id"`
+	MemberID  int64              `json:"member_id,omitempty"`
+	ContactID int64              `json:"contact_id,omitempty"`
+	Name      string             `json:"name"`
+	Status    RegistrationStatus `json:"status"`
+	// Place is a waitlisted registration's place in line, from 1.
+	Place        int       `json:"place,omitempty"`
+	RegisteredAt time.Time `json:"registered_at"`
+	// AttendedAt is when they were checked in; zero if they were not.
+	AttendedAt  time.Time `json:"attended_at,omitzero"`
+	CheckedInBy string    `json:"checked_in_by,omitempty"`
+	// WalkIn is set for someone checked in who had not registered.
+	WalkIn bool `json:"walk_in,omitempty"`
+}
+
+// Attended reports whether they were checked in.
+func (r *Registration) Attended() bool { return !r.AttendedAt.IsZero() }
+
+// Holds reports whether the registration holds a seat: registered, not
+// waitlisted or cancelled. Holders see the event's private details.
+func (r *Registration) Holds() bool { return r != nil && r.Status == Registered }
+
+// Contact is someone who is not a member and registered for a public
+// event. Contacts are kept for following up, never counted as members.
+type Contact struct {
+	ID        int64     `json:"id"`
+	Name      string    `json:"name"`
+	Email     string    `json:"email"`
+	Phone     string    `json:"phone,omitempty"`
+	Zip       string    `json:"zip,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Validate checks and tidies a contact before it is stored.
+func (c *Contact) Validate() error {
+	c.Name, c.Phone, c.Zip = strings.TrimSpace(c.Name), strings.TrimSpace(c.Phone), strings.TrimSpace(c.Zip)
+	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
+	a, err := mail.ParseAddress(c.Email)
+	switch {
+	case c.Name == "" || utf8.RuneCountInString(c.Name) > 200:
+		return Errorf(EINVALID, "a name is needed, of at most 200 characters")
+	case err != nil || a.Address != c.Email:
+		return Errorf(EINVALID, "%q is not an email address", c.Email)
+	case len(c.Phone) > 40:
+		return Errorf(EINVALID, "a phone number has at most 40 characters")
+	case !validZip(c.Zip):
+		return Errorf(EINVALID, "a ZIP code is five digits")
+	}
+	return nil
+}
+
+// validZip accepts a five-digit ZIP code, ZIP+4, or none.
+func validZip(z string) bool {
+	if z == "" {
+		return true
+	}
+	five, four, plus := strings.Cut(z, "-")
+	if len(five) != 5 || (plus && len(four) != 4) {
+		return false
+	}
+	return strings.Trim(five+four, "0123456789") == ""
+}
+
+// Registrant is who registers: a member, or a contact.
+type Registrant struct {
+	MemberID int64
+	Contact  *Contact
+}
+
+// EventService stores events, registrations and attendance. Changes that
+// owe someone an email queue the notice in the same transaction.
+type EventService interface {
+	// CreateEvents stores events, each with its own check-in code: one
+	// event, or with a recurrence the occurrences of a series under one
+	// series id.
+	CreateEvents(ctx context.Context, events []*Event, r *Recurrence) error
+	// FindEvents returns events in the order they start, with counts of
+	// registrations.
+	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
+	// UpdateEvent stores an event's new details. When its time or place
+	// changed, everyone registered or waitlisted is told (EventMoved).
+	UpdateEvent(ctx context.Context, e *Event) error
+	// CancelEvent cancels an event and tells everyone registered or
+	// waitlisted (EventCancelled).
+	CancelEvent(ctx context.Context, id int64) error
+	// Register registers a member or contact: a seat while there is one,
+	// else the waitlist, in the order registrations arrive. Registering
+	// again returns the registration there is. ECONFLICT for an event
+	// that takes no registrations, is cancelled or is over.
+	Register(ctx context.Context, eventID int64, who Registrant) (*Registration, error)
+	// CancelRegistration cancels a registration; the first on the
+	// waitlist takes the seat it frees, and is told (NoticePromoted).
+	CancelRegistration(ctx context.Context, registrationID int64) error
+	// Registrations lists an event's registrations: seats in the order
+	// taken, then the waitlist in order, then cancelled ones.
+	Registrations(ctx context.Context, eventID int64) ([]*Registration, error)
+	// FindRegistration returns a registration by id, ENOTFOUND if none.
+	FindRegistration(ctx context.Context, id int64) (*Registration, error)
+	// MemberRegistration returns a member's registration at an event, or
+	// nil when they have none.
+	MemberRegistration(ctx context.Context, eventID, memberID int64) (*Registration, error)
+	// RegistrationByToken returns the registration a contact's secret link
+	// names, ENOTFOUND if none.
+	RegistrationByToken(ctx context.Context, token string) (*Registration, error)
+	// RegistrationToken makes a new secret link for a registration and
+	// returns it; earlier ones stop working.
+	RegistrationToken(ctx context.Context, registrationID int64) (string, error)
+	// CheckIn records that someone came: a registrant, or (with a zero
+	// registration and a Registrant) a walk-in, registered on the spot.
+	CheckIn(ctx context.Context, eventID int64, registrationID int64, walkIn *Registrant) (*Registration, error)
+	// MemberEvents lists the events a member attended, latest first.
+	MemberEvents(ctx context.Context, memberID int64) ([]*AttendedEvent, error)
+	// FindContact returns a contact, ENOTFOUND if none.
+	FindContact(ctx context.Context, id int64) (*Contact, error)
+	// CalendarToken returns the secret of a member's private calendar
+	// feed, making one the first time, and a new one (the old one stops
+	// working) when reset.
+	CalendarToken(ctx context.Context, memberID int64, reset bool) (string, error)
+	// CalendarMember returns the member whose feed a secret opens,
+	// ENOTFOUND if none.
+	CalendarMember(ctx context.Context, token string) (int64, error)
+	// QueueReminders queues the day-before reminders of events starting
+	// before the time given, once per event.
+	QueueReminders(ctx context.Context, before time.Time) (int, error)
+}
+
+// AttendedEvent is an event in a member's history.
+type AttendedEvent struct {
+	EventID    int64     `json:"event_id"`
+	Title      string    `json:"title"`
+	Kind       EventKind `json:"kind"`
+	StartsAt   time.Time `json:"starts_at"`
+	AttendedAt time.Time `json:"attended_at"`
+}

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// CheckIn records that a registrant came, or registers a walk-in on the
+// spot and records that they came. Someone already checked in keeps the
+// time they first were.
+func (s *EventService) CheckIn(ctx context.Context, eventID, registrationID int64, walkIn *rankfile.Registrant) (*rankfile.Registration, error) {
+	if walkIn != nil && walkIn.Contact != nil {
+		if err := walkIn.Contact.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	var id int64
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		e, err := tx.lockEvent(ctx, eventID)
+		if err != nil {
+			return err
+		}
+		if e.Cancelled {
+			return rankfile.Errorf(rankfile.ECONFLICT, "this event is cancelled")
+		}
+		if id, err = tx.attendee(ctx, e, registrationID, walkIn); err != nil {
+			return err
+		}
+		by := ""
+		if actor := rankfile.ActorFrom(ctx); actor.SignedIn() && actor.ID() != walkInMember(walkIn) {
+			by = actor.Name()
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE event_registrations SET attended_at = $1, checked_in_by = $2
+			WHERE id = $3 AND attended_at IS NULL`, tx.stamp, by, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.FindRegistration(ctx, id)
+}
+
+func walkInMember(w *rankfile.Registrant) int64 {
+	if w == nil {
+		return 0
+	}
+	return w.MemberID
+}
+
+// attendee returns the id of the registration to check in: the one named,
+// the walk-in's own, or a new walk-in registration.
+func (tx *Tx) attendee(ctx context.Context, e *rankfile.Event, registrationID int64, walkIn *rankfile.Registrant) (int64, error) {
+	if walkIn == nil {
+		reg, err := tx.registrationByID(ctx, registrationID)
+		if err != nil || reg.EventID != e.ID {
+			return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such registration at this event")
+		}
+		return reg.ID, nil
+	}
+	contactID, err := tx.contactOf(ctx, *walkIn)
+	if err != nil {
+		return 0, err
+	}
+	reg, err := tx.registrationOf(ctx, e.ID, walkIn.MemberID, contactID)
+	if err != nil || reg != nil {
+		return regID(reg), err
+	}
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO event_registrations (event_id, member_id, contact_id, status, line,
+		registered_at, walk_in) VALUES ($1, $2, $3, 'registered', `+nextLine+`, $4, TRUE) RETURNING id`, e.ID,
+		nullID(walkIn.MemberID), nullID(contactID), tx.stamp).Scan(&id)
+	return id, err
+}
+
+func regID(r *rankfile.Registration) int64 {
+	if r == nil {
+		return 0
+	}
+	return r.ID
+}
+
+// MemberEvents lists the events a member was checked in at, latest first.
+func (s *EventService) MemberEvents(ctx context.Context, memberID int64) ([]*rankfile.AttendedEvent, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT e.id, e.title, e.kind, e.starts_at, r.attended_at
+		FROM event_registrations r JOIN events e ON e.id = r.event_id
+		WHERE r.member_id = $1 AND r.attended_at IS NOT NULL ORDER BY e.starts_at DESC, e.id DESC`, memberID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.AttendedEvent
+	for rows.Next() {
+		a := &rankfile.AttendedEvent{}
+		if err := rows.Scan(&a.EventID, &a.Title, &a.Kind, &a.StartsAt, &a.AttendedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// QueueReminders queues a reminder to everyone registered at each event
+// starting between now and before that has not had its reminders, and
+// returns how many were queued. Moving an event to another time lets it
+// have them again.
+func (s *EventService) QueueReminders(ctx context.Context, before time.Time) (int, error) {
+	queued := 0
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM events WHERE NOT cancelled AND registration
+			AND reminders_queued_at IS NULL AND starts_at > $1 AND starts_at <= $2`, tx.stamp, s.db.timeArg(before.UTC()))
+		if err != nil {
+			return err
+		}
+		ids, err := scanIDs(rows)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			res, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, event_id, registration_id, member_id, contact_id,
+				state, next_at, created_at) SELECT 'reminder', event_id, id, member_id, contact_id, 'pending', $1, $1
+				FROM event_registrations WHERE event_id = $2 AND status = 'registered' AND NOT walk_in ORDER BY id`, tx.stamp, id)
+			if err != nil {
+				return err
+			}
+			n, _ := res.RowsAffected()
+			queued += int(n)
+			if _, err := tx.ExecContext(ctx, `UPDATE events SET reminders_queued_at = $1 WHERE id = $2`, tx.stamp, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return queued, err
+}
+
+// CalendarToken returns a member's feed secret, making one if they have
+// none or reset is set.
+func (s *EventService) CalendarToken(ctx context.Context, memberID int64, reset bool) (string, error) {
+	var token string
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT token FROM calendar_feeds WHERE member_id = $1`, memberID).Scan(&token)
+		if err == nil && !reset {
+			return nil
+		} else if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		token = randomHex(20)
+		_, err = tx.ExecContext(ctx, `INSERT INTO calendar_feeds (member_id, token, created_at) VALUES ($1, $2, $3)
+			ON CONFLICT (member_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at`,
+			memberID, token, tx.stamp)
+		return err
+	})
+	return token, err
+}
+
+// CalendarMember returns the member whose feed the secret opens.
+func (s *EventService) CalendarMember(ctx context.Context, token string) (int64, error) {
+	var id int64
+	err := s.db.read.QueryRowContext(ctx, `SELECT member_id FROM calendar_feeds WHERE token = $1`, token).Scan(&id)
+	if err == sql.ErrNoRows || token == "" {
+		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "this calendar address is not, or no longer, in use")
+	}
+	return id, s.db.translate(err)
+}

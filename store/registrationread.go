@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+
+	"github.com/rankfile/rankfile"
+)
+
+// registrationColumns are the columns scanRegistration reads, from
+// registrationFrom. A waitlisted registration's place counts those ahead.
+const registrationColumns = `r.id, r.event_id, COALESCE(r.member_id, 0), COALESCE(r.contact_id, 0),
+	COALESCE(m.first_name || ' ' || m.last_name, c.name, ''), r.status,
+	CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM event_registrations w
+		WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.line <= r.line) ELSE 0 END,
+	r.registered_at, r.attended_at, r.checked_in_by, r.walk_in`
+
+const registrationFrom = `FROM event_registrations r LEFT JOIN members m ON m.id = r.member_id
+	LEFT JOIN contacts c ON c.id = r.contact_id`
+
+func scanRegistration(row interface{ Scan(...any) error }) (*rankfile.Registration, error) {
+	r := &rankfile.Registration{}
+	var attended sql.NullTime
+	if err := row.Scan(&r.ID, &r.EventID, &r.MemberID, &r.ContactID, &r.Name, &r.Status, &r.Place,
+		&r.RegisteredAt, &attended, &r.CheckedInBy, &r.WalkIn); err != nil {
+		return nil, err
+	}
+	r.AttendedAt = attended.Time
+	return r, nil
+}
+
+func (tx *Tx) registrationByID(ctx context.Context, id int64) (*rankfile.Registration, error) {
+	r, err := scanRegistration(tx.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE r.id = $1`, id))
+	if err == sql.ErrNoRows {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+	}
+	return r, err
+}
+
+// FindRegistration returns a registration by id.
+func (s *EventService) FindRegistration(ctx context.Context, id int64) (*rankfile.Registration, error) {
+	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE r.id = $1`, id))
+	if err == sql.ErrNoRows {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+	}
+	return r, s.db.translate(err)
+}
+
+// Registrations lists an event's registrations: seats in the order taken,
+// the waitlist in order, then those cancelled.
+func (s *EventService) Registrations(ctx context.Context, eventID int64) ([]*rankfile.Registration, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE r.event_id = $1 ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
+		r.line`, eventID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.Registration
+	for rows.Next() {
+		r, err := scanRegistration(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// MemberRegistration returns a member's registration at an event, or nil.
+func (s *EventService) MemberRegistration(ctx context.Context, eventID, memberID int64) (*rankfile.Registration, error) {
+	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE r.event_id = $1 AND r.member_id = $2`, eventID, memberID))
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	return r, s.db.translate(err)
+}
+
+// tokenHash is how a registration's secret link is kept: a copy of the
+// database does not open anyone's registration.
+func tokenHash(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// RegistrationToken makes a new secret link for a registration.
+func (s *EventService) RegistrationToken(ctx context.Context, id int64) (string, error) {
+	token := randomHex(16)
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE event_registrations SET token_hash = $1 WHERE id = $2`, tokenHash(token), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+		}
+		return nil
+	})
+	return token, err
+}
+
+// RegistrationByToken returns the registration a secret link names.
+func (s *EventService) RegistrationByToken(ctx context.Context, token string) (*rankfile.Registration, error) {
+	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE r.token_hash = $1`, tokenHash(token)))
+	if err == sql.ErrNoRows || token == "" {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "this link is not, or no longer, a registration's")
+	}
+	return r, s.db.translate(err)
+}
+
+// FindContact returns a contact by id.
+func (s *EventService) FindContact(ctx context.Context, id int64) (*rankfile.Contact, error) {
+	c := &rankfile.Contact{}
+	err := s.db.read.QueryRowContext(ctx, `SELECT id, name, email, phone, zip, created_at FROM contacts WHERE id = $1`,
+		id).Scan(&c.ID, &c.Name, &c.Email, &c.Phone, &c.Zip, &c.CreatedAt)
+	if err == sql.ErrNoRows {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such contact")
+	}
+	return c, s.db.translate(err)
+}

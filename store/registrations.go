@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/rankfile/rankfile"
+)
+
+// Register gives a member or contact a seat while there is one, else a
+// place on the waitlist, and queues the email that says which. The event's
+// lock makes registrations take turns, so seats are never over-given and
+// the waitlist is in the order registrations arrived.
+func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
+	if who.Contact != nil {
+		if err := who.Contact.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	var reg *rankfile.Registration
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		e, err := tx.lockEvent(ctx, eventID)
+		if err != nil {
+			return err
+		}
+		if err := registrable(e, tx); err != nil {
+			return err
+		}
+		reg, err = tx.register(ctx, e, who)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.FindRegistration(ctx, reg.ID)
+}
+
+// registrable says why an event takes no registration now, if it does not.
+func registrable(e *rankfile.Event, tx *Tx) error {
+	switch {
+	case !e.Registration:
+		return rankfile.Errorf(rankfile.ECONFLICT, "this event takes no registrations: just come")
+	case e.Cancelled:
+		return rankfile.Errorf(rankfile.ECONFLICT, "this event is cancelled")
+	case e.Past(tx.now):
+		return rankfile.Errorf(rankfile.ECONFLICT, "this event is over")
+	}
+	return nil
+}
+
+func (tx *Tx) register(ctx context.Context, e *rankfile.Event, who rankfile.Registrant) (*rankfile.Registration, error) {
+	contactID, err := tx.contactOf(ctx, who)
+	if err != nil {
+		return nil, err
+	}
+	reg, err := tx.registrationOf(ctx, e.ID, who.MemberID, contactID)
+	if err != nil || (reg != nil && reg.Status != rankfile.Cancelled) {
+		return reg, err // registering again changes nothing
+	}
+	status, err := tx.nextStatus(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	if reg == nil {
+		reg = &rankfile.Registration{EventID: e.ID, MemberID: who.MemberID, ContactID: contactID}
+		err = tx.QueryRowContext(ctx, `INSERT INTO event_registrations (event_id, member_id, contact_id, status, line,
+			registered_at) VALUES ($1, $2, $3, $4, `+nextLine+`, $5) RETURNING id`, e.ID, nullID(who.MemberID),
+			nullID(contactID), string(status), tx.stamp).Scan(&reg.ID)
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE event_registrations SET status = $1, line = `+nextLine+`,
+			registered_at = $2, cancelled_at = NULL WHERE id = $3`, string(status), tx.stamp, reg.ID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	reg.Status = status
+	return reg, tx.notify(ctx, noticeFor(reg, rankfile.NoticeKind(status)))
+}
+
+// nextLine is the registration's place in the order of arrival: after
+// every other at the event (parameter $1 is the event).
+const nextLine = `(SELECT COALESCE(MAX(line), 0) + 1 FROM event_registrations WHERE event_id = $1)`
+
+// nextStatus is what a new registration gets: a seat while any is free.
+func (tx *Tx) nextStatus(ctx context.Context, e *rankfile.Event) (rankfile.RegistrationStatus, error) {
+	if e.Capacity == 0 {
+		return rankfile.Registered, nil
+	}
+	taken, err := tx.seatsTaken(ctx, e.ID)
+	if err != nil || taken < e.Capacity {
+		return rankfile.Registered, err
+	}
+	return rankfile.Waitlisted, nil
+}
+
+// seatsTaken counts the seats registrations hold; walk-ins came without
+// taking one.
+func (tx *Tx) seatsTaken(ctx context.Context, eventID int64) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM event_registrations
+		WHERE event_id = $1 AND status = 'registered' AND NOT walk_in`, eventID).Scan(&n)
+	return n, err
+}
+
+// contactOf returns the id of the registrant's contact record, made or
+// brought up to date from what they typed, or 0 for a member.
+func (tx *Tx) contactOf(ctx context.Context, who rankfile.Registrant) (int64, error) {
+	c := who.Contact
+	if c == nil {
+		if who.MemberID == 0 {
+			return 0, rankfile.Errorf(rankfile.EINVALID, "a registration is a member's or a contact's")
+		}
+		return 0, nil
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, email, phone, zip, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO UPDATE SET name = excluded.name,
+		phone = CASE WHEN excluded.phone = '' THEN contacts.phone ELSE excluded.phone END,
+		zip = CASE WHEN excluded.zip = '' THEN contacts.zip ELSE excluded.zip END, updated_at = excluded.updated_at
+		RETURNING id`, c.Name, c.Email, c.Phone, c.Zip, tx.stamp).Scan(&c.ID)
+	return c.ID, err
+}
+
+// registrationOf returns the registration of a member or contact at an
+// event, or nil.
+func (tx *Tx) registrationOf(ctx context.Context, eventID, memberID, contactID int64) (*rankfile.Registration, error) {
+	reg, err := scanRegistration(tx.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE r.event_id = $1 AND (r.member_id = $2 OR r.contact_id = $3)`, eventID, memberID, contactID))
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	return reg, err
+}
+
+// CancelRegistration cancels a registration and gives the seat it held to
+// the first on the waitlist. Cancelling again changes nothing.
+func (s *EventService) CancelRegistration(ctx context.Context, id int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		reg, err := tx.registrationByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		e, err := tx.lockEvent(ctx, reg.EventID)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE event_registrations SET status = 'cancelled', cancelled_at = $1
+			WHERE id = $2 AND status <> 'cancelled'`, tx.stamp, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return tx.fillSeats(ctx, e)
+	})
+}
+
+// fillSeats takes people off the waitlist, first come first served, while
+// seats are free, and tells each. An event over or cancelled moves nobody.
+func (tx *Tx) fillSeats(ctx context.Context, e *rankfile.Event) error {
+	if e.Cancelled || e.Past(tx.now) || !e.Registration {
+		return nil
+	}
+	taken, err := tx.seatsTaken(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	free := e.Capacity - taken
+	if e.Capacity == 0 {
+		free = maxPromotions
+	}
+	if free <= 0 {
+		return nil
+	}
+	ids, err := tx.firstWaiting(ctx, e.ID, free)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE event_registrations SET status = 'registered' WHERE id = $1`, id); err != nil {
+			return err
+		}
+		reg, err := tx.registrationByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.notify(ctx, noticeFor(reg, rankfile.NoticePromoted)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxPromotions bounds the people taken off a waitlist at once when its
+// event's limit is lifted.
+const maxPromotions = 100_000
+
+func (tx *Tx) firstWaiting(ctx context.Context, eventID int64, n int) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM event_registrations WHERE event_id = $1 AND status = 'waitlisted'
+		ORDER BY line LIMIT $2`, eventID, n)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows)
+}
+
+// noticeFor is the notice of kind owed to a registrant.
+func noticeFor(reg *rankfile.Registration, kind rankfile.NoticeKind) *rankfile.Notice {
+	return &rankfile.Notice{Kind: kind, EventID: reg.EventID, RegistrationID: reg.ID, MemberID: reg.MemberID,
+		ContactID: reg.ContactID}
+}
