@@ -32,6 +32,7 @@ const (
 	AuditRoomVotes       = "room_votes"      // entered votes counted by hand or on paper in a session's room
 	AuditCloseVote       = "close_vote"      // closed a meeting's vote, publishing its result
 	AuditMinutes         = "minutes"         // wrote or approved a meeting's minutes
+	AuditChangeEvent     = "change_event"    // put an event on the calendar, changed or cancelled it
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -246,3 +246,7 @@ func (a *Actor) CanManageEvent(e *Event) bool {
 // event they can see: any member on the roster, lapsed or not, since
 // events are how people come back.
 func (a *Actor) CanRegister(e *Event) bool { return a.SignedIn() && a.CanSeeEvent(e) }
+
+// CanManageOutbox reports whether the actor may see the emails owed and
+// send again those held or failed: admins.
+func (a *Actor) CanManageOutbox() bool { return a.SignedIn() && a.Admin }

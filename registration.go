@@ -37,6 +37,9 @@ type Registration struct {
 	CheckedInBy string    `json:"checked_in_by,omitempty"`
 	// WalkIn is set for someone checked in who had not registered.
 	WalkIn bool `json:"walk_in,omitempty"`
+	// Token opens a contact's registration through the link in their
+	// email; members sign in instead.
+	Token string `json:"-"`
 }
 
 // Attended reports whether they were checked in.
@@ -128,9 +131,6 @@ type EventService interface {
 	// RegistrationByToken returns the registration a contact's secret link
 	// names, ENOTFOUND if none.
 	RegistrationByToken(ctx context.Context, token string) (*Registration, error)
-	// RegistrationToken makes a new secret link for a registration and
-	// returns it; earlier ones stop working.
-	RegistrationToken(ctx context.Context, registrationID int64) (string, error)
 	// CheckIn records that someone came: a registrant, or (with a zero
 	// registration and a Registrant) a walk-in, registered on the spot.
 	CheckIn(ctx context.Context, eventID int64, registrationID int64, walkIn *Registrant) (*Registration, error)

@@ -34,6 +34,10 @@ type App struct {
 	Meetings rankfile.MeetingService
 	// Votes holds meetings' votes and their ballots.
 	Votes rankfile.VoteService
+	// Events holds the calendar, registrations and attendance.
+	Events rankfile.EventService
+	// Outbox holds the emails owed, until they are sent.
+	Outbox rankfile.OutboxService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -44,6 +44,9 @@ func (s *EventService) UpdateEvent(ctx context.Context, e *rankfile.Event) error
 				return err
 			}
 		}
+		if err := tx.audit(ctx, rankfile.AuditChangeEvent, 0, sprintf("changed event %d: %s", e.ID, e.Title)); err != nil {
+			return err
+		}
 		return tx.fillSeats(ctx, e)
 	})
 }
@@ -58,6 +61,9 @@ func (s *EventService) CancelEvent(ctx context.Context, id int64) error {
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET cancelled = TRUE, sequence = sequence + 1, updated_at = $1
 			WHERE id = $2`, tx.stamp, id); err != nil {
+			return err
+		}
+		if err := tx.audit(ctx, rankfile.AuditChangeEvent, 0, sprintf("cancelled event %d: %s", id, e.Title)); err != nil {
 			return err
 		}
 		return tx.tellRegistrants(ctx, id, rankfile.NoticeCancelled)

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 
 	"github.com/rankfile/rankfile"
 )
@@ -15,7 +13,7 @@ const registrationColumns = `r.id, r.event_id, COALESCE(r.member_id, 0), COALESC
 	COALESCE(m.first_name || ' ' || m.last_name, c.name, ''), r.status,
 	CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM event_registrations w
 		WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.line <= r.line) ELSE 0 END,
-	r.registered_at, r.attended_at, r.checked_in_by, r.walk_in`
+	r.registered_at, r.attended_at, r.checked_in_by, r.walk_in, COALESCE(r.token, '')`
 
 const registrationFrom = `FROM event_registrations r LEFT JOIN members m ON m.id = r.member_id
 	LEFT JOIN contacts c ON c.id = r.contact_id`
@@ -24,7 +22,7 @@ func scanRegistration(row interface{ Scan(...any) error }) (*rankfile.Registrati
 	r := &rankfile.Registration{}
 	var attended sql.NullTime
 	if err := row.Scan(&r.ID, &r.EventID, &r.MemberID, &r.ContactID, &r.Name, &r.Status, &r.Place,
-		&r.RegisteredAt, &attended, &r.CheckedInBy, &r.WalkIn); err != nil {
+		&r.RegisteredAt, &attended, &r.CheckedInBy, &r.WalkIn, &r.Token); err != nil {
 		return nil, err
 	}
 	r.AttendedAt = attended.Time
@@ -81,33 +79,11 @@ func (s *EventService) MemberRegistration(ctx context.Context, eventID, memberID
 	return r, s.db.translate(err)
 }
 
-// tokenHash is how a registration's secret link is kept: a copy of the
-// database does not open anyone's registration.
-func tokenHash(token string) string {
-	sum := sha256.Sum256([]byte(token))
-	return hex.EncodeToString(sum[:])
-}
-
-// RegistrationToken makes a new secret link for a registration.
-func (s *EventService) RegistrationToken(ctx context.Context, id int64) (string, error) {
-	token := randomHex(16)
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE event_registrations SET token_hash = $1 WHERE id = $2`, tokenHash(token), id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
-		}
-		return nil
-	})
-	return token, err
-}
-
-// RegistrationByToken returns the registration a secret link names.
+// RegistrationByToken returns the registration a contact's secret link
+// names.
 func (s *EventService) RegistrationByToken(ctx context.Context, token string) (*rankfile.Registration, error) {
 	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.token_hash = $1`, tokenHash(token)))
+		WHERE r.token = $1`, token))
 	if err == sql.ErrNoRows || token == "" {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "this link is not, or no longer, a registration's")
 	}

@@ -64,8 +64,8 @@ func (tx *Tx) register(ctx context.Context, e *rankfile.Event, who rankfile.Regi
 	if reg == nil {
 		reg = &rankfile.Registration{EventID: e.ID, MemberID: who.MemberID, ContactID: contactID}
 		err = tx.QueryRowContext(ctx, `INSERT INTO event_registrations (event_id, member_id, contact_id, status, line,
-			registered_at) VALUES ($1, $2, $3, $4, `+nextLine+`, $5) RETURNING id`, e.ID, nullID(who.MemberID),
-			nullID(contactID), string(status), tx.stamp).Scan(&reg.ID)
+			registered_at, token) VALUES ($1, $2, $3, $4, `+nextLine+`, $5, $6) RETURNING id`, e.ID, nullID(who.MemberID),
+			nullID(contactID), string(status), tx.stamp, contactToken(contactID)).Scan(&reg.ID)
 	} else {
 		_, err = tx.ExecContext(ctx, `UPDATE event_registrations SET status = $1, line = `+nextLine+`,
 			registered_at = $2, cancelled_at = NULL WHERE id = $3`, string(status), tx.stamp, reg.ID)
@@ -75,6 +75,16 @@ func (tx *Tx) register(ctx context.Context, e *rankfile.Event, who rankfile.Regi
 	}
 	reg.Status = status
 	return reg, tx.notify(ctx, noticeFor(reg, rankfile.NoticeKind(status)))
+}
+
+// contactToken is the secret link a contact's registration gets: contacts
+// do not sign in, so the link in their email is how they see the event's
+// details and cancel. Members' registrations have none.
+func contactToken(contactID int64) any {
+	if contactID == 0 {
+		return nil
+	}
+	return randomHex(16)
 }
 
 // nextLine is the registration's place in the order of arrival: after

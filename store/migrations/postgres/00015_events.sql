@@ -72,7 +72,7 @@ CREATE TABLE event_registrations (
     attended_at TIMESTAMPTZ,
     checked_in_by TEXT NOT NULL DEFAULT '',
     walk_in BOOLEAN NOT NULL DEFAULT FALSE,
-    token_hash TEXT UNIQUE,
+    token TEXT UNIQUE,
     CHECK ((member_id IS NULL) <> (contact_id IS NULL)),
     UNIQUE (event_id, member_id),
     UNIQUE (event_id, contact_id)
@@ -80,8 +80,9 @@ CREATE TABLE event_registrations (
 CREATE INDEX event_registrations_line ON event_registrations (event_id, status, line);
 CREATE INDEX event_registrations_member ON event_registrations (member_id);
 
--- The secret of a member's private feed is kept as it is: it reads only
--- what the database holds anyway, and members copy the address again.
+-- The secrets of a member's private feed and of a contact's registration
+-- link are kept as they are, unlike sign-in secrets: they open only what
+-- the database holds anyway, and they are sent or shown again.
 CREATE TABLE calendar_feeds (
     member_id BIGINT PRIMARY KEY REFERENCES members (id),
     token TEXT NOT NULL UNIQUE,

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// An event's hosts check people in from its registrations, or add walk-ins:
+// members found by name, or people who are not members with their name
+// and email. Attendees may check themselves in with the event's code.
+
+// EventRegistrations lists an event's registrations for those who manage
+// it.
+func (a *App) EventRegistrations(ctx context.Context, actor *rankfile.Actor, eventID int64) (*rankfile.Event, []*rankfile.Registration, error) {
+	e, err := a.managedEvent(ctx, actor, eventID)
+	if err != nil {
+		return nil, nil, err
+	}
+	regs, err := a.Events.Registrations(ctx, eventID)
+	return e, regs, err
+}
+
+// managedEvent returns an event the actor manages.
+func (a *App) managedEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
+	e, err := a.findEvent(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	return e, actor.Require(actor.CanManageEvent(e))
+}
+
+// CheckInRegistrant records that someone registered (or waitlisted) came.
+func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, eventID, registrationID int64) (*rankfile.Registration, error) {
+	if _, err := a.managedEvent(ctx, actor, eventID); err != nil {
+		return nil, err
+	}
+	return a.Events.CheckIn(as(ctx, actor), eventID, registrationID, nil)
+}
+
+// CheckInWalkIn records that someone who had not registered came: a member
+// by id, or a contact.
+func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
+	if _, err := a.managedEvent(ctx, actor, eventID); err != nil {
+		return nil, err
+	}
+	if who.MemberID != 0 {
+		if _, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: who.MemberID}); err != nil {
+			return nil, err
+		}
+	}
+	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &who)
+}
+
+// CheckInAtEvent checks the actor in with the code shown at the event, from
+// an hour before it starts until it ends.
+func (a *App) CheckInAtEvent(ctx context.Context, actor *rankfile.Actor, eventID int64, code string) (*rankfile.Registration, error) {
+	e, err := a.findEvent(ctx, actor, eventID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	now := a.Now()
+	if now.Before(e.StartsAt.Add(-checkInEarly)) || e.Past(now) {
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "check-in opens an hour before the event and closes when it ends")
+	}
+	if strings.ToUpper(strings.Join(strings.Fields(code), "")) != e.CheckInCode {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "that is not this event's code")
+	}
+	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &rankfile.Registrant{MemberID: actor.ID()})
+}
+
+// checkInEarly is how long before an event people may check themselves in.
+const checkInEarly = time.Hour
+
+// EventsAttended lists the events the actor attended, latest first.
+func (a *App) EventsAttended(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.AttendedEvent, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	return a.Events.MemberEvents(ctx, actor.ID())
+}

@@ -1,0 +1,77 @@
+package app
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+)
+
+// RegisterForEvent registers the actor, a member, for an event: a seat
+// while there is one, else the waitlist. The confirmation email is queued
+// with it.
+func (a *App) RegisterForEvent(ctx context.Context, actor *rankfile.Actor, eventID int64) (*rankfile.Registration, error) {
+	e, err := a.findEvent(ctx, actor, eventID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.CanRegister(e)); err != nil {
+		return nil, err
+	}
+	return a.Events.Register(as(ctx, actor), eventID, rankfile.Registrant{MemberID: actor.ID()})
+}
+
+// RegisterGuest registers someone who is not signed in for a public event
+// with their name, email, phone and ZIP, kept as a contact for following
+// up. Their email carries the link to their registration.
+func (a *App) RegisterGuest(ctx context.Context, eventID int64, c *rankfile.Contact) (*rankfile.Registration, error) {
+	e, err := a.findEvent(ctx, rankfile.Anonymous, eventID)
+	if err != nil {
+		return nil, err
+	}
+	if e.Audience != rankfile.AudiencePublic {
+		return nil, rankfile.Errorf(rankfile.EUNAUTHORIZED, "sign in to register for this event")
+	}
+	return a.Events.Register(ctx, eventID, rankfile.Registrant{Contact: c})
+}
+
+// CancelRegistration cancels a registration: the actor's own, or any at
+// an event they manage. The first on the waitlist takes the seat.
+func (a *App) CancelRegistration(ctx context.Context, actor *rankfile.Actor, registrationID int64) error {
+	reg, err := a.Events.FindRegistration(ctx, registrationID)
+	if err != nil {
+		return err
+	}
+	if reg.MemberID != actor.ID() || !actor.SignedIn() {
+		e, err := a.findEvent(ctx, actor, reg.EventID)
+		if err != nil {
+			return err
+		}
+		if err := actor.Require(actor.CanManageEvent(e)); err != nil {
+			return err
+		}
+	}
+	return a.Events.CancelRegistration(as(ctx, actor), registrationID)
+}
+
+// GuestRegistration returns the event and registration a contact's link
+// opens, with the details their registration lets them see.
+func (a *App) GuestRegistration(ctx context.Context, token string) (*EventView, error) {
+	reg, err := a.Events.RegistrationByToken(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: reg.EventID})
+	if err != nil || len(events) == 0 {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
+	}
+	return &EventView{Event: events[0].ForViewer(reg.Holds(), false), Mine: reg}, nil
+}
+
+// CancelGuestRegistration cancels the registration a contact's link opens.
+func (a *App) CancelGuestRegistration(ctx context.Context, token string) error {
+	reg, err := a.Events.RegistrationByToken(ctx, token)
+	if err != nil {
+		return err
+	}
+	return a.Events.CancelRegistration(ctx, reg.ID)
+}

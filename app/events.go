@@ -1,0 +1,141 @@
+package app
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+)
+
+// EventView is an event as one person sees it: the call and the private
+// details only when they hold a seat (or manage the event), and their own
+// registration.
+type EventView struct {
+	Event *rankfile.Event `json:"event"`
+	// Mine is the viewer's registration, nil when they have none.
+	Mine *rankfile.Registration `json:"registration,omitempty"`
+	// Manage says whether the viewer manages the event.
+	Manage bool `json:"manage"`
+}
+
+// CreateEvent puts an event on the calendar, or with a recurrence every
+// occurrence of a series, for the leaders of its host body and admins.
+// Co-hosts are bodies whose leaders manage it too.
+func (a *App) CreateEvent(ctx context.Context, actor *rankfile.Actor, e *rankfile.Event, r *rankfile.Recurrence) ([]*rankfile.Event, error) {
+	if err := actor.Require(actor.CanCreateEvent(e.BodyID)); err != nil {
+		return nil, err
+	}
+	if e.Zone == "" {
+		e.Zone = a.Zone.String()
+	}
+	if err := e.Validate(); err != nil {
+		return nil, err
+	}
+	events := []*rankfile.Event{e}
+	if r != nil {
+		var err error
+		if events, err = r.Occurrences(e); err != nil {
+			return nil, err
+		}
+	}
+	if err := a.Events.CreateEvents(as(ctx, actor), events, r); err != nil {
+		return nil, err
+	}
+	return events, nil
+}
+
+// UpdateEvent changes an event; a new time or place is sent to everyone
+// registered or waitlisted.
+func (a *App) UpdateEvent(ctx context.Context, actor *rankfile.Actor, e *rankfile.Event) error {
+	old, err := a.findEvent(ctx, actor, e.ID)
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(actor.CanManageEvent(old) && actor.CanManageEvent(e)); err != nil {
+		return err
+	}
+	return a.Events.UpdateEvent(as(ctx, actor), e)
+}
+
+// CancelEvent cancels an event and tells everyone registered or
+// waitlisted.
+func (a *App) CancelEvent(ctx context.Context, actor *rankfile.Actor, id int64) error {
+	e, err := a.findEvent(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	if err := actor.Require(actor.CanManageEvent(e)); err != nil {
+		return err
+	}
+	return a.Events.CancelEvent(as(ctx, actor), id)
+}
+
+// findEvent returns an event the actor may see; one they may not is not
+// found, so that its existence is not told either.
+func (a *App) findEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
+	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: id})
+	if err != nil {
+		return nil, err
+	}
+	if len(events) == 0 || !actor.CanSeeEvent(events[0]) {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
+	}
+	return events[0], nil
+}
+
+// Event returns an event as the actor sees it.
+func (a *App) Event(ctx context.Context, actor *rankfile.Actor, id int64) (*EventView, error) {
+	e, err := a.findEvent(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &EventView{Manage: actor.CanManageEvent(e)}
+	if actor.SignedIn() {
+		if v.Mine, err = a.Events.MemberRegistration(ctx, id, actor.ID()); err != nil {
+			return nil, err
+		}
+	}
+	v.Event = e.ForViewer(v.Mine.Holds(), v.Manage)
+	return v, nil
+}
+
+// Calendar returns the events the actor may see that f selects, each as
+// someone without a seat sees it (managers see their events whole).
+func (a *App) Calendar(ctx context.Context, actor *rankfile.Actor, f rankfile.EventFilter) ([]*rankfile.Event, error) {
+	if !actor.SignedIn() {
+		f.Audiences = []rankfile.Audience{rankfile.AudiencePublic}
+	}
+	events, err := a.Events.FindEvents(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*rankfile.Event, 0, len(events))
+	for _, e := range events {
+		if actor.CanSeeEvent(e) {
+			out = append(out, e.ForViewer(false, actor.CanManageEvent(e)))
+		}
+	}
+	return out, nil
+}
+
+// MyEvents returns the events the actor is registered for or waitlisted
+// on from the time given, each with their registration.
+func (a *App) MyEvents(ctx context.Context, actor *rankfile.Actor, f rankfile.EventFilter) ([]*EventView, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	f.RegisteredMember = actor.ID()
+	events, err := a.Events.FindEvents(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*EventView, 0, len(events))
+	for _, e := range events {
+		mine, err := a.Events.MemberRegistration(ctx, e.ID, actor.ID())
+		if err != nil {
+			return nil, err
+		}
+		manage := actor.CanManageEvent(e)
+		out = append(out, &EventView{Event: e.ForViewer(mine.Holds(), manage), Mine: mine, Manage: manage})
+	}
+	return out, nil
+}
