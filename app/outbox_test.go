@@ -159,7 +159,9 @@ func TestRefusedEmailIsRetriedLaterThenGivenUp(t *testing.T) {
 			t.Fatal(err)
 		}
 		w.app.Mailer = m
-		e := w.newEvent(func(e *rankfile.Event) { e.StartsAt, e.EndsAt = w.now.Add(30*24*time.Hour), w.now.Add(30*24*time.Hour+time.Hour) })
+		e := w.newEvent(func(e *rankfile.Event) {
+			e.StartsAt, e.EndsAt = w.now.Add(30*24*time.Hour), w.now.Add(30*24*time.Hour+time.Hour)
+		})
 		w.register(e, 3)
 		w.send(0)
 		notices, _ := w.app.Outbox.FindNotices(ctx, nil, 10)
