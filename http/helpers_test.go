@@ -74,6 +74,7 @@ func newWorld(t *testing.T, dsn string) *world {
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
+		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db),
 		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)
@@ -81,6 +82,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.elections()
 	w.proposals()
 	w.meetings()
+	w.events()
 	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)

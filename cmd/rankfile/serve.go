@@ -104,7 +104,8 @@ func appServices(db *store.DB) *rfapp.App {
 	a := &rfapp.App{
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
-		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db), Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
+		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
+		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
 	return a
@@ -188,7 +189,8 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 const electionClockEvery = time.Minute
 
 // startElectionClock keeps elections and proposals on time every
-// electionClockEvery, until ctx ends, and sends the emails they owe.
+// electionClockEvery, until ctx ends, queues events' reminders, and sends
+// the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes the
 // demo's sign-in links, would fill with one message per member.
 func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
@@ -198,13 +200,16 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 	}
 	mail := cfg.Host != ""
 	if !mail {
-		logger.Info("no SMTP server is set: election emails are not sent")
+		logger.Info("no SMTP server is set: election and event emails are not sent; events' wait in the outbox")
+	} else {
+		go sendOutbox(ctx, web, base, logger)
 	}
 	go func() {
 		tick := time.NewTicker(electionClockEvery)
 		defer tick.Stop()
 		for {
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx))
+			_, remind := web.QueueReminders(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
@@ -219,6 +224,27 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 		}
 	}()
 	return nil
+}
+
+// outboxEvery is how often the server looks for email owed: a
+// registration's confirmation goes within seconds.
+const outboxEvery = 2 * time.Second
+
+// sendOutbox sends the email the outbox owes every outboxEvery until ctx
+// ends.
+func sendOutbox(ctx context.Context, web *rfapp.App, base string, logger *slog.Logger) {
+	tick := time.NewTicker(outboxEvery)
+	defer tick.Stop()
+	for {
+		if _, err := web.SendOutbox(ctx, base); err != nil && ctx.Err() == nil {
+			logger.Error("sending the outbox's email", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // plainLocal reports whether rankfile is reached over plain HTTP on this

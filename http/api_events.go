@@ -1,0 +1,221 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// eventID reads the event id of the path.
+func eventID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
+	}
+	return id, nil
+}
+
+// eventFilter reads a calendar's query: from and to (dates, the chapter's
+// days; from defaults to today, to to 90 days later), body (an id) and
+// kind (repeated).
+func (s *Server) eventFilter(r *http.Request) (rankfile.EventFilter, error) {
+	q := r.URL.Query()
+	f := rankfile.EventFilter{}
+	from, err := s.dateParam(q.Get("from"), s.app.Today())
+	if err != nil {
+		return f, err
+	}
+	to, err := s.dateParam(q.Get("to"), from.AddDays(defaultCalendarDays))
+	if err != nil {
+		return f, err
+	}
+	f.From, f.To = from.Time(s.app.Zone), to.Time(s.app.Zone)
+	if !f.To.After(f.From) || f.To.Sub(f.From) > maxCalendarSpan {
+		return f, rankfile.Errorf(rankfile.EINVALID, "to comes after from, within two years")
+	}
+	if b := q.Get("body"); b != "" {
+		if f.BodyID, err = strconv.ParseInt(b, 10, 64); err != nil {
+			return f, rankfile.Errorf(rankfile.EINVALID, "body is a body's id")
+		}
+	}
+	for _, k := range q["kind"] {
+		if k != "" {
+			f.Kinds = append(f.Kinds, rankfile.EventKind(k))
+		}
+	}
+	return f, nil
+}
+
+// Calendar spans.
+const (
+	defaultCalendarDays = 90
+	maxCalendarSpan     = 2 * 366 * 24 * time.Hour
+)
+
+// dateParam parses a date, or returns def for "".
+func (s *Server) dateParam(v string, def rankfile.Date) (rankfile.Date, error) {
+	if v == "" {
+		return def, nil
+	}
+	d, err := rankfile.ParseDate(v)
+	if err != nil {
+		return d, rankfile.Errorf(rankfile.EINVALID, "%q is not a date (YYYY-MM-DD)", v)
+	}
+	return d, nil
+}
+
+// apiEvents lists the events the caller may see.
+func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
+	f, err := s.eventFilter(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.app.Calendar(r.Context(), req(r).actor, f)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, list)
+}
+
+// eventInput is an event as the API takes it, with its recurrence.
+type eventInput struct {
+	rankfile.Event
+	Recurrence *rankfile.Recurrence `json:"recurrence,omitempty"`
+}
+
+const eventShape = "an event: body_id, kind, title, starts_at, ends_at, address or online_url, audience, and optionally recurrence"
+
+// apiCreateEvent puts an event, or a series, on the calendar.
+func (s *Server) apiCreateEvent(w http.ResponseWriter, r *http.Request) error {
+	in := &eventInput{}
+	if err := decodeBody(r, in, eventShape); err != nil {
+		return err
+	}
+	events, err := s.app.CreateEvent(r.Context(), req(r).actor, &in.Event, in.Recurrence)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, events)
+}
+
+// apiEvent returns an event as the caller sees it, with their
+// registration.
+func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
+// apiUpdateEvent changes an event.
+func (s *Server) apiUpdateEvent(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	e := &rankfile.Event{}
+	if err := decodeBody(r, e, eventShape); err != nil {
+		return err
+	}
+	e.ID = id
+	if err := s.app.UpdateEvent(r.Context(), req(r).actor, e); err != nil {
+		return err
+	}
+	return s.apiEvent(w, r)
+}
+
+// apiCancelEvent cancels an event.
+func (s *Server) apiCancelEvent(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.app.CancelEvent(r.Context(), req(r).actor, id); err != nil {
+		return err
+	}
+	return s.apiEvent(w, r)
+}
+
+// apiRegister registers the caller, a member, or someone not signed in
+// for a public event with their contact details ({"name", "email",
+// "phone", "zip"}).
+func (s *Server) apiRegister(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	ctx, actor := r.Context(), req(r).actor
+	var reg *rankfile.Registration
+	if actor.SignedIn() {
+		reg, err = s.app.RegisterForEvent(ctx, actor, id)
+	} else {
+		c := &rankfile.Contact{}
+		if err := decodeBody(r, c, `{"name", "email", "phone", "zip"}`); err != nil {
+			return err
+		}
+		reg, err = s.app.RegisterGuest(ctx, id, c)
+	}
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, reg)
+}
+
+// apiUnregister cancels the caller's registration for an event.
+func (s *Server) apiUnregister(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	if err := req(r).actor.Require(req(r).actor.SignedIn()); err != nil {
+		return err
+	}
+	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	if v.Mine == nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not registered for this event")
+	}
+	if err := s.app.CancelRegistration(r.Context(), req(r).actor, v.Mine.ID); err != nil {
+		return err
+	}
+	return s.apiEvent(w, r)
+}
+
+// apiRegistrations lists an event's registrations, for its hosts.
+func (s *Server) apiRegistrations(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	_, regs, err := s.app.EventRegistrations(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	if regs == nil {
+		regs = []*rankfile.Registration{}
+	}
+	return writeJSON(w, http.StatusOK, regs)
+}
+
+// apiCancelRegistration cancels a registration: one's own, or any at an
+// event one hosts.
+func (s *Server) apiCancelRegistration(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("rid"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+	}
+	if err := s.app.CancelRegistration(r.Context(), req(r).actor, id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,81 @@
+package http
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/icalendar"
+)
+
+// Calendar feeds (RFC 5545) that calendar programs subscribe to: the
+// public one, each body's, and each member's private one behind a secret
+// address.
+
+// privateFeedPath is the address of a member's private feed.
+func privateFeedPath(token string) string { return "/calendar/" + token + ".ics" }
+
+// publicFeed serves the public events of every body.
+func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request) error {
+	events, err := s.app.PublicFeed(r.Context(), 0)
+	if err != nil {
+		return err
+	}
+	return s.writeFeed(w, r, s.app.Name, events)
+}
+
+// bodyFeed serves the public events a body hosts.
+func (s *Server) bodyFeed(w http.ResponseWriter, r *http.Request) error {
+	b, err := s.app.Bodies.FindBody(r.Context(), rankfile.BodyFilter{Slug: r.PathValue("slug")})
+	if err != nil {
+		return err
+	}
+	events, err := s.app.PublicFeed(r.Context(), b.ID)
+	if err != nil {
+		return err
+	}
+	return s.writeFeed(w, r, s.app.Name+": "+b.Name, events)
+}
+
+// privateFeed serves a member's own feed.
+func (s *Server) privateFeed(w http.ResponseWriter, r *http.Request) error {
+	token, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
+	if !ok {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such calendar")
+	}
+	events, err := s.app.PrivateFeed(r.Context(), token)
+	if err != nil {
+		return err
+	}
+	// The address is the secret: it must not linger in shared caches.
+	w.Header().Set("Cache-Control", "private, no-store")
+	return s.writeFeed(w, r, s.app.Name, events)
+}
+
+// writeFeed writes events as an iCalendar feed.
+func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, name string, events []*rankfile.Event) error {
+	var b bytes.Buffer
+	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: s.host(r), Events: events, Stamp: s.app.Now(),
+		Link: func(e *rankfile.Event) string { return s.linkTo(r, fmt.Sprintf("/events/%d", e.ID)) }})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", icalendar.ContentType)
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "public, max-age=300")
+	}
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// host names the site for event UIDs: the same name the emails' files use.
+func (s *Server) host(r *http.Request) string {
+	u := s.linkTo(r, "/")
+	u = u[strings.Index(u, "//")+2:]
+	if i := strings.IndexAny(u, ":/"); i >= 0 {
+		u = u[:i]
+	}
+	return u
+}
