@@ -122,4 +122,3 @@ func (s *Server) apiReleaseNotice(w http.ResponseWriter, r *http.Request) error 
 	}
 	return s.apiOutbox(w, r)
 }
-
