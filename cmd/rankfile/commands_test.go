@@ -152,6 +152,7 @@ func TestDemo(t *testing.T) {
 		checkDemoElections(t, dsn)
 		checkDemoProposals(t, dsn)
 		checkDemoMeetings(t, dsn)
+		checkDemoEvents(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}

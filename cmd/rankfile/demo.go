@@ -127,7 +127,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if err := a.configureDemo(ctx, db); err != nil {
 		return err
 	}
-	var ballots, proposals int
+	var ballots, proposals, events int
 	var meeting *rankfile.Meeting
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if ballots, err = demo.Elections(ctx, web, setClock); err != nil {
@@ -136,7 +136,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if proposals, err = demo.Proposals(ctx, web, setClock, db.SetSetting); err != nil {
 			return err
 		}
-		meeting, err = demo.Meetings(ctx, web, setClock)
+		if meeting, err = demo.Meetings(ctx, web, setClock); err != nil {
+			return err
+		}
+		events, err = demo.Events(ctx, web, setClock)
 		return err
 	})
 	if err != nil {
@@ -149,6 +152,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		fmt.Fprintf(a.stdout, "Held last month's general meeting in the five branches, and called this month's for %s:\n"+
 			"coordinator@example.org chairs its Central session; member@example.org checks in there with the code %s.\n",
 			meeting.StartsAt.In(db.Zone).Format("15:04"), meeting.Sessions[centralIndex(meeting)].Code)
+	}
+	if events > 0 {
+		fmt.Fprintf(a.stdout, "Put %d events on the calendar (the public feed is at /calendar.ics); member@example.org is registered for the new member orientation.\n", events)
 	}
 	return nil
 }

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// checkDemoEvents checks the demo's calendar: weeks of events, a full
+// training with its waitlist in order, last week's canvass with attendance
+// taken, and member@example.org registered for the orientation, whose call
+// they see and the calendar does not show.
+func checkDemoEvents(t *testing.T, dsn string) {
+	ctx := context.Background()
+	db := storetest.Open(t, dsn)
+	web := appServices(db)
+	m, err := web.Members.FindMember(ctx, rankfile.MemberFilter{Email: "member@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	me := &rankfile.Actor{Member: m}
+	list, err := web.Calendar(ctx, me, rankfile.EventFilter{From: time.Now().Add(-10 * 24 * time.Hour), To: time.Now().Add(30 * 24 * time.Hour)})
+	if err != nil || len(list) < 10 {
+		t.Fatalf("the demo's calendar holds %d events, %v; want weeks of them", len(list), err)
+	}
+	var full, past *rankfile.Event
+	for _, e := range list {
+		if e.Full() && e.Waitlisted > 0 {
+			full = e
+		}
+		if e.Past(time.Now()) {
+			past = e
+		}
+	}
+	if full == nil || full.Registered != full.Capacity || full.Waitlisted != 6 {
+		t.Errorf("no full event with a waitlist of six: %+v", full)
+	}
+	if past == nil {
+		t.Fatal("no past event")
+	}
+	regs, err := web.Events.Registrations(ctx, past.ID)
+	attended := 0
+	for _, r := range regs {
+		if r.Attended() {
+			attended++
+		}
+	}
+	if err != nil || attended != 15 {
+		t.Errorf("last week's canvass: %d attended, %v; want 15 (one walked in)", attended, err)
+	}
+	mine, err := web.MyEvents(ctx, me, rankfile.EventFilter{From: time.Now()})
+	if err != nil || len(mine) != 1 || mine[0].Event.PrivateDetails == "" || mine[0].Event.OnlineURL == "" {
+		t.Fatalf("member@example.org's events: %+v, %v; want the orientation with its call", mine, err)
+	}
+	for _, e := range list {
+		if e.ID == mine[0].Event.ID && (e.OnlineURL != "" || e.PrivateDetails != "") {
+			t.Errorf("the calendar shows the orientation's call: %+v", e)
+		}
+	}
+}
