@@ -181,6 +181,43 @@ func (e *Event) Hosts() []int64 { return append([]int64{e.BodyID}, e.CohostIDs..
 // Past reports whether the event has ended at t.
 func (e *Event) Past(t time.Time) bool { return !t.Before(e.EndsAt) }
 
+// CheckRegistrable says why the event takes no registration at t, if it
+// does not.
+func (e *Event) CheckRegistrable(t time.Time) error {
+	switch {
+	case !e.Registration:
+		return Errorf(ECONFLICT, "this event takes no registrations: just come")
+	case e.Cancelled:
+		return Errorf(ECONFLICT, "this event is cancelled")
+	case e.Past(t):
+		return Errorf(ECONFLICT, "this event is over")
+	}
+	return nil
+}
+
+// checkInEarly is how long before an event people may check themselves in.
+const checkInEarly = time.Hour
+
+// CheckSelfCheckIn says why someone may not check themselves in at t
+// with the code they typed, if they may not: from an hour before the
+// event until it ends, with its code.
+func (e *Event) CheckSelfCheckIn(t time.Time, typed string) error {
+	switch {
+	case t.Before(e.StartsAt.Add(-checkInEarly)) || e.Past(t):
+		return Errorf(ECONFLICT, "check-in opens an hour before the event and closes when it ends")
+	case NormalizeCode(typed) != e.CheckInCode:
+		return Errorf(EINVALID, "that is not this event's code")
+	}
+	return nil
+}
+
+// MovedFrom reports whether e, changed from old, is at another time or
+// place: what registrants are told of.
+func (e *Event) MovedFrom(old *Event) bool {
+	return !old.StartsAt.Equal(e.StartsAt) || !old.EndsAt.Equal(e.EndsAt) || old.Address != e.Address ||
+		old.OnlineURL != e.OnlineURL
+}
+
 // ForViewer returns the event as someone sees it: the online link and the
 // private details only when mayJoin (registered, a host, or the event
 // needs no registration and so has nothing to hold back but the private

@@ -192,10 +192,16 @@ func (m *Meeting) Session(id int64) *MeetingSession {
 	return nil
 }
 
+// NormalizeCode turns a check-in code as someone typed it (any case, any
+// spaces) into the form codes are kept in.
+func NormalizeCode(typed string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(typed), ""))
+}
+
 // SessionByCode returns the session whose code a member typed, in any
 // case and with any spaces, or nil.
 func (m *Meeting) SessionByCode(typed string) *MeetingSession {
-	code := strings.ToUpper(strings.Join(strings.Fields(typed), ""))
+	code := NormalizeCode(typed)
 	for _, s := range m.Sessions {
 		if code != "" && s.Code == code {
 			return s

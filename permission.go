@@ -188,29 +188,15 @@ func (a *Actor) CanHostSession(m *Meeting, s *MeetingSession) bool {
 // meeting's votes: the chair of any of its sessions, and those who may
 // call it.
 func (a *Actor) CanChairMeeting(m *Meeting) bool {
-	if !a.SignedIn() {
-		return false
-	}
-	for _, s := range m.Sessions {
-		if s.ChairID == a.ID() {
-			return true
-		}
-	}
-	return a.CanCallMeeting(m.BodyID)
+	return a.SignedIn() && (slices.ContainsFunc(m.Sessions, func(s *MeetingSession) bool { return s.ChairID == a.ID() }) ||
+		a.CanCallMeeting(m.BodyID))
 }
 
 // CanWriteMinutes reports whether the actor writes the meeting's minutes:
 // the secretary of any of its sessions, and those who may call it.
 func (a *Actor) CanWriteMinutes(m *Meeting) bool {
-	if !a.SignedIn() {
-		return false
-	}
-	for _, s := range m.Sessions {
-		if s.SecretaryID == a.ID() {
-			return true
-		}
-	}
-	return a.CanCallMeeting(m.BodyID)
+	return a.SignedIn() && (slices.ContainsFunc(m.Sessions, func(s *MeetingSession) bool { return s.SecretaryID == a.ID() }) ||
+		a.CanCallMeeting(m.BodyID))
 }
 
 // CanSeeEvent reports whether the actor may see an event: anyone a public

@@ -128,6 +128,9 @@ type EventService interface {
 	// MemberRegistration returns a member's registration at an event, or
 	// nil when they have none.
 	MemberRegistration(ctx context.Context, eventID, memberID int64) (*Registration, error)
+	// MemberRegistrations lists a member's registrations that hold a seat
+	// or a place on a waitlist.
+	MemberRegistrations(ctx context.Context, memberID int64) ([]*Registration, error)
 	// RegistrationByToken returns the registration a contact's secret link
 	// names, ENOTFOUND if none.
 	RegistrationByToken(ctx context.Context, token string) (*Registration, error)

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
-	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -64,18 +62,11 @@ func (a *App) CheckInAtEvent(ctx context.Context, actor *rankfile.Actor, eventID
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return nil, err
 	}
-	now := a.Now()
-	if now.Before(e.StartsAt.Add(-checkInEarly)) || e.Past(now) {
-		return nil, rankfile.Errorf(rankfile.ECONFLICT, "check-in opens an hour before the event and closes when it ends")
-	}
-	if strings.ToUpper(strings.Join(strings.Fields(code), "")) != e.CheckInCode {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "that is not this event's code")
+	if err := e.CheckSelfCheckIn(a.Now(), code); err != nil {
+		return nil, err
 	}
 	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &rankfile.Registrant{MemberID: actor.ID()})
 }
-
-// checkInEarly is how long before an event people may check themselves in.
-const checkInEarly = time.Hour
 
 // EventsAttended lists the events the actor attended, latest first.
 func (a *App) EventsAttended(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.AttendedEvent, error) {

@@ -53,6 +53,21 @@ func (a *App) CancelRegistration(ctx context.Context, actor *rankfile.Actor, reg
 	return a.Events.CancelRegistration(as(ctx, actor), registrationID)
 }
 
+// CancelMyRegistration cancels the actor's own registration for an event.
+func (a *App) CancelMyRegistration(ctx context.Context, actor *rankfile.Actor, eventID int64) error {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return err
+	}
+	v, err := a.Event(ctx, actor, eventID)
+	if err != nil {
+		return err
+	}
+	if v.Mine == nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not registered for this event")
+	}
+	return a.Events.CancelRegistration(as(ctx, actor), v.Mine.ID)
+}
+
 // GuestRegistration returns the event and registration a contact's link
 // opens, with the details their registration lets them see.
 func (a *App) GuestRegistration(ctx context.Context, token string) (*EventView, error) {

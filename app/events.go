@@ -128,12 +128,17 @@ func (a *App) MyEvents(ctx context.Context, actor *rankfile.Actor, f rankfile.Ev
 	if err != nil {
 		return nil, err
 	}
+	regs, err := a.Events.MemberRegistrations(ctx, actor.ID())
+	if err != nil {
+		return nil, err
+	}
+	byEvent := map[int64]*rankfile.Registration{}
+	for _, r := range regs {
+		byEvent[r.EventID] = r
+	}
 	out := make([]*EventView, 0, len(events))
 	for _, e := range events {
-		mine, err := a.Events.MemberRegistration(ctx, e.ID, actor.ID())
-		if err != nil {
-			return nil, err
-		}
+		mine := byEvent[e.ID]
 		manage := actor.CanManageEvent(e)
 		out = append(out, &EventView{Event: e.ForViewer(mine.Holds(), manage), Mine: mine, Manage: manage})
 	}

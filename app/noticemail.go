@@ -141,15 +141,7 @@ func MapLink(address string) string {
 // eventFile is the .ics file of one event, as its recipient sees it.
 func (a *App) eventFile(e *rankfile.Event, link, base string) ([]byte, error) {
 	var b bytes.Buffer
-	err := icalendar.Write(&b, &icalendar.Calendar{Name: a.Name, Host: hostOf(base), Events: []*rankfile.Event{e},
+	err := icalendar.Write(&b, &icalendar.Calendar{Name: a.Name, Host: icalendar.HostOf(base), Events: []*rankfile.Event{e},
 		Link: func(*rankfile.Event) string { return link }, Stamp: a.Now()})
 	return b.Bytes(), err
-}
-
-// hostOf returns the host name of a base address, for event UIDs.
-func hostOf(base string) string {
-	if u, err := url.Parse(base); err == nil && u.Hostname() != "" {
-		return u.Hostname()
-	}
-	return "rankfile.invalid"
 }

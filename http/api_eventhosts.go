@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/rankfile/rankfile"
 )
@@ -113,9 +112,9 @@ func (s *Server) apiOutbox(w http.ResponseWriter, r *http.Request) error {
 
 // apiReleaseNotice sends a held or failed email again.
 func (s *Server) apiReleaseNotice(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("nid"), 10, 64)
+	id, err := pathID(r, "nid", "email")
 	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such email")
+		return err
 	}
 	if err := s.app.ReleaseNotice(r.Context(), req(r).actor, id); err != nil {
 		return err

@@ -9,13 +9,7 @@ import (
 )
 
 // eventID reads the event id of the path.
-func eventID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
-	}
-	return id, nil
-}
+func eventID(r *http.Request) (int64, error) { return pathID(r, "id", "event") }
 
 // eventFilter reads a calendar's query: from and to (dates, the chapter's
 // days; from defaults to today, to to 90 days later), body (an id) and
@@ -23,11 +17,11 @@ func eventID(r *http.Request) (int64, error) {
 func (s *Server) eventFilter(r *http.Request) (rankfile.EventFilter, error) {
 	q := r.URL.Query()
 	f := rankfile.EventFilter{}
-	from, err := s.dateParam(q.Get("from"), s.app.Today())
+	from, err := dateParam(q.Get("from"), s.app.Today())
 	if err != nil {
 		return f, err
 	}
-	to, err := s.dateParam(q.Get("to"), from.AddDays(defaultCalendarDays))
+	to, err := dateParam(q.Get("to"), from.AddDays(defaultCalendarDays))
 	if err != nil {
 		return f, err
 	}
@@ -55,7 +49,7 @@ const (
 )
 
 // dateParam parses a date, or returns def for "".
-func (s *Server) dateParam(v string, def rankfile.Date) (rankfile.Date, error) {
+func dateParam(v string, def rankfile.Date) (rankfile.Date, error) {
 	if v == "" {
 		return def, nil
 	}
@@ -174,17 +168,7 @@ func (s *Server) apiUnregister(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := req(r).actor.Require(req(r).actor.SignedIn()); err != nil {
-		return err
-	}
-	v, err := s.app.Event(r.Context(), req(r).actor, id)
-	if err != nil {
-		return err
-	}
-	if v.Mine == nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not registered for this event")
-	}
-	if err := s.app.CancelRegistration(r.Context(), req(r).actor, v.Mine.ID); err != nil {
+	if err := s.app.CancelMyRegistration(r.Context(), req(r).actor, id); err != nil {
 		return err
 	}
 	return s.apiEvent(w, r)
@@ -209,9 +193,9 @@ func (s *Server) apiRegistrations(w http.ResponseWriter, r *http.Request) error 
 // apiCancelRegistration cancels a registration: one's own, or any at an
 // event one hosts.
 func (s *Server) apiCancelRegistration(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("rid"), 10, 64)
+	id, err := pathID(r, "rid", "registration")
 	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+		return err
 	}
 	if err := s.app.CancelRegistration(r.Context(), req(r).actor, id); err != nil {
 		return err

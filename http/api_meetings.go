@@ -9,13 +9,7 @@ import (
 )
 
 // meetingID reads the meeting id of the path.
-func meetingID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such meeting")
-	}
-	return id, nil
-}
+func meetingID(r *http.Request) (int64, error) { return pathID(r, "id", "meeting") }
 
 // apiMeetings lists meetings in the order they start.
 func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {

@@ -11,13 +11,7 @@ import (
 )
 
 // proposalID reads the proposal id of the path.
-func proposalID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such proposal")
-	}
-	return id, nil
-}
+func proposalID(r *http.Request) (int64, error) { return pathID(r, "id", "proposal") }
 
 // proposalItem reads the proposal id of the path and the id of one of
 // its amendments or comments, named in the path by key ("aid", "cid").

@@ -17,13 +17,7 @@ import (
 )
 
 // electionID reads the {id} of an election's path.
-func electionID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such election")
-	}
-	return id, nil
-}
+func electionID(r *http.Request) (int64, error) { return pathID(r, "id", "election") }
 
 func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request) error {
 	es, err := s.app.ListElections(r.Context(), "")

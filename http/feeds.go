@@ -57,7 +57,7 @@ func (s *Server) privateFeed(w http.ResponseWriter, r *http.Request) error {
 // writeFeed writes events as an iCalendar feed.
 func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, name string, events []*rankfile.Event) error {
 	var b bytes.Buffer
-	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: s.host(r), Events: events, Stamp: s.app.Now(),
+	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: icalendar.HostOf(s.linkTo(r, "/")), Events: events, Stamp: s.app.Now(),
 		Link: func(e *rankfile.Event) string { return s.linkTo(r, fmt.Sprintf("/events/%d", e.ID)) }})
 	if err != nil {
 		return err
@@ -68,14 +68,4 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, name string, 
 	}
 	_, err = w.Write(b.Bytes())
 	return err
-}
-
-// host names the site for event UIDs: the same name the emails' files use.
-func (s *Server) host(r *http.Request) string {
-	u := s.linkTo(r, "/")
-	u = u[strings.Index(u, "//")+2:]
-	if i := strings.IndexAny(u, ":/"); i >= 0 {
-		u = u[:i]
-	}
-	return u
 }

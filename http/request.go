@@ -3,6 +3,7 @@ package http
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -90,4 +91,14 @@ func (s *Server) setCookie(w http.ResponseWriter, name, value string, maxAge int
 		Name: name, Value: value, Path: "/", MaxAge: maxAge,
 		HttpOnly: true, Secure: !s.cfg.InsecureCookies, SameSite: http.SameSiteLaxMode,
 	})
+}
+
+// pathID reads the id named key in the request's path; one that is not a
+// number names nothing, so it is not found, as "no such <what>".
+func pathID(r *http.Request, key, what string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(key), 10, 64)
+	if err != nil {
+		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such %s", what)
+	}
+	return id, nil
 }

@@ -5,6 +5,7 @@ package icalendar
 
 import (
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,15 @@ type Calendar struct {
 	Link func(*rankfile.Event) string
 	// Stamp is when the calendar was made (DTSTAMP).
 	Stamp time.Time
+}
+
+// HostOf returns the host name of the address people reach rankfile at,
+// for Calendar.Host: feeds and emailed files name events alike.
+func HostOf(base string) string {
+	if u, err := url.Parse(base); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "rankfile.invalid"
 }
 
 // refresh is how often calendar programs are asked to fetch a feed again.

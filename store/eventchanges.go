@@ -21,8 +21,7 @@ func (s *EventService) UpdateEvent(ctx context.Context, e *rankfile.Event) error
 		if old.Cancelled {
 			return rankfile.Errorf(rankfile.ECONFLICT, "the event is cancelled")
 		}
-		moved := !old.StartsAt.Equal(e.StartsAt) || !old.EndsAt.Equal(e.EndsAt) || old.Address != e.Address ||
-			old.OnlineURL != e.OnlineURL
+		moved := e.MovedFrom(old)
 		e.Sequence, e.CheckInCode, e.SeriesID, e.CreatedAt, e.UpdatedAt = old.Sequence, old.CheckInCode, old.SeriesID, old.CreatedAt, tx.now
 		if moved {
 			e.Sequence++

@@ -29,21 +29,33 @@ func scanRegistration(row interface{ Scan(...any) error }) (*rankfile.Registrati
 	return r, nil
 }
 
-func (tx *Tx) registrationByID(ctx context.Context, id int64) (*rankfile.Registration, error) {
-	r, err := scanRegistration(tx.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.id = $1`, id))
+// readRegistration returns the registration cond selects, or nil when
+// there is none, through a transaction or the read pool.
+func readRegistration(ctx context.Context, q querier, cond string, args ...any) (*rankfile.Registration, error) {
+	r, err := scanRegistration(q.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
+		WHERE `+cond, args...))
 	if err == sql.ErrNoRows {
-		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+		return nil, nil
+	}
+	return r, err
+}
+
+// noRegistration is what a missing registration is.
+var noRegistration = rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+
+func (tx *Tx) registrationByID(ctx context.Context, id int64) (*rankfile.Registration, error) {
+	r, err := readRegistration(ctx, tx, `r.id = $1`, id)
+	if err == nil && r == nil {
+		return nil, noRegistration
 	}
 	return r, err
 }
 
 // FindRegistration returns a registration by id.
 func (s *EventService) FindRegistration(ctx context.Context, id int64) (*rankfile.Registration, error) {
-	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.id = $1`, id))
-	if err == sql.ErrNoRows {
-		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such registration")
+	r, err := readRegistration(ctx, s.db.read, `r.id = $1`, id)
+	if err == nil && r == nil {
+		return nil, noRegistration
 	}
 	return r, s.db.translate(err)
 }
@@ -51,9 +63,18 @@ func (s *EventService) FindRegistration(ctx context.Context, id int64) (*rankfil
 // Registrations lists an event's registrations: seats in the order taken,
 // the waitlist in order, then those cancelled.
 func (s *EventService) Registrations(ctx context.Context, eventID int64) ([]*rankfile.Registration, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.event_id = $1 ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
-		r.line`, eventID)
+	return s.registrations(ctx, `r.event_id = $1 ORDER BY CASE r.status WHEN 'registered' THEN 0
+		WHEN 'waitlisted' THEN 1 ELSE 2 END, r.line`, eventID)
+}
+
+// MemberRegistrations lists a member's registrations that are not
+// cancelled, in one query: a private feed reads them on every fetch.
+func (s *EventService) MemberRegistrations(ctx context.Context, memberID int64) ([]*rankfile.Registration, error) {
+	return s.registrations(ctx, `r.member_id = $1 AND r.status <> 'cancelled' ORDER BY r.id`, memberID)
+}
+
+func (s *EventService) registrations(ctx context.Context, cond string, args ...any) ([]*rankfile.Registration, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+` WHERE `+cond, args...)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
@@ -71,20 +92,15 @@ func (s *EventService) Registrations(ctx context.Context, eventID int64) ([]*ran
 
 // MemberRegistration returns a member's registration at an event, or nil.
 func (s *EventService) MemberRegistration(ctx context.Context, eventID, memberID int64) (*rankfile.Registration, error) {
-	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.event_id = $1 AND r.member_id = $2`, eventID, memberID))
-	if err == sql.ErrNoRows {
-		return nil, nil
-	}
+	r, err := readRegistration(ctx, s.db.read, `r.event_id = $1 AND r.member_id = $2`, eventID, memberID)
 	return r, s.db.translate(err)
 }
 
 // RegistrationByToken returns the registration a contact's secret link
 // names.
 func (s *EventService) RegistrationByToken(ctx context.Context, token string) (*rankfile.Registration, error) {
-	r, err := scanRegistration(s.db.read.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.token = $1`, token))
-	if err == sql.ErrNoRows || token == "" {
+	r, err := readRegistration(ctx, s.db.read, `r.token = $1`, token)
+	if err == nil && (r == nil || token == "") {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "this link is not, or no longer, a registration's")
 	}
 	return r, s.db.translate(err)

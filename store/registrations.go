@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/rankfile/rankfile"
 )
@@ -23,7 +22,7 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 		if err != nil {
 			return err
 		}
-		if err := registrable(e, tx); err != nil {
+		if err := e.CheckRegistrable(tx.now); err != nil {
 			return err
 		}
 		reg, err = tx.register(ctx, e, who)
@@ -33,19 +32,6 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 		return nil, err
 	}
 	return s.FindRegistration(ctx, reg.ID)
-}
-
-// registrable says why an event takes no registration now, if it does not.
-func registrable(e *rankfile.Event, tx *Tx) error {
-	switch {
-	case !e.Registration:
-		return rankfile.Errorf(rankfile.ECONFLICT, "this event takes no registrations: just come")
-	case e.Cancelled:
-		return rankfile.Errorf(rankfile.ECONFLICT, "this event is cancelled")
-	case e.Past(tx.now):
-		return rankfile.Errorf(rankfile.ECONFLICT, "this event is over")
-	}
-	return nil
 }
 
 func (tx *Tx) register(ctx context.Context, e *rankfile.Event, who rankfile.Registrant) (*rankfile.Registration, error) {
@@ -133,12 +119,7 @@ func (tx *Tx) contactOf(ctx context.Context, who rankfile.Registrant) (int64, er
 // registrationOf returns the registration of a member or contact at an
 // event, or nil.
 func (tx *Tx) registrationOf(ctx context.Context, eventID, memberID, contactID int64) (*rankfile.Registration, error) {
-	reg, err := scanRegistration(tx.QueryRowContext(ctx, `SELECT `+registrationColumns+` `+registrationFrom+`
-		WHERE r.event_id = $1 AND (r.member_id = $2 OR r.contact_id = $3)`, eventID, memberID, contactID))
-	if err == sql.ErrNoRows {
-		return nil, nil
-	}
-	return reg, err
+	return readRegistration(ctx, tx, `r.event_id = $1 AND (r.member_id = $2 OR r.contact_id = $3)`, eventID, memberID, contactID)
 }
 
 // CancelRegistration cancels a registration and gives the seat it held to
