@@ -147,7 +147,7 @@ func (e *Event) validateLink() error {
 }
 
 func (e *Event) validateTimes() error {
-	loc, err := time.LoadLocation(e.Zone)
+	loc, err := loadZone(e.Zone)
 	if err != nil || e.Zone == "" {
 		return Errorf(EINVALID, "unknown time zone %q", e.Zone)
 	}
@@ -164,7 +164,7 @@ func (e *Event) validateTimes() error {
 // Location returns the event's time zone (UTC for an unknown one, which
 // Validate refuses).
 func (e *Event) Location() *time.Location {
-	loc, err := time.LoadLocation(e.Zone)
+	loc, err := loadZone(e.Zone)
 	if err != nil {
 		return time.UTC
 	}

@@ -106,6 +106,11 @@ type EventService interface {
 	// FindEvents returns events in the order they start, with counts of
 	// registrations.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
+	// CalendarVersion returns the calendar's version, which every
+	// committed change to an event or its co-hosts, by any process, moves
+	// on: a feed written at one version may be served again while the
+	// version is the same.
+	CalendarVersion(ctx context.Context) (int64, error)
 	// UpdateEvent stores an event's new details. When its time or place
 	// changed, everyone registered or waitlisted is told (EventMoved).
 	UpdateEvent(ctx context.Context, e *Event) error

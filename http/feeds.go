@@ -19,11 +19,7 @@ func privateFeedPath(token string) string { return "/calendar/" + token + ".ics"
 
 // publicFeed serves the public events of every body.
 func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request) error {
-	events, err := s.app.PublicFeed(r.Context(), 0)
-	if err != nil {
-		return err
-	}
-	return s.writeFeed(w, r, s.app.Name, events)
+	return s.keptFeed(w, r, 0, s.app.Name)
 }
 
 // bodyFeed serves the public events a body hosts.
@@ -32,11 +28,26 @@ func (s *Server) bodyFeed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	events, err := s.app.PublicFeed(r.Context(), b.ID)
+	return s.keptFeed(w, r, b.ID, s.app.Name+": "+b.Name)
+}
+
+// keptFeed serves a public feed (every body's, or with a body id the
+// events it hosts) as written at the calendar's current version: a year
+// of events takes a tenth of a second to read and write, and calendar
+// programs fetch the same feed again and again.
+func (s *Server) keptFeed(w http.ResponseWriter, r *http.Request, bodyID int64, name string) error {
+	key := feedKey{bodyID: bodyID, name: name, base: s.linkTo(r, "/")}
+	feed, err := s.feeds.get(r.Context(), key, s.app.Events.CalendarVersion, s.app.Now, func() ([]byte, error) {
+		events, err := s.app.PublicFeed(r.Context(), bodyID)
+		if err != nil {
+			return nil, err
+		}
+		return s.renderFeed(r, name, events)
+	})
 	if err != nil {
 		return err
 	}
-	return s.writeFeed(w, r, s.app.Name+": "+b.Name, events)
+	return sendFeed(w, feed)
 }
 
 // privateFeed serves a member's own feed.
@@ -56,16 +67,27 @@ func (s *Server) privateFeed(w http.ResponseWriter, r *http.Request) error {
 
 // writeFeed writes events as an iCalendar feed.
 func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, name string, events []*rankfile.Event) error {
-	var b bytes.Buffer
-	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: icalendar.HostOf(s.linkTo(r, "/")), Events: events, Stamp: s.app.Now(),
-		Link: func(e *rankfile.Event) string { return s.linkTo(r, fmt.Sprintf("/events/%d", e.ID)) }})
+	feed, err := s.renderFeed(r, name, events)
 	if err != nil {
 		return err
 	}
+	return sendFeed(w, feed)
+}
+
+// renderFeed returns events as an iCalendar feed, stamped now.
+func (s *Server) renderFeed(r *http.Request, name string, events []*rankfile.Event) ([]byte, error) {
+	var b bytes.Buffer
+	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: icalendar.HostOf(s.linkTo(r, "/")), Events: events, Stamp: s.app.Now(),
+		Link: func(e *rankfile.Event) string { return s.linkTo(r, fmt.Sprintf("/events/%d", e.ID)) }})
+	return b.Bytes(), err
+}
+
+// sendFeed sends a feed; one not marked otherwise may be cached.
+func sendFeed(w http.ResponseWriter, feed []byte) error {
 	w.Header().Set("Content-Type", icalendar.ContentType)
 	if w.Header().Get("Cache-Control") == "" {
 		w.Header().Set("Cache-Control", "public, max-age=300")
 	}
-	_, err = w.Write(b.Bytes())
+	_, err := w.Write(feed)
 	return err
 }

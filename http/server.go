@@ -29,6 +29,7 @@ type Server struct {
 	apiLimit    *limiter
 	metrics     *metrics
 	imports     *importJobs
+	feeds       *feedCache
 
 	ln  net.Listener
 	srv *http.Server
@@ -59,6 +60,7 @@ func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger
 		apiLimit:    newLimiter(600, time.Minute),
 		metrics:     newMetrics(),
 		imports:     newImportJobs(),
+		feeds:       newFeedCache(),
 		closing:     make(chan struct{}),
 	}
 }

@@ -38,6 +38,9 @@ func (s *EventService) UpdateEvent(ctx context.Context, e *rankfile.Event) error
 		if err := tx.writeCohosts(ctx, e); err != nil {
 			return err
 		}
+		if err := tx.touchCalendar(ctx); err != nil {
+			return err
+		}
 		if moved {
 			if err := tx.tellRegistrants(ctx, e.ID, rankfile.NoticeMoved); err != nil {
 				return err
@@ -60,6 +63,9 @@ func (s *EventService) CancelEvent(ctx context.Context, id int64) error {
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET cancelled = TRUE, sequence = sequence + 1, updated_at = $1
 			WHERE id = $2`, tx.stamp, id); err != nil {
+			return err
+		}
+		if err := tx.touchCalendar(ctx); err != nil {
 			return err
 		}
 		if err := tx.audit(ctx, rankfile.AuditChangeEvent, 0, sprintf("cancelled event %d: %s", id, e.Title)); err != nil {

@@ -38,7 +38,7 @@ func (s *EventService) CreateEvents(ctx context.Context, events []*rankfile.Even
 				return err
 			}
 		}
-		return nil
+		return tx.touchCalendar(ctx)
 	})
 }
 
@@ -192,14 +192,15 @@ func (s *EventService) readCounts(ctx context.Context, byID map[int64]*rankfile.
 }
 
 // forEventIDs runs query (with %s for the ids) over the events' ids in
-// chunks, calling scan for each row.
+// chunks, calling scan for each row. The ids go in as db.params: SQLite
+// looks numbered parameters up one by one, which took a year's feed 7 ms.
 func (s *EventService) forEventIDs(ctx context.Context, byID map[int64]*rankfile.Event, query string,
 	scan func(*sql.Rows) error) error {
 	ids := keyArgs(byID)
 	for len(ids) > 0 {
 		chunk := ids[:min(len(ids), idChunk)]
 		ids = ids[len(chunk):]
-		if err := s.scanRows(ctx, sprintf(query, placeholders(1, len(chunk))), chunk, scan); err != nil {
+		if err := s.scanRows(ctx, sprintf(query, s.db.params(1, len(chunk))), chunk, scan); err != nil {
 			return err
 		}
 	}

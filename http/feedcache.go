@@ -1,0 +1,100 @@
+package http
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// feedCache keeps the public feeds as written, each for one version of
+// the calendar (store.EventService.CalendarVersion), which every change
+// to an event moves on in the same transaction. The version is read at
+// every request, under the feed's own lock and before the events are, so
+// a kept feed is never older than its version and a feed is never served
+// after a change it lacks. One request writes a feed at a time; the
+// others wait for it rather than writing it too.
+type feedCache struct {
+	mu    sync.Mutex
+	feeds map[feedKey]*keptFeed
+	// size is the bytes of the feeds kept, near enough: a feed written
+	// while the cache started again counts in the new one.
+	size int
+}
+
+// feedKey is what a public feed's bytes depend on besides the calendar:
+// the body (0 for every body's), the calendar's name (a body's feed is
+// named after the body, which may be renamed) and the address links
+// start with, taken from the request when no base URL is set.
+type feedKey struct {
+	bodyID int64
+	name   string
+	base   string
+}
+
+// keptFeed is one feed as last written.
+type keptFeed struct {
+	mu      sync.Mutex
+	version int64
+	made    time.Time
+	feed    []byte
+}
+
+// Bounds on what is kept. A feed is written again after feedLifetime
+// even when nothing changed, so that events drop out of the feed's window
+// of the past on time (and its DTSTAMP, when the feed was written, stays
+// recent). Past maxKeptFeeds or maxKeptBytes (a year's feed is 3 MB, and
+// Host headers are the client's to choose when no base URL is set), the
+// cache starts again.
+const (
+	feedLifetime = time.Minute
+	maxKeptFeeds = 256
+	maxKeptBytes = 32 << 20
+)
+
+func newFeedCache() *feedCache { return &feedCache{feeds: map[feedKey]*keptFeed{}} }
+
+// get returns the feed of key at the calendar's current version, from the
+// cache, or else from write, which it then keeps.
+func (c *feedCache) get(ctx context.Context, key feedKey, version func(context.Context) (int64, error),
+	now func() time.Time, write func() ([]byte, error)) ([]byte, error) {
+	k := c.entry(key)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	v, err := version(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if k.feed != nil && k.version == v && now().Sub(k.made) < feedLifetime {
+		return k.feed, nil
+	}
+	made := now()
+	feed, err := write()
+	if err != nil {
+		return nil, err
+	}
+	c.grew(len(feed) - len(k.feed))
+	k.version, k.made, k.feed = v, made, feed
+	return feed, nil
+}
+
+// grew counts bytes more (or fewer) kept.
+func (c *feedCache) grew(bytes int) {
+	c.mu.Lock()
+	c.size += bytes
+	c.mu.Unlock()
+}
+
+// entry returns the cache's place for key, made empty the first time.
+func (c *feedCache) entry(key feedKey) *keptFeed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := c.feeds[key]
+	if k == nil {
+		if len(c.feeds) >= maxKeptFeeds || c.size > maxKeptBytes {
+			c.feeds, c.size = map[feedKey]*keptFeed{}, 0
+		}
+		k = &keptFeed{}
+		c.feeds[key] = k
+	}
+	return k
+}
