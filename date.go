@@ -127,6 +127,13 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
+// Weekday returns the day of the week the date falls on.
+func (d Date) Weekday() time.Weekday { return d.Time(time.UTC).Weekday() }
+
+// Monday returns the Monday of the date's week: weeks on rankfile's
+// calendars run from Monday to Sunday.
+func (d Date) Monday() Date { return d.AddDays(-(int(d.Weekday()) + 6) % 7) }
+
 // AddDays returns the date n days after d.
 func (d Date) AddDays(n int) Date { return DateOf(d.Time(time.UTC).AddDate(0, 0, n)) }
 

@@ -203,12 +203,20 @@ const checkInEarly = time.Hour
 // event until it ends, with its code.
 func (e *Event) CheckSelfCheckIn(t time.Time, typed string) error {
 	switch {
-	case t.Before(e.StartsAt.Add(-checkInEarly)) || e.Past(t):
+	case e.Cancelled:
+		return Errorf(ECONFLICT, "this event is cancelled")
+	case !e.SelfCheckInOpen(t):
 		return Errorf(ECONFLICT, "check-in opens an hour before the event and closes when it ends")
 	case NormalizeCode(typed) != e.CheckInCode:
 		return Errorf(EINVALID, "that is not this event's code")
 	}
 	return nil
+}
+
+// SelfCheckInOpen reports whether people may check themselves in at t:
+// from an hour before the event until it ends.
+func (e *Event) SelfCheckInOpen(t time.Time) bool {
+	return !e.Cancelled && !t.Before(e.StartsAt.Add(-checkInEarly)) && !e.Past(t)
 }
 
 // MovedFrom reports whether e, changed from old, is at another time or

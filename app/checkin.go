@@ -37,14 +37,22 @@ func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingI
 	if err := actor.Require(len(hostedSessions(actor, m)) > 0); err != nil {
 		return nil, err
 	}
-	if query = strings.TrimSpace(query); len([]rune(query)) < 2 || strings.Contains(query, "@") {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
-	}
-	found, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Search: query, Limit: maxCheckInMatches, Brief: true})
+	found, err := a.findByName(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	return a.candidates(ctx, m, found)
+}
+
+// findByName finds members by the beginning of a name for those who check
+// people in: at least two letters, and never an email address, which
+// would let a host learn whose address it is.
+func (a *App) findByName(ctx context.Context, query string) ([]*rankfile.Member, error) {
+	if query = strings.TrimSpace(query); len([]rune(query)) < 2 || strings.Contains(query, "@") {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
+	}
+	found, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Search: query, Limit: maxCheckInMatches, Brief: true})
+	return found, err
 }
 
 // CheckInCandidate returns one member as a host sees them, for the page a
@@ -75,8 +83,7 @@ func (a *App) candidates(ctx context.Context, m *rankfile.Meeting, members []*ra
 	}
 	out := []*CheckInCandidate{}
 	for _, member := range members {
-		c := &CheckInCandidate{ID: member.ID, Name: member.FullName(), Branch: branches[member.Branch.ID()],
-			Good: member.StandingOn(a.Today()) == rankfile.StandingGood}
+		c := a.candidate(member, branches)
 		at, err := a.Meetings.Attendee(ctx, m.ID, member.ID)
 		if err != nil {
 			return nil, err
@@ -87,6 +94,12 @@ func (a *App) candidates(ctx context.Context, m *rankfile.Meeting, members []*ra
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// candidate is a member as a host sees them.
+func (a *App) candidate(m *rankfile.Member, branches map[int64]string) *CheckInCandidate {
+	return &CheckInCandidate{ID: m.ID, Name: m.FullName(), Branch: branches[m.Branch.ID()],
+		Good: m.StandingOn(a.Today()) == rankfile.StandingGood}
 }
 
 // branchNames maps branch ids to names.

@@ -52,6 +52,27 @@ func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID 
 	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &who)
 }
 
+// WalkInSearch finds members by the beginning of a name, for an event's
+// hosts to check in one who did not register.
+func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID int64, query string) ([]*CheckInCandidate, error) {
+	if _, err := a.managedEvent(ctx, actor, eventID); err != nil {
+		return nil, err
+	}
+	found, err := a.findByName(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	branches, err := a.branchNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*CheckInCandidate, len(found))
+	for i, m := range found {
+		out[i] = a.candidate(m, branches)
+	}
+	return out, nil
+}
+
 // CheckInAtEvent checks the actor in with the code shown at the event, from
 // an hour before it starts until it ends.
 func (a *App) CheckInAtEvent(ctx context.Context, actor *rankfile.Actor, eventID int64, code string) (*rankfile.Registration, error) {

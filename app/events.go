@@ -69,14 +69,21 @@ func (a *App) CancelEvent(ctx context.Context, actor *rankfile.Actor, id int64) 
 	return a.Events.CancelEvent(as(ctx, actor), id)
 }
 
-// findEvent returns an event the actor may see; one they may not is not
+// findEvent returns an event the actor may see. Someone not signed in is
+// asked to sign in for an event only members see, since links to events
+// go round in emails; a member who may not see one is told it is not
 // found, so that its existence is not told either.
 func (a *App) findEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: id})
 	if err != nil {
 		return nil, err
 	}
-	if len(events) == 0 || !actor.CanSeeEvent(events[0]) {
+	switch {
+	case len(events) == 0:
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
+	case !actor.CanSeeEvent(events[0]) && !actor.SignedIn():
+		return nil, rankfile.Errorf(rankfile.EUNAUTHORIZED, "sign in to see this event")
+	case !actor.CanSeeEvent(events[0]):
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
 	}
 	return events[0], nil

@@ -156,8 +156,8 @@ func TestWhatRegistrationIsRefused(t *testing.T) {
 		}
 		members := w.newEvent(func(e *rankfile.Event) { e.Audience = rankfile.AudienceMembers })
 		guest := &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Zip: "90033"}
-		if _, err := w.app.RegisterGuest(ctx, members.ID, guest); rankfile.ErrorCode(err) != rankfile.ENOTFOUND {
-			t.Errorf("a guest registering for a members' event: %v, want ENOTFOUND", err)
+		if _, err := w.app.RegisterGuest(ctx, members.ID, guest); rankfile.ErrorCode(err) != rankfile.EUNAUTHORIZED {
+			t.Errorf("a guest registering for a members' event: %v, want EUNAUTHORIZED (sign in)", err)
 		}
 		if _, err := w.app.RegisterGuest(ctx, open.ID, &rankfile.Contact{Name: "Ana", Email: "not an address"}); rankfile.ErrorCode(err) != rankfile.EINVALID {
 			t.Errorf("a guest with a bad address: %v, want EINVALID", err)

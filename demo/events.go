@@ -111,7 +111,7 @@ func (d *eventDemo) series() error {
 	_, err := d.put(&rankfile.Event{BodyID: d.body("Electoral Politics"), Kind: rankfile.EventPhonebank,
 		Title: "Phonebank for fare-free buses", Description: "Call members about the fare-free buses campaign. Scripts and training at the start.",
 		StartsAt: d.at(2, 18, 30), Address: "Chapter office, 3101 W 6th St, Los Angeles, CA 90020", OnlineURL: "https://meet.example.org/phonebank",
-		Audience: rankfile.AudienceMembers}, &rankfile.Recurrence{Frequency: rankfile.Weekly, Until: until})
+		Audience: rankfile.AudienceMembers}, &rankfile.Recurrence{Frequency: rankfile.Weekly, Until: until, Except: holidays(until)})
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func (d *eventDemo) series() error {
 		Title: "New member orientation (DSA 101)", Description: "How the chapter works, how decisions are made, and how to get involved. For new and curious members.",
 		StartsAt: d.at(5, 11, 0), OnlineURL: "https://meet.example.org/j/101101", PrivateDetails: "Passcode: 101101. Cameras optional.",
 		Audience: rankfile.AudiencePublic, Registration: true, Capacity: 60, Accessibility: "Live captions; Spanish interpretation on request."},
-		&rankfile.Recurrence{Frequency: rankfile.Monthly, Until: until})
+		&rankfile.Recurrence{Frequency: rankfile.Monthly, Until: rankfile.DateOf(d.at(95, 0, 0)), Except: holidays(until)})
 	if err != nil {
 		return err
 	}
@@ -128,6 +128,17 @@ func (d *eventDemo) series() error {
 	}
 	_, err = d.a.RegisterForEvent(d.ctx, d.mine, orientation.ID)
 	return err
+}
+
+// holidays are the days the chapter's series skip, as its volunteers do,
+// up to until: Christmas Eve and Day, New Year's Eve and Day.
+func holidays(until rankfile.Date) []rankfile.Date {
+	var out []rankfile.Date
+	for y := until.Year - 1; y <= until.Year; y++ {
+		out = append(out, rankfile.Date{Year: y, Month: time.December, Day: 24}, rankfile.Date{Year: y, Month: time.December, Day: 25},
+			rankfile.Date{Year: y, Month: time.December, Day: 31}, rankfile.Date{Year: y + 1, Month: time.January, Day: 1})
+	}
+	return out
 }
 
 // upcoming are the weeks' single events.

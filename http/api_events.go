@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -29,17 +28,7 @@ func (s *Server) eventFilter(r *http.Request) (rankfile.EventFilter, error) {
 	if !f.To.After(f.From) || f.To.Sub(f.From) > maxCalendarSpan {
 		return f, rankfile.Errorf(rankfile.EINVALID, "to comes after from, within two years")
 	}
-	if b := q.Get("body"); b != "" {
-		if f.BodyID, err = strconv.ParseInt(b, 10, 64); err != nil {
-			return f, rankfile.Errorf(rankfile.EINVALID, "body is a body's id")
-		}
-	}
-	for _, k := range q["kind"] {
-		if k != "" {
-			f.Kinds = append(f.Kinds, rankfile.EventKind(k))
-		}
-	}
-	return f, nil
+	return f, readBodyAndKinds(q, &f)
 }
 
 // Calendar spans.

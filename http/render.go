@@ -51,9 +51,12 @@ var funcs = template.FuncMap{
 	"join":      strings.Join,
 	"add":       func(a, b int) int { return a + b },
 	"mul":       func(a, b int) int { return a * b },
-	"lower":     strings.ToLower,
-	"dict":      dict,
-	"list":      func(items ...string) []string { return items },
+	"mod":       func(a, b int) int { return a % b },
+	// dateOf is the day an instant falls on in a time zone.
+	"dateOf": func(t time.Time, zone *time.Location) rankfile.Date { return rankfile.DateOf(t.In(zone)) },
+	"lower":  strings.ToLower,
+	"dict":   dict,
+	"list":   func(items ...string) []string { return items },
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },
 	"isFalse": func(p *bool) bool { return p != nil && !*p },

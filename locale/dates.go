@@ -31,3 +31,34 @@ func (l *Localizer) month(m time.Month) string {
 	return l.T("month." + [...]string{"", "january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"}[m])
 }
+
+// weekdays are the message ids of the days of the week, from Sunday as
+// time.Weekday counts them.
+var weekdays = [...]string{"weekday.sunday", "weekday.monday", "weekday.tuesday", "weekday.wednesday",
+	"weekday.thursday", "weekday.friday", "weekday.saturday"}
+
+// Weekday names a day of the week: "Tuesday", "martes".
+func (l *Localizer) Weekday(d time.Weekday) string { return l.T(weekdays[d]) }
+
+// Day writes a date with its weekday, as a calendar heads a day:
+// "Tuesday, November 24, 2026".
+func (l *Localizer) Day(d rankfile.Date) string {
+	return l.T("dayofweek", "Weekday", l.Weekday(d.Weekday()), "Date", l.Date(d))
+}
+
+// MonthYear names a month of a year, as a calendar heads a month:
+// "November 2026".
+func (l *Localizer) MonthYear(d rankfile.Date) string {
+	return l.T("monthyear", "Month", l.month(d.Month), "Year", d.Year)
+}
+
+// Hours writes when an event runs in its own time zone: "19:00–20:30
+// PST", with the end's date when it ends on another day.
+func (l *Localizer) Hours(start, end time.Time, zone *time.Location) string {
+	start, end = start.In(zone), end.In(zone)
+	until := end.Format("15:04")
+	if rankfile.DateOf(end) != rankfile.DateOf(start) {
+		until = l.Date(rankfile.DateOf(end)) + " " + until
+	}
+	return l.T("hours", "From", start.Format("15:04"), "Until", until, "Zone", end.Format("MST"))
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	rfapp "github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -26,6 +27,7 @@ func checkDemoEvents(t *testing.T, dsn string) {
 	if err != nil || len(list) < 10 {
 		t.Fatalf("the demo's calendar holds %d events, %v; want weeks of them", len(list), err)
 	}
+	checkNoSeriesOnHolidays(ctx, t, web, me)
 	var full, past *rankfile.Event
 	for _, e := range list {
 		if e.Full() && e.Waitlisted > 0 {
@@ -59,5 +61,29 @@ func checkDemoEvents(t *testing.T, dsn string) {
 		if e.ID == mine[0].Event.ID && (e.OnlineURL != "" || e.PrivateDetails != "") {
 			t.Errorf("the calendar shows the orientation's call: %+v", e)
 		}
+	}
+}
+
+// checkNoSeriesOnHolidays checks that the demo's series skip the winter
+// holidays, as the chapter's volunteers do.
+func checkNoSeriesOnHolidays(ctx context.Context, t *testing.T, web *rfapp.App, me *rankfile.Actor) {
+	t.Helper()
+	all, err := web.Calendar(ctx, me, rankfile.EventFilter{From: time.Now(), To: time.Now().Add(120 * 24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	series := 0
+	for _, e := range all {
+		if e.SeriesID == 0 {
+			continue
+		}
+		series++
+		d := rankfile.DateOf(e.StartsAt.In(e.Location()))
+		if (d.Month == time.December && (d.Day == 24 || d.Day == 25 || d.Day == 31)) || (d.Month == time.January && d.Day == 1) {
+			t.Errorf("%s falls on %s", e.Title, d)
+		}
+	}
+	if series < 10 {
+		t.Errorf("%d events of series ahead, want the weekly phonebank's and the orientations", series)
 	}
 }

@@ -1,0 +1,183 @@
+package http
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// An event's page: what, when and where, who hosts it, and the reader's
+// registration with the forms that change it: one click for members, a
+// short form for the public, and the check-in code at the door.
+
+// eventPage is an event's page.
+type eventPage struct {
+	*app.EventView
+	Hosts         []*rankfile.Body
+	Done, Problem string
+	// Guest is what someone not signed in sent to register, shown again
+	// with what was wrong with it.
+	Guest *rankfile.Contact
+	// Map links the event's address to a map; "" when it has none.
+	Map string
+	// CheckInOpen says whether members may check themselves in now.
+	CheckInOpen bool
+	// Over says whether the event has ended.
+	Over bool
+}
+
+// Zone is the event's own time zone, in which its page writes its times.
+func (p *eventPage) Zone() *time.Location { return p.Event.Location() }
+
+// Seated says whether the reader holds a seat.
+func (p *eventPage) Seated() bool { return p.Mine.Holds() }
+
+// Waitlisted says whether the reader is on the waitlist.
+func (p *eventPage) Waitlisted() bool { return p.Mine != nil && p.Mine.Status == rankfile.Waitlisted }
+
+func (s *Server) eventPageData(r *http.Request) (*eventPage, error) {
+	id, err := eventID(r)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.eventPageOf(r, v)
+}
+
+// eventPageOf completes an event's page from the event as its reader sees
+// it; the page of a contact's registration uses it too.
+func (s *Server) eventPageOf(r *http.Request, v *app.EventView) (*eventPage, error) {
+	bodies, err := s.app.BodyList(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	now := s.app.Now()
+	p := &eventPage{EventView: v, Done: r.URL.Query().Get("done"), Over: v.Event.Past(now),
+		CheckInOpen: v.Event.SelfCheckInOpen(now)}
+	if v.Event.Address != "" {
+		p.Map = app.MapLink(v.Event.Address)
+	}
+	for _, id := range v.Event.Hosts() {
+		for _, b := range bodies {
+			if b.ID == id {
+				p.Hosts = append(p.Hosts, b)
+			}
+		}
+	}
+	return p, nil
+}
+
+func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.eventPageData(r)
+	if err != nil {
+		return err
+	}
+	noStore(w) // it may carry the call's link and private details
+	return s.render(w, r, "event.html", p)
+}
+
+// eventProblem shows the event's page again saying what was wrong with
+// what the reader sent, or passes on an error that is not theirs to fix.
+func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error, guest *rankfile.Contact) error {
+	if !fixable(err) {
+		return err
+	}
+	p, perr := s.eventPageData(r)
+	if perr != nil {
+		return perr
+	}
+	p.Problem, p.Guest = rankfile.ErrorMessage(err), guest
+	noStore(w)
+	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event.html", p)
+}
+
+// fixable reports whether an error is the reader's to fix on the page
+// they sent: what they sent, or what the event allows now.
+func fixable(err error) bool {
+	switch rankfile.ErrorCode(err) {
+	case rankfile.EINVALID, rankfile.ECONFLICT, rankfile.EFORBIDDEN:
+		return true
+	}
+	return false
+}
+
+// eventDone answers an event's form: back to its page saying what was
+// done, or the page again with the problem.
+func (s *Server) eventDone(w http.ResponseWriter, r *http.Request, done string, err error) error {
+	if err != nil {
+		return s.eventProblem(w, r, err, nil)
+	}
+	return redirect(w, r, "/events/"+r.PathValue("id")+"?done="+done)
+}
+
+// registerForm registers the reader: a member in one click, someone not
+// signed in with their name, email, phone and ZIP.
+func (s *Server) registerForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	ctx, actor := r.Context(), req(r).actor
+	if !actor.SignedIn() {
+		c := &rankfile.Contact{Name: r.FormValue("name"), Email: r.FormValue("email"),
+			Phone: r.FormValue("phone"), Zip: r.FormValue("zip")}
+		if _, err := s.app.RegisterGuest(ctx, id, c); err != nil {
+			return s.eventProblem(w, r, err, c)
+		}
+		return redirect(w, r, "/events/"+r.PathValue("id")+"?done=guest")
+	}
+	reg, err := s.app.RegisterForEvent(ctx, actor, id)
+	if err != nil {
+		return s.eventProblem(w, r, err, nil)
+	}
+	return s.eventDone(w, r, string(reg.Status), nil)
+}
+
+// unregisterForm cancels the reader's registration.
+func (s *Server) unregisterForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	return s.eventDone(w, r, "unregistered", s.app.CancelMyRegistration(r.Context(), req(r).actor, id))
+}
+
+// selfCheckInForm checks the reader in with the code said at the door.
+func (s *Server) selfCheckInForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	_, err = s.app.CheckInAtEvent(r.Context(), req(r).actor, id, r.FormValue("code"))
+	return s.eventDone(w, r, "checkedin", err)
+}
+
+// cancelEventForm cancels the event, for its hosts.
+func (s *Server) cancelEventForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	return s.eventDone(w, r, "cancelled", s.app.CancelEvent(r.Context(), req(r).actor, id))
+}
+
+// eventFile is an event's own iCalendar file, to add it to a calendar.
+func (s *Server) eventFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := eventID(r)
+	if err != nil {
+		return err
+	}
+	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	noStore(w)
+	w.Header().Set("Content-Disposition", `attachment; filename="event-`+r.PathValue("id")+`.ics"`)
+	return s.writeFeed(w, r, strings.TrimSpace(v.Event.Title), []*rankfile.Event{v.Event})
+}
