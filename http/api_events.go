@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 // eventID reads the event id of the path.
@@ -83,14 +84,19 @@ func (s *Server) apiCreateEvent(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusCreated, events)
 }
 
+// eventOf returns the event of the request's path as its reader sees it.
+func (s *Server) eventOf(r *http.Request) (*app.EventView, error) {
+	id, err := eventID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Event(r.Context(), req(r).actor, id)
+}
+
 // apiEvent returns an event as the caller sees it, with their
 // registration.
 func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) error {
-	id, err := eventID(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	v, err := s.eventOf(r)
 	if err != nil {
 		return err
 	}

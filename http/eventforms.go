@@ -104,11 +104,7 @@ func (s *Server) createEventForm(w http.ResponseWriter, r *http.Request) error {
 
 // editEventPage offers the form that changes an event.
 func (s *Server) editEventPage(w http.ResponseWriter, r *http.Request) error {
-	id, err := eventID(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	v, err := s.eventOf(r)
 	if err != nil {
 		return err
 	}

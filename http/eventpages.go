@@ -39,11 +39,7 @@ func (p *eventPage) Seated() bool { return p.Mine.Holds() }
 func (p *eventPage) Waitlisted() bool { return p.Mine != nil && p.Mine.Status == rankfile.Waitlisted }
 
 func (s *Server) eventPageData(r *http.Request) (*eventPage, error) {
-	id, err := eventID(r)
-	if err != nil {
-		return nil, err
-	}
-	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	v, err := s.eventOf(r)
 	if err != nil {
 		return nil, err
 	}
@@ -169,11 +165,7 @@ func (s *Server) cancelEventForm(w http.ResponseWriter, r *http.Request) error {
 
 // eventFile is an event's own iCalendar file, to add it to a calendar.
 func (s *Server) eventFile(w http.ResponseWriter, r *http.Request) error {
-	id, err := eventID(r)
-	if err != nil {
-		return err
-	}
-	v, err := s.app.Event(r.Context(), req(r).actor, id)
+	v, err := s.eventOf(r)
 	if err != nil {
 		return err
 	}
