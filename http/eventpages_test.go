@@ -115,8 +115,10 @@ func TestACoordinatorPutsASeriesOnTheCalendarAndChecksPeopleIn(t *testing.T) {
 			t.Errorf("after checking in: %q", got)
 		}
 		do(t, ctx, "finding a member who walked in",
+			chromedp.Navigate(w.srv.URL+host),
+			chromedp.WaitVisible(chromedp.ID("q")),
 			chromedp.SendKeys(chromedp.ID("q"), "Wes"),
-			chromedp.Click(chromedp.CSS(`form[role="search"] button`)),
+			chromedp.Submit(chromedp.CSS(`form[role="search"]`)),
 			chromedp.WaitVisible(chromedp.CSS("ul.holders button")),
 			chromedp.Click(chromedp.CSS("ul.holders button")),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
