@@ -33,6 +33,7 @@ const (
 	AuditCloseVote       = "close_vote"      // closed a meeting's vote, publishing its result
 	AuditMinutes         = "minutes"         // wrote or approved a meeting's minutes
 	AuditChangeEvent     = "change_event"    // put an event on the calendar, changed or cancelled it
+	AuditSendWeekly      = "send_weekly"     // sent the weekly email to the members
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -8,12 +8,13 @@ import (
 // Installation-wide roles, granted to members by name. Leadership of a body
 // is not a role that is granted: it follows from holding one of its seats.
 const (
-	RoleSteward = "steward" // sees the whole roster, runs imports, sees sensitive fields
-	RoleAdmin   = "admin"   // manages bodies, seats and positions
+	RoleSteward        = "steward"        // sees the whole roster, runs imports, sees sensitive fields
+	RoleAdmin          = "admin"          // manages bodies, seats and positions
+	RoleCommunications = "communications" // edits and sends the weekly email
 )
 
 // Roles lists the grantable roles.
-var Roles = []string{RoleSteward, RoleAdmin}
+var Roles = []string{RoleSteward, RoleAdmin, RoleCommunications}
 
 // SignInLifetime is how long an emailed sign-in link works.
 const SignInLifetime = 15 * time.Minute
@@ -31,6 +32,8 @@ type Actor struct {
 	Label   string
 	Steward bool
 	Admin   bool
+	// Communications is the communications team's role: the weekly email.
+	Communications bool
 	// Leads holds the bodies in which the member holds a seat today.
 	Leads []*Body
 	// Belongs holds the ids of the bodies the member is in today: by

@@ -136,3 +136,20 @@ func LoadBodyView(ctx context.Context, bodies BodyService, members MemberService
 	view.Members = bySeat[0].Holders
 	return view, nil
 }
+
+// BranchOf returns the branch a body is, or is inside of, following its
+// parents through bodies (every body, by id); 0 for a body in no branch,
+// such as the chapter or one of its committees.
+func BranchOf(id int64, bodies map[int64]*Body) int64 {
+	for range len(bodies) + 1 { // at most every body once, whatever the data says
+		b, ok := bodies[id]
+		switch {
+		case !ok:
+			return 0
+		case b.Kind == KindBranch:
+			return b.ID
+		}
+		id = b.ParentID
+	}
+	return 0
+}

@@ -82,7 +82,14 @@ type Preferences struct {
 	MailPreference *string `json:"mail_preference,omitempty"`
 	DoNotCall      *bool   `json:"do_not_call,omitempty"`
 	TextOptOut     *bool   `json:"text_opt_out,omitempty"`
+	// WeeklyEmail is false for a member who asked not to get the weekly
+	// email; nil (never asked) gets it, as does true.
+	WeeklyEmail *bool `json:"weekly_email,omitempty"`
 }
+
+// WantsWeekly reports whether the member's choices let the weekly email
+// come: it does unless they turned it off.
+func (p Preferences) WantsWeekly() bool { return p.WeeklyEmail == nil || *p.WeeklyEmail }
 
 // LanguageTags are the languages rankfile speaks; the first is the default.
 var LanguageTags = []string{"en", "es"}

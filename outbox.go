@@ -88,8 +88,9 @@ type OutboxService interface {
 	// Enqueue stores notices to be sent now.
 	Enqueue(ctx context.Context, notices []*Notice) error
 	// Claim marks up to limit notices due at now as being sent, oldest
-	// first, and returns them. Notices found still being sent from
-	// before leaseStart (a sender that died) are held.
+	// first but the weekly email's copies after the rest, and returns
+	// them. Notices found still being sent from before leaseStart (a
+	// sender that died) are held.
 	Claim(ctx context.Context, limit int, leaseStart time.Time) ([]*Notice, error)
 	// Sent records a notice sent.
 	Sent(ctx context.Context, id int64) error

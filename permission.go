@@ -236,3 +236,9 @@ func (a *Actor) CanRegister(e *Event) bool { return a.SignedIn() && a.CanSeeEven
 // CanManageOutbox reports whether the actor may see the emails owed and
 // send again those held or failed: admins.
 func (a *Actor) CanManageOutbox() bool { return a.SignedIn() && a.Admin }
+
+// CanEditWeekly reports whether the actor may draft, edit and send the
+// weekly email: the communications team, and admins. They see every event
+// the email carries, the events for a body's own members among them, since
+// they decide what goes out to whom.
+func (a *Actor) CanEditWeekly() bool { return a.SignedIn() && (a.Communications || a.Admin) }

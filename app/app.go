@@ -38,6 +38,8 @@ type App struct {
 	Events rankfile.EventService
 	// Outbox holds the emails owed, until they are sent.
 	Outbox rankfile.OutboxService
+	// Weekly holds the weekly emails and who turned them off.
+	Weekly rankfile.WeeklyService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -27,6 +27,9 @@ type recipient struct {
 // there is no address to send to.
 func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string) (*rankfile.Message, string, error) {
 	base = strings.TrimSuffix(base, "/")
+	if n.Kind == rankfile.NoticeWeekly {
+		return a.weeklyMessage(ctx, n, base)
+	}
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: n.EventID})
 	if err != nil || len(events) == 0 {
 		return nil, "", fmt.Errorf("notice %d: event %d: %w", n.ID, n.EventID, err)

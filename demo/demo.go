@@ -55,7 +55,7 @@ type Account struct {
 // Accounts are the demo's members with known addresses.
 var Accounts = []Account{
 	{"steward@example.org", "data steward and admin"},
-	{"coordinator@example.org", "co-coordinator of the Central branch"},
+	{"coordinator@example.org", "co-coordinator of the Central branch, on the communications team"},
 	{"member@example.org", "member in good standing in Central"},
 	{"lapsed@example.org", "lapsed member"},
 }

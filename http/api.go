@@ -27,10 +27,11 @@ func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
 
 // meJSON is who the caller is.
 type meJSON struct {
-	Member  *rankfile.Member `json:"member"`
-	Steward bool             `json:"steward"`
-	Admin   bool             `json:"admin"`
-	Leads   []string         `json:"leads"`
+	Member         *rankfile.Member `json:"member"`
+	Steward        bool             `json:"steward"`
+	Admin          bool             `json:"admin"`
+	Communications bool             `json:"communications"`
+	Leads          []string         `json:"leads"`
 }
 
 func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
@@ -38,7 +39,7 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
 	if err := a.Require(a.SignedIn()); err != nil {
 		return err
 	}
-	me := meJSON{Member: a.Member, Steward: a.Steward, Admin: a.Admin, Leads: []string{}}
+	me := meJSON{Member: a.Member, Steward: a.Steward, Admin: a.Admin, Communications: a.Communications, Leads: []string{}}
 	for _, b := range a.Leads {
 		me.Leads = append(me.Leads, b.Slug)
 	}

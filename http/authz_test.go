@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
 // allRoles are the actors of the authorization matrix.
-var allRoles = []string{"", "member", "other-branch", "coordinator", "cochair", "steward", "admin", "lapsed"}
+var allRoles = []string{"", "member", "other-branch", "coordinator", "cochair", "steward", "admin", "lapsed", "communications"}
 
 // check is one request of the matrix and the status each role gets; a
 // role missing from want gets def.
@@ -26,6 +27,9 @@ type check struct {
 func (c check) status(role string) int {
 	if s, ok := c.want[role]; ok {
 		return s
+	}
+	if role == "communications" { // the member, with the role: what the member gets, unless said
+		return c.status("member")
 	}
 	return c.def
 }
@@ -157,6 +161,18 @@ var pageChecks = []check{
 	{method: "POST", path: "/registrations/nope/cancel", form: url.Values{}, def: notFound},
 	{method: "GET", path: "/admin/outbox", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "POST", path: "/admin/outbox/9/release", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
+	{method: "GET", path: "/weekly", def: forbid, want: map[string]int{"": moved, "admin": ok, "communications": ok}},
+	{method: "POST", path: "/weekly", form: url.Values{"week_of": {"2020-01-06"}}, def: forbid, want: map[string]int{"": unauth, "admin": bad, "communications": bad}},
+	{method: "POST", path: "/weekly", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": moved, "communications": moved}},
+	{method: "GET", path: "/weekly/1", def: forbid, want: map[string]int{"": moved, "admin": ok, "communications": ok}},
+	{method: "GET", path: "/weekly/9", def: forbid, want: map[string]int{"": moved, "admin": notFound, "communications": notFound}},
+	{method: "POST", path: "/weekly/1", form: url.Values{"subject": {"This week"}, "intro": {"Hello."}, "exclude": {"9"}}, def: forbid,
+		want: map[string]int{"": unauth, "admin": moved, "communications": moved}},
+	{method: "POST", path: "/weekly/1/send", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": bad, "communications": bad}},
+	{method: "POST", path: "/weekly/1/send", form: url.Values{"confirm": {"yes"}}, def: forbid, want: map[string]int{"": unauth, "admin": moved, "communications": moved}},
+	{method: "POST", path: "/weekly/1/send", form: url.Values{"confirm": {"yes"}}, def: forbid, want: map[string]int{"": unauth, "admin": conflict, "communications": conflict}},
+	{method: "GET", path: "/unsubscribe/nope", def: notFound},
+	{method: "POST", path: "/unsubscribe/nope", form: url.Values{}, def: notFound},
 	{method: "GET", path: "/no-such-page", def: notFound},
 }
 
@@ -242,6 +258,15 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/me/calendar", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/outbox", def: forbid, want: map[string]int{"": unauth, "admin": ok}},
 	{method: "POST", path: "/api/v1/outbox/999/release", def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
+	{method: "GET", path: "/api/v1/weekly", def: forbid, want: map[string]int{"": unauth, "admin": ok, "communications": ok}},
+	{method: "POST", path: "/api/v1/weekly", body: `{"week_of":"2020-01-06"}`, def: forbid, want: map[string]int{"": unauth, "admin": bad, "communications": bad}},
+	{method: "POST", path: "/api/v1/weekly", def: forbid, want: map[string]int{"": unauth, "admin": ok, "communications": ok}},
+	{method: "GET", path: "/api/v1/weekly/1", def: forbid, want: map[string]int{"": unauth, "admin": ok, "communications": ok}},
+	{method: "GET", path: "/api/v1/weekly/9", def: forbid, want: map[string]int{"": unauth, "admin": notFound, "communications": notFound}},
+	{method: "PUT", path: "/api/v1/weekly/1", body: `{"subject":"two\nlines"}`, def: forbid, want: map[string]int{"": unauth, "admin": bad, "communications": bad}},
+	{method: "PUT", path: "/api/v1/weekly/1", body: `{"intro":"Hello."}`, def: forbid, want: map[string]int{"": unauth, "admin": ok, "communications": ok}},
+	{method: "POST", path: "/api/v1/weekly/1/send", def: forbid, want: map[string]int{"": unauth, "admin": ok, "communications": ok}},
+	{method: "POST", path: "/api/v1/weekly/1/send", def: forbid, want: map[string]int{"": unauth, "admin": conflict, "communications": conflict}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
 
@@ -267,6 +292,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 // runChecks makes the checks' requests as the role, through a browser's
 // cookies or, for the API, the role's token, and returns every answer.
 func (w *world) runChecks(t *testing.T, role string, checks []check, api bool) []string {
+	if role == "communications" {
+		w.grant("5", rankfile.RoleCommunications)
+	}
 	browser := w.client(role)
 	var auth []string
 	if api && role != "" {
@@ -329,6 +357,8 @@ var scope = map[string][]string{
 	"steward":      {"1", "2", "3", "4", "5", "6", "7", "8"},
 	"admin":        {"2"},
 	"lapsed":       {"7"},
+	// The communications role is the member's, Mia, with the role.
+	"communications": {"5"},
 }
 
 // contacts are the unique email and phone of each test member.

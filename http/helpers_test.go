@@ -40,7 +40,7 @@ const worldList = "actionkit_id,first_name,last_name,email,mobile_phone,mailing_
 // roles names each test actor by the national id of its member.
 var roles = map[string]string{
 	"steward": "1", "admin": "2", "coordinator": "3", "cochair": "4",
-	"member": "5", "other-branch": "6", "lapsed": "7",
+	"member": "5", "other-branch": "6", "lapsed": "7", "communications": "5",
 }
 
 // world is a running rankfile with a small chapter in it.
@@ -74,7 +74,7 @@ func newWorld(t *testing.T, dsn string) *world {
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
-		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db),
+		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)

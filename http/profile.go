@@ -40,6 +40,10 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request) error {
 	if mail := r.FormValue("mail_preference"); mail != "list" && mail != "" {
 		p.MailPreference = &mail
 	}
+	if r.FormValue("weekly_shown") == "1" { // an unticked box sends nothing
+		weekly := r.FormValue("weekly_email") == "yes"
+		p.WeeklyEmail = &weekly
+	}
 	if err := s.app.SetPreferences(r.Context(), actor, p); err != nil {
 		return err
 	}

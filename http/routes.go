@@ -124,6 +124,14 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /bodies/{slug}/calendar.ics", page(s.bodyFeed))
 	mux.Handle("GET /calendar/{file}", page(s.privateFeed))
 
+	mux.Handle("GET /weekly", page(s.weekliesPage))
+	mux.Handle("POST /weekly", page(s.draftWeeklyForm))
+	mux.Handle("GET /weekly/{id}", page(s.weeklyPage))
+	mux.Handle("POST /weekly/{id}", page(s.saveWeeklyForm))
+	mux.Handle("POST /weekly/{id}/send", page(s.sendWeeklyForm))
+	mux.Handle("GET /unsubscribe/{token}", page(s.unsubscribePage))
+	mux.Handle(unsubscribeRoute, page(s.unsubscribe))
+
 	mux.Handle("GET /admin", page(s.adminPage))
 	mux.Handle("POST /admin/bodies", page(s.adminCreateBody))
 	mux.Handle("POST /admin/bodies/{id}", page(s.adminUpdateBody))
@@ -195,16 +203,28 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/me/calendar", api(s.apiMyCalendar))
 	mux.Handle("GET /api/v1/outbox", api(s.apiOutbox))
 	mux.Handle("POST /api/v1/outbox/{nid}/release", api(s.apiReleaseNotice))
+	mux.Handle("GET /api/v1/weekly", api(s.apiWeeklies))
+	mux.Handle("POST /api/v1/weekly", api(s.apiDraftWeekly))
+	mux.Handle("GET /api/v1/weekly/{id}", api(s.apiWeekly))
+	mux.Handle("PUT /api/v1/weekly/{id}", api(s.apiUpdateWeekly))
+	mux.Handle("POST /api/v1/weekly/{id}/send", api(s.apiSendWeekly))
 	mux.Handle("GET /api/v1/", api(s.apiNotFound))
 
 	mux.Handle("/", page(s.notFound))
 	return s.common(mux)
 }
 
+// unsubscribeRoute is the one route a POST from another site may reach:
+// a mail program's one-click unsubscribe (RFC 8058) comes from wherever
+// the mail is read, and the link's secret is what lets it in.
+const unsubscribeRoute = "POST /unsubscribe/{token}"
+
 // common wraps every request: metrics and logs around it, then the
 // security headers and the cross-origin check before anything runs.
 func (s *Server) common(h http.Handler) http.Handler {
-	h = http.NewCrossOriginProtection().Handler(h)
+	cop := http.NewCrossOriginProtection()
+	cop.AddInsecureBypassPattern(unsubscribeRoute)
+	h = cop.Handler(h)
 	h = securityHeaders(h)
 	return s.observe(h)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -41,6 +42,7 @@ func (s *AuthService) loadRoles(ctx context.Context, a *rankfile.Actor) error {
 	for _, r := range roles {
 		a.Steward = a.Steward || r == rankfile.RoleSteward
 		a.Admin = a.Admin || r == rankfile.RoleAdmin
+		a.Communications = a.Communications || r == rankfile.RoleCommunications
 	}
 	return err
 }
@@ -134,7 +136,7 @@ func checkRole(role string) error {
 			return nil
 		}
 	}
-	return rankfile.Errorf(rankfile.EINVALID, "unknown role %q (want steward or admin)", role)
+	return rankfile.Errorf(rankfile.EINVALID, "unknown role %q (want %s)", role, strings.Join(rankfile.Roles, ", "))
 }
 
 // RoleHolder is a member with an installation role.

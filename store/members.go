@@ -40,7 +40,7 @@ const effectiveBranch = `COALESCE(m.chosen_branch_id, m.located_branch_id)`
 var memberSelect = `SELECT m.id, ` + memberFieldList() + `, m.list_standing, m.on_list, m.lat, m.lon,
 	COALESCE(m.located_branch_id, 0), COALESCE(m.chosen_branch_id, 0), COALESCE(b.slug, ''),
 	m.created_at, m.updated_at, o.id, o.standing, o.reason, o.author, o.created_at, o.until,
-	COALESCE(pr.language, ''), pr.mail_preference, pr.do_not_call, pr.text_opt_out
+	COALESCE(pr.language, ''), pr.mail_preference, pr.do_not_call, pr.text_opt_out, pr.weekly_email
 	FROM members m LEFT JOIN member_details d ON d.member_id = m.id
 	LEFT JOIN member_preferences pr ON pr.member_id = m.id` + memberJoins
 
@@ -290,13 +290,13 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	var oCreated sql.NullTime
 	var oUntil rankfile.Date
 	var mailPref sql.NullString
-	var doNotCall, textOptOut sql.NullBool
+	var doNotCall, textOptOut, weekly sql.NullBool
 	fields := newMemberScan(m)
 	dests := append([]any{&m.ID}, fields.dests()...)
 	dests = append(dests, &m.Roster.ListStanding, &m.Roster.OnList, &lat, &lon,
 		&m.Branch.LocatedID, &m.Branch.ChosenID, &m.Branch.Slug, &m.CreatedAt, &m.UpdatedAt,
 		&oID, &oStanding, &oReason, &oAuthor, &oCreated, &oUntil,
-		&m.Preferences.Language, &mailPref, &doNotCall, &textOptOut)
+		&m.Preferences.Language, &mailPref, &doNotCall, &textOptOut, &weekly)
 	if err := rows.Scan(dests...); err != nil {
 		return nil, err
 	}
@@ -306,6 +306,7 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	m.Preferences.MailPreference = nullable(mailPref.String, mailPref.Valid)
 	m.Preferences.DoNotCall = nullable(doNotCall.Bool, doNotCall.Valid)
 	m.Preferences.TextOptOut = nullable(textOptOut.Bool, textOptOut.Valid)
+	m.Preferences.WeeklyEmail = nullable(weekly.Bool, weekly.Valid)
 	if lat.Valid && lon.Valid {
 		m.Branch.Point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
 	}

@@ -199,12 +199,17 @@ func (s *MemberService) SetPreferences(ctx context.Context, memberID int64, p ra
 		if err := tx.memberExists(ctx, memberID); err != nil {
 			return err
 		}
+		// A weekly email left unsaid keeps the member's choice: a client
+		// that knows nothing of it must not sign them up again.
 		_, err := tx.ExecContext(ctx, `INSERT INTO member_preferences (member_id, language, mail_preference,
-			do_not_call, text_opt_out, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+			do_not_call, text_opt_out, weekly_email, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (member_id) DO UPDATE SET language = excluded.language,
 			mail_preference = excluded.mail_preference, do_not_call = excluded.do_not_call,
-			text_opt_out = excluded.text_opt_out, updated_at = excluded.updated_at`,
-			memberID, p.Language, ptrArg(p.MailPreference), ptrArg(p.DoNotCall), ptrArg(p.TextOptOut), tx.stamp)
+			text_opt_out = excluded.text_opt_out,
+			weekly_email = COALESCE(excluded.weekly_email, member_preferences.weekly_email),
+			updated_at = excluded.updated_at`,
+			memberID, p.Language, ptrArg(p.MailPreference), ptrArg(p.DoNotCall), ptrArg(p.TextOptOut),
+			ptrArg(p.WeeklyEmail), tx.stamp)
 		if err != nil {
 			return err
 		}
@@ -234,6 +239,9 @@ func describePreferences(p rankfile.Preferences) string {
 	}
 	if p.TextOptOut != nil {
 		parts = append(parts, sprintf("no texts %v", *p.TextOptOut))
+	}
+	if p.WeeklyEmail != nil {
+		parts = append(parts, sprintf("weekly email %v", *p.WeeklyEmail))
 	}
 	return strings.Join(parts, ", ")
 }

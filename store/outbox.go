@@ -39,8 +39,10 @@ func (s *OutboxService) Enqueue(ctx context.Context, notices []*rankfile.Notice)
 }
 
 // Claim holds notices a dead sender left being sent, then marks the
-// oldest due ones as being sent and returns them. On PostgreSQL, senders
-// in other processes skip the rows one has claimed.
+// oldest due ones as being sent and returns them, those someone waits for
+// first: a confirmation goes before the thousands of copies of a weekly
+// email queued ahead of it. On PostgreSQL, senders in other processes
+// skip the rows one has claimed.
 func (s *OutboxService) Claim(ctx context.Context, limit int, leaseStart time.Time) ([]*rankfile.Notice, error) {
 	var out []*rankfile.Notice
 	err := s.db.inTx(ctx, func(tx *Tx) error {
@@ -48,7 +50,8 @@ func (s *OutboxService) Claim(ctx context.Context, limit int, leaseStart time.Ti
 			WHERE state = 'sending' AND claimed_at < $2`, interrupted, s.db.timeArg(leaseStart.UTC())); err != nil {
 			return err
 		}
-		q := `SELECT ` + noticeColumns + ` FROM outbox WHERE state = 'pending' AND next_at <= $1 ORDER BY next_at, id LIMIT $2`
+		q := `SELECT ` + noticeColumns + ` FROM outbox WHERE state = 'pending' AND next_at <= $1
+			ORDER BY CASE WHEN kind = 'weekly' THEN 1 ELSE 0 END, next_at, id LIMIT $2`
 		if s.db.dialect == Postgres {
 			q += ` FOR UPDATE SKIP LOCKED`
 		}

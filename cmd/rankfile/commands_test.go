@@ -153,6 +153,7 @@ func TestDemo(t *testing.T) {
 		checkDemoProposals(t, dsn)
 		checkDemoMeetings(t, dsn)
 		checkDemoEvents(t, dsn)
+		checkDemoWeekly(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}
@@ -243,8 +244,10 @@ func TestRolesTokensAndTheAuditLog(t *testing.T) {
 		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
 		mustRun(t, dsn, "roles", "grant", "JOSE@example.org", "steward")
 		mustRun(t, dsn, "roles", "grant", "102", "admin")
-		if out := mustRun(t, dsn, "roles", "list"); !strings.Contains(out, "admin      Siobhan O'Brien") ||
-			!strings.Contains(out, "steward    José García <jose@example.org>") {
+		mustRun(t, dsn, "roles", "grant", "102", "communications")
+		if out := mustRun(t, dsn, "roles", "list"); !strings.Contains(out, "admin          Siobhan O'Brien") ||
+			!strings.Contains(out, "communications Siobhan O'Brien") ||
+			!strings.Contains(out, "steward        José García <jose@example.org>") {
 			t.Errorf("roles list:\n%s", out)
 		}
 		if r := run(t, dsn, "roles", "grant", "jose@example.org", "king"); r.code != exitInvalid {
@@ -267,7 +270,7 @@ func TestRolesTokensAndTheAuditLog(t *testing.T) {
 		if err := store.NewAuthService(db).CheckSignInToken(context.Background(), token); err != nil {
 			t.Errorf("the printed sign-in link does not work: %v", err)
 		}
-		if out := mustRun(t, dsn, "audit", "verify"); !strings.Contains(out, "intact: 6 entries") {
+		if out := mustRun(t, dsn, "audit", "verify"); !strings.Contains(out, "intact: 7 entries") {
 			t.Errorf("audit verify: %s", out)
 		}
 		log := mustRun(t, dsn, "audit", "log")

@@ -129,6 +129,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	}
 	var ballots, proposals, events int
 	var meeting *rankfile.Meeting
+	var weekly *rankfile.WeeklyEmail
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if ballots, err = demo.Elections(ctx, web, setClock); err != nil {
 			return err
@@ -139,7 +140,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if meeting, err = demo.Meetings(ctx, web, setClock); err != nil {
 			return err
 		}
-		events, err = demo.Events(ctx, web, setClock)
+		if events, err = demo.Events(ctx, web, setClock); err != nil {
+			return err
+		}
+		weekly, err = demo.Weekly(ctx, web)
 		return err
 	})
 	if err != nil {
@@ -156,6 +160,8 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if events > 0 {
 		fmt.Fprintf(a.stdout, "Put %d events on the calendar (the public feed is at /calendar.ics); member@example.org is registered for the new member orientation.\n", events)
 	}
+	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
+		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
 	return nil
 }
 
@@ -178,8 +184,9 @@ func withDemoClock(db *store.DB, fill func(web *rfapp.App, setClock func(time.Ti
 	return fill(web, func(t time.Time) { at = t })
 }
 
-// configureDemo names the demo chapter, puts it in Los Angeles' time zone
-// and makes the demo's steward a data steward and an admin.
+// configureDemo names the demo chapter, puts it in Los Angeles' time zone,
+// makes the demo's steward a data steward and an admin, and puts its
+// coordinator on the communications team.
 func (a *app) configureDemo(ctx context.Context, db *store.DB) error {
 	for key, value := range map[string]string{"name": demo.ChapterName, "time_zone": demo.TimeZone, "demo": db.Today().String()} {
 		if err := db.SetSetting(ctx, key, value); err != nil {
@@ -198,7 +205,11 @@ func (a *app) configureDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 	}
-	return nil
+	coordinator, err := store.NewMemberService(db).FindMember(ctx, rankfile.MemberFilter{Email: demo.Accounts[1].Email})
+	if err != nil {
+		return err
+	}
+	return store.NewAuthService(db).GrantRole(ctx, coordinator.ID, rankfile.RoleCommunications)
 }
 
 // printDemoLinks prints a sign-in link for each demo account once the

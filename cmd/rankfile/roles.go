@@ -17,7 +17,7 @@ func init() {
 }
 
 func (a *app) rolesCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "roles", Short: "Data stewards and admins"}
+	cmd := &cobra.Command{Use: "roles", Short: "Data stewards, admins and the communications team"}
 	change := func(use, short string, grant bool) *cobra.Command {
 		return &cobra.Command{
 			Use: use + " MEMBER ROLE", Short: short, Args: args(2, "a member (email or national id) and a role"),
@@ -34,7 +34,7 @@ func (a *app) rolesCommand() *cobra.Command {
 			},
 		}
 	}
-	cmd.AddCommand(change("grant", "Make a member a steward or an admin", true),
+	cmd.AddCommand(change("grant", "Give a member a role: steward, admin or communications", true),
 		change("revoke", "Take a role away", false), a.rolesListCommand())
 	return cmd
 }
@@ -52,7 +52,7 @@ func (a *app) rolesListCommand() *cobra.Command {
 				return err
 			}
 			for _, h := range holders {
-				fmt.Fprintf(a.stdout, "%-10s %s <%s>\n", h.Role, h.Member.FullName(), h.Member.Email)
+				fmt.Fprintf(a.stdout, "%-14s %s <%s>\n", h.Role, h.Member.FullName(), h.Member.Email)
 			}
 			return nil
 		},

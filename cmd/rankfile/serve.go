@@ -105,7 +105,8 @@ func appServices(db *store.DB) *rfapp.App {
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
-		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
+		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
+		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
 	return a
@@ -189,8 +190,8 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 const electionClockEvery = time.Minute
 
 // startElectionClock keeps elections and proposals on time every
-// electionClockEvery, until ctx ends, queues events' reminders, and sends
-// the emails they owe.
+// electionClockEvery, until ctx ends, queues events' reminders, drafts the
+// coming week's weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes the
 // demo's sign-in links, would fill with one message per member.
 func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
@@ -209,7 +210,8 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 		defer tick.Stop()
 		for {
 			_, remind := web.QueueReminders(ctx)
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind)
+			_, weekly := web.DraftComingWeekly(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
