@@ -2,6 +2,7 @@ package http
 
 import (
 	"context"
+	"maps"
 	"sync"
 	"time"
 )
@@ -37,6 +38,9 @@ type keptFeed struct {
 	version int64
 	made    time.Time
 	feed    []byte
+	// used is when a request last asked for the feed: only feeds in use
+	// are written ahead of requests.
+	used time.Time
 }
 
 // Bounds on what is kept. A feed is written again after feedLifetime
@@ -49,6 +53,11 @@ const (
 	feedLifetime = time.Minute
 	maxKeptFeeds = 256
 	maxKeptBytes = 32 << 20
+	// refreshWhileUsed is how long after its last request a feed is still
+	// written ahead of requests: a calendar program fetching it every few
+	// minutes keeps it fresh, while one asked for once under a made-up
+	// Host header costs nothing more.
+	refreshWhileUsed = 15 * time.Minute
 )
 
 func newFeedCache() *feedCache { return &feedCache{feeds: map[feedKey]*keptFeed{}} }
@@ -60,11 +69,41 @@ func (c *feedCache) get(ctx context.Context, key feedKey, version func(context.C
 	k := c.entry(key)
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	k.used = now()
+	return c.keep(ctx, k, feedLifetime, version, now, write)
+}
+
+// refresh writes again every kept feed whose version has moved on or
+// that is halfway through its lifetime, ahead of the requests for it:
+// calendar programs then find each feed written, and only a request that
+// comes within a moment of a change waits for its feed to be written.
+func (c *feedCache) refresh(ctx context.Context, version func(context.Context) (int64, error),
+	now func() time.Time, write func(feedKey) ([]byte, error)) error {
+	for key, k := range c.kept() {
+		k.mu.Lock()
+		var err error
+		if now().Sub(k.used) < refreshWhileUsed {
+			_, err = c.keep(ctx, k, feedLifetime/2, version, now, func() ([]byte, error) { return write(key) })
+		}
+		k.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keep returns k's feed when it is of the calendar's current version and
+// younger than fresh, or else writes it again. The caller holds k's lock;
+// the version is read before write reads the events, so that a kept feed
+// is never older than its version.
+func (c *feedCache) keep(ctx context.Context, k *keptFeed, fresh time.Duration, version func(context.Context) (int64, error),
+	now func() time.Time, write func() ([]byte, error)) ([]byte, error) {
 	v, err := version(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if k.feed != nil && k.version == v && now().Sub(k.made) < feedLifetime {
+	if k.feed != nil && k.version == v && now().Sub(k.made) < fresh {
 		return k.feed, nil
 	}
 	made := now()
@@ -75,6 +114,13 @@ func (c *feedCache) get(ctx context.Context, key feedKey, version func(context.C
 	c.grew(len(feed) - len(k.feed))
 	k.version, k.made, k.feed = v, made, feed
 	return feed, nil
+}
+
+// kept returns the feeds the cache holds now.
+func (c *feedCache) kept() map[feedKey]*keptFeed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.feeds)
 }
 
 // grew counts bytes more (or fewer) kept.

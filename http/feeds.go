@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -36,18 +37,33 @@ func (s *Server) bodyFeed(w http.ResponseWriter, r *http.Request) error {
 // of events takes a tenth of a second to read and write, and calendar
 // programs fetch the same feed again and again.
 func (s *Server) keptFeed(w http.ResponseWriter, r *http.Request, bodyID int64, name string) error {
-	key := feedKey{bodyID: bodyID, name: name, base: s.linkTo(r, "/")}
+	key := feedKey{bodyID: bodyID, name: name, base: s.linkTo(r, "")}
 	feed, err := s.feeds.get(r.Context(), key, s.app.Events.CalendarVersion, s.app.Now, func() ([]byte, error) {
-		events, err := s.app.PublicFeed(r.Context(), bodyID)
-		if err != nil {
-			return nil, err
-		}
-		return s.renderFeed(r, name, events)
+		return s.writePublicFeed(r.Context(), key)
 	})
 	if err != nil {
 		return err
 	}
 	return sendFeed(w, feed)
+}
+
+// writePublicFeed writes the public feed key names.
+func (s *Server) writePublicFeed(ctx context.Context, key feedKey) ([]byte, error) {
+	events, err := s.app.PublicFeed(ctx, key.bodyID)
+	if err != nil {
+		return nil, err
+	}
+	return s.renderFeed(key.base, key.name, events)
+}
+
+// RefreshFeeds writes again the public feeds kept whose events changed,
+// or which are getting old, so that calendar programs fetching them do
+// not wait for them to be written. The server calls it every second or
+// so.
+func (s *Server) RefreshFeeds(ctx context.Context) error {
+	return s.feeds.refresh(ctx, s.app.Events.CalendarVersion, s.app.Now, func(key feedKey) ([]byte, error) {
+		return s.writePublicFeed(ctx, key)
+	})
 }
 
 // privateFeed serves a member's own feed.
@@ -67,18 +83,19 @@ func (s *Server) privateFeed(w http.ResponseWriter, r *http.Request) error {
 
 // writeFeed writes events as an iCalendar feed.
 func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, name string, events []*rankfile.Event) error {
-	feed, err := s.renderFeed(r, name, events)
+	feed, err := s.renderFeed(s.linkTo(r, ""), name, events)
 	if err != nil {
 		return err
 	}
 	return sendFeed(w, feed)
 }
 
-// renderFeed returns events as an iCalendar feed, stamped now.
-func (s *Server) renderFeed(r *http.Request, name string, events []*rankfile.Event) ([]byte, error) {
+// renderFeed returns events as an iCalendar feed, stamped now, with links
+// to their pages at base (rankfile's address, without the final slash).
+func (s *Server) renderFeed(base, name string, events []*rankfile.Event) ([]byte, error) {
 	var b bytes.Buffer
-	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: icalendar.HostOf(s.linkTo(r, "/")), Events: events, Stamp: s.app.Now(),
-		Link: func(e *rankfile.Event) string { return s.linkTo(r, fmt.Sprintf("/events/%d", e.ID)) }})
+	err := icalendar.Write(&b, &icalendar.Calendar{Name: name, Host: icalendar.HostOf(base + "/"), Events: events, Stamp: s.app.Now(),
+		Link: func(e *rankfile.Event) string { return fmt.Sprintf("%s/events/%d", base, e.ID) }})
 	return b.Bytes(), err
 }
 

@@ -172,6 +172,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	if err := a.startElectionClock(ctx, webApp, f, base, logger); err != nil {
 		return err
 	}
+	go refreshFeeds(ctx, srv, logger)
 	if started != nil {
 		if err := started(webApp, base); err != nil {
 			return err
@@ -245,6 +246,27 @@ func sendOutbox(ctx context.Context, web *rfapp.App, base string, logger *slog.L
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		}
+	}
+}
+
+// feedsEvery is how often the server writes again the public calendar
+// feeds whose events changed, ahead of calendar programs' requests.
+const feedsEvery = time.Second
+
+// refreshFeeds keeps the public feeds in use written every feedsEvery
+// until ctx ends.
+func refreshFeeds(ctx context.Context, srv *rfhttp.Server, logger *slog.Logger) {
+	tick := time.NewTicker(feedsEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if err := srv.RefreshFeeds(ctx); err != nil && ctx.Err() == nil {
+			logger.Error("writing the calendar feeds", "err", err)
 		}
 	}
 }
