@@ -1,7 +1,10 @@
 package http
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"maps"
 	"sync"
 	"time"
@@ -38,6 +41,9 @@ type keptFeed struct {
 	version int64
 	made    time.Time
 	feed    []byte
+	// tag is the feed's entity tag, for requests that ask whether their
+	// copy is still current.
+	tag string
 	// used is when a request last asked for the feed: only feeds in use
 	// are written ahead of requests.
 	used time.Time
@@ -62,10 +68,10 @@ const (
 
 func newFeedCache() *feedCache { return &feedCache{feeds: map[feedKey]*keptFeed{}} }
 
-// get returns the feed of key at the calendar's current version, from the
-// cache, or else from write, which it then keeps.
+// get returns the feed of key at the calendar's current version and its
+// entity tag, from the cache, or else from write, which it then keeps.
 func (c *feedCache) get(ctx context.Context, key feedKey, version func(context.Context) (int64, error),
-	now func() time.Time, write func() ([]byte, error)) ([]byte, error) {
+	now func() time.Time, write func() ([]byte, error)) ([]byte, string, error) {
 	k := c.entry(key)
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -83,7 +89,7 @@ func (c *feedCache) refresh(ctx context.Context, version func(context.Context) (
 		k.mu.Lock()
 		var err error
 		if now().Sub(k.used) < refreshWhileUsed {
-			_, err = c.keep(ctx, k, feedLifetime/2, version, now, func() ([]byte, error) { return write(key) })
+			_, _, err = c.keep(ctx, k, feedLifetime/2, version, now, func() ([]byte, error) { return write(key) })
 		}
 		k.mu.Unlock()
 		if err != nil {
@@ -98,22 +104,37 @@ func (c *feedCache) refresh(ctx context.Context, version func(context.Context) (
 // the version is read before write reads the events, so that a kept feed
 // is never older than its version.
 func (c *feedCache) keep(ctx context.Context, k *keptFeed, fresh time.Duration, version func(context.Context) (int64, error),
-	now func() time.Time, write func() ([]byte, error)) ([]byte, error) {
+	now func() time.Time, write func() ([]byte, error)) ([]byte, string, error) {
 	v, err := version(ctx)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if k.feed != nil && k.version == v && now().Sub(k.made) < fresh {
-		return k.feed, nil
+		return k.feed, k.tag, nil
 	}
 	made := now()
 	feed, err := write()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	c.grew(len(feed) - len(k.feed))
-	k.version, k.made, k.feed = v, made, feed
-	return feed, nil
+	k.version, k.made, k.feed, k.tag = v, made, feed, entityTag(feed)
+	return feed, k.tag, nil
+}
+
+// entityTag names a feed's content: a calendar program whose copy is
+// current is told so in a few bytes rather than sent megabytes again. The
+// feed is written again every minute with a new DTSTAMP (when the feed was
+// made) on each event, so the tag leaves those lines out and is weak: the
+// same events, written at another time, are the same feed to a calendar.
+func entityTag(feed []byte) string {
+	h := sha256.New()
+	for line := range bytes.Lines(feed) {
+		if !bytes.HasPrefix(line, []byte("DTSTAMP:")) {
+			h.Write(line)
+		}
+	}
+	return `W/"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`
 }
 
 // kept returns the feeds the cache holds now.

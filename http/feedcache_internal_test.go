@@ -14,7 +14,7 @@ func TestFeedCacheWritesAgainOnlyWhenItMust(t *testing.T) {
 	c := newFeedCache()
 	version, now, writes := int64(1), time.Now(), 0
 	get := func(key feedKey) string {
-		feed, err := c.get(context.Background(), key, func(context.Context) (int64, error) { return version, nil },
+		feed, _, err := c.get(context.Background(), key, func(context.Context) (int64, error) { return version, nil },
 			func() time.Time { return now }, func() ([]byte, error) {
 				writes++
 				return fmt.Appendf(nil, "feed %d of version %d", writes, version), nil
@@ -61,7 +61,7 @@ func TestFeedCacheWritesFeedsInUseAhead(t *testing.T) {
 		return fmt.Appendf(nil, "feed %d of version %d", writes[key], version), nil
 	}
 	get := func(key feedKey) string {
-		feed, err := c.get(context.Background(), key, versionOf, clock, func() ([]byte, error) { return write(key) })
+		feed, _, err := c.get(context.Background(), key, versionOf, clock, func() ([]byte, error) { return write(key) })
 		if err != nil {
 			t.Fatal(err)
 		}

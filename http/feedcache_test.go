@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -83,4 +84,46 @@ func (w *world) apiEvent(id int64, header []string) *rankfile.Event {
 		w.t.Fatalf("event %d: %d %v %s", id, status, err, body)
 	}
 	return v.Event
+}
+
+// TestACurrentCopyOfTheFeedIsNotSentAgain asks for the public feed with
+// the tag of the copy a calendar program holds: not modified while the
+// events stay the same, even once the feed was written anew, and the
+// whole feed again after a change.
+func TestACurrentCopyOfTheFeedIsNotSentAgain(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		fetch := func(tag string) (int, string, string) {
+			t.Helper()
+			r, _ := http.NewRequest("GET", w.srv.URL+"/calendar.ics", nil)
+			if tag != "" {
+				r.Header.Set("If-None-Match", tag)
+			}
+			resp, err := http.DefaultClient.Do(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, resp.Header.Get("ETag"), string(b)
+		}
+		status, tag, feed := fetch("")
+		if status != http.StatusOK || !strings.HasPrefix(tag, `W/"`) || !strings.Contains(feed, "Canvass training") {
+			t.Fatalf("the first fetch: %d, tag %q", status, tag)
+		}
+		if status, _, body := fetch(tag); status != http.StatusNotModified || body != "" {
+			t.Errorf("the current copy's tag: %d with %d bytes, want 304 and none", status, len(body))
+		}
+		w.shift += 2 * time.Minute // the feed is written anew, with new DTSTAMPs
+		if status, again, _ := fetch(tag); status != http.StatusNotModified || again != tag {
+			t.Errorf("after the feed was written anew: %d, tag %q, want 304 and %q", status, again, tag)
+		}
+		admin := &rankfile.Actor{Member: w.member("2"), Admin: true}
+		if err := w.app.CancelEvent(ctx, admin, 1); err != nil {
+			t.Fatal(err)
+		}
+		if status, changed, feed := fetch(tag); status != http.StatusOK || changed == tag || !strings.Contains(feed, "STATUS:CANCELLED") {
+			t.Errorf("after a change: %d, tag %q (was %q)", status, changed, tag)
+		}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/icalendar"
@@ -38,13 +39,18 @@ func (s *Server) bodyFeed(w http.ResponseWriter, r *http.Request) error {
 // programs fetch the same feed again and again.
 func (s *Server) keptFeed(w http.ResponseWriter, r *http.Request, bodyID int64, name string) error {
 	key := feedKey{bodyID: bodyID, name: name, base: s.linkTo(r, "")}
-	feed, err := s.feeds.get(r.Context(), key, s.app.Events.CalendarVersion, s.app.Now, func() ([]byte, error) {
+	feed, tag, err := s.feeds.get(r.Context(), key, s.app.Events.CalendarVersion, s.app.Now, func() ([]byte, error) {
 		return s.writePublicFeed(r.Context(), key)
 	})
 	if err != nil {
 		return err
 	}
-	return sendFeed(w, feed)
+	w.Header().Set("Content-Type", icalendar.ContentType)
+	w.Header().Set("Cache-Control", feedCaching)
+	w.Header().Set("ETag", tag)
+	// ServeContent answers If-None-Match with 304 Not Modified.
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(feed))
+	return nil
 }
 
 // writePublicFeed writes the public feed key names.
@@ -99,11 +105,15 @@ func (s *Server) renderFeed(base, name string, events []*rankfile.Event) ([]byte
 	return b.Bytes(), err
 }
 
+// feedCaching is how long shared caches and calendar programs may keep a
+// public feed.
+const feedCaching = "public, max-age=300"
+
 // sendFeed sends a feed; one not marked otherwise may be cached.
 func sendFeed(w http.ResponseWriter, feed []byte) error {
 	w.Header().Set("Content-Type", icalendar.ContentType)
 	if w.Header().Get("Cache-Control") == "" {
-		w.Header().Set("Cache-Control", "public, max-age=300")
+		w.Header().Set("Cache-Control", feedCaching)
 	}
 	_, err := w.Write(feed)
 	return err
