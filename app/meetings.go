@@ -174,17 +174,22 @@ func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, ses
 	if err != nil {
 		return err
 	}
-	s := m.Session(sessionID)
-	if s == nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such session")
-	}
-	if err := actor.Require(actor.CanHostSession(m, s)); err != nil {
+	if _, err := hostedSession(actor, m, sessionID); err != nil {
 		return err
 	}
 	if _, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID}); err != nil {
 		return err
 	}
 	return a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID)
+}
+
+// hostedSession returns the meeting's session the actor hosts.
+func hostedSession(actor *rankfile.Actor, m *rankfile.Meeting, sessionID int64) (*rankfile.MeetingSession, error) {
+	s := m.Session(sessionID)
+	if s == nil {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such session")
+	}
+	return s, actor.Require(actor.CanHostSession(m, s))
 }
 
 // SelfCheckIn checks the actor into the session whose code they typed.

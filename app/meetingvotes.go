@@ -169,11 +169,7 @@ func (a *App) CastRoomVotes(ctx context.Context, actor *rankfile.Actor, meetingI
 	if err != nil {
 		return err
 	}
-	s := m.Session(sessionID)
-	if s == nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such session")
-	}
-	if err := actor.Require(actor.CanHostSession(m, s)); err != nil {
+	if _, err := hostedSession(actor, m, sessionID); err != nil {
 		return err
 	}
 	ballots, err := c.ballots(v)
