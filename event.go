@@ -246,8 +246,7 @@ func (e *Event) ForViewer(registered, host bool) *Event {
 
 // EventFilter selects events. Zero fields do not filter.
 type EventFilter struct {
-	ID       int64
-	SeriesID int64
+	ID int64
 	// BodyID selects events the body hosts or co-hosts.
 	BodyID int64
 	Kinds  []EventKind

@@ -85,8 +85,6 @@ type OutboxCounts map[NoticeState]int
 
 // OutboxService stores notices and their sending.
 type OutboxService interface {
-	// Enqueue stores notices to be sent now.
-	Enqueue(ctx context.Context, notices []*Notice) error
 	// Claim marks up to limit notices due at now as being sent, oldest
 	// first but the weekly email's copies after the rest, and returns
 	// them. Notices found still being sent from before leaseStart (a

@@ -32,25 +32,25 @@ func (a *App) PrivateFeed(ctx context.Context, token string) ([]*rankfile.Event,
 	if err != nil {
 		return nil, err
 	}
-	from := a.Now().Add(-feedHistory)
-	events, err := a.Calendar(ctx, actor, rankfile.EventFilter{From: from})
+	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{From: a.Now().Add(-feedHistory)})
 	if err != nil {
 		return nil, err
 	}
-	mine, err := a.MyEvents(ctx, actor, rankfile.EventFilter{From: from})
+	regs, err := a.Events.MemberRegistrations(ctx, actor.ID())
 	if err != nil {
 		return nil, err
 	}
-	seats := map[int64]*rankfile.Event{}
-	for _, v := range mine {
-		seats[v.Event.ID] = v.Event
+	holds := map[int64]bool{}
+	for _, r := range regs {
+		holds[r.EventID] = r.Holds()
 	}
-	for i, e := range events {
-		if seat, ok := seats[e.ID]; ok {
-			events[i] = seat
+	out := make([]*rankfile.Event, 0, len(events))
+	for _, e := range events {
+		if actor.CanSeeEvent(e) {
+			out = append(out, e.ForViewer(holds[e.ID], actor.CanManageEvent(e)))
 		}
 	}
-	return events, nil
+	return out, nil
 }
 
 // CalendarToken returns the secret of the actor's private feed, or a new

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 )
 
@@ -29,13 +28,9 @@ func (tx *Tx) touchCalendar(ctx context.Context) error {
 // CalendarVersion returns the calendar's version as last committed: 0
 // until the first event.
 func (s *EventService) CalendarVersion(ctx context.Context) (int64, error) {
-	var v string
-	err := s.db.read.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, calendarVersionKey).Scan(&v)
-	if err == sql.ErrNoRows {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, s.db.translate(err)
+	v, err := s.db.Setting(ctx, calendarVersionKey)
+	if err != nil || v == "" {
+		return 0, err
 	}
 	return strconv.ParseInt(v, 10, 64)
 }

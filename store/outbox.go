@@ -26,18 +26,6 @@ func (tx *Tx) notify(ctx context.Context, n *rankfile.Notice) error {
 		nullID(n.WeeklyID), tx.stamp).Scan(&n.ID)
 }
 
-// Enqueue stores notices to be sent now.
-func (s *OutboxService) Enqueue(ctx context.Context, notices []*rankfile.Notice) error {
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		for _, n := range notices {
-			if err := tx.notify(ctx, n); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // Claim holds notices a dead sender left being sent, then marks the
 // oldest due ones as being sent and returns them, those someone waits for
 // first: a confirmation goes before the thousands of copies of a weekly
@@ -59,14 +47,12 @@ func (s *OutboxService) Claim(ctx context.Context, limit int, leaseStart time.Ti
 		if out, err = tx.notices(ctx, q, tx.stamp, limit); err != nil {
 			return err
 		}
-		for _, n := range out {
-			n.State, n.Attempts = rankfile.NoticeSending, n.Attempts+1
-			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sending', claimed_at = $1, attempts = attempts + 1
-				WHERE id = $2`, tx.stamp, n.ID); err != nil {
-				return err
-			}
+		ids := make([]int64, len(out))
+		for i, n := range out {
+			n.State, n.Attempts, ids[i] = rankfile.NoticeSending, n.Attempts+1, n.ID
 		}
-		return nil
+		return tx.updateIDs(ctx, ids, `UPDATE outbox SET state = 'sending', claimed_at = $1, attempts = attempts + 1
+			WHERE id IN (%s)`, tx.stamp)
 	})
 	return out, err
 }

@@ -163,18 +163,18 @@ func (tx *Tx) fillSeats(ctx context.Context, e *rankfile.Event) error {
 	if free <= 0 {
 		return nil
 	}
-	ids, err := tx.firstWaiting(ctx, e.ID, free)
+	waiting, err := tx.firstWaiting(ctx, e.ID, free)
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		if _, err := tx.ExecContext(ctx, `UPDATE event_registrations SET status = 'registered' WHERE id = $1`, id); err != nil {
-			return err
-		}
-		reg, err := tx.registrationByID(ctx, id)
-		if err != nil {
-			return err
-		}
+	ids := make([]int64, len(waiting))
+	for i, reg := range waiting {
+		ids[i] = reg.ID
+	}
+	if err := tx.updateIDs(ctx, ids, `UPDATE event_registrations SET status = 'registered' WHERE id IN (%s)`); err != nil {
+		return err
+	}
+	for _, reg := range waiting {
 		if err := tx.notify(ctx, noticeFor(reg, rankfile.NoticePromoted)); err != nil {
 			return err
 		}
@@ -186,13 +186,24 @@ func (tx *Tx) fillSeats(ctx context.Context, e *rankfile.Event) error {
 // event's limit is lifted.
 const maxPromotions = 100_000
 
-func (tx *Tx) firstWaiting(ctx context.Context, eventID int64, n int) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM event_registrations WHERE event_id = $1 AND status = 'waitlisted'
-		ORDER BY line LIMIT $2`, eventID, n)
+// firstWaiting returns the first n on the event's waitlist, in line, with
+// what their notices need.
+func (tx *Tx) firstWaiting(ctx context.Context, eventID int64, n int) ([]*rankfile.Registration, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(member_id, 0), COALESCE(contact_id, 0) FROM event_registrations
+		WHERE event_id = $1 AND status = 'waitlisted' ORDER BY line LIMIT $2`, eventID, n)
 	if err != nil {
 		return nil, err
 	}
-	return scanIDs(rows)
+	defer rows.Close()
+	var out []*rankfile.Registration
+	for rows.Next() {
+		reg := &rankfile.Registration{EventID: eventID}
+		if err := rows.Scan(&reg.ID, &reg.MemberID, &reg.ContactID); err != nil {
+			return nil, err
+		}
+		out = append(out, reg)
+	}
+	return out, rows.Err()
 }
 
 // noticeFor is the notice of kind owed to a registrant.
