@@ -184,6 +184,12 @@ func (a *Actor) CanHostSession(m *Meeting, s *MeetingSession) bool {
 	return a.SignedIn() && (s.Hosts(a.ID()) || a.CanCallMeeting(m.BodyID))
 }
 
+// CanHostMeeting reports whether the actor hosts any session of the
+// meeting: who checks members in and sees its attendance.
+func (a *Actor) CanHostMeeting(m *Meeting) bool {
+	return slices.ContainsFunc(m.Sessions, func(s *MeetingSession) bool { return a.CanHostSession(m, s) })
+}
+
 // CanChairMeeting reports whether the actor opens and closes the
 // meeting's votes: the chair of any of its sessions, and those who may
 // call it.
@@ -220,6 +226,10 @@ func (a *Actor) CanSeeEvent(e *Event) bool {
 func (a *Actor) CanCreateEvent(bodyID int64) bool {
 	return a.SignedIn() && (a.LeadsBody(bodyID) || a.Admin)
 }
+
+// CanCreateEvents reports whether the actor may put events of some body
+// on the calendar: those who lead a body, and admins.
+func (a *Actor) CanCreateEvents() bool { return a.SignedIn() && (a.Admin || len(a.Leads) > 0) }
 
 // CanManageEvent reports whether the actor may change or cancel an event,
 // see its registrations and check people in: the leaders of its host and

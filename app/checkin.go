@@ -34,7 +34,7 @@ func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingI
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(len(hostedSessions(actor, m)) > 0); err != nil {
+	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
 		return nil, err
 	}
 	found, err := a.findByName(ctx, query)
@@ -62,7 +62,7 @@ func (a *App) CheckInCandidate(ctx context.Context, actor *rankfile.Actor, meeti
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(len(hostedSessions(actor, m)) > 0); err != nil {
+	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
 		return nil, err
 	}
 	member, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID})
@@ -99,7 +99,7 @@ func (a *App) candidates(ctx context.Context, m *rankfile.Meeting, members []*ra
 // candidate is a member as a host sees them.
 func (a *App) candidate(m *rankfile.Member, branches map[int64]string) *CheckInCandidate {
 	return &CheckInCandidate{ID: m.ID, Name: m.FullName(), Branch: branches[m.Branch.ID()],
-		Good: m.StandingOn(a.Today()) == rankfile.StandingGood}
+		Good: m.StandingOn(a.Today()).IsGood()}
 }
 
 // branchNames maps branch ids to names.

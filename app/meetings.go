@@ -211,7 +211,7 @@ func (a *App) Attendance(ctx context.Context, actor *rankfile.Actor, meetingID i
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(len(hostedSessions(actor, m)) > 0); err != nil {
+	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
 		return nil, err
 	}
 	return a.Meetings.Attendance(ctx, meetingID)

@@ -97,7 +97,7 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.BodyNames = bodyNames(v.Bodies)
-	v.CanCreate = actor.Admin || len(actor.Leads) > 0
+	v.CanCreate = actor.CanCreateEvents()
 	v.place(events, s.app.Zone)
 	return s.render(w, r, "events.html", v)
 }

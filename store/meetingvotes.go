@@ -123,18 +123,19 @@ func (s *MeetingService) CastVote(ctx context.Context, voteID, memberID int64, c
 
 // voter is where a member may vote in a meeting: the session they are
 // checked into, and whether they are in good standing today.
-func (tx *Tx) voter(ctx context.Context, meetingID, memberID int64) (sessionID int64, good bool, err error) {
+func (tx *Tx) voter(ctx context.Context, meetingID, memberID int64) (sessionID int64, err error) {
+	var good bool
 	err = tx.QueryRowContext(ctx, `SELECT a.session_id, `+fmt.Sprintf(goodStandingSQL, 1)+`
 		FROM meeting_attendance a JOIN members m ON m.id = a.member_id
 		LEFT JOIN standing_overrides o ON o.member_id = m.id AND o.revoked_at IS NULL
 		WHERE a.meeting_id = $2 AND a.member_id = $3`, tx.db.day(tx.today()), meetingID, memberID).Scan(&sessionID, &good)
 	if err == sql.ErrNoRows {
-		return 0, false, rankfile.Errorf(rankfile.EFORBIDDEN, "check into a session of the meeting to vote")
+		return 0, rankfile.Errorf(rankfile.EFORBIDDEN, "check into a session of the meeting to vote")
 	}
 	if err == nil && !good {
 		err = rankfile.Errorf(rankfile.EFORBIDDEN, "only members in good standing vote")
 	}
-	return sessionID, good, err
+	return sessionID, err
 }
 
 // markVoted marks a member as having voted in a session, once.
@@ -212,7 +213,7 @@ func (s *MeetingService) CastRoomVotes(ctx context.Context, voteID, sessionID in
 }
 
 func (tx *Tx) castInRoom(ctx context.Context, v *rankfile.MeetingVote, sessionID, memberID int64, choice []int) error {
-	in, _, err := tx.voter(ctx, v.MeetingID, memberID)
+	in, err := tx.voter(ctx, v.MeetingID, memberID)
 	if err == nil && in != sessionID {
 		err = rankfile.Errorf(rankfile.EINVALID, "is checked into another session")
 	}

@@ -74,7 +74,7 @@ func (tx *Tx) voteBatch(batch []*pendingVote, refused []error) error {
 }
 
 func (tx *Tx) castOnline(ctx context.Context, v *rankfile.MeetingVote, p *pendingVote) error {
-	sessionID, _, err := tx.voter(ctx, v.MeetingID, p.memberID)
+	sessionID, err := tx.voter(ctx, v.MeetingID, p.memberID)
 	if err != nil {
 		return err
 	}
