@@ -22,7 +22,7 @@ func WeeklySubject(l *locale.Localizer, w *rankfile.WeeklyEmail) string {
 	if w.Subject != "" {
 		return w.Subject
 	}
-	month := l.T("month." + strings.ToLower(w.WeekOf.Month.String()))
+	month := l.Month(w.WeekOf.Month)
 	return l.T("weeklymail.subject", "Month", month, "Day", w.WeekOf.Day)
 }
 

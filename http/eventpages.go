@@ -59,11 +59,13 @@ func (s *Server) eventPageOf(r *http.Request, v *app.EventView) (*eventPage, err
 	if v.Event.Address != "" {
 		p.Map = app.MapLink(v.Event.Address)
 	}
+	byID := make(map[int64]*rankfile.Body, len(bodies))
+	for _, b := range bodies {
+		byID[b.ID] = b
+	}
 	for _, id := range v.Event.Hosts() {
-		for _, b := range bodies {
-			if b.ID == id {
-				p.Hosts = append(p.Hosts, b)
-			}
+		if b := byID[id]; b != nil {
+			p.Hosts = append(p.Hosts, b)
 		}
 	}
 	return p, nil

@@ -83,7 +83,7 @@ func (s *Server) weeklyPage(w http.ResponseWriter, r *http.Request) error {
 // renderWeekly shows a week's email; a form sent with a mistake comes back
 // with what was wrong and what was typed (upd).
 func (s *Server) renderWeekly(w http.ResponseWriter, r *http.Request, status int, problem string, upd *rankfile.WeeklyUpdate) error {
-	id, err := pathID(r, "id", "weekly email")
+	id, err := weeklyID(r)
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func (s *Server) renderWeekly(w http.ResponseWriter, r *http.Request, status int
 // saveWeeklyForm saves a draft's subject, intro and the events ticked to
 // be left out.
 func (s *Server) saveWeeklyForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id", "weekly email")
+	id, err := weeklyID(r)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (s *Server) saveWeeklyForm(w http.ResponseWriter, r *http.Request) error {
 
 // sendWeeklyForm sends a draft once its sender ticked that they mean it.
 func (s *Server) sendWeeklyForm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id", "weekly email")
+	id, err := weeklyID(r)
 	if err != nil {
 		return err
 	}

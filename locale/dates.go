@@ -15,7 +15,7 @@ func (l *Localizer) Date(d rankfile.Date) string {
 		return ""
 	}
 	return l.localize(&i18n.LocalizeConfig{MessageID: "date",
-		TemplateData: map[string]any{"Day": d.Day, "Month": l.month(d.Month), "Year": d.Year}})
+		TemplateData: map[string]any{"Day": d.Day, "Month": l.Month(d.Month), "Year": d.Year}})
 }
 
 // DateTime writes an instant in the chapter's time zone.
@@ -27,7 +27,8 @@ func (l *Localizer) DateTime(t time.Time, zone *time.Location) string {
 	return l.T("datetime", "Date", l.Date(rankfile.DateOf(t)), "Time", t.Format("15:04"), "Zone", t.Format("MST"))
 }
 
-func (l *Localizer) month(m time.Month) string {
+// Month names a month: "November", "noviembre".
+func (l *Localizer) Month(m time.Month) string {
 	return l.T("month." + [...]string{"", "january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"}[m])
 }
@@ -49,7 +50,7 @@ func (l *Localizer) Day(d rankfile.Date) string {
 // MonthYear names a month of a year, as a calendar heads a month:
 // "November 2026".
 func (l *Localizer) MonthYear(d rankfile.Date) string {
-	return l.T("monthyear", "Month", l.month(d.Month), "Year", d.Year)
+	return l.T("monthyear", "Month", l.Month(d.Month), "Year", d.Year)
 }
 
 // Hours writes when an event runs in its own time zone: "19:00–20:30

@@ -77,8 +77,9 @@ func (tx *Tx) stopWeekly(ctx context.Context, memberID int64) error {
 	if err := tx.touchRoster(ctx); err != nil { // the actor carries the preferences
 		return err
 	}
+	off := false
 	return tx.recordChange(ctx, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangePreferences,
-		Actor: "unsubscribe link", Note: "weekly email false"})
+		Actor: "unsubscribe link", Note: describePreferences(rankfile.Preferences{WeeklyEmail: &off})})
 }
 
 // forgetOldUnsubscribeLinks deletes the secrets of links that no longer
