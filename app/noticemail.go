@@ -25,13 +25,16 @@ type recipient struct {
 // noticeMessage composes the email a notice owes, or returns why it is no
 // longer owed: the event is over, the registration changed since, or
 // there is no address to send to.
-func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string) (*rankfile.Message, string, error) {
+func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string, weeklies weeklyReads) (*rankfile.Message, string, error) {
 	base = strings.TrimSuffix(base, "/")
 	if n.Kind == rankfile.NoticeWeekly {
-		return a.weeklyMessage(ctx, n, base)
+		return a.weeklyMessage(ctx, n, base, weeklies)
 	}
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: n.EventID})
-	if err != nil || len(events) == 0 {
+	if err == nil && len(events) == 0 {
+		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
+	}
+	if err != nil {
 		return nil, "", fmt.Errorf("notice %d: event %d: %w", n.ID, n.EventID, err)
 	}
 	e := events[0]

@@ -34,8 +34,9 @@ func (a *App) SendOutbox(ctx context.Context, base string) (int, error) {
 		if err != nil || len(batch) == 0 {
 			return sent, err
 		}
+		weeklies := weeklyReads{} // a weekly email's thousands of copies share one read per batch
 		for _, n := range batch {
-			ok, err := a.deliver(ctx, n, base)
+			ok, err := a.deliver(ctx, n, base, weeklies)
 			if err != nil {
 				return sent, err
 			}
@@ -54,11 +55,11 @@ func (a *App) QueueReminders(ctx context.Context) (int, error) {
 
 // deliver sends one claimed notice and records what became of it; it
 // reports whether the email went.
-func (a *App) deliver(ctx context.Context, n *rankfile.Notice, base string) (bool, error) {
+func (a *App) deliver(ctx context.Context, n *rankfile.Notice, base string, weeklies weeklyReads) (bool, error) {
 	// What became of a send is recorded even when the server is stopping
 	// mid-send: a notice sent and not marked so would be held.
 	record := context.WithoutCancel(ctx)
-	msg, drop, err := a.noticeMessage(ctx, n, base)
+	msg, drop, err := a.noticeMessage(ctx, n, base, weeklies)
 	if err != nil {
 		a.Logger.Error("composing an email", "notice", n.ID, "err", err)
 		return false, a.Outbox.Failed(record, n.ID, "composing: "+rankfile.ErrorMessage(err),

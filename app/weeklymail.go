@@ -26,12 +26,28 @@ func WeeklySubject(l *locale.Localizer, w *rankfile.WeeklyEmail) string {
 	return l.T("weeklymail.subject", "Month", month, "Day", w.WeekOf.Day)
 }
 
+// weeklyReads keeps the weekly emails read for one batch of the outbox,
+// whose copies, one per member, all carry the same email and events. A
+// new batch reads them again, so that a change shows within seconds.
+type weeklyReads map[int64]*weeklyContent
+
+func (r weeklyReads) load(ctx context.Context, a *App, id int64) (*weeklyContent, error) {
+	if c, ok := r[id]; ok {
+		return c, nil
+	}
+	c, err := a.loadWeekly(ctx, id)
+	if err == nil {
+		r[id] = c
+	}
+	return c, err
+}
+
 // weeklyMessage composes a member's copy of a weekly email, or says why it
 // is no longer owed: the week is over, the member no longer gets it (they
 // turned it off, lapsed, or have no address), or nothing in it is for them
 // any more.
-func (a *App) weeklyMessage(ctx context.Context, n *rankfile.Notice, base string) (*rankfile.Message, string, error) {
-	c, err := a.loadWeekly(ctx, n.WeeklyID)
+func (a *App) weeklyMessage(ctx context.Context, n *rankfile.Notice, base string, weeklies weeklyReads) (*rankfile.Message, string, error) {
+	c, err := weeklies.load(ctx, a, n.WeeklyID)
 	if err != nil {
 		return nil, "", fmt.Errorf("notice %d: weekly email %d: %w", n.ID, n.WeeklyID, err)
 	}
