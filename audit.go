@@ -9,6 +9,7 @@ import (
 const (
 	AuditViewContact     = "view_contact"   // saw another member's contact details
 	AuditSearchRoster    = "search_roster"  // searched the roster
+	AuditSearchNames     = "search_names"   // searched members by name, to check them in
 	AuditExportRoster    = "export_roster"  // exported members
 	AuditViewSensitive   = "view_sensitive" // saw sensitive fields
 	AuditImport          = "import_roster"  // imported a national list

@@ -483,12 +483,20 @@ func (e *Election) MailDue(t time.Time) []string {
 }
 
 // ElectorateFilter selects the members an election's roll is made of:
-// those in good standing on the cut-off in the electorate's body. That is
-// every member for the chapter or the national organization, a branch's
-// members for a branch, and the members of any other body (those holding
-// a position in it on the cut-off).
+// those in good standing on the cut-off in the electorate's body (see
+// MembersOf).
 func ElectorateFilter(body *Body, cutoff Date) MemberFilter {
-	f := MemberFilter{Standing: StandingGood, AsOf: cutoff, Brief: true}
+	f := MembersOf(body, cutoff)
+	f.Standing = StandingGood
+	return f
+}
+
+// MembersOf selects a body's members on day d, in any standing: every
+// member for the chapter or the national organization, a branch's members
+// for a branch, and the members of any other body (those holding a
+// position in it on d). They are who may be checked in at its meetings.
+func MembersOf(body *Body, d Date) MemberFilter {
+	f := MemberFilter{AsOf: d, Brief: true}
 	switch body.Kind {
 	case KindChapter, KindNational:
 	case KindBranch:

@@ -15,6 +15,7 @@ const (
 	ENOTFOUND     = "not_found"    // the thing asked for does not exist
 	EUNAUTHORIZED = "unauthorized" // the caller is not signed in
 	EBUSY         = "busy"         // another writer holds the data; try again
+	ETOOMANY      = "too_many"     // the caller asked too often; try again later
 )
 
 // Error is a domain error: a code from the fixed set and a message written

@@ -231,8 +231,13 @@ type MemberFilter struct {
 	Unassigned bool
 	// BodyID selects the members holding a position in the body on AsOf.
 	BodyID int64
-	// Search matches names and email addresses by their beginning.
+	// Search matches names, email addresses and mailing ZIPs by their
+	// beginning: for those who see all three, the data stewards.
 	Search string
+	// Name matches names only, by their beginning: for searches whose
+	// results show names and nothing else, so that nobody can learn an
+	// address or a ZIP by searching for it.
+	Name string
 
 	Offset int
 	Limit  int // 0 means no limit

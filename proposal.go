@@ -260,6 +260,14 @@ func (p *Proposal) Author(memberID int64) *ProposalAuthor {
 	return nil
 }
 
+// HideInvitations leaves out of the authors the co-authors invited who have
+// not accepted, but for the viewer's own invitation. Showing them to the
+// author who named them by address would tell whose address it is, and
+// whether they are a member at all.
+func (p *Proposal) HideInvitations(viewerID int64) {
+	p.Authors = slices.DeleteFunc(p.Authors, func(a ProposalAuthor) bool { return !a.Accepted && a.MemberID != viewerID })
+}
+
 // Qualifies reports whether a count of signatures meets the threshold.
 func (p *Proposal) Qualifies(c SignatureCount) bool { return p.Threshold > 0 && c.Valid >= p.Threshold }
 

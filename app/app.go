@@ -59,6 +59,8 @@ type App struct {
 	// voting keeps elections open for voting for a moment (see
 	// votingElection).
 	voting electionCache
+	// nameSearches limits each host's searches by name (see searchNames).
+	nameSearches nameSearchLimits
 }
 
 // Today returns the chapter's date.

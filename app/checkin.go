@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"strings"
+	"fmt"
 
 	"github.com/rankfile/rankfile"
 )
@@ -23,49 +23,53 @@ type CheckInCandidate struct {
 	In string `json:"in,omitempty"`
 }
 
-// maxCheckInMatches bounds a host's search: enough for a name, too few to
-// page through the roster.
-const maxCheckInMatches = 20
-
-// CheckInSearch finds members by the beginning of a name, for a host of
-// one of the meeting's sessions; at least two letters are needed.
+// CheckInSearch finds members of the meeting's body by the beginning of
+// their names, for a host of one of its sessions (see searchNames).
 func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingID int64, query string) ([]*CheckInCandidate, error) {
-	m, err := a.findMeeting(ctx, actor, meetingID)
+	m, scopes, err := a.hostedMeeting(ctx, actor, meetingID)
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
-		return nil, err
-	}
-	found, err := a.findByName(ctx, query)
+	found, err := a.searchNames(ctx, actor, scopes, query, fmt.Sprintf("check-in at meeting %d", m.ID))
 	if err != nil {
 		return nil, err
 	}
 	return a.candidates(ctx, m, found)
 }
 
-// findByName finds members by the beginning of a name for those who check
-// people in: at least two letters, and never an email address, which
-// would let a host learn whose address it is.
-func (a *App) findByName(ctx context.Context, query string) ([]*rankfile.Member, error) {
-	if query = strings.TrimSpace(query); len([]rune(query)) < 2 || strings.Contains(query, "@") {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
+// hostedMeeting returns a meeting the actor hosts a session of, and the
+// scope of who may be checked in at it: the members of its body.
+func (a *App) hostedMeeting(ctx context.Context, actor *rankfile.Actor, meetingID int64) (*rankfile.Meeting, []rankfile.MemberFilter, error) {
+	m, err := a.findMeeting(ctx, actor, meetingID)
+	if err != nil {
+		return nil, nil, err
 	}
-	found, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Search: query, Limit: maxCheckInMatches, Brief: true})
-	return found, err
+	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
+		return nil, nil, err
+	}
+	scopes, err := a.meetingScope(ctx, m)
+	return m, scopes, err
 }
 
-// CheckInCandidate returns one member as a host sees them, for the page a
-// member's check-in code opens.
-func (a *App) CheckInCandidate(ctx context.Context, actor *rankfile.Actor, meetingID, memberID int64) (*CheckInCandidate, error) {
-	m, err := a.findMeeting(ctx, actor, meetingID)
+// meetingScope selects who may be checked in at a meeting: the members
+// of its body, in any standing (only those in good standing vote).
+func (a *App) meetingScope(ctx context.Context, m *rankfile.Meeting) ([]rankfile.MemberFilter, error) {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
+	return []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}, nil
+}
+
+// CheckInCandidate returns one member as a host sees them, for the page a
+// member's check-in code opens. It counts as a search: ids are easy to
+// try one after another.
+func (a *App) CheckInCandidate(ctx context.Context, actor *rankfile.Actor, meetingID, memberID int64) (*CheckInCandidate, error) {
+	m, scopes, err := a.hostedMeeting(ctx, actor, meetingID)
+	if err != nil {
 		return nil, err
 	}
-	member, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID})
+	member, err := a.scopedMember(ctx, actor, scopes, memberID, fmt.Sprintf("check-in code at meeting %d", m.ID))
 	if err != nil {
 		return nil, err
 	}

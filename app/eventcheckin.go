@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/rankfile/rankfile"
 )
@@ -39,26 +40,39 @@ func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, even
 }
 
 // CheckInWalkIn records that someone who had not registered came: a member
-// by id, or a contact.
+// who may see the event, by id, or a contact.
 func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
-	if _, err := a.managedEvent(ctx, actor, eventID); err != nil {
+	e, err := a.managedEvent(ctx, actor, eventID)
+	if err != nil {
 		return nil, err
 	}
 	if who.MemberID != 0 {
-		if _, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: who.MemberID}); err != nil {
+		scopes, err := a.eventScope(ctx, e)
+		if err != nil {
 			return nil, err
+		}
+		if ok, err := a.inScopes(ctx, scopes, who.MemberID); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such member among those this event is for")
 		}
 	}
 	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &who)
 }
 
-// WalkInSearch finds members by the beginning of a name, for an event's
-// hosts to check in one who did not register.
+// WalkInSearch finds members who may come to an event by the beginning of
+// their names, for its hosts to check in one who did not register (see
+// searchNames).
 func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID int64, query string) ([]*CheckInCandidate, error) {
-	if _, err := a.managedEvent(ctx, actor, eventID); err != nil {
+	e, err := a.managedEvent(ctx, actor, eventID)
+	if err != nil {
 		return nil, err
 	}
-	found, err := a.findByName(ctx, query)
+	scopes, err := a.eventScope(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	found, err := a.searchNames(ctx, actor, scopes, query, fmt.Sprintf("walk-in at event %d", e.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +87,22 @@ func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID i
 	return out, nil
 }
 
+// eventScope selects the members who may come to an event: the members
+// of its host and co-hosts for one of theirs, else any member.
+func (a *App) eventScope(ctx context.Context, e *rankfile.Event) ([]rankfile.MemberFilter, error) {
+	if e.Audience != rankfile.AudienceBody {
+		return []rankfile.MemberFilter{{}}, nil
+	}
+	var scopes []rankfile.MemberFilter
+	for _, id := range e.Hosts() {
+		body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: id})
+		if err != nil {
+			return nil, err
+		}
+		scopes = append(scopes, rankfile.MembersOf(body, a.Today()))
+	}
+	return scopes, nil
+}
 // CheckInAtEvent checks the actor in with the code shown at the event, from
 // an hour before it starts until it ends.
 func (a *App) CheckInAtEvent(ctx context.Context, actor *rankfile.Actor, eventID int64, code string) (*rankfile.Registration, error) {

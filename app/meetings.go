@@ -177,7 +177,7 @@ func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, ses
 	if _, err := hostedSession(actor, m, sessionID); err != nil {
 		return err
 	}
-	if _, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID}); err != nil {
+	if err := a.checkAttendee(ctx, m, memberID); err != nil {
 		return err
 	}
 	return a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID)
@@ -202,7 +202,23 @@ func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID 
 	if s == nil {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "that is not the code of a session of this meeting: check it with the session's hosts")
 	}
+	if err := a.checkAttendee(ctx, m, actor.ID()); err != nil {
+		return nil, err
+	}
 	return s, a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID())
+}
+
+// checkAttendee refuses to check in someone who is not a member of the
+// meeting's body: a branch's meeting is its members'.
+func (a *App) checkAttendee(ctx context.Context, m *rankfile.Meeting, memberID int64) error {
+	scopes, err := a.meetingScope(ctx, m)
+	if err != nil {
+		return err
+	}
+	if ok, err := a.inScopes(ctx, scopes, memberID); err != nil || ok {
+		return err
+	}
+	return rankfile.Errorf(rankfile.EFORBIDDEN, "only members of the body whose meeting this is are checked in")
 }
 
 // Attendance lists who is checked in, for the meeting's hosts.

@@ -97,7 +97,10 @@ func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, c
 	if nominee.ID == actor.Member.ID {
 		cand.Status = rankfile.CandidateAccepted
 	}
-	if err := a.Elections.AddCandidate(as(ctx, actor), cand); err != nil {
+	err = a.Elections.AddCandidate(as(ctx, actor), cand)
+	if rankfile.ErrorCode(err) == rankfile.ECONFLICT && nominee.ID != actor.Member.ID {
+		return nil // saying that they stand already would name the address's owner
+	} else if err != nil {
 		return err
 	}
 	if nominee.ID != actor.Member.ID && nominee.Email != "" && a.Mailer != nil {

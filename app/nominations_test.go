@@ -34,7 +34,10 @@ func TestNominations(t *testing.T) {
 		}
 		w.now = e.NominationsOpen.Add(time.Minute)
 		for _, err := range []error{nominate(20, ""), nominate(20, "voter21@example.org"), nominate(22, "voter24@example.org"),
-			nominate(23, "nobody@example.org"), nominate(23, fmt.Sprintf("voter%d@example.org", votingVoters+1))} {
+			nominate(23, "nobody@example.org"), nominate(23, fmt.Sprintf("voter%d@example.org", votingVoters+1)),
+			// Someone nominated already: answered as any nomination, lest
+			// the answer name the address's owner.
+			nominate(25, "voter21@example.org")} {
 			if err != nil {
 				t.Fatalf("nominating: %v", err)
 			}

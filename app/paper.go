@@ -91,9 +91,12 @@ func (a *App) EnterPaperBatch(ctx context.Context, actor *rankfile.Actor, electi
 
 // paperVoter finds a voter of a batch on the roll, not yet voted.
 func (a *App) paperVoter(ctx context.Context, e *rankfile.Election, email string) (int64, error) {
+	// Members off the roll and addresses nobody has get one answer: the
+	// committee runs this election's roll, not the roster.
+	offRoll := rankfile.Errorf(rankfile.EINVALID, "nobody on the roll has the address %s", email)
 	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{Email: email, Brief: true})
 	if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
-		return 0, rankfile.Errorf(rankfile.EINVALID, "nobody on the roster has the address %s", email)
+		return 0, offRoll
 	} else if err != nil {
 		return 0, err
 	}
@@ -102,7 +105,7 @@ func (a *App) paperVoter(ctx context.Context, e *rankfile.Election, email string
 	case err != nil:
 		return 0, err
 	case !roll.OnRoll:
-		return 0, rankfile.Errorf(rankfile.EINVALID, "%s (%s) is not on the roll", m.FullName(), email)
+		return 0, offRoll
 	case roll.Voted:
 		return 0, rankfile.Errorf(rankfile.EINVALID, "%s (%s) has voted already", m.FullName(), email)
 	}

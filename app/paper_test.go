@@ -33,13 +33,17 @@ func TestPaperBallots(t *testing.T) {
 			{[]int{40}, []string{"1", "2"}, "as many ballots as voters"},
 			{[]int{40}, []string{"4"}, "not a number from 1 to 3"},
 			{[]int{40}, []string{"1 1"}, "twice"},
-			{[]int{votingVoters + 1}, []string{"1"}, "not on the roll"},
+			{[]int{votingVoters + 1}, []string{"1"}, "nobody on the roll has the address voter61@example.org"},
 			{[]int{40}, []string{"1 | 2 | 3"}, "3 contests written"},
 		} {
 			if _, err := enter(bad.voters, bad.lines...); rankfile.ErrorCode(err) != rankfile.EINVALID ||
 				!strings.Contains(rankfile.ErrorMessage(err), bad.says) {
 				t.Errorf("batch %v %q: %v; want invalid saying %q", bad.voters, bad.lines, err, bad.says)
 			}
+		}
+		_, err := w.app.EnterPaperBatch(ctx, clerk, w.election.ID, []string{"stranger@example.org"}, []string{"1"})
+		if want := "nobody on the roll has the address stranger@example.org"; rankfile.ErrorMessage(err) != want {
+			t.Errorf("an address nobody has: %v; want %q, as for a member off the roll", err, want)
 		}
 		first, err := enter([]int{40, 41}, "1 2 | 3", "| 1 2")
 		if err != nil {

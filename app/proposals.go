@@ -36,7 +36,9 @@ type ProposalPage struct {
 }
 
 // CreateProposal stores a draft written by the actor, naming co-authors
-// by email address; they are authors once they accept.
+// by email address; they are authors once they accept. Nobody but the
+// invitee sees an invitation before it is accepted (see
+// Proposal.HideInvitations).
 func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal, coauthors []string) error {
 	if err := actor.Require(actor.CanWriteProposal(a.Today())); err != nil {
 		return err
@@ -49,9 +51,11 @@ func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 		if email = strings.TrimSpace(email); email == "" {
 			continue
 		}
+		// An address nobody has is passed over like one that is found:
+		// an error would tell the author who is a member.
 		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{Email: email})
 		if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
-			return rankfile.Errorf(rankfile.EINVALID, "no member has the address %s", email)
+			continue
 		} else if err != nil {
 			return err
 		}
@@ -84,6 +88,7 @@ func (a *App) seeProposal(ctx context.Context, actor *rankfile.Actor, f rankfile
 	if err := actor.Require(actor.CanSeeProposal(list[0])); err != nil {
 		return nil, err
 	}
+	list[0].HideInvitations(actor.ID())
 	return list[0], nil
 }
 

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -306,15 +307,50 @@ func TestABadProposalIsRefusedAndNothingIsStored(t *testing.T) {
 			}
 		}
 		ok := rankfile.Proposal{Kind: rankfile.ProposalCampaign, BodyID: w.chapter.ID, Title: "x"}
-		if err := w.app.CreateProposal(ctx, w.voter(3), &ok, []string{"nobody@example.org"}); rankfile.ErrorCode(err) != rankfile.EINVALID {
-			t.Errorf("a co-author who is not a member: %v", err)
-		}
 		if err := w.app.CreateProposal(ctx, rankfile.Anonymous, &ok, nil); rankfile.ErrorCode(err) != rankfile.EUNAUTHORIZED {
 			t.Errorf("nobody signed in writing a proposal: %v", err)
 		}
 		list, err := w.app.ListProposals(ctx, w.admin, "")
 		if err != nil || len(list) != 0 {
 			t.Errorf("after the refusals %d proposals are stored (%v)", len(list), err)
+		}
+	})
+}
+
+// TestInvitingCoAuthorsTellsNobodyWhoIsAMember checks that naming co-authors
+// by address answers alike whether anyone has the address, and that an
+// invitation shows to nobody but the invitee until accepted: otherwise an
+// author could learn whose an address is, and whether they are a member.
+func TestInvitingCoAuthorsTellsNobodyWhoIsAMember(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		p := &rankfile.Proposal{Kind: rankfile.ProposalCampaign, BodyID: w.chapter.ID, Title: "Rent strike support"}
+		invited := []string{"nobody@example.org", w.member(4).Email}
+		if err := w.app.CreateProposal(ctx, w.voter(3), p, invited); err != nil {
+			t.Fatalf("inviting an address nobody has beside a member's: %v; want the same answer as any", err)
+		}
+		authors := func(viewer int) []string {
+			page, err := w.app.Proposal(ctx, w.voter(viewer), p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, a := range page.Proposal.Authors {
+				names = append(names, a.Name)
+			}
+			return names
+		}
+		if got := authors(3); !slices.Equal(got, []string{"Voter Number003"}) {
+			t.Errorf("the author sees the authors %v; want only themselves until the invitation is accepted", got)
+		}
+		if got := authors(4); !slices.Equal(got, []string{"Voter Number003", "Voter Number004"}) {
+			t.Errorf("the invitee sees the authors %v; want their own invitation too", got)
+		}
+		if err := w.app.AcceptAuthorship(ctx, w.voter(4), p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got := authors(3); !slices.Equal(got, []string{"Voter Number003", "Voter Number004"}) {
+			t.Errorf("after accepting, the author sees %v", got)
 		}
 	})
 }

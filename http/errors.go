@@ -20,6 +20,7 @@ var statuses = map[string]int{
 	rankfile.ENOTFOUND:     http.StatusNotFound,
 	rankfile.EUNAUTHORIZED: http.StatusUnauthorized,
 	rankfile.EBUSY:         http.StatusServiceUnavailable,
+	rankfile.ETOOMANY:      http.StatusTooManyRequests,
 }
 
 // page adapts a handler of a page: it learns who is asking, and renders an

@@ -99,7 +99,7 @@ func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error,
 // they sent: what they sent, or what the event allows now.
 func fixable(err error) bool {
 	switch rankfile.ErrorCode(err) {
-	case rankfile.EINVALID, rankfile.ECONFLICT, rankfile.EFORBIDDEN:
+	case rankfile.EINVALID, rankfile.ECONFLICT, rankfile.EFORBIDDEN, rankfile.ETOOMANY:
 		return true
 	}
 	return false

@@ -37,7 +37,7 @@ func (s *Server) hostView(r *http.Request) (hostView, error) {
 	v := hostView{HostPage: page, Query: strings.TrimSpace(r.FormValue("q")), Done: r.URL.Query().Get("done")}
 	if v.Query != "" {
 		v.Found, err = s.app.CheckInSearch(ctx, actor, id, v.Query)
-		if rankfile.ErrorCode(err) == rankfile.EINVALID {
+		if fixable(err) {
 			v.Problem, err = rankfile.ErrorMessage(err), nil
 		}
 	}

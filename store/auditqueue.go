@@ -50,7 +50,7 @@ import (
 // downloads and operators' actions are rare, and wait for the disk.
 func frequentView(action string) bool {
 	switch action {
-	case rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditViewSensitive:
+	case rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditSearchNames, rankfile.AuditViewSensitive:
 		return true
 	}
 	return false

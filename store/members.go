@@ -231,7 +231,11 @@ func (s *MemberService) memberWhere(ctx context.Context, f rankfile.MemberFilter
 		c.add(`m.id IN (SELECT member_id FROM positions WHERE body_id = $%d
 			AND start_on <= $%d AND (end_on IS NULL OR end_on >= $%d))`, f.BodyID, day, day)
 	}
-	c.search = s.db.searchTerms(f.Search)
+	if f.Name != "" {
+		c.search = s.db.searchTerms(f.Name, nameColumns)
+	} else {
+		c.search = s.db.searchTerms(f.Search, searchColumns)
+	}
 	return c, nil
 }
 

@@ -63,12 +63,19 @@ func (c *memberConds) searchUnion(n int) (string, []any) {
 	return strings.Join(parts, " UNION ALL "), w.args
 }
 
-// searchTerms are the alternatives of the roster search: members whose
-// last name, first name, email address or mailing ZIP begins with the
-// text, or whose first names begin with its first words and last names
-// with the rest ("ana gar", "mary ann smi"). Each is a range of an index,
-// so that a search reads only the members it finds.
-func (db *DB) searchTerms(text string) []cond {
+// The columns a search matches by their beginning: the roster search of
+// the data stewards, who see them all, matches addresses and ZIPs too; a
+// search by name (a host's at the door) matches names alone.
+var (
+	searchColumns = []string{"lower(m.last_name)", "lower(m.first_name)", "m.email", "m.mailing_zip"}
+	nameColumns   = searchColumns[:2]
+)
+
+// searchTerms are the alternatives of a search: members one of whose
+// columns begins with the text, or whose first names begin with its first
+// words and last names with the rest ("ana gar", "mary ann smi"). Each is
+// a range of an index, so that a search reads only the members it finds.
+func (db *DB) searchTerms(text string, columns []string) []cond {
 	words := strings.Fields(strings.ToLower(text))
 	if len(words) == 0 {
 		return nil
@@ -78,7 +85,7 @@ func (db *DB) searchTerms(text string) []cond {
 	}
 	whole := strings.Join(words, " ")
 	var terms []cond
-	for _, expr := range []string{"lower(m.last_name)", "lower(m.first_name)", "m.email", "m.mailing_zip"} {
+	for _, expr := range columns {
 		terms = append(terms, prefix(expr, whole))
 	}
 	for i := 1; i < len(words); i++ {

@@ -37,6 +37,7 @@ var exitCodes = map[string]int{
 	rankfile.ENOTFOUND: exitNotFound,
 	rankfile.ECONFLICT: exitConflict,
 	rankfile.EBUSY:     exitBusy,
+	rankfile.ETOOMANY:  exitBusy,
 }
 
 // Main runs the command line and returns the exit status. Everything the
