@@ -103,6 +103,7 @@ func (a *App) eventScope(ctx context.Context, e *rankfile.Event) ([]rankfile.Mem
 	}
 	return scopes, nil
 }
+
 // CheckInAtEvent checks the actor in with the code shown at the event, from
 // an hour before it starts until it ends.
 func (a *App) CheckInAtEvent(ctx context.Context, actor *rankfile.Actor, eventID int64, code string) (*rankfile.Registration, error) {
