@@ -160,7 +160,11 @@ func (w *ballotWriter) markVoted(ctx context.Context, electionID, memberID int64
 // ballotseal.go), under a new random id with only today's date.
 func (w *ballotWriter) putInBox(ctx context.Context, electionID int64, b *rankfile.Ballot, receiptHash string) error {
 	id := randomHex(16)
-	sealed, err := w.tx.db.sealBallot(electionID, id, b, receiptHash)
+	pad, err := w.tx.db.ballotPad(ctx, w.tx, electionID)
+	if err != nil {
+		return err
+	}
+	sealed, err := w.tx.db.sealBallot(electionID, id, b, receiptHash, pad)
 	if err != nil {
 		return err
 	}
@@ -193,12 +197,19 @@ func decodeRanking(s string) ([]int64, error) {
 // BallotBox returns the ballots cast, in the order of their random ids,
 // their seals opened.
 func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*rankfile.StoredBallot, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT b.id, b.cast_on, b.receipt_hash, COALESCE(b.sealed, ''),
+	box, err := readBox(ctx, s.db.read, s.db, electionID)
+	return box, s.db.translate(err)
+}
+
+// readBox reads an election's ballots through q, in the order of their
+// ids, opening the seals of those still sealed.
+func readBox(ctx context.Context, q querier, db *DB, electionID int64) ([]*rankfile.StoredBallot, error) {
+	rows, err := q.QueryContext(ctx, `SELECT b.id, b.cast_on, b.receipt_hash, COALESCE(b.sealed, ''),
 		COALESCE(r.contest_id, 0), COALESCE(r.ranking, '')
 		FROM ballots b LEFT JOIN ballot_rankings r ON r.election_id = b.election_id AND r.ballot_id = b.id
 		WHERE b.election_id = $1 ORDER BY b.id, r.contest_id`, electionID)
 	if err != nil {
-		return nil, s.db.translate(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []*rankfile.StoredBallot
@@ -210,7 +221,7 @@ func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*r
 			return nil, err
 		}
 		if len(out) == 0 || out[len(out)-1].ID != id {
-			b, err := s.storedBallot(electionID, id, castOn, receipt, sealed)
+			b, err := db.storedBallot(electionID, id, castOn, receipt, sealed)
 			if err != nil {
 				return nil, err
 			}
@@ -228,12 +239,12 @@ func (s *ElectionService) BallotBox(ctx context.Context, electionID int64) ([]*r
 }
 
 // storedBallot is a ballot of the box, its seal opened if it has one.
-func (s *ElectionService) storedBallot(electionID int64, id string, castOn rankfile.Date, receipt, sealed string) (*rankfile.StoredBallot, error) {
+func (db *DB) storedBallot(electionID int64, id string, castOn rankfile.Date, receipt, sealed string) (*rankfile.StoredBallot, error) {
 	b := &rankfile.StoredBallot{ID: id, CastOn: castOn, ReceiptHash: receipt, Rankings: map[int64][]int64{}}
 	if sealed == "" {
 		return b, nil
 	}
-	opened, err := s.db.openBallot(electionID, id, sealed)
+	opened, err := db.openBallot(electionID, id, sealed)
 	if err != nil {
 		return nil, err
 	}
@@ -242,27 +253,33 @@ func (s *ElectionService) storedBallot(electionID int64, id string, castOn rankf
 }
 
 // PublishResult stores the count's result and marks the election counted,
-// once, opening the box's seals. On PostgreSQL, every row records the transaction that wrote it
-// (xmin), and a ballot and its voter's mark on the roll were written by
-// the same one: the transaction that publishes the result writes every row
-// of the box and the roll again, so that they all carry its id alike; then
-// the tables are rewritten in the order of their keys, leaving neither the
-// old rows nor the order in which ballots were cast.
+// once, opening the box: its ballots are written again under new ids, in
+// a random order (see openBox). On PostgreSQL, every row records the
+// transaction that wrote it (xmin), and a voter's mark on the roll was
+// written by the transaction that cast her ballot: the transaction that
+// publishes the result writes every row of the roll again too, so that
+// they all carry its id alike; then the tables are rewritten in the order
+// of their keys, leaving neither the old rows nor the order in which
+// ballots were cast.
 func (s *ElectionService) PublishResult(ctx context.Context, electionID int64, result []byte) error {
 	err := s.db.inTx(ctx, func(tx *Tx) error {
+		e, err := tx.election(ctx, electionID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE elections SET result = $1, counted_at = $2
 			WHERE id = $3 AND counted_at IS NULL`, string(result), tx.stamp, electionID)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return rankfile.Errorf(rankfile.ECONFLICT, "the election was counted already, or does not exist")
+			return rankfile.Errorf(rankfile.ECONFLICT, "the election was counted already")
 		}
-		if err := tx.openBox(ctx, electionID); err != nil {
+		if err := tx.openBox(ctx, electionID, rankfile.DateOf(e.VotingClose.In(tx.db.Zone))); err != nil {
 			return err
 		}
 		if s.db.dialect == Postgres {
-			if err := tx.rewriteRows(ctx, electionID); err != nil {
+			if err := tx.rewriteRoll(ctx, electionID); err != nil {
 				return err
 			}
 		}
@@ -274,19 +291,11 @@ func (s *ElectionService) PublishResult(ctx context.Context, electionID int64, r
 	return s.db.rewriteInKeyOrder(ctx)
 }
 
-// rewriteRows writes every row of an election's roll and box again, in
-// this one transaction.
-func (tx *Tx) rewriteRows(ctx context.Context, electionID int64) error {
-	for _, q := range []string{
-		`UPDATE election_roll SET voted = voted WHERE election_id = $1`,
-		`UPDATE ballots SET cast_on = cast_on WHERE election_id = $1`,
-		`UPDATE ballot_rankings SET ranking = ranking WHERE election_id = $1`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, electionID); err != nil {
-			return err
-		}
-	}
-	return nil
+// rewriteRoll writes every row of an election's roll again, in this one
+// transaction.
+func (tx *Tx) rewriteRoll(ctx context.Context, electionID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE election_roll SET voted = voted WHERE election_id = $1`, electionID)
+	return err
 }
 
 // rewriteInKeyOrder rewrites PostgreSQL's tables of rolls and ballots in

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"encoding/json"
 	"strings"
 
@@ -60,8 +62,9 @@ func (db *DB) ballotKeys() (*secret.Keyring, error) {
 }
 
 // sealBallot seals a ballot's rankings, leaving out contests it abstains
-// in, and its receipt hash, for its row of the box.
-func (db *DB) sealBallot(electionID int64, ballotID string, b *rankfile.Ballot, receiptHash string) (string, error) {
+// in, and its receipt hash, for its row of the box, padded to padTo bytes
+// (see ballotPad).
+func (db *DB) sealBallot(electionID int64, ballotID string, b *rankfile.Ballot, receiptHash string, padTo int) (string, error) {
 	ring, err := db.ballotKeys()
 	if err != nil {
 		return "", err
@@ -72,7 +75,12 @@ func (db *DB) sealBallot(electionID int64, ballotID string, b *rankfile.Ballot, 
 			s.Rankings[contestID] = ranking
 		}
 	}
-	return ring.Seal(mustJSON(s), ballotContext(electionID, ballotID))
+	return ring.Seal(padded(mustJSON(s), padTo), ballotContext(electionID, ballotID))
+}
+
+// padded fills text out with spaces, which JSON ignores, to n bytes.
+func padded(text string, n int) string {
+	return text + strings.Repeat(" ", max(0, n-len(text)))
 }
 
 // openBallot opens a ballot sealed by sealBallot.
@@ -89,13 +97,14 @@ func (db *DB) openBallot(electionID int64, ballotID, sealed string) (*sealedBall
 	return s, json.Unmarshal([]byte(text), s)
 }
 
-// sealPaper seals the ballots of a pending paper batch.
-func (db *DB) sealPaper(electionID int64, ballots []*rankfile.Ballot) (string, error) {
+// sealPaper seals the ballots of a pending paper batch, padded to padTo
+// bytes (see paperPad).
+func (db *DB) sealPaper(electionID int64, ballots []*rankfile.Ballot, padTo int) (string, error) {
 	ring, err := db.ballotKeys()
 	if err != nil {
 		return "", err
 	}
-	return ring.Seal(mustJSON(ballots), paperContext(electionID))
+	return ring.Seal(padded(mustJSON(ballots), padTo), paperContext(electionID))
 }
 
 // openPaper opens the ballots of a pending paper batch. Batches entered
@@ -115,61 +124,45 @@ func (db *DB) openPaper(electionID int64, sealed string) ([]*rankfile.Ballot, er
 	return ballots, json.Unmarshal([]byte(text), &ballots)
 }
 
-// openBox opens every sealed ballot of an election, in the order of their
-// random ids, writing each one's rankings and receipt hash in the clear
-// and clearing its seal, inside tx.
-func (tx *Tx) openBox(ctx context.Context, electionID int64) error {
-	sealed, err := tx.sealedBallots(ctx, electionID)
+// openBox opens the box for the count, inside tx: it reads every ballot
+// of the election, opening its seal, deletes them all, and writes them
+// again in a random order, each under a new random id, with its rankings
+// and receipt hash in the clear and, as the day it was cast, the day
+// voting closed. Whatever a copy of the database or its log kept while
+// voting was open, the ids, the order of rows, the day a ballot came, or
+// the row beside a voter's mark, then names no published ballot.
+func (tx *Tx) openBox(ctx context.Context, electionID int64, closedOn rankfile.Date) error {
+	box, err := readBox(ctx, tx, tx.db, electionID)
 	if err != nil {
 		return err
 	}
-	rankings, err := tx.PrepareContext(ctx, `INSERT INTO ballot_rankings (election_id, ballot_id, contest_id, ranking)
-		VALUES ($1, $2, $3, $4)`)
-	if err != nil {
-		return err
-	}
-	defer rankings.Close()
-	opened, err := tx.PrepareContext(ctx, `UPDATE ballots SET receipt_hash = $1, sealed = NULL
-		WHERE election_id = $2 AND id = $3`)
-	if err != nil {
-		return err
-	}
-	defer opened.Close()
-	for _, row := range sealed {
-		b, err := tx.db.openBallot(electionID, row[0], row[1])
-		if err != nil {
+	shuffle(box)
+	for _, q := range []string{`DELETE FROM ballot_rankings WHERE election_id = $1`, `DELETE FROM ballots WHERE election_id = $1`} {
+		if _, err := tx.ExecContext(ctx, q, electionID); err != nil {
 			return err
 		}
-		for contestID, ranking := range b.Rankings {
-			if _, err := rankings.ExecContext(ctx, electionID, row[0], contestID, encodeRanking(ranking)); err != nil {
+	}
+	ballots := newBatchInsert(tx, "ballots", []string{"election_id", "id", "cast_on", "receipt_hash"})
+	defer ballots.close()
+	rankings := newBatchInsert(tx, "ballot_rankings", []string{"election_id", "ballot_id", "contest_id", "ranking"})
+	defer rankings.close()
+	for _, b := range box {
+		b.ID = randomHex(16)
+		if err := ballots.add(ctx, electionID, b.ID, closedOn, b.ReceiptHash); err != nil {
+			return err
+		}
+	}
+	if err := ballots.flush(ctx); err != nil {
+		return err
+	}
+	for _, b := range box {
+		for _, contestID := range slices.Sorted(maps.Keys(b.Rankings)) {
+			if err := rankings.add(ctx, electionID, b.ID, contestID, encodeRanking(b.Rankings[contestID])); err != nil {
 				return err
 			}
 		}
-		if _, err := opened.ExecContext(ctx, b.ReceiptHash, electionID, row[0]); err != nil {
-			return err
-		}
 	}
-	return nil
-}
-
-// sealedBallots returns the id and seal of every sealed ballot of an
-// election, in the order of their ids.
-func (tx *Tx) sealedBallots(ctx context.Context, electionID int64) ([][2]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, sealed FROM ballots WHERE election_id = $1 AND sealed IS NOT NULL
-		ORDER BY id`, electionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out [][2]string
-	for rows.Next() {
-		var row [2]string
-		if err := rows.Scan(&row[0], &row[1]); err != nil {
-			return nil, err
-		}
-		out = append(out, row)
-	}
-	return out, rows.Err()
+	return rankings.flush(ctx)
 }
 
 // sealedRef is a sealed value and where it is stored: a box row

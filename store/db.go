@@ -49,6 +49,8 @@ type DB struct {
 	votes voteBatcher
 	// touches records when API tokens were last used.
 	touches tokenTouches
+	// pads remembers the length sealed ballots are padded to.
+	pads ballotPads
 	// queue takes SQLite's audit entries of views on their way into the
 	// log (see auditqueue.go); nil for PostgreSQL.
 	queue *auditQueue

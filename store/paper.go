@@ -25,7 +25,11 @@ func (s *ElectionService) EnterPaperBatch(ctx context.Context, b *rankfile.Paper
 			len(b.VoterIDs), len(b.Ballots))
 	}
 	shuffle(b.Ballots)
-	sealed, err := s.db.sealPaper(b.ElectionID, b.Ballots)
+	pad, err := paperPad(ctx, s.db.read, b.ElectionID, len(b.Ballots))
+	if err != nil {
+		return s.db.translate(err)
+	}
+	sealed, err := s.db.sealPaper(b.ElectionID, b.Ballots, pad)
 	if err != nil {
 		return err
 	}
@@ -43,7 +47,7 @@ func (s *ElectionService) EnterPaperBatch(ctx context.Context, b *rankfile.Paper
 
 // shuffle puts ballots in a random order (Fisher-Yates, with
 // crypto/rand: the order must not be guessable from the entry's).
-func shuffle(ballots []*rankfile.Ballot) {
+func shuffle[T any](ballots []T) {
 	for i := len(ballots) - 1; i > 0; i-- {
 		j, _ := rand.Int(rand.Reader, big.NewInt(int64(i+1)))
 		ballots[i], ballots[j.Int64()] = ballots[j.Int64()], ballots[i]
