@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"maps"
 	"slices"
-	"encoding/json"
 	"strings"
 
 	"github.com/rankfile/rankfile"
