@@ -32,13 +32,19 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	if d, ok := parseISODate(s); ok {
-		return d, nil
+	d, ok := parseISODate(s)
+	if !ok {
+		if t, err := time.Parse("1/2/2006", s); err == nil {
+			d, ok = DateOf(t), true
+		}
 	}
-	if t, err := time.Parse("1/2/2006", s); err == nil {
-		return DateOf(t), nil
+	if !ok {
+		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or M/D/YYYY)", s)
 	}
-	return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or M/D/YYYY)", s)
+	if !d.InRange() {
+		return Date{}, fmt.Errorf("%q is not a date between the years %d and %d", s, FirstYear, LastYear)
+	}
+	return d, nil
 }
 
 // parseISODate reads YYYY-MM-DD without time.Parse, which matters when a
@@ -203,4 +209,38 @@ func (d *Date) scanText(s string) error {
 	v, err := ParseDate(s)
 	*d = v
 	return err
+}
+
+// The years rankfile takes a date or a time in. Outside them a time cannot
+// be written as JSON or iCalendar in every zone (year 0 in Los Angeles is
+// year -1), and nothing a chapter records or plans is there: a year 0 or
+// 20260 is a typing mistake.
+const (
+	FirstYear = 1900
+	LastYear  = 2999
+)
+
+// InRange reports whether the date falls in the years rankfile takes; the
+// zero Date ("unknown") does too.
+func (d Date) InRange() bool { return d.IsZero() || (d.Year >= FirstYear && d.Year <= LastYear) }
+
+// CheckTimes refuses times outside the years rankfile takes, naming what
+// they are the times of.
+func CheckTimes(what string, times ...time.Time) error {
+	for _, t := range times {
+		if y := t.UTC().Year(); y < FirstYear || y > LastYear {
+			return Errorf(EINVALID, "%s must be between the years %d and %d, not in %d", what, FirstYear, LastYear, t.Year())
+		}
+	}
+	return nil
+}
+
+// CheckDates is CheckTimes for dates; the zero Date passes.
+func CheckDates(what string, dates ...Date) error {
+	for _, d := range dates {
+		if !d.InRange() {
+			return Errorf(EINVALID, "%s must be between the years %d and %d, not in %d", what, FirstYear, LastYear, d.Year)
+		}
+	}
+	return nil
 }

@@ -177,8 +177,9 @@ func CheckStatement(statement string, tags []string) error {
 		return Errorf(EINVALID, "up to 10 tags")
 	}
 	for _, t := range tags {
-		if t = strings.TrimSpace(t); t == "" || len(t) > 40 || strings.ContainsAny(t, ",\"\n") {
-			return Errorf(EINVALID, "a tag is a word or two, without commas or quotes: %q", t)
+		if t = strings.TrimSpace(t); t == "" || len(t) > 40 || strings.ContainsAny(t, ",\"\n") ||
+			strings.ContainsRune(formulaStarts, rune(t[0])) {
+			return Errorf(EINVALID, "a tag is a word or two, without commas or quotes, beginning with a letter or digit: %q", t)
 		}
 	}
 	return nil
@@ -254,6 +255,12 @@ func (e *Election) Validate(zone *time.Location) error {
 		return Errorf(EINVALID, "seconders cannot be negative")
 	case len(e.Contests) == 0:
 		return Errorf(EINVALID, "an election needs at least one contest")
+	}
+	if err := CheckTimes("an election's times", e.NominationsOpen, e.NominationsClose, e.VotingOpen, e.VotingClose); err != nil {
+		return err
+	}
+	if err := CheckDates("an election's cut-off", e.Cutoff); err != nil {
+		return err
 	}
 	for _, c := range e.Contests {
 		if err := c.Validate(); err != nil {

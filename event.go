@@ -157,6 +157,9 @@ func (e *Event) validateTimes() error {
 	case !e.EndsAt.After(e.StartsAt) || e.EndsAt.Sub(e.StartsAt) > maxEventLength:
 		return Errorf(EINVALID, "an event ends after it starts, and within %d days", maxEventLength/(24*time.Hour))
 	}
+	if err := CheckTimes("an event's start and end", e.StartsAt, e.EndsAt); err != nil {
+		return err
+	}
 	e.StartsAt, e.EndsAt = e.StartsAt.In(loc), e.EndsAt.In(loc)
 	return nil
 }

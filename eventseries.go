@@ -39,6 +39,9 @@ func (r *Recurrence) Occurrences(first *Event) ([]*Event, error) {
 	if r.Until.Before(DateOf(start)) {
 		return nil, Errorf(EINVALID, "a series ends on or after its first day")
 	}
+	if err := CheckDates("a series' last day", r.Until); err != nil {
+		return nil, err
+	}
 	length := first.EndsAt.Sub(first.StartsAt)
 	var out []*Event
 	for i := 0; ; i++ {

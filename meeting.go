@@ -162,6 +162,9 @@ func (m *Meeting) Validate() error {
 	case len(m.Agenda) > maxAgendaItems:
 		return Errorf(EINVALID, "an agenda has at most %d items", maxAgendaItems)
 	}
+	if err := CheckTimes("a meeting's time", m.StartsAt); err != nil {
+		return err
+	}
 	for _, s := range m.Sessions {
 		if s.Name = strings.TrimSpace(s.Name); s.Name == "" {
 			return Errorf(EINVALID, "each session needs a name")

@@ -311,7 +311,10 @@ type Signature struct {
 	MemberID   int64     `json:"member_id,omitempty"`
 	Name       string    `json:"name,omitempty"`
 	Branch     string    `json:"branch,omitempty"` // the name of the signer's branch
-	SignedAt   time.Time `json:"signed_at"`
+	// SignedAt is the moment the signature was given, shown only to the
+	// signer and to data stewards; SignedOn is its day, for everyone.
+	SignedAt time.Time `json:"signed_at,omitzero"`
+	SignedOn Date      `json:"signed_on"`
 	// Version is the version of the text the signer signed.
 	Version int `json:"version"`
 	// Paper is set for a signature collected on paper, entered by a steward.
@@ -321,6 +324,21 @@ type Signature struct {
 	// Anonymous is set when the signer asked members to see only their
 	// branch; stewards still see the name.
 	Anonymous bool `json:"anonymous,omitempty"`
+}
+
+// ShowTo leaves of the signature what the actor may see: the day it was
+// given but not the moment, which could be matched to whatever else the
+// signer did then, and no name for a signer who asked to be shown by
+// branch alone; the signer and data stewards see it all.
+func (s *Signature) ShowTo(a *Actor, zone *time.Location) {
+	s.SignedOn = DateOf(s.SignedAt.In(zone))
+	if s.MemberID == a.ID() || a.CanSeeSignerNames() {
+		return
+	}
+	s.SignedAt = time.Time{}
+	if s.Anonymous {
+		s.Name, s.MemberID = "", 0
+	}
 }
 
 // ProposalEvent is a step in a proposal's life: who did what, when.

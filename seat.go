@@ -128,7 +128,7 @@ func (p *Position) Validate() error {
 	case !p.EndOn.IsZero() && p.EndOn.Before(p.StartOn):
 		return Errorf(EINVALID, "a position cannot end (%s) before it starts (%s)", p.EndOn, p.StartOn)
 	}
-	return nil
+	return CheckDates("a position's dates", p.StartOn, p.EndOn)
 }
 
 // Overlaps reports whether p and q are held on at least one common day.

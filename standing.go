@@ -100,7 +100,7 @@ func (o *StandingOverride) Validate(today Date) error {
 	if !o.Until.IsZero() && o.Until.Before(today) {
 		return Errorf(EINVALID, "the override would end on %s, which has passed", o.Until)
 	}
-	return nil
+	return CheckDates("an override's end", o.Until)
 }
 
 // EffectiveStanding combines the list's verdict with an override active on

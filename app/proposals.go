@@ -270,9 +270,7 @@ func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*P
 	}
 	for _, s := range page.Signatures {
 		page.Signed = page.Signed || s.MemberID == actor.ID()
-		if s.Anonymous && !actor.CanSeeSignerNames() && s.MemberID != actor.ID() {
-			s.Name, s.MemberID = "", 0
-		}
+		s.ShowTo(actor, a.Zone)
 	}
 	now := a.Now().In(a.Zone)
 	page.CanSign = !page.Signed && actor.CanSign(a.Today()) && p.CheckSignable(now) == nil

@@ -354,3 +354,47 @@ func TestInvitingCoAuthorsTellsNobodyWhoIsAMember(t *testing.T) {
 		}
 	})
 }
+
+// TestOthersSeeTheDayOfASignatureNotTheMoment checks what a proposal's page
+// says of each signature: to members, its day (a moment could be matched
+// to whatever else the signer did then) and no name for a signer who
+// asked for that; to the signer and to data stewards, everything.
+func TestOthersSeeTheDayOfASignatureNotTheMoment(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		p := w.newProposal()
+		w.openForSignatures(p, "5")
+		for _, voter := range []int{20, 21} {
+			if err := w.app.Sign(ctx, w.voter(voter), p.ID, voter == 20); err != nil {
+				t.Fatal(err)
+			}
+		}
+		today := w.app.Today()
+		steward := &rankfile.Actor{Member: w.member(30), Steward: true}
+		for _, c := range []struct {
+			viewer      *rankfile.Actor
+			moments     int
+			nameOfFirst string
+		}{
+			{w.voter(22), 0, ""}, {w.voter(20), 1, "Voter Number020"}, {steward, 2, "Voter Number020"},
+		} {
+			page, err := w.app.Proposal(ctx, c.viewer, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			moments := 0
+			for _, s := range page.Signatures {
+				if s.SignedOn != today {
+					t.Errorf("%s sees a signature of %v; want the day %v", c.viewer.Name(), s.SignedOn, today)
+				}
+				if !s.SignedAt.IsZero() {
+					moments++
+				}
+			}
+			if moments != c.moments || page.Signatures[0].Name != c.nameOfFirst {
+				t.Errorf("%s sees %d moments and the first signer as %q; want %d and %q",
+					c.viewer.Name(), moments, page.Signatures[0].Name, c.moments, c.nameOfFirst)
+			}
+		}
+	})
+}

@@ -340,7 +340,7 @@ func (a *App) ContestTags(ctx context.Context, actor *rankfile.Actor, electionID
 	}
 	cw := csv.NewWriter(w)
 	for _, cand := range c.Ballot() {
-		cw.Write(append([]string{cand.Name}, cand.Tags...))
+		cw.Write(rankfile.SpreadsheetSafe(append([]string{cand.Name}, cand.Tags...)...))
 	}
 	cw.Flush()
 	return cw.Error()

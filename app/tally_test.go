@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -469,4 +470,40 @@ func TestACountThatCannotRun(t *testing.T) {
 			t.Errorf("a member off the committee is told %q", problem)
 		}
 	})
+}
+
+// TestTheTagsFileIsSafeInASpreadsheet counts an election in which a
+// candidate's name begins with "=", and checks that the published tags
+// file escapes it as the roster export does, and that `rankfile tally
+// --tags` reads the name back as the ballots file writes it.
+func TestTheTagsFileIsSafeInASpreadsheet(t *testing.T) {
+	w := newVotingWorld(t, storetest.SQLiteDSN(t))
+	cands := w.candidates(3, 4)
+	cands[0].Name, cands[0].Tags = "=HYPERLINK(\"http://evil.example\")", []string{"woman"}
+	e := &rankfile.Election{Title: "Delegate", BodyID: w.chapter.ID, Cutoff: rankfile.MustParseDate("2026-11-01"),
+		NominationsOpen: w.now.Add(-72 * time.Hour), NominationsClose: w.now.Add(-48 * time.Hour),
+		VotingOpen: w.now.Add(-time.Hour), VotingClose: w.now.Add(time.Hour), AdminIDs: []int64{w.member(2).ID}, Seed: "1",
+		RecordPublic: true, Contests: []*rankfile.Contest{{Title: "Delegate", Seats: 1, Method: rankfile.MethodIRV, Candidates: cands}}}
+	if err := w.app.CreateElection(ctx, w.admin, e); err != nil {
+		t.Fatal(err)
+	}
+	contest := e.Contests[0]
+	if _, err := w.app.CastBallot(ctx, w.voter(20), e.ID, &rankfile.Ballot{Rankings: map[int64][]int64{contest.ID: {cands[0].ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	w.now = e.VotingClose.Add(time.Minute)
+	if _, err := w.app.Election(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	var file strings.Builder
+	if err := w.app.ContestTags(ctx, w.admin, e.ID, contest.ID, &file); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(file.String(), "\"'=HYPERLINK(") {
+		t.Errorf("tags file %q; want the formula escaped", file.String())
+	}
+	tags, err := count.ReadTags(strings.NewReader(file.String()))
+	if err != nil || !slices.Equal(tags[cands[0].Name], []string{"woman"}) {
+		t.Errorf("the tags read back: %v, %v; want %q tagged woman", tags, err, cands[0].Name)
+	}
 }

@@ -70,7 +70,7 @@ func ReadTags(r io.Reader) (Tags, error) {
 			return nil, fmt.Errorf("tags: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
-		name := strings.TrimSpace(rec[0])
+		name := unescapeCell(strings.TrimSpace(rec[0]))
 		if name == "" {
 			return nil, fmt.Errorf("tags line %d: the first field must name a candidate", line)
 		}
@@ -82,11 +82,20 @@ func ReadTags(r io.Reader) (Tags, error) {
 	}
 }
 
+// unescapeCell undoes what keeps a cell from being read as a formula when
+// the file is opened in a spreadsheet: an apostrophe before = + - or @.
+func unescapeCell(f string) string {
+	if len(f) > 1 && f[0] == '\'' && strings.ContainsRune("=+-@", rune(f[1])) {
+		return f[1:]
+	}
+	return f
+}
+
 // cleanTags trims the tags and drops empty ones.
 func cleanTags(fields []string) []string {
 	var out []string
 	for _, f := range fields {
-		if f = strings.TrimSpace(f); f != "" {
+		if f = unescapeCell(strings.TrimSpace(f)); f != "" {
 			out = append(out, f)
 		}
 	}

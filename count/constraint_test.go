@@ -34,6 +34,16 @@ func TestReadTags(t *testing.T) {
 			t.Errorf("got %v, want %v", got, want)
 		}
 	})
+	t.Run("undoes the apostrophe that keeps a cell from being a formula", func(t *testing.T) {
+		got, err := ReadTags(strings.NewReader("'=Ann,women,'@poc\n'+Bo,'-x,'word\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Tags{"=Ann": {"women", "@poc"}, "+Bo": {"-x", "'word"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	})
 	for name, tt := range map[string]struct{ in, want string }{
 		"a name tagged twice": {"Ann,w\nBo,m\nAnn,p\n", "tags line 3: \"Ann\" is already tagged on line 1"},
 		"an empty name":       {"Ann,w\n,m\n", "tags line 2: the first field must name a candidate"},

@@ -25,9 +25,12 @@ var statuses = map[string]int{
 
 // page adapts a handler of a page: it learns who is asking, and renders an
 // error as a page in their language. Someone not signed in who asks for a
-// page that needs it is sent to sign in first.
+// page that needs it is sent to sign in first. No page is kept by any
+// cache unless its handler says otherwise (a public feed, a photo): a page
+// for a member carries at least their name, and often others' details.
 func (s *Server) page(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
 		r = withRequest(r, s.identify(r))
 		err := fn(w, r)
 		if err == nil {

@@ -109,12 +109,10 @@ func (s *Server) renderFeed(base, name string, events []*rankfile.Event) ([]byte
 // public feed.
 const feedCaching = "public, max-age=300"
 
-// sendFeed sends a feed; one not marked otherwise may be cached.
+// sendFeed sends a feed, kept by no cache: those that may be are the
+// public feeds, which keptFeed sends.
 func sendFeed(w http.ResponseWriter, feed []byte) error {
 	w.Header().Set("Content-Type", icalendar.ContentType)
-	if w.Header().Get("Cache-Control") == "" {
-		w.Header().Set("Cache-Control", feedCaching)
-	}
 	_, err := w.Write(feed)
 	return err
 }

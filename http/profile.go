@@ -77,10 +77,12 @@ func (s *Server) myData(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	body, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Disposition", `attachment; filename="my-rankfile-data.json"`)
-	w.Header().Set("Cache-Control", "no-store")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	_, err = w.Write(append(body, '\n'))
+	return err
 }

@@ -142,23 +142,11 @@ func (s *Server) rosterExport(w http.ResponseWriter, r *http.Request) error {
 	today := s.app.Today()
 	for _, m := range members {
 		wish := m.ContactWishes()
-		cw.Write(spreadsheetSafe(m.NationalID, m.FirstName, m.LastName, m.Email, m.BestPhone, m.MobilePhone,
+		cw.Write(rankfile.SpreadsheetSafe(m.NationalID, m.FirstName, m.LastName, m.Email, m.BestPhone, m.MobilePhone,
 			m.Mailing.Line1, m.Mailing.Line2, m.Mailing.City, m.Mailing.State, m.Mailing.Zip,
 			m.Branch.Slug, string(m.StandingOn(today)), string(m.Roster.ListStanding), m.JoinDate.String(),
 			m.Xdate.String(), strconv.FormatBool(wish.DoNotCall), strconv.FormatBool(wish.TextOptOut)))
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// spreadsheetSafe keeps cells from being read as formulas when the export
-// is opened in a spreadsheet: a value beginning with = + - @ gets a
-// leading apostrophe.
-func spreadsheetSafe(cells ...string) []string {
-	for i, c := range cells {
-		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			cells[i] = "'" + c
-		}
-	}
-	return cells
 }

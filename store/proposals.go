@@ -244,6 +244,9 @@ func (s *ProposalService) OpenSignatures(ctx context.Context, id int64, threshol
 		if !deadline.After(tx.now) {
 			return rankfile.Errorf(rankfile.EINVALID, "the deadline for signatures must be in the future")
 		}
+		if err := rankfile.CheckTimes("the deadline for signatures", deadline); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = 'collecting', threshold = $1, deadline = $2,
 			updated_at = $3 WHERE id = $4`, threshold, s.db.timeArg(deadline), tx.stamp, id); err != nil {
 			return err
