@@ -307,10 +307,10 @@ func SignatureThreshold(body *Body, kind ProposalKind, setting func(key string) 
 
 // Signature is a member's signature in support of a proposal.
 type Signature struct {
-	ProposalID int64     `json:"proposal_id"`
-	MemberID   int64     `json:"member_id,omitempty"`
-	Name       string    `json:"name,omitempty"`
-	Branch     string    `json:"branch,omitempty"` // the name of the signer's branch
+	ProposalID int64  `json:"proposal_id"`
+	MemberID   int64  `json:"member_id,omitempty"`
+	Name       string `json:"name,omitempty"`
+	Branch     string `json:"branch,omitempty"` // the name of the signer's branch
 	// SignedAt is the moment the signature was given, shown only to the
 	// signer and to data stewards; SignedOn is its day, for everyone.
 	SignedAt time.Time `json:"signed_at,omitzero"`
