@@ -178,7 +178,7 @@ func (w *world) client(role string) *http.Client {
 
 // token makes an API token for a role.
 func (w *world) token(role string) string {
-	secret, _, err := store.NewAuthService(w.db).CreateAPIToken(ctx, w.member(roles[role]).ID, "test")
+	secret, _, err := store.NewAuthService(w.db).CreateAPIToken(ctx, w.member(roles[role]).ID, "test", rankfile.DefaultTokenDays)
 	if err != nil {
 		w.t.Fatal(err)
 	}
