@@ -77,7 +77,7 @@ func (w *world) refusedLikeUnknown(secret, why string) {
 	w.t.Helper()
 	status, body := w.apiAs(secret, "GET", "/api/v1/me")
 	if want := w.unknownTokenAnswer(); status != http.StatusUnauthorized || body != want {
-		w.t.Errorf("%s: %d %s, want 401 %s", why, status, body, want)
+		w.t.Errorf("%s: %d %.60s..., want 401 %s", why, status, body, want)
 	}
 }
 
