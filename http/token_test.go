@@ -85,11 +85,14 @@ func TestAMemberMakesUsesAndRevokesATokenOnThePage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		mia, wes := w.client("member"), w.client("other-branch")
-		if _, page := w.do(mia, "GET", "/profile", nil); !strings.Contains(page, `href="/profile/tokens"`) ||
-			!strings.Contains(page, "revokes your API tokens") {
+		resp, page := w.send(mia, "GET", "/profile", nil)
+		if !strings.Contains(page, `href="/profile/tokens"`) || !strings.Contains(page, "revokes your API tokens") {
 			t.Errorf("the profile neither links to the tokens nor says signing out everywhere revokes them")
 		}
-		resp, page := w.send(mia, "GET", "/profile/tokens", nil)
+		if resp.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("the profile may be cached: %q", resp.Header.Get("Cache-Control"))
+		}
+		resp, page = w.send(mia, "GET", "/profile/tokens", nil)
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "no-store" || !strings.Contains(page, "You have no tokens.") {
 			t.Fatalf("the empty page: %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
 		}
