@@ -23,6 +23,7 @@ const (
 	AuditDecideJoin      = "decide_join"
 	AuditRotateKey       = "rotate_key"
 	AuditCreateAPIToken  = "create_api_token"
+	AuditRevokeAPIToken  = "revoke_api_token" // revoked a personal API token, or all of a member's
 	AuditDownloadOwnData = "download_own_data"
 	AuditSignInLink      = "sign_in_link"    // an operator made a member's sign-in link
 	AuditChangeElection  = "change_election" // set up an election, its contests or candidates

@@ -113,16 +113,6 @@ type Session struct {
 	ExpiresAt time.Time
 }
 
-// APIToken is a member's personal token for the JSON API; only its hash is
-// stored, so a stolen database yields no usable token.
-type APIToken struct {
-	ID         int64     `json:"id"`
-	MemberID   int64     `json:"member_id"`
-	Name       string    `json:"name"`
-	CreatedAt  time.Time `json:"created_at"`
-	LastUsedAt time.Time `json:"last_used_at,omitzero"`
-}
-
 // AuthService signs members in and out and says who they are.
 type AuthService interface {
 	// CreateSignInTokens makes a one-time sign-in token for each member
@@ -140,14 +130,13 @@ type AuthService interface {
 	FindSession(ctx context.Context, sessionToken string) (*Session, error)
 	// EndSession signs one browser out.
 	EndSession(ctx context.Context, sessionToken string) error
-	// EndAllSessions signs the member out everywhere.
+	// EndAllSessions signs the member out everywhere: it ends their
+	// sessions, voids their unused sign-in links and revokes their API
+	// tokens, the revoking audited as the doing of the actor in ctx.
 	EndAllSessions(ctx context.Context, memberID int64) error
 
-	// CreateAPIToken makes a personal API token and returns its secret,
-	// shown this once.
-	CreateAPIToken(ctx context.Context, memberID int64, name string) (secret string, t *APIToken, err error)
-	// FindAPIToken returns the token with the secret, or EUNAUTHORIZED.
-	FindAPIToken(ctx context.Context, secret string) (*APIToken, error)
+	// APITokenService keeps the personal tokens of the JSON API.
+	APITokenService
 
 	// Actor gathers who the member is today: roles, bodies led and joined.
 	Actor(ctx context.Context, memberID int64) (*Actor, error)

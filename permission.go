@@ -252,3 +252,9 @@ func (a *Actor) CanManageOutbox() bool { return a.SignedIn() && a.Admin }
 // the email carries, the events for a body's own members among them, since
 // they decide what goes out to whom.
 func (a *Actor) CanEditWeekly() bool { return a.SignedIn() && (a.Communications || a.Admin) }
+
+// CanManageOwnAPITokens reports whether the actor may make, list and revoke
+// personal API tokens: any signed-in member, their own only. Nobody
+// manages another member's tokens through pages or the API; the operator
+// does, on the command line.
+func (a *Actor) CanManageOwnAPITokens() bool { return a.SignedIn() }

@@ -94,10 +94,11 @@ func (a *App) SignOut(ctx context.Context, secret string) error {
 	return a.Auth.EndSession(ctx, secret)
 }
 
-// SignOutEverywhere ends every session of the actor.
+// SignOutEverywhere ends every session of the actor and revokes their API
+// tokens, the revoking audited as theirs.
 func (a *App) SignOutEverywhere(ctx context.Context, actor *rankfile.Actor) error {
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return err
 	}
-	return a.Auth.EndAllSessions(ctx, actor.ID())
+	return a.Auth.EndAllSessions(as(ctx, actor), actor.ID())
 }

@@ -1,6 +1,7 @@
 package http_test
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"sort"
@@ -43,6 +44,8 @@ const (
 	notFound = http.StatusNotFound
 	created  = http.StatusCreated
 	conflict = http.StatusConflict
+	// noContent answers a DELETE that did what it was asked.
+	noContent = http.StatusNoContent
 )
 
 // pageChecks go through the pages, in an order where each role's own
@@ -57,6 +60,14 @@ var pageChecks = []check{
 	{method: "GET", path: "/branches.geojson", def: ok},
 	{method: "GET", path: "/profile", def: ok, want: map[string]int{"": moved}},
 	{method: "GET", path: "/profile/data.json", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/profile/tokens", def: ok, want: map[string]int{"": moved}},
+	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {"phonebank"}, "expires": {"30d"}}, def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {""}, "expires": {"30d"}}, def: bad, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {"long"}, "expires": {"400d"}}, def: bad, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile/tokens/1/revoke", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "steward": moved}},
+	{method: "POST", path: "/profile/tokens/1/revoke", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "steward": conflict}},
+	{method: "POST", path: "/profile/tokens/999/revoke", form: url.Values{}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile/tokens/nope/revoke", form: url.Values{}, def: notFound, want: map[string]int{"": notFound}},
 	{method: "GET", path: "/members/5", def: notFound, want: map[string]int{"": moved, "member": ok, "coordinator": ok, "steward": ok}},
 	{method: "GET", path: "/members/8", def: notFound, want: map[string]int{"": moved, "cochair": ok, "steward": ok}},
 	{method: "GET", path: "/roster", def: forbid, want: map[string]int{"": moved, "steward": ok}},
@@ -184,6 +195,10 @@ var apiChecks = []check{
 	{method: "GET", path: "/api/v1/me", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/me/data", def: ok, want: map[string]int{"": unauth}},
 	{method: "PUT", path: "/api/v1/me/preferences", body: `{"language":"en"}`, def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/me/tokens", def: ok, want: map[string]int{"": unauth}},
+	{method: "DELETE", path: "/api/v1/me/tokens/1", def: notFound, want: map[string]int{"": unauth, "steward": noContent}},
+	{method: "DELETE", path: "/api/v1/me/tokens/1", def: notFound, want: map[string]int{"": unauth, "steward": conflict}},
+	{method: "DELETE", path: "/api/v1/me/tokens/999", def: notFound, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/members/5", def: notFound, want: map[string]int{"": unauth, "member": ok, "coordinator": ok, "steward": ok}},
 	{method: "GET", path: "/api/v1/members/8", def: notFound, want: map[string]int{"": unauth, "cochair": ok, "steward": ok}},
 	{method: "GET", path: "/api/v1/roster", def: forbid, want: map[string]int{"": unauth, "steward": ok}},
@@ -280,10 +295,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 				answers := newWorld(t, dsn).runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers)
 				checkSeen(t, role, answers)
+				checkTokenSeenByItsOwnerOnly(t, role, answers)
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				answers := newWorld(t, dsn).runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers)
+				checkTokenSeenByItsOwnerOnly(t, role, answers)
 			})
 		})
 	}
@@ -406,6 +423,16 @@ func checkSeen(t *testing.T, role string, answers []string) {
 		if !strings.Contains(all, contacts[id][0]) {
 			t.Errorf("%s never saw the email of member %s, whom it may see", roleName(role), id)
 		}
+	}
+}
+
+// checkTokenSeenByItsOwnerOnly looks for the steward's token among the
+// answers: the steward sees it listed, nobody else does.
+func checkTokenSeenByItsOwnerOnly(t *testing.T, role string, answers []string) {
+	all := strings.Join(answers, "\n")
+	seen := strings.Contains(all, stewardsTokenName) || strings.Contains(all, template.HTMLEscapeString(stewardsTokenName))
+	if seen != (role == "steward") {
+		t.Errorf("%s saw the steward's token: %v", roleName(role), seen)
 	}
 }
 

@@ -83,6 +83,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.proposals()
 	w.meetings()
 	w.events()
+	w.stewardsToken()
 	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)
@@ -178,11 +179,22 @@ func (w *world) client(role string) *http.Client {
 
 // token makes an API token for a role.
 func (w *world) token(role string) string {
-	secret, _, err := store.NewAuthService(w.db).CreateAPIToken(ctx, w.member(roles[role]).ID, "test")
+	secret, _, err := store.NewAuthService(w.db).CreateAPIToken(ctx, w.member(roles[role]).ID, "test", rankfile.DefaultTokenDays)
 	if err != nil {
 		w.t.Fatal(err)
 	}
 	return secret
+}
+
+// stewardsTokenName names the token the steward has from the start, token
+// 1: nobody else may see it, and revoking it is the steward's alone.
+const stewardsTokenName = "Stella's canvass script"
+
+func (w *world) stewardsToken() {
+	_, _, err := store.NewAuthService(w.db).CreateAPIToken(ctx, w.member("1").ID, stewardsTokenName, 30)
+	if err != nil {
+		w.t.Fatal(err)
+	}
 }
 
 // do makes a request and returns the status and body.

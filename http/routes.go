@@ -40,6 +40,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /profile", page(s.profilePage))
 	mux.Handle("POST /profile", page(s.saveProfile))
 	mux.Handle("GET /profile/data.json", page(s.myData))
+	mux.Handle("GET /profile/tokens", page(s.tokensPage))
+	mux.Handle("POST /profile/tokens", page(s.createTokenForm))
+	mux.Handle("POST /profile/tokens/{id}/revoke", page(s.revokeTokenForm))
 
 	mux.Handle("GET /roster", page(s.rosterPage))
 	mux.Handle("GET /roster.csv", page(s.rosterExport))
@@ -145,6 +148,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/me", api(s.apiMe))
 	mux.Handle("GET /api/v1/me/data", api(s.apiMyData))
 	mux.Handle("PUT /api/v1/me/preferences", api(s.apiSetPreferences))
+	mux.Handle("GET /api/v1/me/tokens", api(s.apiMyTokens))
+	mux.Handle("DELETE /api/v1/me/tokens/{id}", api(s.apiRevokeMyToken))
 	mux.Handle("GET /api/v1/bodies", api(s.apiBodies))
 	mux.Handle("GET /api/v1/bodies/{slug}", api(s.apiBody))
 	mux.Handle("POST /api/v1/bodies/{slug}/join", api(s.apiJoin))

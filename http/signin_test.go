@@ -100,7 +100,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 	c := w.client("steward")
 	pages := []string{"/", "/bodies", "/bodies/central", "/bodies/housing", "/bodies/caucus", "/map", "/profile",
 		"/roster", "/roster?standing=good&branch=central", "/imports", "/members/5", "/sign-in", "/no-such-page",
-		"/elections", "/elections/1", "/elections/1/ballot", "/elections/2", "/elections/2/results", "/elections/3", "/elections/1/paper"}
+		"/elections", "/elections/1", "/elections/1/ballot", "/elections/2", "/elections/2/results", "/elections/3", "/elections/1/paper", "/profile/tokens"}
 	for _, l := range locale.Languages {
 		for _, p := range pages {
 			status, page := w.do(c, "GET", p, nil, "Cookie", "rankfile_lang="+l.Tag)

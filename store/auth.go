@@ -7,8 +7,6 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -144,8 +142,9 @@ func (s *AuthService) EndSession(ctx context.Context, sessionToken string) error
 	})
 }
 
-// EndAllSessions signs the member out everywhere, and voids their unused
-// sign-in links too.
+// EndAllSessions signs the member out everywhere, voids their unused
+// sign-in links and revokes their API tokens, in one transaction: someone
+// who fears a device is in the wrong hands means every key to their data.
 func (s *AuthService) EndAllSessions(ctx context.Context, memberID int64) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE member_id = $1`, memberID); err != nil {
@@ -153,105 +152,10 @@ func (s *AuthService) EndAllSessions(ctx context.Context, memberID int64) error 
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE sign_in_tokens SET used_at = $1 WHERE member_id = $2 AND used_at IS NULL`,
 			tx.stamp, memberID)
-		return err
-	})
-}
-
-// apiTokenPrefix marks rankfile's API tokens, so that a token pasted where
-// it should not be (a public repository) is easy to recognize.
-const apiTokenPrefix = "rf_"
-
-// CreateAPIToken makes a personal API token and returns its secret.
-func (s *AuthService) CreateAPIToken(ctx context.Context, memberID int64, name string) (string, *rankfile.APIToken, error) {
-	if strings.TrimSpace(name) == "" {
-		return "", nil, rankfile.Errorf(rankfile.EINVALID, "give the token a name, to recognize it later")
-	}
-	secret, hash := newSecret(apiTokenPrefix)
-	t := &rankfile.APIToken{MemberID: memberID, Name: name}
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		if err := tx.memberExists(ctx, memberID); err != nil {
-			return err
-		}
-		t.CreatedAt = tx.now
-		err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (member_id, name, token_hash, created_at)
-			VALUES ($1, $2, $3, $4) RETURNING id`, memberID, name, hash, tx.stamp).Scan(&t.ID)
 		if err != nil {
 			return err
 		}
-		return tx.audit(ctx, rankfile.AuditCreateAPIToken, memberID, name)
-	})
-	return secret, t, err
-}
-
-// FindAPIToken returns the token with the secret.
-func (s *AuthService) FindAPIToken(ctx context.Context, secret string) (*rankfile.APIToken, error) {
-	if !strings.HasPrefix(secret, apiTokenPrefix) {
-		return nil, unauthorized
-	}
-	t := &rankfile.APIToken{}
-	var lastUsed sql.NullTime
-	err := s.db.read.QueryRowContext(ctx, `SELECT id, member_id, name, created_at, last_used_at FROM api_tokens
-		WHERE token_hash = $1`, hashSecret(secret)).Scan(&t.ID, &t.MemberID, &t.Name, &t.CreatedAt, &lastUsed)
-	if err == sql.ErrNoRows {
-		return nil, unauthorized
-	} else if err != nil {
-		return nil, s.db.translate(err)
-	}
-	t.LastUsedAt = lastUsed.Time
-	return t, s.touchAPIToken(ctx, t)
-}
-
-// touchAPIToken records when a token was last used, at most once a minute.
-// The request does not wait for it: when a token was last used is a hint
-// for its owner, so uses are written a few seconds later, many in one
-// transaction (see tokenTouches). A storm of first uses (a vote through
-// the API) then costs one write every few seconds, not one per request,
-// and takes no turn at the writer from the ballots.
-func (s *AuthService) touchAPIToken(ctx context.Context, t *rankfile.APIToken) error {
-	if s.db.Now().UTC().Sub(t.LastUsedAt) >= time.Minute {
-		s.db.touches.add(t.ID)
-	}
-	return nil
-}
-
-// tokenTouchDelay is how long a token's use waits to be written.
-const tokenTouchDelay = 5 * time.Second
-
-// tokenTouches writes the last uses of API tokens, tokenTouchDelay after
-// the first use not yet written, as of the time of writing.
-type tokenTouches struct {
-	db      *DB
-	mu      sync.Mutex
-	pending map[int64]bool
-	timer   *time.Timer
-}
-
-func (tt *tokenTouches) start(db *DB) { tt.db = db }
-
-// add records that a token was used.
-func (tt *tokenTouches) add(id int64) {
-	tt.mu.Lock()
-	defer tt.mu.Unlock()
-	if tt.pending == nil {
-		tt.pending = map[int64]bool{}
-	}
-	tt.pending[id] = true
-	if tt.timer == nil {
-		tt.timer = time.AfterFunc(tokenTouchDelay, tt.write)
-	}
-}
-
-// write writes the uses waiting. A failure loses only the hint.
-func (tt *tokenTouches) write() {
-	tt.mu.Lock()
-	pending := tt.pending
-	tt.pending, tt.timer = nil, nil
-	tt.mu.Unlock()
-	ids := make([]int64, 0, len(pending))
-	for id := range pending {
-		ids = append(ids, id)
-	}
-	tt.db.inTx(context.Background(), func(tx *Tx) error {
-		return tx.updateIDs(context.Background(), ids, `UPDATE api_tokens SET last_used_at = $1 WHERE id IN (%s)`, tx.stamp)
+		_, err = tx.revokeAPITokens(ctx, memberID, ", signing out everywhere")
+		return err
 	})
 }

@@ -121,7 +121,7 @@ func TestSecretsAreStoredHashed(t *testing.T) {
 		auth := store.NewAuthService(db)
 		link := signInLinks(t, db, "ana@example.org")[0].Token
 		session, _, _ := auth.RedeemSignInToken(ctx, link)
-		api, tok, err := auth.CreateAPIToken(ctx, member(t, db, "1").ID, "my script")
+		api, tok, err := auth.CreateAPIToken(ctx, member(t, db, "1").ID, "my script", rankfile.DefaultTokenDays)
 		if err != nil || !strings.HasPrefix(api, "rf_") {
 			t.Fatalf("api token %q, %v", api, err)
 		}

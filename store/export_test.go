@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -75,3 +76,40 @@ func DelayAuditMoves(tb interface{ Cleanup(func()) }, d time.Duration) {
 
 // AuditQueueSuffix names an SQLite database's audit queue file after it.
 const AuditQueueSuffix = auditQueueSuffix
+
+// FindAPITokenSQL is the query that authenticates an API token, for the
+// test that checks its plan.
+const FindAPITokenSQL = findAPITokenSQL
+
+// TimeArg formats a time as the database's statements take it.
+func (db *DB) TimeArg(t time.Time) any { return db.timeArg(t) }
+
+// HashSecret is the hash a secret is stored as.
+func HashSecret(secret string) string { return hashSecret(secret) }
+
+// QueryStrings runs a query on the writer and returns each row's last
+// column as text: the lines of a query plan.
+func (db *DB) QueryStrings(query string, args ...any) ([]string, error) {
+	rows, err := db.write.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		out = append(out, fmt.Sprint(vals[len(vals)-1]))
+	}
+	return out, rows.Err()
+}

@@ -11,10 +11,7 @@ import (
 	"github.com/rankfile/rankfile/store"
 )
 
-func init() {
-	register((*app).rolesCommand)
-	register((*app).tokenCommand)
-}
+func init() { register((*app).rolesCommand) }
 
 func (a *app) rolesCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "roles", Short: "Data stewards, admins and the communications team"}
@@ -78,32 +75,4 @@ func (a *app) openMemberByAddressOrID(ctx context.Context, ref string) (*store.D
 		return nil, nil, rankfile.Errorf(rankfile.ECONFLICT, "several members share %s: name one by national id", ref)
 	}
 	return db, members[0], nil
-}
-
-func (a *app) tokenCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "token", Short: "Personal tokens for the JSON API"}
-	var email, name string
-	create := &cobra.Command{
-		Use: "create --email ADDRESS", Short: "Make an API token for a member and print it (once)",
-		Args: args(0, "no arguments"),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if email == "" {
-				return usagef("--email is required")
-			}
-			db, m, err := a.openMemberByAddressOrID(cmd.Context(), email)
-			if err != nil {
-				return err
-			}
-			secret, _, err := store.NewAuthService(db).CreateAPIToken(cmd.Context(), m.ID, name)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(a.stdout, secret)
-			return nil
-		},
-	}
-	create.Flags().StringVar(&email, "email", "", "the member's email address (or national id)")
-	create.Flags().StringVar(&name, "name", "command line", "what the token is for")
-	cmd.AddCommand(create)
-	return cmd
 }

@@ -108,7 +108,7 @@ func writeTargets(ctx context.Context, db *store.DB, e *rankfile.Election, base 
 	auth := store.NewAuthService(db)
 	out := json.NewEncoder(os.Stdout)
 	for i, m := range members[:n] {
-		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-cast")
+		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-cast", rankfile.DefaultTokenDays)
 		if err != nil {
 			return err
 		}

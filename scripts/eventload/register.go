@@ -39,7 +39,7 @@ func writeTargets(ctx context.Context, db *store.DB, o options) error {
 	url := fmt.Sprintf("%s/api/v1/events/%d/registration", o.base, e.ID)
 	out := json.NewEncoder(os.Stdout)
 	for i, m := range members[:o.members] {
-		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-register")
+		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-register", rankfile.DefaultTokenDays)
 		if err != nil {
 			return err
 		}

@@ -102,7 +102,7 @@ func writeTargets(ctx context.Context, db *store.DB, base string, n int) error {
 	auth := store.NewAuthService(db)
 	out := json.NewEncoder(os.Stdout)
 	for i, m := range members[1 : n+1] {
-		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-sign")
+		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-sign", rankfile.DefaultTokenDays)
 		if err != nil {
 			return err
 		}

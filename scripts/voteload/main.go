@@ -127,7 +127,7 @@ func prepare(ctx context.Context, db *store.DB, n int) error {
 		if err := meetings.CheckIn(ctx, m.ID, session.ID, member.ID); err != nil {
 			return err
 		}
-		token, _, err := auth.CreateAPIToken(ctx, member.ID, "bench-vote")
+		token, _, err := auth.CreateAPIToken(ctx, member.ID, "bench-vote", rankfile.DefaultTokenDays)
 		if err != nil {
 			return err
 		}
