@@ -101,6 +101,7 @@ func (p proxies) https(r *http.Request) bool {
 // IPv6 its /64, the network one host is given and can take any address
 // of to start afresh.
 func (s *Server) clientKey(r *http.Request) string {
+	s.noteUntrustedProxy(r)
 	addr, ok := s.proxies.client(r)
 	if !ok {
 		return r.RemoteAddr
@@ -109,4 +110,21 @@ func (s *Server) clientKey(r *http.Request) string {
 		return netip.PrefixFrom(addr, 64).Masked().String()
 	}
 	return addr.String()
+}
+
+// noteUntrustedProxy warns once when forwarding headers come from a peer
+// that is not a trusted proxy: most likely a reverse proxy missing from the
+// configuration, behind which every client would share one limit. The
+// warning names no address: logs carry no personal data.
+func (s *Server) noteUntrustedProxy(r *http.Request) {
+	if r.Header.Get("X-Forwarded-For") == "" && r.Header.Get("X-Real-IP") == "" {
+		return
+	}
+	if addr, ok := peer(r); ok && s.proxies.trusts(addr) {
+		return
+	}
+	s.untrustedProxy.Do(func() {
+		s.logger.Warn("a request came with X-Forwarded-For or X-Real-IP from a peer that is not a trusted proxy; " +
+			"the headers were ignored. If rankfile is behind a reverse proxy, name it with --trusted-proxy")
+	})
 }

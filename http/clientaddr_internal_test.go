@@ -1,6 +1,7 @@
 package http
 
 import (
+	"log/slog"
 	"net/http/httptest"
 	"net/netip"
 	"strings"
@@ -8,7 +9,7 @@ import (
 )
 
 func TestClientKey(t *testing.T) {
-	s := &Server{proxies: proxies{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("fd00::/8")}}
+	s := &Server{logger: slog.New(slog.DiscardHandler), proxies: proxies{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("fd00::/8")}}
 	for _, c := range []struct {
 		name, peer, xff, realIP, want string
 	}{

@@ -27,6 +27,8 @@ type Server struct {
 	cfg    Config
 	// proxies are the trusted reverse proxies (Config.TrustedProxies).
 	proxies proxies
+	// untrustedProxy warns once of forwarding headers from anyone else.
+	untrustedProxy sync.Once
 
 	signInLimit *limiter
 	apiLimit    *limiter
