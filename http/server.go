@@ -70,7 +70,7 @@ type Config struct {
 // address or clicked twice is not held up, and a client trying links or
 // addresses gets 300 an hour. Each client is an address (a /64 for IPv6),
 // so a household or an office behind one address shares it; the emails
-// one address is sent are limited apart (see app.SignInEmailLimit), so
+// one address is sent are limited apart (App.SignInEmailLimit in package app), so
 // that many clients together cannot flood a member's inbox.
 const signInsPerMinute = 5
 
