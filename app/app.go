@@ -52,6 +52,9 @@ type App struct {
 	Zone *time.Location
 	// Now returns the current time; tests set it.
 	Now func() time.Time
+	// SignInEmailLimit is how many sign-in emails one address may be sent
+	// in 15 minutes; 0 means signInEmailsPerAddress.
+	SignInEmailLimit int
 
 	// catchingUp lets one request at a time freeze a roll or count an
 	// election (see catchUp).
@@ -61,6 +64,8 @@ type App struct {
 	voting electionCache
 	// nameSearches limits each host's searches by name (see searchNames).
 	nameSearches nameSearchLimits
+	// signIns holds the sign-in requests waiting to be answered.
+	signIns signIns
 }
 
 // Today returns the chapter's date.

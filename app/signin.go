@@ -12,24 +12,69 @@ import (
 // mailTimeout bounds how long sending one email may take.
 const mailTimeout = time.Minute
 
-// RequestSignIn emails a one-time sign-in link to each member with the
-// address, in their language (else lang). An address nobody has gets the
-// same answer and takes the same time: the email is sent in the
-// background either way, so that nobody can probe the roster.
+// RequestSignIn asks for a one-time sign-in link to be emailed to each
+// member with the address, in their language (else lang). It checks the
+// address and queues the request, nothing more: a worker then looks the
+// address up, makes the links and sends the email. So the request does the
+// same work, and takes the same time, whether or not the address is a
+// member's, and nobody can probe the roster by the answer or its timing.
+// At most SignInEmailLimit emails go to one address in 15 minutes; further
+// requests are answered the same and send nothing.
+//
+// It returns EINVALID for something that is not an address, and EBUSY,
+// for any address alike, when too many requests are waiting. A request
+// still queued when the process dies is lost, harmlessly: no link was
+// made, and the member asks again.
 func (a *App) RequestSignIn(ctx context.Context, email, lang string, linkFor func(token string) string) error {
 	email = strings.TrimSpace(email)
 	if !strings.Contains(email, "@") || len(email) > 320 {
 		return rankfile.Errorf(rankfile.EINVALID, "enter your email address")
 	}
-	links, err := a.Auth.CreateSignInTokens(ctx, email)
-	if err != nil || len(links) == 0 {
-		return err
+	if !a.signIns.add(signInRequest{email: email, lang: lang, linkFor: linkFor}, a.answerSignIn) {
+		return rankfile.Errorf(rankfile.EBUSY, "many people are signing in right now: try again in a minute")
 	}
+	return nil
+}
+
+// answerSignIn answers a queued request: it makes a link for each member
+// with the address and emails them, unless the address was sent its
+// share of emails lately. Failures are logged without the address.
+func (a *App) answerSignIn(rq signInRequest) {
+	ctx, cancel := context.WithTimeout(context.Background(), mailTimeout)
+	defer cancel()
+	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Email: rq.email, Limit: 1})
+	if err != nil || len(members) == 0 {
+		a.logSignInFault(err)
+		return
+	}
+	if !a.signIns.mayEmail(strings.ToLower(rq.email), a.Now(), a.signInEmailLimit()) {
+		return
+	}
+	links, err := a.Auth.CreateSignInTokens(ctx, rq.email)
+	if err != nil || len(links) == 0 {
+		a.logSignInFault(err)
+		return
+	}
+	lang := rq.lang
 	if l := links[0].Member.Preferences.Language; l != "" {
 		lang = l
 	}
-	a.sendLater(signInMessage(locale.For(lang), a.Name, email, links, linkFor))
-	return nil
+	m := signInMessage(locale.For(lang), a.Name, rq.email, links, rq.linkFor)
+	a.logSignInFault(a.Mailer.Send(ctx, m))
+}
+
+// signInEmailLimit is SignInEmailLimit, or its default.
+func (a *App) signInEmailLimit() int {
+	if a.SignInEmailLimit > 0 {
+		return a.SignInEmailLimit
+	}
+	return signInEmailsPerAddress
+}
+
+func (a *App) logSignInFault(err error) {
+	if err != nil {
+		a.Logger.Error("answering a sign-in request", "err", err)
+	}
 }
 
 // sendLater sends a message outside the request, logging a failure

@@ -59,6 +59,12 @@ type world struct {
 
 func newWorld(t *testing.T, dsn string) *world {
 	t.Helper()
+	return newWorldWith(t, dsn, rfhttp.Config{InsecureCookies: true})
+}
+
+// newWorldWith is newWorld with the server configured as given.
+func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
+	t.Helper()
 	db := storetest.Open(t, dsn)
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	db.Zone = la // one chapter, one idea of what day it is
@@ -84,7 +90,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.meetings()
 	w.events()
 	w.stewardsToken()
-	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
+	server := rfhttp.NewServer(w.app, db.Ping, logger, cfg)
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)
 	return w

@@ -1,7 +1,6 @@
 package http
 
 import (
-	"net"
 	"net/http"
 	"strconv"
 	"sync"
@@ -13,7 +12,9 @@ import (
 // securityHeaders sets the headers every response carries. The policy
 // allows nothing but rankfile's own scripts, styles and images: no inline
 // script, no frames, no forms posting elsewhere.
-func securityHeaders(next http.Handler) http.Handler {
+// HSTS is sent over HTTPS only: directly, or through a trusted proxy that
+// says the client came by HTTPS.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
@@ -23,7 +24,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		if s.proxies.https(r) {
 			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		}
 		next.ServeHTTP(w, r)
@@ -112,27 +113,12 @@ func (l *limiter) forget(now time.Time) {
 // limit applies a limiter to a route.
 func (s *Server) limit(l *limiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !l.allow(clientKey(r)) {
+		if !l.allow(s.clientKey(r)) {
 			tooMany(w)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// clientKey names the client a limit applies to: its address. Behind a
-// reverse proxy on this machine, the proxy's X-Real-IP is believed.
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		if real := r.Header.Get("X-Real-IP"); real != "" {
-			return real
-		}
-	}
-	return host
 }
 
 func tooMany(w http.ResponseWriter) {

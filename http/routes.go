@@ -230,7 +230,7 @@ func (s *Server) common(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.AddInsecureBypassPattern(unsubscribeRoute)
 	h = cop.Handler(h)
-	h = securityHeaders(h)
+	h = s.securityHeaders(h)
 	return s.observe(h)
 }
 

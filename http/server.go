@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -24,6 +25,10 @@ type Server struct {
 	ping   func(context.Context) error
 	logger *slog.Logger
 	cfg    Config
+	// proxies are the trusted reverse proxies (Config.TrustedProxies).
+	proxies proxies
+	// untrustedProxy warns once of forwarding headers from anyone else.
+	untrustedProxy sync.Once
 
 	signInLimit *limiter
 	apiLimit    *limiter
@@ -49,14 +54,36 @@ type Config struct {
 	// HTTP on this machine (the demo). Anywhere else rankfile must sit
 	// behind HTTPS.
 	InsecureCookies bool
+	// TrustedProxies are the reverse proxies, as networks (a single
+	// address is a /32 or /128), whose forwarding headers rankfile
+	// believes: who the client is (X-Forwarded-For, X-Real-IP) and whether
+	// it came by HTTPS (X-Forwarded-Proto). None by default: rankfile then
+	// knows clients by the address their connection comes from.
+	TrustedProxies []netip.Prefix
+	// SignInsPerMinute is how many times a minute one client may ask for
+	// a sign-in link or use one; 0 means signInsPerMinute.
+	SignInsPerMinute int
 }
+
+// signInsPerMinute is how many times a minute one client may ask for a
+// sign-in link or use one, unless configured: a person who mistyped their
+// address or clicked twice is not held up, and a client trying links or
+// addresses gets 300 an hour. Each client is an address (a /64 for IPv6),
+// so a household or an office behind one address shares it; the emails
+// one address is sent are limited apart (App.SignInEmailLimit in package app), so
+// that many clients together cannot flood a member's inbox.
+const signInsPerMinute = 5
 
 // NewServer returns a server over the app. ping checks the database for
 // /healthz.
 func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger, cfg Config) *Server {
+	signIns := cfg.SignInsPerMinute
+	if signIns <= 0 {
+		signIns = signInsPerMinute
+	}
 	return &Server{
-		app: a, ping: ping, logger: logger, cfg: cfg,
-		signInLimit: newLimiter(5, time.Minute),
+		app: a, ping: ping, logger: logger, cfg: cfg, proxies: proxies(cfg.TrustedProxies),
+		signInLimit: newLimiter(signIns, time.Minute),
 		apiLimit:    newLimiter(600, time.Minute),
 		metrics:     newMetrics(),
 		imports:     newImportJobs(),

@@ -22,22 +22,30 @@ func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "signin.html", signInData{Next: safeNext(r.URL.Query().Get("next"))})
 }
 
-// signInRequest emails a link to the address. Known and unknown addresses
-// get the same page, so that nobody can probe who is a member.
+// signInRequest asks for a link to be emailed to the address. Known and
+// unknown addresses get the same page, after the same work (the request is
+// only queued: see app.RequestSignIn), so that nobody can probe who is a
+// member. The link is worked out from this request now, so that the queue
+// holds nothing of it.
 func (s *Server) signInRequest(w http.ResponseWriter, r *http.Request) error {
 	d := signInData{Email: strings.TrimSpace(r.FormValue("email")), Next: safeNext(r.FormValue("next")),
 		Minutes: int(rankfile.SignInLifetime.Minutes())}
+	base, next := s.linkTo(r, ""), nextQuery(d.Next)
 	err := s.app.RequestSignIn(r.Context(), d.Email, req(r).l.Lang(), func(token string) string {
-		return s.linkTo(r, SignInPath(token)+nextQuery(d.Next))
+		return base + SignInPath(token) + next
 	})
-	if rankfile.ErrorCode(err) == rankfile.EINVALID {
+	switch rankfile.ErrorCode(err) {
+	case "":
+		d.Sent = true
+		return s.render(w, r, "signin.html", d)
+	case rankfile.EINVALID:
 		d.Problem = "signin.problem.email"
 		return s.renderStatus(w, r, http.StatusBadRequest, "signin.html", d)
-	} else if err != nil {
-		return err
+	case rankfile.EBUSY:
+		d.Problem = "signin.problem.busy"
+		return s.renderStatus(w, r, http.StatusServiceUnavailable, "signin.html", d)
 	}
-	d.Sent = true
-	return s.render(w, r, "signin.html", d)
+	return err
 }
 
 // signInConfirm shows the page an emailed link opens. Using the link takes
@@ -117,7 +125,7 @@ func (s *Server) linkTo(r *http.Request, p string) string {
 		return strings.TrimSuffix(s.cfg.BaseURL, "/") + p
 	}
 	scheme := "https"
-	if r.TLS == nil && s.cfg.InsecureCookies {
+	if !s.proxies.https(r) && s.cfg.InsecureCookies {
 		scheme = "http"
 	}
 	return scheme + "://" + r.Host + p

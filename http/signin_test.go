@@ -149,3 +149,21 @@ func TestSecurityHeadersAndCrossOriginPosts(t *testing.T) {
 		t.Errorf("a cross-site POST: %d, want 403", status)
 	}
 }
+
+// TestSignInEmailSpeaksTheMembersLanguage asks for links from an English
+// browser for a member who chose Spanish, and from a Spanish browser for a
+// member who chose nothing: both emails are in Spanish, although the
+// worker that sends them answers long after the request.
+func TestSignInEmailSpeaksTheMembersLanguage(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	if status, _ := w.do(w.client("member"), "POST", "/language", url.Values{"lang": {"es"}}); status != http.StatusSeeOther {
+		t.Fatalf("choosing Spanish: %d", status)
+	}
+	w.do(w.client(""), "POST", "/sign-in", url.Values{"email": {"member@example.org"}}, "Accept-Language", "en")
+	w.do(w.client(""), "POST", "/sign-in", url.Values{"email": {"west@example.org"}}, "Cookie", "rankfile_lang=es")
+	for _, addr := range []string{"member@example.org", "west@example.org"} {
+		if msg := w.smtp.Wait(t, addr, 10*time.Second); msg.Subject != "Entra en Test Chapter" {
+			t.Errorf("the email to %s: subject %q, want Spanish", addr, msg.Subject)
+		}
+	}
+}

@@ -281,3 +281,47 @@ func TestRolesTokensAndTheAuditLog(t *testing.T) {
 		}
 	})
 }
+
+// TestServeTrustedProxies starts the server with a trusted proxy named by
+// the flag and by the environment, and sees it believe the proxy's word
+// that the client came by HTTPS; without one, it does not.
+func TestServeTrustedProxies(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	mustRun(t, dsn, "migrate")
+	for _, c := range []struct {
+		args []string
+		env  string
+		hsts bool
+	}{
+		{nil, "", false},
+		{[]string{"--trusted-proxy", "10.0.0.0/8,127.0.0.1", "--trusted-proxy", "::1"}, "", true},
+		{nil, "10.0.0.0/8, 127.0.0.1", true},
+		{[]string{"--trusted-proxy", "10.0.0.1"}, "127.0.0.1", false}, // the flag wins
+	} {
+		env := map[string]string{"RANKFILE_DB": dsn, "RANKFILE_TRUSTED_PROXIES": c.env}
+		ctx, cancel := context.WithCancel(context.Background())
+		var stdout, stderr syncBuffer
+		done := make(chan int)
+		go func() {
+			args := append([]string{"serve", "--addr", "127.0.0.1:0"}, c.args...)
+			done <- Main(ctx, args, func(k string) string { return env[k] }, nil, &stdout, &stderr)
+		}()
+		r, _ := http.NewRequest("GET", waitForURL(t, &stdout)+"healthz", nil)
+		r.Header.Set("X-Forwarded-Proto", "https")
+		resp, err := http.DefaultClient.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Strict-Transport-Security") != ""; got != c.hsts {
+			t.Errorf("serve %v with RANKFILE_TRUSTED_PROXIES=%q: HSTS %v, want %v", c.args, c.env, got, c.hsts)
+		}
+		cancel()
+		<-done
+	}
+	for _, bad := range []string{"proxy.example", "10.0.0.0/33", "10.0.0.1/8/8"} {
+		if r := run(t, dsn, "serve", "--addr", "127.0.0.1:0", "--trusted-proxy", bad); r.code != exitInvalid || !strings.Contains(r.stderr, bad) {
+			t.Errorf("--trusted-proxy %s: exit %d, %q", bad, r.code, r.stderr)
+		}
+	}
+}

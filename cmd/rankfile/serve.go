@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ type serveFlags struct {
 	addr, baseURL string
 	smtp          mail.Config
 	smtpPort      int
+	proxies       []string
 }
 
 func (f *serveFlags) register(cmd *cobra.Command) {
@@ -41,6 +43,38 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.smtp.Username, "smtp-username", "", "SMTP user name (also RANKFILE_SMTP_USERNAME; the password only from RANKFILE_SMTP_PASSWORD)")
 	fl.StringVar(&f.smtp.From, "smtp-from", "", "sender address (also RANKFILE_SMTP_FROM)")
 	fl.StringVar(&f.smtp.TLS, "smtp-tls", "", "starttls, tls or none (also RANKFILE_SMTP_TLS)")
+	fl.StringSliceVar(&f.proxies, "trusted-proxy", nil, "a reverse proxy (`CIDR` or address; repeat or separate by commas) whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed (also RANKFILE_TRUSTED_PROXIES; default none)")
+}
+
+// trustedProxies reads --trusted-proxy, else RANKFILE_TRUSTED_PROXIES:
+// networks (CIDR) or single addresses, repeated or separated by commas.
+func (a *app) trustedProxies(f serveFlags) ([]netip.Prefix, error) {
+	list := f.proxies
+	if len(list) == 0 {
+		list = strings.Split(a.getenv("RANKFILE_TRUSTED_PROXIES"), ",")
+	}
+	var out []netip.Prefix
+	for _, s := range list {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		p, err := parseProxy(s)
+		if err != nil {
+			return nil, rankfile.Errorf(rankfile.EINVALID, "--trusted-proxy %q is neither an address nor a network such as 10.0.0.0/8", s)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// parseProxy reads a network, or an address as the network of it alone.
+func parseProxy(s string) (netip.Prefix, error) {
+	if addr, err := netip.ParseAddr(s); err == nil {
+		addr = addr.Unmap()
+		return netip.PrefixFrom(addr, addr.BitLen()), nil
+	}
+	p, err := netip.ParsePrefix(s)
+	return p.Masked(), err
 }
 
 func (a *app) serveCommand() *cobra.Command {
@@ -155,11 +189,15 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	if db.Keys == nil {
 		logger.Warn("no encryption key is set (--key-file or RANKFILE_KEY): lists that carry race or accommodations cannot be imported, nor those fields shown")
 	}
+	proxies, err := a.trustedProxies(f)
+	if err != nil {
+		return err
+	}
 	webApp, err := a.webApp(ctx, db, f, logger)
 	if err != nil {
 		return err
 	}
-	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f)}
+	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f), TrustedProxies: proxies}
 	srv := rfhttp.NewServer(webApp, db.Ping, logger, cfg)
 	if err := srv.Open(f.addr); err != nil {
 		return fmt.Errorf("listening on %s: %w", f.addr, err)
@@ -182,7 +220,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	logger.Info("shutting down")
-	return srv.Shutdown(shutdown)
+	return errors.Join(srv.Shutdown(shutdown), webApp.DrainSignIns(shutdown))
 }
 
 // electionClockEvery is how often the server keeps elections on time:
