@@ -100,6 +100,9 @@ func (s *Server) Open(addr string) error {
 		return err
 	}
 	s.ln = ln
+	if s.cfg.BaseURL == "" {
+		s.cfg.BaseURL = s.URL() // links in email never follow a request's Host
+	}
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -128,7 +129,22 @@ func (s *Server) linkTo(r *http.Request, p string) string {
 	if !s.proxies.https(r) && s.cfg.InsecureCookies {
 		scheme = "http"
 	}
-	return scheme + "://" + r.Host + p
+	return scheme + "://" + loopbackHost(r.Host) + p
+}
+
+// loopbackHost returns the host a request named when it is this machine,
+// and else "localhost". Only a server with no address of its own (a test's)
+// builds links from a request: a Host header is the requester's to write,
+// and a sign-in link to the host they name would hand them the token.
+func loopbackHost(host string) string {
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host
+	}
+	if ip := net.ParseIP(strings.Trim(name, "[]")); name == "localhost" || (ip != nil && ip.IsLoopback()) {
+		return host
+	}
+	return "localhost"
 }
 
 // safeNext keeps a "go on to" address inside rankfile: a path, never

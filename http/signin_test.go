@@ -167,3 +167,26 @@ func TestSignInEmailSpeaksTheMembersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestASignInLinkNeverGoesToTheHostARequestNames asks for a member's link
+// naming another site in the Host header, as an attacker would to have the
+// member's click hand them the token: the email's link stays on rankfile.
+func TestASignInLinkNeverGoesToTheHostARequestNames(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	for _, host := range []string{"evil.example", "evil.example:443", "127.0.0.1.evil.example"} {
+		r, _ := http.NewRequest("POST", w.srv.URL+"/sign-in", strings.NewReader(url.Values{"email": {"member@example.org"}}.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Host = host
+		resp, err := http.DefaultClient.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		msg := w.smtp.Wait(t, "member@example.org", 10*time.Second)
+		for _, link := range msg.Links() {
+			if strings.Contains(link, "evil") {
+				t.Errorf("asked with Host %s, the email links to %s", host, link)
+			}
+		}
+	}
+}

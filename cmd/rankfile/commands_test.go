@@ -319,6 +319,10 @@ func TestServeTrustedProxies(t *testing.T) {
 		cancel()
 		<-done
 	}
+	r := run(t, dsn, "serve", "--addr", "0.0.0.0:0")
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "--base-url") {
+		t.Errorf("serving every address without --base-url: exit %d, %q; want refused, naming --base-url", r.code, r.stderr)
+	}
 	for _, bad := range []string{"proxy.example", "10.0.0.0/33", "10.0.0.1/8/8"} {
 		if r := run(t, dsn, "serve", "--addr", "127.0.0.1:0", "--trusted-proxy", bad); r.code != exitInvalid || !strings.Contains(r.stderr, bad) {
 			t.Errorf("--trusted-proxy %s: exit %d, %q", bad, r.code, r.stderr)

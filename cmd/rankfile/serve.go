@@ -37,7 +37,7 @@ type serveFlags struct {
 func (f *serveFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
-	fl.StringVar(&f.baseURL, "base-url", "", "the address members reach rankfile at, for links in emails (default: the address requests come to)")
+	fl.StringVar(&f.baseURL, "base-url", "", "the address members reach rankfile at, for links in emails; needed unless --addr is this machine's alone (loopback)")
 	fl.StringVar(&f.smtp.Host, "smtp-host", "", "SMTP server for email (also RANKFILE_SMTP_HOST; none: emails go to the log)")
 	fl.IntVar(&f.smtpPort, "smtp-port", 0, "SMTP port (also RANKFILE_SMTP_PORT)")
 	fl.StringVar(&f.smtp.Username, "smtp-username", "", "SMTP user name (also RANKFILE_SMTP_USERNAME; the password only from RANKFILE_SMTP_PASSWORD)")
@@ -193,6 +193,10 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	if err != nil {
 		return err
 	}
+	if f.baseURL == "" && !loopbackAddr(f.addr) {
+		return rankfile.Errorf(rankfile.EINVALID, "give --base-url, the address members reach rankfile at: "+
+			"links in emails (sign-in links among them) are never built from the address a request names")
+	}
 	webApp, err := a.webApp(ctx, db, f, logger)
 	if err != nil {
 		return err
@@ -313,16 +317,16 @@ func refreshFeeds(ctx context.Context, srv *rfhttp.Server, logger *slog.Logger) 
 // machine, where cookies cannot be Secure: no HTTPS address was given and
 // it listens on loopback only.
 func plainLocal(f serveFlags) bool {
-	if strings.HasPrefix(f.baseURL, "https://") {
-		return false
-	}
-	host, _, err := net.SplitHostPort(f.addr)
+	return !strings.HasPrefix(f.baseURL, "https://") && loopbackAddr(f.addr)
+}
+
+// loopbackAddr reports whether a listening address is this machine's
+// alone.
+func loopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return false
 	}
-	if host == "localhost" {
-		return true
-	}
 	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return host == "localhost" || (ip != nil && ip.IsLoopback())
 }
