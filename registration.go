@@ -33,9 +33,10 @@ const (
 	// that is sooner.
 	GuestConfirmWithin = 24 * time.Hour
 	// GuestEmailsPerDay is how many emails asking to confirm one address
-	// gets in 24 hours, whatever the events. Past it, asking again sends
-	// nothing, and the asker is not told.
+	// gets in GuestEmailDay, whatever the events. Past it, asking again
+	// sends nothing, and the asker is not told.
 	GuestEmailsPerDay = 3
+	GuestEmailDay     = 24 * time.Hour
 	// GuestEmailAgain is how long after asking a guest to confirm a
 	// registration the same request sends the email again.
 	GuestEmailAgain = time.Hour
@@ -103,12 +104,17 @@ func GuestExpiry(e *Event, t time.Time) time.Time {
 }
 
 // GuestEmailDue reports whether a guest's request owes an email asking to
-// confirm, given how many such emails their address had in the last 24
-// hours and how many this registration had in the last GuestEmailAgain.
+// confirm, given how many such emails their address had in the last
+// GuestEmailDay and how many this registration had in the last
+// GuestEmailAgain.
 func GuestEmailDue(lastDay, lately int) bool { return lastDay < GuestEmailsPerDay && lately == 0 }
 
 // Contact is someone who is not a member and registered for a public
-// event. Contacts are kept for following up, never counted as members.
+// event. Contacts are kept for following up, never counted as members. A
+// contact is made when an address is first typed, confirmed or not: the
+// emails an address gets asking to confirm are counted against it. Only
+// those with a registration confirmed (or checked in) are known to be
+// real people.
 type Contact struct {
 	ID        int64     `json:"id"`
 	Name      string    `json:"name"`

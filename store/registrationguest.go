@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -61,7 +60,7 @@ func (tx *Tx) askToConfirm(ctx context.Context, reg *rankfile.Registration) erro
 	var lastDay, lately int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(CASE WHEN registration_id = $2 AND created_at > $4 THEN 1 END)
 		FROM outbox WHERE contact_id = $1 AND kind = 'confirm' AND created_at > $3`, reg.ContactID, reg.ID,
-		tx.db.timeArg(tx.now.Add(-24*time.Hour)), tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailAgain))).Scan(&lastDay, &lately)
+		tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailDay)), tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailAgain))).Scan(&lastDay, &lately)
 	if err != nil || !rankfile.GuestEmailDue(lastDay, lately) {
 		return err
 	}
