@@ -27,7 +27,7 @@ func TestAGuestsRegistrationLapsesAfterADayOrWhenTheEventEnds(t *testing.T) {
 			t.Errorf("%s: confirmable until %v and not from then", c.name, got)
 		}
 	}
-	if seated := (&rankfile.Registration{Status: rankfile.Registered}); seated.Expired(now.Add(1000*time.Hour)) {
+	if seated := (&rankfile.Registration{Status: rankfile.Registered}); seated.Expired(now.Add(1000 * time.Hour)) {
 		t.Errorf("a seat lapsed")
 	}
 }
