@@ -80,11 +80,11 @@ func (w *world) guestLink(name, email string) string {
 	return ""
 }
 
-// TestAGuestFloodIsRefusedAfterTheClientsLimit sends 200 guest
+// TestAGuestFloodOfAnEventIsRefusedAfterTheClientsLimit sends 200 guest
 // registrations with different addresses from one client for a 10-seat
 // event: past the client's limit they are refused, no seat is taken, at
 // most the limit of emails is queued, and members still register.
-func TestAGuestFloodIsRefusedAfterTheClientsLimit(t *testing.T) {
+func TestAGuestFloodOfAnEventIsRefusedAfterTheClientsLimit(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		id := w.openEvent(10)
@@ -122,9 +122,9 @@ func TestAGuestFloodIsRefusedAfterTheClientsLimit(t *testing.T) {
 	})
 }
 
-// TestOpeningTheGuestLinkDoesNotConfirm opens the emailed link, as a mail
+// TestOpeningAnEventGuestLinkDoesNotConfirm opens the emailed link, as a mail
 // scanner would, which confirms nothing; the button on the page does.
-func TestOpeningTheGuestLinkDoesNotConfirm(t *testing.T) {
+func TestOpeningAnEventGuestLinkDoesNotConfirm(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		link := w.guestLink("Ana Ruiz", "ana@example.net")
@@ -159,9 +159,9 @@ func TestOpeningTheGuestLinkDoesNotConfirm(t *testing.T) {
 	})
 }
 
-// TestALapsedGuestLinkSaysSo opens a link a day later: it says it
+// TestALapsedEventGuestLinkSaysSo opens a link a day later: it says it
 // lapsed, offers to register again, and its button confirms nothing.
-func TestALapsedGuestLinkSaysSo(t *testing.T) {
+func TestALapsedEventGuestLinkSaysSo(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		link := w.guestLink("Ana Ruiz", "ana@example.net")
@@ -185,10 +185,10 @@ func TestALapsedGuestLinkSaysSo(t *testing.T) {
 	})
 }
 
-// TestHostsSeeUnconfirmedGuestsApart lists a guest who has not confirmed
+// TestEventHostsSeeUnconfirmedGuestsApart lists a guest who has not confirmed
 // apart from the seats and the waitlist, on the hosts' page and in the
 // API, and checks them in when they come.
-func TestHostsSeeUnconfirmedGuestsApart(t *testing.T) {
+func TestEventHostsSeeUnconfirmedGuestsApart(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		w.submit(w.client(""), "POST", "/events/1/register", url.Values{"name": {"Ana Ruiz"}, "email": {"ana@example.net"}})
@@ -212,9 +212,9 @@ func TestHostsSeeUnconfirmedGuestsApart(t *testing.T) {
 	})
 }
 
-// TestAGuestConfirmsOnAPhone registers on a 390-pixel phone without
+// TestAGuestConfirmsAnEventOnAPhone registers on a 390-pixel phone without
 // signing in, opens the emailed link and confirms with its button.
-func TestAGuestConfirmsOnAPhone(t *testing.T) {
+func TestAGuestConfirmsAnEventOnAPhone(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		ctx := browser(t)
