@@ -20,6 +20,7 @@ type NoticeKind string
 
 // Notice kinds.
 const (
+	NoticeConfirm    NoticeKind = "confirm"    // asks a guest to confirm their registration
 	NoticeRegistered NoticeKind = "registered" // a seat, with the details and an .ics file
 	NoticeWaitlisted NoticeKind = "waitlisted" // on the waitlist, at which place
 	NoticePromoted   NoticeKind = "promoted"   // off the waitlist into a seat

@@ -13,11 +13,33 @@ import (
 // a registered one may not come.
 type RegistrationStatus string
 
-// Registration statuses.
+// Registration statuses. A guest's registration (someone not signed in)
+// starts unconfirmed: anyone can type any address, so it holds nothing,
+// neither a seat nor a place in line, and counts nowhere until the guest
+// confirms it through the link emailed to them. Members are known, and
+// register at once.
 const (
-	Registered RegistrationStatus = "registered"
-	Waitlisted RegistrationStatus = "waitlisted"
-	Cancelled  RegistrationStatus = "cancelled"
+	Unconfirmed RegistrationStatus = "unconfirmed"
+	Registered  RegistrationStatus = "registered"
+	Waitlisted  RegistrationStatus = "waitlisted"
+	Cancelled   RegistrationStatus = "cancelled"
+)
+
+// Limits on guests, so that nobody can fill an event with made-up people
+// or have rankfile email whomever they like.
+const (
+	// GuestConfirmWithin is how long a guest has to confirm, at most: an
+	// unconfirmed registration lapses then, or when its event ends if
+	// that is sooner.
+	GuestConfirmWithin = 24 * time.Hour
+	// GuestEmailsPerDay is how many emails asking to confirm one address
+	// gets in GuestEmailDay, whatever the events. Past it, asking again
+	// sends nothing, and the asker is not told.
+	GuestEmailsPerDay = 3
+	GuestEmailDay     = 24 * time.Hour
+	// GuestEmailAgain is how long after asking a guest to confirm a
+	// registration the same request sends the email again.
+	GuestEmailAgain = time.Hour
 )
 
 // Registration is someone's place at an event: a member's, or a contact's
@@ -32,6 +54,9 @@ type Registration struct {
 	// Place is a waitlisted registration's place in line, from 1.
 	Place        int       `json:"place,omitempty"`
 	RegisteredAt time.Time `json:"registered_at"`
+	// ExpiresAt is when an unconfirmed registration lapses; zero for the
+	// others.
+	ExpiresAt time.Time `json:"expires_at,omitzero"`
 	// AttendedAt is when they were checked in; zero if they were not.
 	AttendedAt  time.Time `json:"attended_at,omitzero"`
 	CheckedInBy string    `json:"checked_in_by,omitempty"`
@@ -46,11 +71,50 @@ type Registration struct {
 func (r *Registration) Attended() bool { return !r.AttendedAt.IsZero() }
 
 // Holds reports whether the registration holds a seat: registered, not
-// waitlisted or cancelled. Holders see the event's private details.
+// unconfirmed, waitlisted or cancelled. Holders see the event's private
+// details.
 func (r *Registration) Holds() bool { return r != nil && r.Status == Registered }
 
+// Expired reports whether the registration is unconfirmed and lapsed at
+// t: its link confirms nothing any more.
+func (r *Registration) Expired(t time.Time) bool {
+	return r != nil && r.Status == Unconfirmed && !t.Before(r.ExpiresAt)
+}
+
+// CheckConfirmable says why the guest may not confirm the registration at
+// t, if they may not. Confirming one confirmed already changes nothing.
+func (r *Registration) CheckConfirmable(t time.Time) error {
+	switch {
+	case r.Status == Cancelled:
+		return Errorf(ECONFLICT, "this registration was cancelled: register again")
+	case r.Expired(t):
+		return Errorf(ECONFLICT, "this link has expired: register again")
+	}
+	return nil
+}
+
+// GuestExpiry is when a guest's registration for e, asked for at t,
+// lapses unconfirmed: after GuestConfirmWithin, or when the event ends if
+// that is sooner (the event takes registrations until then).
+func GuestExpiry(e *Event, t time.Time) time.Time {
+	if end := t.Add(GuestConfirmWithin); end.Before(e.EndsAt) {
+		return end
+	}
+	return e.EndsAt
+}
+
+// GuestEmailDue reports whether a guest's request owes an email asking to
+// confirm, given how many such emails their address had in the last
+// GuestEmailDay and how many this registration had in the last
+// GuestEmailAgain.
+func GuestEmailDue(lastDay, lately int) bool { return lastDay < GuestEmailsPerDay && lately == 0 }
+
 // Contact is someone who is not a member and registered for a public
-// event. Contacts are kept for following up, never counted as members.
+// event. Contacts are kept for following up, never counted as members. A
+// contact is made when an address is first typed, confirmed or not: the
+// emails an address gets asking to confirm are counted against it. Only
+// those with a registration confirmed (or checked in) are known to be
+// real people.
 type Contact struct {
 	ID        int64     `json:"id"`
 	Name      string    `json:"name"`
@@ -117,16 +181,28 @@ type EventService interface {
 	// CancelEvent cancels an event and tells everyone registered or
 	// waitlisted (EventCancelled).
 	CancelEvent(ctx context.Context, id int64) error
-	// Register registers a member or contact: a seat while there is one,
-	// else the waitlist, in the order registrations arrive. Registering
-	// again returns the registration there is. ECONFLICT for an event
-	// that takes no registrations, is cancelled or is over.
+	// Register registers a member or contact. A member takes a seat
+	// while there is one, else the waitlist, in the order registrations
+	// arrive. A contact's registration is unconfirmed until
+	// ConfirmRegistration, lapsing at GuestExpiry; the email asking to
+	// confirm it is queued when GuestEmailDue. Registering again returns
+	// the registration there is (a lapsed or cancelled one is asked for
+	// anew). ECONFLICT for an event that takes no registrations, is
+	// cancelled or is over.
 	Register(ctx context.Context, eventID int64, who Registrant) (*Registration, error)
+	// ConfirmRegistration confirms a contact's unconfirmed registration:
+	// a seat while there is one, else the waitlist, in the order of
+	// confirmation, and the email that says which. The details the
+	// contact typed are put on their contact. Confirming again returns
+	// the registration as it is; ECONFLICT for a lapsed or cancelled one,
+	// or an event that takes no registrations now.
+	ConfirmRegistration(ctx context.Context, registrationID int64) (*Registration, error)
 	// CancelRegistration cancels a registration; the first on the
 	// waitlist takes the seat it frees, and is told (NoticePromoted).
 	CancelRegistration(ctx context.Context, registrationID int64) error
 	// Registrations lists an event's registrations: seats in the order
-	// taken, then the waitlist in order, then cancelled ones.
+	// taken, then the waitlist in order, then those unconfirmed (not the
+	// lapsed ones), then cancelled ones.
 	Registrations(ctx context.Context, eventID int64) ([]*Registration, error)
 	// FindRegistration returns a registration by id, ENOTFOUND if none.
 	FindRegistration(ctx context.Context, id int64) (*Registration, error)

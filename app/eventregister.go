@@ -20,9 +20,12 @@ func (a *App) RegisterForEvent(ctx context.Context, actor *rankfile.Actor, event
 	return a.Events.Register(as(ctx, actor), eventID, rankfile.Registrant{MemberID: actor.ID()})
 }
 
-// RegisterGuest registers someone who is not signed in for a public event
-// with their name, email, phone and ZIP, kept as a contact for following
-// up. Their email carries the link to their registration.
+// RegisterGuest asks for someone who is not signed in to be registered
+// for a public event with their name, email, phone and ZIP. Anyone can
+// type any address, so the registration is unconfirmed, holding nothing,
+// until its link, emailed to the address (at most so often), confirms it
+// (ConfirmGuestRegistration). What the caller is told must not depend on
+// what this returns: that would tell them about the address.
 func (a *App) RegisterGuest(ctx context.Context, eventID int64, c *rankfile.Contact) (*rankfile.Registration, error) {
 	// Only a public event is found for someone not signed in.
 	if _, err := a.findEvent(ctx, rankfile.Anonymous, eventID); err != nil {
@@ -77,6 +80,21 @@ func (a *App) GuestRegistration(ctx context.Context, token string) (*EventView, 
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
 	}
 	return &EventView{Event: events[0].ForViewer(reg.Holds(), false), Mine: reg}, nil
+}
+
+// ConfirmGuestRegistration confirms the registration a contact's link
+// opens: a seat while there is one, else the waitlist. ECONFLICT for a
+// link that lapsed, a cancelled registration, or an event that takes no
+// registrations now.
+func (a *App) ConfirmGuestRegistration(ctx context.Context, token string) (*EventView, error) {
+	reg, err := a.Events.RegistrationByToken(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.Events.ConfirmRegistration(ctx, reg.ID); err != nil {
+		return nil, err
+	}
+	return a.GuestRegistration(ctx, token)
 }
 
 // CancelGuestRegistration cancels the registration a contact's link opens.

@@ -99,6 +99,23 @@ func TestSeatsThenTheWaitlistInOrder(t *testing.T) {
 	})
 }
 
+func TestRegisteringAgainAfterCancellingGoesToTheEndOfTheLine(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		e := w.newEvent(func(e *rankfile.Event) { e.Capacity = 1 })
+		w.register(e, 3)
+		w.register(e, 4)
+		five := w.register(e, 5)
+		if err := w.app.CancelRegistration(ctx, w.voter(5), five.ID); err != nil {
+			t.Fatal(err)
+		}
+		again, err := w.app.RegisterForEvent(ctx, w.voter(5), e.ID)
+		if err != nil || again.ID != five.ID || again.Status != rankfile.Waitlisted || again.Place != 2 {
+			t.Errorf("registering again: %+v, %v; want waitlisted at place 2, behind the one who waited", again, err)
+		}
+	})
+}
+
 func TestConcurrentRegistrationsNeverOverfill(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)

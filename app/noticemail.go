@@ -63,6 +63,10 @@ func stale(n *rankfile.Notice, e *rankfile.Event, reg *rankfile.Registration, no
 		return "the event is over"
 	case e.Cancelled:
 		return "the event is cancelled"
+	case n.Kind == rankfile.NoticeConfirm:
+		if reg.Status != rankfile.Unconfirmed || reg.Expired(now) {
+			return "the registration was confirmed, cancelled or lapsed since"
+		}
 	case n.Kind == rankfile.NoticeWaitlisted && reg.Status != rankfile.Waitlisted,
 		n.Kind == rankfile.NoticeMoved && reg.Status == rankfile.Cancelled,
 		n.Kind != rankfile.NoticeWaitlisted && n.Kind != rankfile.NoticeMoved && !reg.Holds():
@@ -101,14 +105,19 @@ func (a *App) eventMessage(n *rankfile.Notice, e *rankfile.Event, reg *rankfile.
 	kind := string(n.Kind)
 	var b strings.Builder
 	b.WriteString(l.T("electionmail.greeting", "Name", to.name) + "\n\n")
-	b.WriteString(l.T("eventmail."+kind+".text", "Event", e.Title, "Org", a.Name, "Place", reg.Place) + "\n\n")
+	b.WriteString(l.T("eventmail."+kind+".text", "Event", e.Title, "Org", a.Name, "Place", reg.Place,
+		"Until", l.DateTime(reg.ExpiresAt, e.Location())) + "\n\n")
 	if n.Kind != rankfile.NoticeCancelled {
 		writeDetails(&b, l, e)
 	}
-	b.WriteString(l.T("eventmail.link") + "\n" + to.link + "\n")
+	link := "eventmail.link"
+	if n.Kind == rankfile.NoticeConfirm {
+		link = "eventmail.confirm.link"
+	}
+	b.WriteString(l.T(link) + "\n" + to.link + "\n")
 	msg := &rankfile.Message{To: to.email, Subject: l.T("eventmail."+kind+".subject", "Event", e.Title),
 		Text: b.String(), Kind: "event-" + kind, ID: fmt.Sprintf("notice-%d", n.ID)}
-	if n.Kind != rankfile.NoticeWaitlisted {
+	if n.Kind != rankfile.NoticeWaitlisted && n.Kind != rankfile.NoticeConfirm { // neither holds a seat yet
 		ics, err := a.eventFile(e, to.link, base)
 		if err != nil {
 			return nil, "", err

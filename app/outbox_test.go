@@ -40,7 +40,7 @@ func TestTheOutboxSendsEachNoticeOnce(t *testing.T) {
 		e := w.newEvent(func(e *rankfile.Event) { e.Capacity = 1 })
 		w.register(e, 3)
 		guest, err := w.app.RegisterGuest(ctx, e.ID, &rankfile.Contact{Name: "Ana Ruiz", Email: "Ana@Example.net", Phone: "213-555-0100", Zip: "90033"})
-		if err != nil || guest.Status != rankfile.Waitlisted {
+		if err != nil || guest.Status != rankfile.Unconfirmed {
 			t.Fatalf("guest: %+v, %v", guest, err)
 		}
 		w.send(2)
@@ -56,20 +56,26 @@ func TestTheOutboxSendsEachNoticeOnce(t *testing.T) {
 		}
 		checkICS(t, seat, "CONFIRMED", "Passcode 4242")
 
+		link := base + "/registrations/" + guest.Token
+		confirm := srv.Wait(t, "ana@example.net", 5*time.Second)
+		if confirm.Subject != "Please confirm: Canvass training" || !strings.Contains(confirm.Text, link) ||
+			strings.Contains(confirm.Text, "4242") || strings.Contains(confirm.Text, "call.example") || len(confirm.Attachments) != 0 {
+			t.Errorf("the email asking to confirm lacks the link or gives away the call:\n%s\n%s", confirm.Subject, confirm.Text)
+		}
+		if _, err := w.app.ConfirmGuestRegistration(ctx, guest.Token); err != nil {
+			t.Fatal(err)
+		}
+		w.send(1)
 		waiting := srv.Wait(t, "ana@example.net", 5*time.Second)
 		if !strings.Contains(waiting.Text, "number 1 in line") || strings.Contains(waiting.Text, "4242") ||
-			strings.Contains(waiting.Text, "call.example") || len(waiting.Attachments) != 0 {
-			t.Errorf("the waitlist's email gives away the call or lacks the place:\n%s", waiting.Text)
+			strings.Contains(waiting.Text, "call.example") || len(waiting.Attachments) != 0 || !strings.Contains(waiting.Text, link) {
+			t.Errorf("the waitlist's email gives away the call, or lacks the place or the link:\n%s", waiting.Text)
 		}
-		link := base + "/registrations/" + guest.Token
-		if guest.Token == "" || !strings.Contains(waiting.Text, link) {
-			t.Errorf("the guest's email lacks their link %s:\n%s", link, waiting.Text)
+		if got := w.counts(); got[rankfile.NoticeSent] != 3 || len(got) != 1 {
+			t.Errorf("outbox %v, want 3 sent and nothing else", got)
 		}
-		if got := w.counts(); got[rankfile.NoticeSent] != 2 || len(got) != 1 {
-			t.Errorf("outbox %v, want 2 sent and nothing else", got)
-		}
-		if n := len(srv.Messages()); n != 2 {
-			t.Errorf("the server got %d messages, want 2", n)
+		if n := len(srv.Messages()); n != 3 {
+			t.Errorf("the server got %d messages, want 3", n)
 		}
 	})
 }
@@ -102,16 +108,23 @@ func TestAContactsLinkOpensAndCancelsTheirRegistration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		next := w.register(e, 3)
 		v, err := w.app.GuestRegistration(ctx, guest.Token)
-		if err != nil || v.Mine.ID != guest.ID || v.Event.PrivateDetails != "Passcode 4242" {
-			t.Fatalf("the guest's link: %+v, %v", v, err)
+		if err != nil || v.Mine.Status != rankfile.Unconfirmed || v.Event.PrivateDetails != "" {
+			t.Fatalf("the guest's link before confirming: %+v, %v", v, err)
 		}
+		if v, err = w.app.ConfirmGuestRegistration(ctx, guest.Token); err != nil || v.Mine.ID != guest.ID ||
+			v.Mine.Status != rankfile.Registered || v.Event.PrivateDetails != "Passcode 4242" {
+			t.Fatalf("confirming: %+v, %v", v, err)
+		}
+		next := w.register(e, 3)
 		if err := w.app.CancelGuestRegistration(ctx, guest.Token); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := w.app.Events.FindRegistration(ctx, next.ID); got.Status != rankfile.Registered {
 			t.Errorf("after the guest cancelled, the next in line is %s", got.Status)
+		}
+		if _, err := w.app.ConfirmGuestRegistration(ctx, guest.Token); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("confirming a cancelled registration: %v, want ECONFLICT", err)
 		}
 		if _, err := w.app.GuestRegistration(ctx, "not-a-token"); rankfile.ErrorCode(err) != rankfile.ENOTFOUND {
 			t.Errorf("a made-up link: %v, want ENOTFOUND", err)

@@ -132,25 +132,18 @@ func (s *Server) apiCancelEvent(w http.ResponseWriter, r *http.Request) error {
 	return s.apiEvent(w, r)
 }
 
-// apiRegister registers the caller, a member, or someone not signed in
-// for a public event with their contact details ({"name", "email",
-// "phone", "zip"}).
+// apiRegister registers the caller, a member, or asks for the
+// registration of someone not signed in (apiRegisterGuest).
 func (s *Server) apiRegister(w http.ResponseWriter, r *http.Request) error {
 	id, err := eventID(r)
 	if err != nil {
 		return err
 	}
-	ctx, actor := r.Context(), req(r).actor
-	var reg *rankfile.Registration
-	if actor.SignedIn() {
-		reg, err = s.app.RegisterForEvent(ctx, actor, id)
-	} else {
-		c := &rankfile.Contact{}
-		if err := decodeBody(r, c, `{"name", "email", "phone", "zip"}`); err != nil {
-			return err
-		}
-		reg, err = s.app.RegisterGuest(ctx, id, c)
+	actor := req(r).actor
+	if !actor.SignedIn() {
+		return s.apiRegisterGuest(w, r, id)
 	}
+	reg, err := s.app.RegisterForEvent(r.Context(), actor, id)
 	if err != nil {
 		return err
 	}

@@ -16,9 +16,11 @@ import (
 // eventHostView is the hosts' page.
 type eventHostView struct {
 	E *rankfile.Event
-	// Regs are the registrations whose names hold Q, or all.
-	Regs []*rankfile.Registration
-	Q    string
+	// Regs are the registrations whose names hold Q, or all; Unconfirmed
+	// are those of guests who have not confirmed, kept apart: they hold
+	// nothing.
+	Regs, Unconfirmed []*rankfile.Registration
+	Q                 string
 	// Found are members whose names begin with Q, to check in as walk-ins.
 	Found         []*app.CheckInCandidate
 	Attended      int
@@ -41,7 +43,12 @@ func (s *Server) eventHostData(r *http.Request) (*eventHostView, error) {
 		if reg.Attended() {
 			v.Attended++
 		}
-		if v.Q == "" || strings.Contains(strings.ToLower(reg.Name), strings.ToLower(v.Q)) {
+		if v.Q != "" && !strings.Contains(strings.ToLower(reg.Name), strings.ToLower(v.Q)) {
+			continue
+		}
+		if reg.Status == rankfile.Unconfirmed {
+			v.Unconfirmed = append(v.Unconfirmed, reg)
+		} else {
 			v.Regs = append(v.Regs, reg)
 		}
 	}

@@ -27,6 +27,8 @@ type eventPage struct {
 	CheckInOpen bool
 	// Over says whether the event has ended.
 	Over bool
+	// Lapsed says whether the reader's registration lapsed unconfirmed.
+	Lapsed bool
 }
 
 // Zone is the event's own time zone, in which its page writes its times.
@@ -37,6 +39,12 @@ func (p *eventPage) Seated() bool { return p.Mine.Holds() }
 
 // Waitlisted says whether the reader is on the waitlist.
 func (p *eventPage) Waitlisted() bool { return p.Mine != nil && p.Mine.Status == rankfile.Waitlisted }
+
+// Unconfirmed says whether the reader's registration waits for them to
+// confirm it, and still may be.
+func (p *eventPage) Unconfirmed() bool {
+	return p.Mine != nil && p.Mine.Status == rankfile.Unconfirmed && !p.Lapsed
+}
 
 func (s *Server) eventPageData(r *http.Request) (*eventPage, error) {
 	v, err := s.eventOf(r)
@@ -55,7 +63,7 @@ func (s *Server) eventPageOf(r *http.Request, v *app.EventView) (*eventPage, err
 	}
 	now := s.app.Now()
 	p := &eventPage{EventView: v, Done: r.URL.Query().Get("done"), Over: v.Event.Past(now),
-		CheckInOpen: v.Event.SelfCheckInOpen(now)}
+		CheckInOpen: v.Event.SelfCheckInOpen(now), Lapsed: v.Mine.Expired(now)}
 	if v.Event.Address != "" {
 		p.Map = app.MapLink(v.Event.Address)
 	}
@@ -115,22 +123,18 @@ func (s *Server) eventDone(w http.ResponseWriter, r *http.Request, done string, 
 }
 
 // registerForm registers the reader: a member in one click, someone not
-// signed in with their name, email, phone and ZIP.
+// signed in with their name, email, phone and ZIP, to be confirmed by
+// email.
 func (s *Server) registerForm(w http.ResponseWriter, r *http.Request) error {
 	id, err := eventID(r)
 	if err != nil {
 		return err
 	}
-	ctx, actor := r.Context(), req(r).actor
+	actor := req(r).actor
 	if !actor.SignedIn() {
-		c := &rankfile.Contact{Name: r.FormValue("name"), Email: r.FormValue("email"),
-			Phone: r.FormValue("phone"), Zip: r.FormValue("zip")}
-		if _, err := s.app.RegisterGuest(ctx, id, c); err != nil {
-			return s.eventProblem(w, r, err, c)
-		}
-		return redirect(w, r, "/events/"+r.PathValue("id")+"?done=guest")
+		return s.registerGuestForm(w, r, id)
 	}
-	reg, err := s.app.RegisterForEvent(ctx, actor, id)
+	reg, err := s.app.RegisterForEvent(r.Context(), actor, id)
 	if err != nil {
 		return s.eventProblem(w, r, err, nil)
 	}

@@ -180,7 +180,8 @@ func TestTheCalendarsViewsAndFilters(t *testing.T) {
 
 // TestAGuestRegistersThroughTheFormAndCancelsByTheLink registers someone
 // who is not a member on the event's page: the page says to look in the
-// email, never shows the link itself, and the emailed link cancels.
+// email, never shows the link itself, and the emailed link confirms and
+// cancels.
 func TestAGuestRegistersThroughTheFormAndCancelsByTheLink(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
@@ -204,8 +205,12 @@ func TestAGuestRegistersThroughTheFormAndCancelsByTheLink(t *testing.T) {
 			}
 		}
 		status, page = w.do(anon, "GET", link, nil)
-		if status != http.StatusOK || !strings.Contains(page, "Passcode 4242") || !strings.Contains(page, "Hello, Ana Ruiz.") {
+		if status != http.StatusOK || strings.Contains(page, "Passcode 4242") || !strings.Contains(page, "Hello, Ana Ruiz.") {
 			t.Errorf("the emailed link: %d", status)
+		}
+		status, page = w.submit(anon, "POST", link+"/confirm", url.Values{})
+		if status != http.StatusOK || !strings.Contains(page, "Passcode 4242") {
+			t.Errorf("confirming: %d", status)
 		}
 		status, page = w.submit(anon, "POST", link+"/cancel", url.Values{})
 		if status != http.StatusOK || !strings.Contains(page, "Your registration is cancelled.") || strings.Contains(page, "4242") {

@@ -66,21 +66,22 @@ func TestFeedsShowEachPersonWhatTheyMaySee(t *testing.T) {
 }
 
 // TestAGuestRegistersAndGetsTheDetailsByEmail registers someone who is not
-// a member through the API: the seat's email carries the call and the link
-// to their registration, which opens it and cancels it.
+// a member through the API: the answer tells nothing of the address, the
+// email asks to confirm through the link, which opens the registration,
+// confirms it (the seat's email carries the call) and cancels it.
 func TestAGuestRegistersAndGetsTheDetailsByEmail(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		status, body := w.doBody("POST", "/api/v1/events/1/registration", `{"name":"Ana Ruiz","email":"ana@example.net","phone":"213-555-0199","zip":"90033"}`)
-		if status != http.StatusOK || !strings.Contains(body, `"status":"registered"`) {
+		if status != http.StatusAccepted || body != `{"status":"unconfirmed"}`+"\n" {
 			t.Fatalf("registering: %d %s", status, body)
 		}
 		if _, err := w.app.SendOutbox(ctx, w.srv.URL); err != nil {
 			t.Fatal(err)
 		}
 		msg := w.smtp.Wait(t, "ana@example.net", 5*time.Second)
-		if !strings.Contains(msg.Text, "Passcode 4242") || len(msg.Attachments) != 1 {
-			t.Errorf("the confirmation:\n%s", msg.Text)
+		if strings.Contains(msg.Text, "Passcode 4242") || len(msg.Attachments) != 0 {
+			t.Errorf("the email asking to confirm:\n%s", msg.Text)
 		}
 		var link string
 		for _, l := range msg.Links() {
@@ -89,8 +90,18 @@ func TestAGuestRegistersAndGetsTheDetailsByEmail(t *testing.T) {
 			}
 		}
 		status, body = w.doBody("GET", "/api/v1/guest-registrations/"+link, "")
-		if status != http.StatusOK || !strings.Contains(body, "Passcode 4242") {
+		if status != http.StatusOK || !strings.Contains(body, `"status":"unconfirmed"`) || strings.Contains(body, "4242") {
 			t.Errorf("the guest's link: %d %s", status, body)
+		}
+		status, body = w.doBody("POST", "/api/v1/guest-registrations/"+link+"/confirm", "")
+		if status != http.StatusOK || !strings.Contains(body, `"status":"registered"`) || !strings.Contains(body, "Passcode 4242") {
+			t.Errorf("confirming: %d %s", status, body)
+		}
+		if _, err := w.app.SendOutbox(ctx, w.srv.URL); err != nil {
+			t.Fatal(err)
+		}
+		if seat := w.smtp.Wait(t, "ana@example.net", 5*time.Second); !strings.Contains(seat.Text, "Passcode 4242") || len(seat.Attachments) != 1 {
+			t.Errorf("the seat's email:\n%s", seat.Text)
 		}
 		status, body = w.doBody("POST", "/api/v1/guest-registrations/"+link+"/cancel", "")
 		if status != http.StatusOK || !strings.Contains(body, `"status":"cancelled"`) || strings.Contains(body, "4242") {

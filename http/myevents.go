@@ -8,8 +8,8 @@ import (
 )
 
 // A member's own events: what they registered for, the address of their
-// private calendar feed, and the events they attended. And the page a
-// contact's emailed link opens, and the outbox's page for admins.
+// private calendar feed, and the events they attended. And the outbox's
+// page for admins.
 
 // myEventsView is "my events".
 type myEventsView struct {
@@ -46,31 +46,6 @@ func (s *Server) resetCalendarForm(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return redirect(w, r, "/my/events?done=reset")
-}
-
-// guestRegistrationPage is what the link in a contact's email opens: the
-// event as their registration lets them see it, with a button to cancel.
-func (s *Server) guestRegistrationPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.app.GuestRegistration(r.Context(), r.PathValue("token"))
-	if err != nil {
-		return err
-	}
-	p, err := s.eventPageOf(r, v)
-	if err != nil {
-		return err
-	}
-	noStore(w)
-	w.Header().Set("Referrer-Policy", "no-referrer") // the secret is in this page's address
-	return s.render(w, r, "guest_registration.html", p)
-}
-
-// cancelGuestForm cancels the registration a contact's link opens.
-func (s *Server) cancelGuestForm(w http.ResponseWriter, r *http.Request) error {
-	token := r.PathValue("token")
-	if err := s.app.CancelGuestRegistration(r.Context(), token); err != nil {
-		return err
-	}
-	return redirect(w, r, "/registrations/"+token+"?done=unregistered")
 }
 
 // outboxPage shows admins the email owed and what is stuck.

@@ -32,9 +32,11 @@ type Server struct {
 
 	signInLimit *limiter
 	apiLimit    *limiter
-	metrics     *metrics
-	imports     *importJobs
-	feeds       *feedCache
+	// guestLimit bounds the guest registrations each client asks for.
+	guestLimit *limiter
+	metrics    *metrics
+	imports    *importJobs
+	feeds      *feedCache
 
 	ln  net.Listener
 	srv *http.Server
@@ -85,6 +87,7 @@ func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger
 		app: a, ping: ping, logger: logger, cfg: cfg, proxies: proxies(cfg.TrustedProxies),
 		signInLimit: newLimiter(signIns, time.Minute),
 		apiLimit:    newLimiter(600, time.Minute),
+		guestLimit:  newLimiter(guestRequests, guestPeriod),
 		metrics:     newMetrics(),
 		imports:     newImportJobs(),
 		feeds:       newFeedCache(),

@@ -80,6 +80,6 @@ func (s *EventService) CancelEvent(ctx context.Context, id int64) error {
 func (tx *Tx) tellRegistrants(ctx context.Context, eventID int64, kind rankfile.NoticeKind) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, event_id, registration_id, member_id, contact_id, state,
 		next_at, created_at) SELECT $1, event_id, id, member_id, contact_id, 'pending', $2, $2 FROM event_registrations
-		WHERE event_id = $3 AND status IN ('registered', 'waitlisted') ORDER BY id`, string(kind), tx.stamp, eventID)
+		WHERE event_id = $3 AND status IN `+placed+` ORDER BY id`, string(kind), tx.stamp, eventID)
 	return err
 }

@@ -33,14 +33,25 @@ func (s *EventService) CheckIn(ctx context.Context, eventID, registrationID int6
 		if actor := rankfile.ActorFrom(ctx); actor.SignedIn() && actor.ID() != walkInMember(walkIn) {
 			by = actor.Name()
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE event_registrations SET attended_at = $1, checked_in_by = $2
-			WHERE id = $3 AND attended_at IS NULL`, tx.stamp, by, id)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE event_registrations SET attended_at = $1, checked_in_by = $2
+			WHERE id = $3 AND attended_at IS NULL`, tx.stamp, by, id); err != nil {
+			return err
+		}
+		return tx.walkedIn(ctx, id)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s.FindRegistration(ctx, id)
+}
+
+// walkedIn makes an unconfirmed registration, lapsed or not, a walk-in's:
+// the guest never confirmed, but came, and is known now. Like any
+// walk-in, they take no seat.
+func (tx *Tx) walkedIn(ctx context.Context, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE event_registrations SET status = 'registered', walk_in = TRUE,
+		expires_at = NULL, typed_contact = NULL WHERE id = $1 AND status = 'unconfirmed'`, id)
+	return err
 }
 
 func walkInMember(w *rankfile.Registrant) int64 {

@@ -135,7 +135,7 @@ func eventWhere(db *DB, f rankfile.EventFilter) *where {
 	}
 	if f.RegisteredMember != 0 {
 		c.add(`e.id IN (SELECT event_id FROM event_registrations WHERE member_id = $%d
-			AND status IN ('registered', 'waitlisted'))`, f.RegisteredMember)
+			AND status IN `+placed+`)`, f.RegisteredMember)
 	}
 	if f.Scheduled {
 		c.add("NOT e.cancelled")
@@ -172,7 +172,7 @@ func (s *EventService) readCohosts(ctx context.Context, byID map[int64]*rankfile
 
 func (s *EventService) readCounts(ctx context.Context, byID map[int64]*rankfile.Event) error {
 	return s.forEventIDs(ctx, byID, `SELECT event_id, status, COUNT(*) FROM event_registrations
-		WHERE event_id IN (%s) AND status <> 'cancelled' AND NOT walk_in GROUP BY event_id, status`, func(rows *sql.Rows) error {
+		WHERE event_id IN (%s) AND status IN `+placed+` AND NOT walk_in GROUP BY event_id, status`, func(rows *sql.Rows) error {
 		var event int64
 		var status rankfile.RegistrationStatus
 		var n int

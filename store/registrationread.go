@@ -13,19 +13,19 @@ const registrationColumns = `r.id, r.event_id, COALESCE(r.member_id, 0), COALESC
 	COALESCE(m.first_name || ' ' || m.last_name, c.name, ''), r.status,
 	CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM event_registrations w
 		WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.line <= r.line) ELSE 0 END,
-	r.registered_at, r.attended_at, r.checked_in_by, r.walk_in, COALESCE(r.token, '')`
+	r.registered_at, r.attended_at, r.checked_in_by, r.walk_in, COALESCE(r.token, ''), r.expires_at`
 
 const registrationFrom = `FROM event_registrations r LEFT JOIN members m ON m.id = r.member_id
 	LEFT JOIN contacts c ON c.id = r.contact_id`
 
 func scanRegistration(row interface{ Scan(...any) error }) (*rankfile.Registration, error) {
 	r := &rankfile.Registration{}
-	var attended sql.NullTime
+	var attended, expires sql.NullTime
 	if err := row.Scan(&r.ID, &r.EventID, &r.MemberID, &r.ContactID, &r.Name, &r.Status, &r.Place,
-		&r.RegisteredAt, &attended, &r.CheckedInBy, &r.WalkIn, &r.Token); err != nil {
+		&r.RegisteredAt, &attended, &r.CheckedInBy, &r.WalkIn, &r.Token, &expires); err != nil {
 		return nil, err
 	}
-	r.AttendedAt = attended.Time
+	r.AttendedAt, r.ExpiresAt = attended.Time, expires.Time
 	return r, nil
 }
 
@@ -61,16 +61,19 @@ func (s *EventService) FindRegistration(ctx context.Context, id int64) (*rankfil
 }
 
 // Registrations lists an event's registrations: seats in the order taken,
-// the waitlist in order, then those cancelled.
+// the waitlist in order, those unconfirmed in the order asked for (the
+// lapsed ones left out: they are nobody's), then those cancelled.
 func (s *EventService) Registrations(ctx context.Context, eventID int64) ([]*rankfile.Registration, error) {
-	return s.registrations(ctx, `r.event_id = $1 ORDER BY CASE r.status WHEN 'registered' THEN 0
-		WHEN 'waitlisted' THEN 1 ELSE 2 END, r.line`, eventID)
+	return s.registrations(ctx, `r.event_id = $1 AND (r.status <> 'unconfirmed' OR r.expires_at > $2)
+		ORDER BY CASE r.status WHEN 'registered' THEN 0 WHEN 'waitlisted' THEN 1 WHEN 'unconfirmed' THEN 2 ELSE 3 END,
+		r.line`, eventID, s.db.timeArg(s.db.Now().UTC()))
 }
 
-// MemberRegistrations lists a member's registrations that are not
-// cancelled, in one query: a private feed reads them on every fetch.
+// MemberRegistrations lists a member's registrations that hold a seat or
+// a place in line, in one query: a private feed reads them on every
+// fetch.
 func (s *EventService) MemberRegistrations(ctx context.Context, memberID int64) ([]*rankfile.Registration, error) {
-	return s.registrations(ctx, `r.member_id = $1 AND r.status <> 'cancelled' ORDER BY r.id`, memberID)
+	return s.registrations(ctx, `r.member_id = $1 AND r.status IN `+placed+` ORDER BY r.id`, memberID)
 }
 
 func (s *EventService) registrations(ctx context.Context, cond string, args ...any) ([]*rankfile.Registration, error) {

@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/rankfile/rankfile"
 )
 
-// Register gives a member or contact a seat while there is one, else a
-// place on the waitlist, and queues the email that says which. The event's
+// Register gives a member a seat while there is one, else a place on the
+// waitlist, and queues the email that says which; a contact's
+// registration waits for them to confirm it (registerGuest). The event's
 // lock makes registrations take turns, so seats are never over-given and
 // the waitlist is in the order registrations arrived.
 func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
@@ -15,6 +17,8 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 		if err := who.Contact.Validate(); err != nil {
 			return nil, err
 		}
+	} else if who.MemberID == 0 {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "a registration is a member's or a contact's")
 	}
 	var reg *rankfile.Registration
 	err := s.db.inTx(ctx, func(tx *Tx) error {
@@ -25,7 +29,11 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 		if err := e.CheckRegistrable(tx.now); err != nil {
 			return err
 		}
-		reg, err = tx.register(ctx, e, who)
+		if who.Contact != nil {
+			reg, err = tx.registerGuest(ctx, e, who.Contact)
+		} else {
+			reg, err = tx.register(ctx, e, who.MemberID)
+		}
 		return err
 	})
 	if err != nil {
@@ -34,48 +42,61 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 	return s.FindRegistration(ctx, reg.ID)
 }
 
-func (tx *Tx) register(ctx context.Context, e *rankfile.Event, who rankfile.Registrant) (*rankfile.Registration, error) {
-	contactID, err := tx.contactOf(ctx, who)
-	if err != nil {
-		return nil, err
-	}
-	reg, err := tx.registrationOf(ctx, e.ID, who.MemberID, contactID)
+func (tx *Tx) register(ctx context.Context, e *rankfile.Event, memberID int64) (*rankfile.Registration, error) {
+	reg, err := tx.registrationOf(ctx, e.ID, memberID, 0)
 	if err != nil || (reg != nil && reg.Status != rankfile.Cancelled) {
 		return reg, err // registering again changes nothing
 	}
-	status, err := tx.nextStatus(ctx, e)
-	if err != nil {
-		return nil, err
-	}
 	if reg == nil {
-		reg = &rankfile.Registration{EventID: e.ID, MemberID: who.MemberID, ContactID: contactID}
-		err = tx.QueryRowContext(ctx, `INSERT INTO event_registrations (event_id, member_id, contact_id, status, line,
-			registered_at, token) VALUES ($1, $2, $3, $4, `+nextLine+`, $5, $6) RETURNING id`, e.ID, nullID(who.MemberID),
-			nullID(contactID), string(status), tx.stamp, contactToken(contactID)).Scan(&reg.ID)
-	} else {
-		_, err = tx.ExecContext(ctx, `UPDATE event_registrations SET status = $1, line = `+nextLine+`,
-			registered_at = $2, cancelled_at = NULL WHERE id = $3`, string(status), tx.stamp, reg.ID)
+		reg = &rankfile.Registration{EventID: e.ID, MemberID: memberID}
 	}
-	if err != nil {
-		return nil, err
-	}
-	reg.Status = status
-	return reg, tx.notify(ctx, noticeFor(reg, rankfile.NoticeKind(status)))
+	return reg, tx.seat(ctx, e, reg)
 }
 
-// contactToken is the secret link a contact's registration gets: contacts
-// do not sign in, so the link in their email is how they see the event's
-// details and cancel. Members' registrations have none.
-func contactToken(contactID int64) any {
-	if contactID == 0 {
-		return nil
+// seat gives a registration, new (no id yet) or not, a seat while there
+// is one, else the next place in line, and queues the email that says
+// which.
+func (tx *Tx) seat(ctx context.Context, e *rankfile.Event, reg *rankfile.Registration) error {
+	status, err := tx.nextStatus(ctx, e)
+	if err != nil {
+		return err
 	}
-	return randomHex(16)
+	reg.Status, reg.ExpiresAt = status, time.Time{}
+	if reg.ID == 0 {
+		err = tx.insertRegistration(ctx, reg, nil, nil)
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE event_registrations SET status = $2, line = `+nextLine+`,
+			registered_at = $3, cancelled_at = NULL, expires_at = NULL, typed_contact = NULL WHERE id = $4`,
+			e.ID, string(status), tx.stamp, reg.ID)
+	}
+	if err != nil {
+		return err
+	}
+	return tx.notify(ctx, noticeFor(reg, rankfile.NoticeKind(status)))
+}
+
+// insertRegistration stores a new registration at the end of its event's
+// line, with a contact's secret link and what they typed.
+func (tx *Tx) insertRegistration(ctx context.Context, reg *rankfile.Registration, token, typed any) error {
+	var expires any
+	if !reg.ExpiresAt.IsZero() {
+		expires = tx.db.timeArg(reg.ExpiresAt.UTC())
+	}
+	return tx.QueryRowContext(ctx, `INSERT INTO event_registrations (event_id, member_id, contact_id, status, line,
+		registered_at, token, expires_at, typed_contact) VALUES ($1, $2, $3, $4, `+nextLine+`, $5, $6, $7, $8)
+		RETURNING id`, reg.EventID, nullID(reg.MemberID), nullID(reg.ContactID), string(reg.Status), tx.stamp, token,
+		expires, typed).Scan(&reg.ID)
 }
 
 // nextLine is the registration's place in the order of arrival: after
 // every other at the event (parameter $1 is the event).
 const nextLine = `(SELECT COALESCE(MAX(line), 0) + 1 FROM event_registrations WHERE event_id = $1)`
+
+// placed are the statuses of registrations that hold something: a seat
+// or a place in line. Unconfirmed and cancelled ones hold nothing, and
+// every query that counts registrations, lists a member's or tells
+// registrants of a change reads only these.
+const placed = `('registered', 'waitlisted')`
 
 // nextStatus is what a new registration gets: a seat while any is free.
 func (tx *Tx) nextStatus(ctx context.Context, e *rankfile.Event) (rankfile.RegistrationStatus, error) {
@@ -99,7 +120,9 @@ func (tx *Tx) seatsTaken(ctx context.Context, eventID int64) (int, error) {
 }
 
 // contactOf returns the id of the registrant's contact record, made or
-// brought up to date from what they typed, or 0 for a member.
+// brought up to date from what they typed, or 0 for a member. Only what
+// someone vouches for comes here: a host checking a walk-in in, or a
+// guest confirming through their email.
 func (tx *Tx) contactOf(ctx context.Context, who rankfile.Registrant) (int64, error) {
 	c := who.Contact
 	if c == nil {
@@ -134,8 +157,8 @@ func (s *EventService) CancelRegistration(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE event_registrations SET status = 'cancelled', cancelled_at = $1
-			WHERE id = $2 AND status <> 'cancelled'`, tx.stamp, id)
+		res, err := tx.ExecContext(ctx, `UPDATE event_registrations SET status = 'cancelled', cancelled_at = $1,
+			expires_at = NULL WHERE id = $2 AND status <> 'cancelled'`, tx.stamp, id)
 		if err != nil {
 			return err
 		}
