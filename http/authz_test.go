@@ -45,6 +45,7 @@ const (
 	conflict = http.StatusConflict
 	// noContent answers a DELETE that did what it was asked.
 	noContent = http.StatusNoContent
+	gone      = http.StatusGone
 )
 
 // pageChecks go through the pages, in an order where each role's own
@@ -73,6 +74,16 @@ var pageChecks = []check{
 	{method: "GET", path: "/roster.csv", def: forbid, want: map[string]int{"": moved, "steward": ok}},
 	{method: "GET", path: "/imports", def: forbid, want: map[string]int{"": moved, "steward": ok}},
 	{method: "GET", path: "/admin", def: forbid, want: map[string]int{"": moved, "admin": ok}},
+	{method: "POST", path: "/admin/bodies/999", form: url.Values{"name": {"Nothing"}}, def: forbid, want: map[string]int{"": unauth, "admin": notFound}},
+	{method: "POST", path: "/admin/seats", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "POST", path: "/admin/positions", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": notFound}},
+	{method: "POST", path: "/admin/positions/999/end", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": notFound}},
+	{method: "POST", path: "/join-requests/999/approve", form: url.Values{}, def: notFound},
+	{method: "GET", path: "/imports/jobs/nope", def: forbid, want: map[string]int{"": moved, "steward": notFound}},
+	{method: "GET", path: "/sign-in/nope", def: gone},
+	{method: "POST", path: "/sign-in/nope", form: url.Values{}, def: gone},
+	{method: "POST", path: "/sign-in", form: url.Values{"email": {"nobody@example.org"}}, def: ok},
+	{method: "POST", path: "/language", form: url.Values{"lang": {"en"}, "back": {"/"}}, def: moved},
 	{method: "POST", path: "/bodies/housing/join", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
 	{method: "POST", path: "/bodies/housing/leave", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "cochair": forbid, "lapsed": forbid}},
 	{method: "POST", path: "/bodies/caucus/request", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
@@ -140,6 +151,9 @@ var pageChecks = []check{
 		want: map[string]int{"": unauth, "coordinator": conflict, "other-branch": conflict, "admin": conflict}},
 	{method: "POST", path: "/meetings/1/votes/9/ballot", form: url.Values{"choice": {"0"}}, def: notFound, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/meetings/1/votes/9/close", form: url.Values{}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/meetings/1/votes/9/room", form: url.Values{}, def: forbid,
+		want: map[string]int{"": unauth, "coordinator": notFound, "other-branch": notFound, "admin": notFound}},
+	{method: "GET", path: "/meetings/9/events", def: notFound, want: map[string]int{"": moved}},
 	{method: "POST", path: "/meetings/1/minutes", form: url.Values{"minutes": {"We met."}}, def: forbid, want: map[string]int{"": unauth, "admin": moved}},
 	{method: "POST", path: "/proposals", form: url.Values{"kind": {"resolution"}, "title": {"No resolved clause"}, "body_id": {"1"}}, def: bad, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "GET", path: "/events", def: ok},
@@ -185,6 +199,16 @@ var pageChecks = []check{
 	{method: "GET", path: "/unsubscribe/nope", def: notFound},
 	{method: "POST", path: "/unsubscribe/nope", form: url.Values{}, def: notFound},
 	{method: "GET", path: "/no-such-page", def: notFound},
+	{method: "POST", path: "/elections/3/edit", form: url.Values{"title": {""}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "POST", path: "/elections/3/candidates/999/photo", form: url.Values{}, def: bad, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/elections/1/ballot/edit", form: url.Values{"rank-1": {"1"}}, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/proposals/2/edit", form: url.Values{"title": {""}}, def: notFound, want: map[string]int{"": unauth, "cochair": bad, "admin": forbid}},
+	{method: "POST", path: "/proposals/1/amend", form: url.Values{"resolved": {""}}, def: bad, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/proposals/1/amendments/999/accept", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "coordinator": notFound}},
+	{method: "POST", path: "/proposals/1/paper", form: url.Values{"member": {"nope"}}, def: forbid, want: map[string]int{"": unauth, "steward": bad}},
+	// Signing out comes last: the role is nobody after it.
+	{method: "POST", path: "/sign-out-everywhere", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/sign-out", form: url.Values{}, def: moved},
 }
 
 // apiChecks go through the JSON API with each role's token.
@@ -236,6 +260,7 @@ var apiChecks = []check{
 	{method: "GET", path: "/api/v1/meetings", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/meetings/1", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/meetings/9", def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/meetings/9/events", def: notFound, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/meetings", body: `{"body_id":1,"kind":"chapter","title":"No sessions","format":"online"}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "POST", path: "/api/v1/meetings/1/check-in", body: `{"code":"NOCODE"}`, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/meetings/1/check-in", body: `{"session_id":1,"member_id":5}`, def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "admin": ok}},

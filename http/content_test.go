@@ -196,7 +196,14 @@ func (w *world) secrets() []private {
 	if err != nil {
 		w.t.Fatal(err)
 	}
+	guest, err := w.app.RegisterGuest(ctx, 1, &rankfile.Contact{Name: "Gina Guest", Email: "gina@example.net", Phone: "310-555-0199"})
+	if err != nil || guest.Token == "" {
+		w.t.Fatalf("a guest's registration: %+v, %v", guest, err)
+	}
 	return []private{
+		{"a guest's registration link", guest.Token, only()},
+		{"a guest's email", "gina@example.net", only("coordinator", "admin")},
+		{"a guest's phone", "310-555-0199", only("coordinator", "admin")},
 		{"the steward's receipt code", w.receipt, only()},
 		{"a sign-in link's token", links[0].Token, only()},
 		{"an API token's secret", token, only()},
@@ -325,6 +332,9 @@ func routePattern(route string) *regexp.Regexp {
 		default:
 			b.WriteString(regexp.QuoteMeta(part))
 		}
+	}
+	if strings.HasSuffix(route, "/") {
+		return regexp.MustCompile("^" + b.String()) // a subtree
 	}
 	return regexp.MustCompile("^" + b.String() + `(\?.*)?$`)
 }

@@ -68,15 +68,19 @@ func (s *Server) renderElectionForm(w http.ResponseWriter, r *http.Request, e *r
 
 // updateElection saves the set-up the form describes.
 func (s *Server) updateElection(w http.ResponseWriter, r *http.Request) error {
-	id, err := electionID(r)
+	old, err := s.election(r)
 	if err != nil {
 		return err
+	}
+	actor := req(r).actor
+	if err := actor.Require(actor.CanSetUpElection(old)); err != nil {
+		return err // before the form is read: who may not change it learns nothing of it
 	}
 	e, err := s.readElectionForm(r)
 	if err != nil {
 		return err
 	}
-	e.ID = id
+	e.ID = old.ID
 	if err := s.app.UpdateElection(r.Context(), req(r).actor, e); err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ const (
 // registration, and answers 429 when it may not: a page in the reader's
 // language, or for the API the API's own answer.
 func (s *Server) guestAllowed(w http.ResponseWriter, r *http.Request, api bool) bool {
-	if s.guestLimit.allow(clientKey(r)) {
+	if s.guestLimit.allow(s.clientKey(r)) {
 		return true
 	}
 	if api {
@@ -32,7 +32,7 @@ func (s *Server) guestAllowed(w http.ResponseWriter, r *http.Request, api bool) 
 		return false
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(int(guestPeriod/guestRequests/time.Second)))
-	if err := s.renderStatus(w, r, http.StatusTooManyRequests, "error.html", errorPage{Code: "toomany"}); err != nil {
+	if err := s.renderStatus(w, r, http.StatusTooManyRequests, "error.html", errorPage{Code: rankfile.ETOOMANY}); err != nil {
 		s.logFault(r, err)
 	}
 	return false

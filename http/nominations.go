@@ -82,6 +82,9 @@ func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if actor := req(r).actor; !actor.SignedIn() {
+		return actor.Require(false) // before the upload is read
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, app.MaxPhotoUpload+64<<10)
 	var upload []byte
 	if r.FormValue("remove") == "" {

@@ -331,6 +331,9 @@ func (s *Server) enterPaperSignature(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	if actor := req(r).actor; !actor.CanEnterPaperSignatures() {
+		return actor.Require(false)
+	}
 	member, err := strconv.ParseInt(r.FormValue("member"), 10, 64)
 	if err != nil {
 		return rankfile.Errorf(rankfile.EINVALID, "choose the signer from the roster")

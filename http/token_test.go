@@ -8,8 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -323,18 +321,3 @@ func (w *world) noSidewaysScroll(ctx context.Context, what string) {
 	}
 }
 
-// screenshot saves the page to RANKFILE_TEST_SCREENSHOTS, when set, to be
-// looked at.
-func screenshot(t *testing.T, ctx context.Context, name string) {
-	dir := os.Getenv("RANKFILE_TEST_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, name), png, 0o644)
-	}
-	if err != nil {
-		t.Errorf("screenshot: %v", err)
-	}
-}
