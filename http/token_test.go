@@ -320,4 +320,3 @@ func (w *world) noSidewaysScroll(ctx context.Context, what string) {
 		w.t.Errorf("%s scrolls sideways: page %v px wide, %v", what, widths, err)
 	}
 }
-
