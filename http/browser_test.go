@@ -268,3 +268,25 @@ func reviewChenThenCora(t *testing.T, ctx context.Context) {
 		t.Errorf("the review shows %q; want Chen, then Cora", ranking)
 	}
 }
+
+// TestAFormsProblemShowsWithJavaScript sends a form with a mistake from a
+// browser running htmx, which takes every link and form: the answer, a
+// 400 with the form as sent and what was wrong, must show, not be dropped
+// as an error it does not swap in.
+func TestAFormsProblemShowsWithJavaScript(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	ctx := browser(t)
+	do(t, ctx, "signing in",
+		chromedp.Navigate(w.signInLink("member")),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.ID("standing-h")))
+	do(t, ctx, "writing a resolution without a resolved clause",
+		chromedp.Navigate(w.srv.URL+"/proposals/new"),
+		chromedp.SetValue(chromedp.ID("kind"), "resolution"),
+		chromedp.SendKeys(chromedp.ID("title"), "Free transit"),
+		chromedp.Click(chromedp.CSS(`form[action="/proposals"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(".problem")))
+	if got := read(ctx, chromedp.Value(chromedp.ID("title"))); got != "Free transit" {
+		t.Errorf("the form came back with the title %q", got)
+	}
+}
