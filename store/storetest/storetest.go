@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/rankfile/rankfile/secret"
@@ -65,20 +66,24 @@ func PostgresDSN(tb testing.TB) string {
 	return u.String()
 }
 
-// Open opens dsn, with a new encryption key for sensitive fields, and
-// closes it when the test ends.
+// Open opens dsn with its keys, new the first time the database is
+// opened and the same every later time, as an installation has one key
+// file; it closes the database when the test ends.
 func Open(tb testing.TB, dsn string) *store.DB {
 	tb.Helper()
-	db, err := store.Open(context.Background(), dsn)
+	ring, _ := keyrings.LoadOrStore(dsn, NewKeyring(tb))
+	db, err := store.OpenWithKeys(context.Background(), dsn, ring.(*secret.Keyring))
 	if err != nil {
 		tb.Fatalf("opening %s: %v", dsn, err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	db.Keys = NewKeyring(tb)
 	return db
 }
 
-// NewKeyring returns a keyring with one new random key.
+// keyrings holds each database's keys, by DSN.
+var keyrings sync.Map
+
+// NewKeyring returns a keyring with one new random key and a new audit key.
 func NewKeyring(tb testing.TB) *secret.Keyring {
 	tb.Helper()
 	text, err := secret.GenerateKeyFile(nil)
