@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -59,6 +60,8 @@ type App struct {
 	// voting keeps elections open for voting for a moment (see
 	// votingElection).
 	voting electionCache
+	// auditHead is the audit log's head signed last (see audithead.go).
+	auditHead atomic.Pointer[rankfile.AuditHead]
 }
 
 // Today returns the chapter's date.

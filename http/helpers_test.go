@@ -83,6 +83,9 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.proposals()
 	w.meetings()
 	w.events()
+	if _, err := w.app.SignAuditHead(ctx); err != nil { // as the server does when it starts
+		t.Fatal(err)
+	}
 	server := rfhttp.NewServer(w.app, db.Ping, logger, rfhttp.Config{InsecureCookies: true})
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)

@@ -28,6 +28,7 @@ const defaultAddr = "localhost:8080"
 // serveFlags configure the web server and its email.
 type serveFlags struct {
 	addr, baseURL string
+	auditHeads    string
 	smtp          mail.Config
 	smtpPort      int
 }
@@ -36,6 +37,7 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
 	fl.StringVar(&f.baseURL, "base-url", "", "the address members reach rankfile at, for links in emails (default: the address requests come to)")
+	fl.StringVar(&f.auditHeads, "audit-heads", "", "`FILE` the audit log's signed heads are appended to (default: beside a SQLite database, DB-audit-heads; for PostgreSQL, rankfile-audit-heads in the working directory)")
 	fl.StringVar(&f.smtp.Host, "smtp-host", "", "SMTP server for email (also RANKFILE_SMTP_HOST; none: emails go to the log)")
 	fl.IntVar(&f.smtpPort, "smtp-port", 0, "SMTP port (also RANKFILE_SMTP_PORT)")
 	fl.StringVar(&f.smtp.Username, "smtp-username", "", "SMTP user name (also RANKFILE_SMTP_USERNAME; the password only from RANKFILE_SMTP_PASSWORD)")
@@ -155,6 +157,9 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	if db.Keys == nil {
 		logger.Warn("no encryption key is set (--key-file or RANKFILE_KEY): lists that carry race or accommodations cannot be imported, nor those fields shown")
 	}
+	if err := checkAuditKey(ctx, db); err != nil {
+		return err
+	}
 	webApp, err := a.webApp(ctx, db, f, logger)
 	if err != nil {
 		return err
@@ -173,6 +178,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 		return err
 	}
 	go refreshFeeds(ctx, srv, logger)
+	heads := keepAuditHeads(ctx, db, webApp, a.headsFile(f), logger)
 	if started != nil {
 		if err := started(webApp, base); err != nil {
 			return err
@@ -182,7 +188,34 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	logger.Info("shutting down")
-	return srv.Shutdown(shutdown)
+	err = srv.Shutdown(shutdown)
+	heads.final()
+	return err
+}
+
+// headsFile is where the server appends the audit log's heads.
+func (a *app) headsFile(f serveFlags) string {
+	if f.auditHeads != "" {
+		return f.auditHeads
+	}
+	return defaultHeadsFile(a.dsn)
+}
+
+// checkAuditKey refuses to serve a keyed audit log without its audit key:
+// every audited view and change would fail, so it is better said at once.
+func checkAuditKey(ctx context.Context, db *store.DB) error {
+	if db.Keys != nil && db.Keys.Keyring().AuditKeyID() != "" {
+		return nil
+	}
+	last, err := store.NewAuditService(db).FindAuditEntries(ctx, rankfile.AuditFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(last) == 1 && last[0].Keyed() {
+		return rankfile.Errorf(rankfile.EINVALID,
+			"the audit log is keyed and no audit key is set: give the key file (--key-file or RANKFILE_KEY), or nothing could be recorded")
+	}
+	return nil
 }
 
 // electionClockEvery is how often the server keeps elections on time:
