@@ -1,9 +1,15 @@
 package store_test
 
 import (
+	"crypto/hkdf"
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -268,5 +274,44 @@ func TestKeyedEntriesVerifyAfterRotations(t *testing.T) {
 		wantIntact(t, check(t, audit), 6)
 		db.Keys = first // lacks the new audit key
 		wantProblem(t, check(t, audit), "names audit key "+both.AuditKeyID()+", which the key file does not hold")
+	})
+}
+
+// TestKeyedHashesFollowTheDescription checks stored entries as an auditor
+// would from the key file's text and the secret package's description
+// alone, with the standard library.
+func TestKeyedHashesFollowTheDescription(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		audit := store.NewAuditService(db)
+		ana := rankfile.WithActor(ctx, &rankfile.Actor{Label: "Ana <steward> & co"})
+		if err := audit.Record(ana, rankfile.AuditViewSensitive, 0, "race, accommodations: ñ"); err != nil {
+			t.Fatal(err)
+		}
+		record(t, audit, 1, 1)
+		ring := db.Keys.Keyring()
+		var auditKey []byte
+		for _, line := range strings.Split(ring.Text(), "\n") {
+			if f := strings.Fields(line); len(f) == 3 && f[0] == "audit" && f[1] == ring.AuditKeyID() {
+				auditKey, _ = base64.StdEncoding.DecodeString(f[2])
+			}
+		}
+		macKey, err := hkdf.Key(sha256.New, auditKey, nil, "rankfile audit v1: HMAC-SHA256 of audit entries", 32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := ""
+		for _, e := range oldestFirst(t, audit) {
+			var msg []byte
+			for _, f := range []string{strconv.FormatInt(e.At.UnixMicro(), 10), strconv.FormatInt(e.ActorID, 10), e.Actor, e.Action,
+				strconv.FormatInt(e.SubjectID, 10), e.Detail, prev} {
+				msg = fmt.Appendf(msg, "%d:%s,", len(f), f)
+			}
+			h := hmac.New(sha256.New, macKey)
+			h.Write(msg)
+			if want := "hmac-sha256:" + ring.AuditKeyID() + ":" + hex.EncodeToString(h.Sum(nil)); e.Hash != want || e.PrevHash != prev {
+				t.Errorf("entry %d: hash %q after %q; want %q after %q", e.ID, e.Hash, e.PrevHash, want, prev)
+			}
+			prev = e.Hash
+		}
 	})
 }
