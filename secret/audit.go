@@ -159,6 +159,9 @@ func (r *Keyring) AuditPublicKey(id string) (ed25519.PublicKey, error) {
 // keyed. It adds the first audit key to a key file written before audit
 // keys existed, and replaces an audit key that may have leaked.
 func GenerateAuditKey(old *Keyring) (string, error) {
+	if old == nil || len(old.keys) == 0 {
+		return "", rankfile.Errorf(rankfile.EINVALID, "an audit key is added to a key file: there is none")
+	}
 	k, err := generateAuditKey(old)
 	if err != nil {
 		return "", err

@@ -71,13 +71,19 @@ func PostgresDSN(tb testing.TB) string {
 // file; it closes the database when the test ends.
 func Open(tb testing.TB, dsn string) *store.DB {
 	tb.Helper()
-	ring, _ := keyrings.LoadOrStore(dsn, NewKeyring(tb))
-	db, err := store.OpenWithKeys(context.Background(), dsn, ring.(*secret.Keyring))
+	db, err := store.OpenWithKeys(context.Background(), dsn, Keys(tb, dsn))
 	if err != nil {
 		tb.Fatalf("opening %s: %v", dsn, err)
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
+}
+
+// Keys returns the keys of the database dsn: new the first time it is
+// asked, the same every later time.
+func Keys(tb testing.TB, dsn string) *secret.Keyring {
+	ring, _ := keyrings.LoadOrStore(dsn, NewKeyring(tb))
+	return ring.(*secret.Keyring)
 }
 
 // keyrings holds each database's keys, by DSN.
