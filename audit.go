@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -22,6 +23,7 @@ const (
 	AuditChangeBodies    = "change_bodies" // bodies, seats, positions
 	AuditDecideJoin      = "decide_join"
 	AuditRotateKey       = "rotate_key"
+	AuditAddAuditKey     = "add_audit_key" // added an audit key, which keys the log from this entry on
 	AuditCreateAPIToken  = "create_api_token"
 	AuditRevokeAPIToken  = "revoke_api_token" // revoked a personal API token, or all of a member's
 	AuditDownloadOwnData = "download_own_data"
@@ -40,7 +42,10 @@ const (
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.
 // Each entry's hash covers the entry before it, so a changed, removed or
-// reordered entry breaks the chain.
+// reordered entry breaks the chain. Entries recorded with an audit key are
+// keyed (HMAC-SHA256, see the secret package), so that nobody without the
+// key can compute their hashes; entries recorded before there was one are
+// plain SHA-256.
 type AuditEntry struct {
 	ID        int64     `json:"id"`
 	At        time.Time `json:"at"`
@@ -51,6 +56,26 @@ type AuditEntry struct {
 	Detail    string    `json:"detail,omitempty"`
 	PrevHash  string    `json:"prev_hash"`
 	Hash      string    `json:"hash"`
+}
+
+// AuditKeyedPrefix starts the hash of every keyed entry, followed by the
+// audit key's id, a colon and the HMAC in hexadecimal.
+const AuditKeyedPrefix = "hmac-sha256:"
+
+// Keyed reports whether the entry's hash is keyed.
+func (e *AuditEntry) Keyed() bool { return strings.HasPrefix(e.Hash, AuditKeyedPrefix) }
+
+// AuditCheck is what a check of the whole audit log found.
+type AuditCheck struct {
+	Entries      int         // entries checked, from the first
+	Keyed        int         // how many of them are keyed
+	FirstKeyedID int64       // the first keyed entry's id; 0 when none is
+	Last         *AuditEntry // the last entry; nil for an empty log
+	Heads        int         // kept heads checked against the log
+	// Problem says what is wrong, "" when nothing is: which entry was
+	// changed, removed or reordered, whether the log was cut short or
+	// rewritten since a kept head, or a head forged.
+	Problem string
 }
 
 // AuditFilter selects audit entries. Zero fields do not filter.
@@ -67,7 +92,13 @@ type AuditService interface {
 	Record(ctx context.Context, action string, subjectID int64, detail string) error
 	// FindAuditEntries returns entries, newest first.
 	FindAuditEntries(ctx context.Context, f AuditFilter) ([]*AuditEntry, error)
-	// VerifyAudit checks the whole chain and returns how many entries it
-	// checked; EINVALID names the first entry that breaks it.
-	VerifyAudit(ctx context.Context) (int, error)
+	// CheckAudit walks the whole chain and checks each head against it:
+	// its signature, and that the log still holds the entry it names at
+	// its place. What is wrong goes in the check's Problem; the error is
+	// for a check that could not be made (EINVALID: keyed entries or heads
+	// and no audit key to check them with).
+	CheckAudit(ctx context.Context, heads []*AuditHead) (*AuditCheck, error)
+	// SignAuditHead returns the log's head, signed with the audit key;
+	// EINVALID when there is no audit key.
+	SignAuditHead(ctx context.Context) (*AuditHead, error)
 }

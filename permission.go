@@ -258,3 +258,14 @@ func (a *Actor) CanEditWeekly() bool { return a.SignedIn() && (a.Communications 
 // manages another member's tokens through pages or the API; the operator
 // does, on the command line.
 func (a *Actor) CanManageOwnAPITokens() bool { return a.SignedIn() }
+
+// CanSeeAuditHead reports whether the actor may fetch the audit log's
+// signed head: anyone, signed in or not. A head says only how many entries
+// the log holds, the hash of the last and when, which names nobody and
+// tells nothing of what the entries say; the more people and programs
+// (a member's daily fetch, an outside auditor) keep copies of it without
+// needing an account, the harder a rewritten log is to hide. What it does
+// show is how busy the log is, roughly how many views and changes happen
+// in an hour, which is the organization's own business but not a member's
+// secret.
+func (a *Actor) CanSeeAuditHead() bool { return true }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -66,6 +67,8 @@ type App struct {
 	nameSearches nameSearchLimits
 	// signIns holds the sign-in requests waiting to be answered.
 	signIns signIns
+	// auditHead is the audit log's head signed last (see audithead.go).
+	auditHead atomic.Pointer[rankfile.AuditHead]
 }
 
 // Today returns the chapter's date.

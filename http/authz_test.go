@@ -198,6 +198,7 @@ var pageChecks = []check{
 	{method: "POST", path: "/weekly/1/send", form: url.Values{"confirm": {"yes"}}, def: forbid, want: map[string]int{"": unauth, "admin": conflict, "communications": conflict}},
 	{method: "GET", path: "/unsubscribe/nope", def: notFound},
 	{method: "POST", path: "/unsubscribe/nope", form: url.Values{}, def: notFound},
+	{method: "GET", path: "/audit/head", def: ok},
 	{method: "GET", path: "/no-such-page", def: notFound},
 	{method: "POST", path: "/elections/3/edit", form: url.Values{"title": {""}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "POST", path: "/elections/3/candidates/999/photo", form: url.Values{}, def: bad, want: map[string]int{"": unauth}},

@@ -90,6 +90,9 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 	w.meetings()
 	w.events()
 	w.stewardsToken()
+	if _, err := w.app.SignAuditHead(ctx); err != nil { // as the server does when it starts
+		t.Fatal(err)
+	}
 	server := rfhttp.NewServer(w.app, db.Ping, logger, cfg)
 	w.srv = httptest.NewServer(server.Handler())
 	t.Cleanup(w.srv.Close)

@@ -136,6 +136,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /unsubscribe/{token}", page(s.unsubscribePage))
 	mux.Handle(unsubscribeRoute, page(s.unsubscribe))
 
+	mux.Handle("GET /audit/head", page(s.auditHead))
+
 	mux.Handle("GET /admin", page(s.adminPage))
 	mux.Handle("POST /admin/bodies", page(s.adminCreateBody))
 	mux.Handle("POST /admin/bodies/{id}", page(s.adminUpdateBody))

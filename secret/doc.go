@@ -1,5 +1,6 @@
 // Package secret encrypts members' sensitive fields (race, accommodations)
-// at rest, with keys kept outside the database.
+// at rest, with keys kept outside the database, and holds the audit keys
+// that key the audit log's hash chain and sign its heads.
 //
 // A Keyring comes from a key file or from the RANKFILE_KEY environment
 // variable. Keyring.Seal turns a field into "v1:<key id>:<data>", AES-256-GCM
@@ -34,4 +35,60 @@
 // with WriteFile retires the old keys. Replacing a key file with one that
 // lacks its current key is refused, because every value sealed with that key
 // would be lost.
+//
+// # Audit keys
+//
+// A key file may also hold audit keys, on lines "audit <id> <base64key>"
+// (the id and key as above); the first is current. Audit keys are never
+// retired: rotation carries them over, WriteFile refuses a text that drops
+// one, and GenerateAuditKey puts a new one first (rankfile key add-audit),
+// after which the older ones still check what they keyed. A bare key in
+// RANKFILE_KEY has none.
+//
+// What they protect against: the audit log is append-only in the database,
+// but whoever can write the database can drop that guard. Entries recorded
+// with an audit key carry an HMAC under it, so without the key nobody can
+// produce entries that verify, or rewrite the log after a change: verify
+// fails. A cut-off tail leaves a chain that verifies; heads, signed counts
+// and hashes kept outside the database, catch it. What they do not protect
+// against: whoever has the key file can rewrite the log and sign heads for
+// it, except that heads kept outside before then still disagree with it.
+//
+// Format, for checking the log from the key file and this description:
+//
+// An audit key's 32 bytes give two keys by HKDF-SHA256 with no salt: a
+// 32-byte HMAC key (info "rankfile audit v1: HMAC-SHA256 of audit
+// entries") and a 32-byte Ed25519 seed (info "rankfile audit v1: Ed25519
+// seed for audit heads"; the key pair is RFC 8032's from that seed).
+//
+// The log (table audit_log) is read in id order. Each entry's prev_hash
+// is the hash of the entry before it, "" for the first. A keyed entry's
+// hash is "hmac-sha256:<audit key id>:" and the lowercase hex of the
+// HMAC-SHA256, under that audit key's HMAC key, of seven netstrings
+// ("<length in bytes, decimal>:<bytes>,"), in this order: the entry's time
+// as microseconds since 1970-01-01 UTC in decimal, actor_id in decimal (0
+// when empty), actor, action, subject_id in decimal (0 when empty), detail
+// and prev_hash, the text fields as their UTF-8 bytes. An entry recorded
+// before there was an audit key is plain: its hash is the lowercase hex
+// SHA-256 of the compact JSON object {"at","actor_id","actor","action",
+// "subject_id","detail","prev_hash"} in that order, as Go's encoding/json
+// writes it (at in RFC 3339 UTC with the fraction's trailing zeros dropped,
+// ids 0 when empty, and <, > and & escaped as <, > and &).
+// No plain entry may follow a keyed one, and a log checked with a key file
+// that has an audit key must hold a keyed entry unless it is empty.
+//
+// A head is one line:
+//
+//	rankfile-audit-head v1 entries=<n> last=<id> hash=<hash> at=<time> key=<audit key id> public-key=<base64> signature=<base64>
+//
+// where n is how many entries the log held, id and hash are those of the
+// n-th entry in id order (0 and empty for an empty log), the time is RFC
+// 3339 UTC to the second, and public-key (32 bytes) and signature (64
+// bytes) are in standard base64 with padding. The signature is Ed25519, by
+// the named audit key's key pair, of the line's bytes before
+// " signature=". A head checks a log when its signature is good under the
+// public key derived from the key file (the public key in the head proves
+// nothing by itself: anyone can sign with a key of their own; compare it
+// with one published earlier) and the log still has at least n entries,
+// the n-th with that id and hash.
 package secret

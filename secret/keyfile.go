@@ -92,18 +92,26 @@ func checkMode(path string, info fs.FileInfo) error {
 // GenerateKeyFile returns the text of a key file whose first, current key
 // is new and random. Given the keyring in use, it keeps all of that
 // keyring's keys after the new one, so that values sealed before still
-// open: this is the first step of a rotation. Given nil, it returns a key
-// file for a new installation.
+// open, and all its audit keys: this is the first step of a rotation. Given
+// nil, it returns a key file for a new installation, with a new audit key
+// too.
 func GenerateKeyFile(old *Keyring) (string, error) {
 	k, err := generateKey(old)
 	if err != nil {
 		return "", err
 	}
-	keys := []*key{k}
 	if old != nil {
-		keys = append(keys, old.keys...)
+		next := newKeyring(append([]*key{k}, old.keys...))
+		next.audit = old.audit
+		return next.Text(), nil
 	}
-	return newKeyring(keys).Text(), nil
+	a, err := generateAuditKey(nil)
+	if err != nil {
+		return "", err
+	}
+	next := newKeyring([]*key{k})
+	next.audit = []*auditKey{a}
+	return next.Text(), nil
 }
 
 // generateKey makes a random key with a random id that old does not use.
@@ -131,7 +139,7 @@ func generateKey(old *Keyring) (*key, error) {
 // new text drops the current key of the old one, since values sealed with
 // it would no longer open: rotate (GenerateKeyFile with the keyring in use)
 // instead. Older keys may be dropped, which retires them once every value
-// has been resealed. A path that is a symbolic link is followed, so that
+// has been resealed; audit keys may not. A path that is a symbolic link is followed, so that
 // the file it points to is the one replaced.
 func WriteFile(path, text string) error {
 	next, err := Parse("the new key file", text)
@@ -148,7 +156,7 @@ func WriteFile(path, text string) error {
 }
 
 // checkReplace refuses to replace the key file at path, if there is one,
-// with a keyring that lacks its current key.
+// with a keyring that lacks its current key or any of its audit keys.
 func checkReplace(path string, next *Keyring) error {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -167,6 +175,20 @@ func checkReplace(path string, next *Keyring) error {
 		return rankfile.Errorf(rankfile.EINVALID,
 			"%s holds key %s, which seals current values, and the new text drops it: rotate the key file (new key first, old keys kept) instead of replacing it",
 			path, cur.id)
+	}
+	return checkAuditKeysKept(path, old, next)
+}
+
+// checkAuditKeysKept refuses a new keyring that drops an audit key of the
+// old one: the audit log's entries keyed with it would no longer verify.
+func checkAuditKeysKept(path string, old, next *Keyring) error {
+	for _, k := range old.audit {
+		kept, err := next.auditKeyByID(k.id)
+		if err != nil || !bytes.Equal(kept.secret(), k.secret()) {
+			return rankfile.Errorf(rankfile.EINVALID,
+				"%s holds audit key %s, and the new text drops it: the audit log's entries keyed with it would no longer verify, so audit keys are never removed",
+				path, k.id)
+		}
 	}
 	return nil
 }

@@ -28,12 +28,13 @@ const sealInfo = "rankfile secret v1: AES-256-GCM for sealed fields"
 
 // Keyring holds the keys that seal and open sensitive fields: the current
 // key, which seals, and older keys, which still open values sealed before a
-// rotation. A Keyring never changes once loaded and is safe for concurrent
+// rotation. It also holds the audit keys, if any (see audit.go). A Keyring never changes once loaded and is safe for concurrent
 // use. Printing it shows key ids only. Keyrings come from Parse, Load and
 // LoadFile; the zero Keyring holds no key and refuses to seal or open.
 type Keyring struct {
-	keys []*key // keys[0] is the current key
-	byID map[string]*key
+	keys  []*key // keys[0] is the current key
+	byID  map[string]*key
+	audit []*auditKey // audit[0] keys new audit entries
 }
 
 // key is one entry of a keyring: its id, its bytes (kept so that a rotated
@@ -61,7 +62,11 @@ func (r Keyring) Format(f fmt.State, verb rune) {
 		fmt.Fprint(f, "secret.Keyring{}")
 		return
 	}
-	fmt.Fprintf(f, "secret.Keyring{current: %s, keys: %s}", r.CurrentID(), strings.Join(r.IDs(), " "))
+	fmt.Fprintf(f, "secret.Keyring{current: %s, keys: %s", r.CurrentID(), strings.Join(r.IDs(), " "))
+	if len(r.audit) > 0 {
+		fmt.Fprintf(f, ", audit: %s", strings.Join(r.AuditKeyIDs(), " "))
+	}
+	fmt.Fprint(f, "}")
 }
 
 // CurrentID returns the id of the key that seals new values, or "" for
@@ -82,14 +87,15 @@ func (r *Keyring) IDs() []string {
 	return ids
 }
 
-// CurrentOnly returns a keyring that holds only the current key. Write its
-// Text once every stored value has been resealed with the current key, to
-// retire the older keys.
+// CurrentOnly returns a keyring that holds only the current sealing key,
+// and every audit key: audit keys are never retired. Write its Text once
+// every stored value has been resealed with the current key, to retire the
+// older sealing keys.
 func (r *Keyring) CurrentOnly() *Keyring {
 	if len(r.keys) == 0 {
 		return r
 	}
-	return &Keyring{keys: r.keys[:1:1], byID: map[string]*key{r.keys[0].id: r.keys[0]}}
+	return &Keyring{keys: r.keys[:1:1], byID: map[string]*key{r.keys[0].id: r.keys[0]}, audit: r.audit}
 }
 
 // fileHeader opens every key file rankfile writes, so that whoever opens
@@ -100,13 +106,25 @@ const fileHeader = `# rankfile encryption keys: one key a line, "id base64key".
 # without it, the sealed fields of every member are lost.
 `
 
-// Text returns the keyring in key file form: a header comment, then one
-// "id base64key" line per key, the current key first.
+// auditHeader comes before the audit keys of a key file.
+const auditHeader = `# Audit keys, "audit id base64key": the first keys new audit log entries
+# and signs its heads. Never remove one: entries name the key that hashed them.
+`
+
+// Text returns the keyring in key file form: a header comment, one
+// "id base64key" line per key, the current key first, then the audit keys
+// as "audit id base64key" lines, the current one first.
 func (r *Keyring) Text() string {
 	var b strings.Builder
 	b.WriteString(fileHeader)
 	for _, k := range r.keys {
 		fmt.Fprintf(&b, "%s %s\n", k.id, base64.StdEncoding.EncodeToString(k.secret()))
+	}
+	if len(r.audit) > 0 {
+		b.WriteString(auditHeader)
+	}
+	for _, k := range r.audit {
+		fmt.Fprintf(&b, "%s %s %s\n", auditLabel, k.id, base64.StdEncoding.EncodeToString(k.secret()))
 	}
 	return b.String()
 }

@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -47,7 +44,9 @@ func (tx *Tx) chainAudit(ctx context.Context, e *rankfile.AuditEntry) error {
 		return err
 	}
 	e.PrevHash = prev
-	e.Hash = auditHash(e)
+	if e.Hash, err = hashAudit(tx.db.auditRing(), e); err != nil {
+		return err
+	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor, action, subject_id, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
 		tx.db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
@@ -87,25 +86,6 @@ func newAuditEntry(a *rankfile.Actor, now time.Time, action string, subjectID in
 		e.Actor = "(unknown)"
 	}
 	return e
-}
-
-// auditHash is the SHA-256 of the entry's fields (all but its own id and
-// hash) in a fixed JSON form, the previous entry's hash among them.
-func auditHash(e *rankfile.AuditEntry) string {
-	b, err := json.Marshal(struct {
-		At        string `json:"at"`
-		ActorID   int64  `json:"actor_id"`
-		Actor     string `json:"actor"`
-		Action    string `json:"action"`
-		SubjectID int64  `json:"subject_id"`
-		Detail    string `json:"detail"`
-		PrevHash  string `json:"prev_hash"`
-	}{e.At.UTC().Format(time.RFC3339Nano), e.ActorID, e.Actor, e.Action, e.SubjectID, e.Detail, e.PrevHash})
-	if err != nil {
-		panic(err) // strings and numbers always encode
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 const auditSelect = `SELECT id, at, COALESCE(actor_id, 0), actor, action, COALESCE(subject_id, 0), detail, prev_hash, hash
@@ -148,38 +128,16 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f rankfile.AuditFil
 	return out, rows.Err()
 }
 
-// VerifyAudit walks the chain from the first entry and checks that each
-// entry matches its hash and names the one before it.
+// VerifyAudit checks the whole chain and returns how many entries it
+// checked; EINVALID says what is wrong, naming the first entry that breaks
+// it.
 func (s *AuditService) VerifyAudit(ctx context.Context) (int, error) {
-	if err := s.db.flushAudit(ctx); err != nil {
+	c, err := s.CheckAudit(ctx, nil)
+	if err != nil {
 		return 0, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, auditSelect+" ORDER BY id")
-	if err != nil {
-		return 0, s.db.translate(err)
+	if c.Problem != "" {
+		return c.Entries, rankfile.Errorf(rankfile.EINVALID, "%s", c.Problem)
 	}
-	defer rows.Close()
-	prev, n := "", 0
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return n, err
-		}
-		if err := checkAuditEntry(e, prev); err != nil {
-			return n, err
-		}
-		prev, n = e.Hash, n+1
-	}
-	return n, rows.Err()
-}
-
-func checkAuditEntry(e *rankfile.AuditEntry, prev string) error {
-	if e.PrevHash != prev {
-		return rankfile.Errorf(rankfile.EINVALID,
-			"audit entry %d does not follow the entry before it: entries were removed, added or reordered", e.ID)
-	}
-	if auditHash(e) != e.Hash {
-		return rankfile.Errorf(rankfile.EINVALID, "audit entry %d does not match its hash: it was changed", e.ID)
-	}
-	return nil
+	return c.Entries, nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -57,6 +58,8 @@ func TestRecordedViewsSurviveAKill(t *testing.T) {
 // it once it says its entries are recorded.
 func killAfterRecording(t *testing.T, dsn string) {
 	t.Helper()
+	// The killed process has the database's key file, as an installation's processes do.
+	t.Setenv("RANKFILE_TEST_AUDIT_KILL_KEYS", storetest.Keys(t, dsn).Text())
 	killChildAfter(t, "TestRecordedViewsSurviveAKill", "RANKFILE_TEST_AUDIT_KILL_DSN="+dsn, "recorded")
 }
 
@@ -64,7 +67,12 @@ func killAfterRecording(t *testing.T, dsn string) {
 // moves put off, says so once every Record has returned, and waits.
 func recordUntilKilled(t *testing.T, dsn string) {
 	store.DelayAuditMoves(t, time.Hour)
-	db, err := store.Open(ctx, dsn)
+	keys, err := secret.Parse("the test's keys", os.Getenv("RANKFILE_TEST_AUDIT_KILL_KEYS"))
+	if err != nil {
+		fmt.Println("keys:", err)
+		os.Exit(1)
+	}
+	db, err := store.OpenWithKeys(ctx, dsn, keys)
 	if err != nil {
 		fmt.Println("open:", err)
 		os.Exit(1)

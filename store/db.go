@@ -72,12 +72,20 @@ func IsPostgres(dsn string) bool {
 }
 
 // Open opens the database named by dsn, a postgres:// URL or a SQLite file
-// path, and applies any migrations it lacks.
+// path, and applies any migrations it lacks. It sets no keys.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWithKeys(ctx, dsn, nil)
+}
+
+// OpenWithKeys is Open with Keys set from the start: audit entries a crash
+// left in SQLite's queue are chained into the log as the database opens,
+// and must be keyed with the audit key as the entries before them were.
+func OpenWithKeys(ctx context.Context, dsn string, keys secret.Source) (*DB, error) {
 	db, err := connect(dsn)
 	if err != nil {
 		return nil, err
 	}
+	db.Keys = keys
 	if err := db.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

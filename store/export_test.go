@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/rankfile/rankfile"
 )
 
 // DeferrableChecks lists the indexes and constraints a first import sets
@@ -112,4 +114,17 @@ func (db *DB) QueryStrings(query string, args ...any) ([]string, error) {
 		out = append(out, fmt.Sprint(vals[len(vals)-1]))
 	}
 	return out, rows.Err()
+}
+
+// PlainAuditHash is the plain SHA-256 hash of an entry, as someone
+// without the audit key can compute it.
+var PlainAuditHash = plainAuditHash
+
+// InsertAuditEntry writes e into the log as it is, id and hashes
+// included, as someone with access to the database could.
+func InsertAuditEntry(db *DB, e *rankfile.AuditEntry) error {
+	_, err := db.write.Exec(`INSERT INTO audit_log (id, at, actor_id, actor, action, subject_id, detail, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		e.ID, db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
+	return err
 }

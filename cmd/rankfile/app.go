@@ -70,11 +70,10 @@ func (a *app) open(ctx context.Context) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(ctx, a.dsn)
+	db, err := store.OpenWithKeys(ctx, a.dsn, keys)
 	if err != nil {
 		return nil, err
 	}
-	db.Keys = keys
 	a.db = db
 	return db, nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -174,11 +175,12 @@ func TestDemoRefusesARealDatabase(t *testing.T) {
 func TestServe(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		mustRun(t, dsn, "bodies", "add", "Los Angeles", "--kind", "chapter")
+		heads := filepath.Join(t.TempDir(), "heads")
 		ctx, cancel := context.WithCancel(context.Background())
 		var stdout, stderr syncBuffer
 		done := make(chan int)
 		go func() {
-			done <- Main(ctx, []string{"--db", dsn, "serve", "--addr", "127.0.0.1:0"}, os.Getenv, nil, &stdout, &stderr)
+			done <- Main(ctx, []string{"--db", dsn, "serve", "--addr", "127.0.0.1:0", "--audit-heads", heads}, withTestKey, nil, &stdout, &stderr)
 		}()
 		url := waitForURL(t, &stdout)
 		if body := get(t, url+"healthz"); !strings.Contains(body, `"ok"`) {
@@ -187,11 +189,58 @@ func TestServe(t *testing.T) {
 		if body := get(t, url); !strings.Contains(body, "Los Angeles") {
 			t.Errorf("/ does not list the chapter:\n%s", body)
 		}
+		published := waitForHead(t, url+"audit/head")
 		cancel()
 		if code := <-done; code != 0 {
 			t.Errorf("serve exited %d after shutdown: %s", code, stderr.String())
 		}
+		kept := readFile(t, heads)
+		if lines := strings.Split(strings.TrimSpace(kept), "\n"); len(lines) != 2 || lines[0] != strings.TrimSpace(published) {
+			t.Errorf("the server's heads, one as it started and one as it stopped:\n%s\npublished: %s", kept, published)
+		}
+		if out := mustRun(t, dsn, "audit", "verify", "--head", heads); !strings.Contains(out, "Checked against 2 kept head(s)") {
+			t.Errorf("verify against the server's heads:\n%s", out)
+		}
 	})
+}
+
+// withTestKey is the process's environment with the tests' key file text
+// in RANKFILE_KEY.
+func withTestKey(k string) string {
+	if k == "RANKFILE_KEY" {
+		return testKey
+	}
+	return os.Getenv(k)
+}
+
+// waitForHead fetches the server's audit head once it has signed one.
+func waitForHead(t *testing.T, url string) string {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") || !strings.HasPrefix(string(body), "rankfile-audit-head v1 ") {
+				t.Errorf("GET /audit/head: %s, %q", ct, body)
+			}
+			return string(body)
+		}
+	}
+	t.Fatalf("the server published no audit head")
+	return ""
+}
+
+func TestServeRefusesAKeyedLogWithoutItsKey(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	mustRun(t, dsn, "bodies", "add", "Los Angeles", "--kind", "chapter") // keyed
+	r := runWith(t, context.Background(), map[string]string{"RANKFILE_DB": dsn}, "", "serve", "--addr", "127.0.0.1:0")
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "the audit log is keyed and no audit key is set") {
+		t.Errorf("serve without the key: exit %d, %s", r.code, r.stderr)
+	}
 }
 
 func waitForURL(t *testing.T, out *syncBuffer) string {

@@ -27,7 +27,7 @@ Back the key file up apart from the database: a backup of the database is
 unreadable without it, which is the point, and so is the database itself if
 the key is lost.`,
 	}
-	cmd.AddCommand(a.keyGenerateCommand(), a.keyStatusCommand(), a.keyRotateCommand())
+	cmd.AddCommand(a.keyGenerateCommand(), a.keyStatusCommand(), a.keyRotateCommand(), a.keyAddAuditCommand())
 	return cmd
 }
 
@@ -84,6 +84,11 @@ func (a *app) keyStatusCommand() *cobra.Command {
 			}
 			fmt.Fprintf(a.stdout, "Current key: %s\nKeys: %v\nValues sealed with an older key: %d\n",
 				ring.CurrentID(), ring.IDs(), old)
+			if ring.AuditKeyID() == "" {
+				fmt.Fprintf(a.stdout, "Audit key: none, so the audit log is not keyed (rankfile key add-audit adds one)\n")
+			} else {
+				fmt.Fprintf(a.stdout, "Audit key: %s (all: %v)\n", ring.AuditKeyID(), ring.AuditKeyIDs())
+			}
 			return nil
 		},
 	}
@@ -178,4 +183,56 @@ func (a *app) resealAll(ctx context.Context, db *store.DB, ring *secret.Keyring)
 	}
 	return total, rankfile.Errorf(rankfile.EBUSY,
 		"values sealed with the old key keep appearing: is a server running with another key file? The old key stays in %s", a.keyFile)
+}
+
+func (a *app) keyAddAuditCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "add-audit",
+		Short: "Add a new audit key to the key file: it keys the audit log from now on",
+		Long: `Add a new audit key to the key file given with --key-file, first, keeping every
+other key. From the next entry on, the audit log is chained with HMAC-SHA256
+under it and its heads are signed with it; earlier entries keep verifying with
+the keys they were recorded with, which are never removed. Use it once for a
+key file made before audit keys existed, or to stop using an audit key that
+may have leaked. It records an entry with the new key at once, so that the log
+is keyed from now on.`,
+		Args: args(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.keyFile == "" {
+				return usagef("adding an audit key rewrites the key file: give it with --key-file")
+			}
+			id, err := addAuditKey(a.keyFile)
+			if err != nil {
+				return err
+			}
+			db, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := store.NewAuditService(db).Record(cmd.Context(), rankfile.AuditAddAuditKey, 0, "audit key "+id); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Added audit key %s to %s; the audit log is keyed with it from now on.\n"+
+				"Running servers load it within seconds. Back the key file up again.\n", id, a.keyFile)
+			return nil
+		},
+	}
+}
+
+// addAuditKey writes a new audit key into the key file at path and
+// returns its id.
+func addAuditKey(path string) (string, error) {
+	old, err := secret.LoadFile(path)
+	if err != nil {
+		return "", err
+	}
+	text, err := secret.GenerateAuditKey(old)
+	if err != nil {
+		return "", err
+	}
+	next, err := secret.Parse("the new key file", text)
+	if err != nil {
+		return "", err
+	}
+	return next.AuditKeyID(), secret.WriteFile(path, text)
 }

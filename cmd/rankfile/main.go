@@ -26,6 +26,7 @@ func main() {
 const (
 	exitOK       = 0
 	exitInternal = 1
+	exitFailed   = 1 // a check found something wrong (audit verify)
 	exitInvalid  = 2 // bad input or usage; nothing was changed
 	exitNotFound = 3
 	exitConflict = 4
@@ -53,10 +54,14 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stdin 
 		return exitOK
 	}
 	var usage *usageError
+	var failed *checkFailed
 	switch {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "rankfile: %s\nRun 'rankfile help' for usage.\n", usage.msg)
 		return exitInvalid
+	case errors.As(err, &failed):
+		fmt.Fprintf(stderr, "rankfile: %s\n", failed.msg)
+		return exitFailed
 	case rankfile.ErrorCode(err) == rankfile.EINTERNAL:
 		fmt.Fprintf(stderr, "rankfile: internal error: %v\n", err)
 		return exitInternal
@@ -73,3 +78,9 @@ func (e *usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
+
+// checkFailed is a check that ran and found something wrong, such as an
+// audit log that does not verify: not bad input, and not rankfile's fault.
+type checkFailed struct{ msg string }
+
+func (e *checkFailed) Error() string { return e.msg }

@@ -29,6 +29,7 @@ const defaultAddr = "localhost:8080"
 // serveFlags configure the web server and its email.
 type serveFlags struct {
 	addr, baseURL string
+	auditHeads    string
 	smtp          mail.Config
 	smtpPort      int
 	proxies       []string
@@ -38,6 +39,7 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.addr, "addr", defaultAddr, "`HOST:PORT` to listen on")
 	fl.StringVar(&f.baseURL, "base-url", "", "the address members reach rankfile at, for links in emails; needed unless --addr is this machine's alone (loopback)")
+	fl.StringVar(&f.auditHeads, "audit-heads", "", "`FILE` the audit log's signed heads are appended to (default: beside a SQLite database, DB-audit-heads; for PostgreSQL, rankfile-audit-heads in the working directory)")
 	fl.StringVar(&f.smtp.Host, "smtp-host", "", "SMTP server for email (also RANKFILE_SMTP_HOST; none: emails go to the log)")
 	fl.IntVar(&f.smtpPort, "smtp-port", 0, "SMTP port (also RANKFILE_SMTP_PORT)")
 	fl.StringVar(&f.smtp.Username, "smtp-username", "", "SMTP user name (also RANKFILE_SMTP_USERNAME; the password only from RANKFILE_SMTP_PASSWORD)")
@@ -197,6 +199,9 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 		return rankfile.Errorf(rankfile.EINVALID, "give --base-url, the address members reach rankfile at: "+
 			"links in emails (sign-in links among them) are never built from the address a request names")
 	}
+	if err := checkAuditKey(ctx, db); err != nil {
+		return err
+	}
 	webApp, err := a.webApp(ctx, db, f, logger)
 	if err != nil {
 		return err
@@ -215,6 +220,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 		return err
 	}
 	go refreshFeeds(ctx, srv, logger)
+	heads := keepAuditHeads(ctx, db, webApp, a.headsFile(f), logger)
 	if started != nil {
 		if err := started(webApp, base); err != nil {
 			return err
@@ -224,7 +230,34 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	logger.Info("shutting down")
-	return errors.Join(srv.Shutdown(shutdown), webApp.DrainSignIns(shutdown))
+	err = errors.Join(srv.Shutdown(shutdown), webApp.DrainSignIns(shutdown))
+	heads.final()
+	return err
+}
+
+// headsFile is where the server appends the audit log's heads.
+func (a *app) headsFile(f serveFlags) string {
+	if f.auditHeads != "" {
+		return f.auditHeads
+	}
+	return defaultHeadsFile(a.dsn)
+}
+
+// checkAuditKey refuses to serve a keyed audit log without its audit key:
+// every audited view and change would fail, so it is better said at once.
+func checkAuditKey(ctx context.Context, db *store.DB) error {
+	if db.Keys != nil && db.Keys.Keyring().AuditKeyID() != "" {
+		return nil
+	}
+	last, err := store.NewAuditService(db).FindAuditEntries(ctx, rankfile.AuditFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(last) == 1 && last[0].Keyed() {
+		return rankfile.Errorf(rankfile.EINVALID,
+			"the audit log is keyed and no audit key is set: give the key file (--key-file or RANKFILE_KEY), or nothing could be recorded")
+	}
+	return nil
 }
 
 // electionClockEvery is how often the server keeps elections on time:

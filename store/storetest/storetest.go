@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/rankfile/rankfile/secret"
@@ -65,20 +66,30 @@ func PostgresDSN(tb testing.TB) string {
 	return u.String()
 }
 
-// Open opens dsn, with a new encryption key for sensitive fields, and
-// closes it when the test ends.
+// Open opens dsn with its keys, new the first time the database is
+// opened and the same every later time, as an installation has one key
+// file; it closes the database when the test ends.
 func Open(tb testing.TB, dsn string) *store.DB {
 	tb.Helper()
-	db, err := store.Open(context.Background(), dsn)
+	db, err := store.OpenWithKeys(context.Background(), dsn, Keys(tb, dsn))
 	if err != nil {
 		tb.Fatalf("opening %s: %v", dsn, err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	db.Keys = NewKeyring(tb)
 	return db
 }
 
-// NewKeyring returns a keyring with one new random key.
+// Keys returns the keys of the database dsn: new the first time it is
+// asked, the same every later time.
+func Keys(tb testing.TB, dsn string) *secret.Keyring {
+	ring, _ := keyrings.LoadOrStore(dsn, NewKeyring(tb))
+	return ring.(*secret.Keyring)
+}
+
+// keyrings holds each database's keys, by DSN.
+var keyrings sync.Map
+
+// NewKeyring returns a keyring with one new random key and a new audit key.
 func NewKeyring(tb testing.TB) *secret.Keyring {
 	tb.Helper()
 	text, err := secret.GenerateKeyFile(nil)
