@@ -143,7 +143,6 @@ func (s *Server) ballotPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	noStore(w)
 	return s.render(w, r, "ballot.html", ballotView{E: e, Contests: ballotContests(e), Chosen: chosen})
 }
 
@@ -165,7 +164,6 @@ func (s *Server) reviewBallot(w http.ResponseWriter, r *http.Request) error {
 		}
 		view.Ranked = append(view.Ranked, rc)
 	}
-	noStore(w)
 	return s.render(w, r, "ballot_review.html", view)
 }
 
@@ -179,7 +177,6 @@ func (s *Server) castBallot(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	return s.render(w, r, "ballot_receipt.html", ballotView{E: e, Receipt: code})
 }
 
@@ -200,9 +197,6 @@ func (s *Server) booth(r *http.Request) (*rankfile.Election, error) {
 	}
 	return s.app.VotingBooth(r.Context(), req(r).actor, id)
 }
-
-// noStore keeps ballots and receipts out of every cache.
-func noStore(w http.ResponseWriter) { w.Header().Set("Cache-Control", "no-store") }
 
 // readChoices reads the numbers a voter gave candidates: a field
 // "rank-ID" for each candidate, blank for one left unranked.
@@ -400,6 +394,5 @@ func (s *Server) checkReceipt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	return s.render(w, r, "receipt.html", receiptView{E: e, Ballot: b})
 }

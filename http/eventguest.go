@@ -68,7 +68,6 @@ func (s *Server) renderGuest(w http.ResponseWriter, r *http.Request, status int)
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	w.Header().Set("Referrer-Policy", "no-referrer") // the secret is in this page's address
 	return s.renderStatus(w, r, status, "guest_registration.html", p)
 }

@@ -65,7 +65,6 @@ func (s *Server) eventHostPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	return s.render(w, r, "event_host.html", v)
 }
 

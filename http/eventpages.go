@@ -84,7 +84,6 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w) // it may carry the call's link and private details
 	return s.render(w, r, "event.html", p)
 }
 
@@ -99,7 +98,6 @@ func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error,
 		return perr
 	}
 	p.Problem, p.Guest = rankfile.ErrorMessage(err), guest
-	noStore(w)
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event.html", p)
 }
 
@@ -175,7 +173,6 @@ func (s *Server) eventFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	w.Header().Set("Content-Disposition", `attachment; filename="event-`+r.PathValue("id")+`.ics"`)
 	return s.writeFeed(w, r, strings.TrimSpace(v.Event.Title), []*rankfile.Event{v.Event})
 }

@@ -49,7 +49,6 @@ func (s *Server) hostPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	return s.render(w, r, "meeting_host.html", v)
 }
 
@@ -67,7 +66,6 @@ func (s *Server) admitPage(w http.ResponseWriter, r *http.Request) error {
 	if v.Admit, err = s.app.CheckInCandidate(r.Context(), req(r).actor, v.Meeting.ID, member); err != nil {
 		return err
 	}
-	noStore(w)
 	return s.render(w, r, "meeting_host.html", v)
 }
 

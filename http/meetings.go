@@ -84,7 +84,6 @@ func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	if r.URL.Query().Get("part") == "live" {
 		return s.renderPart(w, r, "meeting.html", "live", v)
 	}
@@ -267,7 +266,6 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	if r.URL.Query().Get("part") == "live" {
 		return s.renderPart(w, r, "meeting_screen.html", "screen", v)
 	}

@@ -34,7 +34,6 @@ func (s *Server) myEventsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w) // it holds the feed's secret address
 	return s.render(w, r, "my_events.html", &myEventsView{Coming: coming, Attended: attended,
 		Feed: s.linkTo(r, privateFeedPath(token)), Done: r.URL.Query().Get("done")})
 }

@@ -25,7 +25,6 @@ func (s *Server) paperPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w)
 	return s.render(w, r, "paper.html", paperView{PaperDesk: d, Contests: ballotContests(d.Election), Me: req(r).actor.ID()})
 }
 

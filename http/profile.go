@@ -24,7 +24,6 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	noStore(w) // it holds the member's address
 	return s.render(w, r, "profile.html", profileData{Member: actor.Member, Wishes: actor.Member.ContactWishes(),
 		Branches: branches, Saved: r.URL.Query().Get("saved") == "1"})
 }

@@ -58,7 +58,6 @@ func (s *Server) renderProposalForm(w http.ResponseWriter, r *http.Request, f pr
 		return err
 	}
 	f.Bodies, f.Kinds = bodies, rankfile.ProposalKinds
-	noStore(w)
 	return s.renderStatus(w, r, status, "proposal_form.html", f)
 }
 
@@ -171,7 +170,6 @@ func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
 	if len(v.Shown) > signersShown && r.URL.Query().Get("signers") != "all" {
 		v.Shown, v.Unshown = v.Shown[:signersShown], len(v.Shown)-signersShown
 	}
-	noStore(w)
 	return s.render(w, r, "proposal.html", v)
 }
 
@@ -322,7 +320,6 @@ func (s *Server) paperSignaturesPage(w http.ResponseWriter, r *http.Request) err
 			return err
 		}
 	}
-	noStore(w)
 	return s.render(w, r, "proposal_paper.html", v)
 }
 

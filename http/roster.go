@@ -134,7 +134,6 @@ func (s *Server) rosterExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="roster.csv"`)
-	w.Header().Set("Cache-Control", "no-store")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"national_id", "first_name", "last_name", "email", "best_phone", "mobile_phone",
 		"mailing_address1", "mailing_address2", "mailing_city", "mailing_state", "mailing_zip",

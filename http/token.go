@@ -48,7 +48,6 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 		v.Tokens = append(v.Tokens, tokenRow{APIToken: t, State: tokenState(t, now)})
 	}
 	v.Choices = rankfile.TokenDayChoices
-	noStore(w)
 	return s.renderStatus(w, r, status, "tokens.html", v)
 }
 

@@ -44,6 +44,5 @@ func (s *Server) renderUnsubscribe(w http.ResponseWriter, r *http.Request, d uns
 		status = http.StatusNotFound
 	}
 	w.Header().Set("Referrer-Policy", "no-referrer")
-	w.Header().Set("Cache-Control", "no-store")
 	return s.renderStatus(w, r, status, "unsubscribe.html", d)
 }
