@@ -1,7 +1,6 @@
 package http_test
 
 import (
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -354,11 +353,7 @@ func (w *world) runChecks(t *testing.T, role string, checks []check, api bool) [
 		if api {
 			a = w.fetch(http.DefaultClient, c.method, c.path, strings.NewReader(c.body), "", auth...)
 		} else {
-			var body io.Reader
-			if c.form != nil {
-				body = strings.NewReader(c.form.Encode())
-			}
-			a = w.fetch(browser, c.method, c.path, body, "application/x-www-form-urlencoded")
+			a = w.fetch(browser, c.method, c.path, formBody(c.form), formType)
 		}
 		if want := c.status(role); a.status != want {
 			t.Errorf("%s: %d, want %d", a.route, a.status, want)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"io"
 	"net/http"
 	"os"
 	"regexp"
@@ -24,36 +23,6 @@ import (
 // contact details, street addresses, ZIPs, race, accommodations, session
 // and check-in codes, calendar feed addresses, receipts, sign-in links and
 // API tokens.
-
-// answer is one response the matrix got.
-type answer struct {
-	route  string // "GET /path"
-	status int
-	header http.Header
-	body   string
-}
-
-// fetch makes a request and returns the whole answer.
-func (w *world) fetch(c *http.Client, method, path string, body io.Reader, contentType string, header ...string) answer {
-	w.t.Helper()
-	r, err := http.NewRequest(method, w.srv.URL+path, body)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	if body != nil && contentType != "" {
-		r.Header.Set("Content-Type", contentType)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	resp, err := c.Do(r)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return answer{route: method + " " + path, status: resp.StatusCode, header: resp.Header, body: string(b)}
-}
 
 // private is a value only some roles may see anywhere.
 type private struct {

@@ -209,16 +209,38 @@ func (w *world) stewardsToken() {
 // do makes a request and returns the status and body.
 func (w *world) do(c *http.Client, method, path string, form url.Values, header ...string) (int, string) {
 	w.t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
+	a := w.fetch(c, method, path, formBody(form), formType, header...)
+	return a.status, a.body
+}
+
+// formType is the type of a form's body.
+const formType = "application/x-www-form-urlencoded"
+
+// formBody is a form as a request's body, nil for none.
+func formBody(form url.Values) io.Reader {
+	if form == nil {
+		return nil
 	}
+	return strings.NewReader(form.Encode())
+}
+
+// answer is one response, read whole.
+type answer struct {
+	route  string // "GET /path"
+	status int
+	header http.Header
+	body   string
+}
+
+// fetch makes a request and returns the whole answer.
+func (w *world) fetch(c *http.Client, method, path string, body io.Reader, contentType string, header ...string) answer {
+	w.t.Helper()
 	r, err := http.NewRequest(method, w.srv.URL+path, body)
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	if form != nil {
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if body != nil && contentType != "" {
+		r.Header.Set("Content-Type", contentType)
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		r.Header.Set(header[i], header[i+1])
@@ -229,7 +251,7 @@ func (w *world) do(c *http.Client, method, path string, form url.Values, header 
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return answer{route: method + " " + path, status: resp.StatusCode, header: resp.Header, body: string(b)}
 }
 
 // signInLink makes a sign-in link for a role, as its email would carry.

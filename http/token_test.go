@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -27,31 +26,12 @@ import (
 // secretPattern finds an API token's secret in a page.
 var secretPattern = regexp.MustCompile(`rf_[A-Za-z0-9_-]{43}`)
 
-// send makes a request as a browser and returns the whole response, its
-// body read.
+// send makes a request as a browser and returns the response, its body
+// read.
 func (w *world) send(c *http.Client, method, path string, form url.Values, header ...string) (*http.Response, string) {
 	w.t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	r, err := http.NewRequest(method, w.srv.URL+path, body)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	if form != nil {
-		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	resp, err := c.Do(r)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, string(b)
+	a := w.fetch(c, method, path, formBody(form), formType, header...)
+	return &http.Response{StatusCode: a.status, Header: a.header}, a.body
 }
 
 // apiAs calls the API with a token and returns the status and body.

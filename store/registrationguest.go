@@ -72,15 +72,8 @@ func (tx *Tx) askToConfirm(ctx context.Context, reg *rankfile.Registration) erro
 // place in line.
 func (s *EventService) ConfirmRegistration(ctx context.Context, id int64) (*rankfile.Registration, error) {
 	err := s.db.inTx(ctx, func(tx *Tx) error {
-		reg, err := tx.registrationByID(ctx, id)
+		reg, e, err := tx.lockedRegistration(ctx, id)
 		if err != nil {
-			return err
-		}
-		e, err := tx.lockEvent(ctx, reg.EventID)
-		if err != nil {
-			return err
-		}
-		if reg, err = tx.registrationByID(ctx, id); err != nil { // as it stands under the lock
 			return err
 		}
 		if err := reg.CheckConfirmable(tx.now); err != nil || reg.Status != rankfile.Unconfirmed {

@@ -149,11 +149,7 @@ func (tx *Tx) registrationOf(ctx context.Context, eventID, memberID, contactID i
 // the first on the waitlist. Cancelling again changes nothing.
 func (s *EventService) CancelRegistration(ctx context.Context, id int64) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
-		reg, err := tx.registrationByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		e, err := tx.lockEvent(ctx, reg.EventID)
+		_, e, err := tx.lockedRegistration(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -167,6 +163,21 @@ func (s *EventService) CancelRegistration(ctx context.Context, id int64) error {
 		}
 		return tx.fillSeats(ctx, e)
 	})
+}
+
+// lockedRegistration takes the lock of a registration's event and returns
+// the registration as it stands under the lock, with its event.
+func (tx *Tx) lockedRegistration(ctx context.Context, id int64) (*rankfile.Registration, *rankfile.Event, error) {
+	reg, err := tx.registrationByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := tx.lockEvent(ctx, reg.EventID)
+	if err != nil {
+		return nil, nil, err
+	}
+	reg, err = tx.registrationByID(ctx, id)
+	return reg, e, err
 }
 
 // fillSeats takes people off the waitlist, first come first served, while
