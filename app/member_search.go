@@ -66,7 +66,10 @@ func (a *App) countSearch(actor *rankfile.Actor) error {
 // in name order, for a host's search described by what (for the audit
 // log). At least two letters are needed, and an address is refused.
 func (a *App) searchNames(ctx context.Context, actor *rankfile.Actor, scopes []rankfile.MemberFilter, query, what string) ([]*rankfile.Member, error) {
-	if query = strings.TrimSpace(query); len([]rune(query)) < 2 || strings.Contains(query, "@") {
+	switch query = strings.TrimSpace(query); {
+	case strings.Contains(query, "@"):
+		return nil, rankfile.Errorf(rankfile.EINVALID, "search by name: email addresses are not searched here")
+	case len([]rune(query)) < 2:
 		return nil, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
 	}
 	if err := a.countSearch(actor); err != nil {

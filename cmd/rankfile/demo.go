@@ -45,6 +45,7 @@ holds anything else is refused, so the demo never mixes with real data.`,
 			if noServe {
 				return nil
 			}
+			f.mailToLog = true
 			return a.serve(cmd.Context(), db, f, a.printDemoLinks)
 		},
 	}

@@ -2,6 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,4 +91,50 @@ func checkNoSeriesOnHolidays(ctx context.Context, t *testing.T, web *rfapp.App, 
 	if series < 10 {
 		t.Errorf("%d events of series ahead, want the weekly phonebank's and the orientations", series)
 	}
+}
+
+// TestTheDemoEmailsAGuestTheLinkThatConfirms serves the demo, which has no
+// SMTP server, registers someone who is not a member for a public event,
+// and finds in the server's log the email with the link that confirms it:
+// without it a guest could not finish registering in the demo.
+func TestTheDemoEmailsAGuestTheLinkThatConfirms(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- Main(ctx, []string{"--db", dsn, "demo", "--addr", "127.0.0.1:0"}, func(string) string { return "" }, nil, &stdout, &stderr)
+	}()
+	defer func() { cancel(); <-done }()
+	url, _, _ := strings.Cut(waitForURL(t, &stdout), "\n")
+	var events []struct {
+		ID           int64 `json:"id"`
+		Registration bool  `json:"registration"`
+	}
+	if err := json.Unmarshal([]byte(get(t, url+"api/v1/events")), &events); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(events, func(e struct {
+		ID           int64 `json:"id"`
+		Registration bool  `json:"registration"`
+	}) bool {
+		return e.Registration
+	})
+	if i < 0 {
+		t.Fatal("the demo has no public event taking registrations")
+	}
+	resp, err := http.Post(fmt.Sprintf("%sapi/v1/events/%d/registration", url, events[i].ID), "application/json",
+		strings.NewReader(`{"name":"Gina Guest","email":"gina@example.net"}`))
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("registering a guest: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		for _, line := range strings.Split(stderr.String(), "\n") {
+			if strings.Contains(line, "gina@example.net") && strings.Contains(line, "/registrations/") {
+				return
+			}
+		}
+	}
+	t.Errorf("the log holds no email to the guest with the link that confirms:\n%s", stderr.String())
 }
