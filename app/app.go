@@ -67,7 +67,7 @@ type App struct {
 	nameSearches nameSearchLimits
 	// signIns holds the sign-in requests waiting to be answered.
 	signIns signIns
-	// auditHead is the audit log's head signed last (see audithead.go).
+	// auditHead is the audit log's head signed last (see audit_head.go).
 	auditHead atomic.Pointer[rankfile.AuditHead]
 }
 

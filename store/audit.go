@@ -20,7 +20,7 @@ var _ rankfile.AuditService = (*AuditService)(nil)
 // Record appends an entry for the actor in ctx and returns once it is
 // committed, together with any entries recorded at the same moment. On
 // SQLite, the views that come many a minute go through the audit queue
-// (see auditqueue.go); every other entry, an export for one, is chained in
+// (see audit_queue.go); every other entry, an export for one, is chained in
 // a transaction of its own that waits for the disk.
 func (s *AuditService) Record(ctx context.Context, action string, subjectID int64, detail string) error {
 	if s.db.queue != nil && !frequentView(action) {

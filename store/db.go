@@ -52,7 +52,7 @@ type DB struct {
 	// pads remembers the length sealed ballots are padded to.
 	pads ballotPads
 	// queue takes SQLite's audit entries of views on their way into the
-	// log (see auditqueue.go); nil for PostgreSQL.
+	// log (see audit_queue.go); nil for PostgreSQL.
 	queue *auditQueue
 	// checkpoints copies SQLite's write-ahead log back into the database.
 	checkpoints *checkpointer
