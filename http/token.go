@@ -48,7 +48,7 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 		v.Tokens = append(v.Tokens, tokenRow{APIToken: t, State: tokenState(t, now)})
 	}
 	v.Choices = rankfile.TokenDayChoices
-	return s.renderStatus(w, r, status, "tokens.html", v)
+	return s.renderStatus(w, r, status, "token.html", v)
 }
 
 // tokenState says whether a token works at now, and if not, why.

@@ -20,7 +20,7 @@ type signInData struct {
 }
 
 func (s *Server) signInForm(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, r, "signin.html", signInData{Next: safeNext(r.URL.Query().Get("next"))})
+	return s.render(w, r, "auth_signin.html", signInData{Next: safeNext(r.URL.Query().Get("next"))})
 }
 
 // signInRequest asks for a link to be emailed to the address. Known and
@@ -38,13 +38,13 @@ func (s *Server) signInRequest(w http.ResponseWriter, r *http.Request) error {
 	switch rankfile.ErrorCode(err) {
 	case "":
 		d.Sent = true
-		return s.render(w, r, "signin.html", d)
+		return s.render(w, r, "auth_signin.html", d)
 	case rankfile.EINVALID:
 		d.Problem = "signin.problem.email"
-		return s.renderStatus(w, r, http.StatusBadRequest, "signin.html", d)
+		return s.renderStatus(w, r, http.StatusBadRequest, "auth_signin.html", d)
 	case rankfile.EBUSY:
 		d.Problem = "signin.problem.busy"
-		return s.renderStatus(w, r, http.StatusServiceUnavailable, "signin.html", d)
+		return s.renderStatus(w, r, http.StatusServiceUnavailable, "auth_signin.html", d)
 	}
 	return err
 }
@@ -60,7 +60,7 @@ func (s *Server) signInConfirm(w http.ResponseWriter, r *http.Request) error {
 		status = http.StatusGone
 	}
 	w.Header().Set("Referrer-Policy", "no-referrer") // the token is in this page's address
-	return s.renderStatus(w, r, status, "signin_confirm.html", map[string]any{
+	return s.renderStatus(w, r, status, "auth_signin_confirm.html", map[string]any{
 		"Token": token, "Valid": valid, "Next": safeNext(r.URL.Query().Get("next")),
 	})
 }
@@ -69,7 +69,7 @@ func (s *Server) signInConfirm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) signInRedeem(w http.ResponseWriter, r *http.Request) error {
 	secret, err := s.app.SignIn(r.Context(), r.PathValue("token"))
 	if rankfile.ErrorCode(err) == rankfile.EUNAUTHORIZED {
-		return s.renderStatus(w, r, http.StatusGone, "signin_confirm.html", map[string]any{"Valid": false})
+		return s.renderStatus(w, r, http.StatusGone, "auth_signin_confirm.html", map[string]any{"Valid": false})
 	} else if err != nil {
 		return err
 	}
