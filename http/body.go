@@ -14,7 +14,7 @@ func (s *Server) directoryPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	var rows []directoryRow
 	tree.Walk(func(n *rankfile.BodyNode, depth int) { rows = append(rows, directoryRow{n, depth}) })
-	return s.render(w, r, "directory.html", rows)
+	return s.render(w, r, "body_directory.html", rows)
 }
 
 // directoryRow is a body in the directory, indented by its depth.

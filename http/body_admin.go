@@ -37,7 +37,7 @@ func (s *Server) adminPage(w http.ResponseWriter, r *http.Request) error {
 	if walkErr != nil {
 		return walkErr
 	}
-	return s.render(w, r, "admin.html", d)
+	return s.render(w, r, "body_admin.html", d)
 }
 
 func (s *Server) adminCreateBody(w http.ResponseWriter, r *http.Request) error {
