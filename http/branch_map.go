@@ -9,7 +9,7 @@ import (
 // anywhere: only the branch boundaries, so that no third party learns who
 // looks at it.
 func (s *Server) mapPage(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, r, "map.html", nil)
+	return s.render(w, r, "branch_map.html", nil)
 }
 
 // branchesGeoJSON serves the boundaries as a GeoJSON FeatureCollection.
