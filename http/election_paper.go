@@ -25,7 +25,7 @@ func (s *Server) paperPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "paper.html", paperView{PaperDesk: d, Contests: ballotContests(d.Election), Me: req(r).actor.ID()})
+	return s.render(w, r, "election_paper.html", paperView{PaperDesk: d, Contests: ballotContests(d.Election), Me: req(r).actor.ID()})
 }
 
 // enterPaper enters a batch: voters' addresses and ballot lines, one a line.

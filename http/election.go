@@ -143,7 +143,7 @@ func (s *Server) ballotPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return s.render(w, r, "ballot.html", ballotView{E: e, Contests: ballotContests(e), Chosen: chosen})
+	return s.render(w, r, "election_ballot.html", ballotView{E: e, Contests: ballotContests(e), Chosen: chosen})
 }
 
 // reviewBallot shows the voter what they are about to cast.
@@ -164,7 +164,7 @@ func (s *Server) reviewBallot(w http.ResponseWriter, r *http.Request) error {
 		}
 		view.Ranked = append(view.Ranked, rc)
 	}
-	return s.render(w, r, "ballot_review.html", view)
+	return s.render(w, r, "election_ballot_review.html", view)
 }
 
 // castBallot casts the ballot and shows the receipt code, once.
@@ -177,7 +177,7 @@ func (s *Server) castBallot(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "ballot_receipt.html", ballotView{E: e, Receipt: code})
+	return s.render(w, r, "election_ballot_receipt.html", ballotView{E: e, Receipt: code})
 }
 
 // filledBallot reads the election and the voter's choices on its ballot.
@@ -292,7 +292,7 @@ func (s *Server) resultsPage(w http.ResponseWriter, r *http.Request) error {
 		// The count's own template escapes every name it writes.
 		view.Counts = append(view.Counts, countView{ContestCount: c, HTML: template.HTML(buf.String())})
 	}
-	return s.render(w, r, "results.html", view)
+	return s.render(w, r, "election_results.html", view)
 }
 
 // resultJSON serves the published result as stored.
@@ -394,5 +394,5 @@ func (s *Server) checkReceipt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "receipt.html", receiptView{E: e, Ballot: b})
+	return s.render(w, r, "election_receipt.html", receiptView{E: e, Ballot: b})
 }

@@ -25,7 +25,7 @@ import (
 // row of the box and the roll is written again in one transaction and the
 // tables rewritten in key order (see PublishResult). Until then what the
 // database's bookkeeping can tie a voter to is a sealed ballot (see
-// ballotseal.go).
+// election_seal.go).
 
 // FreezeRoll puts the members on the election's roll, once.
 func (s *ElectionService) FreezeRoll(ctx context.Context, electionID int64, memberIDs []int64) error {
@@ -77,7 +77,7 @@ func (s *ElectionService) Voted(ctx context.Context, electionID int64) (int, err
 
 // CastBallot marks the member voted and puts the ballot in the box, in
 // one transaction, committed together with the ballots cast at the same
-// moment (see castbatch.go). It checks, inside the transaction, that
+// moment (see election_cast.go). It checks, inside the transaction, that
 // voting is open: a ballot that arrives after the close is refused
 // whatever the page said. The ballot must already have passed
 // Election.CheckBallot.
@@ -157,7 +157,7 @@ func (w *ballotWriter) markVoted(ctx context.Context, electionID, memberID int64
 }
 
 // putInBox stores a ballot, sealed with its receipt hash (see
-// ballotseal.go), under a new random id with only today's date.
+// election_seal.go), under a new random id with only today's date.
 func (w *ballotWriter) putInBox(ctx context.Context, electionID int64, b *rankfile.Ballot, receiptHash string) error {
 	id := randomHex(16)
 	pad, err := w.tx.db.ballotPad(ctx, w.tx, electionID)

@@ -18,7 +18,7 @@ import (
 var _ rankfile.PaperService = (*ElectionService)(nil)
 
 // EnterPaperBatch stores a pending batch, its ballots in a random order
-// and sealed (see ballotseal.go).
+// and sealed (see election_seal.go).
 func (s *ElectionService) EnterPaperBatch(ctx context.Context, b *rankfile.PaperBatch) error {
 	if len(b.VoterIDs) == 0 || len(b.VoterIDs) != len(b.Ballots) {
 		return rankfile.Errorf(rankfile.EINVALID, "a batch has as many ballots as voters, at least one: %d voters, %d ballots",
