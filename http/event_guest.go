@@ -69,7 +69,7 @@ func (s *Server) renderGuest(w http.ResponseWriter, r *http.Request, status int)
 		return err
 	}
 	w.Header().Set("Referrer-Policy", "no-referrer") // the secret is in this page's address
-	return s.renderStatus(w, r, status, "guest_registration.html", p)
+	return s.renderStatus(w, r, status, "event_guest.html", p)
 }
 
 // confirmGuestForm confirms the registration a contact's link opens. A

@@ -34,7 +34,7 @@ func (s *Server) myEventsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "my_events.html", &myEventsView{Coming: coming, Attended: attended,
+	return s.render(w, r, "event_mine.html", &myEventsView{Coming: coming, Attended: attended,
 		Feed: s.linkTo(r, privateFeedPath(token)), Done: r.URL.Query().Get("done")})
 }
 
