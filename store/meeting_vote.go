@@ -13,7 +13,7 @@ import (
 )
 
 // A meeting's votes keep the secrecy of elections' ballots (see
-// ballots.go): the marks say who voted, in which session and how; the box
+// election_ballot.go): the marks say who voted, in which session and how; the box
 // keeps each secret ballot under a random id with its session and nothing
 // else. A member's mark and ballot are written in one transaction, so that
 // a vote acknowledged is a vote counted and a member votes once. On
@@ -116,7 +116,7 @@ func (tx *Tx) openVote(ctx context.Context, voteID int64) (*rankfile.MeetingVote
 }
 
 // CastVote records a member's vote through the vote batcher (see
-// votebatch.go), answering once its transaction committed.
+// meeting_vote_batch.go), answering once its transaction committed.
 func (s *MeetingService) CastVote(ctx context.Context, voteID, memberID int64, choice []int) error {
 	return s.db.votes.cast(&pendingVote{voteID: voteID, memberID: memberID, choice: choice})
 }
