@@ -24,7 +24,7 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "profile.html", profileData{Member: actor.Member, Wishes: actor.Member.ContactWishes(),
+	return s.render(w, r, "member_profile.html", profileData{Member: actor.Member, Wishes: actor.Member.ContactWishes(),
 		Branches: branches, Saved: r.URL.Query().Get("saved") == "1"})
 }
 

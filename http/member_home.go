@@ -9,11 +9,11 @@ import (
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 	actor := req(r).actor
 	if !actor.SignedIn() {
-		return s.render(w, r, "welcome.html", nil)
+		return s.render(w, r, "member_welcome.html", nil)
 	}
 	h, err := s.app.Home(r.Context(), actor)
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "home.html", h)
+	return s.render(w, r, "member_home.html", h)
 }
