@@ -79,7 +79,7 @@ func (s *Server) importsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "imports.html", reports)
+	return s.render(w, r, "roster_imports.html", reports)
 }
 
 // startImport saves the uploaded list and imports it in the background.
@@ -163,9 +163,9 @@ func (s *Server) importJobPage(w http.ResponseWriter, r *http.Request) error {
 		return rankfile.Errorf(rankfile.ENOTFOUND, "no such import")
 	}
 	if r.Header.Get("HX-Target") == "import-progress" {
-		return s.renderPart(w, r, "import_job.html", "progress", job)
+		return s.renderPart(w, r, "roster_import_job.html", "progress", job)
 	}
-	return s.render(w, r, "import_job.html", job)
+	return s.render(w, r, "roster_import_job.html", job)
 }
 
 func randomID() string {
