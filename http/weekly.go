@@ -39,7 +39,7 @@ func (s *Server) renderWeeklies(w http.ResponseWriter, r *http.Request, status i
 	for _, wk := range list {
 		d.Rows = append(d.Rows, weeklyRow{W: wk, Subject: app.WeeklySubject(req(r).l, wk)})
 	}
-	return s.renderStatus(w, r, status, "weeklies.html", d)
+	return s.renderStatus(w, r, status, "weekly_list.html", d)
 }
 
 // draftWeeklyForm drafts a week's email, or draws a draft's events again.

@@ -11,7 +11,7 @@ import (
 
 // WeeklyService keeps the weekly emails and their events (migration
 // 00016). Who turned the email off and the unsubscribe links are in
-// unsubscribe.go.
+// weekly_unsubscribe.go.
 type WeeklyService struct{ db *DB }
 
 // NewWeeklyService returns the weekly email service of db.

@@ -44,5 +44,5 @@ func (s *Server) renderUnsubscribe(w http.ResponseWriter, r *http.Request, d uns
 		status = http.StatusNotFound
 	}
 	w.Header().Set("Referrer-Policy", "no-referrer")
-	return s.renderStatus(w, r, status, "unsubscribe.html", d)
+	return s.renderStatus(w, r, status, "weekly_unsubscribe.html", d)
 }
