@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -288,5 +289,37 @@ func TestAFormsProblemShowsWithJavaScript(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(".problem")))
 	if got := read(ctx, chromedp.Value(chromedp.ID("title"))); got != "Free transit" {
 		t.Errorf("the form came back with the title %q", got)
+	}
+}
+
+// TestFormsAndResultsFitAPhone opens, on a phone 390 pixels wide, the
+// pages whose fields or tables used to push them wider than the screen:
+// the new event form with its series (a long option), the form that calls
+// an election (its contests), and a meeting's page with a vote's result of
+// several long options.
+func TestFormsAndResultsFitAPhone(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.checkInAll()
+	chair := []string{"Authorization", "Bearer " + w.token("coordinator")}
+	vote := `{"agenda_item_id":1,"kind":"choice","question":"Where shall we hold the holiday party?",
+		"options":["The union hall on Sunset","The Echo Park community room","The Eastside branch's space","Somewhere else entirely"]}`
+	if status, body := w.doBody("POST", "/api/v1/meetings/1/votes", vote, chair...); status != http.StatusCreated {
+		t.Fatalf("opening the vote: %d %s", status, body)
+	}
+	if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", "", chair...); status != http.StatusOK {
+		t.Fatalf("closing it: %d %s", status, body)
+	}
+	ctx := browser(t)
+	do(t, ctx, "a phone 390 pixels wide, signed in as an admin",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(w.signInLink("admin")),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.ID("standing-h")))
+	for _, page := range []struct{ path, ready string }{
+		{"/events/new", "#repeat"}, {"/elections/new", "main form"}, {"/meetings/1", "article.result table"},
+	} {
+		do(t, ctx, page.path, chromedp.Navigate(w.srv.URL+page.path), chromedp.WaitVisible(chromedp.CSS(page.ready)))
+		fitsThePhone(t, ctx, page.path)
+		screenshot(t, ctx, strings.ReplaceAll(page.path[1:], "/", "-")+".png")
 	}
 }
