@@ -290,6 +290,11 @@ func TestAFormsProblemShowsWithJavaScript(t *testing.T) {
 	if got := read(ctx, chromedp.Value(chromedp.ID("title"))); got != "Free transit" {
 		t.Errorf("the form came back with the title %q", got)
 	}
+	// The address stays the form's: reloading the address the form was sent
+	// to would ask for a page that is only ever sent to.
+	if got := read(ctx, chromedp.Evaluate[string](`location.pathname`)); got != "/proposals/new" {
+		t.Errorf("after the problem the address is %s; want the form's, /proposals/new", got)
+	}
 }
 
 // TestFormsAndResultsFitAPhone opens, on a phone 390 pixels wide, the

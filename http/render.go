@@ -137,6 +137,12 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Language", rq.l.Lang())
+	if status >= 400 && r.Method != http.MethodGet && r.Header.Get("HX-Request") == "true" {
+		// A form answered with its problem keeps the page's own address:
+		// the address it was sent to only takes forms, so a reload there
+		// would find nothing.
+		w.Header().Set("HX-Push-Url", "false")
+	}
 	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
