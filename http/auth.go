@@ -3,7 +3,6 @@ package http
 import (
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -145,22 +144,4 @@ func loopbackHost(host string) string {
 		return host
 	}
 	return "localhost"
-}
-
-// safeNext keeps a "go on to" address inside rankfile: a path, never
-// another site.
-func safeNext(next string) string {
-	u, err := url.Parse(next)
-	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(u.Path, "/") ||
-		strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
-	}
-	return u.RequestURI()
-}
-
-func nextQuery(next string) string {
-	if next == "/" {
-		return ""
-	}
-	return "?next=" + url.QueryEscape(next)
 }

@@ -16,9 +16,6 @@ import (
 	"github.com/rankfile/rankfile/app"
 )
 
-// electionID reads the {id} of an election's path.
-func electionID(r *http.Request) (int64, error) { return pathID(r, "id", "election") }
-
 func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request) error {
 	es, err := s.app.ListElections(r.Context(), "")
 	if err != nil {

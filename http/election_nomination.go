@@ -4,7 +4,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -49,17 +48,6 @@ func (s *Server) candidateAction(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
-}
-
-// splitTags reads tags written with commas between them.
-func splitTags(s string) []string {
-	var out []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // candidateIDs reads the election and candidate of the request's path.

@@ -3,7 +3,6 @@ package http
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -63,15 +62,4 @@ func (s *Server) decidePaper(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"/paper")
-}
-
-// lines splits a text area into its lines that are not blank.
-func lines(text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }

@@ -8,9 +8,6 @@ import (
 	"github.com/rankfile/rankfile/app"
 )
 
-// eventID reads the event id of the path.
-func eventID(r *http.Request) (int64, error) { return pathID(r, "id", "event") }
-
 // eventFilter reads a calendar's query: from and to (dates, the chapter's
 // days; from defaults to today, to to 90 days later), body (an id) and
 // kind (repeated).
@@ -37,18 +34,6 @@ const (
 	defaultCalendarDays = 90
 	maxCalendarSpan     = 2 * 366 * 24 * time.Hour
 )
-
-// dateParam parses a date, or returns def for "".
-func dateParam(v string, def rankfile.Date) (rankfile.Date, error) {
-	if v == "" {
-		return def, nil
-	}
-	d, err := rankfile.ParseDate(v)
-	if err != nil {
-		return d, rankfile.Errorf(rankfile.EINVALID, "%q is not a date (YYYY-MM-DD)", v)
-	}
-	return d, nil
-}
 
 // apiEvents lists the events the caller may see.
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {

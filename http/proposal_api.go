@@ -1,48 +1,12 @@
 package http
 
 import (
-	"encoding/json"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/rankfile/rankfile"
 )
-
-// proposalID reads the proposal id of the path.
-func proposalID(r *http.Request) (int64, error) { return pathID(r, "id", "proposal") }
-
-// proposalItem reads the proposal id of the path and the id of one of
-// its amendments or comments, named in the path by key ("aid", "cid").
-func proposalItem(r *http.Request, key, what string) (int64, int64, error) {
-	id, err := proposalID(r)
-	if err != nil {
-		return 0, 0, err
-	}
-	item, err := strconv.ParseInt(r.PathValue(key), 10, 64)
-	if err != nil {
-		return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such %s", what)
-	}
-	return id, item, nil
-}
-
-// statusQuery reads the ?status= of a list of proposals, def when absent.
-func statusQuery(r *http.Request, def rankfile.ProposalStatus) (rankfile.ProposalStatus, error) {
-	if q := r.URL.Query().Get("status"); q != "" {
-		return rankfile.ParseProposalStatus(q)
-	}
-	return def, nil
-}
-
-// decodeBody reads a JSON request body of at most 256 KB into v, and
-// says what it should have been when it is not.
-func decodeBody(r *http.Request, v any, shape string) error {
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<18)).Decode(v); err != nil {
-		return rankfile.Errorf(rankfile.EINVALID, "the body must be %s", shape)
-	}
-	return nil
-}
 
 // apiProposals lists the proposals the caller may see, ?status= filtering.
 func (s *Server) apiProposals(w http.ResponseWriter, r *http.Request) error {
