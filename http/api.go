@@ -14,21 +14,6 @@ import (
 // The JSON API offers what the pages offer, through the same operations
 // of package app: the same permission checks and audit entries.
 
-// writeJSON answers with v in JSON, kept by no cache.
-func writeJSON(w http.ResponseWriter, status int, v any) error {
-	// Encoded first, so that a value that cannot be written is answered as
-	// the error it is, never as a success with an error after it.
-	body, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, err = w.Write(append(body, '\n'))
-	return err
-}
-
 func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
 	return rankfile.Errorf(rankfile.ENOTFOUND, "no such API operation; see /api/v1/openapi.json")
 }

@@ -361,19 +361,6 @@ func (s *Server) receiptsTXT(ctx context.Context, actor *rankfile.Actor, electio
 	return s.app.PublicRecord(ctx, actor, electionID, contestID, nil, w)
 }
 
-// Content types of the public record's files.
-const (
-	textPlain = "text/plain; charset=utf-8"
-	textCSV   = "text/csv; charset=utf-8"
-)
-
-func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `inline; filename="`+name+`"`)
-	_, err := w.Write(b)
-	return err
-}
-
 // receiptView is what a receipt code found.
 type receiptView struct {
 	E      *rankfile.Election

@@ -87,16 +87,6 @@ func (s *Server) languages(r *http.Request, a *rankfile.Actor) []string {
 	return append(prefs, r.Header.Get("Accept-Language"))
 }
 
-// setCookie sets a cookie the way rankfile always does: HTTP only, same
-// site (lax, so that a link from an email still finds the session),
-// Secure unless configured off for plain HTTP on loopback.
-func (s *Server) setCookie(w http.ResponseWriter, name, value string, maxAge int) {
-	http.SetCookie(w, &http.Cookie{
-		Name: name, Value: value, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, Secure: !s.cfg.InsecureCookies, SameSite: http.SameSiteLaxMode,
-	})
-}
-
 // pathID reads the id named key in the request's path; one that is not a
 // number names nothing, so it is not found, as "no such <what>".
 func pathID(r *http.Request, key, what string) (int64, error) {
