@@ -14,10 +14,6 @@ import (
 // The JSON API offers what the pages offer, through the same operations
 // of package app: the same permission checks and audit entries.
 
-func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
-	return rankfile.Errorf(rankfile.ENOTFOUND, "no such API operation; see /api/v1/openapi.json")
-}
-
 // meJSON is who the caller is.
 type meJSON struct {
 	Member         *rankfile.Member `json:"member"`
