@@ -166,3 +166,12 @@ func (s *Server) eventFile(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", `attachment; filename="event-`+r.PathValue("id")+`.ics"`)
 	return s.writeFeed(w, r, strings.TrimSpace(v.Event.Title), []*rankfile.Event{v.Event})
 }
+
+// eventOf returns the event of the request's path as its reader sees it.
+func (s *Server) eventOf(r *http.Request) (*app.EventView, error) {
+	id, err := eventID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Event(r.Context(), req(r).actor, id)
+}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
-	"github.com/rankfile/rankfile/app"
 )
 
 // eventFilter reads a calendar's query: from and to (dates, the chapter's
@@ -67,15 +66,6 @@ func (s *Server) apiCreateEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, events)
-}
-
-// eventOf returns the event of the request's path as its reader sees it.
-func (s *Server) eventOf(r *http.Request) (*app.EventView, error) {
-	id, err := eventID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.app.Event(r.Context(), req(r).actor, id)
 }
 
 // apiEvent returns an event as the caller sees it, with their
