@@ -388,33 +388,6 @@ func (w *world) runChecks(t *testing.T, role string, checks []check, api bool) [
 	return answers
 }
 
-// doBody sends a request with a raw body, as API clients do.
-func (w *world) doBody(method, path, body string, header ...string) (int, string) {
-	w.t.Helper()
-	r, err := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	resp, err := http.DefaultClient.Do(r)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b strings.Builder
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := resp.Body.Read(buf)
-		b.Write(buf[:n])
-		if err != nil {
-			break
-		}
-	}
-	return resp.StatusCode, b.String()
-}
-
 func roleName(role string) string {
 	if role == "" {
 		return "anonymous"
