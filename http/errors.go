@@ -90,6 +90,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 	return rankfile.Errorf(rankfile.ENOTFOUND, "there is no page here")
 }
 
+// apiNotFound answers an API path that names no operation, in JSON.
 func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
 	return rankfile.Errorf(rankfile.ENOTFOUND, "no such API operation; see /api/v1/openapi.json")
 }

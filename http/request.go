@@ -14,6 +14,10 @@ import (
 	"github.com/rankfile/rankfile/locale"
 )
 
+// Reading requests, for every feature: who is asking and in which
+// language, the ids of a path, forms, JSON bodies and query parameters,
+// and where to go on to. What a feature alone reads stays in its files.
+
 // Cookies rankfile sets.
 const (
 	sessionCookie  = "rankfile_session"
@@ -228,6 +232,8 @@ func safeNext(next string) string {
 	return u.RequestURI()
 }
 
+// nextQuery carries a safe "go on to" address into a link's query; "/"
+// needs none.
 func nextQuery(next string) string {
 	if next == "/" {
 		return ""

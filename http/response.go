@@ -8,6 +8,10 @@ import (
 	"strings"
 )
 
+// Writing answers, for every feature: cookies, JSON, files, redirects,
+// links for emails, and the answer to a client that asks too often. Pages
+// are rendered in render.go, errors answered in errors.go.
+
 // setCookie sets a cookie the way rankfile always does: HTTP only, same
 // site (lax, so that a link from an email still finds the session),
 // Secure unless configured off for plain HTTP on loopback.
@@ -33,12 +37,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	return err
 }
 
-// Content types of the public record's files.
+// Content types of text files: an election's public record, the audit
+// log's head.
 const (
 	textPlain = "text/plain; charset=utf-8"
 	textCSV   = "text/csv; charset=utf-8"
 )
 
+// sendFile answers with a file a browser shows, named for saving it.
 func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", `inline; filename="`+name+`"`)
@@ -86,6 +92,7 @@ func loopbackHost(host string) string {
 	return "localhost"
 }
 
+// tooMany tells a client that asks too often to wait a minute.
 func tooMany(w http.ResponseWriter) {
 	w.Header().Set("Retry-After", strconv.Itoa(60))
 	http.Error(w, "Too many requests: try again in a minute.", http.StatusTooManyRequests)
