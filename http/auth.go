@@ -1,9 +1,7 @@
 package http
 
 import (
-	"net"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -118,49 +116,3 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) error {
 // SignInPath is the path of the page that signs in with a one-time token:
 // what a sign-in link leads to.
 func SignInPath(token string) string { return "/sign-in/" + token }
-
-// linkTo makes an absolute link for an email: to the configured address,
-// else to the one the request came to.
-func (s *Server) linkTo(r *http.Request, p string) string {
-	if s.cfg.BaseURL != "" {
-		return strings.TrimSuffix(s.cfg.BaseURL, "/") + p
-	}
-	scheme := "https"
-	if !s.proxies.https(r) && s.cfg.InsecureCookies {
-		scheme = "http"
-	}
-	return scheme + "://" + loopbackHost(r.Host) + p
-}
-
-// loopbackHost returns the host a request named when it is this machine,
-// and else "localhost". Only a server with no address of its own (a test's)
-// builds links from a request: a Host header is the requester's to write,
-// and a sign-in link to the host they name would hand them the token.
-func loopbackHost(host string) string {
-	name, _, err := net.SplitHostPort(host)
-	if err != nil {
-		name = host
-	}
-	if ip := net.ParseIP(strings.Trim(name, "[]")); name == "localhost" || (ip != nil && ip.IsLoopback()) {
-		return host
-	}
-	return "localhost"
-}
-
-// safeNext keeps a "go on to" address inside rankfile: a path, never
-// another site.
-func safeNext(next string) string {
-	u, err := url.Parse(next)
-	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(u.Path, "/") ||
-		strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/"
-	}
-	return u.RequestURI()
-}
-
-func nextQuery(next string) string {
-	if next == "/" {
-		return ""
-	}
-	return "?next=" + url.QueryEscape(next)
-}

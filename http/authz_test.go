@@ -78,6 +78,8 @@ var pageChecks = []check{
 	{method: "POST", path: "/admin/positions", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": notFound}},
 	{method: "POST", path: "/admin/positions/999/end", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": notFound}},
 	{method: "POST", path: "/join-requests/999/approve", form: url.Values{}, def: notFound},
+	{method: "POST", path: "/join-requests/999/decline", form: url.Values{}, def: notFound},
+	{method: "POST", path: "/join-requests/999/maybe", form: url.Values{}, def: notFound},
 	{method: "GET", path: "/imports/jobs/nope", def: forbid, want: map[string]int{"": moved, "steward": notFound}},
 	{method: "GET", path: "/sign-in/nope", def: gone},
 	{method: "POST", path: "/sign-in/nope", form: url.Values{}, def: gone},
@@ -107,10 +109,16 @@ var pageChecks = []check{
 	{method: "POST", path: "/elections/3/nominate", form: url.Values{"contest": {"3"}}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/3/candidates/999/second", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/elections/1/candidates/1/withdraw", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "coordinator": conflict, "steward": conflict}},
+	{method: "POST", path: "/elections/3/candidates/999/accept", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/elections/3/candidates/999/decline", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/elections/3/candidates/999/statement", form: url.Values{"statement": {"Vote for me."}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/elections/3/candidates/999/someday", form: url.Values{}, def: notFound},
 	{method: "POST", path: "/elections/1/extend", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": moved, "coordinator": moved}},
 	{method: "GET", path: "/elections/1/paper", def: forbid, want: map[string]int{"": moved, "steward": ok, "coordinator": ok}},
 	{method: "POST", path: "/elections/1/paper", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "coordinator": bad}},
 	{method: "POST", path: "/elections/1/paper/999/confirm", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": notFound, "coordinator": notFound}},
+	{method: "POST", path: "/elections/1/paper/999/reject", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "steward": notFound, "coordinator": notFound}},
+	{method: "POST", path: "/elections/1/paper/999/maybe", form: url.Values{}, def: notFound},
 	{method: "GET", path: "/elections/3/candidates/999/photo", def: notFound},
 	{method: "GET", path: "/elections/new", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "GET", path: "/elections/3/edit", def: forbid, want: map[string]int{"": moved, "admin": ok}},
@@ -132,6 +140,12 @@ var pageChecks = []check{
 	{method: "POST", path: "/proposals/1/comments/1/hide", form: url.Values{"reason": {"Personal attack"}}, def: forbid, want: map[string]int{"": unauth, "admin": moved}},
 	{method: "POST", path: "/proposals/1/schedule", form: url.Values{"note": {"General meeting"}}, def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
 	{method: "POST", path: "/proposals/2/open", form: url.Values{"deadline": {"2099-01-01T12:00"}}, def: notFound, want: map[string]int{"": unauth, "cochair": moved, "admin": forbid}},
+	{method: "POST", path: "/proposals/999/unsign", form: url.Values{}, def: notFound},
+	{method: "POST", path: "/proposals/999/accept", form: url.Values{}, def: notFound},
+	{method: "POST", path: "/proposals/999/withdraw", form: url.Values{}, def: notFound},
+	{method: "POST", path: "/proposals/999/adopted", form: url.Values{"note": {"General meeting"}}, def: notFound},
+	{method: "POST", path: "/proposals/999/rejected", form: url.Values{"note": {"General meeting"}}, def: notFound},
+	{method: "POST", path: "/proposals/1/someday", form: url.Values{}, def: notFound},
 	{method: "GET", path: "/calendar.ics", def: ok},
 	{method: "GET", path: "/bodies/central/calendar.ics", def: ok},
 	{method: "GET", path: "/calendar/nope.ics", def: notFound},
@@ -205,6 +219,8 @@ var pageChecks = []check{
 	{method: "POST", path: "/proposals/2/edit", form: url.Values{"title": {""}}, def: notFound, want: map[string]int{"": unauth, "cochair": bad, "admin": forbid}},
 	{method: "POST", path: "/proposals/1/amend", form: url.Values{"resolved": {""}}, def: bad, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/proposals/1/amendments/999/accept", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "coordinator": notFound}},
+	{method: "POST", path: "/proposals/1/amendments/999/decline", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "coordinator": notFound}},
+	{method: "POST", path: "/proposals/1/amendments/999/maybe", form: url.Values{}, def: notFound},
 	{method: "POST", path: "/proposals/1/paper", form: url.Values{"member": {"nope"}}, def: forbid, want: map[string]int{"": unauth, "steward": bad}},
 	// Signing out comes last: the role is nobody after it.
 	{method: "POST", path: "/sign-out-everywhere", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
@@ -251,11 +267,17 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/proposals/1/comments/1/hide", body: `{"reason":"Personal attack"}`, def: forbid, want: map[string]int{"": unauth, "admin": ok}},
 	{method: "POST", path: "/api/v1/proposals/1/amendments", body: `{"text":{"resolved":["The chapter organizes tenants and workers."]},"reason":"Workers too"}`, def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/api/v1/proposals/1/amendments/1/accept", def: forbid, want: map[string]int{"": unauth, "coordinator": ok}},
+	{method: "POST", path: "/api/v1/proposals/1/amendments/999/decline", def: forbid, want: map[string]int{"": unauth, "coordinator": notFound}},
+	{method: "POST", path: "/api/v1/proposals/1/amendments/999/maybe", def: notFound},
 	{method: "GET", path: "/api/v1/proposals/1/diff", def: ok, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/proposals/1/paper-signatures", body: `{"member_id":8}`, def: forbid, want: map[string]int{"": unauth, "steward": created}},
 	{method: "PUT", path: "/api/v1/proposals/2", body: `{"kind":"campaign","body_id":3,"title":"Rent strike support fund"}`, def: notFound, want: map[string]int{"": unauth, "cochair": ok, "admin": forbid}},
 	{method: "POST", path: "/api/v1/proposals/2/steps/open", body: `{"deadline":"2099-01-01T12:00:00Z"}`, def: notFound, want: map[string]int{"": unauth, "cochair": ok, "admin": forbid}},
 	{method: "POST", path: "/api/v1/proposals/1/steps/schedule", body: `{"note":"General meeting"}`, def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
+	{method: "POST", path: "/api/v1/proposals/999/steps/withdraw", def: notFound},
+	{method: "POST", path: "/api/v1/proposals/999/steps/accept", def: notFound},
+	{method: "POST", path: "/api/v1/proposals/999/steps/adopted", body: `{"note":"General meeting"}`, def: notFound},
+	{method: "POST", path: "/api/v1/proposals/999/steps/rejected", body: `{"note":"General meeting"}`, def: notFound},
 	{method: "POST", path: "/api/v1/proposals/1/steps/someday", def: notFound},
 	{method: "GET", path: "/api/v1/meetings", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/meetings/1", def: ok, want: map[string]int{"": unauth}},
@@ -364,33 +386,6 @@ func (w *world) runChecks(t *testing.T, role string, checks []check, api bool) [
 		answers = append(answers, a)
 	}
 	return answers
-}
-
-// doBody sends a request with a raw body, as API clients do.
-func (w *world) doBody(method, path, body string, header ...string) (int, string) {
-	w.t.Helper()
-	r, err := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		r.Header.Set(header[i], header[i+1])
-	}
-	resp, err := http.DefaultClient.Do(r)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var b strings.Builder
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := resp.Body.Read(buf)
-		b.Write(buf[:n])
-		if err != nil {
-			break
-		}
-	}
-	return resp.StatusCode, b.String()
 }
 
 func roleName(role string) string {

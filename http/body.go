@@ -53,44 +53,24 @@ func (s *Server) requestToJoin(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, "/bodies/"+r.PathValue("slug"))
 }
 
+// approveJoin approves a join request, then returns to the body.
+func (s *Server) approveJoin(w http.ResponseWriter, r *http.Request) error {
+	return s.decideJoin(w, r, true)
+}
+
+// declineJoin declines a join request, then returns to the body.
+func (s *Server) declineJoin(w http.ResponseWriter, r *http.Request) error {
+	return s.decideJoin(w, r, false)
+}
+
 // decideJoin approves or declines a join request, then returns to the body.
-func (s *Server) decideJoin(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) decideJoin(w http.ResponseWriter, r *http.Request, approve bool) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		return rankfile.Errorf(rankfile.ENOTFOUND, "no such request")
 	}
-	decision := r.PathValue("decision")
-	if decision != "approve" && decision != "decline" {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such decision")
-	}
-	if err := s.app.DecideJoin(r.Context(), req(r).actor, id, decision == "approve"); err != nil {
+	if err := s.app.DecideJoin(r.Context(), req(r).actor, id, approve); err != nil {
 		return err
 	}
 	return redirect(w, r, safeNext(r.FormValue("back")))
-}
-
-func (s *Server) memberPage(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
-	}
-	actor := req(r).actor
-	m, v, err := s.app.Member(r.Context(), actor, id)
-	if err != nil {
-		return err
-	}
-	data := memberData{Member: m, Full: v >= rankfile.SeeEverything}
-	if data.Full && actor.Steward {
-		if data.Sensitive, err = s.app.Sensitive(r.Context(), actor, id); err != nil {
-			return err
-		}
-	}
-	return s.render(w, r, "member.html", data)
-}
-
-// memberData is a member's page: what the viewer may see of them.
-type memberData struct {
-	Member    *rankfile.Member
-	Full      bool
-	Sensitive *rankfile.MemberSensitive
 }

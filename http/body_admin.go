@@ -145,16 +145,3 @@ func (s *Server) adminEndPosition(w http.ResponseWriter, r *http.Request) error 
 	}
 	return redirect(w, r, "/admin?done=position")
 }
-
-// formID reads an optional id from a form; "" is 0.
-func formID(r *http.Request, name string) (int64, error) {
-	v := r.FormValue(name)
-	if v == "" {
-		return 0, nil
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		return 0, rankfile.Errorf(rankfile.EINVALID, "%s: %q is not a number", name, v)
-	}
-	return id, nil
-}

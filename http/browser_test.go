@@ -328,3 +328,20 @@ func TestFormsAndResultsFitAPhone(t *testing.T) {
 		screenshot(t, ctx, strings.ReplaceAll(page.path[1:], "/", "-")+".png")
 	}
 }
+
+// screenshot saves the page as a phone shows it into the folder named by
+// RANKFILE_TEST_SCREENSHOTS, when it is set, for a person to look at.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("RANKFILE_TEST_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, strings.ReplaceAll(t.Name(), "/", "-")+"-"+name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

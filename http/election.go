@@ -16,9 +16,6 @@ import (
 	"github.com/rankfile/rankfile/app"
 )
 
-// electionID reads the {id} of an election's path.
-func electionID(r *http.Request) (int64, error) { return pathID(r, "id", "election") }
-
 func (s *Server) electionsPage(w http.ResponseWriter, r *http.Request) error {
 	es, err := s.app.ListElections(r.Context(), "")
 	if err != nil {
@@ -362,19 +359,6 @@ func (s *Server) ballotsBLT(ctx context.Context, actor *rankfile.Actor, election
 // line each in the same order.
 func (s *Server) receiptsTXT(ctx context.Context, actor *rankfile.Actor, electionID, contestID int64, w io.Writer) error {
 	return s.app.PublicRecord(ctx, actor, electionID, contestID, nil, w)
-}
-
-// Content types of the public record's files.
-const (
-	textPlain = "text/plain; charset=utf-8"
-	textCSV   = "text/csv; charset=utf-8"
-)
-
-func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `inline; filename="`+name+`"`)
-	_, err := w.Write(b)
-	return err
 }
 
 // receiptView is what a receipt code found.

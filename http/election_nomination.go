@@ -1,10 +1,10 @@
 package http
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -25,41 +25,48 @@ func (s *Server) nominate(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"?nominated=1")
 }
 
-// candidateAction accepts, declines, seconds or withdraws a candidacy, or
-// saves its statement.
-func (s *Server) candidateAction(w http.ResponseWriter, r *http.Request) error {
+// acceptNomination is the candidate's yes to their nomination.
+func (s *Server) acceptNomination(w http.ResponseWriter, r *http.Request) error {
+	return s.candidacyStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id, cid int64) error {
+		return s.app.AnswerNomination(ctx, actor, id, cid, true)
+	})
+}
+
+// declineNomination is the candidate's no to their nomination.
+func (s *Server) declineNomination(w http.ResponseWriter, r *http.Request) error {
+	return s.candidacyStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id, cid int64) error {
+		return s.app.AnswerNomination(ctx, actor, id, cid, false)
+	})
+}
+
+// secondNomination seconds a candidacy.
+func (s *Server) secondNomination(w http.ResponseWriter, r *http.Request) error {
+	return s.candidacyStep(w, r, s.app.Second)
+}
+
+// withdrawCandidacy withdraws a candidacy.
+func (s *Server) withdrawCandidacy(w http.ResponseWriter, r *http.Request) error {
+	return s.candidacyStep(w, r, s.app.Withdraw)
+}
+
+// saveStatement saves a candidate's statement and tags.
+func (s *Server) saveStatement(w http.ResponseWriter, r *http.Request) error {
+	return s.candidacyStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id, cid int64) error {
+		return s.app.SetStatement(ctx, actor, id, cid, r.FormValue("statement"), splitTags(r.FormValue("tags")))
+	})
+}
+
+// candidacyStep takes one step of a candidacy, the one the route names,
+// and comes back to the election's page.
+func (s *Server) candidacyStep(w http.ResponseWriter, r *http.Request, step func(ctx context.Context, actor *rankfile.Actor, id, cid int64) error) error {
 	id, cid, err := candidateIDs(r)
 	if err != nil {
 		return err
 	}
-	ctx, actor := r.Context(), req(r).actor
-	switch r.PathValue("action") {
-	case "accept", "decline":
-		err = s.app.AnswerNomination(ctx, actor, id, cid, r.PathValue("action") == "accept")
-	case "second":
-		err = s.app.Second(ctx, actor, id, cid)
-	case "withdraw":
-		err = s.app.Withdraw(ctx, actor, id, cid)
-	case "statement":
-		err = s.app.SetStatement(ctx, actor, id, cid, r.FormValue("statement"), splitTags(r.FormValue("tags")))
-	default:
-		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such action")
-	}
-	if err != nil {
+	if err := step(r.Context(), req(r).actor, id, cid); err != nil {
 		return err
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
-}
-
-// splitTags reads tags written with commas between them.
-func splitTags(s string) []string {
-	var out []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // candidateIDs reads the election and candidate of the request's path.

@@ -1,9 +1,9 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -41,8 +41,20 @@ func (s *Server) enterPaper(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"/paper")
 }
 
+// confirmPaperBatch confirms a batch another member of the committee
+// entered.
+func (s *Server) confirmPaperBatch(w http.ResponseWriter, r *http.Request) error {
+	return s.decidePaper(w, r, s.app.ConfirmPaperBatch)
+}
+
+// rejectPaperBatch sets aside a batch another member of the committee
+// entered.
+func (s *Server) rejectPaperBatch(w http.ResponseWriter, r *http.Request) error {
+	return s.decidePaper(w, r, s.app.RejectPaperBatch)
+}
+
 // decidePaper confirms or rejects a batch.
-func (s *Server) decidePaper(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) decidePaper(w http.ResponseWriter, r *http.Request, decide func(ctx context.Context, actor *rankfile.Actor, id, batch int64) error) error {
 	id, err := electionID(r)
 	if err != nil {
 		return err
@@ -51,27 +63,8 @@ func (s *Server) decidePaper(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return rankfile.Errorf(rankfile.ENOTFOUND, "no such batch")
 	}
-	switch r.PathValue("decision") {
-	case "confirm":
-		err = s.app.ConfirmPaperBatch(r.Context(), req(r).actor, id, batch)
-	case "reject":
-		err = s.app.RejectPaperBatch(r.Context(), req(r).actor, id, batch)
-	default:
-		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such decision")
-	}
-	if err != nil {
+	if err := decide(r.Context(), req(r).actor, id, batch); err != nil {
 		return err
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"/paper")
-}
-
-// lines splits a text area into its lines that are not blank.
-func lines(text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }

@@ -185,17 +185,3 @@ func (s *Server) extendElection(w http.ResponseWriter, r *http.Request) error {
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
 }
-
-// formTime reads a datetime-local field in the chapter's time; the zero
-// time when it is blank.
-func (s *Server) formTime(r *http.Request, field string) (time.Time, error) {
-	v := r.FormValue(field)
-	if v == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.ParseInLocation("2006-01-02T15:04", v, s.app.Zone)
-	if err != nil {
-		return time.Time{}, rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
-	}
-	return t, nil
-}

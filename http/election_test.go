@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -250,8 +249,6 @@ func TestCallingAnElection(t *testing.T) {
 		t.Errorf("voting opening before nominations close: %d", status)
 	}
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // TestElectionEmails sends the emails that are due, twice: the open
 // election's opening and the counted one's results go to their rolls once.

@@ -89,3 +89,18 @@ type errorPage struct {
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 	return rankfile.Errorf(rankfile.ENOTFOUND, "there is no page here")
 }
+
+// apiNotFound answers an API path that names no operation, in JSON.
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
+	return rankfile.Errorf(rankfile.ENOTFOUND, "no such API operation; see /api/v1/openapi.json")
+}
+
+// fixable reports whether an error is the reader's to fix on the page
+// they sent: what they sent, or what the event allows now.
+func fixable(err error) bool {
+	switch rankfile.ErrorCode(err) {
+	case rankfile.EINVALID, rankfile.ECONFLICT, rankfile.EFORBIDDEN, rankfile.ETOOMANY:
+		return true
+	}
+	return false
+}

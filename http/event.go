@@ -101,16 +101,6 @@ func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error,
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event.html", p)
 }
 
-// fixable reports whether an error is the reader's to fix on the page
-// they sent: what they sent, or what the event allows now.
-func fixable(err error) bool {
-	switch rankfile.ErrorCode(err) {
-	case rankfile.EINVALID, rankfile.ECONFLICT, rankfile.EFORBIDDEN, rankfile.ETOOMANY:
-		return true
-	}
-	return false
-}
-
 // eventDone answers an event's form: back to its page saying what was
 // done, or the page again with the problem.
 func (s *Server) eventDone(w http.ResponseWriter, r *http.Request, done string, err error) error {
@@ -175,4 +165,13 @@ func (s *Server) eventFile(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="event-`+r.PathValue("id")+`.ics"`)
 	return s.writeFeed(w, r, strings.TrimSpace(v.Event.Title), []*rankfile.Event{v.Event})
+}
+
+// eventOf returns the event of the request's path as its reader sees it.
+func (s *Server) eventOf(r *http.Request) (*app.EventView, error) {
+	id, err := eventID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Event(r.Context(), req(r).actor, id)
 }

@@ -5,11 +5,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
-	"github.com/rankfile/rankfile/app"
 )
-
-// eventID reads the event id of the path.
-func eventID(r *http.Request) (int64, error) { return pathID(r, "id", "event") }
 
 // eventFilter reads a calendar's query: from and to (dates, the chapter's
 // days; from defaults to today, to to 90 days later), body (an id) and
@@ -37,18 +33,6 @@ const (
 	defaultCalendarDays = 90
 	maxCalendarSpan     = 2 * 366 * 24 * time.Hour
 )
-
-// dateParam parses a date, or returns def for "".
-func dateParam(v string, def rankfile.Date) (rankfile.Date, error) {
-	if v == "" {
-		return def, nil
-	}
-	d, err := rankfile.ParseDate(v)
-	if err != nil {
-		return d, rankfile.Errorf(rankfile.EINVALID, "%q is not a date (YYYY-MM-DD)", v)
-	}
-	return d, nil
-}
 
 // apiEvents lists the events the caller may see.
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
@@ -82,15 +66,6 @@ func (s *Server) apiCreateEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, events)
-}
-
-// eventOf returns the event of the request's path as its reader sees it.
-func (s *Server) eventOf(r *http.Request) (*app.EventView, error) {
-	id, err := eventID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.app.Event(r.Context(), req(r).actor, id)
 }
 
 // apiEvent returns an event as the caller sees it, with their

@@ -94,35 +94,3 @@ func (s *Server) cancelGuestForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	return redirect(w, r, "/registrations/"+token+"?done=unregistered")
 }
-
-// guestAnswer is the API's answer to a guest's request, the same whatever
-// became of it.
-type guestAnswer struct {
-	Status rankfile.RegistrationStatus `json:"status"`
-}
-
-// apiRegisterGuest asks for the registration of someone not signed in,
-// with their contact details ({"name", "email", "phone", "zip"}).
-func (s *Server) apiRegisterGuest(w http.ResponseWriter, r *http.Request, eventID int64) error {
-	if !s.guestAllowed(w, r, true) {
-		return nil
-	}
-	c := &rankfile.Contact{}
-	if err := decodeBody(r, c, `{"name", "email", "phone", "zip"}`); err != nil {
-		return err
-	}
-	if _, err := s.app.RegisterGuest(r.Context(), eventID, c); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusAccepted, guestAnswer{Status: rankfile.Unconfirmed})
-}
-
-// apiConfirmGuestRegistration confirms the registration a contact's link
-// opens.
-func (s *Server) apiConfirmGuestRegistration(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.app.ConfirmGuestRegistration(r.Context(), r.PathValue("token"))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, v)
-}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -274,22 +272,5 @@ func fitsThePhone(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	if wide := read(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`)); wide > 0 {
 		t.Errorf("%s is %d pixels wider than the phone", what, wide)
-	}
-}
-
-// screenshot saves the page as a phone shows it into the folder named by
-// RANKFILE_TEST_SCREENSHOTS, when it is set, for a person to look at.
-func screenshot(t *testing.T, ctx context.Context, name string) {
-	t.Helper()
-	dir := os.Getenv("RANKFILE_TEST_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, strings.ReplaceAll(t.Name(), "/", "-")+"-"+name), png, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -2,7 +2,6 @@ package http_test
 
 import (
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -239,34 +238,4 @@ func TestMyEventsAndTheFeedsNewAddress(t *testing.T) {
 			t.Errorf("the old feed: %d", status)
 		}
 	})
-}
-
-// submit sends a form and follows its answer's redirect, as a browser
-// does.
-func (w *world) submit(c *http.Client, method, path string, form url.Values) (int, string) {
-	w.t.Helper()
-	r, err := http.NewRequest(method, w.srv.URL+path, strings.NewReader(form.Encode()))
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := c.Do(r)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
-	}
-	return w.do(c, "GET", resp.Header.Get("Location"), nil)
-}
-
-// actor is a role's member as rankfile knows them, with their seats.
-func (w *world) actor(role string) *rankfile.Actor {
-	a, err := w.app.Auth.Actor(ctx, w.member(roles[role]).ID)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	return a
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -262,3 +263,83 @@ func (w *world) signInLink(role string) string {
 	}
 	return w.srv.URL + "/sign-in/" + links[0].Token
 }
+
+// doBody sends a request with a raw body, as API clients do.
+func (w *world) doBody(method, path, body string, header ...string) (int, string) {
+	w.t.Helper()
+	r, err := http.NewRequest(method, w.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := resp.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return resp.StatusCode, b.String()
+}
+
+// submit sends a form and follows its answer's redirect, as a browser
+// does.
+func (w *world) submit(c *http.Client, method, path string, form url.Values) (int, string) {
+	w.t.Helper()
+	r, err := http.NewRequest(method, w.srv.URL+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := c.Do(r)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	return w.do(c, "GET", resp.Header.Get("Location"), nil)
+}
+
+// actor is a role's member as rankfile knows them, with their seats.
+func (w *world) actor(role string) *rankfile.Actor {
+	a, err := w.app.Auth.Actor(ctx, w.member(roles[role]).ID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return a
+}
+
+// grant gives a member a role.
+func (w *world) grant(nationalID, role string) {
+	w.t.Helper()
+	if err := store.NewAuthService(w.db).GrantRole(ctx, w.member(nationalID).ID, role); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// between returns the part of s from the first from to the next to.
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	s = s[i:]
+	if j := strings.Index(s, to); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

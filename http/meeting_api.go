@@ -2,14 +2,10 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
 )
-
-// meetingID reads the meeting id of the path.
-func meetingID(r *http.Request) (int64, error) { return pathID(r, "id", "meeting") }
 
 // apiMeetings lists meetings in the order they start.
 func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
@@ -92,19 +88,6 @@ func (s *Server) apiAttendance(w http.ResponseWriter, r *http.Request) error {
 		list = []*rankfile.Attendance{}
 	}
 	return writeJSON(w, http.StatusOK, list)
-}
-
-// meetingVoteIDs reads the meeting and vote ids of the path.
-func meetingVoteIDs(r *http.Request) (int64, int64, error) {
-	id, err := meetingID(r)
-	if err != nil {
-		return 0, 0, err
-	}
-	vid, err := strconv.ParseInt(r.PathValue("vid"), 10, 64)
-	if err != nil {
-		return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such vote")
-	}
-	return id, vid, nil
 }
 
 // apiVotes lists a meeting's votes with their results.

@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -119,9 +118,4 @@ func (s *Server) limit(l *limiter, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-func tooMany(w http.ResponseWriter) {
-	w.Header().Set("Retry-After", strconv.Itoa(60))
-	http.Error(w, "Too many requests: try again in a minute.", http.StatusTooManyRequests)
 }

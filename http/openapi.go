@@ -5,6 +5,9 @@ import (
 	"net/http"
 )
 
+// The JSON API offers what the pages offer, through the same operations
+// of package app: the same permission checks and audit entries.
+
 // openAPIDoc describes the JSON API. Public operations carry security: [].
 //
 //go:embed openapi.json

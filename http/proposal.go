@@ -173,43 +173,6 @@ func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "proposal.html", v)
 }
 
-// proposalAction does one of the steps a proposal's page offers, each a
-// small form, and comes back to the page saying what was done.
-func (s *Server) proposalAction(w http.ResponseWriter, r *http.Request) error {
-	id, err := proposalID(r)
-	if err != nil {
-		return err
-	}
-	ctx, actor, action := r.Context(), req(r).actor, r.PathValue("action")
-	switch action {
-	case "sign":
-		err = s.app.Sign(ctx, actor, id, r.FormValue("anonymous") != "")
-	case "unsign":
-		err = s.app.Unsign(ctx, actor, id)
-	case "accept":
-		err = s.app.AcceptAuthorship(ctx, actor, id)
-	case "open":
-		var deadline time.Time
-		if deadline, err = s.formTime(r, "deadline"); err == nil {
-			err = s.app.OpenSignatures(ctx, actor, id, deadline)
-		}
-	case "withdraw":
-		err = s.app.WithdrawProposal(ctx, actor, id)
-	case "comment":
-		_, err = s.app.Comment(ctx, actor, id, r.FormValue("comment"))
-	case "schedule":
-		err = s.app.ScheduleProposal(ctx, actor, id, r.FormValue("note"))
-	case "adopted", "rejected":
-		err = s.app.DecideProposal(ctx, actor, id, action == "adopted", r.FormValue("note"))
-	default:
-		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such action")
-	}
-	if err != nil {
-		return err
-	}
-	return redirect(w, r, "/proposals/"+r.PathValue("id")+"?done="+action)
-}
-
 // hideComment hides a comment under the code of conduct.
 func (s *Server) hideComment(w http.ResponseWriter, r *http.Request) error {
 	id, cid, err := proposalItem(r, "cid", "comment")
@@ -249,20 +212,22 @@ func (s *Server) proposeAmendment(w http.ResponseWriter, r *http.Request) error 
 	return redirect(w, r, "/proposals/"+r.PathValue("id")+"?done=amend#amendments")
 }
 
+// acceptAmendment accepts an amendment as friendly, by an author: its
+// text becomes the next version.
+func (s *Server) acceptAmendment(w http.ResponseWriter, r *http.Request) error {
+	return s.decideAmendment(w, r, true, "accept_amendment")
+}
+
+// declineAmendment declines an amendment, by an author.
+func (s *Server) declineAmendment(w http.ResponseWriter, r *http.Request) error {
+	return s.decideAmendment(w, r, false, "decline")
+}
+
 // decideAmendment accepts or declines an amendment, by an author.
-func (s *Server) decideAmendment(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) decideAmendment(w http.ResponseWriter, r *http.Request, accept bool, done string) error {
 	id, aid, err := proposalItem(r, "aid", "amendment")
 	if err != nil {
 		return err
-	}
-	var accept bool
-	done := r.PathValue("decision")
-	switch done {
-	case "accept":
-		accept, done = true, "accept_amendment"
-	case "decline":
-	default:
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such decision")
 	}
 	if err := s.app.DecideAmendment(r.Context(), req(r).actor, id, aid, accept); err != nil {
 		return err

@@ -1,48 +1,13 @@
 package http
 
 import (
-	"encoding/json"
-	"io"
+	"context"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/rankfile/rankfile"
 )
-
-// proposalID reads the proposal id of the path.
-func proposalID(r *http.Request) (int64, error) { return pathID(r, "id", "proposal") }
-
-// proposalItem reads the proposal id of the path and the id of one of
-// its amendments or comments, named in the path by key ("aid", "cid").
-func proposalItem(r *http.Request, key, what string) (int64, int64, error) {
-	id, err := proposalID(r)
-	if err != nil {
-		return 0, 0, err
-	}
-	item, err := strconv.ParseInt(r.PathValue(key), 10, 64)
-	if err != nil {
-		return 0, 0, rankfile.Errorf(rankfile.ENOTFOUND, "no such %s", what)
-	}
-	return id, item, nil
-}
-
-// statusQuery reads the ?status= of a list of proposals, def when absent.
-func statusQuery(r *http.Request, def rankfile.ProposalStatus) (rankfile.ProposalStatus, error) {
-	if q := r.URL.Query().Get("status"); q != "" {
-		return rankfile.ParseProposalStatus(q)
-	}
-	return def, nil
-}
-
-// decodeBody reads a JSON request body of at most 256 KB into v, and
-// says what it should have been when it is not.
-func decodeBody(r *http.Request, v any, shape string) error {
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<18)).Decode(v); err != nil {
-		return rankfile.Errorf(rankfile.EINVALID, "the body must be %s", shape)
-	}
-	return nil
-}
 
 // apiProposals lists the proposals the caller may see, ?status= filtering.
 func (s *Server) apiProposals(w http.ResponseWriter, r *http.Request) error {
@@ -141,42 +106,76 @@ func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) error
 	return writeJSON(w, http.StatusOK, p)
 }
 
-// apiProposalStep takes a step of a proposal's life: open (with a
-// deadline), withdraw, accept (co-authorship), schedule (with a note),
-// adopted or rejected (with a note).
-func (s *Server) apiProposalStep(w http.ResponseWriter, r *http.Request) error {
+// proposalStepJSON is what a step of a proposal's life may carry: the
+// deadline of signatures to open them, a note to schedule or decide.
+type proposalStepJSON struct {
+	Deadline time.Time `json:"deadline"`
+	Note     string    `json:"note"`
+}
+
+// apiProposalStep takes a step of a proposal's life, the one its route
+// names, and answers with the proposal after it.
+func (s *Server) apiProposalStep(w http.ResponseWriter, r *http.Request, step func(ctx context.Context, actor *rankfile.Actor, id int64, body proposalStepJSON) error) error {
 	id, err := proposalID(r)
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Deadline time.Time `json:"deadline"`
-		Note     string    `json:"note"`
-	}
+	var body proposalStepJSON
 	if r.ContentLength != 0 {
 		if err := decodeBody(r, &body, `{"deadline": "2027-01-31T23:59:00-08:00", "note": "..."}`); err != nil {
 			return err
 		}
 	}
-	ctx, actor := r.Context(), req(r).actor
-	switch step := r.PathValue("step"); step {
-	case "open":
-		err = s.app.OpenSignatures(ctx, actor, id, body.Deadline)
-	case "withdraw":
-		err = s.app.WithdrawProposal(ctx, actor, id)
-	case "accept":
-		err = s.app.AcceptAuthorship(ctx, actor, id)
-	case "schedule":
-		err = s.app.ScheduleProposal(ctx, actor, id, body.Note)
-	case "adopted", "rejected":
-		err = s.app.DecideProposal(ctx, actor, id, step == "adopted", body.Note)
-	default:
-		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such step: open, withdraw, accept, schedule, adopted or rejected")
-	}
-	if err != nil {
+	if err := step(r.Context(), req(r).actor, id, body); err != nil {
 		return err
 	}
 	return s.apiProposal(w, r)
+}
+
+// apiOpenSignatures opens a draft for signatures until {"deadline"}.
+func (s *Server) apiOpenSignatures(w http.ResponseWriter, r *http.Request) error {
+	return s.apiProposalStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id int64, body proposalStepJSON) error {
+		return s.app.OpenSignatures(ctx, actor, id, body.Deadline)
+	})
+}
+
+// apiWithdrawProposal withdraws a proposal, by its authors.
+func (s *Server) apiWithdrawProposal(w http.ResponseWriter, r *http.Request) error {
+	return s.apiProposalStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id int64, _ proposalStepJSON) error {
+		return s.app.WithdrawProposal(ctx, actor, id)
+	})
+}
+
+// apiAcceptAuthorship is an invited co-author's yes.
+func (s *Server) apiAcceptAuthorship(w http.ResponseWriter, r *http.Request) error {
+	return s.apiProposalStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id int64, _ proposalStepJSON) error {
+		return s.app.AcceptAuthorship(ctx, actor, id)
+	})
+}
+
+// apiScheduleProposal puts a proposal on the deciding body's agenda, with
+// {"note"} naming the meeting.
+func (s *Server) apiScheduleProposal(w http.ResponseWriter, r *http.Request) error {
+	return s.apiProposalStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id int64, body proposalStepJSON) error {
+		return s.app.ScheduleProposal(ctx, actor, id, body.Note)
+	})
+}
+
+// apiAdoptProposal records that the deciding body adopted a proposal.
+func (s *Server) apiAdoptProposal(w http.ResponseWriter, r *http.Request) error {
+	return s.apiDecideProposal(w, r, true)
+}
+
+// apiRejectProposal records that the deciding body rejected a proposal.
+func (s *Server) apiRejectProposal(w http.ResponseWriter, r *http.Request) error {
+	return s.apiDecideProposal(w, r, false)
+}
+
+// apiDecideProposal records the deciding body's decision, with {"note"}.
+func (s *Server) apiDecideProposal(w http.ResponseWriter, r *http.Request, adopted bool) error {
+	return s.apiProposalStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id int64, body proposalStepJSON) error {
+		return s.app.DecideProposal(ctx, actor, id, adopted, body.Note)
+	})
 }
 
 // apiPaperSignature enters a paper signature for {"member_id": N}.
@@ -217,17 +216,24 @@ func (s *Server) apiProposeAmendment(w http.ResponseWriter, r *http.Request) err
 	return writeJSON(w, http.StatusCreated, a)
 }
 
+// apiAcceptAmendment accepts an amendment as friendly, by an author: its
+// text becomes the next version.
+func (s *Server) apiAcceptAmendment(w http.ResponseWriter, r *http.Request) error {
+	return s.apiDecideAmendment(w, r, true)
+}
+
+// apiDeclineAmendment declines an amendment, by an author.
+func (s *Server) apiDeclineAmendment(w http.ResponseWriter, r *http.Request) error {
+	return s.apiDecideAmendment(w, r, false)
+}
+
 // apiDecideAmendment accepts or declines an amendment, by an author.
-func (s *Server) apiDecideAmendment(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiDecideAmendment(w http.ResponseWriter, r *http.Request, accept bool) error {
 	id, aid, err := proposalItem(r, "aid", "amendment")
 	if err != nil {
 		return err
 	}
-	decision := r.PathValue("decision")
-	if decision != "accept" && decision != "decline" {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such decision: accept or decline")
-	}
-	if err := s.app.DecideAmendment(r.Context(), req(r).actor, id, aid, decision == "accept"); err != nil {
+	if err := s.app.DecideAmendment(r.Context(), req(r).actor, id, aid, accept); err != nil {
 		return err
 	}
 	return s.apiProposal(w, r)

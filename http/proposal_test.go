@@ -82,19 +82,6 @@ func TestAMemberSignsAProposalOnAPhone(t *testing.T) {
 	})
 }
 
-// between returns the part of s from the first from to the next to.
-func between(s, from, to string) string {
-	i := strings.Index(s, from)
-	if i < 0 {
-		return ""
-	}
-	s = s[i:]
-	if j := strings.Index(s, to); j >= 0 {
-		return s[:j]
-	}
-	return s
-}
-
 // TestACrossSiteSignatureChangesNothing posts a signature from another
 // site with the member's cookie: refused, and no signature is stored.
 func TestACrossSiteSignatureChangesNothing(t *testing.T) {

@@ -161,15 +161,3 @@ func (s *Server) renderPart(w http.ResponseWriter, r *http.Request, page, part s
 	_, err := buf.WriteTo(w)
 	return err
 }
-
-// redirect answers a form's POST by sending the browser on (303), or, for
-// htmx, tells htmx where to go.
-func redirect(w http.ResponseWriter, r *http.Request, to string) error {
-	if r.Header.Get("HX-Request") == "true" {
-		w.Header().Set("HX-Redirect", to)
-		w.WriteHeader(http.StatusNoContent)
-		return nil
-	}
-	http.Redirect(w, r, to, http.StatusSeeOther)
-	return nil
-}

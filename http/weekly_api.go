@@ -9,9 +9,6 @@ import (
 // The weekly email through the JSON API, for the communications team and
 // admins: the same operations as the pages.
 
-// weeklyID reads the weekly email's id of the path.
-func weeklyID(r *http.Request) (int64, error) { return pathID(r, "id", "weekly email") }
-
 // apiWeeklies lists the weekly emails, the latest week first.
 func (s *Server) apiWeeklies(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.app.Weeklies(r.Context(), req(r).actor)

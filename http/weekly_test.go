@@ -11,17 +11,8 @@ import (
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/locale"
-	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
-
-// grant gives a member a role.
-func (w *world) grant(nationalID, role string) {
-	w.t.Helper()
-	if err := store.NewAuthService(w.db).GrantRole(ctx, w.member(nationalID).ID, role); err != nil {
-		w.t.Fatal(err)
-	}
-}
 
 // eventsWeek is the Monday of the week the world's events are in.
 func (w *world) eventsWeek() rankfile.Date {

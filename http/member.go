@@ -1,0 +1,34 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/rankfile/rankfile"
+)
+
+func (s *Server) memberPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
+	}
+	actor := req(r).actor
+	m, v, err := s.app.Member(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	data := memberData{Member: m, Full: v >= rankfile.SeeEverything}
+	if data.Full && actor.Steward {
+		if data.Sensitive, err = s.app.Sensitive(r.Context(), actor, id); err != nil {
+			return err
+		}
+	}
+	return s.render(w, r, "member.html", data)
+}
+
+// memberData is a member's page: what the viewer may see of them.
+type memberData struct {
+	Member    *rankfile.Member
+	Full      bool
+	Sensitive *rankfile.MemberSensitive
+}
