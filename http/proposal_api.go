@@ -138,7 +138,13 @@ func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) error
 	if err := s.app.UpdateProposal(r.Context(), req(r).actor, p); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, p)
+	// The answer is the draft as stored, with its status, authors and
+	// version, not the body sent back.
+	page, err := s.app.Proposal(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, page.Proposal)
 }
 
 // apiProposalStep takes a step of a proposal's life: open (with a
