@@ -98,9 +98,9 @@ type BodyView struct {
 // SeatHolders is a seat and the members holding it, with their positions
 // in the same order.
 type SeatHolders struct {
-	Seat      *Seat
-	Holders   []*Member
-	Positions []*Position
+	Seat      *Seat       `json:"seat"`
+	Holders   []*Member   `json:"holders"`
+	Positions []*Position `json:"positions"`
 }
 
 // LoadBodyView gathers a body's seats and positions as they stand on day d.

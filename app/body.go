@@ -26,26 +26,30 @@ func (a *App) Directory(ctx context.Context, actor *rankfile.Actor) (*rankfile.B
 
 // BodyPage is a body as the actor may see it.
 type BodyPage struct {
-	Body     *rankfile.Body
-	Parent   *rankfile.Body
-	Children []*rankfile.Body
+	Body     *rankfile.Body   `json:"body"`
+	Parent   *rankfile.Body   `json:"parent"`
+	Children []*rankfile.Body `json:"children"`
 	// Seats are shown with their holders' names to members only.
-	Seats []rankfile.SeatHolders
-	Count *rankfile.MemberCount
+	Seats []rankfile.SeatHolders `json:"seats"`
+	Count *rankfile.MemberCount  `json:"count"`
 	// Members, with their contact details, are for the body's leaders and
 	// the data stewards, a page at a time.
-	Members      []*rankfile.Member
-	MembersTotal int
-	MembersPage  int
+	Members      []*rankfile.Member `json:"members"`
+	MembersTotal int                `json:"members_total"`
+	MembersPage  int                `json:"members_page"`
 	// What the actor may do.
-	IsMember, Pending, CanJoin, CanLeave, CanRequest bool
-	Requests                                         []RequestView
+	IsMember   bool          `json:"is_member"`
+	Pending    bool          `json:"pending"`
+	CanJoin    bool          `json:"can_join"`
+	CanLeave   bool          `json:"can_leave"`
+	CanRequest bool          `json:"can_request"`
+	Requests   []RequestView `json:"requests"`
 }
 
 // RequestView is a pending join request with who asked.
 type RequestView struct {
-	Request *rankfile.JoinRequest
-	Member  *rankfile.Member // name and contact, for those who decide
+	Request *rankfile.JoinRequest `json:"request"`
+	Member  *rankfile.Member      `json:"member"` // name and contact, for those who decide
 }
 
 // membersPerPage is how many members a body page lists at a time.

@@ -13,28 +13,30 @@ import (
 
 // MeetingPage is a meeting as one member sees it.
 type MeetingPage struct {
-	Meeting *rankfile.Meeting
-	Body    *rankfile.Body
-	Counts  []rankfile.SessionCount
+	Meeting *rankfile.Meeting       `json:"meeting"`
+	Body    *rankfile.Body          `json:"body"`
+	Counts  []rankfile.SessionCount `json:"counts"`
 	// Present is how many members in good standing are checked in across
 	// all sessions; Needed is the quorum.
-	Present, Needed int
+	Present int `json:"present"`
+	Needed  int `json:"needed"`
 	// MySession is the session the reader is checked into, or nil.
-	MySession *rankfile.MeetingSession
+	MySession *rankfile.MeetingSession `json:"my_session"`
 	// Hosting lists the sessions the reader checks members into.
-	Hosting []*rankfile.MeetingSession
+	Hosting []*rankfile.MeetingSession `json:"hosting"`
 	// Live is the live state the page starts from.
 	Live *LiveState `json:"-"`
 	// Votes are the meeting's votes in the order they opened; Open is the
 	// one open, if any, and Voted whether the reader has voted in it.
-	Votes []*rankfile.MeetingVote
-	Open  *rankfile.MeetingVote
-	Voted bool
+	Votes []*rankfile.MeetingVote `json:"votes"`
+	Open  *rankfile.MeetingVote   `json:"open"`
+	Voted bool                    `json:"voted"`
 	// CanVote is whether the reader may vote: checked in and in good
 	// standing.
-	CanVote bool
+	CanVote bool `json:"can_vote"`
 	// CanChair and CanWriteMinutes are what the reader may do here.
-	CanChair, CanWriteMinutes bool
+	CanChair        bool `json:"can_chair"`
+	CanWriteMinutes bool `json:"can_write_minutes"`
 }
 
 // Quorate reports whether enough members are present to decide.

@@ -15,24 +15,24 @@ import (
 
 // ProposalPage is a proposal as one member sees it.
 type ProposalPage struct {
-	Proposal   *rankfile.Proposal
-	Body       *rankfile.Body
-	Signatures []*rankfile.Signature // names hidden as the signers asked, unless the reader is a steward
-	History    []*rankfile.ProposalEvent
-	Amendments []*rankfile.Amendment
-	Comments   []*rankfile.Comment // hidden ones keep their text for their author and the body's leaders only
-	Signed     bool                // the reader signed
-	CanSign    bool                // the reader may sign now
-	CanUnsign  bool                // the reader signed and may take it back
-	CanEdit    bool                // the reader is an author
+	Proposal   *rankfile.Proposal        `json:"proposal"`
+	Body       *rankfile.Body            `json:"body"`
+	Signatures []*rankfile.Signature     `json:"signatures"` // names hidden as the signers asked, unless the reader is a steward
+	History    []*rankfile.ProposalEvent `json:"history"`
+	Amendments []*rankfile.Amendment     `json:"amendments"`
+	Comments   []*rankfile.Comment       `json:"comments"`   // hidden ones keep their text for their author and the body's leaders only
+	Signed     bool                      `json:"signed"`     // the reader signed
+	CanSign    bool                      `json:"can_sign"`   // the reader may sign now
+	CanUnsign  bool                      `json:"can_unsign"` // the reader signed and may take it back
+	CanEdit    bool                      `json:"can_edit"`   // the reader is an author
 	// Invited is set for a co-author who has yet to accept.
-	Invited bool
+	Invited bool `json:"invited"`
 	// CanManage: the reader leads the deciding body (or is an admin).
-	CanManage bool
+	CanManage bool `json:"can_manage"`
 	// CanAmend and CanComment: the reader may propose amendments and
 	// comment now.
-	CanAmend   bool
-	CanComment bool
+	CanAmend   bool `json:"can_amend"`
+	CanComment bool `json:"can_comment"`
 }
 
 // CreateProposal stores a draft written by the actor, naming co-authors

@@ -28,8 +28,9 @@ type SectionDiff struct {
 
 // VersionDiff compares two versions of a proposal.
 type VersionDiff struct {
-	From, To *rankfile.ProposalVersion
-	Sections []SectionDiff
+	From     *rankfile.ProposalVersion `json:"from"`
+	To       *rankfile.ProposalVersion `json:"to"`
+	Sections []SectionDiff             `json:"sections"`
 }
 
 // diffVersions compares the sections of two versions.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/rankfile/rankfile"
 )
@@ -51,7 +52,7 @@ func (s *Server) page(fn handlerFunc) http.Handler {
 func (s *Server) api(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.apiLimit.allow(s.clientKey(r)) {
-			tooMany(w)
+			apiTooMany(w)
 			return
 		}
 		rq, err := s.identifyToken(r)
@@ -70,6 +71,13 @@ func writeJSONError(w http.ResponseWriter, err error) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(statuses[code])
 	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": rankfile.ErrorMessage(err)}})
+}
+
+// apiTooMany refuses a client of the JSON API that asked too often, in
+// the API's own shape of an error.
+func apiTooMany(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", strconv.Itoa(60))
+	writeJSONError(w, rankfile.Errorf(rankfile.ETOOMANY, "too many requests: try again in a minute"))
 }
 
 // logFault logs errors that are rankfile's fault, never the others, and

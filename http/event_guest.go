@@ -28,7 +28,7 @@ func (s *Server) guestAllowed(w http.ResponseWriter, r *http.Request, api bool) 
 		return true
 	}
 	if api {
-		tooMany(w)
+		apiTooMany(w)
 		return false
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(int(guestPeriod/guestRequests/time.Second)))

@@ -95,7 +95,7 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		t.Fatal(err)
 	}
 	server := rfhttp.NewServer(w.app, db.Ping, logger, cfg)
-	w.srv = httptest.NewServer(server.Handler())
+	w.srv = httptest.NewServer(checkAPI(t, server.Handler()))
 	t.Cleanup(w.srv.Close)
 	return w
 }

@@ -44,7 +44,7 @@ func TestAMemberChecksInWithTheCodeThroughTheAPI(t *testing.T) {
 			t.Fatalf("checking in: %d %s", status, body)
 		}
 		_, body = w.doBody("GET", "/api/v1/meetings/1", "", auth...)
-		if !strings.Contains(body, `"Present":1`) || !strings.Contains(body, `"MySession":{"id":1`) || strings.Contains(body, code) {
+		if !strings.Contains(body, `"present":1`) || !strings.Contains(body, `"my_session":{"id":1`) || strings.Contains(body, code) {
 			t.Errorf("after checking in the member sees %s", body)
 		}
 	})

@@ -103,7 +103,13 @@ func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) error
 	if err := s.app.UpdateProposal(r.Context(), req(r).actor, p); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, p)
+	// The answer is the draft as stored, with its status, authors and
+	// version, not the body sent back.
+	page, err := s.app.Proposal(r.Context(), req(r).actor, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, page.Proposal)
 }
 
 // proposalStepJSON is what a step of a proposal's life may carry: the
