@@ -271,19 +271,6 @@ func (s *ElectionService) fill(ctx context.Context, e *rankfile.Election) error 
 	return s.candidates(ctx, e)
 }
 
-func scanIDs(rows *sql.Rows) ([]int64, error) {
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
 func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*rankfile.Contest, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT id, title, seats, method, constraints FROM contests
 		WHERE election_id = $1 ORDER BY position`, electionID)

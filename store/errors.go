@@ -67,3 +67,10 @@ func translatePostgres(err error, pgErr *pgconn.PgError) error {
 	}
 	return err
 }
+
+// isDomain reports whether err is a refusal to tell the one who asked,
+// rather than a failure of the transaction.
+func isDomain(err error) bool {
+	var domain *rankfile.Error
+	return errors.As(err, &domain)
+}

@@ -221,14 +221,6 @@ func (s *MemberService) SetPreferences(ctx context.Context, memberID int64, p ra
 	})
 }
 
-// ptrArg stores a nil choice as NULL.
-func ptrArg[T any](p *T) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
 func describePreferences(p rankfile.Preferences) string {
 	parts := []string{"language " + orDash(p.Language)}
 	if p.MailPreference != nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"github.com/rankfile/rankfile"
 )
@@ -78,11 +77,4 @@ func (tx *Tx) signBatch(batch []*pendingSign, refused []error) error {
 		}
 	}
 	return nil
-}
-
-// isDomain reports whether err is a refusal to tell the one who asked,
-// rather than a failure of the transaction.
-func isDomain(err error) bool {
-	var domain *rankfile.Error
-	return errors.As(err, &domain)
 }
