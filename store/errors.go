@@ -74,3 +74,7 @@ func isDomain(err error) bool {
 	var domain *rankfile.Error
 	return errors.As(err, &domain)
 }
+
+// unauthorized is the one answer for every bad secret: which check failed
+// is nobody's business.
+var unauthorized = rankfile.Errorf(rankfile.EUNAUTHORIZED, "this link or session is not valid any more: sign in again")

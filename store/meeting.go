@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -18,20 +17,6 @@ type MeetingService struct{ db *DB }
 func NewMeetingService(db *DB) *MeetingService { return &MeetingService{db: db} }
 
 var _ rankfile.MeetingService = (*MeetingService)(nil)
-
-// codeAlphabet writes session codes without letters and digits that are
-// read one for another (0 and O, 1 and I).
-const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-// sessionCode makes a six-character code to type on a phone.
-func sessionCode() string {
-	b := make([]byte, 6)
-	rand.Read(b) // crypto/rand.Read never fails
-	for i := range b {
-		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
-	}
-	return string(b)
-}
 
 // CreateMeeting stores a meeting, each of its sessions with a code of its
 // own, and its agenda.

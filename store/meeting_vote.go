@@ -371,14 +371,3 @@ func (tx *Tx) rewriteVoteRows(ctx context.Context, voteID int64) error {
 	}
 	return nil
 }
-
-// clusterTables rewrites PostgreSQL tables in the order of their primary
-// keys, leaving neither old rows nor the order they were written in.
-func (db *DB) clusterTables(ctx context.Context, tables ...string) error {
-	for _, table := range tables {
-		if _, err := db.write.ExecContext(ctx, `CLUSTER `+table+` USING `+table+`_pkey`); err != nil {
-			return db.translate(err)
-		}
-	}
-	return nil
-}

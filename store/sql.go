@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -226,11 +224,3 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 
 // itoa writes an id in decimal.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
-
-// randomHex returns n random bytes in hex: ids that say nothing of when
-// or in what order they were made.
-func randomHex(n int) string {
-	b := make([]byte, n)
-	rand.Read(b) // crypto/rand.Read never fails
-	return hex.EncodeToString(b)
-}
