@@ -18,17 +18,6 @@ func NewMemberService(db *DB) *MemberService { return &MemberService{db: db} }
 
 var _ rankfile.MemberService = (*MemberService)(nil)
 
-// standingSQL is Member.StandingOn in SQL, for filtering and counting by
-// standing in the database: the override when one stands on the day (the
-// one parameter), else the list's standing. It needs the join of
-// memberJoins; the member tests check that it agrees with the Go rule.
-const standingSQL = `(CASE WHEN o.id IS NOT NULL AND ` + overrideStands + `
-	THEN o.standing ELSE m.list_standing END)`
-
-// overrideStands is whether an unrevoked override o stands on a day (the
-// one parameter): until its end date, or for good when it has none.
-const overrideStands = `(o.until IS NULL OR o.until >= $%d)`
-
 // memberJoins adds the effective branch (b) and the standing override (o).
 const memberJoins = `
 	LEFT JOIN bodies b ON b.id = ` + effectiveBranch + `
@@ -250,15 +239,6 @@ func (s *MemberService) branchID(ctx context.Context, slug string) (int64, error
 	}
 	return 0, err
 }
-
-// standingIsSQL is standingSQL = X without the join: the list's standing
-// when no override stands on the day, else the override's. Overrides are
-// few, so their sets are small.
-const standingIsSQL = `((m.list_standing = $%d AND m.id NOT IN (` + activeOverrides + `))
-	OR m.id IN (` + activeOverrides + ` AND o.standing = $%d))`
-
-// activeOverrides selects the members with an override standing on a day.
-const activeOverrides = `SELECT o.member_id FROM standing_overrides o WHERE o.revoked_at IS NULL AND ` + overrideStands
 
 // briefSelect reads what MemberFilter.Brief promises, in scanBrief's order:
 // members' own columns, their branch's slug and their override.

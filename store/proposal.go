@@ -195,11 +195,6 @@ func (s *ProposalService) readAuthors(ctx context.Context, byID map[int64]*rankf
 	return rows.Err()
 }
 
-// goodStandingSQL is whether the member m (joined with their override o,
-// as memberJoins does) is in good standing on the day given as the
-// parameter numbered by %d.
-var goodStandingSQL = `(` + standingSQL + ` = 'good')`
-
 // signatureCountSQL selects the count of signatures s and of those whose
 // signers are in good standing on the day given as parameter 1.
 var signatureCountSQL = `COUNT(*), COALESCE(SUM(CASE WHEN ` + fmt.Sprintf(goodStandingSQL, 1) + ` THEN 1 ELSE 0 END), 0)`
