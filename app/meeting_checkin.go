@@ -12,17 +12,6 @@ import (
 // members' names, branches and whether they vote, never their contact
 // details.
 
-// CheckInCandidate is a member a host may check in.
-type CheckInCandidate struct {
-	ID     int64  `json:"id"`
-	Name   string `json:"name"`
-	Branch string `json:"branch,omitempty"`
-	// Good is whether they are in good standing today: whether they vote.
-	Good bool `json:"good"`
-	// In names the session they are checked into, "" when none.
-	In string `json:"in,omitempty"`
-}
-
 // CheckInSearch finds members of the meeting's body by the beginning of
 // their names, for a host of one of its sessions (see searchNames).
 func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingID int64, query string) ([]*CheckInCandidate, error) {
@@ -98,22 +87,6 @@ func (a *App) candidates(ctx context.Context, m *rankfile.Meeting, members []*ra
 		out = append(out, c)
 	}
 	return out, nil
-}
-
-// candidate is a member as a host sees them.
-func (a *App) candidate(m *rankfile.Member, branches map[int64]string) *CheckInCandidate {
-	return &CheckInCandidate{ID: m.ID, Name: m.FullName(), Branch: branches[m.Branch.ID()],
-		Good: m.StandingOn(a.Today()).IsGood()}
-}
-
-// branchNames maps branch ids to names.
-func (a *App) branchNames(ctx context.Context) (map[int64]string, error) {
-	branches, err := a.BranchList(ctx)
-	names := map[int64]string{}
-	for _, b := range branches {
-		names[b.ID] = b.Name
-	}
-	return names, err
 }
 
 // MeetingsAttended lists the meetings a member attended, latest first:
