@@ -303,23 +303,11 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	return m, nil
 }
 
-// FindMemberSensitive returns the sensitive fields of a member.
-func (s *MemberService) FindMemberSensitive(ctx context.Context, memberID int64) (*rankfile.MemberSensitive, error) {
-	if _, err := s.FindMember(ctx, rankfile.MemberFilter{ID: memberID}); err != nil {
-		return nil, err
-	}
-	out := &rankfile.MemberSensitive{MemberID: memberID}
-	var race, accommodations string
-	err := s.db.read.QueryRowContext(ctx, `SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`,
-		memberID).Scan(&race, &accommodations)
+func (tx *Tx) memberExists(ctx context.Context, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM members WHERE id = $1`, id).Scan(&one)
 	if err == sql.ErrNoRows {
-		return out, nil
-	} else if err != nil {
-		return nil, s.db.translate(err)
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
 	}
-	if out.Race, err = s.db.unseal("race", memberID, race); err != nil {
-		return nil, err
-	}
-	out.Accommodations, err = s.db.unseal("accommodations", memberID, accommodations)
-	return out, err
+	return err
 }

@@ -8,15 +8,6 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
-func (tx *Tx) memberExists(ctx context.Context, id int64) error {
-	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM members WHERE id = $1`, id).Scan(&one)
-	if err == sql.ErrNoRows {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
-	}
-	return err
-}
-
 // ChooseBranch records the branch a member chose instead of the one they
 // live in; slug "" clears the choice.
 func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, by string) error {
