@@ -138,15 +138,3 @@ func (a *App) weekOver(w *rankfile.WeeklyEmail) bool {
 	_, end := rankfile.WeekSpan(w.WeekOf, a.Zone)
 	return !a.Now().Before(end)
 }
-
-// CheckUnsubscribe reports whether an unsubscribe link works, changing
-// nothing.
-func (a *App) CheckUnsubscribe(ctx context.Context, token string) error {
-	return a.Weekly.CheckUnsubscribeToken(ctx, token)
-}
-
-// Unsubscribe takes the member whose link it is off the weekly email. The
-// link is the permission: whoever got the email may stop it.
-func (a *App) Unsubscribe(ctx context.Context, token string) error {
-	return a.Weekly.Unsubscribe(ctx, token)
-}
