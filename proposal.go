@@ -241,12 +241,12 @@ type ProposalService interface {
 	// OpenSignatures moves a draft to collecting, with its threshold and
 	// deadline.
 	OpenSignatures(ctx context.Context, id int64, threshold int, deadline time.Time) error
-	// SetProposalStatus records a step of a proposal from one status to
-	// another, refusing it when the proposal is no longer in from.
-	SetProposalStatus(ctx context.Context, id int64, from, to ProposalStatus, note string) error
-	// Sign adds a member's signature and qualifies the proposal when it
-	// reaches its threshold of valid signatures.
-	Sign(ctx context.Context, s *Signature) error
+	// StepProposal takes a step of a proposal, with all it causes, in one
+	// transaction, refusing it when the proposal is no longer in step.From.
+	StepProposal(ctx context.Context, id int64, step *ProposalStep) error
+	// Sign adds a member's signature, then takes the step qualify makes of
+	// the proposal's count of signatures, if any, in the same transaction.
+	Sign(ctx context.Context, s *Signature, qualify func(*Proposal, SignatureCount) *ProposalStep) error
 	// Unsign takes a member's signature back while the proposal collects.
 	Unsign(ctx context.Context, proposalID, memberID int64) error
 	// Signatures returns a proposal's signatures, oldest first.

@@ -72,7 +72,7 @@ func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankf
 	note := fmt.Sprintf("%s, %s", m.Title, m.StartsAt.In(a.Zone).Format("2 January 2006 15:04"))
 	for _, item := range m.Agenda {
 		if item.Kind == rankfile.AgendaProposal {
-			err := a.Proposals.SetProposalStatus(as(ctx, actor), item.ProposalID, rankfile.ProposalQualified, rankfile.ProposalScheduled, note)
+			err := a.Proposals.StepProposal(as(ctx, actor), item.ProposalID, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
 			if err != nil {
 				return err
 			}

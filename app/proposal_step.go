@@ -21,7 +21,7 @@ func (a *App) ScheduleProposal(ctx context.Context, actor *rankfile.Actor, id in
 	if strings.TrimSpace(note) == "" {
 		return rankfile.Errorf(rankfile.EINVALID, "say which meeting takes it up")
 	}
-	return a.Proposals.SetProposalStatus(as(ctx, actor), id, rankfile.ProposalQualified, rankfile.ProposalScheduled, note)
+	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
 }
 
 // DecideProposal records what the meeting decided on a scheduled proposal.
@@ -33,7 +33,7 @@ func (a *App) DecideProposal(ctx context.Context, actor *rankfile.Actor, id int6
 	if adopted {
 		to = rankfile.ProposalAdopted
 	}
-	return a.Proposals.SetProposalStatus(as(ctx, actor), id, rankfile.ProposalScheduled, to, note)
+	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.NewProposalStep(rankfile.ProposalScheduled, to, note))
 }
 
 // managedProposal returns a proposal the actor may schedule and decide.
@@ -62,7 +62,7 @@ func (a *App) CatchUpProposals(ctx context.Context) error {
 			return err
 		}
 		note := counted[0].Signatures.Summary() + fmt.Sprintf("; %d needed", p.Threshold)
-		err = a.Proposals.SetProposalStatus(clock, p.ID, rankfile.ProposalCollecting, rankfile.ProposalExpired, note)
+		err = a.Proposals.StepProposal(clock, p.ID, rankfile.NewProposalStep(rankfile.ProposalCollecting, rankfile.ProposalExpired, note))
 		if err != nil && rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			return err
 		}
@@ -82,5 +82,5 @@ func (a *App) WithdrawProposal(ctx context.Context, actor *rankfile.Actor, id in
 	default:
 		return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s and can no longer be withdrawn", p.Title, p.StatusAt(a.Now()))
 	}
-	return a.Proposals.SetProposalStatus(as(ctx, actor), id, p.Status, rankfile.ProposalWithdrawn, "")
+	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.NewProposalStep(p.Status, rankfile.ProposalWithdrawn, ""))
 }

@@ -6,7 +6,8 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
-// The steps of a proposal's life: its status, and its history.
+// The steps of a proposal's life, as the app decides them (see
+// rankfile.ProposalStep), and its history.
 
 // proposalEvent records a step of a proposal's life, by the actor of ctx.
 func (tx *Tx) proposalEvent(ctx context.Context, id int64, status rankfile.ProposalStatus, note string) error {
@@ -15,33 +16,40 @@ func (tx *Tx) proposalEvent(ctx context.Context, id int64, status rankfile.Propo
 	return err
 }
 
-// SetProposalStatus records a step from one status to another.
-func (s *ProposalService) SetProposalStatus(ctx context.Context, id int64, from, to rankfile.ProposalStatus, note string) error {
+// StepProposal takes a step of a proposal the app decided, with all it
+// causes, in one transaction.
+func (s *ProposalService) StepProposal(ctx context.Context, id int64, step *rankfile.ProposalStep) error {
+	if step == nil {
+		return rankfile.Errorf(rankfile.EINVALID, "no step to take")
+	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		p, err := tx.lockProposal(ctx, id)
 		if err != nil {
 			return err
 		}
-		if p.Status != from {
-			return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s, not %s", p.Title, p.Status, from)
-		}
-		return tx.setProposalStatus(ctx, id, to, note)
+		return tx.stepProposal(ctx, p, step)
 	})
 }
 
-// setProposalStatus moves a proposal locked in tx to a status, with the
-// step in its history and the email the step owes.
-func (tx *Tx) setProposalStatus(ctx context.Context, id int64, to rankfile.ProposalStatus, note string) error {
+// stepProposal writes a step of the proposal p, locked in tx, and all the
+// step says it causes: the new status, the emails it owes and the line in
+// the proposal's history. A proposal no longer in the step's From status
+// is refused.
+func (tx *Tx) stepProposal(ctx context.Context, p *rankfile.Proposal, step *rankfile.ProposalStep) error {
+	if p.Status != step.From {
+		return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s, not %s", p.Title, p.Status, step.From)
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = $1, updated_at = $2 WHERE id = $3`,
-		string(to), tx.stamp, id); err != nil {
+		string(step.To), tx.stamp, p.ID); err != nil {
 		return err
 	}
-	if kind := to.MailOwed(); kind != "" {
-		if err := tx.oweProposalMail(ctx, id, kind); err != nil {
+	for _, kind := range step.Mail {
+		if err := tx.oweProposalMail(ctx, p.ID, kind); err != nil {
 			return err
 		}
 	}
-	return tx.proposalEvent(ctx, id, to, note)
+	p.Status = step.To // for what follows in the same transaction
+	return tx.proposalEvent(ctx, p.ID, step.To, step.Note)
 }
 
 // ProposalHistory returns the steps of a proposal's life, oldest first.
