@@ -52,3 +52,7 @@ func redactHolders(v *rankfile.BodyView, d rankfile.Date) {
 	}
 	v.Members = nil
 }
+
+// clockActor is who the server's clock acts as: when it drafts a weekly
+// email, or records that a proposal expired.
+var clockActor = &rankfile.Actor{Label: "rankfile"}

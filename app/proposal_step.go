@@ -52,7 +52,7 @@ func (a *App) CatchUpProposals(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	clock := rankfile.WithActor(ctx, &rankfile.Actor{Label: "rankfile"})
+	clock := as(ctx, clockActor)
 	for _, p := range list {
 		if p.StatusAt(a.Now()) != rankfile.ProposalExpired {
 			continue

@@ -11,9 +11,6 @@ import (
 // draft a week's email from the calendar, edit it and send it; the
 // server's clock drafts the coming week's on its own from Thursday.
 
-// clockActor is who the server's clock acts as when it drafts.
-var clockActor = &rankfile.Actor{Label: "rankfile"}
-
 // maxWeeklies bounds the weekly emails listed: two years of them.
 const maxWeeklies = 104
 
