@@ -59,6 +59,16 @@ func (c *Candidate) offBallot() string {
 	return c.Status
 }
 
+// MarkQualified says of each candidate whether their seconds suffice: at
+// least the election's Seconders.
+func (e *Election) MarkQualified() {
+	for _, c := range e.Contests {
+		for _, cand := range c.Candidates {
+			cand.Qualified = cand.Seconds >= e.Seconders
+		}
+	}
+}
+
 // Candidate returns the election's candidate with the id, and its contest.
 func (e *Election) Candidate(id int64) (*Contest, *Candidate) {
 	for _, c := range e.Contests {

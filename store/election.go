@@ -52,7 +52,7 @@ func (s *ElectionService) CreateElection(ctx context.Context, e *rankfile.Electi
 				return err
 			}
 		}
-		qualify(e)
+		e.MarkQualified()
 		return tx.audit(ctx, rankfile.AuditChangeElection, 0, "created election "+e.Title)
 	})
 }
@@ -72,15 +72,6 @@ func (tx *Tx) createContest(ctx context.Context, electionID int64, position int,
 		}
 	}
 	return nil
-}
-
-// qualify says of each candidate whether their seconds suffice.
-func qualify(e *rankfile.Election) {
-	for _, c := range e.Contests {
-		for _, cand := range c.Candidates {
-			cand.Qualified = cand.Seconds >= e.Seconders
-		}
-	}
 }
 
 func nonNil(s []string) []string {
@@ -210,6 +201,6 @@ func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) 
 			k.Candidates = append(k.Candidates, c)
 		}
 	}
-	qualify(e)
+	e.MarkQualified()
 	return rows.Err()
 }
