@@ -74,13 +74,6 @@ func (tx *Tx) createContest(ctx context.Context, electionID int64, position int,
 	return nil
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // electionColumns are read by scanElection, in its order.
 const electionColumns = `id, title, rules, body_id, cutoff, nominations_open, nominations_close, voting_open,
 	voting_close, seconders, record_public, seed, roll_frozen_at, roll_size, counted_at, created_at`

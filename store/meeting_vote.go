@@ -68,19 +68,12 @@ func (s *MeetingService) OpenVote(ctx context.Context, v *rankfile.MeetingVote) 
 		if err := tx.QueryRowContext(ctx, `INSERT INTO meeting_votes (meeting_id, agenda_item_id, kind, question, options,
 			seats, threshold, roll_call, proposal_id, status, seed, opened_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-			v.MeetingID, v.AgendaItemID, string(v.Kind), v.Question, mustJSON(orEmpty(v.Options)), v.Seats,
+			v.MeetingID, v.AgendaItemID, string(v.Kind), v.Question, mustJSON(nonNil(v.Options)), v.Seats,
 			string(v.Threshold), v.RollCall, nullID(v.ProposalID), string(v.Status), v.Seed, tx.stamp).Scan(&v.ID); err != nil {
 			return err
 		}
 		return tx.audit(ctx, rankfile.AuditOpenVote, v.MeetingID, fmt.Sprintf("opened vote %d: %s", v.ID, v.Question))
 	})
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // FindVotes returns a meeting's votes in the order they opened.

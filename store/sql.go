@@ -224,3 +224,11 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 
 // itoa writes an id in decimal.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// nonNil stores a list never set as an empty JSON list, not null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
