@@ -2,9 +2,6 @@ package rankfile
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -95,94 +92,6 @@ type Contest struct {
 	// `rankfile tally --require` takes them; STV methods only.
 	Constraints []string     `json:"constraints,omitempty"`
 	Candidates  []*Candidate `json:"candidates"`
-}
-
-// Candidate statuses.
-const (
-	CandidateNominated = "nominated" // waiting for the nominee to accept
-	CandidateAccepted  = "accepted"  // on the ballot
-	CandidateWithdrawn = "withdrawn" // withdrew; off the ballot
-)
-
-// Candidate is a member standing in a contest.
-type Candidate struct {
-	ID        int64  `json:"id"`
-	ContestID int64  `json:"contest_id"`
-	MemberID  int64  `json:"member_id"`
-	Name      string `json:"name"`
-	// Statement is the candidate's statement, in markdown.
-	Statement string `json:"statement"`
-	// Tags are what the candidate declares of themselves for reserved
-	// seats (such as "woman"); they are public.
-	Tags   []string `json:"tags"`
-	Status string   `json:"status"`
-	// NominatedBy is the member who put the candidate forward; 0 when the
-	// election's committee did.
-	NominatedBy int64 `json:"-"`
-	// Seconds is how many members have seconded the nomination; Qualified
-	// says whether that is as many as the election asks for.
-	Seconds   int  `json:"seconds"`
-	Qualified bool `json:"qualified"`
-	// HasPhoto says whether the candidate gave a photo.
-	HasPhoto bool `json:"has_photo"`
-}
-
-// OnBallot reports whether voters may rank the candidate: the nominee
-// accepted, and enough members seconded.
-func (c *Candidate) OnBallot() bool { return c.Status == CandidateAccepted && c.Qualified }
-
-// Ballot returns the candidates the contest's ballot lists, in the order
-// it lists them: paper ballots number them so, and the count names them so.
-func (c *Contest) Ballot() []*Candidate {
-	var out []*Candidate
-	for _, cand := range c.Candidates {
-		if cand.OnBallot() {
-			out = append(out, cand)
-		}
-	}
-	return out
-}
-
-// offBallot says why a candidate is not on the ballot.
-func (c *Candidate) offBallot() string {
-	switch {
-	case c.Status == CandidateNominated:
-		return "the nomination was not accepted"
-	case c.Status == CandidateAccepted && !c.Qualified:
-		return "too few seconders"
-	}
-	return c.Status
-}
-
-// Candidate returns the election's candidate with the id, and its contest.
-func (e *Election) Candidate(id int64) (*Contest, *Candidate) {
-	for _, c := range e.Contests {
-		if cand := c.Candidate(id); cand != nil {
-			return c, cand
-		}
-	}
-	return nil, nil
-}
-
-// MaxStatement bounds a candidate's statement, in bytes.
-const MaxStatement = 20000
-
-// CheckStatement refuses a statement too long, and tags that are empty,
-// long or many.
-func CheckStatement(statement string, tags []string) error {
-	if len(statement) > MaxStatement {
-		return Errorf(EINVALID, "a statement may be up to %d characters", MaxStatement)
-	}
-	if len(tags) > 10 {
-		return Errorf(EINVALID, "up to 10 tags")
-	}
-	for _, t := range tags {
-		if t = strings.TrimSpace(t); t == "" || len(t) > 40 || strings.ContainsAny(t, ",\"\n") ||
-			strings.ContainsRune(formulaStarts, rune(t[0])) {
-			return Errorf(EINVALID, "a tag is a word or two, without commas or quotes, beginning with a letter or digit: %q", t)
-		}
-	}
-	return nil
 }
 
 // StatusAt says where the election stands at time t.
@@ -301,76 +210,6 @@ func (e *Election) Contest(id int64) *Contest {
 	return nil
 }
 
-// Ballot is what a voter casts: a ranking of candidates in each contest,
-// most preferred first. A contest left out, or ranked empty, is one the
-// voter abstains in.
-type Ballot struct {
-	Rankings map[int64][]int64 `json:"rankings"` // contest id → candidate ids
-}
-
-// CheckBallot refuses a ballot that ranks in an unknown contest, ranks a
-// candidate who is not on that contest's ballot (unknown or withdrawn), or
-// ranks a candidate twice.
-func (e *Election) CheckBallot(b *Ballot) error {
-	if b == nil {
-		return Errorf(EINVALID, "no ballot")
-	}
-	for contestID, ranking := range b.Rankings {
-		c := e.Contest(contestID)
-		if c == nil {
-			return Errorf(EINVALID, "the ballot ranks candidates in contest %d, which is not in this election", contestID)
-		}
-		seen := map[int64]bool{}
-		for _, id := range ranking {
-			cand := c.Candidate(id)
-			switch {
-			case cand == nil:
-				return Errorf(EINVALID, "%s: the ballot ranks candidate %d, who is not standing", c.Title, id)
-			case !cand.OnBallot():
-				return Errorf(EINVALID, "%s: %s is not on the ballot (%s)", c.Title, cand.Name, cand.offBallot())
-			case seen[id]:
-				return Errorf(EINVALID, "%s: the ballot ranks %s twice", c.Title, cand.Name)
-			}
-			seen[id] = true
-		}
-	}
-	return nil
-}
-
-// Candidate returns the contest's candidate with the id, or nil.
-func (c *Contest) Candidate(id int64) *Candidate {
-	for _, cand := range c.Candidates {
-		if cand.ID == id {
-			return cand
-		}
-	}
-	return nil
-}
-
-// ReceiptHash is what the public record lists beside a ballot for the
-// receipt code its voter was given: the code alone never leaves the
-// voter's screen.
-func ReceiptHash(electionID int64, code string) string {
-	sum := sha256.Sum256([]byte("rankfile receipt\x00" + strconv.FormatInt(electionID, 10) + "\x00" + NormalizeReceipt(code)))
-	return hex.EncodeToString(sum[:])
-}
-
-// NormalizeReceipt reads a receipt code as a voter might type it back:
-// any case, with or without the dashes.
-func NormalizeReceipt(code string) string {
-	return strings.ToUpper(strings.NewReplacer("-", "", " ", "").Replace(code))
-}
-
-// StoredBallot is a ballot as the ballot box holds it: nothing about who
-// cast it, and of when only the day.
-type StoredBallot struct {
-	// ID is random: the order of ids says nothing of the order of casting.
-	ID          string
-	CastOn      Date
-	ReceiptHash string // "" for a paper ballot
-	Rankings    map[int64][]int64
-}
-
 // ElectionFilter selects elections. Zero fields do not filter.
 type ElectionFilter struct {
 	Status ElectionStatus
@@ -462,33 +301,6 @@ type ElectionService interface {
 	RollMembers(ctx context.Context, electionID int64, notVoted bool) ([]int64, error)
 }
 
-// The emails an election sends its roll.
-const (
-	MailOpening  = "opening"  // voting has opened, with the link
-	MailReminder = "reminder" // to those who have not voted, before the close
-	MailResults  = "results"  // the results are out
-)
-
-// ReminderBefore is how long before voting closes the reminder goes.
-const ReminderBefore = 24 * time.Hour
-
-// MailDue says which of the election's emails is due at time t, if any:
-// the opening while voting is open, the reminder in its last
-// ReminderBefore (instead of the opening, if that was never sent), the
-// results once counted.
-func (e *Election) MailDue(t time.Time) []string {
-	switch e.StatusAt(t) {
-	case ElectionVoting:
-		if !t.Before(e.VotingClose.Add(-ReminderBefore)) {
-			return []string{MailReminder} // an opening not sent by now is superseded
-		}
-		return []string{MailOpening}
-	case ElectionCounted:
-		return []string{MailResults}
-	}
-	return nil
-}
-
 // ElectorateFilter selects the members an election's roll is made of:
 // those in good standing on the cut-off in the electorate's body (see
 // MembersOf).
@@ -512,50 +324,4 @@ func MembersOf(body *Body, d Date) MemberFilter {
 		f.BodyID = body.ID
 	}
 	return f
-}
-
-// Paper batch statuses.
-const (
-	PaperPending   = "pending"   // entered, waiting for a second member of the committee
-	PaperConfirmed = "confirmed" // its voters are marked and its ballots in the box
-	PaperRejected  = "rejected"  // set aside; nothing of it counts
-)
-
-// PaperBatch is a batch of paper ballots, as one member of the election's
-// committee entered them and another confirms them. Ballots is empty once
-// the batch is decided: a confirmed batch's ballots are in the box.
-type PaperBatch struct {
-	ID         int64     `json:"id"`
-	ElectionID int64     `json:"election_id"`
-	EnteredBy  int64     `json:"entered_by"`
-	EnteredAt  time.Time `json:"entered_at"`
-	VoterIDs   []int64   `json:"voter_ids"`
-	Ballots    []*Ballot `json:"-"`
-	Size       int       `json:"size"`
-	Status     string    `json:"status"`
-	DecidedBy  int64     `json:"decided_by,omitempty"`
-	DecidedAt  time.Time `json:"decided_at,omitzero"`
-}
-
-// PaperService stores batches of paper ballots.
-type PaperService interface {
-	// EnterPaperBatch stores a pending batch and sets its id. Its ballots
-	// must have passed CheckBallot.
-	EnterPaperBatch(ctx context.Context, b *PaperBatch) error
-
-	// PaperBatches returns an election's batches, oldest first.
-	PaperBatches(ctx context.Context, electionID int64) ([]*PaperBatch, error)
-
-	// ConfirmPaperBatch marks the batch's voters voted on paper and puts
-	// its ballots in the box, in one transaction, by a member other than
-	// the one who entered it. EINVALID, and nothing changed, when a voter
-	// is not on the roll or has voted already.
-	ConfirmPaperBatch(ctx context.Context, electionID, batchID, by int64) error
-
-	// RejectPaperBatch sets a pending batch of the election aside.
-	RejectPaperBatch(ctx context.Context, electionID, batchID, by int64) error
-
-	// PendingPaper returns how many of an election's batches wait to be
-	// confirmed or rejected.
-	PendingPaper(ctx context.Context, electionID int64) (int, error)
 }

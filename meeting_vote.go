@@ -166,6 +166,10 @@ func (v *MeetingVote) validateOptions() error {
 	return nil
 }
 
+// DecidesProposal reports whether closing the vote decides a proposal:
+// a yes/no vote on one.
+func (v *MeetingVote) DecidesProposal() bool { return v.ProposalID != 0 && v.Kind == VoteYesNo }
+
 // OptionCount is how many options a ballot chooses among.
 func (v *MeetingVote) OptionCount() int {
 	if v.Kind == VoteYesNo {
@@ -288,7 +292,9 @@ type VoteService interface {
 	// VoteProgress counts each session's members who have voted.
 	VoteProgress(ctx context.Context, voteID int64) ([]VoteProgress, error)
 	// CloseVote stops the vote taking ballots and stores the result tally
-	// makes of its ballots, in one transaction; a proposal the vote
-	// decides takes the outcome in it too.
-	CloseVote(ctx context.Context, voteID int64, tally func(*MeetingVote, []*CastBallot) (*VoteResult, error)) (*MeetingVote, error)
+	// makes of its ballots, in one transaction; the proposal the vote is
+	// on, if any, takes the step decide makes of the closed vote, if any,
+	// in it too. A nil decide leaves the proposal alone.
+	CloseVote(ctx context.Context, voteID int64, tally func(*MeetingVote, []*CastBallot) (*VoteResult, error),
+		decide func(*MeetingVote, *Proposal) *ProposalStep) (*MeetingVote, error)
 }

@@ -5,7 +5,6 @@
 package app
 
 import (
-	"context"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -73,36 +72,3 @@ type App struct {
 
 // Today returns the chapter's date.
 func (a *App) Today() rankfile.Date { return rankfile.DateOf(a.Now().In(a.Zone)) }
-
-// as returns a context carrying the actor, so that what is changed under
-// it is recorded as the actor's doing.
-func as(ctx context.Context, actor *rankfile.Actor) context.Context {
-	return rankfile.WithActor(ctx, actor)
-}
-
-// memberBodies returns the bodies a member is in today: their branch and
-// the bodies where they hold a position. Visibility depends on them.
-func (a *App) memberBodies(ctx context.Context, m *rankfile.Member) ([]int64, error) {
-	positions, err := a.Bodies.FindPositions(ctx, rankfile.PositionFilter{MemberID: m.ID, ActiveOn: a.Today()})
-	if err != nil {
-		return nil, err
-	}
-	var out []int64
-	if b := m.Branch.ID(); b != 0 {
-		out = append(out, b)
-	}
-	for _, p := range positions {
-		out = append(out, p.BodyID)
-	}
-	return out, nil
-}
-
-// visible redacts a member for the actor and says how much they see.
-func (a *App) visible(ctx context.Context, actor *rankfile.Actor, m *rankfile.Member) (*rankfile.Member, rankfile.Visibility, error) {
-	bodies, err := a.memberBodies(ctx, m)
-	if err != nil {
-		return nil, rankfile.SeeNothing, err
-	}
-	v := actor.MemberVisibility(m, bodies)
-	return rankfile.Redact(m, v, a.Today()), v, nil
-}

@@ -3,14 +3,10 @@ package app
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/locale"
 )
-
-// mailTimeout bounds how long sending one email may take.
-const mailTimeout = time.Minute
 
 // RequestSignIn asks for a one-time sign-in link to be emailed to each
 // member with the address, in their language (else lang). It checks the
@@ -75,18 +71,6 @@ func (a *App) logSignInFault(err error) {
 	if err != nil {
 		a.Logger.Error("answering a sign-in request", "err", err)
 	}
-}
-
-// sendLater sends a message outside the request, logging a failure
-// without saying whom it was for.
-func (a *App) sendLater(m *rankfile.Message) {
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), mailTimeout)
-		defer cancel()
-		if err := a.Mailer.Send(ctx, m); err != nil {
-			a.Logger.Error("sending email", "kind", m.Kind, "err", err)
-		}
-	}()
 }
 
 func signInMessage(l *locale.Localizer, org, email string, links []rankfile.SignInLink, linkFor func(string) string) *rankfile.Message {

@@ -74,7 +74,7 @@ func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankf
 	note := fmt.Sprintf("%s, %s", m.Title, m.StartsAt.In(a.Zone).Format("2 January 2006 15:04"))
 	for _, item := range m.Agenda {
 		if item.Kind == rankfile.AgendaProposal {
-			err := a.Proposals.SetProposalStatus(as(ctx, actor), item.ProposalID, rankfile.ProposalQualified, rankfile.ProposalScheduled, note)
+			err := a.Proposals.StepProposal(as(ctx, actor), item.ProposalID, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
 			if err != nil {
 				return err
 			}
@@ -168,71 +168,6 @@ func (a *App) readerInMeeting(ctx context.Context, actor *rankfile.Actor, p *Mee
 		p.Voted, err = a.Votes.HasVoted(ctx, p.Open.ID, actor.ID())
 	}
 	return err
-}
-
-// CheckIn checks a member into a session, by one of its hosts.
-func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, sessionID, memberID int64) error {
-	m, err := a.findMeeting(ctx, actor, meetingID)
-	if err != nil {
-		return err
-	}
-	if _, err := hostedSession(actor, m, sessionID); err != nil {
-		return err
-	}
-	if err := a.checkAttendee(ctx, m, memberID); err != nil {
-		return err
-	}
-	return a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID)
-}
-
-// hostedSession returns the meeting's session the actor hosts.
-func hostedSession(actor *rankfile.Actor, m *rankfile.Meeting, sessionID int64) (*rankfile.MeetingSession, error) {
-	s := m.Session(sessionID)
-	if s == nil {
-		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such session")
-	}
-	return s, actor.Require(actor.CanHostSession(m, s))
-}
-
-// SelfCheckIn checks the actor into the session whose code they typed.
-func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID int64, code string) (*rankfile.MeetingSession, error) {
-	m, err := a.findMeeting(ctx, actor, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	s := m.SessionByCode(code)
-	if s == nil {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "that is not the code of a session of this meeting: check it with the session's hosts")
-	}
-	if err := a.checkAttendee(ctx, m, actor.ID()); err != nil {
-		return nil, err
-	}
-	return s, a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID())
-}
-
-// checkAttendee refuses to check in someone who is not a member of the
-// meeting's body: a branch's meeting is its members'.
-func (a *App) checkAttendee(ctx context.Context, m *rankfile.Meeting, memberID int64) error {
-	scopes, err := a.meetingScope(ctx, m)
-	if err != nil {
-		return err
-	}
-	if ok, err := a.inScopes(ctx, scopes, memberID); err != nil || ok {
-		return err
-	}
-	return rankfile.Errorf(rankfile.EFORBIDDEN, "only members of the body whose meeting this is are checked in")
-}
-
-// Attendance lists who is checked in, for the meeting's hosts.
-func (a *App) Attendance(ctx context.Context, actor *rankfile.Actor, meetingID int64) ([]*rankfile.Attendance, error) {
-	m, err := a.findMeeting(ctx, actor, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
-		return nil, err
-	}
-	return a.Meetings.Attendance(ctx, meetingID)
 }
 
 // ListMeetings lists meetings in the order they start, for members.

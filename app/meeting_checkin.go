@@ -12,17 +12,6 @@ import (
 // members' names, branches and whether they vote, never their contact
 // details.
 
-// CheckInCandidate is a member a host may check in.
-type CheckInCandidate struct {
-	ID     int64  `json:"id"`
-	Name   string `json:"name"`
-	Branch string `json:"branch,omitempty"`
-	// Good is whether they are in good standing today: whether they vote.
-	Good bool `json:"good"`
-	// In names the session they are checked into, "" when none.
-	In string `json:"in,omitempty"`
-}
-
 // CheckInSearch finds members of the meeting's body by the beginning of
 // their names, for a host of one of its sessions (see searchNames).
 func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingID int64, query string) ([]*CheckInCandidate, error) {
@@ -100,22 +89,6 @@ func (a *App) candidates(ctx context.Context, m *rankfile.Meeting, members []*ra
 	return out, nil
 }
 
-// candidate is a member as a host sees them.
-func (a *App) candidate(m *rankfile.Member, branches map[int64]string) *CheckInCandidate {
-	return &CheckInCandidate{ID: m.ID, Name: m.FullName(), Branch: branches[m.Branch.ID()],
-		Good: m.StandingOn(a.Today()).IsGood()}
-}
-
-// branchNames maps branch ids to names.
-func (a *App) branchNames(ctx context.Context) (map[int64]string, error) {
-	branches, err := a.BranchList(ctx)
-	names := map[int64]string{}
-	for _, b := range branches {
-		names[b.ID] = b.Name
-	}
-	return names, err
-}
-
 // MeetingsAttended lists the meetings a member attended, latest first:
 // for the member, and for data stewards.
 func (a *App) MeetingsAttended(ctx context.Context, actor *rankfile.Actor, memberID int64) ([]*rankfile.AttendedMeeting, error) {
@@ -123,4 +96,69 @@ func (a *App) MeetingsAttended(ctx context.Context, actor *rankfile.Actor, membe
 		return nil, err
 	}
 	return a.Meetings.MemberAttendance(ctx, memberID)
+}
+
+// CheckIn checks a member into a session, by one of its hosts.
+func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, sessionID, memberID int64) error {
+	m, err := a.findMeeting(ctx, actor, meetingID)
+	if err != nil {
+		return err
+	}
+	if _, err := hostedSession(actor, m, sessionID); err != nil {
+		return err
+	}
+	if err := a.checkAttendee(ctx, m, memberID); err != nil {
+		return err
+	}
+	return a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID)
+}
+
+// hostedSession returns the meeting's session the actor hosts.
+func hostedSession(actor *rankfile.Actor, m *rankfile.Meeting, sessionID int64) (*rankfile.MeetingSession, error) {
+	s := m.Session(sessionID)
+	if s == nil {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such session")
+	}
+	return s, actor.Require(actor.CanHostSession(m, s))
+}
+
+// SelfCheckIn checks the actor into the session whose code they typed.
+func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID int64, code string) (*rankfile.MeetingSession, error) {
+	m, err := a.findMeeting(ctx, actor, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	s := m.SessionByCode(code)
+	if s == nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "that is not the code of a session of this meeting: check it with the session's hosts")
+	}
+	if err := a.checkAttendee(ctx, m, actor.ID()); err != nil {
+		return nil, err
+	}
+	return s, a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID())
+}
+
+// checkAttendee refuses to check in someone who is not a member of the
+// meeting's body: a branch's meeting is its members'.
+func (a *App) checkAttendee(ctx context.Context, m *rankfile.Meeting, memberID int64) error {
+	scopes, err := a.meetingScope(ctx, m)
+	if err != nil {
+		return err
+	}
+	if ok, err := a.inScopes(ctx, scopes, memberID); err != nil || ok {
+		return err
+	}
+	return rankfile.Errorf(rankfile.EFORBIDDEN, "only members of the body whose meeting this is are checked in")
+}
+
+// Attendance lists who is checked in, for the meeting's hosts.
+func (a *App) Attendance(ctx context.Context, actor *rankfile.Actor, meetingID int64) ([]*rankfile.Attendance, error) {
+	m, err := a.findMeeting(ctx, actor, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.CanHostMeeting(m)); err != nil {
+		return nil, err
+	}
+	return a.Meetings.Attendance(ctx, meetingID)
 }

@@ -189,7 +189,7 @@ func (a *App) CastRoomVotes(ctx context.Context, actor *rankfile.Actor, meetingI
 // CloseVote closes a vote, by a chair, and publishes its result per
 // session and combined; a proposal it decided takes the outcome.
 func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64) (*rankfile.MeetingVote, error) {
-	m, _, err := a.meetingVote(ctx, actor, meetingID, voteID)
+	m, open, err := a.meetingVote(ctx, actor, meetingID, voteID)
 	if err != nil {
 		return nil, err
 	}
@@ -198,12 +198,22 @@ func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, v
 	}
 	v, err := a.Votes.CloseVote(as(ctx, actor), voteID, func(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		return tallyVote(m, v, ballots)
-	})
+	}, voteDecision(open))
 	if err != nil {
 		return nil, err
 	}
 	a.Live.Changed(meetingID)
 	return v, nil
+}
+
+// voteDecision is what closing a vote does to the proposal it is on: a
+// yes/no vote on a proposal decides it (see rankfile.VoteStep). Any other
+// vote leaves proposals alone, and its closing locks none.
+func voteDecision(v *rankfile.MeetingVote) func(*rankfile.MeetingVote, *rankfile.Proposal) *rankfile.ProposalStep {
+	if !v.DecidesProposal() {
+		return nil
+	}
+	return rankfile.VoteStep
 }
 
 // MeetingVotes lists a meeting's votes with their results, for members.

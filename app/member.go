@@ -148,17 +148,3 @@ func (a *App) MyData(ctx context.Context, actor *rankfile.Actor) (*PersonalData,
 	}
 	return d, a.Audit.Record(as(ctx, actor), rankfile.AuditDownloadOwnData, id, "")
 }
-
-// ChooseBranch puts the actor in a branch of their choice, "" for the one
-// they live in.
-func (a *App) ChooseBranch(ctx context.Context, actor *rankfile.Actor, slug string) error {
-	if err := actor.Require(actor.SignedIn()); err != nil {
-		return err
-	}
-	return a.Members.ChooseBranch(as(ctx, actor), actor.ID(), slug, actor.Name())
-}
-
-// BranchList lists the branches a member may choose from.
-func (a *App) BranchList(ctx context.Context) ([]*rankfile.Body, error) {
-	return a.Bodies.FindBodies(ctx, rankfile.BodyFilter{Kind: rankfile.KindBranch})
-}

@@ -65,17 +65,6 @@ func (a *App) homeBranch(ctx context.Context, h *Home) error {
 	return err
 }
 
-// redactHolders leaves only the names of the people holding a body's
-// seats: leaders are known to members by name, not by address.
-func redactHolders(v *rankfile.BodyView, d rankfile.Date) {
-	for i := range v.Seats {
-		for j, m := range v.Seats[i].Holders {
-			v.Seats[i].Holders[j] = rankfile.Redact(m, rankfile.SeeNothing, d)
-		}
-	}
-	v.Members = nil
-}
-
 func (a *App) homeBodies(ctx context.Context, actor *rankfile.Actor, h *Home) error {
 	for _, id := range actor.Belongs {
 		if id == h.Member.Branch.ID() {

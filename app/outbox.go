@@ -20,8 +20,6 @@ const (
 	// outboxLease is how long a claimed notice may be being sent before it
 	// is taken for interrupted: far longer than one send may take.
 	outboxLease = 5 * time.Minute
-	// reminderAhead is how long before an event its reminders go.
-	reminderAhead = 24 * time.Hour
 )
 
 // SendOutbox sends the emails owed until none is due or ctx ends, and
@@ -46,11 +44,6 @@ func (a *App) SendOutbox(ctx context.Context, base string) (int, error) {
 		}
 	}
 	return sent, ctx.Err()
-}
-
-// QueueReminders queues the reminders of events starting within a day.
-func (a *App) QueueReminders(ctx context.Context) (int, error) {
-	return a.Events.QueueReminders(ctx, a.Now().Add(reminderAhead))
 }
 
 // deliver sends one claimed notice and records what became of it; it

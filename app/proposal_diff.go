@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -71,4 +72,27 @@ func diffSection(name, old, new string) SectionDiff {
 		s.Parts = append(s.Parts, DiffPart{Op: op, Text: d.Text})
 	}
 	return s
+}
+
+// VersionDiff compares two versions of a proposal's text; from 0 means
+// the one before to, to 0 the current one.
+func (a *App) VersionDiff(ctx context.Context, actor *rankfile.Actor, id int64, from, to int) (*VersionDiff, error) {
+	p, err := a.checkProposal(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	versions, err := a.Proposals.ProposalVersions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if to == 0 {
+		to = p.Version
+	}
+	if from == 0 {
+		from = max(to-1, 1)
+	}
+	if from < 1 || to > len(versions) || from > to {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "%q has versions 1 to %d", p.Title, len(versions))
+	}
+	return diffVersions(versions[from-1], versions[to-1]), nil
 }

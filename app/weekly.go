@@ -11,9 +11,6 @@ import (
 // draft a week's email from the calendar, edit it and send it; the
 // server's clock drafts the coming week's on its own from Thursday.
 
-// clockActor is who the server's clock acts as when it drafts.
-var clockActor = &rankfile.Actor{Label: "rankfile"}
-
 // maxWeeklies bounds the weekly emails listed: two years of them.
 const maxWeeklies = 104
 
@@ -137,16 +134,4 @@ func (a *App) SendWeekly(ctx context.Context, actor *rankfile.Actor, id int64) (
 func (a *App) weekOver(w *rankfile.WeeklyEmail) bool {
 	_, end := rankfile.WeekSpan(w.WeekOf, a.Zone)
 	return !a.Now().Before(end)
-}
-
-// CheckUnsubscribe reports whether an unsubscribe link works, changing
-// nothing.
-func (a *App) CheckUnsubscribe(ctx context.Context, token string) error {
-	return a.Weekly.CheckUnsubscribeToken(ctx, token)
-}
-
-// Unsubscribe takes the member whose link it is off the weekly email. The
-// link is the permission: whoever got the email may stop it.
-func (a *App) Unsubscribe(ctx context.Context, token string) error {
-	return a.Weekly.Unsubscribe(ctx, token)
 }

@@ -2,11 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -21,23 +17,6 @@ type AuthService struct{ db *DB }
 func NewAuthService(db *DB) *AuthService { return &AuthService{db: db} }
 
 var _ rankfile.AuthService = (*AuthService)(nil)
-
-// newSecret returns a random secret and the hash to store.
-func newSecret(prefix string) (secret, hash string) {
-	b := make([]byte, 32)
-	rand.Read(b) // crypto/rand.Read never fails
-	secret = prefix + base64.RawURLEncoding.EncodeToString(b)
-	return secret, hashSecret(secret)
-}
-
-func hashSecret(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
-
-// unauthorized is the one answer for every bad secret: which check failed
-// is nobody's business.
-var unauthorized = rankfile.Errorf(rankfile.EUNAUTHORIZED, "this link or session is not valid any more: sign in again")
 
 // CreateSignInTokens makes a one-time sign-in token for each member with
 // the address: people who share an address (a family, say) each get their

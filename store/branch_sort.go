@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"sync"
 
 	"github.com/rankfile/rankfile"
@@ -70,12 +69,6 @@ func (s *branchSorter) locate(own *rankfile.Point, mailingZip, billingZip string
 	id := s.ids[s.locator.Locate(p)]
 	s.cache[p] = id
 	return id
-}
-
-// querier is what both *sql.DB and *sql.Tx offer for reading.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // loadJurisdictions returns the stored boundaries in load order and the

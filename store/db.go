@@ -306,3 +306,25 @@ func (db *DB) day(d rankfile.Date) rankfile.Date {
 	}
 	return d
 }
+
+// clusterTables rewrites PostgreSQL tables in the order of their primary
+// keys, leaving neither old rows nor the order they were written in.
+func (db *DB) clusterTables(ctx context.Context, tables ...string) error {
+	for _, table := range tables {
+		if _, err := db.write.ExecContext(ctx, `CLUSTER `+table+` USING `+table+`_pkey`); err != nil {
+			return db.translate(err)
+		}
+	}
+	return nil
+}
+
+// refreshStatistics tells PostgreSQL's planner about the roster after an
+// import or a branch load changed much of it, rather than waiting for
+// autovacuum: until then it may take a common surname for a rare one. The
+// change is committed by now, so a failure here costs only speed and is
+// not reported. SQLite keeps no statistics here; pageQuery chooses for it.
+func (db *DB) refreshStatistics(ctx context.Context) {
+	if db.dialect == Postgres {
+		db.write.ExecContext(ctx, `ANALYZE members`)
+	}
+}

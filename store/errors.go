@@ -67,3 +67,14 @@ func translatePostgres(err error, pgErr *pgconn.PgError) error {
 	}
 	return err
 }
+
+// isDomain reports whether err is a refusal to tell the one who asked,
+// rather than a failure of the transaction.
+func isDomain(err error) bool {
+	var domain *rankfile.Error
+	return errors.As(err, &domain)
+}
+
+// unauthorized is the one answer for every bad secret: which check failed
+// is nobody's business.
+var unauthorized = rankfile.Errorf(rankfile.EUNAUTHORIZED, "this link or session is not valid any more: sign in again")

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -143,19 +142,6 @@ func eventWhere(db *DB, f rankfile.EventFilter) *where {
 	addIn(c, "e.kind", f.Kinds)
 	addIn(c, "e.audience", f.Audiences)
 	return c
-}
-
-// addIn adds "column IN (values)" when there are values.
-func addIn[T ~string](c *where, column string, values []T) {
-	if len(values) == 0 {
-		return
-	}
-	args := make([]any, len(values))
-	marks := make([]string, len(values))
-	for i, v := range values {
-		args[i], marks[i] = string(v), "$%d"
-	}
-	c.add(column+" IN ("+strings.Join(marks, ", ")+")", args...)
 }
 
 func (s *EventService) readCohosts(ctx context.Context, byID map[int64]*rankfile.Event) error {

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -111,68 +109,4 @@ func (s *EventService) MemberEvents(ctx context.Context, memberID int64) ([]*ran
 		out = append(out, a)
 	}
 	return out, rows.Err()
-}
-
-// QueueReminders queues a reminder to everyone registered at each event
-// starting between now and before that has not had its reminders, and
-// returns how many were queued. Moving an event to another time lets it
-// have them again.
-func (s *EventService) QueueReminders(ctx context.Context, before time.Time) (int, error) {
-	queued := 0
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM events WHERE NOT cancelled AND registration
-			AND reminders_queued_at IS NULL AND starts_at > $1 AND starts_at <= $2`, tx.stamp, s.db.timeArg(before.UTC()))
-		if err != nil {
-			return err
-		}
-		ids, err := scanIDs(rows)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			res, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, event_id, registration_id, member_id, contact_id,
-				state, next_at, created_at) SELECT 'reminder', event_id, id, member_id, contact_id, 'pending', $1, $1
-				FROM event_registrations WHERE event_id = $2 AND status = 'registered' AND NOT walk_in ORDER BY id`, tx.stamp, id)
-			if err != nil {
-				return err
-			}
-			n, _ := res.RowsAffected()
-			queued += int(n)
-			if _, err := tx.ExecContext(ctx, `UPDATE events SET reminders_queued_at = $1 WHERE id = $2`, tx.stamp, id); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return queued, err
-}
-
-// CalendarToken returns a member's feed secret, making one if they have
-// none or reset is set.
-func (s *EventService) CalendarToken(ctx context.Context, memberID int64, reset bool) (string, error) {
-	var token string
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT token FROM calendar_feeds WHERE member_id = $1`, memberID).Scan(&token)
-		if err == nil && !reset {
-			return nil
-		} else if err != nil && err != sql.ErrNoRows {
-			return err
-		}
-		token = randomHex(20)
-		_, err = tx.ExecContext(ctx, `INSERT INTO calendar_feeds (member_id, token, created_at) VALUES ($1, $2, $3)
-			ON CONFLICT (member_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at`,
-			memberID, token, tx.stamp)
-		return err
-	})
-	return token, err
-}
-
-// CalendarMember returns the member whose feed the secret opens.
-func (s *EventService) CalendarMember(ctx context.Context, token string) (int64, error) {
-	var id int64
-	err := s.db.read.QueryRowContext(ctx, `SELECT member_id FROM calendar_feeds WHERE token = $1`, token).Scan(&id)
-	if err == sql.ErrNoRows || token == "" {
-		return 0, rankfile.Errorf(rankfile.ENOTFOUND, "this calendar address is not, or no longer, in use")
-	}
-	return id, s.db.translate(err)
 }

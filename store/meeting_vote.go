@@ -68,19 +68,12 @@ func (s *MeetingService) OpenVote(ctx context.Context, v *rankfile.MeetingVote) 
 		if err := tx.QueryRowContext(ctx, `INSERT INTO meeting_votes (meeting_id, agenda_item_id, kind, question, options,
 			seats, threshold, roll_call, proposal_id, status, seed, opened_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-			v.MeetingID, v.AgendaItemID, string(v.Kind), v.Question, mustJSON(orEmpty(v.Options)), v.Seats,
+			v.MeetingID, v.AgendaItemID, string(v.Kind), v.Question, mustJSON(nonNil(v.Options)), v.Seats,
 			string(v.Threshold), v.RollCall, nullID(v.ProposalID), string(v.Status), v.Seed, tx.stamp).Scan(&v.ID); err != nil {
 			return err
 		}
 		return tx.audit(ctx, rankfile.AuditOpenVote, v.MeetingID, fmt.Sprintf("opened vote %d: %s", v.ID, v.Question))
 	})
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // FindVotes returns a meeting's votes in the order they opened.
@@ -277,9 +270,10 @@ func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rank
 
 // CloseVote closes an open vote and stores its result, made by tally
 // from the box in the same transaction, so that no ballot comes in
-// between. A yes/no vote on a proposal still scheduled adopts or rejects
-// it in that transaction too.
-func (s *MeetingService) CloseVote(ctx context.Context, voteID int64, tally func(*rankfile.MeetingVote, []*rankfile.CastBallot) (*rankfile.VoteResult, error)) (*rankfile.MeetingVote, error) {
+// between. The proposal the vote is on takes the step decide makes of the
+// closed vote, if any, in that transaction too.
+func (s *MeetingService) CloseVote(ctx context.Context, voteID int64, tally func(*rankfile.MeetingVote, []*rankfile.CastBallot) (*rankfile.VoteResult, error),
+	decide func(*rankfile.MeetingVote, *rankfile.Proposal) *rankfile.ProposalStep) (*rankfile.MeetingVote, error) {
 	var v *rankfile.MeetingVote
 	err := s.db.inTx(ctx, func(tx *Tx) error {
 		var err error
@@ -298,7 +292,7 @@ func (s *MeetingService) CloseVote(ctx context.Context, voteID int64, tally func
 			WHERE id = $3`, tx.stamp, mustJSON(v.Result), voteID); err != nil {
 			return err
 		}
-		if err := tx.decideByVote(ctx, v); err != nil {
+		if err := tx.decideByVote(ctx, v, decide); err != nil {
 			return err
 		}
 		if s.db.dialect == Postgres {
@@ -341,21 +335,20 @@ func (tx *Tx) voteBox(ctx context.Context, voteID int64) ([]*rankfile.CastBallot
 	return out, rows.Err()
 }
 
-// decideByVote gives the proposal a yes/no vote decided its outcome, if it
-// is still scheduled; one withdrawn meanwhile keeps its status.
-func (tx *Tx) decideByVote(ctx context.Context, v *rankfile.MeetingVote) error {
-	if v.ProposalID == 0 || v.Kind != rankfile.VoteYesNo {
+// decideByVote takes the step decide makes of a closed vote on a
+// proposal, if any; a nil decide leaves the proposal alone.
+func (tx *Tx) decideByVote(ctx context.Context, v *rankfile.MeetingVote, decide func(*rankfile.MeetingVote, *rankfile.Proposal) *rankfile.ProposalStep) error {
+	if decide == nil || v.ProposalID == 0 {
 		return nil
 	}
 	p, err := tx.lockProposal(ctx, v.ProposalID)
-	if err != nil || p.Status != rankfile.ProposalScheduled {
+	if err != nil {
 		return err
 	}
-	to := rankfile.ProposalRejected
-	if v.Result.Carried {
-		to = rankfile.ProposalAdopted
+	if step := decide(v, p); step != nil {
+		return tx.stepProposal(ctx, p, step)
 	}
-	return tx.setProposalStatus(ctx, p.ID, to, v.Result.Summary)
+	return nil
 }
 
 // rewriteVoteRows writes every mark and ballot of a vote again, in this
@@ -367,17 +360,6 @@ func (tx *Tx) rewriteVoteRows(ctx context.Context, voteID int64) error {
 	} {
 		if _, err := tx.ExecContext(ctx, q, voteID); err != nil {
 			return err
-		}
-	}
-	return nil
-}
-
-// clusterTables rewrites PostgreSQL tables in the order of their primary
-// keys, leaving neither old rows nor the order they were written in.
-func (db *DB) clusterTables(ctx context.Context, tables ...string) error {
-	for _, table := range tables {
-		if _, err := db.write.ExecContext(ctx, `CLUSTER `+table+` USING `+table+`_pkey`); err != nil {
-			return db.translate(err)
 		}
 	}
 	return nil

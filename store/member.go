@@ -18,17 +18,6 @@ func NewMemberService(db *DB) *MemberService { return &MemberService{db: db} }
 
 var _ rankfile.MemberService = (*MemberService)(nil)
 
-// standingSQL is Member.StandingOn in SQL, for filtering and counting by
-// standing in the database: the override when one stands on the day (the
-// one parameter), else the list's standing. It needs the join of
-// memberJoins; the member tests check that it agrees with the Go rule.
-const standingSQL = `(CASE WHEN o.id IS NOT NULL AND ` + overrideStands + `
-	THEN o.standing ELSE m.list_standing END)`
-
-// overrideStands is whether an unrevoked override o stands on a day (the
-// one parameter): until its end date, or for good when it has none.
-const overrideStands = `(o.until IS NULL OR o.until >= $%d)`
-
 // memberJoins adds the effective branch (b) and the standing override (o).
 const memberJoins = `
 	LEFT JOIN bodies b ON b.id = ` + effectiveBranch + `
@@ -251,15 +240,6 @@ func (s *MemberService) branchID(ctx context.Context, slug string) (int64, error
 	return 0, err
 }
 
-// standingIsSQL is standingSQL = X without the join: the list's standing
-// when no override stands on the day, else the override's. Overrides are
-// few, so their sets are small.
-const standingIsSQL = `((m.list_standing = $%d AND m.id NOT IN (` + activeOverrides + `))
-	OR m.id IN (` + activeOverrides + ` AND o.standing = $%d))`
-
-// activeOverrides selects the members with an override standing on a day.
-const activeOverrides = `SELECT o.member_id FROM standing_overrides o WHERE o.revoked_at IS NULL AND ` + overrideStands
-
 // briefSelect reads what MemberFilter.Brief promises, in scanBrief's order:
 // members' own columns, their branch's slug and their override.
 const briefSelect = `SELECT m.id, COALESCE(m.national_id, ''), m.first_name, m.middle_name, m.last_name, m.suffix,
@@ -323,70 +303,11 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	return m, nil
 }
 
-// FindMemberSensitive returns the sensitive fields of a member.
-func (s *MemberService) FindMemberSensitive(ctx context.Context, memberID int64) (*rankfile.MemberSensitive, error) {
-	if _, err := s.FindMember(ctx, rankfile.MemberFilter{ID: memberID}); err != nil {
-		return nil, err
-	}
-	out := &rankfile.MemberSensitive{MemberID: memberID}
-	var race, accommodations string
-	err := s.db.read.QueryRowContext(ctx, `SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`,
-		memberID).Scan(&race, &accommodations)
+func (tx *Tx) memberExists(ctx context.Context, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM members WHERE id = $1`, id).Scan(&one)
 	if err == sql.ErrNoRows {
-		return out, nil
-	} else if err != nil {
-		return nil, s.db.translate(err)
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
 	}
-	if out.Race, err = s.db.unseal("race", memberID, race); err != nil {
-		return nil, err
-	}
-	out.Accommodations, err = s.db.unseal("accommodations", memberID, accommodations)
-	return out, err
-}
-
-// nullable returns a pointer to v when valid, else nil.
-func nullable[T any](v T, valid bool) *T {
-	if !valid {
-		return nil
-	}
-	return &v
-}
-
-// where builds a WHERE clause whose conditions number their own parameters.
-type where struct {
-	conds []string
-	args  []any
-}
-
-// add appends a condition; each %d in cond becomes the next parameter number.
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, w.param(cond, args...))
-}
-
-// param takes args as the next parameters and returns cond with their
-// numbers in place of its %d, for conditions put together by hand.
-func (w *where) param(cond string, args ...any) string {
-	nums := make([]any, len(args))
-	for i := range args {
-		nums[i] = len(w.args) + i + 1
-	}
-	w.args = append(w.args, args...)
-	return fmt.Sprintf(cond, nums...)
-}
-
-func (w *where) sql() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-func limitSQL(offset, limit int) string {
-	if limit <= 0 && offset <= 0 {
-		return ""
-	}
-	if limit <= 0 {
-		limit = 1 << 30 // both databases need a LIMIT before OFFSET
-	}
-	return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(offset, 0))
+	return err
 }

@@ -8,104 +8,6 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
-// SetStandingOverride records the chapter's override of a member's
-// standing, replacing the one that stood before.
-func (s *MemberService) SetStandingOverride(ctx context.Context, o *rankfile.StandingOverride) error {
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		if err := o.Validate(tx.today()); err != nil {
-			return err
-		}
-		if err := tx.memberExists(ctx, o.MemberID); err != nil {
-			return err
-		}
-		old, err := tx.standingOverride(ctx, o.MemberID)
-		if err != nil {
-			return err
-		}
-		if err := tx.revokeOverride(ctx, old, o.Author); err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO standing_overrides (member_id, standing, reason, author, created_at, until)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			o.MemberID, string(o.Standing), o.Reason, o.Author, tx.now, o.Until).Scan(&o.ID)
-		if err != nil {
-			return err
-		}
-		if err := tx.touchRoster(ctx); err != nil {
-			return err
-		}
-		o.CreatedAt = tx.now
-		return tx.recordAuditedChange(ctx, rankfile.AuditOverride, &rankfile.MemberChange{
-			MemberID: o.MemberID, Kind: rankfile.ChangeOverride, Actor: o.Author, Note: o.Reason,
-			Changes: []rankfile.FieldChange{{Field: "standing_override", Old: describeOverride(old), New: describeOverride(o)}},
-		})
-	})
-}
-
-// RevokeStandingOverride withdraws the member's override.
-func (s *MemberService) RevokeStandingOverride(ctx context.Context, memberID int64, by string) error {
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		old, err := tx.standingOverride(ctx, memberID)
-		if err != nil {
-			return err
-		} else if old == nil {
-			return rankfile.Errorf(rankfile.ENOTFOUND, "the member has no standing override")
-		}
-		if err := tx.revokeOverride(ctx, old, by); err != nil {
-			return err
-		}
-		return tx.recordAuditedChange(ctx, rankfile.AuditOverride, &rankfile.MemberChange{
-			MemberID: memberID, Kind: rankfile.ChangeOverride, Actor: by, Note: "override revoked",
-			Changes: []rankfile.FieldChange{{Field: "standing_override", Old: describeOverride(old)}},
-		})
-	})
-}
-
-// describeOverride words an override for history.
-func describeOverride(o *rankfile.StandingOverride) string {
-	if o == nil {
-		return ""
-	}
-	s := string(o.Standing)
-	if !o.Until.IsZero() {
-		s += " until " + o.Until.String()
-	}
-	return s + " (" + o.Reason + ")"
-}
-
-func (tx *Tx) memberExists(ctx context.Context, id int64) error {
-	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM members WHERE id = $1`, id).Scan(&one)
-	if err == sql.ErrNoRows {
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
-	}
-	return err
-}
-
-// standingOverride returns the member's unrevoked override, or nil.
-func (tx *Tx) standingOverride(ctx context.Context, memberID int64) (*rankfile.StandingOverride, error) {
-	o := &rankfile.StandingOverride{MemberID: memberID}
-	err := tx.QueryRowContext(ctx, `SELECT id, standing, reason, author, created_at, until
-		FROM standing_overrides WHERE member_id = $1 AND revoked_at IS NULL`, memberID).
-		Scan(&o.ID, &o.Standing, &o.Reason, &o.Author, &o.CreatedAt, &o.Until)
-	if err == sql.ErrNoRows {
-		return nil, nil
-	}
-	return o, err
-}
-
-func (tx *Tx) revokeOverride(ctx context.Context, o *rankfile.StandingOverride, by string) error {
-	if o == nil {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE standing_overrides SET revoked_at = $1, revoked_by = $2 WHERE id = $3`,
-		tx.now, by, o.ID)
-	if err != nil {
-		return err
-	}
-	return tx.touchRoster(ctx)
-}
-
 // ChooseBranch records the branch a member chose instead of the one they
 // live in; slug "" clears the choice.
 func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, by string) error {
@@ -219,14 +121,6 @@ func (s *MemberService) SetPreferences(ctx context.Context, memberID int64, p ra
 		return tx.recordChange(ctx, &rankfile.MemberChange{MemberID: memberID, Kind: rankfile.ChangePreferences,
 			Actor: rankfile.ActorFrom(ctx).Name(), Note: describePreferences(p)})
 	})
-}
-
-// ptrArg stores a nil choice as NULL.
-func ptrArg[T any](p *T) any {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
 
 func describePreferences(p rankfile.Preferences) string {

@@ -3,8 +3,6 @@ package store
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -212,28 +210,4 @@ func (s *memberScan) finish() error {
 		*s.ptrs[f].(*string) = values[f]
 	}
 	return nil
-}
-
-// placeholders returns "$from, $from+1, ..." for n parameters.
-func placeholders(from, n int) string {
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('$')
-		b.WriteString(strconv.Itoa(from + i))
-	}
-	return b.String()
-}
-
-// params is placeholders for statements with many parameters. SQLite gets
-// anonymous "?" parameters: it looks numbered ones up by name, one linear
-// search per parameter, which makes a 30,000-parameter batch quadratic.
-// The "?" must follow every numbered parameter of the statement.
-func (db *DB) params(from, n int) string {
-	if db.dialect != SQLite {
-		return placeholders(from, n)
-	}
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }

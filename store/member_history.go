@@ -72,14 +72,6 @@ func (tx *Tx) recordAuditedChange(ctx context.Context, action string, c *rankfil
 	return tx.audit(ctx, action, c.MemberID, c.Note)
 }
 
-// nullID stores 0 as NULL for optional references.
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
 // MemberHistory returns every recorded change to a member, oldest first.
 // The first, the member's arrival, comes from the member's own row.
 func (s *MemberService) MemberHistory(ctx context.Context, memberID int64) ([]*rankfile.MemberChange, error) {

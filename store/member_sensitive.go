@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 
@@ -199,4 +200,25 @@ func (db *DB) CountUnsealed(ctx context.Context, ring *secret.Keyring) (int, err
 		}
 		after = rows[len(rows)-1].memberID
 	}
+}
+
+// FindMemberSensitive returns the sensitive fields of a member.
+func (s *MemberService) FindMemberSensitive(ctx context.Context, memberID int64) (*rankfile.MemberSensitive, error) {
+	if _, err := s.FindMember(ctx, rankfile.MemberFilter{ID: memberID}); err != nil {
+		return nil, err
+	}
+	out := &rankfile.MemberSensitive{MemberID: memberID}
+	var race, accommodations string
+	err := s.db.read.QueryRowContext(ctx, `SELECT race, accommodations FROM member_sensitive WHERE member_id = $1`,
+		memberID).Scan(&race, &accommodations)
+	if err == sql.ErrNoRows {
+		return out, nil
+	} else if err != nil {
+		return nil, s.db.translate(err)
+	}
+	if out.Race, err = s.db.unseal("race", memberID, race); err != nil {
+		return nil, err
+	}
+	out.Accommodations, err = s.db.unseal("accommodations", memberID, accommodations)
+	return out, err
 }

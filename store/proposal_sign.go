@@ -14,13 +14,18 @@ import (
 // (see lockProposal), so that the signature that reaches the threshold
 // sees every signature before it and qualifies the proposal, once.
 
-// Sign adds a member's signature, then qualifies the proposal if it now
-// has enough valid ones. A member who signed already is refused. A
-// member's own signature commits with others given at the same moment
-// (see signBatcher); a paper one, audited as its steward's, on its own.
-func (s *ProposalService) Sign(ctx context.Context, sig *rankfile.Signature) error {
+// qualifier is the app's decision of the step a count of its signatures
+// takes a proposal, nil for none (see rankfile.Proposal.QualifyingStep).
+type qualifier = func(*rankfile.Proposal, rankfile.SignatureCount) *rankfile.ProposalStep
+
+// Sign adds a member's signature, then takes the step qualify makes of the
+// proposal's count of signatures (see qualifyIfDue). A member who signed
+// already is refused. A member's own signature commits with others given
+// at the same moment (see signBatcher); a paper one, audited as its
+// steward's, on its own.
+func (s *ProposalService) Sign(ctx context.Context, sig *rankfile.Signature, qualify qualifier) error {
 	if !sig.Paper {
-		return s.db.signs.sign(ctx, sig)
+		return s.db.signs.sign(ctx, sig, qualify)
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		p, err := tx.lockProposal(ctx, sig.ProposalID)
@@ -34,7 +39,7 @@ func (s *ProposalService) Sign(ctx context.Context, sig *rankfile.Signature) err
 			fmt.Sprintf("entered a paper signature for proposal %d", p.ID)); err != nil {
 			return err
 		}
-		return tx.qualifyIfDue(ctx, p)
+		return tx.qualifyIfDue(ctx, p, qualify)
 	})
 }
 
@@ -63,12 +68,14 @@ func (tx *Tx) addSignature(ctx context.Context, p *rankfile.Proposal, sig *rankf
 	return nil
 }
 
-// qualifyIfDue qualifies a proposal collecting signatures once enough of
-// its signers are in good standing today. Counting every signature is
-// cheap; checking each signer's standing is done only once that count
-// reaches the threshold.
-func (tx *Tx) qualifyIfDue(ctx context.Context, p *rankfile.Proposal) error {
-	if p.Status != rankfile.ProposalCollecting {
+// qualifyIfDue takes the step qualify makes of a proposal's count of
+// signatures, if any: the app decides whether the count qualifies it and
+// what that causes. Counting every signature is cheap; checking each
+// signer's standing is done only once that count reaches the threshold of
+// a proposal collecting signatures, as no step can be taken before (see
+// rankfile.Proposal.QualifyingStep).
+func (tx *Tx) qualifyIfDue(ctx context.Context, p *rankfile.Proposal, qualify qualifier) error {
+	if qualify == nil || p.Status != rankfile.ProposalCollecting {
 		return nil
 	}
 	var total int
@@ -77,18 +84,14 @@ func (tx *Tx) qualifyIfDue(ctx context.Context, p *rankfile.Proposal) error {
 		return err
 	}
 	c, err := tx.signatureCount(ctx, p.ID)
-	if err != nil || !p.Qualifies(c) {
+	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = 'qualified', updated_at = $1 WHERE id = $2`,
-		tx.stamp, p.ID); err != nil {
-		return err
+	step := qualify(p, c)
+	if step == nil {
+		return nil
 	}
-	if err := tx.oweProposalMail(ctx, p.ID, rankfile.MailProposalQualified); err != nil {
-		return err
-	}
-	p.Status = rankfile.ProposalQualified // for the signatures after it in the same transaction
-	return tx.proposalEvent(ctx, p.ID, rankfile.ProposalQualified, c.Summary())
+	return tx.stepProposal(ctx, p, step)
 }
 
 // signatureCount counts a proposal's signatures, and those of members in

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"github.com/rankfile/rankfile"
 )
@@ -17,11 +16,13 @@ import (
 const signBatchLimit = 200
 
 // pendingSign is a signature waiting for its batch; its request's context
-// names who signed, for the step that qualifies the proposal.
+// names who signed, and qualify is the app's, for the step that qualifies
+// the proposal.
 type pendingSign struct {
-	ctx  context.Context
-	sig  *rankfile.Signature
-	done chan error
+	ctx     context.Context
+	sig     *rankfile.Signature
+	qualify qualifier
+	done    chan error
 }
 
 // signBatcher commits signatures in batches.
@@ -37,9 +38,9 @@ func (b *signBatcher) start(db *DB) {
 
 // sign queues a signature and waits until its batch committed or refused
 // it.
-func (b *signBatcher) sign(ctx context.Context, sig *rankfile.Signature) error {
+func (b *signBatcher) sign(ctx context.Context, sig *rankfile.Signature, qualify qualifier) error {
 	// The batch goes on when this request is given up: it holds others.
-	p := &pendingSign{ctx: context.WithoutCancel(ctx), sig: sig, done: make(chan error, 1)}
+	p := &pendingSign{ctx: context.WithoutCancel(ctx), sig: sig, qualify: qualify, done: make(chan error, 1)}
 	b.batches.add(p)
 	return <-p.done
 }
@@ -50,8 +51,8 @@ func (b *signBatcher) commit(batch []*pendingSign) {
 }
 
 // signBatch stores the batch's signatures, each proposal locked once. A
-// signature that reaches its proposal's threshold qualifies it, in its
-// signer's name, as if it had come alone.
+// signature that reaches its proposal's threshold takes the step its
+// qualify makes, in its signer's name, as if it had come alone.
 func (tx *Tx) signBatch(batch []*pendingSign, refused []error) error {
 	proposals := map[int64]*rankfile.Proposal{}
 	for i, p := range batch {
@@ -73,16 +74,9 @@ func (tx *Tx) signBatch(batch []*pendingSign, refused []error) error {
 		} else if err != nil {
 			return err
 		}
-		if err := tx.qualifyIfDue(p.ctx, prop); err != nil {
+		if err := tx.qualifyIfDue(p.ctx, prop, p.qualify); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// isDomain reports whether err is a refusal to tell the one who asked,
-// rather than a failure of the transaction.
-func isDomain(err error) bool {
-	var domain *rankfile.Error
-	return errors.As(err, &domain)
 }

@@ -129,14 +129,3 @@ func (c *keptCache) put(version int64, key string, v any) {
 	}
 	c.values[key] = v
 }
-
-// refreshStatistics tells PostgreSQL's planner about the roster after an
-// import or a branch load changed much of it, rather than waiting for
-// autovacuum: until then it may take a common surname for a rare one. The
-// change is committed by now, so a failure here costs only speed and is
-// not reported. SQLite keeps no statistics here; pageQuery chooses for it.
-func (db *DB) refreshStatistics(ctx context.Context) {
-	if db.dialect == Postgres {
-		db.write.ExecContext(ctx, `ANALYZE members`)
-	}
-}

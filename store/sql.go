@@ -2,14 +2,99 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 )
+
+// SQL every feature's storage writes with, the same on SQLite and
+// PostgreSQL: placeholders, WHERE clauses, limits, statements over many
+// ids, scanning ids, NULLs for zero values, and the small encodings the
+// columns hold.
+
+// querier is what both *sql.DB and *sql.Tx offer for reading.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// placeholders returns "$from, $from+1, ..." for n parameters.
+func placeholders(from, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('$')
+		b.WriteString(strconv.Itoa(from + i))
+	}
+	return b.String()
+}
+
+// params is placeholders for statements with many parameters. SQLite gets
+// anonymous "?" parameters: it looks numbered ones up by name, one linear
+// search per parameter, which makes a 30,000-parameter batch quadratic.
+// The "?" must follow every numbered parameter of the statement.
+func (db *DB) params(from, n int) string {
+	if db.dialect != SQLite {
+		return placeholders(from, n)
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// where builds a WHERE clause whose conditions number their own parameters.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition; each %d in cond becomes the next parameter number.
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, w.param(cond, args...))
+}
+
+// param takes args as the next parameters and returns cond with their
+// numbers in place of its %d, for conditions put together by hand.
+func (w *where) param(cond string, args ...any) string {
+	nums := make([]any, len(args))
+	for i := range args {
+		nums[i] = len(w.args) + i + 1
+	}
+	w.args = append(w.args, args...)
+	return fmt.Sprintf(cond, nums...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// addIn adds "column IN (values)" when there are values.
+func addIn[T ~string](c *where, column string, values []T) {
+	if len(values) == 0 {
+		return
+	}
+	args := make([]any, len(values))
+	marks := make([]string, len(values))
+	for i, v := range values {
+		args[i], marks[i] = string(v), "$%d"
+	}
+	c.add(column+" IN ("+strings.Join(marks, ", ")+")", args...)
+}
+
+func limitSQL(offset, limit int) string {
+	if limit <= 0 && offset <= 0 {
+		return ""
+	}
+	if limit <= 0 {
+		limit = 1 << 30 // both databases need a LIMIT before OFFSET
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(offset, 0))
+}
 
 // idChunk bounds the ids in one IN list.
 const idChunk = 500
@@ -80,6 +165,43 @@ func keyArgs[V any](byID map[int64]V) []any {
 	return args
 }
 
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// nullID stores 0 as NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullable returns a pointer to v when valid, else nil.
+func nullable[T any](v T, valid bool) *T {
+	if !valid {
+		return nil
+	}
+	return &v
+}
+
+// ptrArg stores a nil choice as NULL.
+func ptrArg[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
 // mustJSON encodes values that cannot fail to encode (strings, numbers).
 func mustJSON(v any) string {
 	b, err := json.Marshal(v)
@@ -88,8 +210,6 @@ func mustJSON(v any) string {
 	}
 	return string(b)
 }
-
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // joinColumns lists columns for a SELECT or INSERT.
 func joinColumns(cols ...[]string) string {
@@ -100,13 +220,15 @@ func joinColumns(cols ...[]string) string {
 	return strings.Join(all, ", ")
 }
 
-// randomHex returns n random bytes in hex: ids that say nothing of when
-// or in what order they were made.
-func randomHex(n int) string {
-	b := make([]byte, n)
-	rand.Read(b) // crypto/rand.Read never fails
-	return hex.EncodeToString(b)
-}
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // itoa writes an id in decimal.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// nonNil stores a list never set as an empty JSON list, not null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

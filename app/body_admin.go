@@ -7,42 +7,7 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
-// Import applies a national list, for the data stewards.
-func (a *App) Import(ctx context.Context, actor *rankfile.Actor, src rankfile.RosterSource, opts rankfile.ImportOptions) (*rankfile.ImportReport, error) {
-	if err := actor.Require(actor.CanImport()); err != nil {
-		return nil, err
-	}
-	opts.Actor = actor.Name()
-	if err := a.CatchUpElections(ctx); err != nil { // rolls due are frozen before the list changes standing
-		return nil, err
-	}
-	return a.Roster.ImportRoster(as(ctx, actor), src, opts)
-}
-
-// Imports returns the import log, for the data stewards.
-func (a *App) Imports(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.ImportReport, error) {
-	if err := actor.Require(actor.CanImport()); err != nil {
-		return nil, err
-	}
-	return a.Roster.FindImports(ctx, 20)
-}
-
-// LoadBranches replaces the branch boundaries, for the data stewards.
-func (a *App) LoadBranches(ctx context.Context, actor *rankfile.Actor, js []rankfile.Jurisdiction) (*rankfile.BranchReport, error) {
-	if err := actor.Require(actor.CanImport()); err != nil {
-		return nil, err
-	}
-	if err := a.CatchUpElections(ctx); err != nil { // rolls due are frozen before members change branches
-		return nil, err
-	}
-	return a.Branches.LoadBranches(as(ctx, actor), js, rankfile.BranchOptions{Actor: actor.Name()})
-}
-
-// Jurisdictions returns the branch boundaries, for the map anyone may see:
-// they show areas, never people.
-func (a *App) Jurisdictions(ctx context.Context) ([]rankfile.Jurisdiction, error) {
-	return a.Branches.FindJurisdictions(ctx)
-}
+// Bodies, their seats and who holds them, set up by the admins.
 
 // CreateBody adds a body, for the admins.
 func (a *App) CreateBody(ctx context.Context, actor *rankfile.Actor, b *rankfile.Body) error {
