@@ -1,6 +1,7 @@
 package rankfile
 
 import (
+	"context"
 	"net/url"
 	"slices"
 	"strings"
@@ -263,4 +264,78 @@ type EventFilter struct {
 	// Scheduled leaves out cancelled events.
 	Scheduled bool
 	Limit     int
+}
+
+// EventService stores events, registrations and attendance. Changes that
+// owe someone an email queue the notice in the same transaction.
+type EventService interface {
+	// CreateEvents stores events, each with its own check-in code: one
+	// event, or with a recurrence the occurrences of a series under one
+	// series id.
+	CreateEvents(ctx context.Context, events []*Event, r *Recurrence) error
+	// FindEvents returns events in the order they start, with counts of
+	// registrations.
+	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
+	// CalendarVersion returns the calendar's version, which every
+	// committed change to an event or its co-hosts, by any process, moves
+	// on: a feed written at one version may be served again while the
+	// version is the same.
+	CalendarVersion(ctx context.Context) (int64, error)
+	// UpdateEvent stores an event's new details. When its time or place
+	// changed, everyone registered or waitlisted is told (EventMoved).
+	UpdateEvent(ctx context.Context, e *Event) error
+	// CancelEvent cancels an event and tells everyone registered or
+	// waitlisted (EventCancelled).
+	CancelEvent(ctx context.Context, id int64) error
+	// Register registers a member or contact. A member takes a seat
+	// while there is one, else the waitlist, in the order registrations
+	// arrive. A contact's registration is unconfirmed until
+	// ConfirmRegistration, lapsing at GuestExpiry; the email asking to
+	// confirm it is queued when GuestEmailDue. Registering again returns
+	// the registration there is (a lapsed or cancelled one is asked for
+	// anew). ECONFLICT for an event that takes no registrations, is
+	// cancelled or is over.
+	Register(ctx context.Context, eventID int64, who Registrant) (*Registration, error)
+	// ConfirmRegistration confirms a contact's unconfirmed registration:
+	// a seat while there is one, else the waitlist, in the order of
+	// confirmation, and the email that says which. The details the
+	// contact typed are put on their contact. Confirming again returns
+	// the registration as it is; ECONFLICT for a lapsed or cancelled one,
+	// or an event that takes no registrations now.
+	ConfirmRegistration(ctx context.Context, registrationID int64) (*Registration, error)
+	// CancelRegistration cancels a registration; the first on the
+	// waitlist takes the seat it frees, and is told (NoticePromoted).
+	CancelRegistration(ctx context.Context, registrationID int64) error
+	// Registrations lists an event's registrations: seats in the order
+	// taken, then the waitlist in order, then those unconfirmed (not the
+	// lapsed ones), then cancelled ones.
+	Registrations(ctx context.Context, eventID int64) ([]*Registration, error)
+	// FindRegistration returns a registration by id, ENOTFOUND if none.
+	FindRegistration(ctx context.Context, id int64) (*Registration, error)
+	// MemberRegistration returns a member's registration at an event, or
+	// nil when they have none.
+	MemberRegistration(ctx context.Context, eventID, memberID int64) (*Registration, error)
+	// MemberRegistrations lists a member's registrations that hold a seat
+	// or a place on a waitlist.
+	MemberRegistrations(ctx context.Context, memberID int64) ([]*Registration, error)
+	// RegistrationByToken returns the registration a contact's secret link
+	// names, ENOTFOUND if none.
+	RegistrationByToken(ctx context.Context, token string) (*Registration, error)
+	// CheckIn records that someone came: a registrant, or (with a zero
+	// registration and a Registrant) a walk-in, registered on the spot.
+	CheckIn(ctx context.Context, eventID int64, registrationID int64, walkIn *Registrant) (*Registration, error)
+	// MemberEvents lists the events a member attended, latest first.
+	MemberEvents(ctx context.Context, memberID int64) ([]*AttendedEvent, error)
+	// FindContact returns a contact, ENOTFOUND if none.
+	FindContact(ctx context.Context, id int64) (*Contact, error)
+	// CalendarToken returns the secret of a member's private calendar
+	// feed, making one the first time, and a new one (the old one stops
+	// working) when reset.
+	CalendarToken(ctx context.Context, memberID int64, reset bool) (string, error)
+	// CalendarMember returns the member whose feed a secret opens,
+	// ENOTFOUND if none.
+	CalendarMember(ctx context.Context, token string) (int64, error)
+	// QueueReminders queues the day-before reminders of events starting
+	// before the time given, once per event.
+	QueueReminders(ctx context.Context, before time.Time) (int, error)
 }

@@ -222,12 +222,6 @@ type ProposalFilter struct {
 	NoCounts bool
 }
 
-// Settings reads the installation's settings.
-type Settings interface {
-	// Setting returns a setting's value, "" when it is not set.
-	Setting(ctx context.Context, key string) (string, error)
-}
-
 // ProposalService stores proposals and their signatures.
 type ProposalService interface {
 	// AcceptAuthorship records that a co-author named on a proposal accepts.

@@ -101,6 +101,7 @@ type batchInsert struct {
 	follows   bool
 }
 
+// newBatchInsert starts a batch of rows for the columns of table.
 func newBatchInsert(tx *Tx, table string, cols []string) *batchInsert {
 	b := &batchInsert{
 		tx:      tx,
@@ -247,6 +248,8 @@ func (tx *Tx) deferChecks(ctx context.Context) ([]deferred, error) {
 	return all, nil
 }
 
+// queryDeferred reads the indexes or constraints one of
+// deferrableQueries lists.
 func (tx *Tx) queryDeferred(ctx context.Context, q string) ([]deferred, error) {
 	rows, err := tx.QueryContext(ctx, q)
 	if err != nil {

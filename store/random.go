@@ -19,6 +19,8 @@ func newSecret(prefix string) (secret, hash string) {
 	return secret, hashSecret(secret)
 }
 
+// hashSecret is what is stored of a secret: its SHA-256, in hex. A
+// secret is random and long, so it needs no salt or slow hash.
 func hashSecret(secret string) string {
 	sum := sha256.Sum256([]byte(secret))
 	return hex.EncodeToString(sum[:])

@@ -66,6 +66,7 @@ func (w *where) param(cond string, args ...any) string {
 	return fmt.Sprintf(cond, nums...)
 }
 
+// sql is the WHERE clause of the conditions added, "" when there are none.
 func (w *where) sql() string {
 	if len(w.conds) == 0 {
 		return ""
@@ -86,6 +87,7 @@ func addIn[T ~string](c *where, column string, values []T) {
 	c.add(column+" IN ("+strings.Join(marks, ", ")+")", args...)
 }
 
+// limitSQL pages through rows: limit rows (0: all) after offset.
 func limitSQL(offset, limit int) string {
 	if limit <= 0 && offset <= 0 {
 		return ""
@@ -165,6 +167,7 @@ func keyArgs[V any](byID map[int64]V) []any {
 	return args
 }
 
+// scanIDs reads a column of ids and closes rows.
 func scanIDs(rows *sql.Rows) ([]int64, error) {
 	defer rows.Close()
 	var ids []int64
@@ -220,6 +223,8 @@ func joinColumns(cols ...[]string) string {
 	return strings.Join(all, ", ")
 }
 
+// sprintf is fmt.Sprintf, shorter where SQL and audit notes are put
+// together.
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // itoa writes an id in decimal.
