@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -49,8 +50,10 @@ type DB struct {
 	votes voteBatcher
 	// touches records when API tokens were last used.
 	touches tokenTouches
-	// pads remembers the length sealed ballots are padded to.
-	pads ballotPads
+	// ballotPads remembers, by election id, the length its sealed ballots
+	// are padded to: the ballot is fixed once voting opens, and a ballot
+	// is cast only then.
+	ballotPads sync.Map
 	// queue takes SQLite's audit entries of views on their way into the
 	// log (see audit_queue.go); nil for PostgreSQL.
 	queue *auditQueue

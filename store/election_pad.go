@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/rankfile/rankfile"
 )
@@ -17,16 +16,10 @@ import (
 // ballot there can be in it (every candidate ranked in every contest),
 // and a batch of paper ballots to that of as many longest ballots.
 
-// ballotPads remembers each election's padded length of a sealed ballot:
-// the ballot is fixed once voting opens, and a ballot is cast only then.
-type ballotPads struct {
-	sizes sync.Map // election id → int
-}
-
 // ballotPad returns the length every sealed ballot of the election is
 // padded to.
 func (db *DB) ballotPad(ctx context.Context, q querier, electionID int64) (int, error) {
-	if n, ok := db.pads.sizes.Load(electionID); ok {
+	if n, ok := db.ballotPads.Load(electionID); ok {
 		return n.(int), nil
 	}
 	full, err := fullBallot(ctx, q, electionID)
@@ -34,7 +27,7 @@ func (db *DB) ballotPad(ctx context.Context, q querier, electionID int64) (int, 
 		return 0, err
 	}
 	n := len(mustJSON(sealedBallot{ReceiptHash: strings.Repeat("0", receiptHashLen), Rankings: full.Rankings}))
-	db.pads.sizes.Store(electionID, n)
+	db.ballotPads.Store(electionID, n)
 	return n, nil
 }
 
