@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/secret"
@@ -40,6 +42,7 @@ func (a *app) root() *cobra.Command {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
+	root.PersistentPreRunE = checkRequired
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	dsn := a.getenv("RANKFILE_DB")
 	if dsn == "" {
@@ -117,6 +120,38 @@ func args(n int, names string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// requiredFlag is the annotation that marks a flag a command cannot run
+// without. The root checks it before any command runs, so a missing flag is
+// a usage error (exit 2) with one wording, and the README test reads it to
+// hold the README's synopsis to the same rule.
+const requiredFlag = "rankfile_required"
+
+// require marks flags of cmd as required.
+func require(cmd *cobra.Command, names ...string) {
+	for _, name := range names {
+		if err := cmd.Flags().SetAnnotation(name, requiredFlag, []string{"true"}); err != nil {
+			panic(err) // a flag misnamed in the code, found by any test
+		}
+	}
+}
+
+// checkRequired refuses a command run without one of its required flags.
+func checkRequired(cmd *cobra.Command, _ []string) error {
+	var missing []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if _, ok := f.Annotations[requiredFlag]; ok && !f.Changed {
+			missing = append(missing, "--"+f.Name)
+		}
+	})
+	switch len(missing) {
+	case 0:
+		return nil
+	case 1:
+		return usagef("%s is required", missing[0])
+	}
+	return usagef("%s are required", strings.Join(missing, " and "))
 }
 
 // dateFlag parses an optional YYYY-MM-DD flag value.

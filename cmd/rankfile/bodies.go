@@ -56,7 +56,7 @@ func (a *app) bodiesAddCommand() *cobra.Command {
 	var b rankfile.Body
 	var kind, parent string
 	cmd := &cobra.Command{
-		Use:   "add NAME",
+		Use:   "add NAME --kind KIND",
 		Short: "Add a body; it gets the leadership seats of its kind",
 		Args:  args(1, "the body's name"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
@@ -89,6 +89,7 @@ func (a *app) bodiesAddCommand() *cobra.Command {
 	f.StringVar(&b.Description, "description", "", "what the body does")
 	f.StringVar(&b.ContactEmail, "email", "", "public contact address")
 	f.StringVar(&b.ContactURL, "url", "", "public web page")
+	require(cmd, "kind")
 	return cmd
 }
 

@@ -99,7 +99,7 @@ func orNever(d rankfile.Date) string {
 func (a *app) membersOverrideCommand() *cobra.Command {
 	var standing, reason, until, by string
 	cmd := &cobra.Command{
-		Use:   "override NATIONAL_ID",
+		Use:   "override NATIONAL_ID --standing S --reason R --by NAME",
 		Short: "Record the chapter's override of a member's standing",
 		Long: `Record the chapter's override of a member's standing, such as a local dues
 waiver or a correction of a national error. It replaces any earlier override,
@@ -130,6 +130,7 @@ is shown as an override wherever the standing is, and is kept in the member's hi
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required)")
 	cmd.Flags().StringVar(&until, "until", "", "last day it applies, `YYYY-MM-DD` (default: until revoked)")
 	cmd.Flags().StringVar(&by, "by", "", "who decides (required)")
+	require(cmd, "standing", "reason", "by")
 	return cmd
 }
 

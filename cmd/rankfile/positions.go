@@ -21,13 +21,10 @@ func (a *app) positionsCommand() *cobra.Command {
 func (a *app) positionsAddCommand() *cobra.Command {
 	var body, seat, start, end string
 	cmd := &cobra.Command{
-		Use:   "add NATIONAL_ID",
+		Use:   "add NATIONAL_ID --body SLUG",
 		Short: "Record that a member holds a seat (or, without --seat, belongs to a body)",
 		Args:  args(1, "a national id"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			if body == "" {
-				return usagef("--body is required")
-			}
 			p := &rankfile.Position{}
 			var err error
 			if p.StartOn, err = dateFlag("start", start); err != nil {
@@ -66,6 +63,7 @@ func (a *app) positionsAddCommand() *cobra.Command {
 	f.StringVar(&seat, "seat", "", "title of the seat, such as Co-chair")
 	f.StringVar(&start, "start", "", "first day, `YYYY-MM-DD` (default: today)")
 	f.StringVar(&end, "end", "", "last day, `YYYY-MM-DD` (default: open)")
+	require(cmd, "body")
 	return cmd
 }
 

@@ -19,13 +19,10 @@ func init() { register((*app).signInLinkCommand) }
 func (a *app) signInLinkCommand() *cobra.Command {
 	var email, base string
 	cmd := &cobra.Command{
-		Use:   "sign-in-link --email ADDRESS",
+		Use:   "sign-in-link --email ADDRESS --base-url URL",
 		Short: "Print a one-time sign-in link for a member, as their email would carry it",
 		Args:  args(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if email == "" || base == "" {
-				return usagef("--email and --base-url are required")
-			}
 			db, m, err := a.openMemberByAddressOrID(cmd.Context(), email)
 			if err != nil {
 				return err
@@ -48,5 +45,6 @@ func (a *app) signInLinkCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&email, "email", "", "the member's email address (or national id)")
 	cmd.Flags().StringVar(&base, "base-url", "", "the address members reach rankfile at, as given to serve")
+	require(cmd, "email", "base-url")
 	return cmd
 }

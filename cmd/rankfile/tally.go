@@ -38,6 +38,7 @@ report prints so that anyone can recount.`,
 	cmd.Flags().IntVar(&f.seats, "seats", 0, "seats to fill (default: the BLT header's)")
 	cmd.Flags().StringVar(&f.tags, "tags", "", "candidates' tags: a CSV `FILE` of name,tag,tag... lines")
 	cmd.Flags().StringArrayVar(&f.require, "require", nil, "a constraint 'TAG>=N' or 'TAG<=N' (repeatable)")
+	require(cmd, "method")
 	cmd.Flags().StringVar(&f.seed, "seed", "0", "seed of the lot that breaks ties the rule leaves to chance")
 	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the count as JSON")
 	return cmd

@@ -29,9 +29,6 @@ func (a *app) tokenCreateCommand() *cobra.Command {
 		Use: "create --email ADDRESS [--name N] [--expires 90d]", Short: "Make an API token for a member and print it (once)",
 		Args: args(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if email == "" {
-				return usagef("--email is required")
-			}
 			days, err := rankfile.ParseTokenDays(expires)
 			if err != nil {
 				return usagef("--expires: %s", rankfile.ErrorMessage(err))
@@ -53,6 +50,7 @@ func (a *app) tokenCreateCommand() *cobra.Command {
 	cmd.Flags().StringVar(&email, "email", "", "the member's email address (or national id)")
 	cmd.Flags().StringVar(&name, "name", "command line", "what the token is for")
 	cmd.Flags().StringVar(&expires, "expires", "90d", "how long the token works: 30d, 90d or 365d (any number of days up to 365)")
+	require(cmd, "email")
 	return cmd
 }
 
