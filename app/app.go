@@ -48,6 +48,9 @@ type App struct {
 
 	// Name is the organization's name as members know it.
 	Name string
+	// RenewURL is where members renew their dues (the national
+	// organization's page), linked from a lapsed member's home; "" for none.
+	RenewURL string
 	// Zone is where the chapter is: it decides what day it is.
 	Zone *time.Location
 	// Now returns the current time; tests set it.

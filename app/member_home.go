@@ -19,7 +19,11 @@ type Home struct {
 	// Bodies are the bodies the member is in, apart from their branch.
 	Bodies []*rankfile.Body
 	Leads  []*rankfile.Body
-	Next   []Next
+	// Now is what is open to the member now, most urgent first.
+	Now  []Now
+	Next []Next
+	// RenewURL is where members renew their dues, "" when not set.
+	RenewURL string
 }
 
 // Next is something the member might do, named by a message of the
@@ -30,24 +34,25 @@ type Next struct {
 	Link    string
 }
 
-// renewalWarning is how early a member hears that their membership runs out.
-const renewalWarning = 30
-
 // Home gathers the signed-in member's home page.
 func (a *App) Home(ctx context.Context, actor *rankfile.Actor) (*Home, error) {
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return nil, err
 	}
 	m, today := actor.Member, a.Today()
-	h := &Home{Member: m, Today: today, Standing: m.StandingOn(today), Leads: actor.Leads}
+	h := &Home{Member: m, Today: today, Standing: m.StandingOn(today), Leads: actor.Leads, RenewURL: a.RenewURL}
 	if err := a.homeBranch(ctx, h); err != nil {
 		return nil, err
 	}
 	if err := a.homeBodies(ctx, actor, h); err != nil {
 		return nil, err
 	}
-	h.Next = a.next(ctx, actor, h)
-	return h, nil
+	var err error
+	if h.Now, err = a.now(ctx, actor, h); err != nil {
+		return nil, err
+	}
+	h.Next, err = a.next(ctx, actor, h)
+	return h, err
 }
 
 func (a *App) homeBranch(ctx context.Context, h *Home) error {
@@ -80,26 +85,22 @@ func (a *App) homeBodies(ctx context.Context, actor *rankfile.Actor, h *Home) er
 }
 
 // next suggests what the member might do, most pressing first.
-func (a *App) next(ctx context.Context, actor *rankfile.Actor, h *Home) []Next {
+func (a *App) next(ctx context.Context, actor *rankfile.Actor, h *Home) ([]Next, error) {
 	var out []Next
-	switch {
-	case h.Standing == rankfile.StandingLapsed:
-		out = append(out, Next{Message: "home.next.lapsed"})
-	case h.Standing == rankfile.StandingMember:
-		out = append(out, Next{Message: "home.next.dues"})
-	case !h.Member.Xdate.IsZero() && h.Member.Xdate.Before(h.Today.AddDays(renewalWarning)):
-		out = append(out, Next{Message: "home.next.renew", Args: []any{"Date", h.Member.Xdate}})
-	}
 	if h.Branch == nil {
 		out = append(out, Next{Message: "home.next.nobranch", Link: "/profile"})
 	}
 	for _, b := range h.Leads {
-		if reqs, err := a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{BodyID: b.ID, PendingOnly: true}); err == nil && len(reqs) > 0 {
+		reqs, err := a.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{BodyID: b.ID, PendingOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		if len(reqs) > 0 {
 			out = append(out, Next{Message: "home.next.requests", Args: []any{"Count", len(reqs), "Body", b.Name}, Link: "/bodies/" + b.Slug})
 		}
 	}
 	if len(h.Bodies) == 0 && h.Standing != rankfile.StandingLapsed {
 		out = append(out, Next{Message: "home.next.join", Link: "/bodies"})
 	}
-	return out
+	return out, nil
 }

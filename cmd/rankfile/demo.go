@@ -20,6 +20,10 @@ import (
 
 func init() { register((*app).demoCommand) }
 
+// demoRenewURL stands for the national organization's dues page in the
+// demo, so that the lapsed member's home shows where renewing would go.
+const demoRenewURL = "https://example.org/renew"
+
 func (a *app) demoCommand() *cobra.Command {
 	var f serveFlags
 	var noServe bool
@@ -46,6 +50,9 @@ holds anything else is refused, so the demo never mixes with real data.`,
 				return nil
 			}
 			f.mailToLog = true
+			if f.renewURL == "" {
+				f.renewURL = demoRenewURL
+			}
 			return a.serve(cmd.Context(), db, f, a.printDemoLinks)
 		},
 	}

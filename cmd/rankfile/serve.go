@@ -37,6 +37,8 @@ type serveFlags struct {
 	// the link that confirms their registration.
 	mailToLog bool
 	proxies   []string
+	// renewURL is where members renew their dues (--renew-url).
+	renewURL string
 }
 
 func (f *serveFlags) register(cmd *cobra.Command) {
@@ -49,6 +51,7 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.smtp.Username, "smtp-username", "", "SMTP user name (also RANKFILE_SMTP_USERNAME; the password only from RANKFILE_SMTP_PASSWORD)")
 	fl.StringVar(&f.smtp.From, "smtp-from", "", "sender address (also RANKFILE_SMTP_FROM)")
 	fl.StringVar(&f.smtp.TLS, "smtp-tls", "", "starttls, tls or none (also RANKFILE_SMTP_TLS)")
+	fl.StringVar(&f.renewURL, "renew-url", "", "`URL` where members renew their dues, linked from a lapsed member's home (also RANKFILE_RENEW_URL)")
 	fl.StringSliceVar(&f.proxies, "trusted-proxy", nil, "a reverse proxy (`CIDR` or address; repeat or separate by commas) whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed (also RANKFILE_TRUSTED_PROXIES; default none)")
 }
 
@@ -135,6 +138,12 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	}
 	web := appServices(db)
 	web.Mailer, web.Logger, web.Name = mailer, logger, name
+	if web.RenewURL = f.renewURL; web.RenewURL == "" {
+		web.RenewURL = a.getenv("RANKFILE_RENEW_URL")
+	}
+	if web.RenewURL != "" && !strings.HasPrefix(web.RenewURL, "https://") && !strings.HasPrefix(web.RenewURL, "http://") {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "--renew-url %q is not a web address (http:// or https://)", web.RenewURL)
+	}
 	return web, nil
 }
 
