@@ -217,6 +217,21 @@ type ElectionFilter struct {
 	At time.Time
 }
 
+// Turnout is how many of those on an election's roll have voted.
+type Turnout struct {
+	Voted      int `json:"voted"`
+	Electorate int `json:"electorate"`
+}
+
+// Percent is the turnout in whole percent, rounded half up, for reading;
+// 0 for an empty roll.
+func (t Turnout) Percent() int {
+	if t.Electorate == 0 {
+		return 0
+	}
+	return (200*t.Voted + t.Electorate) / (2 * t.Electorate)
+}
+
 // RollEntry says whether a member is on an election's roll and has voted.
 type RollEntry struct {
 	OnRoll bool

@@ -1,6 +1,9 @@
 package rankfile
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // Who may see and do what. Every page, API operation and command asks
 // here; templates only show what a service already let through.
@@ -116,6 +119,20 @@ func (a *Actor) CanRunElection(e *Election) bool {
 		if id == a.Member.ID {
 			return true
 		}
+	}
+	return false
+}
+
+// CanSeeTurnout reports whether the actor may see how many on an
+// election's roll have voted: its committee while voting is open or the
+// count waits, since a running turnout could steer a campaign's last push;
+// whoever may see the record once it is counted.
+func (a *Actor) CanSeeTurnout(e *Election, now time.Time) bool {
+	switch e.StatusAt(now) {
+	case ElectionCounted:
+		return a.CanSeeElectionRecord(e)
+	case ElectionVoting, ElectionClosed:
+		return a.CanRunElection(e)
 	}
 	return false
 }

@@ -88,6 +88,18 @@ func (a *App) CatchUpElections(ctx context.Context) error {
 	return err
 }
 
+// Turnout says how many on an election's roll have voted so far, to
+// whoever may see it (rankfile.Actor.CanSeeTurnout); ok is false for the
+// others.
+func (a *App) Turnout(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) (t rankfile.Turnout, ok bool, err error) {
+	if !actor.CanSeeTurnout(e, a.Now()) {
+		return t, false, nil
+	}
+	t.Electorate = e.RollSize
+	t.Voted, err = a.Elections.Voted(ctx, e.ID)
+	return t, err == nil, err
+}
+
 // ListElections lists elections, with a status or all of them.
 func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus) ([]*rankfile.Election, error) {
 	all, err := a.Elections.FindElections(ctx, rankfile.ElectionFilter{})

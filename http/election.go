@@ -44,6 +44,9 @@ type electionView struct {
 	Nominated    bool // the viewer has just made a nomination
 	// CountProblem says to the committee why the count has not run.
 	CountProblem string
+	// Turnout is how many on the roll have voted, when ShowTurnout.
+	Turnout     rankfile.Turnout
+	ShowTurnout bool
 }
 
 // Nominating reports whether nominations are open.
@@ -86,6 +89,9 @@ func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if view.CountProblem, err = s.app.CountProblem(r.Context(), actor, e); err != nil {
+		return err
+	}
+	if view.Turnout, view.ShowTurnout, err = s.app.Turnout(r.Context(), actor, e); err != nil {
 		return err
 	}
 	return s.render(w, r, "election.html", view)
@@ -262,8 +268,9 @@ func ballotOf(e *rankfile.Election, chosen map[int64]int) *rankfile.Ballot {
 
 // resultsView is the results page.
 type resultsView struct {
-	E      *rankfile.Election
-	Counts []countView
+	E       *rankfile.Election
+	Counts  []countView
+	Turnout rankfile.Turnout
 }
 
 type countView struct {
@@ -281,6 +288,9 @@ func (s *Server) resultsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	view := resultsView{E: e}
+	if view.Turnout, _, err = s.app.Turnout(r.Context(), req(r).actor, e); err != nil {
+		return err
+	}
 	for _, c := range counts {
 		var buf bytes.Buffer
 		if err := c.Report.WriteHTMLIn(&buf, req(r).l.T); err != nil {
