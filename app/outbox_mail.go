@@ -136,7 +136,7 @@ func writeDetails(b *strings.Builder, l *locale.Localizer, e *rankfile.Event) {
 			b.WriteString(l.T(key) + " " + value + "\n")
 		}
 	}
-	line("eventmail.when", l.DateTime(e.StartsAt, loc)+" – "+e.EndsAt.In(loc).Format("15:04"))
+	line("eventmail.when", l.DateTime(e.StartsAt, loc)+" – "+l.Clock(e.EndsAt.In(loc)))
 	line("eventmail.where", e.Address)
 	if e.Address != "" {
 		line("eventmail.map", MapLink(e.Address))

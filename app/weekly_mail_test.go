@@ -23,7 +23,7 @@ func TestEachMemberGetsTheirBranchsCopyInTheirLanguage(t *testing.T) {
 		central := srv.Wait(t, "voter3@example.org", 5*time.Second)
 		checkCopy(t, central, "Week of November 9", []string{"Hello Voter,", "**Come** to the general meeting",
 			"This week in the Central branch and across the chapter:", "MONDAY, NOVEMBER 9, 2026", "Echo Park potluck",
-			"00:00–02:00 PST", "1 Union Hall, Los Angeles", link("Echo Park potluck"), "Central canvass", link("Central canvass")},
+			"12:00 AM–2:00 AM PST", "1 Union Hall, Los Angeles", link("Echo Park potluck"), "Central canvass", link("Central canvass")},
 			[]string{"Rally", "Westside", "Housing meeting", "Cancelled", "Sunday night", "Monday after"})
 
 		westside := srv.Wait(t, "voter5@example.org", 5*time.Second)

@@ -97,7 +97,7 @@ func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error,
 	if perr != nil {
 		return perr
 	}
-	p.Problem, p.Guest = rankfile.ErrorMessage(err), guest
+	p.Problem, p.Guest = req(r).l.Error(err), guest
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event.html", p)
 }
 

@@ -135,7 +135,7 @@ func (s *Server) eventFormProblem(w http.ResponseWriter, r *http.Request, f *eve
 	if !fixable(err) {
 		return err
 	}
-	f.Problem = rankfile.ErrorMessage(err)
+	f.Problem = req(r).l.Error(err)
 	return s.eventFormPage(w, r, statuses[rankfile.ErrorCode(err)], f)
 }
 

@@ -93,7 +93,7 @@ func (s *Server) hostCheckInForm(w http.ResponseWriter, r *http.Request) error {
 		if verr != nil {
 			return verr
 		}
-		v.Problem, v.Guest = rankfile.ErrorMessage(err), b.Contact
+		v.Problem, v.Guest = req(r).l.Error(err), b.Contact
 		return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event_host.html", v)
 	}
 	back := url.Values{"done": {"checkedin"}}

@@ -38,7 +38,7 @@ func (s *Server) hostView(r *http.Request) (hostView, error) {
 	if v.Query != "" {
 		v.Found, err = s.app.CheckInSearch(ctx, actor, id, v.Query)
 		if fixable(err) {
-			v.Problem, err = rankfile.ErrorMessage(err), nil
+			v.Problem, err = req(r).l.Error(err), nil
 		}
 	}
 	return v, err
@@ -90,7 +90,7 @@ func (s *Server) roomVotesForm(w http.ResponseWriter, r *http.Request) error {
 		if verr != nil {
 			return verr
 		}
-		v.Problem = rankfile.ErrorMessage(err)
+		v.Problem = req(r).l.Error(err)
 		return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "meeting_host.html", v)
 	}
 	return redirect(w, r, "/meetings/"+r.PathValue("id")+"/host?done=room")

@@ -75,7 +75,7 @@ func (s *Server) createTokenForm(w http.ResponseWriter, r *http.Request) error {
 		if rankfile.ErrorCode(err) != rankfile.EINVALID {
 			return err
 		}
-		v.Problem = rankfile.ErrorMessage(err)
+		v.Problem = req(r).l.Error(err)
 		return s.renderTokens(w, r, http.StatusBadRequest, v)
 	}
 	v.Name, v.Days = "", rankfile.DefaultTokenDays

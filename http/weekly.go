@@ -47,7 +47,7 @@ func (s *Server) draftWeeklyForm(w http.ResponseWriter, r *http.Request) error {
 	wk, err := s.draftFromForm(r)
 	switch code := rankfile.ErrorCode(err); {
 	case code == rankfile.EINVALID:
-		return s.renderWeeklies(w, r, statuses[code], rankfile.ErrorMessage(err))
+		return s.renderWeeklies(w, r, statuses[code], req(r).l.Error(err))
 	case err != nil:
 		return err
 	case wk.Sent():
@@ -147,7 +147,7 @@ func (s *Server) weeklyProblem(w http.ResponseWriter, r *http.Request, err error
 	switch code := rankfile.ErrorCode(err); code {
 	case rankfile.EINVALID, rankfile.ECONFLICT:
 		r.URL.RawQuery = ""
-		return s.renderWeekly(w, r, statuses[code], rankfile.ErrorMessage(err), upd)
+		return s.renderWeekly(w, r, statuses[code], req(r).l.Error(err), upd)
 	}
 	return err
 }

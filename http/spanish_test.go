@@ -1,0 +1,214 @@
+package http_test
+
+import (
+	"encoding/json"
+	"html"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/rankfile/rankfile/locale"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// English left on a Spanish page is found by the words of the English
+// catalog that the Spanish catalog never uses: such a word on a page
+// rendered in Spanish came from English text hard-coded in a template or
+// in Go, from a message the Spanish catalog lacks, or from a server
+// message shown as it was written.
+
+// sharedWords are words of the English catalog that are not English to a
+// Spanish reader: names of things and of formats.
+var sharedWords = []string{"rankfile", "email", "online", "json", "ical", "icalendar", "csv", "blt", "zoom",
+	"meek", "scottish", "api", "html", "markdown", "token", "tokens", "google", "apple", "outlook", "geojson"}
+
+// worldData are what the test chapter's people typed: names and titles,
+// which stay as they were written in any language.
+var worldData = []string{"Stella Steward", "Adam Admin", "Cora Coordinator", "Chen Cochair", "Mia Member",
+	"Wes Westside", "Lupe Lapsed", "Hal Housing", "Test Chapter", "A Caucus", "Housing committee meeting",
+	"Housing", "Canvass training", "Co-chair election", "Co-chair", "Delegates", "Committee chairs", "Chair",
+	"Tenant organizing", "The chapter organizes tenants.", "Rent strike support", "General meeting",
+	"Branch reports", "Central", "Westside", "Passcode 4242", "1 Union Hall, Los Angeles", "Los Angeles",
+	"Stella", "Adam", "Cora", "Chen", "Mia", "Wes", "Lupe", "Hal", "Steward", "Member", "Coordinator",
+	"Lapsed", "Admin", "Cochair", "woman", "canvass script", "laptop",
+	// and the names of files to download
+	"result.json"}
+
+// englishOnlyWords lists the words of four letters or more that the
+// English catalog uses and the Spanish one never does.
+func englishOnlyWords(t *testing.T) map[string]bool {
+	t.Helper()
+	words := map[string]map[string]bool{}
+	for _, tag := range []string{"en", "es"} {
+		b, err := os.ReadFile("../locale/catalogs/" + tag + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		words[tag] = map[string]bool{}
+		for _, v := range m {
+			for _, s := range catalogTexts(v) {
+				for _, w := range wordsOf(templateData.ReplaceAllString(s, " ")) {
+					words[tag][w] = true
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w := range words["en"] {
+		if !words["es"][w] && len([]rune(w)) >= 4 && !slices.Contains(sharedWords, w) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// templateData matches a message's placeholders, which are not words.
+var templateData = regexp.MustCompile(`\{\{[^}]*\}\}`)
+
+// catalogTexts returns a message's texts: one, or its plural forms.
+func catalogTexts(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case map[string]any:
+		var out []string
+		for _, f := range v {
+			out = append(out, catalogTexts(f)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// wordsOf splits a text into lower-case words.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+}
+
+var (
+	hiddenParts = regexp.MustCompile(`(?is)<(script|style|svg)\b.*?</(script|style|svg)>`)
+	readAttrs   = regexp.MustCompile(`(?i)\s(?:placeholder|title|aria-label|alt)="([^"]*)"`)
+	tags        = regexp.MustCompile(`(?s)<[^>]*>`)
+	emails      = regexp.MustCompile(`[\w.+-]+@[\w.-]+|https?://\S+`)
+)
+
+// readable returns what a reader reads or hears of a page: its text, and
+// the attributes a screen reader speaks, without the data of the world.
+func readable(page string) string {
+	page = hiddenParts.ReplaceAllString(page, " ")
+	var b strings.Builder
+	for _, m := range readAttrs.FindAllStringSubmatch(page, -1) {
+		b.WriteString(m[1] + " ")
+	}
+	b.WriteString(tags.ReplaceAllString(page, " "))
+	text := emails.ReplaceAllString(html.UnescapeString(b.String()), " ")
+	data := slices.Clone(worldData)
+	sort.Slice(data, func(i, j int) bool { return len(data[i]) > len(data[j]) })
+	for _, d := range data {
+		text = strings.ReplaceAll(text, d, " ")
+	}
+	return text
+}
+
+// englishIn lists the English words found in a text that should be
+// Spanish.
+func englishIn(english map[string]bool, text string) []string {
+	var found []string
+	for _, w := range wordsOf(text) {
+		if english[w] && !slices.Contains(found, w) {
+			found = append(found, w)
+		}
+	}
+	return found
+}
+
+// spanishPages are the pages the Spanish test reads, by who reads them.
+var spanishPages = map[string][]string{
+	"steward": {"/", "/bodies", "/bodies/central", "/bodies/housing", "/bodies/caucus", "/map", "/profile",
+		"/roster", "/roster?standing=good&branch=central", "/imports", "/members/5", "/no-such-page",
+		"/elections", "/elections/1", "/elections/1/ballot", "/elections/2", "/elections/2/results", "/elections/3",
+		"/elections/1/paper", "/profile/tokens", "/proposals", "/proposals/1", "/proposals/1/versions",
+		"/proposals/1/amend", "/proposals/1/paper", "/proposals/new", "/meetings", "/meetings/1", "/meetings/1/screen",
+		"/meetings/1/host", "/events", "/events/1", "/events/1/host", "/events/new", "/events/1/edit",
+		"/my/events", "/weekly"},
+	"cochair": {"/events/2", "/bodies/housing", "/my/events"},
+	"admin":   {"/admin", "/elections/new", "/admin/outbox", "/elections/3/edit"},
+	"member":  {"/", "/profile", "/events/1", "/elections/3", "/proposals/1"},
+	"":        {"/", "/sign-in", "/events", "/events/1", "/elections/2/results"},
+}
+
+// TestEveryPageIsWhollySpanish renders every page in Spanish and lists the
+// English found on each: a message the Spanish catalog lacks, text a
+// template or the server wrote in English.
+func TestEveryPageIsWhollySpanish(t *testing.T) {
+	english := englishOnlyWords(t)
+	if len(english) < 200 {
+		t.Fatalf("only %d English-only words: the test would find nothing", len(english))
+	}
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	for role, paths := range spanishPages {
+		c := w.client(role)
+		for _, p := range paths {
+			status, page := w.do(c, "GET", p, nil, "Cookie", "rankfile_lang=es")
+			if status >= 500 || status == 404 && p != "/no-such-page" || locale.MissingMarker(page) {
+				t.Errorf("%s as %q: status %d, missing message %v", p, role, status, locale.MissingMarker(page))
+			}
+			if found := englishIn(english, readable(page)); len(found) > 0 {
+				t.Errorf("%s as %q shows English: %s", p, role, strings.Join(found, ", "))
+			}
+		}
+	}
+}
+
+// spanishProblems are forms sent wrong, by who sends them: each page that
+// answers says what was wrong, in Spanish.
+var spanishProblems = []struct {
+	role, path string
+	form       url.Values
+}{
+	{"admin", "/admin/seats", url.Values{"body": {"1"}, "title": {""}}},
+	{"admin", "/events", url.Values{"body": {"1"}, "title": {""}}},
+	{"admin", "/elections", url.Values{"title": {""}}},
+	{"member", "/proposals", url.Values{"title": {""}}},
+	{"member", "/profile/tokens", url.Values{"name": {""}}},
+	{"member", "/elections/1/receipt", url.Values{"code": {"nothing"}}},
+	{"member", "/events/1/register", url.Values{"phone": {strings.Repeat("5", 60)}}},
+	{"steward", "/proposals/1/paper", url.Values{}},
+	{"admin", "/weekly", url.Values{"week": {"1999-01-04"}}},
+	{"", "/events/1/register", url.Values{"name": {"Ana"}, "email": {"not-an-email"}}},
+}
+
+// TestEveryProblemIsSaidInSpanish sends forms wrong from Spanish pages and
+// looks for English in what comes back.
+func TestEveryProblemIsSaidInSpanish(t *testing.T) {
+	english := englishOnlyWords(t)
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	for _, p := range spanishProblems {
+		c := w.client(p.role)
+		w.do(c, "POST", "/language", url.Values{"lang": {"es"}, "back": {"/"}})
+		status, page := w.do(c, "POST", p.path, p.form, "Cookie", "rankfile_lang=es")
+		if found := englishIn(english, readable(page)); len(found) > 0 || status >= 500 {
+			t.Errorf("POST %s as %q (%d) shows English: %s", p.path, p.role, status, strings.Join(found, ", "))
+		}
+	}
+}
+
+// TestTheEnglishFinderFindsEnglish keeps the Spanish test from passing for
+// want of finding: English pages are full of what it looks for.
+func TestTheEnglishFinderFindsEnglish(t *testing.T) {
+	english := englishOnlyWords(t)
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	_, page := w.do(w.client("steward"), "GET", "/events/1", nil, "Cookie", "rankfile_lang=en")
+	if found := englishIn(english, readable(page)); len(found) < 5 {
+		t.Errorf("an English page shows only %v", found)
+	}
+}
