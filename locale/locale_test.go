@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,5 +85,23 @@ func TestDates(t *testing.T) {
 	}
 	if got := locale.For("en").T("no.such.message"); !locale.MissingMarker(got) {
 		t.Errorf("a missing message shows as %q", got)
+	}
+}
+
+// TestSpanishSaysEachTermOneWay keeps the Spanish catalogs to one word for
+// each standing term of the organization: "rama" for a branch (a
+// "sección" reads as a union's local), "al corriente" for good standing.
+func TestSpanishSaysEachTermOneWay(t *testing.T) {
+	for _, file := range []string{"catalogs/es.json", "catalogs/errors.es.json"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ToLower(string(b))
+		for _, other := range []string{"sección", "secciones", "plenos derechos", "en regla", "al día para"} {
+			if strings.Contains(text, other) {
+				t.Errorf("%s says %q", file, other)
+			}
+		}
 	}
 }
