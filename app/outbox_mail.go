@@ -81,7 +81,7 @@ func (a *App) recipientOf(ctx context.Context, reg *rankfile.Registration, e *ra
 		if err != nil {
 			return nil, err
 		}
-		return &recipient{email: c.Email, name: firstWord(c.Name), l: locale.For(""),
+		return &recipient{email: c.Email, name: firstWord(c.Name), l: locale.For(c.Language),
 			link: base + "/registrations/" + reg.Token}, nil
 	}
 	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: reg.MemberID})

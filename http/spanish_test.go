@@ -10,9 +10,11 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/rankfile/rankfile/locale"
+	"github.com/rankfile/rankfile/mail/mailtest"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -210,5 +212,34 @@ func TestTheEnglishFinderFindsEnglish(t *testing.T) {
 	_, page := w.do(w.client("steward"), "GET", "/events/1", nil, "Cookie", "rankfile_lang=en")
 	if found := englishIn(english, readable(page)); len(found) < 5 {
 		t.Errorf("an English page shows only %v", found)
+	}
+}
+
+// TestEmailsAreInTheReadersLanguage has a guest register on a Spanish page
+// and a member who reads Spanish register too: the guest's email asking to
+// confirm, the seat's email after, and the member's, are all Spanish,
+// while a guest from an English page gets English.
+func TestEmailsAreInTheReadersLanguage(t *testing.T) {
+	english := englishOnlyWords(t)
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	guest := w.client("")
+	w.do(guest, "POST", "/language", url.Values{"lang": {"es"}, "back": {"/"}})
+	w.do(guest, "POST", "/events/1/register", url.Values{"name": {"Ana Ruiz"}, "email": {"ana@example.net"}})
+	w.do(w.client(""), "POST", "/events/1/register", url.Values{"name": {"Ann Roe"}, "email": {"ann@example.net"}})
+	member := w.client("member")
+	w.do(member, "POST", "/language", url.Values{"lang": {"es"}, "back": {"/"}})
+	w.do(member, "POST", "/events/1/register", url.Values{})
+	if _, err := w.app.SendOutbox(ctx, w.srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	confirm := w.smtp.Wait(t, "ana@example.net", 5*time.Second)
+	seat := w.smtp.Wait(t, "member@example.org", 5*time.Second)
+	for _, m := range []mailtest.Message{confirm, seat} {
+		if found := englishIn(english, readable(m.Subject+"\n"+m.Text)); len(found) > 0 || !strings.Contains(m.Text, "Hola") {
+			t.Errorf("the email %q to %s shows English: %s\n%s", m.Subject, m.To, strings.Join(found, ", "), m.Text)
+		}
+	}
+	if en := w.smtp.Wait(t, "ann@example.net", 5*time.Second); !strings.Contains(en.Text, "Hello") {
+		t.Errorf("a guest from an English page:\n%s", en.Text)
 	}
 }
