@@ -27,7 +27,8 @@ import (
 // sharedWords are words of the English catalog that are not English to a
 // Spanish reader: names of things and of formats.
 var sharedWords = []string{"rankfile", "email", "online", "json", "ical", "icalendar", "csv", "blt", "zoom",
-	"meek", "scottish", "api", "html", "markdown", "token", "tokens", "google", "apple", "outlook", "geojson"}
+	"meek", "scottish", "api", "html", "markdown", "token", "tokens", "google", "apple", "outlook", "geojson",
+	"english"} // the language switcher names each language in itself
 
 // worldData are what the test chapter's people typed: names and titles,
 // which stay as they were written in any language.
