@@ -46,3 +46,59 @@ func TestCallingAnElectionWithAMistakeKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("the form came back without %q", missing)
 	}
 }
+
+// TestSecondingTwiceSaysSoOnTheElectionsPage seconds a nomination twice:
+// the second time the election's page comes back with the answer next
+// to the candidate, not an error page.
+func TestSecondingTwiceSaysSoOnTheElectionsPage(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	if status, _ := w.do(w.client("member"), "POST", "/elections/3/nominate", url.Values{"contest": {"3"}}); status != 303 {
+		t.Fatalf("nominating herself: %d", status)
+	}
+	cora := w.client("coordinator")
+	if status, _ := w.do(cora, "POST", "/elections/3/candidates/6/second", url.Values{}); status != 303 {
+		t.Fatalf("seconding: %d", status)
+	}
+	status, page := w.do(cora, "POST", "/elections/3/candidates/6/second", url.Values{})
+	if status != http.StatusConflict {
+		t.Errorf("seconding twice: %d", status)
+	}
+	if missing := lacks(page, `<h2 id="contest-3">Chair</h2>`, `aria-describedby="candidate-6-problem"`,
+		`<p id="candidate-6-problem" class="problem field-problem" role="alert">you have seconded this nomination already</p>`); len(missing) > 0 {
+		t.Errorf("the page lacks %q", missing)
+	}
+}
+
+// TestABallotWithTwoFirstsComesBackRanked sends the ballot without
+// JavaScript with both candidates numbered 1: the ballot comes back with
+// both numbers chosen as sent, both marked, the problem next to them.
+func TestABallotWithTwoFirstsComesBackRanked(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	status, page := w.do(w.client("member"), "POST", "/elections/1/ballot/review", url.Values{"rank-1": {"1"}, "rank-2": {"1"}})
+	if status != http.StatusBadRequest {
+		t.Errorf("status %d", status)
+	}
+	if missing := lacks(page, `<select id="rank-1" name="rank-1" aria-invalid="true" aria-describedby="rank-2-problem">`,
+		`<select id="rank-2" name="rank-2" aria-invalid="true" aria-describedby="rank-2-problem">`,
+		`id="rank-2-problem"`, "you gave number 1 to both Cora Coordinator and Chen Cochair", `action="/elections/1/ballot/review"`); len(missing) > 0 {
+		t.Errorf("the ballot lacks %q", missing)
+	}
+	if n := strings.Count(page, `<option value="1" selected>`); n != 2 {
+		t.Errorf("%d choices of 1 kept, want 2", n)
+	}
+}
+
+// TestAWrongReceiptCodeIsAnsweredOnItsForm looks up a code that finds no
+// ballot: the answer is the form with the code in it and why, in Spanish
+// on a Spanish page.
+func TestAWrongReceiptCodeIsAnsweredOnItsForm(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	status, page := w.do(w.client(""), "POST", "/elections/2/receipt", url.Values{"code": {"AAAA-BBBB-CCCC-DDDD"}}, "Cookie", "rankfile_lang=es")
+	if status != http.StatusNotFound {
+		t.Errorf("status %d", status)
+	}
+	if missing := lacks(page, `value="AAAA-BBBB-CCCC-DDDD" aria-invalid="true" aria-describedby="code-problem"`,
+		"ninguna papeleta contada tiene ese código de recibo", `<h1>Tu papeleta en el recuento</h1>`); len(missing) > 0 {
+		t.Errorf("the answer lacks %q", missing)
+	}
+}
