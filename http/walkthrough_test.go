@@ -1,0 +1,46 @@
+package http_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// TestOnlyOnlineEventsOfferTheCallsLink shows a member an event held only
+// in a hall: nothing about a call's link, which it has not; the hybrid
+// canvass training still says its link comes with registering.
+func TestOnlyOnlineEventsOfferTheCallsLink(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	start := time.Now().Add(72 * time.Hour).Truncate(time.Minute)
+	hall := &rankfile.Event{BodyID: w.bodies["central"].ID, Kind: rankfile.EventSocial, Title: "Potluck", StartsAt: start,
+		EndsAt: start.Add(2 * time.Hour), Address: "1 Union Hall, Los Angeles", Audience: rankfile.AudienceMembers, Registration: true}
+	if _, err := w.app.CreateEvent(ctx, w.actor("admin"), hall, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := w.client("member")
+	if _, page := w.do(c, "GET", "/events/3", nil); strings.Contains(page, "Register to receive the call") || strings.Contains(page, "shown to those registered") {
+		t.Errorf("an event in a hall offers a call's link")
+	}
+	if _, page := w.do(c, "GET", "/events/1", nil); !strings.Contains(page, "Register to receive the call") {
+		t.Errorf("the hybrid event does not say its link comes with registering")
+	}
+}
+
+// TestRegisteringSaysSoOnce registers a member and confirms a guest: each
+// page says "You are registered" once.
+func TestRegisteringSaysSoOnce(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	_, page := w.submit(w.client("member"), "POST", "/events/1/register", url.Values{})
+	if n := strings.Count(page, "You are registered"); n != 1 {
+		t.Errorf("the member's page says it %d times", n)
+	}
+	link := w.guestLink("Ana Ruiz", "ana@example.net")
+	_, page = w.submit(w.client(""), "POST", link+"/confirm", url.Values{})
+	if n := strings.Count(page, "You are registered"); n != 1 {
+		t.Errorf("the guest's page says it %d times", n)
+	}
+}
