@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -42,5 +43,19 @@ func TestRegisteringSaysSoOnce(t *testing.T) {
 	_, page = w.submit(w.client(""), "POST", link+"/confirm", url.Values{})
 	if n := strings.Count(page, "You are registered"); n != 1 {
 		t.Errorf("the guest's page says it %d times", n)
+	}
+}
+
+// TestResultsReadInTwoDecimals reads the Meek count's page: its figures
+// have two decimals, while result.json keeps all nine.
+func TestResultsReadInTwoDecimals(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	nine := regexp.MustCompile(`\d\.\d{9}\b`)
+	_, page := w.do(w.client(""), "GET", "/elections/2/results", nil)
+	if found := nine.FindString(page); found != "" || !regexp.MustCompile(`>\d+\.\d\d<`).MatchString(page) {
+		t.Errorf("the results page shows %q, or no figure of two decimals", found)
+	}
+	if _, file := w.do(w.client(""), "GET", "/elections/2/result.json", nil); !nine.MatchString(file) {
+		t.Errorf("result.json lost its precision")
 	}
 }
