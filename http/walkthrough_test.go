@@ -1,6 +1,7 @@
 package http_test
 
 import (
+	"html"
 	"net/url"
 	"regexp"
 	"strings"
@@ -57,5 +58,24 @@ func TestResultsReadInTwoDecimals(t *testing.T) {
 	}
 	if _, file := w.do(w.client(""), "GET", "/elections/2/result.json", nil); !nine.MatchString(file) {
 		t.Errorf("result.json lost its precision")
+	}
+}
+
+// TestPagesNameBranchesNotSlugs reads the roster, a member's page and the
+// profile: each names the branch as people know it.
+func TestPagesNameBranchesNotSlugs(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	name := w.bodies["westside"].Name
+	if name == "westside" {
+		t.Fatal("the test branch's name is its slug")
+	}
+	steward := w.client("steward")
+	_, roster := w.do(steward, "GET", "/roster?q=wes", nil)
+	_, member := w.do(steward, "GET", "/members/6", nil)
+	_, profile := w.do(w.client("other-branch"), "GET", "/profile", nil)
+	for what, page := range map[string]string{"roster": roster, "member": member, "profile": profile} {
+		if !strings.Contains(page, html.EscapeString(name)) || strings.Contains(page, ">westside<") || strings.Contains(page, "(westside)") {
+			t.Errorf("the %s page does not name the branch %q", what, name)
+		}
 	}
 }
