@@ -13,6 +13,9 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/chromedp/chromedp"
+
+	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/locale"
 	"github.com/rankfile/rankfile/mail/mailtest"
 	"github.com/rankfile/rankfile/store/storetest"
@@ -242,5 +245,28 @@ func TestEmailsAreInTheReadersLanguage(t *testing.T) {
 	}
 	if en := w.smtp.Wait(t, "ann@example.net", 5*time.Second); !strings.Contains(en.Text, "Hello") {
 		t.Errorf("a guest from an English page:\n%s", en.Text)
+	}
+}
+
+// TestSpanishPagesOnAPhone opens the home page, an event, the profile and
+// a count's results in Spanish on a phone 390 pixels wide: each fits, and
+// its visible text holds none of the English the catalog finder knows.
+func TestSpanishPagesOnAPhone(t *testing.T) {
+	english := englishOnlyWords(t)
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.app.SetPreferences(ctx, w.actor("member"), rankfile.Preferences{Language: "es"})
+	ctx := browser(t)
+	do(t, ctx, "a phone 390 pixels wide, signed in as a member who reads Spanish",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(w.signInLink("member")),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.ID("standing-h")))
+	for _, path := range []string{"/", "/events/1", "/profile", "/elections/2/results"} {
+		do(t, ctx, path, chromedp.Navigate(w.srv.URL+path), chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] main`)))
+		fitsThePhone(t, ctx, path)
+		if found := englishIn(english, readable(text(t, ctx, "body"))); len(found) > 0 {
+			t.Errorf("%s on the phone shows English: %s", path, strings.Join(found, ", "))
+		}
+		screenshot(t, ctx, "es"+strings.ReplaceAll(path, "/", "-")+".png")
 	}
 }

@@ -79,3 +79,14 @@ func TestPagesNameBranchesNotSlugs(t *testing.T) {
 		}
 	}
 }
+
+// TestTheProfileSetsOutTheAddressAndTheListsChoice reads the profile: the
+// address on its lines, and the national list's mail choice in the
+// reader's words, or a dash when the list says nothing.
+func TestTheProfileSetsOutTheAddressAndTheListsChoice(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	_, page := w.do(w.client("member"), "GET", "/profile", nil)
+	if missing := lacks(page, "5 Member Ln<br>", "As the national list says (—)"); len(missing) > 0 {
+		t.Errorf("the profile lacks %q", missing)
+	}
+}
