@@ -90,3 +90,18 @@ func TestTheProfileSetsOutTheAddressAndTheListsChoice(t *testing.T) {
 		t.Errorf("the profile lacks %q", missing)
 	}
 }
+
+// TestTheEventFormOffersCheckboxesAndZones reads the new event form: the
+// co-hosts are boxes to tick, and the time zone a choice that starts at
+// the chapter's.
+func TestTheEventFormOffersCheckboxesAndZones(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	_, page := w.do(w.client("admin"), "GET", "/events/new", nil)
+	if strings.Contains(page, "Ctrl") || strings.Contains(page, "multiple") {
+		t.Errorf("the form still asks to hold Ctrl")
+	}
+	if missing := lacks(page, `<input type="checkbox" name="cohost" value="`, `<select id="zone" name="zone" required>`,
+		`<option value="America/Los_Angeles" selected>America/Los_Angeles (`, `<option value="America/New_York">`); len(missing) > 0 {
+		t.Errorf("the form lacks %q", missing)
+	}
+}
