@@ -144,7 +144,7 @@ var spanishPages = map[string][]string{
 		"/elections", "/elections/1", "/elections/1/ballot", "/elections/2", "/elections/2/results", "/elections/3",
 		"/elections/1/paper", "/profile/tokens", "/proposals", "/proposals/1", "/proposals/1/versions",
 		"/proposals/1/amend", "/proposals/1/paper", "/proposals/new", "/meetings", "/meetings/1", "/meetings/1/screen",
-		"/meetings/1/host", "/events", "/events/1", "/events/1/host", "/events/new", "/events/1/edit",
+		"/meetings/1/host", "/meetings/1/host?q=me", "/events", "/events/1", "/events/1/host", "/events/1/host?q=me", "/events/new", "/events/1/edit",
 		"/my/events", "/weekly"},
 	"cochair": {"/events/2", "/bodies/housing", "/my/events"},
 	"admin":   {"/admin", "/elections/new", "/admin/outbox", "/elections/3/edit"},
