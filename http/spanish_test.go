@@ -1,17 +1,14 @@
 package http_test
 
 import (
-	"encoding/json"
 	"html"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/chromedp/chromedp"
 
@@ -27,12 +24,6 @@ import (
 // in Go, from a message the Spanish catalog lacks, or from a server
 // message shown as it was written.
 
-// sharedWords are words of the English catalog that are not English to a
-// Spanish reader: names of things and of formats.
-var sharedWords = []string{"rankfile", "email", "online", "json", "ical", "icalendar", "csv", "blt", "zoom",
-	"meek", "scottish", "api", "html", "markdown", "token", "tokens", "google", "apple", "outlook", "geojson",
-	"english"} // the language switcher names each language in itself
-
 // worldData are what the test chapter's people typed: names and titles,
 // which stay as they were written in any language.
 var worldData = []string{"Stella Steward", "Adam Admin", "Cora Coordinator", "Chen Cochair", "Mia Member",
@@ -45,59 +36,10 @@ var worldData = []string{"Stella Steward", "Adam Admin", "Cora Coordinator", "Ch
 	// and the names of files to download
 	"result.json"}
 
-// englishOnlyWords lists the words of four letters or more that the
-// English catalog uses and the Spanish one never does.
+// englishOnlyWords is locale.EnglishOnly, for the tests here.
 func englishOnlyWords(t *testing.T) map[string]bool {
 	t.Helper()
-	words := map[string]map[string]bool{}
-	for _, tag := range []string{"en", "es"} {
-		b, err := os.ReadFile("../locale/catalogs/" + tag + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]any
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatal(err)
-		}
-		words[tag] = map[string]bool{}
-		for _, v := range m {
-			for _, s := range catalogTexts(v) {
-				for _, w := range wordsOf(templateData.ReplaceAllString(s, " ")) {
-					words[tag][w] = true
-				}
-			}
-		}
-	}
-	out := map[string]bool{}
-	for w := range words["en"] {
-		if !words["es"][w] && len([]rune(w)) >= 4 && !slices.Contains(sharedWords, w) {
-			out[w] = true
-		}
-	}
-	return out
-}
-
-// templateData matches a message's placeholders, which are not words.
-var templateData = regexp.MustCompile(`\{\{[^}]*\}\}`)
-
-// catalogTexts returns a message's texts: one, or its plural forms.
-func catalogTexts(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case map[string]any:
-		var out []string
-		for _, f := range v {
-			out = append(out, catalogTexts(f)...)
-		}
-		return out
-	}
-	return nil
-}
-
-// wordsOf splits a text into lower-case words.
-func wordsOf(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	return locale.EnglishOnly()
 }
 
 var (
@@ -129,7 +71,7 @@ func readable(page string) string {
 // Spanish.
 func englishIn(english map[string]bool, text string) []string {
 	var found []string
-	for _, w := range wordsOf(text) {
+	for _, w := range locale.Words(text) {
 		if english[w] && !slices.Contains(found, w) {
 			found = append(found, w)
 		}
