@@ -14,5 +14,5 @@ ALTER TABLE weekly_emails ADD COLUMN intro_es TEXT NOT NULL DEFAULT '';
 -- accented letters plain, as store/member_search.go folds them), as a
 -- range of bytes (COLLATE "C"); these indexes hold the folded names, so
 -- that a search reads only the names it finds.
-CREATE INDEX members_last_name_folded ON members ((translate(lower(last_name), 'áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ', 'aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc') COLLATE "C"));
-CREATE INDEX members_first_name_folded ON members ((translate(lower(first_name), 'áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ', 'aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc') COLLATE "C"));
+CREATE INDEX members_last_name_folded ON members ((translate(lower(last_name), 'áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ', 'aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc') COLLATE "C"), lower(last_name), lower(first_name), id, list_standing);
+CREATE INDEX members_first_name_folded ON members ((translate(lower(first_name), 'áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ', 'aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc') COLLATE "C"), lower(last_name), lower(first_name), id, list_standing);
