@@ -102,3 +102,28 @@ func TestAWrongReceiptCodeIsAnsweredOnItsForm(t *testing.T) {
 		t.Errorf("the answer lacks %q", missing)
 	}
 }
+
+// TestAGuestsMistakeIsMarkedOnItsField registers a guest with an address
+// that is not one: the form comes back as typed, the address marked.
+func TestAGuestsMistakeIsMarkedOnItsField(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	status, page := w.do(w.client(""), "POST", "/events/1/register", url.Values{"name": {"Ana Ruiz"}, "email": {"ana at example"},
+		"phone": {"213-555-0199"}, "zip": {"90033"}})
+	if status != http.StatusBadRequest {
+		t.Errorf("status %d", status)
+	}
+	if missing := lacks(page, `value="Ana Ruiz"`, `value="213-555-0199"`, `value="90033"`,
+		`value="ana at example" aria-invalid="true" aria-describedby="email-problem"`, `<p id="email-problem"`); len(missing) > 0 {
+		t.Errorf("the form lacks %q", missing)
+	}
+}
+
+// TestATokensMistakeIsMarkedOnItsField makes a token without a name: the
+// name's field is marked and says why.
+func TestATokensMistakeIsMarkedOnItsField(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	_, page := w.do(w.client("member"), "POST", "/profile/tokens", url.Values{"name": {"  "}, "expires": {"90d"}})
+	if missing := lacks(page, `aria-describedby="token-problem token-name-hint" aria-invalid="true"`, `<option value="90d" selected>`); len(missing) > 0 {
+		t.Errorf("the form lacks %q", missing)
+	}
+}
