@@ -19,10 +19,14 @@ const (
 )
 
 // Error is a domain error: a code from the fixed set and a message written
-// for the person using rankfile.
+// for the person using rankfile, in English. Format and Args keep how the
+// message was made, so that a page can say it in the reader's language
+// (locale.Localizer.Error); the JSON API and the logs keep the English.
 type Error struct {
 	Code    string
 	Message string
+	Format  string
+	Args    []any
 }
 
 // Error implements the error interface.
@@ -32,7 +36,7 @@ func (e *Error) Error() string {
 
 // Errorf returns a domain error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // ErrorCode returns the code of a domain error anywhere in err's chain,

@@ -67,6 +67,10 @@ type Event struct {
 	// OnlineURL is the video call's address. When the event needs
 	// registration, only those registered (and its hosts) see it.
 	OnlineURL string `json:"online_url,omitempty"`
+	// OnlineHidden says that the event has an online link the viewer
+	// sees once registered (ForViewer), so that pages say so, and only
+	// for events that are online.
+	OnlineHidden bool `json:"-"`
 	// PrivateDetails are what only registrants see: a call's passcode, the
 	// door to knock on.
 	PrivateDetails string   `json:"private_details,omitempty"`
@@ -240,8 +244,8 @@ func (e *Event) ForViewer(registered, host bool) *Event {
 		c.CheckInCode = ""
 		if !registered {
 			c.PrivateDetails = ""
-			if e.Registration {
-				c.OnlineURL = ""
+			if e.Registration && e.OnlineURL != "" {
+				c.OnlineURL, c.OnlineHidden = "", true
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -115,11 +116,14 @@ func GuestEmailDue(lastDay, lately int) bool { return lastDay < GuestEmailsPerDa
 // those with a registration confirmed (or checked in) are known to be
 // real people.
 type Contact struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
-	Email     string    `json:"email"`
-	Phone     string    `json:"phone,omitempty"`
-	Zip       string    `json:"zip,omitempty"`
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Email string `json:"email"`
+	Phone string `json:"phone,omitempty"`
+	Zip   string `json:"zip,omitempty"`
+	// Language is the tag of the language their emails are in: the
+	// page's where they registered, or one the API's caller names.
+	Language  string    `json:"language,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
@@ -137,6 +141,8 @@ func (c *Contact) Validate() error {
 		return Errorf(EINVALID, "a phone number has at most 40 characters")
 	case !validZip(c.Zip):
 		return Errorf(EINVALID, "a ZIP code is five digits")
+	case c.Language != "" && !slices.Contains(LanguageTags, c.Language):
+		return Errorf(EINVALID, "rankfile does not speak %q", c.Language)
 	}
 	return nil
 }

@@ -30,6 +30,15 @@ func (c SignatureCount) Summary() string {
 	return note
 }
 
+// Note says the same as Summary as a note (NoteMessage), for the
+// proposal's history and for pages and emails in each reader's language.
+func (c SignatureCount) Note() string {
+	if gone := c.Total - c.Valid; gone > 0 {
+		return NoteMessage("proposal.note.signatures.gone", "Total", c.Total, "Valid", c.Valid, "Gone", gone)
+	}
+	return NoteMessage("proposal.note.signatures", "Total", c.Total, "Valid", c.Valid)
+}
+
 // plural writes n with the word for one or for several.
 func plural(n int, one, several string) string {
 	if n == 1 {

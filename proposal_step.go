@@ -74,7 +74,7 @@ func (p *Proposal) QualifyingStep(c SignatureCount) *ProposalStep {
 	if p.Status != ProposalCollecting || !p.Qualifies(c) {
 		return nil
 	}
-	return NewProposalStep(ProposalCollecting, ProposalQualified, c.Summary())
+	return NewProposalStep(ProposalCollecting, ProposalQualified, c.Note())
 }
 
 // VoteStep is the step a closed vote takes the proposal it decides: a

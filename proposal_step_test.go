@@ -40,7 +40,7 @@ func TestACountQualifiesAProposalCollectingSignatures(t *testing.T) {
 	}
 	c := rankfile.SignatureCount{Total: 4, Valid: 3}
 	step := p.QualifyingStep(c)
-	want := rankfile.NewProposalStep(rankfile.ProposalCollecting, rankfile.ProposalQualified, c.Summary())
+	want := rankfile.NewProposalStep(rankfile.ProposalCollecting, rankfile.ProposalQualified, c.Note())
 	if step == nil || step.From != want.From || step.To != want.To || step.Note != want.Note || !slices.Equal(step.Mail, want.Mail) {
 		t.Errorf("3 valid of 3 needed: %+v, want %+v", step, want)
 	}

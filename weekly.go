@@ -24,10 +24,12 @@ const (
 
 // WeeklyEmail is one week's email.
 //
-// The subject and the intro are written once for every language: an empty
-// subject becomes "Week of March 23" in each member's own language when
-// their copy is composed, while a subject the editor wrote goes to everyone
-// as written (a bilingual chapter writes both languages into it).
+// The subject is written once for every language: an empty subject becomes
+// "Week of March 23" in each member's own language when their copy is
+// composed, while a subject the editor wrote goes to everyone as written (a
+// bilingual chapter writes both languages into it). The intro is written in
+// English and in Spanish; a member who reads Spanish gets the English one,
+// said to be English, when the Spanish one is left empty.
 type WeeklyEmail struct {
 	ID int64 `json:"id"`
 	// WeekOf is the Monday the week starts on, where the chapter is.
@@ -36,6 +38,8 @@ type WeeklyEmail struct {
 	// Intro is markdown: pages render it sanitized, like event
 	// descriptions; the plain-text email carries it as written.
 	Intro string `json:"intro"`
+	// IntroES is the intro in Spanish, markdown too.
+	IntroES string `json:"intro_es"`
 	// EventIDs are the week's events as last drafted; Excluded are those
 	// the editor left out.
 	EventIDs  []int64     `json:"event_ids"`
@@ -61,7 +65,20 @@ func (w *WeeklyEmail) Validate() error {
 	if w.WeekOf.IsZero() || w.WeekOf.Weekday() != time.Monday {
 		return Errorf(EINVALID, "a weekly email is for a week, named by its Monday, not %s", w.WeekOf)
 	}
-	return (&WeeklyUpdate{Subject: &w.Subject, Intro: &w.Intro}).Validate()
+	return (&WeeklyUpdate{Subject: &w.Subject, Intro: &w.Intro, IntroES: &w.IntroES}).Validate()
+}
+
+// IntroIn returns the intro for a reader of the language with the tag, and
+// whether it is the English one standing in for a Spanish one left empty.
+func (w *WeeklyEmail) IntroIn(lang string) (intro string, english bool) {
+	if lang == "es" {
+		if es := strings.TrimSpace(w.IntroES); es != "" {
+			return es, false
+		}
+		intro := strings.TrimSpace(w.Intro)
+		return intro, intro != ""
+	}
+	return strings.TrimSpace(w.Intro), false
 }
 
 // Sent reports whether the email has gone out.
@@ -75,13 +92,14 @@ func (w *WeeklyEmail) IsExcluded(eventID int64) bool { return slices.Contains(w.
 // A member with nothing in their branch and no intro to read gets no email
 // that week rather than an empty one.
 func (w *WeeklyEmail) WorthSending(events int) bool {
-	return events > 0 || strings.TrimSpace(w.Intro) != ""
+	return events > 0 || strings.TrimSpace(w.Intro) != "" || strings.TrimSpace(w.IntroES) != ""
 }
 
 // WeeklyUpdate holds the changes to a draft; nil fields stay as they are.
 type WeeklyUpdate struct {
 	Subject *string `json:"subject,omitempty"`
 	Intro   *string `json:"intro,omitempty"`
+	IntroES *string `json:"intro_es,omitempty"`
 	// Excluded replaces the events left out.
 	Excluded *[]int64 `json:"excluded,omitempty"`
 	// EventIDs replaces the week's events when drafting again picks up
@@ -98,7 +116,7 @@ func (u *WeeklyUpdate) Validate() error {
 			return Errorf(EINVALID, "a subject is one line of at most %d characters", maxWeeklySubject)
 		}
 	}
-	if u.Intro != nil && len(*u.Intro) > maxWeeklyIntro {
+	if u.Intro != nil && len(*u.Intro) > maxWeeklyIntro || u.IntroES != nil && len(*u.IntroES) > maxWeeklyIntro {
 		return Errorf(EINVALID, "an intro has at most %d characters", maxWeeklyIntro)
 	}
 	return nil

@@ -63,28 +63,30 @@ func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID 
 // WalkInSearch finds members who may come to an event by the beginning of
 // their names, for its hosts to check in one who did not register (see
 // searchNames).
-func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID int64, query string) ([]*CheckInCandidate, error) {
+// It returns how many matched too: at most maxNameMatches are shown.
+func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID int64, query string) ([]*CheckInCandidate, int, error) {
 	e, err := a.managedEvent(ctx, actor, eventID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	scopes, err := a.eventScope(ctx, e)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	found, err := a.searchNames(ctx, actor, scopes, query, fmt.Sprintf("walk-in at event %d", e.ID))
+	found, matched, err := a.searchNames(ctx, actor, scopes, query, fmt.Sprintf("walk-in at event %d", e.ID))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	branches, err := a.branchNames(ctx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	out := make([]*CheckInCandidate, len(found))
 	for i, m := range found {
 		out[i] = a.candidate(m, branches)
 	}
-	return out, nil
+	markNamesakes(out)
+	return out, matched, nil
 }
 
 // eventScope selects the members who may come to an event: the members

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/rankfile/rankfile"
 )
@@ -71,7 +70,7 @@ func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankf
 	if err := a.Meetings.CreateMeeting(as(ctx, actor), m); err != nil {
 		return err
 	}
-	note := fmt.Sprintf("%s, %s", m.Title, m.StartsAt.In(a.Zone).Format("2 January 2006 15:04"))
+	note := rankfile.NoteMessage("proposal.note.scheduled", "Meeting", m.Title, "At", m.StartsAt)
 	for _, item := range m.Agenda {
 		if item.Kind == rankfile.AgendaProposal {
 			err := a.Proposals.StepProposal(as(ctx, actor), item.ProposalID, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))

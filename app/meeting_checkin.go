@@ -13,17 +13,20 @@ import (
 // details.
 
 // CheckInSearch finds members of the meeting's body by the beginning of
-// their names, for a host of one of its sessions (see searchNames).
-func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingID int64, query string) ([]*CheckInCandidate, error) {
+// their names, for a host of one of its sessions (see searchNames), and
+// how many matched: at most maxNameMatches are shown.
+func (a *App) CheckInSearch(ctx context.Context, actor *rankfile.Actor, meetingID int64, query string) ([]*CheckInCandidate, int, error) {
 	m, scopes, err := a.hostedMeeting(ctx, actor, meetingID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	found, err := a.searchNames(ctx, actor, scopes, query, fmt.Sprintf("check-in at meeting %d", m.ID))
+	found, matched, err := a.searchNames(ctx, actor, scopes, query, fmt.Sprintf("check-in at meeting %d", m.ID))
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return a.candidates(ctx, m, found)
+	out, err := a.candidates(ctx, m, found)
+	markNamesakes(out)
+	return out, matched, err
 }
 
 // hostedMeeting returns a meeting the actor hosts a session of, and the

@@ -64,35 +64,42 @@ func (a *App) countSearch(actor *rankfile.Actor) error {
 // searchNames finds members whose names begin with the query among those
 // each scope selects (several scopes: members of any of several bodies),
 // in name order, for a host's search described by what (for the audit
-// log). At least two letters are needed, and an address is refused.
-func (a *App) searchNames(ctx context.Context, actor *rankfile.Actor, scopes []rankfile.MemberFilter, query, what string) ([]*rankfile.Member, error) {
+// log), and says how many matched, so that a page can say when more did
+// than it shows. At least two letters are needed, and an address is
+// refused.
+func (a *App) searchNames(ctx context.Context, actor *rankfile.Actor, scopes []rankfile.MemberFilter, query, what string) ([]*rankfile.Member, int, error) {
 	switch query = strings.TrimSpace(query); {
 	case strings.Contains(query, "@"):
-		return nil, rankfile.Errorf(rankfile.EINVALID, "search by name: email addresses are not searched here")
+		return nil, 0, rankfile.Errorf(rankfile.EINVALID, "search by name: email addresses are not searched here")
 	case len([]rune(query)) < 2:
-		return nil, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
+		return nil, 0, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
 	}
 	if err := a.countSearch(actor); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	found, err := a.findInScopes(ctx, scopes, query)
+	found, matched, err := a.findInScopes(ctx, scopes, query)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return found, a.Audit.Record(as(ctx, actor), rankfile.AuditSearchNames, 0,
+	return found, matched, a.Audit.Record(as(ctx, actor), rankfile.AuditSearchNames, 0,
 		fmt.Sprintf("%s: %q, %d shown", what, query, len(found)))
 }
 
 // findInScopes runs a search by name in each scope and merges the results
-// in name order, each member once, at most maxNameMatches of them.
-func (a *App) findInScopes(ctx context.Context, scopes []rankfile.MemberFilter, query string) ([]*rankfile.Member, error) {
+// in name order, each member once, at most maxNameMatches of them. It
+// counts the matches too: exactly when all are shown or there is one
+// scope, else the sum of the scopes' counts, where a member of two bodies
+// counts twice.
+func (a *App) findInScopes(ctx context.Context, scopes []rankfile.MemberFilter, query string) ([]*rankfile.Member, int, error) {
 	var found []*rankfile.Member
+	matched := 0
 	for _, f := range scopes {
 		f.Name, f.Limit, f.Brief = query, maxNameMatches, true
-		list, _, err := a.Members.FindMembers(ctx, f)
+		list, total, err := a.Members.FindMembers(ctx, f)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
+		matched += total
 		for _, m := range list {
 			if !slices.ContainsFunc(found, func(f *rankfile.Member) bool { return f.ID == m.ID }) {
 				found = append(found, m)
@@ -100,7 +107,10 @@ func (a *App) findInScopes(ctx context.Context, scopes []rankfile.MemberFilter, 
 		}
 	}
 	slices.SortStableFunc(found, byName)
-	return found[:min(len(found), maxNameMatches)], nil
+	if len(found) < maxNameMatches {
+		matched = len(found)
+	}
+	return found[:min(len(found), maxNameMatches)], matched, nil
 }
 
 // byName orders members as the roster does: last name, first name.

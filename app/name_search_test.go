@@ -67,19 +67,22 @@ func TestHostsSearchOnlyNamesOfWhomTheyMayCheckIn(t *testing.T) {
 		host := w.voter(5)
 		chapterMeeting := w.simpleMeeting(w.chapter)
 		for _, q := range []string{"voter1", "voter12@", "voter12@example.org", "90026", "9002", "example"} {
-			found, err := w.app.CheckInSearch(ctx, host, chapterMeeting.ID, q)
+			found, _, err := w.app.CheckInSearch(ctx, host, chapterMeeting.ID, q)
 			if len(found) != 0 {
 				t.Errorf("searching %q found %v (%v): a search by name matched an address or a ZIP", q, names(found), err)
 			}
 		}
-		found, err := w.app.CheckInSearch(ctx, host, chapterMeeting.ID, "number01")
-		if err != nil || len(found) != 10 || found[0].Name != "Voter Number010" {
-			t.Errorf("searching a name: %v, %v; want Voter Number010 to 019", names(found), err)
+		found, matched, err := w.app.CheckInSearch(ctx, host, chapterMeeting.ID, "number01")
+		if err != nil || len(found) != 10 || matched != 10 || found[0].Name != "Voter Number010" {
+			t.Errorf("searching a name: %v (%d matched), %v; want Voter Number010 to 019", names(found), matched, err)
+		}
+		if found, matched, err := w.app.CheckInSearch(ctx, host, chapterMeeting.ID, "voter"); err != nil || len(found) != 20 || matched <= 20 {
+			t.Errorf("searching a name most share: %d shown of %d matched, %v; want 20 of more", len(found), matched, err)
 		}
 
 		housing := w.committee(5, 6, 7, votingVoters+1)
 		m := w.simpleMeeting(housing)
-		found, err = w.app.CheckInSearch(ctx, host, m.ID, "Voter")
+		found, _, err = w.app.CheckInSearch(ctx, host, m.ID, "Voter")
 		want := []string{"Voter Number005", "Voter Number006", "Voter Number007", fmt.Sprintf("Voter Number%03d", votingVoters+1)}
 		if err != nil || !slices.Equal(names(found), want) {
 			t.Errorf("searching the committee's meeting: %v, %v; want its members %v", names(found), err, want)
@@ -99,11 +102,11 @@ func TestHostsSearchOnlyNamesOfWhomTheyMayCheckIn(t *testing.T) {
 		}
 
 		e := w.newEvent(func(e *rankfile.Event) { e.BodyID, e.Audience = housing.ID, rankfile.AudienceBody })
-		walkIns, err := w.app.WalkInSearch(ctx, w.admin, e.ID, "Voter")
+		walkIns, _, err := w.app.WalkInSearch(ctx, w.admin, e.ID, "Voter")
 		if err != nil || !slices.Equal(names(walkIns), want) {
 			t.Errorf("walk-ins for the committee's own event: %v, %v; want %v", names(walkIns), err, want)
 		}
-		if walkIns, _ := w.app.WalkInSearch(ctx, w.admin, e.ID, "voter5"); len(walkIns) != 0 {
+		if walkIns, _, _ := w.app.WalkInSearch(ctx, w.admin, e.ID, "voter5"); len(walkIns) != 0 {
 			t.Errorf("a walk-in search matched an address: %v", names(walkIns))
 		}
 		if _, err := w.app.CheckInWalkIn(ctx, w.admin, e.ID, rankfile.Registrant{MemberID: outsider.ID}); rankfile.ErrorCode(err) != rankfile.ENOTFOUND {
@@ -111,8 +114,8 @@ func TestHostsSearchOnlyNamesOfWhomTheyMayCheckIn(t *testing.T) {
 		}
 
 		entries, err := w.app.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditSearchNames})
-		if err != nil || len(entries) != 9 || entries[0].ActorID != w.admin.ID() {
-			t.Errorf("%d searches audited, %v; want 9 (refused ones are not searches), the last the admin's", len(entries), err)
+		if err != nil || len(entries) != 10 || entries[0].ActorID != w.admin.ID() {
+			t.Errorf("%d searches audited, %v; want 10 (refused ones are not searches), the last the admin's", len(entries), err)
 		}
 	})
 }
@@ -124,12 +127,12 @@ func TestAHostsSearchesAreLimited(t *testing.T) {
 	m := w.simpleMeeting(w.chapter)
 	var err error
 	for i := 0; i < 200 && err == nil; i++ {
-		_, err = w.app.CheckInSearch(ctx, w.voter(5), m.ID, fmt.Sprintf("n%c", 'a'+i%26))
+		_, _, err = w.app.CheckInSearch(ctx, w.voter(5), m.ID, fmt.Sprintf("n%c", 'a'+i%26))
 	}
 	if rankfile.ErrorCode(err) != rankfile.ETOOMANY {
 		t.Fatalf("200 searches at once: %v; want too many", err)
 	}
-	if _, err := w.app.CheckInSearch(ctx, w.admin, m.ID, "Voter"); err != nil {
+	if _, _, err := w.app.CheckInSearch(ctx, w.admin, m.ID, "Voter"); err != nil {
 		t.Errorf("another host's search after the first was stopped: %v", err)
 	}
 }

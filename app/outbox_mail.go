@@ -81,7 +81,7 @@ func (a *App) recipientOf(ctx context.Context, reg *rankfile.Registration, e *ra
 		if err != nil {
 			return nil, err
 		}
-		return &recipient{email: c.Email, name: firstWord(c.Name), l: locale.For(""),
+		return &recipient{email: c.Email, name: firstWord(c.Name), l: locale.For(c.Language),
 			link: base + "/registrations/" + reg.Token}, nil
 	}
 	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: reg.MemberID})
@@ -136,7 +136,7 @@ func writeDetails(b *strings.Builder, l *locale.Localizer, e *rankfile.Event) {
 			b.WriteString(l.T(key) + " " + value + "\n")
 		}
 	}
-	line("eventmail.when", l.DateTime(e.StartsAt, loc)+" – "+e.EndsAt.In(loc).Format("15:04"))
+	line("eventmail.when", l.DateTime(e.StartsAt, loc)+" – "+l.Clock(e.EndsAt.In(loc)))
 	line("eventmail.where", e.Address)
 	if e.Address != "" {
 		line("eventmail.map", MapLink(e.Address))

@@ -118,7 +118,7 @@ func TestAmendmentsBecomeVersionsWhenAuthorsAcceptThem(t *testing.T) {
 			t.Errorf("a version that does not exist: %v", err)
 		}
 		history := page.History
-		if last := history[len(history)-1]; !strings.Contains(last.Note, "Voter Number020") {
+		if last := history[len(history)-1]; !strings.Contains(readNote(last.Note), "Voter Number020") {
 			t.Errorf("the history does not record whose amendment was accepted: %+v", last)
 		}
 	})
@@ -202,7 +202,7 @@ func TestStepsEmailAuthorsAndSigners(t *testing.T) {
 		}
 		for _, to := range []string{"voter3@example.org", "voter4@example.org"} {
 			m := smtp.Wait(t, to, 5*time.Second)
-			if !strings.HasPrefix(m.Subject, "Your proposal qualified") || !strings.Contains(m.Text, "2 signatures, 2 count") ||
+			if !strings.HasPrefix(m.Subject, "Your proposal qualified") || !strings.Contains(m.Text, "Signatures: 2; counting: 2") ||
 				!strings.Contains(m.Text, "https://rankfile.example.org/proposals/") {
 				t.Errorf("%s got %q: %s", to, m.Subject, m.Text)
 			}
@@ -270,7 +270,7 @@ func TestProposalsExpireAtTheirDeadline(t *testing.T) {
 		page := w.proposal(w.voter(3), p.ID)
 		last := page.History[len(page.History)-1]
 		if page.Proposal.Status != rankfile.ProposalExpired || last.Status != rankfile.ProposalExpired ||
-			last.Note != "1 signature, 1 counts; 9 needed" {
+			readNote(last.Note) != "Signatures: 1; counting: 1; needed: 9" {
 			t.Errorf("after the deadline: %s, last step %+v", page.Proposal.Status, last)
 		}
 	})

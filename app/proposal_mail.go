@@ -60,7 +60,7 @@ func (a *App) sendProposalMailing(ctx context.Context, m rankfile.ProposalMailin
 		if member.Email == "" {
 			continue
 		}
-		msg := proposalMessage(locale.For(member.Preferences.Language), a.Name, p, m.Kind, note, member, link)
+		msg := proposalMessage(locale.For(member.Preferences.Language), a, p, m.Kind, note, member, link)
 		if err := a.Mailer.Send(ctx, msg); err != nil {
 			a.Logger.Error("sending proposal email", "kind", msg.Kind, "proposal", p.ID, "err", err)
 			continue
@@ -101,16 +101,16 @@ func (a *App) lastStepNote(ctx context.Context, id int64) (string, error) {
 }
 
 // proposalMessage is one member's email about a proposal's step.
-func proposalMessage(l *locale.Localizer, org string, p *rankfile.Proposal, kind, note string, m *rankfile.Member, link string) *rankfile.Message {
+func proposalMessage(l *locale.Localizer, a *App, p *rankfile.Proposal, kind, note string, m *rankfile.Member, link string) *rankfile.Message {
 	key := "proposalmail." + kind
 	if kind == rankfile.MailProposalDecided {
 		key += "." + string(p.Status)
 	}
 	var b strings.Builder
 	b.WriteString(l.T("proposalmail.greeting", "Name", m.FirstName) + "\n\n")
-	b.WriteString(l.T(key+".text", "Title", p.Title, "Org", org, "Count", p.Signatures.Summary()) + "\n")
+	b.WriteString(l.T(key+".text", "Title", p.Title, "Org", a.Name, "Count", l.Note(p.Signatures.Note(), a.Zone)) + "\n")
 	if note != "" {
-		b.WriteString("\n" + note + "\n")
+		b.WriteString("\n" + l.Note(note, a.Zone) + "\n")
 	}
 	b.WriteString("\n" + link + "\n")
 	return &rankfile.Message{To: m.Email, Subject: l.T(key+".subject", "Title", p.Title), Text: b.String(),

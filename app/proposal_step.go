@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -61,7 +60,8 @@ func (a *App) CatchUpProposals(ctx context.Context) error {
 		if err != nil || len(counted) == 0 {
 			return err
 		}
-		note := counted[0].Signatures.Summary() + fmt.Sprintf("; %d needed", p.Threshold)
+		c := counted[0].Signatures
+		note := rankfile.NoteMessage("proposal.note.expired", "Total", c.Total, "Valid", c.Valid, "Needed", p.Threshold)
 		err = a.Proposals.StepProposal(clock, p.ID, rankfile.NewProposalStep(rankfile.ProposalCollecting, rankfile.ProposalExpired, note))
 		if err != nil && rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
+	"github.com/rankfile/rankfile/locale"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -113,10 +114,10 @@ func TestAProposalGoesFromDraftToQualified(t *testing.T) {
 		}
 		var steps []string
 		for _, e := range page.History {
-			steps = append(steps, string(e.Status)+" by "+e.By+" "+e.Note)
+			steps = append(steps, string(e.Status)+" by "+e.By+" "+readNote(e.Note))
 		}
-		want := []string{"draft by Voter Number003 ", "collecting by Voter Number003 5 signatures needed by 9 November 2026 18:00",
-			"qualified by Voter Number024 5 signatures, 5 count"}
+		want := []string{"draft by Voter Number003 ", "collecting by Voter Number003 5 signatures needed by November 9, 2026 at 6:00 PM PST",
+			"qualified by Voter Number024 Signatures: 5; counting: 5"}
 		if strings.Join(steps, "\n") != strings.Join(want, "\n") {
 			t.Errorf("history:\n%s\nwant\n%s", strings.Join(steps, "\n"), strings.Join(want, "\n"))
 		}
@@ -158,7 +159,7 @@ func TestSignaturesAreCheckedAgainAtQualification(t *testing.T) {
 		page = w.proposal(w.voter(30), p.ID)
 		last := page.History[len(page.History)-1]
 		if page.Proposal.Status != rankfile.ProposalQualified ||
-			last.Note != "6 signatures, 4 count: 2 signers are no longer in good standing" {
+			readNote(last.Note) != "Signatures: 6; counting: 4 (2 no longer in good standing)" {
 			t.Errorf("after a sixth signature: %s, %q", page.Proposal.Status, last.Note)
 		}
 		valid := 0
@@ -214,7 +215,7 @@ func TestFiveHundredMembersSignAtOnce(t *testing.T) {
 		for _, e := range page.History {
 			if e.Status == rankfile.ProposalQualified {
 				qualified++
-				if e.Note != "450 signatures, 450 count" {
+				if readNote(e.Note) != "Signatures: 450; counting: 450" {
 					t.Errorf("qualified with %q; want at the 450th signature", e.Note)
 				}
 			}
@@ -397,4 +398,10 @@ func TestOthersSeeTheDayOfASignatureNotTheMoment(t *testing.T) {
 			}
 		}
 	})
+}
+
+// readNote says a note of a proposal's history as an English page does.
+func readNote(note string) string {
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	return locale.For("en").Note(note, la)
 }

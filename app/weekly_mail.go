@@ -94,7 +94,10 @@ type weeklyCopy struct {
 func (cp *weeklyCopy) text(org string) string {
 	l := cp.l
 	cp.b.WriteString(l.T("electionmail.greeting", "Name", cp.m.FirstName) + "\n\n")
-	if intro := strings.TrimSpace(cp.c.weekly.Intro); intro != "" {
+	if intro, english := cp.c.weekly.IntroIn(l.Lang()); intro != "" {
+		if english {
+			cp.b.WriteString(l.T("weeklymail.intro.english") + "\n\n")
+		}
 		cp.b.WriteString(intro + "\n\n")
 	}
 	cp.writeEvents()

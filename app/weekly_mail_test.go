@@ -23,11 +23,12 @@ func TestEachMemberGetsTheirBranchsCopyInTheirLanguage(t *testing.T) {
 		central := srv.Wait(t, "voter3@example.org", 5*time.Second)
 		checkCopy(t, central, "Week of November 9", []string{"Hello Voter,", "**Come** to the general meeting",
 			"This week in the Central branch and across the chapter:", "MONDAY, NOVEMBER 9, 2026", "Echo Park potluck",
-			"00:00–02:00 PST", "1 Union Hall, Los Angeles", link("Echo Park potluck"), "Central canvass", link("Central canvass")},
+			"12:00 AM–2:00 AM PST", "1 Union Hall, Los Angeles", link("Echo Park potluck"), "Central canvass", link("Central canvass")},
 			[]string{"Rally", "Westside", "Housing meeting", "Cancelled", "Sunday night", "Monday after"})
 
 		westside := srv.Wait(t, "voter5@example.org", 5*time.Second)
 		checkCopy(t, westside, "Semana del 9 de noviembre", []string{"Hola, Voter:", "Esta semana en la rama Westside",
+			"(Esta nota solo está en inglés.)\n\n**Come** to the general meeting",
 			"JUEVES, 12 DE NOVIEMBRE DE 2026", "Westside phonebank", link("Westside phonebank"), "Para dejar de recibir"},
 			[]string{"Central canvass", "Echo Park", "Housing meeting"})
 
@@ -145,5 +146,21 @@ func TestAConfirmationGoesBeforeTheWeeklyEmail(t *testing.T) {
 		if err != nil || len(claimed) != 1 || claimed[0].RegistrationID != reg.ID {
 			t.Errorf("claimed first %+v, %v; want the confirmation queued after the weekly email", claimed, err)
 		}
+	})
+}
+
+// TestSpanishReadersGetTheSpanishIntro sends an email whose editor wrote
+// the intro in both languages: each member reads their own, and the
+// Spanish reader is not told it is only in English.
+func TestSpanishReadersGetTheSpanishIntro(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWeeklyWorld(t, dsn)
+		srv := w.withMail()
+		w.sendDraftIn("Come to the general meeting.", "Ven a la asamblea general.")
+		w.send(11)
+		checkCopy(t, srv.Wait(t, "voter3@example.org", 5*time.Second), "Week of November 9",
+			[]string{"Come to the general meeting."}, []string{"Ven a la asamblea", "(This note"})
+		checkCopy(t, srv.Wait(t, "voter5@example.org", 5*time.Second), "Semana del 9 de noviembre",
+			[]string{"Ven a la asamblea general."}, []string{"Come to the general", "solo está en inglés"})
 	})
 }

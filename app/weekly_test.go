@@ -234,9 +234,16 @@ func TestTheClockDraftsTheComingWeekOnceFromThursday(t *testing.T) {
 // sendDraft drafts next week's email, leaves the rally out, and sends it.
 func (w *weeklyWorld) sendDraft(intro string) *rankfile.WeeklyEmail {
 	w.t.Helper()
+	return w.sendDraftIn(intro, "")
+}
+
+// sendDraftIn is sendDraft with an intro in English and one in Spanish.
+func (w *weeklyWorld) sendDraftIn(intro, introES string) *rankfile.WeeklyEmail {
+	w.t.Helper()
 	wk := w.draft()
 	excluded := []int64{w.events["Rally"].ID}
-	if _, err := w.app.UpdateWeekly(ctx, w.comms, wk.ID, rankfile.WeeklyUpdate{Intro: &intro, Excluded: &excluded}); err != nil {
+	upd := rankfile.WeeklyUpdate{Intro: &intro, IntroES: &introES, Excluded: &excluded}
+	if _, err := w.app.UpdateWeekly(ctx, w.comms, wk.ID, upd); err != nil {
 		w.t.Fatal(err)
 	}
 	sent, err := w.app.SendWeekly(ctx, w.comms, wk.ID)

@@ -22,6 +22,26 @@ func (d Decimal) String() string {
 	return string(d.appendTo(nil))
 }
 
+// Reading writes the number for reading on a page: rounded half away
+// from zero to at most places decimals (Meek's nine are noise to a reader
+// and crowd a phone). Files and JSON keep every place.
+func (d Decimal) Reading(places int) string {
+	if d.Places <= places {
+		return d.String()
+	}
+	scale := pow10(d.Places - places)
+	u := d.Units
+	if u < 0 {
+		u -= scale / 2
+	} else {
+		u += scale / 2
+	}
+	return Decimal{Units: u / scale, Places: places}.String()
+}
+
+// readingPlaces is how many decimals a page shows of a count.
+const readingPlaces = 2
+
 // MarshalJSON writes the number as a JSON number with exactly Places
 // decimals, so that no value passes through floating point.
 func (d Decimal) MarshalJSON() ([]byte, error) {

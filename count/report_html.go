@@ -36,8 +36,9 @@ type htmlDecision struct {
 	Text  string
 }
 
-// WriteHTML writes the report as an HTML fragment for the web app: the
-// winners, an inline SVG chart of each candidate's votes by round (no
+// WriteHTML writes the report as an HTML fragment for the web app, its
+// figures rounded to two decimals for reading (every place stays in the
+// JSON and BLT files): the winners, an inline SVG chart of each candidate's votes by round (no
 // script), the same figures as an accessible table, and every decision with
 // its reason.
 func (r *Report) WriteHTML(w io.Writer) error { return r.WriteHTMLIn(w, english) }
@@ -50,7 +51,7 @@ func (r *Report) WriteHTMLIn(w io.Writer, t Translator) error {
 
 func (r *Report) htmlView(t Translator) htmlView {
 	v := htmlView{
-		T: t, Title: r.Title, Rule: t("method." + string(r.Method)), Quota: r.Quota.String(), Seed: r.Seed,
+		T: t, Title: r.Title, Rule: t("method." + string(r.Method)), Quota: r.Quota.Reading(readingPlaces), Seed: r.Seed,
 		Seats: r.Seats, Places: r.Places, Ballots: r.Ballots, Valid: r.Valid,
 		Elected: r.names(r.Elected), Chart: r.chart(t),
 	}
@@ -63,8 +64,8 @@ func (r *Report) htmlView(t Translator) htmlView {
 	for i := range r.Rounds {
 		rd := &r.Rounds[i]
 		v.Rounds = append(v.Rounds, rd.Number)
-		v.Exhausted = append(v.Exhausted, rd.Exhausted.String())
-		v.Quotas = append(v.Quotas, rd.Quota.String())
+		v.Exhausted = append(v.Exhausted, rd.Exhausted.Reading(readingPlaces))
+		v.Quotas = append(v.Quotas, rd.Quota.Reading(readingPlaces))
 		for _, d := range r.decisionsInOrder(rd) {
 			v.Decisions = append(v.Decisions, htmlDecision{rd.Number, r.decisionText(d, t)})
 		}
@@ -84,7 +85,7 @@ func (r *Report) htmlRow(c int, t Translator) htmlRow {
 	for _, rd := range r.Rounds {
 		cell := ""
 		if rd.Counted[c] {
-			cell = rd.Tallies[c].String()
+			cell = rd.Tallies[c].Reading(readingPlaces)
 		}
 		row.Cells = append(row.Cells, cell)
 	}

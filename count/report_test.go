@@ -172,3 +172,17 @@ func TestDecimal(t *testing.T) {
 		t.Errorf("parseDecimal(-12.5): got %v %v, want -12500", d, err)
 	}
 }
+
+func TestReadingRoundsForPages(t *testing.T) {
+	for _, c := range []struct {
+		d    Decimal
+		want string
+	}{
+		{Decimal{1161_000000000, 9}, "1161.00"}, {Decimal{2_345000000, 9}, "2.35"}, {Decimal{2_344999999, 9}, "2.34"},
+		{Decimal{-2_345000000, 9}, "-2.35"}, {Decimal{7, 0}, "7"}, {Decimal{105, 2}, "1.05"},
+	} {
+		if got := c.d.Reading(2); got != c.want {
+			t.Errorf("%s read as %q, want %q", c.d, got, c.want)
+		}
+	}
+}

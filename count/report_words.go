@@ -43,7 +43,7 @@ var englishWords = map[string]string{
 	"count.tie.lot":           " (tied with {{.Tied}}; chosen by lot, seed {{.Seed}})",
 	"count.tie.stage":         " (tied with {{.Tied}}; separated at round {{.Stage}})",
 	"count.chart":             "Line chart of each candidate's votes at each round",
-	"count.chartcaption":      "Each candidate's votes round by round. The table gives the exact figures.",
+	"count.chartcaption":      "Each candidate's votes round by round. The table gives the figures to two decimals; the count's files hold every decimal.",
 	"count.chartquota":        "The dotted line is the quota.",
 }
 

@@ -11,6 +11,10 @@ import (
 // WeeklyIntro is the intro of the demo's weekly email.
 const WeeklyIntro = "Welcome to the week! The **general meeting** votes on the fare-free buses resolution next month: read it and sign it on the proposals page."
 
+// WeeklyIntroES is the same intro in Spanish, for the members who read
+// Spanish.
+const WeeklyIntroES = "¡Bienvenidos a la semana! La **asamblea general** vota el mes que viene la resolución de autobuses gratuitos: léela y fírmala en la página de propuestas."
+
 // Weekly drafts the coming week's weekly email as the communications team
 // finds it on Thursday, after putting two branch events in that week, so
 // that each branch's copy differs: Central's general meeting, for its
@@ -44,6 +48,6 @@ func Weekly(ctx context.Context, a *app.App) (*rankfile.WeeklyEmail, error) {
 	if err != nil {
 		return nil, err
 	}
-	intro := WeeklyIntro
-	return a.UpdateWeekly(ctx, &comms, wk.ID, rankfile.WeeklyUpdate{Intro: &intro})
+	intro, introES := WeeklyIntro, WeeklyIntroES
+	return a.UpdateWeekly(ctx, &comms, wk.ID, rankfile.WeeklyUpdate{Intro: &intro, IntroES: &introES})
 }

@@ -60,7 +60,7 @@ var pageChecks = []check{
 	{method: "GET", path: "/profile", def: ok, want: map[string]int{"": moved}},
 	{method: "GET", path: "/profile/data.json", def: ok, want: map[string]int{"": moved}},
 	{method: "GET", path: "/profile/tokens", def: ok, want: map[string]int{"": moved}},
-	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {"phonebank"}, "expires": {"30d"}}, def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {"phonebank"}, "expires": {"30d"}}, def: moved, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {""}, "expires": {"30d"}}, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/profile/tokens", form: url.Values{"name": {"long"}, "expires": {"400d"}}, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/profile/tokens/1/revoke", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "steward": moved}},

@@ -3,6 +3,7 @@ package http
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -47,6 +48,10 @@ type electionView struct {
 	// Turnout is how many on the roll have voted, when ShowTurnout.
 	Turnout     rankfile.Turnout
 	ShowTurnout bool
+	// Problem is what was wrong with a form of the page just sent, and
+	// Typed the address typed in a nomination form.
+	Problem *fieldProblem
+	Typed   string
 }
 
 // Nominating reports whether nominations are open.
@@ -68,6 +73,22 @@ func (s *Server) election(r *http.Request) (*rankfile.Election, error) {
 }
 
 func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderElection(w, r, http.StatusOK, electionView{Nominated: r.URL.Query().Get("nominated") != ""})
+}
+
+// electionProblem answers a form of the election's page sent with a
+// mistake: the page again, the mistake next to the form in field.
+func (s *Server) electionPageProblem(w http.ResponseWriter, r *http.Request, err error, field, typed string) error {
+	if !fixable(err) || rankfile.ErrorCode(err) == rankfile.EFORBIDDEN {
+		return err
+	}
+	p := &fieldProblem{Field: field, Message: req(r).l.Error(err)}
+	return s.renderElection(w, r, statuses[rankfile.ErrorCode(err)], electionView{Problem: p, Typed: typed})
+}
+
+// renderElection renders an election's page, with what view already
+// holds.
+func (s *Server) renderElection(w http.ResponseWriter, r *http.Request, status int, view electionView) error {
 	e, err := s.election(r)
 	if err != nil {
 		return err
@@ -81,8 +102,7 @@ func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	actor := req(r).actor
-	view := electionView{E: e, Status: e.StatusAt(s.app.Now()), Roll: roll, Body: body, Me: actor.ID(),
-		Nominated: r.URL.Query().Get("nominated") != ""}
+	view.E, view.Status, view.Roll, view.Body, view.Me = e, e.StatusAt(s.app.Now()), roll, body, actor.ID()
 	if view.Nominating() {
 		if view.InElectorate, err = s.app.InElectorate(r.Context(), actor, e); err != nil {
 			return err
@@ -94,7 +114,7 @@ func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
 	if view.Turnout, view.ShowTurnout, err = s.app.Turnout(r.Context(), actor, e); err != nil {
 		return err
 	}
-	return s.render(w, r, "election.html", view)
+	return s.renderStatus(w, r, status, "election.html", view)
 }
 
 // ballotView is the ballot, blank or as the voter filled it in, or the
@@ -105,6 +125,17 @@ type ballotView struct {
 	Chosen   map[int64]int // candidate id → the number the voter gave
 	Ranked   []rankedContest
 	Receipt  string
+	// Problem is what was wrong with the ballot sent: Field names the
+	// select where it is said, Also the other it concerns.
+	Problem *fieldProblem
+	Also    string
+}
+
+// Marked reports whether the select of the candidate is one a problem
+// concerns.
+func (v ballotView) Marked(candidateID int64) bool {
+	f := "rank-" + strconv.FormatInt(candidateID, 10)
+	return v.Problem.Is(f) || v.Problem != nil && v.Also == f
 }
 
 // ballotContest is a contest as the ballot lists it: the candidates on
@@ -143,21 +174,44 @@ func (s *Server) ballotPage(w http.ResponseWriter, r *http.Request) error {
 	chosen := map[int64]int{}
 	if r.Method == http.MethodPost {
 		if chosen, err = readChoices(r, e); err != nil {
-			return err
+			return s.ballotProblem(w, r, e, chosen, err)
 		}
 	}
 	return s.render(w, r, "election_ballot.html", ballotView{E: e, Contests: ballotContests(e), Chosen: chosen})
 }
 
+// ballotProblem shows a ballot sent with a mistake again, as the voter
+// filled it in, with the mistake next to the choices it concerns.
+func (s *Server) ballotProblem(w http.ResponseWriter, r *http.Request, e *rankfile.Election, chosen map[int64]int, err error) error {
+	if rankfile.ErrorCode(err) != rankfile.EINVALID || e == nil {
+		return err
+	}
+	v := ballotView{E: e, Contests: ballotContests(e), Chosen: chosen, Problem: problemOf(req(r), err, nil)}
+	var dup *duplicateChoice
+	if errors.As(err, &dup) {
+		v.Problem.Field, v.Also = "rank-"+strconv.FormatInt(dup.second, 10), "rank-"+strconv.FormatInt(dup.first, 10)
+	}
+	return s.renderStatus(w, r, http.StatusBadRequest, "election_ballot.html", v)
+}
+
+// duplicateChoice is the error of one number given to two candidates.
+type duplicateChoice struct {
+	first, second int64
+	err           error
+}
+
+func (d *duplicateChoice) Error() string { return d.err.Error() }
+func (d *duplicateChoice) Unwrap() error { return d.err }
+
 // reviewBallot shows the voter what they are about to cast.
 func (s *Server) reviewBallot(w http.ResponseWriter, r *http.Request) error {
 	e, chosen, err := s.filledBallot(r)
 	if err != nil {
-		return err
+		return s.ballotProblem(w, r, e, chosen, err)
 	}
 	b := ballotOf(e, chosen)
 	if err := e.CheckBallot(b); err != nil {
-		return err
+		return s.ballotProblem(w, r, e, chosen, err)
 	}
 	view := ballotView{E: e, Chosen: chosen}
 	for _, c := range e.Contests {
@@ -216,7 +270,7 @@ func readChoices(r *http.Request, e *rankfile.Election) (map[int64]int, error) {
 		id, err := strconv.ParseInt(idText, 10, 64)
 		n, nerr := strconv.Atoi(strings.TrimSpace(vals[0]))
 		if err != nil || nerr != nil || n < 1 {
-			return nil, rankfile.Errorf(rankfile.EINVALID, "a choice on the ballot is not a number from 1 up")
+			return chosen, rankfile.Errorf(rankfile.EINVALID, "a choice on the ballot is not a number from 1 up")
 		}
 		chosen[id] = n
 	}
@@ -232,16 +286,17 @@ func checkChoices(e *rankfile.Election, chosen map[int64]int) error {
 		}
 	}
 	for _, c := range e.Contests {
-		given := map[int]string{}
+		given := map[int]*rankfile.Candidate{}
 		for _, cand := range c.Candidates {
 			n, ok := chosen[cand.ID]
 			if !ok {
 				continue
 			}
 			if other, dup := given[n]; dup {
-				return rankfile.Errorf(rankfile.EINVALID, "%s: you gave number %d to both %s and %s", c.Title, n, other, cand.Name)
+				return &duplicateChoice{first: other.ID, second: cand.ID,
+					err: rankfile.Errorf(rankfile.EINVALID, "%s: you gave number %d to both %s and %s", c.Title, n, other.Name, cand.Name)}
 			}
-			given[n] = cand.Name
+			given[n] = cand
 		}
 	}
 	return nil
@@ -375,6 +430,9 @@ func (s *Server) receiptsTXT(ctx context.Context, actor *rankfile.Actor, electio
 type receiptView struct {
 	E      *rankfile.Election
 	Ballot *app.ReceiptBallot
+	// Code and Problem are the code typed and why it found no ballot.
+	Code    string
+	Problem *fieldProblem
 }
 
 // checkReceipt shows the counted ballot a receipt code leads to. The code
@@ -384,9 +442,15 @@ func (s *Server) checkReceipt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.app.FindReceipt(r.Context(), req(r).actor, e.ID, r.FormValue("code"))
-	if err != nil {
-		return err
+	code := r.FormValue("code")
+	b, err := s.app.FindReceipt(r.Context(), req(r).actor, e.ID, code)
+	switch rankfile.ErrorCode(err) {
+	case "":
+		return s.render(w, r, "election_receipt.html", receiptView{E: e, Ballot: b})
+	case rankfile.ENOTFOUND, rankfile.EINVALID:
+		// A code mistyped: the form again, with the code to correct.
+		v := receiptView{E: e, Code: code, Problem: &fieldProblem{Field: "code", Message: req(r).l.Error(err)}}
+		return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "election_receipt.html", v)
 	}
-	return s.render(w, r, "election_receipt.html", receiptView{E: e, Ballot: b})
+	return err
 }

@@ -20,7 +20,7 @@ func (s *Server) nominate(w http.ResponseWriter, r *http.Request) error {
 	contest, _ := strconv.ParseInt(r.FormValue("contest"), 10, 64)
 	link := s.linkTo(r, "/elections/"+r.PathValue("id"))
 	if err := s.app.Nominate(r.Context(), req(r).actor, id, contest, r.FormValue("email"), link); err != nil {
-		return err
+		return s.electionPageProblem(w, r, err, "nominate-"+strconv.FormatInt(contest, 10), r.FormValue("email"))
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"?nominated=1")
 }
@@ -64,7 +64,7 @@ func (s *Server) candidacyStep(w http.ResponseWriter, r *http.Request, step func
 		return err
 	}
 	if err := step(r.Context(), req(r).actor, id, cid); err != nil {
-		return err
+		return s.electionPageProblem(w, r, err, "candidate-"+strconv.FormatInt(cid, 10), "")
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
 }

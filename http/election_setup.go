@@ -14,12 +14,32 @@ import (
 const setupContests = 6
 
 // electionForm is the page on which an admin calls an election, or its
-// committee changes its set-up (E set).
+// committee changes its set-up (E set). V holds the values the form shows:
+// the election's, or what was typed when the form comes back with Problem.
 type electionForm struct {
-	E        *rankfile.Election
-	Bodies   []*rankfile.Body
-	Methods  []string
-	Contests []contestRow
+	E         *rankfile.Election
+	V         *rankfile.Election
+	Committee string
+	Bodies    []*rankfile.Body
+	Methods   []string
+	Contests  []contestRow
+	Problem   *fieldProblem
+}
+
+// electionFields names the field of the set-up form each of the
+// election's rules concerns.
+var electionFields = map[string]string{
+	"an election needs a title":                                                       "title",
+	"an election needs an electorate: the body whose members vote":                    "body",
+	"an election needs a cut-off date for its roll":                                   "cutoff",
+	"nominations must open before they close":                                         "nominations_close",
+	"voting must open once nominations have closed":                                   "voting_open",
+	"voting must open before it closes":                                               "voting_close",
+	"the roll's cut-off, %s, must come no later than the day voting opens":            "cutoff",
+	"seconders cannot be negative":                                                    "seconders",
+	"an election needs at least one contest":                                          "contest_title_0",
+	"the committee: nobody on the roster has the address %s":                          "committee",
+	"the timeline must stay in order: nominations close, voting opens, voting closes": "voting_open",
 }
 
 // contestRow is one contest of the form, blank or an existing one.
@@ -33,7 +53,7 @@ func (s *Server) newElectionPage(w http.ResponseWriter, r *http.Request) error {
 	if err := actor.Require(actor.CanCreateElection()); err != nil {
 		return err
 	}
-	return s.renderElectionForm(w, r, nil)
+	return s.renderElectionForm(w, r, http.StatusOK, electionForm{})
 }
 
 // editElectionPage is the form with an election's set-up, for its
@@ -47,23 +67,38 @@ func (s *Server) editElectionPage(w http.ResponseWriter, r *http.Request) error 
 	if err := actor.Require(actor.CanSetUpElection(e)); err != nil {
 		return err
 	}
-	return s.renderElectionForm(w, r, e)
+	return s.renderElectionForm(w, r, http.StatusOK, electionForm{E: e})
 }
 
-func (s *Server) renderElectionForm(w http.ResponseWriter, r *http.Request, e *rankfile.Election) error {
+// renderElectionForm shows the set-up form with f's values: the
+// election's own (f.E) unless f.V holds what was typed.
+func (s *Server) renderElectionForm(w http.ResponseWriter, r *http.Request, status int, f electionForm) error {
 	bodies, err := s.app.Bodies.FindBodies(r.Context(), rankfile.BodyFilter{})
 	if err != nil {
 		return err
 	}
-	f := electionForm{E: e, Bodies: bodies, Methods: rankfile.Methods}
+	f.Bodies, f.Methods = bodies, rankfile.Methods
+	if f.V == nil {
+		f.V = f.E
+	}
 	for i := range setupContests {
 		row := contestRow{N: i}
-		if e != nil && i < len(e.Contests) {
-			row.Contest = e.Contests[i]
+		if f.V != nil && i < len(f.V.Contests) {
+			row.Contest = f.V.Contests[i]
 		}
 		f.Contests = append(f.Contests, row)
 	}
-	return s.render(w, r, "election_new.html", f)
+	return s.renderStatus(w, r, status, "election_new.html", f)
+}
+
+// electionProblem answers a set-up form sent with a mistake: the form
+// again, as typed, with the mistake marked; other errors go on up.
+func (s *Server) electionProblem(w http.ResponseWriter, r *http.Request, f electionForm, err error) error {
+	if !fixable(err) || rankfile.ErrorCode(err) == rankfile.EFORBIDDEN {
+		return err
+	}
+	f.Problem = problemOf(req(r), err, electionFields)
+	return s.renderElectionForm(w, r, statuses[rankfile.ErrorCode(err)], f)
 }
 
 // updateElection saves the set-up the form describes.
@@ -77,12 +112,12 @@ func (s *Server) updateElection(w http.ResponseWriter, r *http.Request) error {
 		return err // before the form is read: who may not change it learns nothing of it
 	}
 	e, err := s.readElectionForm(r)
-	if err != nil {
-		return err
+	if err == nil {
+		e.ID = old.ID
+		err = s.app.UpdateElection(r.Context(), req(r).actor, e)
 	}
-	e.ID = old.ID
-	if err := s.app.UpdateElection(r.Context(), req(r).actor, e); err != nil {
-		return err
+	if err != nil {
+		return s.electionProblem(w, r, electionForm{E: old, V: e}, err)
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
 }
@@ -94,52 +129,58 @@ func (s *Server) createElection(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	e, err := s.readElectionForm(r)
+	if err == nil {
+		e.AdminIDs, err = s.app.CommitteeByEmail(r.Context(), actor, splitTags(r.FormValue("committee")))
+	}
+	if err == nil {
+		err = s.app.CreateElection(r.Context(), actor, e)
+	}
 	if err != nil {
-		return err
-	}
-	if e.AdminIDs, err = s.app.CommitteeByEmail(r.Context(), actor, splitTags(r.FormValue("committee"))); err != nil {
-		return err
-	}
-	if err := s.app.CreateElection(r.Context(), actor, e); err != nil {
-		return err
+		return s.electionProblem(w, r, electionForm{V: e, Committee: r.FormValue("committee")}, err)
 	}
 	return redirect(w, r, "/elections/"+strconv.FormatInt(e.ID, 10))
 }
 
 // readElectionForm reads the election's settings and its contests. Times
-// are the chapter's.
+// are the chapter's. It reads every field even past a mistake, so that
+// the form can come back as typed, and returns the first mistake, in its
+// field.
 func (s *Server) readElectionForm(r *http.Request) (*rankfile.Election, error) {
 	e := &rankfile.Election{Title: strings.TrimSpace(r.FormValue("title")), Rules: r.FormValue("rules"),
 		RecordPublic: r.FormValue("record_public") != ""}
-	var err error
-	if e.BodyID, err = formID(r, "body"); err != nil {
-		return nil, err
-	}
-	if e.Cutoff, err = rankfile.ParseDate(r.FormValue("cutoff")); err != nil {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "the cut-off date: %v", err)
-	}
-	for field, into := range map[string]*time.Time{"nominations_open": &e.NominationsOpen,
-		"nominations_close": &e.NominationsClose, "voting_open": &e.VotingOpen, "voting_close": &e.VotingClose} {
-		if *into, err = s.formTime(r, field); err != nil {
-			return nil, err
-		} else if into.IsZero() {
-			return nil, rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
+	var first error
+	keep := func(field string, err error) {
+		if first == nil {
+			first = inField(field, err)
 		}
+	}
+	var err error
+	e.BodyID, err = formID(r, "body")
+	keep("body", err)
+	if e.Cutoff, err = rankfile.ParseDate(r.FormValue("cutoff")); err != nil {
+		keep("cutoff", rankfile.Errorf(rankfile.EINVALID, "the cut-off date: %v", err))
+	}
+	for _, field := range []string{"nominations_open", "nominations_close", "voting_open", "voting_close"} {
+		into := map[string]*time.Time{"nominations_open": &e.NominationsOpen, "nominations_close": &e.NominationsClose,
+			"voting_open": &e.VotingOpen, "voting_close": &e.VotingClose}[field]
+		if *into, err = s.formTime(r, field); err == nil && into.IsZero() {
+			err = rankfile.Errorf(rankfile.EINVALID, "%s: give a date and time", strings.ReplaceAll(field, "_", " "))
+		}
+		keep(field, err)
 	}
 	if v := r.FormValue("seconders"); v != "" {
 		if e.Seconders, err = strconv.Atoi(v); err != nil {
-			return nil, rankfile.Errorf(rankfile.EINVALID, "seconders: give a whole number")
+			keep("seconders", rankfile.Errorf(rankfile.EINVALID, "seconders: give a whole number"))
 		}
 	}
 	for i := range setupContests {
 		c, err := readContest(r, strconv.Itoa(i))
-		if err != nil {
-			return nil, err
-		} else if c != nil {
+		keep("contest_seats_"+strconv.Itoa(i), err)
+		if c != nil {
 			e.Contests = append(e.Contests, c)
 		}
 	}
-	return e, nil
+	return e, first
 }
 
 // readContest reads one contest row of the form, nil when left blank.
@@ -149,13 +190,13 @@ func readContest(r *http.Request, n string) (*rankfile.Contest, error) {
 		return nil, nil
 	}
 	seats, err := strconv.Atoi(r.FormValue("contest_seats_" + n))
-	if err != nil {
-		return nil, rankfile.Errorf(rankfile.EINVALID, "contest %q: give the number of seats", title)
-	}
 	c := &rankfile.Contest{Title: title, Seats: seats, Method: r.FormValue("contest_method_" + n)}
+	if err != nil {
+		return c, rankfile.Errorf(rankfile.EINVALID, "contest %q: give the number of seats", title)
+	}
 	if v := r.FormValue("contest_id_" + n); v != "" {
 		if c.ID, err = strconv.ParseInt(v, 10, 64); err != nil {
-			return nil, rankfile.Errorf(rankfile.EINVALID, "contest %q: no such contest", title)
+			return c, rankfile.Errorf(rankfile.EINVALID, "contest %q: no such contest", title)
 		}
 	}
 	for _, con := range strings.Split(r.FormValue("contest_constraints_"+n), ",") {

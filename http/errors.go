@@ -43,7 +43,7 @@ func (s *Server) page(fn handlerFunc) http.Handler {
 			return
 		}
 		s.logFault(r, err)
-		s.renderStatus(w, r, statuses[code], "error.html", errorPage{Code: code, Message: rankfile.ErrorMessage(err)})
+		s.renderStatus(w, r, statuses[code], "error.html", errorPage{Code: code, Message: req(r).l.Error(err)})
 	})
 }
 

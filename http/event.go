@@ -18,6 +18,9 @@ type eventPage struct {
 	*app.EventView
 	Hosts         []*rankfile.Body
 	Done, Problem string
+	// ProblemField names the field of the guest's form the problem
+	// concerns, "" when it concerns none.
+	ProblemField string
 	// Guest is what someone not signed in sent to register, shown again
 	// with what was wrong with it.
 	Guest *rankfile.Contact
@@ -87,6 +90,15 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "event.html", p)
 }
 
+// guestFields names the field of the guest's form each of a contact's
+// rules concerns.
+var guestFields = map[string]string{
+	"a name is needed, of at most 200 characters": "name",
+	"%q is not an email address":                  "email",
+	"a phone number has at most 40 characters":    "phone",
+	"a ZIP code is five digits":                   "zip",
+}
+
 // eventProblem shows the event's page again saying what was wrong with
 // what the reader sent, or passes on an error that is not theirs to fix.
 func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error, guest *rankfile.Contact) error {
@@ -97,7 +109,8 @@ func (s *Server) eventProblem(w http.ResponseWriter, r *http.Request, err error,
 	if perr != nil {
 		return perr
 	}
-	p.Problem, p.Guest = rankfile.ErrorMessage(err), guest
+	problem := problemOf(req(r), err, guestFields)
+	p.Problem, p.ProblemField, p.Guest = problem.Message, problem.Field, guest
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event.html", p)
 }
 

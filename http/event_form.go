@@ -25,6 +25,36 @@ type eventForm struct {
 	// Repeat, Until and Except are the series' recurrence as typed.
 	Repeat, Until, Except string
 	Problem               string
+	// Zones are the time zones the form offers.
+	Zones []zoneChoice
+}
+
+// zoneChoice is a time zone the event form offers: its name, and how the
+// form shows it, with its abbreviation now ("America/Chicago (CST)").
+type zoneChoice struct {
+	Name, Label string
+}
+
+// eventZones are the zones the event form offers beyond the chapter's own
+// and the event's: the zones of the United States, where a chapter's
+// events are, online ones too.
+var eventZones = []string{"America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+	"America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico"}
+
+// zoneChoices lists the chapter's zone first, then the event's own when
+// it is another, then the others, each once.
+func zoneChoices(chapter *time.Location, event string, now time.Time) []zoneChoice {
+	var out []zoneChoice
+	seen := map[string]bool{}
+	for _, name := range append([]string{chapter.String(), event}, eventZones...) {
+		loc, err := time.LoadLocation(name)
+		if name == "" || seen[name] || err != nil {
+			continue
+		}
+		seen[name] = true
+		out = append(out, zoneChoice{Name: name, Label: name + " (" + now.In(loc).Format("MST") + ")"})
+	}
+	return out
 }
 
 // Cohost reports whether the event has the body as a co-host.
@@ -60,6 +90,7 @@ func (s *Server) eventFormPage(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	f.Bodies, f.Kinds, f.Audiences = all, rankfile.EventKinds, rankfile.Audiences
+	f.Zones = zoneChoices(s.app.Zone, f.E.Zone, s.app.Now())
 	f.Hosts = nil
 	for _, b := range all {
 		if actor.CanCreateEvent(b.ID) {
@@ -135,7 +166,7 @@ func (s *Server) eventFormProblem(w http.ResponseWriter, r *http.Request, f *eve
 	if !fixable(err) {
 		return err
 	}
-	f.Problem = rankfile.ErrorMessage(err)
+	f.Problem = req(r).l.Error(err)
 	return s.eventFormPage(w, r, statuses[rankfile.ErrorCode(err)], f)
 }
 

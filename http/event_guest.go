@@ -45,7 +45,7 @@ func (s *Server) registerGuestForm(w http.ResponseWriter, r *http.Request, event
 		return nil
 	}
 	c := &rankfile.Contact{Name: r.FormValue("name"), Email: r.FormValue("email"),
-		Phone: r.FormValue("phone"), Zip: r.FormValue("zip")}
+		Phone: r.FormValue("phone"), Zip: r.FormValue("zip"), Language: req(r).l.Lang()}
 	if _, err := s.app.RegisterGuest(r.Context(), eventID, c); err != nil {
 		return s.eventProblem(w, r, err, c)
 	}

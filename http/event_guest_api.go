@@ -19,8 +19,11 @@ func (s *Server) apiRegisterGuest(w http.ResponseWriter, r *http.Request, eventI
 		return nil
 	}
 	c := &rankfile.Contact{}
-	if err := decodeBody(r, c, `{"name", "email", "phone", "zip"}`); err != nil {
+	if err := decodeBody(r, c, `{"name", "email", "phone", "zip", "language"}`); err != nil {
 		return err
+	}
+	if c.Language == "" {
+		c.Language = req(r).l.Lang() // the caller's Accept-Language
 	}
 	if _, err := s.app.RegisterGuest(r.Context(), eventID, c); err != nil {
 		return err

@@ -241,7 +241,7 @@ func TestAGuestConfirmsAnEventOnAPhone(t *testing.T) {
 		do(t, ctx, "confirming",
 			chromedp.Click(chromedp.CSS("form.confirm button")),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
-		if got := text(t, ctx, "p.lead"); !strings.Contains(got, "You are registered.") {
+		if got := text(t, ctx, `.notice[role="status"]`); !strings.Contains(got, "You are registered.") {
 			t.Errorf("after confirming: %q", got)
 		}
 		if got := text(t, ctx, "dl.event-details"); !strings.Contains(got, "Passcode 4242") {

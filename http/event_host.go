@@ -22,7 +22,9 @@ type eventHostView struct {
 	Regs, Unconfirmed []*rankfile.Registration
 	Q                 string
 	// Found are members whose names begin with Q, to check in as walk-ins.
-	Found         []*app.CheckInCandidate
+	Found []*app.CheckInCandidate
+	// Matched is how many matched Q, of whom Found shows the first.
+	Matched       int
 	Attended      int
 	Done, Problem string
 	Guest         *rankfile.Contact
@@ -53,9 +55,10 @@ func (s *Server) eventHostData(r *http.Request) (*eventHostView, error) {
 		}
 	}
 	if len([]rune(v.Q)) >= 2 {
-		if v.Found, err = s.app.WalkInSearch(ctx, actor, id, v.Q); err != nil && !fixable(err) {
+		if v.Found, v.Matched, err = s.app.WalkInSearch(ctx, actor, id, v.Q); err != nil && !fixable(err) {
 			return nil, err
 		}
+		app.SortCandidates(v.Found, req(r).l.Lang())
 	}
 	return v, nil
 }
@@ -93,7 +96,7 @@ func (s *Server) hostCheckInForm(w http.ResponseWriter, r *http.Request) error {
 		if verr != nil {
 			return verr
 		}
-		v.Problem, v.Guest = rankfile.ErrorMessage(err), b.Contact
+		v.Problem, v.Guest = req(r).l.Error(err), b.Contact
 		return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "event_host.html", v)
 	}
 	back := url.Values{"done": {"checkedin"}}

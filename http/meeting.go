@@ -102,7 +102,7 @@ func (s *Server) meetingProblem(w http.ResponseWriter, r *http.Request, err erro
 	if verr != nil {
 		return verr
 	}
-	v.Problem = rankfile.ErrorMessage(err)
+	v.Problem = req(r).l.Error(err)
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "meeting.html", v)
 }
 

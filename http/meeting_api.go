@@ -218,7 +218,7 @@ func (s *Server) apiCheckInSearch(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	list, err := s.app.CheckInSearch(r.Context(), req(r).actor, id, r.URL.Query().Get("q"))
+	list, _, err := s.app.CheckInSearch(r.Context(), req(r).actor, id, r.URL.Query().Get("q"))
 	if err != nil {
 		return err
 	}

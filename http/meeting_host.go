@@ -18,6 +18,8 @@ type hostView struct {
 	*app.HostPage
 	Query string
 	Found []*app.CheckInCandidate
+	// Matched is how many matched Query, of whom Found shows the first.
+	Matched int
 	// Admit is the member whose check-in code the host scanned.
 	Admit   *app.CheckInCandidate
 	Done    string
@@ -36,9 +38,10 @@ func (s *Server) hostView(r *http.Request) (hostView, error) {
 	}
 	v := hostView{HostPage: page, Query: strings.TrimSpace(r.FormValue("q")), Done: r.URL.Query().Get("done")}
 	if v.Query != "" {
-		v.Found, err = s.app.CheckInSearch(ctx, actor, id, v.Query)
+		v.Found, v.Matched, err = s.app.CheckInSearch(ctx, actor, id, v.Query)
+		app.SortCandidates(v.Found, req(r).l.Lang())
 		if fixable(err) {
-			v.Problem, err = rankfile.ErrorMessage(err), nil
+			v.Problem, err = req(r).l.Error(err), nil
 		}
 	}
 	return v, err
@@ -90,7 +93,7 @@ func (s *Server) roomVotesForm(w http.ResponseWriter, r *http.Request) error {
 		if verr != nil {
 			return verr
 		}
-		v.Problem = rankfile.ErrorMessage(err)
+		v.Problem = req(r).l.Error(err)
 		return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "meeting_host.html", v)
 	}
 	return redirect(w, r, "/meetings/"+r.PathValue("id")+"/host?done=room")

@@ -17,7 +17,11 @@ func (s *Server) memberPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := memberData{Member: m, Full: v >= rankfile.SeeEverything}
+	names, err := s.branchNames(r.Context())
+	if err != nil {
+		return err
+	}
+	data := memberData{Member: m, Full: v >= rankfile.SeeEverything, BranchName: names[m.Branch.Slug]}
 	if data.Full && actor.Steward {
 		if data.Sensitive, err = s.app.Sensitive(r.Context(), actor, id); err != nil {
 			return err
@@ -31,4 +35,6 @@ type memberData struct {
 	Member    *rankfile.Member
 	Full      bool
 	Sensitive *rankfile.MemberSensitive
+	// BranchName names the member's branch, "" when they have none.
+	BranchName string
 }

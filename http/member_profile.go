@@ -15,6 +15,16 @@ type profileData struct {
 	Saved    bool
 }
 
+// BranchName is the name of the member's branch, "" when they have none.
+func (d profileData) BranchName() string {
+	for _, b := range d.Branches {
+		if b.Slug == d.Member.Branch.Slug {
+			return b.Name
+		}
+	}
+	return ""
+}
+
 func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) error {
 	actor := req(r).actor
 	if err := actor.Require(actor.SignedIn()); err != nil {

@@ -66,7 +66,7 @@ func (s *Server) renderProposalForm(w http.ResponseWriter, r *http.Request, f pr
 func (s *Server) formProblem(w http.ResponseWriter, r *http.Request, f proposalForm, err error) error {
 	switch rankfile.ErrorCode(err) {
 	case rankfile.EINVALID, rankfile.ECONFLICT:
-		f.Problem = rankfile.ErrorMessage(err)
+		f.Problem = req(r).l.Error(err)
 		return s.renderProposalForm(w, r, f, statuses[rankfile.ErrorCode(err)])
 	}
 	return err

@@ -77,7 +77,11 @@ func (s *Server) rosterPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.Rows, d.Total = rosterRows(req(r).l, members, s.app.Today()), total
+	names, err := s.branchNames(r.Context())
+	if err != nil {
+		return err
+	}
+	d.Rows, d.Total = rosterRows(req(r).l, members, names, s.app.Today()), total
 	if r.Header.Get("HX-Target") == "roster-results" {
 		return s.renderPart(w, r, "roster.html", "results", d)
 	}
@@ -93,10 +97,10 @@ func (s *Server) rosterPage(w http.ResponseWriter, r *http.Request) error {
 // escaped with html.EscapeString and stands in element text or in a
 // double-quoted attribute, where that escaping is the right one; ids are
 // numbers.
-func rosterRows(l *locale.Localizer, members []*rankfile.Member, today rankfile.Date) template.HTML {
+func rosterRows(l *locale.Localizer, members []*rankfile.Member, branches map[string]string, today rankfile.Date) template.HTML {
 	var b strings.Builder
 	for _, m := range members {
-		branch := m.Branch.Slug
+		branch := branches[m.Branch.Slug]
 		if branch == "" {
 			branch = "-"
 		}

@@ -59,9 +59,6 @@ func (j *importJob) Done() bool {
 	}
 }
 
-// ErrorMessage is the import's error as the steward may read it.
-func (j *importJob) ErrorMessage() string { return rankfile.ErrorMessage(j.Err) }
-
 // countingReader counts what an import has read, for its progress bar.
 type countingReader struct {
 	r io.Reader

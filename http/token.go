@@ -2,15 +2,22 @@ package http
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/rankfile/rankfile"
 )
 
 // A member's personal API tokens: the page that lists, makes and revokes
-// them, and the same through the JSON API. The page shows a new token's
-// secret once, in the answer to the form that made it, and is never kept
-// by a cache.
+// them, and the same through the JSON API. The form that makes a token
+// answers with a redirect (so that reloading the page makes no second
+// token), and hands the secret to the page it redirects to in a cookie
+// that lives two minutes and is cleared as the page shows it: the secret
+// is shown once, and the page is never kept by a cache.
+
+// newTokenCookie carries a new token's secret to the one page that shows
+// it.
+const newTokenCookie = "rankfile_new_token"
 
 // tokensView is the tokens page.
 type tokensView struct {
@@ -34,18 +41,31 @@ type tokenRow struct {
 }
 
 func (s *Server) tokensPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderTokens(w, r, http.StatusOK, &tokensView{Days: rankfile.DefaultTokenDays, Done: r.URL.Query().Get("done")})
+	v := &tokensView{Days: rankfile.DefaultTokenDays, Done: r.URL.Query().Get("done")}
+	if c, err := r.Cookie(newTokenCookie); err == nil && c.Value != "" {
+		v.Secret = c.Value
+		s.setCookie(w, newTokenCookie, "", -1) // shown this once
+	}
+	return s.renderTokens(w, r, http.StatusOK, v)
 }
 
-// renderTokens shows the page with the actor's tokens as they are now.
+// renderTokens shows the page with the actor's tokens as they are now,
+// and the one just made when the query names it and its secret came.
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, v *tokensView) error {
 	tokens, err := s.app.MyAPITokens(r.Context(), req(r).actor)
 	if err != nil {
 		return err
 	}
 	now := s.app.Now()
+	created := r.URL.Query().Get("created")
 	for _, t := range tokens {
 		v.Tokens = append(v.Tokens, tokenRow{APIToken: t, State: tokenState(t, now)})
+		if v.Secret != "" && created == strconv.FormatInt(t.ID, 10) {
+			v.Created = t
+		}
+	}
+	if v.Created == nil {
+		v.Secret = ""
 	}
 	v.Choices = rankfile.TokenDayChoices
 	return s.renderStatus(w, r, status, "token.html", v)
@@ -75,11 +95,11 @@ func (s *Server) createTokenForm(w http.ResponseWriter, r *http.Request) error {
 		if rankfile.ErrorCode(err) != rankfile.EINVALID {
 			return err
 		}
-		v.Problem = rankfile.ErrorMessage(err)
+		v.Problem = req(r).l.Error(err)
 		return s.renderTokens(w, r, http.StatusBadRequest, v)
 	}
-	v.Name, v.Days = "", rankfile.DefaultTokenDays
-	return s.renderTokens(w, r, http.StatusOK, v)
+	s.setCookie(w, newTokenCookie, v.Secret, 120)
+	return redirect(w, r, "/profile/tokens?created="+strconv.FormatInt(v.Created.ID, 10))
 }
 
 // revokeTokenForm revokes one of the member's tokens.

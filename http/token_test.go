@@ -74,7 +74,12 @@ func TestAMemberMakesUsesAndRevokesATokenOnThePage(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "no-store" || !strings.Contains(page, "You have no tokens.") {
 			t.Fatalf("the empty page: %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
 		}
-		resp, page = w.send(mia, "POST", "/profile/tokens", url.Values{"name": {"Phonebank script"}, "expires": {"30d"}})
+		resp, _ = w.send(mia, "POST", "/profile/tokens", url.Values{"name": {"Phonebank script"}, "expires": {"30d"}})
+		made := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(made, "/profile/tokens?created=") {
+			t.Fatalf("making a token answers %d, to %q: not a redirect, so a reload would make another", resp.StatusCode, made)
+		}
+		resp, page = w.send(mia, "GET", made, nil)
 		secret := secretPattern.FindString(page)
 		if resp.StatusCode != http.StatusOK || secret == "" || resp.Header.Get("Cache-Control") != "no-store" ||
 			!strings.Contains(page, "Copy it now: it is shown only this once.") {
@@ -82,6 +87,9 @@ func TestAMemberMakesUsesAndRevokesATokenOnThePage(t *testing.T) {
 		}
 		if status, body := w.apiAs(secret, "GET", "/api/v1/me"); status != http.StatusOK || !strings.Contains(body, "member@example.org") {
 			t.Errorf("the token shown does not work: %d %s", status, body)
+		}
+		if _, again := w.send(mia, "GET", made, nil); strings.Contains(again, secret) || strings.Count(again, "<strong>Phonebank script</strong>") != 1 {
+			t.Errorf("reloading the page shows the secret again, or a second token")
 		}
 		_, page = w.send(mia, "GET", "/profile/tokens", nil)
 		if strings.Contains(page, secret) || !strings.Contains(page, "Phonebank script") || !strings.Contains(page, "never") ||
@@ -239,7 +247,7 @@ func TestTheTokensPageInSpanish(t *testing.T) {
 	w := newWorld(t, storetest.SQLiteDSN(t))
 	mia := w.client("member")
 	w.do(mia, "POST", "/language", url.Values{"lang": {"es"}})
-	_, page := w.send(mia, "POST", "/profile/tokens", url.Values{"name": {"Mi script"}, "expires": {"365d"}})
+	_, page := w.submit(mia, "POST", "/profile/tokens", url.Values{"name": {"Mi script"}, "expires": {"365d"}})
 	for _, want := range []string{`<html lang="es">`, "Tokens de la API", "Cópialo ahora", "nunca", "365 días", "Revocar"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Spanish page lacks %q", want)

@@ -47,7 +47,7 @@ func (s *Server) draftWeeklyForm(w http.ResponseWriter, r *http.Request) error {
 	wk, err := s.draftFromForm(r)
 	switch code := rankfile.ErrorCode(err); {
 	case code == rankfile.EINVALID:
-		return s.renderWeeklies(w, r, statuses[code], rankfile.ErrorMessage(err))
+		return s.renderWeeklies(w, r, statuses[code], req(r).l.Error(err))
 	case err != nil:
 		return err
 	case wk.Sent():
@@ -93,7 +93,7 @@ func (s *Server) renderWeekly(w http.ResponseWriter, r *http.Request, status int
 	}
 	if upd != nil {
 		typed := *v.Weekly
-		typed.Subject, typed.Intro = *upd.Subject, *upd.Intro
+		typed.Subject, typed.Intro, typed.IntroES = *upd.Subject, *upd.Intro, *upd.IntroES
 		v.Weekly = &typed
 	}
 	l := req(r).l
@@ -112,14 +112,14 @@ func (s *Server) saveWeeklyForm(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return rankfile.Errorf(rankfile.EINVALID, "the form did not arrive whole")
 	}
-	subject, intro := r.PostFormValue("subject"), r.PostFormValue("intro")
+	subject, intro, introES := r.PostFormValue("subject"), r.PostFormValue("intro"), r.PostFormValue("intro_es")
 	excluded := []int64{}
 	for _, v := range r.PostForm["exclude"] {
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 			excluded = append(excluded, n)
 		}
 	}
-	upd := rankfile.WeeklyUpdate{Subject: &subject, Intro: &intro, Excluded: &excluded}
+	upd := rankfile.WeeklyUpdate{Subject: &subject, Intro: &intro, IntroES: &introES, Excluded: &excluded}
 	if _, err := s.app.UpdateWeekly(r.Context(), req(r).actor, id, upd); err != nil {
 		return s.weeklyProblem(w, r, err, &upd)
 	}
@@ -147,7 +147,7 @@ func (s *Server) weeklyProblem(w http.ResponseWriter, r *http.Request, err error
 	switch code := rankfile.ErrorCode(err); code {
 	case rankfile.EINVALID, rankfile.ECONFLICT:
 		r.URL.RawQuery = ""
-		return s.renderWeekly(w, r, statuses[code], rankfile.ErrorMessage(err), upd)
+		return s.renderWeekly(w, r, statuses[code], req(r).l.Error(err), upd)
 	}
 	return err
 }

@@ -24,8 +24,12 @@ func (l *Localizer) DateTime(t time.Time, zone *time.Location) string {
 		return ""
 	}
 	t = t.In(zone)
-	return l.T("datetime", "Date", l.Date(rankfile.DateOf(t)), "Time", t.Format("15:04"), "Zone", t.Format("MST"))
+	return l.T("datetime", "Date", l.Date(rankfile.DateOf(t)), "Time", l.Clock(t), "Zone", t.Format("MST"))
 }
+
+// Clock writes the time of day of an instant, in its own zone, the way
+// the language does: "6:30 PM" in English, "18:30" in Spanish.
+func (l *Localizer) Clock(t time.Time) string { return t.Format(l.T("time.layout")) }
 
 // Month names a month: "November", "noviembre".
 func (l *Localizer) Month(m time.Month) string {
@@ -57,9 +61,9 @@ func (l *Localizer) MonthYear(d rankfile.Date) string {
 // PST", with the end's date when it ends on another day.
 func (l *Localizer) Hours(start, end time.Time, zone *time.Location) string {
 	start, end = start.In(zone), end.In(zone)
-	until := end.Format("15:04")
+	until := l.Clock(end)
 	if rankfile.DateOf(end) != rankfile.DateOf(start) {
 		until = l.Date(rankfile.DateOf(end)) + " " + until
 	}
-	return l.T("hours", "From", start.Format("15:04"), "Until", until, "Zone", end.Format("MST"))
+	return l.T("hours", "From", l.Clock(start), "Until", until, "Zone", end.Format("MST"))
 }

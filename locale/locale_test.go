@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,10 +77,31 @@ func TestDates(t *testing.T) {
 	}
 	la, _ := time.LoadLocation("America/Los_Angeles")
 	at := time.Date(2026, 11, 23, 2, 30, 0, 0, time.UTC) // the evening before in Los Angeles
-	if got := locale.For("en").DateTime(at, la); got != "November 22, 2026 at 18:30 PST" {
+	if got := locale.For("en").DateTime(at, la); got != "November 22, 2026 at 6:30 PM PST" {
 		t.Errorf("date and time %q", got)
+	}
+	if got := locale.For("es").DateTime(at, la); got != "22 de noviembre de 2026 a las 18:30 PST" {
+		t.Errorf("Spanish date and time %q", got)
 	}
 	if got := locale.For("en").T("no.such.message"); !locale.MissingMarker(got) {
 		t.Errorf("a missing message shows as %q", got)
+	}
+}
+
+// TestSpanishSaysEachTermOneWay keeps the Spanish catalogs to one word for
+// each standing term of the organization: "rama" for a branch (a
+// "sección" reads as a union's local), "al corriente" for good standing.
+func TestSpanishSaysEachTermOneWay(t *testing.T) {
+	for _, file := range []string{"catalogs/es.json", "catalogs/errors.es.json"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ToLower(string(b))
+		for _, other := range []string{"sección", "secciones", "plenos derechos", "en regla", "al día para"} {
+			if strings.Contains(text, other) {
+				t.Errorf("%s says %q", file, other)
+			}
+		}
 	}
 }

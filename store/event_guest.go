@@ -47,9 +47,10 @@ func (tx *Tx) registerGuest(ctx context.Context, e *rankfile.Event, c *rankfile.
 // PostgreSQL the contact's row stays locked until the transaction ends,
 // so that requests for one address count its emails in turn.
 func (tx *Tx) guestContact(ctx context.Context, c *rankfile.Contact) (int64, error) {
-	err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, email, phone, zip, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO UPDATE SET email = excluded.email
-		RETURNING id`, c.Name, c.Email, c.Phone, c.Zip, tx.stamp).Scan(&c.ID)
+	err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, email, phone, zip, language, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (email) DO UPDATE SET
+		language = CASE WHEN contacts.language = '' THEN excluded.language ELSE contacts.language END
+		RETURNING id`, c.Name, c.Email, c.Phone, c.Zip, c.Language, tx.stamp).Scan(&c.ID)
 	return c.ID, err
 }
 

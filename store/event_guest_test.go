@@ -61,3 +61,38 @@ func TestRegistrationsSurviveTheGuestMigration(t *testing.T) {
 		}
 	})
 }
+
+// TestAGuestKeepsTheLanguageTheyRegisteredIn registers a guest from a
+// Spanish page: their contact keeps Spanish, for their emails, and a
+// second request from an English page for the same address does not
+// change it (anyone may type an address); a language rankfile does not
+// speak is refused.
+func TestAGuestKeepsTheLanguageTheyRegisteredIn(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		db := storetest.Open(t, dsn)
+		const at = `'2026-01-01 00:00:00'`
+		for _, q := range []string{
+			`INSERT INTO bodies (id, kind, slug, name, created_at, updated_at) VALUES (1, 'chapter', 'chapter', 'Chapter', ` + at + `, ` + at + `)`,
+			`INSERT INTO events (id, body_id, kind, title, starts_at, ends_at, zone, address, audience, registration,
+				check_in_code, created_at, updated_at) VALUES (3, 1, 'social', 'Picnic', '2030-01-01 18:00:00', '2030-01-01 20:00:00',
+				'UTC', 'The park', 'public', TRUE, 'ABC123', ` + at + `, ` + at + `)`,
+		} {
+			if err := db.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		events := store.NewEventService(db)
+		reg, err := events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Language: "es"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Language: "en"}})
+		if c, err := events.FindContact(ctx, reg.ContactID); err != nil || c.Language != "es" {
+			t.Errorf("the guest's contact: %+v, %v", c, err)
+		}
+		_, err = events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Bo", Email: "bo@example.net", Language: "tlh"}})
+		if rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("a language rankfile does not speak: %v", err)
+		}
+	})
+}

@@ -131,11 +131,12 @@ func (tx *Tx) contactOf(ctx context.Context, who rankfile.Registrant) (int64, er
 		}
 		return 0, nil
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, email, phone, zip, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO UPDATE SET name = excluded.name,
+	err := tx.QueryRowContext(ctx, `INSERT INTO contacts (name, email, phone, zip, language, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (email) DO UPDATE SET name = excluded.name,
+		language = CASE WHEN excluded.language = '' THEN contacts.language ELSE excluded.language END,
 		phone = CASE WHEN excluded.phone = '' THEN contacts.phone ELSE excluded.phone END,
 		zip = CASE WHEN excluded.zip = '' THEN contacts.zip ELSE excluded.zip END, updated_at = excluded.updated_at
-		RETURNING id`, c.Name, c.Email, c.Phone, c.Zip, tx.stamp).Scan(&c.ID)
+		RETURNING id`, c.Name, c.Email, c.Phone, c.Zip, c.Language, tx.stamp).Scan(&c.ID)
 	return c.ID, err
 }
 

@@ -112,8 +112,8 @@ func (s *EventService) RegistrationByToken(ctx context.Context, token string) (*
 // FindContact returns a contact by id.
 func (s *EventService) FindContact(ctx context.Context, id int64) (*rankfile.Contact, error) {
 	c := &rankfile.Contact{}
-	err := s.db.read.QueryRowContext(ctx, `SELECT id, name, email, phone, zip, created_at FROM contacts WHERE id = $1`,
-		id).Scan(&c.ID, &c.Name, &c.Email, &c.Phone, &c.Zip, &c.CreatedAt)
+	err := s.db.read.QueryRowContext(ctx, `SELECT id, name, email, phone, zip, language, created_at FROM contacts WHERE id = $1`,
+		id).Scan(&c.ID, &c.Name, &c.Email, &c.Phone, &c.Zip, &c.Language, &c.CreatedAt)
 	if err == sql.ErrNoRows {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such contact")
 	}

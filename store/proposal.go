@@ -239,7 +239,7 @@ func (s *ProposalService) OpenSignatures(ctx context.Context, id int64, threshol
 			updated_at = $3 WHERE id = $4`, threshold, s.db.timeArg(deadline), tx.stamp, id); err != nil {
 			return err
 		}
-		note := fmt.Sprintf("%d signatures needed by %s", threshold, deadline.In(s.db.Zone).Format("2 January 2006 15:04"))
+		note := rankfile.NoteMessage("proposal.note.collecting", "Needed", threshold, "Deadline", deadline)
 		return tx.proposalEvent(ctx, id, rankfile.ProposalCollecting, note)
 	})
 }

@@ -106,7 +106,7 @@ func (tx *Tx) acceptAmendment(ctx context.Context, p *rankfile.Proposal, a *rank
 	if err := tx.writeVersion(ctx, p); err != nil {
 		return err
 	}
-	note := fmt.Sprintf("accepted the friendly amendment of %s as version %d", a.Name, p.Version)
+	note := rankfile.NoteMessage("proposal.note.amended", "Name", a.Name, "Version", p.Version)
 	return tx.proposalEvent(ctx, p.ID, p.Status, note)
 }
 

@@ -32,9 +32,9 @@ func (s *WeeklyService) CreateWeekly(ctx context.Context, w *rankfile.WeeklyEmai
 			return rankfile.Errorf(rankfile.ECONFLICT, "the week of %s has its weekly email already", w.WeekOf)
 		}
 		w.State, w.CreatedAt, w.UpdatedAt, w.UpdatedBy = rankfile.WeeklyDraft, tx.now, tx.now, rankfile.ActorFrom(ctx).Name()
-		if err := tx.QueryRowContext(ctx, `INSERT INTO weekly_emails (week_of, subject, intro, state, created_at,
-			updated_at, updated_by) VALUES ($1, $2, $3, 'draft', $4, $4, $5) RETURNING id`,
-			w.WeekOf, w.Subject, w.Intro, tx.stamp, w.UpdatedBy).Scan(&w.ID); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO weekly_emails (week_of, subject, intro, intro_es, state, created_at,
+			updated_at, updated_by) VALUES ($1, $2, $3, $4, 'draft', $5, $5, $6) RETURNING id`,
+			w.WeekOf, w.Subject, w.Intro, w.IntroES, tx.stamp, w.UpdatedBy).Scan(&w.ID); err != nil {
 			return err
 		}
 		if err := tx.replaceWeeklyEvents(ctx, w.ID, w.EventIDs); err != nil {
@@ -44,7 +44,7 @@ func (s *WeeklyService) CreateWeekly(ctx context.Context, w *rankfile.WeeklyEmai
 	})
 }
 
-const weeklyColumns = `id, week_of, subject, intro, state, created_at, updated_at, updated_by, sent_at, sent_by, recipients`
+const weeklyColumns = `id, week_of, subject, intro, intro_es, state, created_at, updated_at, updated_by, sent_at, sent_by, recipients`
 
 // FindWeeklies returns weekly emails, the latest week first, each with
 // its events.
@@ -77,7 +77,7 @@ func scanWeeklies(rows *sql.Rows) ([]*rankfile.WeeklyEmail, error) {
 	for rows.Next() {
 		w := &rankfile.WeeklyEmail{EventIDs: []int64{}, Excluded: []int64{}}
 		var sent sql.NullTime
-		if err := rows.Scan(&w.ID, &w.WeekOf, &w.Subject, &w.Intro, &w.State, &w.CreatedAt, &w.UpdatedAt,
+		if err := rows.Scan(&w.ID, &w.WeekOf, &w.Subject, &w.Intro, &w.IntroES, &w.State, &w.CreatedAt, &w.UpdatedAt,
 			&w.UpdatedBy, &sent, &w.SentBy, &w.Recipients); err != nil {
 			return nil, err
 		}
@@ -137,8 +137,8 @@ func (s *WeeklyService) UpdateWeekly(ctx context.Context, id int64, upd rankfile
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE weekly_emails SET subject = COALESCE($1, subject),
-			intro = COALESCE($2, intro), updated_at = $3, updated_by = $4 WHERE id = $5`,
-			ptrArg(upd.Subject), ptrArg(upd.Intro), tx.stamp, rankfile.ActorFrom(ctx).Name(), id); err != nil {
+			intro = COALESCE($2, intro), intro_es = COALESCE($3, intro_es), updated_at = $4, updated_by = $5 WHERE id = $6`,
+			ptrArg(upd.Subject), ptrArg(upd.Intro), ptrArg(upd.IntroES), tx.stamp, rankfile.ActorFrom(ctx).Name(), id); err != nil {
 			return err
 		}
 		if upd.EventIDs != nil {

@@ -27,7 +27,7 @@ func checkDemoWeekly(t *testing.T, dsn string) {
 		t.Fatalf("coordinator@example.org is not on the communications team: %+v, %v", comms, err)
 	}
 	list, err := web.Weeklies(ctx, comms)
-	if err != nil || len(list) != 1 || list[0].WeekOf != rankfile.ComingWeek(web.Today()) || list[0].Sent() || list[0].Intro != demo.WeeklyIntro {
+	if err != nil || len(list) != 1 || list[0].WeekOf != rankfile.ComingWeek(web.Today()) || list[0].Sent() || list[0].Intro != demo.WeeklyIntro || list[0].IntroES != demo.WeeklyIntroES {
 		t.Fatalf("the demo's weekly emails: %+v, %v", list, err)
 	}
 	v, err := web.WeeklyEmail(ctx, comms, list[0].ID)
