@@ -146,7 +146,7 @@ func (a *App) bodyRelation(ctx context.Context, actor *rankfile.Actor, p *BodyPa
 		return err
 	}
 	p.Pending = len(pending) > 0
-	takesPart := actor.CanTakePart(today) && !p.IsMember
+	takesPart := actor.CanTakePart(today) && !p.IsMember && !b.Dissolved()
 	p.CanJoin = takesPart && b.Joining == rankfile.JoinOpen
 	p.CanRequest = takesPart && b.Joining == rankfile.JoinByRequest && !p.Pending
 	p.CanLeave = p.IsMember && b.Joining != rankfile.JoinNone && !actor.LeadsBody(b.ID)

@@ -14,6 +14,9 @@ func (a *App) Join(ctx context.Context, actor *rankfile.Actor, slug string) erro
 	if err != nil {
 		return err
 	}
+	if err := p.Body.CheckActive(); err != nil {
+		return err
+	}
 	if err := actor.Require(p.CanJoin); err != nil {
 		return err
 	}
@@ -36,6 +39,9 @@ func (a *App) Leave(ctx context.Context, actor *rankfile.Actor, slug string) err
 func (a *App) RequestToJoin(ctx context.Context, actor *rankfile.Actor, slug string) error {
 	p, err := a.relation(ctx, actor, slug)
 	if err != nil {
+		return err
+	}
+	if err := p.Body.CheckActive(); err != nil {
 		return err
 	}
 	if err := actor.Require(p.CanRequest); err != nil {
