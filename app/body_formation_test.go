@@ -158,13 +158,16 @@ func (w *votingWorld) checkFormed(p *rankfile.Proposal) *rankfile.Body {
 func TestAnAdoptedProposalDissolvesItsBody(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
-		c := &rankfile.Body{Kind: rankfile.KindCommittee, Slug: "labor", Name: "Labor", ParentID: w.chapter.ID}
+		c := &rankfile.Body{Kind: rankfile.KindCommittee, Slug: "labor", Name: "Labor", ParentID: w.chapter.ID, Joining: rankfile.JoinByRequest}
 		if err := w.app.Bodies.CreateBody(ctx, c); err != nil {
 			t.Fatal(err)
 		}
 		seats, _ := w.app.Bodies.FindSeats(ctx, c.ID)
 		chair := &rankfile.Position{MemberID: w.member(7).ID, BodyID: c.ID, SeatID: seats[0].ID, StartOn: rankfile.MustParseDate("2026-01-01")}
 		if err := w.app.Bodies.CreatePosition(ctx, chair); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.app.RequestToJoin(ctx, w.voter(9), "labor"); err != nil {
 			t.Fatal(err)
 		}
 		p := &rankfile.Proposal{Kind: rankfile.ProposalOther, BodyID: w.chapter.ID, Title: "Dissolve Labor", Dissolves: c.ID}
@@ -191,6 +194,12 @@ func TestAnAdoptedProposalDissolvesItsBody(t *testing.T) {
 		})
 		if err := w.app.Join(ctx, w.voter(8), "labor"); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("joining it: %v, want conflict", err)
+		}
+		pending, _ := w.app.Bodies.FindJoinRequests(ctx, rankfile.JoinRequestFilter{BodyID: c.ID, PendingOnly: true})
+		if len(pending) != 1 {
+			t.Fatalf("pending requests: %+v", pending)
+		} else if err := w.app.DecideJoin(ctx, w.admin, pending[0].ID, true); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("letting in one who asked before it was dissolved: %v, want conflict", err)
 		}
 		m := w.newMeeting(p)
 		m.BodyID, m.Agenda = c.ID, nil

@@ -66,6 +66,11 @@ func (a *App) DecideJoin(ctx context.Context, actor *rankfile.Actor, requestID i
 	if err := actor.Require(actor.CanDecideJoinRequests(b)); err != nil {
 		return err
 	}
+	if approve {
+		if err := b.CheckActive(); err != nil { // a request made before it was dissolved
+			return err
+		}
+	}
 	return a.Bodies.DecideJoinRequest(as(ctx, actor), requestID, approve)
 }
 
