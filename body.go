@@ -60,6 +60,12 @@ type Body struct {
 	Joining   string    `json:"joining"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// FormedBy is the proposal whose adoption formed the body, if one did
+	// (CreatedAt is then when it was adopted); DissolvedBy the one that
+	// dissolved it, at DissolvedAt (see body_formation.go).
+	FormedBy    int64     `json:"formed_by,omitempty"`
+	DissolvedAt time.Time `json:"dissolved_at,omitzero"`
+	DissolvedBy int64     `json:"dissolved_by,omitempty"`
 }
 
 // How members join a body.
@@ -127,6 +133,8 @@ type BodyFilter struct {
 	Slug     string
 	Kind     BodyKind
 	ParentID int64
+	// FormedBy selects the body a proposal formed.
+	FormedBy int64
 }
 
 // BodyUpdate holds the fields to change on a body; nil fields stay.

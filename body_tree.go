@@ -17,13 +17,15 @@ type BodyTree struct {
 	Roots []*BodyNode
 }
 
-// LoadBodyTree builds the tree of all bodies with their member counts on
-// day d. Siblings are ordered by kind (branches before committees), then name.
+// LoadBodyTree builds the tree of the active bodies (not dissolved) with
+// their member counts on day d. Siblings are ordered by kind (branches
+// before committees), then name.
 func LoadBodyTree(ctx context.Context, bodies BodyService, d Date) (*BodyTree, error) {
 	all, err := bodies.FindBodies(ctx, BodyFilter{})
 	if err != nil {
 		return nil, err
 	}
+	all = slices.DeleteFunc(all, (*Body).Dissolved)
 	counts, err := bodies.CountMembers(ctx, d)
 	if err != nil {
 		return nil, err

@@ -14,7 +14,8 @@
 //	cmd/rankfile  the command line: wiring, flags, one file per command
 //	http          the web: one route table (routes.go), handlers, templates, the JSON API
 //	app           every operation pages, API and commands share, checked against
-//	              the actor's permissions, and what each step causes (ProposalStep)
+//	              the actor's permissions, and what each step causes (ProposalStep,
+//	              the notices of an EventChange)
 //	store         SQL for SQLite and PostgreSQL, implementing this package's
 //	              service interfaces, each step in one transaction
 //	rankfile      this package: types, rules, service interfaces, errors

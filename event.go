@@ -270,8 +270,10 @@ type EventFilter struct {
 	Limit     int
 }
 
-// EventService stores events, registrations and attendance. Changes that
-// owe someone an email queue the notice in the same transaction.
+// EventService stores events, registrations and attendance. A change that
+// may owe someone an email reports what it did to the app's notices (see
+// EventChange) under the event's lock, and queues the notices it returns
+// in the same transaction.
 type EventService interface {
 	// CreateEvents stores events, each with its own check-in code: one
 	// event, or with a recurrence the occurrences of a series under one
@@ -285,31 +287,33 @@ type EventService interface {
 	// on: a feed written at one version may be served again while the
 	// version is the same.
 	CalendarVersion(ctx context.Context) (int64, error)
-	// UpdateEvent stores an event's new details. When its time or place
-	// changed, everyone registered or waitlisted is told (EventMoved).
-	UpdateEvent(ctx context.Context, e *Event) error
-	// CancelEvent cancels an event and tells everyone registered or
-	// waitlisted (EventCancelled).
-	CancelEvent(ctx context.Context, id int64) error
+	// UpdateEvent stores an event's new details. Whether its time or
+	// place changed, with everyone registered or waitlisted, and who more
+	// seats took off the waitlist go to notices.
+	UpdateEvent(ctx context.Context, e *Event, notices EventNotices) error
+	// CancelEvent cancels an event; everyone registered or waitlisted
+	// goes to notices. Cancelling it again changes nothing.
+	CancelEvent(ctx context.Context, id int64, notices EventNotices) error
 	// Register registers a member or contact. A member takes a seat
 	// while there is one, else the waitlist, in the order registrations
 	// arrive. A contact's registration is unconfirmed until
-	// ConfirmRegistration, lapsing at GuestExpiry; the email asking to
-	// confirm it is queued when GuestEmailDue. Registering again returns
+	// ConfirmRegistration, lapsing at GuestExpiry. The registration
+	// placed, or the guest's asked for with the count of their address's
+	// emails, goes to notices. Registering again returns
 	// the registration there is (a lapsed or cancelled one is asked for
 	// anew). ECONFLICT for an event that takes no registrations, is
 	// cancelled or is over.
-	Register(ctx context.Context, eventID int64, who Registrant) (*Registration, error)
+	Register(ctx context.Context, eventID int64, who Registrant, notices EventNotices) (*Registration, error)
 	// ConfirmRegistration confirms a contact's unconfirmed registration:
 	// a seat while there is one, else the waitlist, in the order of
-	// confirmation, and the email that says which. The details the
+	// confirmation, reported to notices. The details the
 	// contact typed are put on their contact. Confirming again returns
 	// the registration as it is; ECONFLICT for a lapsed or cancelled one,
 	// or an event that takes no registrations now.
-	ConfirmRegistration(ctx context.Context, registrationID int64) (*Registration, error)
+	ConfirmRegistration(ctx context.Context, registrationID int64, notices EventNotices) (*Registration, error)
 	// CancelRegistration cancels a registration; the first on the
-	// waitlist takes the seat it frees, and is told (NoticePromoted).
-	CancelRegistration(ctx context.Context, registrationID int64) error
+	// waitlist takes the seat it frees, reported to notices.
+	CancelRegistration(ctx context.Context, registrationID int64, notices EventNotices) error
 	// Registrations lists an event's registrations: seats in the order
 	// taken, then the waitlist in order, then those unconfirmed (not the
 	// lapsed ones), then cancelled ones.

@@ -95,8 +95,12 @@ type Proposal struct {
 	Threshold  int            `json:"threshold"`
 	Deadline   time.Time      `json:"deadline,omitzero"`
 	Signatures SignatureCount `json:"signatures"`
-	CreatedAt  time.Time      `json:"created_at"`
-	UpdatedAt  time.Time      `json:"updated_at"`
+	// Forms is the body the proposal forms when adopted, if it forms one;
+	// Dissolves the id of the body it dissolves (see body_formation.go).
+	Forms     *BodyFormation `json:"forms,omitempty"`
+	Dissolves int64          `json:"dissolves,omitempty"`
+	CreatedAt time.Time      `json:"created_at"`
+	UpdatedAt time.Time      `json:"updated_at"`
 }
 
 // Limits on what a proposal holds.
@@ -125,6 +129,9 @@ func (p *Proposal) Validate() error {
 		return Errorf(EINVALID, "the summary is longer than %d characters", maxProposalSummary)
 	}
 	if err := p.Text.validate(p.Kind); err != nil {
+		return err
+	}
+	if err := p.validateBodies(); err != nil {
 		return err
 	}
 	return validateLinks(p.Links)

@@ -51,6 +51,11 @@ type ProposalStep struct {
 	Note     string
 	// Mail lists the emails the step owes (MailProposalQualified...).
 	Mail []string
+	// Forms is the body an adoption forms, with its interim co-chairs;
+	// Dissolves the body it dissolves (see ProposalStep.Adopting).
+	Forms         *BodyFormation
+	InterimChairs []int64
+	Dissolves     int64
 }
 
 // NewProposalStep is the step of a proposal from one status to another,
@@ -85,9 +90,5 @@ func VoteStep(v *MeetingVote, p *Proposal) *ProposalStep {
 	if !v.DecidesProposal() || p.Status != ProposalScheduled {
 		return nil
 	}
-	to := ProposalRejected
-	if v.Result.Carried {
-		to = ProposalAdopted
-	}
-	return NewProposalStep(ProposalScheduled, to, v.Result.Summary)
+	return DecisionStep(p, v.Result.Carried, v.Result.Summary)
 }

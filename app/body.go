@@ -44,6 +44,10 @@ type BodyPage struct {
 	CanLeave   bool          `json:"can_leave"`
 	CanRequest bool          `json:"can_request"`
 	Requests   []RequestView `json:"requests"`
+	// FormedOn is the day the proposal that formed the body was adopted;
+	// DissolvedOn the day it was dissolved (see Body.FormedBy).
+	FormedOn    rankfile.Date `json:"formed_on,omitzero"`
+	DissolvedOn rankfile.Date `json:"dissolved_on,omitzero"`
 }
 
 // RequestView is a pending join request with who asked.
@@ -63,6 +67,12 @@ func (a *App) BodyPage(ctx context.Context, actor *rankfile.Actor, slug string, 
 		return nil, err
 	}
 	p := &BodyPage{Body: b, MembersPage: max(page, 1)}
+	if b.FormedBy != 0 {
+		p.FormedOn = rankfile.DateOf(b.CreatedAt.In(a.Zone))
+	}
+	if b.Dissolved() {
+		p.DissolvedOn = rankfile.DateOf(b.DissolvedAt.In(a.Zone))
+	}
 	if err := a.bodyFamily(ctx, p); err != nil {
 		return nil, err
 	}
@@ -146,7 +156,7 @@ func (a *App) bodyRelation(ctx context.Context, actor *rankfile.Actor, p *BodyPa
 		return err
 	}
 	p.Pending = len(pending) > 0
-	takesPart := actor.CanTakePart(today) && !p.IsMember
+	takesPart := actor.CanTakePart(today) && !p.IsMember && !b.Dissolved()
 	p.CanJoin = takesPart && b.Joining == rankfile.JoinOpen
 	p.CanRequest = takesPart && b.Joining == rankfile.JoinByRequest && !p.Pending
 	p.CanLeave = p.IsMember && b.Joining != rankfile.JoinNone && !actor.LeadsBody(b.ID)

@@ -14,6 +14,9 @@ func (a *App) Join(ctx context.Context, actor *rankfile.Actor, slug string) erro
 	if err != nil {
 		return err
 	}
+	if err := p.Body.CheckActive(); err != nil {
+		return err
+	}
 	if err := actor.Require(p.CanJoin); err != nil {
 		return err
 	}
@@ -38,6 +41,9 @@ func (a *App) RequestToJoin(ctx context.Context, actor *rankfile.Actor, slug str
 	if err != nil {
 		return err
 	}
+	if err := p.Body.CheckActive(); err != nil {
+		return err
+	}
 	if err := actor.Require(p.CanRequest); err != nil {
 		return err
 	}
@@ -59,6 +65,11 @@ func (a *App) DecideJoin(ctx context.Context, actor *rankfile.Actor, requestID i
 	}
 	if err := actor.Require(actor.CanDecideJoinRequests(b)); err != nil {
 		return err
+	}
+	if approve {
+		if err := b.CheckActive(); err != nil { // a request made before it was dissolved
+			return err
+		}
 	}
 	return a.Bodies.DecideJoinRequest(as(ctx, actor), requestID, approve)
 }

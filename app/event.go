@@ -53,7 +53,7 @@ func (a *App) UpdateEvent(ctx context.Context, actor *rankfile.Actor, e *rankfil
 	if err := actor.Require(actor.CanManageEvent(old) && actor.CanManageEvent(e)); err != nil {
 		return err
 	}
-	return a.Events.UpdateEvent(as(ctx, actor), e)
+	return a.Events.UpdateEvent(as(ctx, actor), e, EventNotices)
 }
 
 // CancelEvent cancels an event and tells everyone registered or
@@ -66,7 +66,7 @@ func (a *App) CancelEvent(ctx context.Context, actor *rankfile.Actor, id int64) 
 	if err := actor.Require(actor.CanManageEvent(e)); err != nil {
 		return err
 	}
-	return a.Events.CancelEvent(as(ctx, actor), id)
+	return a.Events.CancelEvent(as(ctx, actor), id, EventNotices)
 }
 
 // findEvent returns an event the actor may see. Someone not signed in is

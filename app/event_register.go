@@ -17,7 +17,7 @@ func (a *App) RegisterForEvent(ctx context.Context, actor *rankfile.Actor, event
 	if err := actor.Require(actor.CanRegister(e)); err != nil {
 		return nil, err
 	}
-	return a.Events.Register(as(ctx, actor), eventID, rankfile.Registrant{MemberID: actor.ID()})
+	return a.Events.Register(as(ctx, actor), eventID, rankfile.Registrant{MemberID: actor.ID()}, EventNotices)
 }
 
 // RegisterGuest asks for someone who is not signed in to be registered
@@ -31,7 +31,7 @@ func (a *App) RegisterGuest(ctx context.Context, eventID int64, c *rankfile.Cont
 	if _, err := a.findEvent(ctx, rankfile.Anonymous, eventID); err != nil {
 		return nil, err
 	}
-	return a.Events.Register(ctx, eventID, rankfile.Registrant{Contact: c})
+	return a.Events.Register(ctx, eventID, rankfile.Registrant{Contact: c}, EventNotices)
 }
 
 // CancelRegistration cancels a registration: the actor's own, or any at
@@ -50,7 +50,7 @@ func (a *App) CancelRegistration(ctx context.Context, actor *rankfile.Actor, reg
 			return err
 		}
 	}
-	return a.Events.CancelRegistration(as(ctx, actor), registrationID)
+	return a.Events.CancelRegistration(as(ctx, actor), registrationID, EventNotices)
 }
 
 // CancelMyRegistration cancels the actor's own registration for an event.
@@ -65,7 +65,7 @@ func (a *App) CancelMyRegistration(ctx context.Context, actor *rankfile.Actor, e
 	if v.Mine == nil {
 		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not registered for this event")
 	}
-	return a.Events.CancelRegistration(as(ctx, actor), v.Mine.ID)
+	return a.Events.CancelRegistration(as(ctx, actor), v.Mine.ID, EventNotices)
 }
 
 // GuestRegistration returns the event and registration a contact's link
@@ -91,7 +91,7 @@ func (a *App) ConfirmGuestRegistration(ctx context.Context, token string) (*Even
 	if err != nil {
 		return nil, err
 	}
-	if _, err := a.Events.ConfirmRegistration(ctx, reg.ID); err != nil {
+	if _, err := a.Events.ConfirmRegistration(ctx, reg.ID, EventNotices); err != nil {
 		return nil, err
 	}
 	return a.GuestRegistration(ctx, token)
@@ -103,5 +103,5 @@ func (a *App) CancelGuestRegistration(ctx context.Context, token string) error {
 	if err != nil {
 		return err
 	}
-	return a.Events.CancelRegistration(ctx, reg.ID)
+	return a.Events.CancelRegistration(ctx, reg.ID, EventNotices)
 }

@@ -61,7 +61,11 @@ func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankf
 	if err := actor.Require(actor.CanCallMeeting(m.BodyID)); err != nil {
 		return err
 	}
-	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
+	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
+	if err != nil {
+		return err
+	}
+	if err := b.CheckActive(); err != nil {
 		return err
 	}
 	if err := a.checkAgendaProposals(ctx, m); err != nil {

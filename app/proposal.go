@@ -33,6 +33,11 @@ type ProposalPage struct {
 	// comment now.
 	CanAmend   bool `json:"can_amend"`
 	CanComment bool `json:"can_comment"`
+	// FormsUnder is the body the body it forms is to be part of; Formed
+	// the body its adoption formed; Dissolves the body it dissolves.
+	FormsUnder *rankfile.Body `json:"forms_under,omitempty"`
+	Formed     *rankfile.Body `json:"formed,omitempty"`
+	Dissolves  *rankfile.Body `json:"dissolves,omitempty"`
 }
 
 // CreateProposal stores a draft written by the actor, naming co-authors
@@ -44,6 +49,9 @@ func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 		return err
 	}
 	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {
+		return err
+	}
+	if err := a.checkBodies(ctx, p); err != nil {
 		return err
 	}
 	p.Authors = []rankfile.ProposalAuthor{{MemberID: actor.ID(), Name: actor.Name()}}
@@ -107,6 +115,9 @@ func (a *App) UpdateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 		return err
 	}
 	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {
+		return err
+	}
+	if err := a.checkBodies(ctx, p); err != nil {
 		return err
 	}
 	return a.Proposals.UpdateProposal(as(ctx, actor), p)
@@ -203,6 +214,9 @@ func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*P
 		page.Invited = true
 	}
 	if page.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: p.BodyID}); err != nil {
+		return nil, err
+	}
+	if err := a.proposalBodies(ctx, page); err != nil {
 		return nil, err
 	}
 	if page.Signatures, err = a.Proposals.Signatures(ctx, id); err != nil {

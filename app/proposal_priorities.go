@@ -61,7 +61,7 @@ func (a *App) CountPriorities(ctx context.Context, actor *rankfile.Actor, conven
 	for place, i := range rep.Elected {
 		p := candidates[i]
 		note := fmt.Sprintf("adopted as priority %d of %d for the next year, by STV (%d ballots)", place+1, len(rep.Elected), len(rankings))
-		if err := a.Proposals.StepProposal(as(ctx, actor), p.ID, rankfile.NewProposalStep(rankfile.ProposalScheduled, rankfile.ProposalAdopted, note)); err != nil {
+		if err := a.Proposals.StepProposal(as(ctx, actor), p.ID, rankfile.DecisionStep(p, true, note)); err != nil {
 			return nil, nil, err
 		}
 		adopted = append(adopted, p)

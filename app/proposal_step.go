@@ -23,16 +23,14 @@ func (a *App) ScheduleProposal(ctx context.Context, actor *rankfile.Actor, id in
 	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
 }
 
-// DecideProposal records what the meeting decided on a scheduled proposal.
+// DecideProposal records what the meeting decided on a scheduled proposal;
+// adopting it forms or dissolves the body it says (rankfile.DecisionStep).
 func (a *App) DecideProposal(ctx context.Context, actor *rankfile.Actor, id int64, adopted bool, note string) error {
-	if _, err := a.managedProposal(ctx, actor, id); err != nil {
+	p, err := a.managedProposal(ctx, actor, id)
+	if err != nil {
 		return err
 	}
-	to := rankfile.ProposalRejected
-	if adopted {
-		to = rankfile.ProposalAdopted
-	}
-	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.NewProposalStep(rankfile.ProposalScheduled, to, note))
+	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.DecisionStep(p, adopted, note))
 }
 
 // managedProposal returns a proposal the actor may schedule and decide.

@@ -183,14 +183,17 @@ func (d *proposalDemo) scheduled() error {
 	return d.a.ScheduleProposal(d.ctx, d.admin, p.ID, "General meeting, second Saturday of next month")
 }
 
-// decided are two proposals the general meeting decided.
+// decided are two proposals the general meeting decided; adopting the
+// first formed the Strike Support working group, its author its interim
+// co-chair.
 func (d *proposalDemo) decided() error {
 	for i, adopted := range []bool{true, false} {
-		p := &rankfile.Proposal{Kind: rankfile.ProposalNewBody, Title: "Form a labor working group",
-			Text: rankfile.ProposalText{Description: "A working group to support organizing drives in the region."}}
+		p := &rankfile.Proposal{Kind: rankfile.ProposalNewBody, Title: "Form a strike support working group",
+			Text:  rankfile.ProposalText{Description: "A working group to support organizing drives and strikes in the region."},
+			Forms: &rankfile.BodyFormation{Kind: rankfile.KindWorkingGroup, Name: "Strike Support", ParentID: d.chapter.ID}}
 		note := "Adopted 214 to 31"
 		if !adopted {
-			p.Kind, p.Title, note = rankfile.ProposalCampaign, "A chapter podcast", "Not adopted, 58 to 120"
+			p.Kind, p.Title, p.Forms, note = rankfile.ProposalCampaign, "A chapter podcast", nil, "Not adopted, 58 to 120"
 			p.Text.Description = "A weekly podcast about the chapter's campaigns."
 		}
 		if err := d.write(d.coordinator, p, 30); err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -67,9 +68,16 @@ func (s *Server) api(fn handlerFunc) http.Handler {
 }
 
 func writeJSONError(w http.ResponseWriter, err error) {
+	writeJSONErrorStatus(w, statuses[rankfile.ErrorCode(err)], err)
+}
+
+// writeJSONErrorStatus writes err in the API's shape of an error, with a
+// status the table of statuses does not decide (405: a matter of HTTP,
+// not of the domain).
+func writeJSONErrorStatus(w http.ResponseWriter, status int, err error) {
 	code := rankfile.ErrorCode(err)
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(statuses[code])
+	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": rankfile.ErrorMessage(err)}})
 }
 
@@ -98,9 +106,35 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 	return rankfile.Errorf(rankfile.ENOTFOUND, "there is no page here")
 }
 
-// apiNotFound answers an API path that names no operation, in JSON.
-func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
-	return rankfile.Errorf(rankfile.ENOTFOUND, "no such API operation; see /api/v1/openapi.json")
+// apiNotFound answers, in JSON, an API request no route takes: a path
+// that routes take by other methods is 405 Method Not Allowed, with those
+// methods in Allow (as the standard mux answers, but in the API's shape
+// of an error); any other path is 404.
+func (s *Server) apiNotFound(mux *http.ServeMux) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		allow := methodsOf(mux, r)
+		if len(allow) == 0 {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no such API operation; see /api/v1/openapi.json")
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeJSONErrorStatus(w, http.StatusMethodNotAllowed, rankfile.Errorf(rankfile.EINVALID,
+			"%s is not a method of %s: it takes %s; see /api/v1/openapi.json", r.Method, r.URL.Path, strings.Join(allow, ", ")))
+		return nil
+	}
+}
+
+// methodsOf lists the methods routes of mux take r's path by, other than
+// the catch-all of the API that answers what none takes.
+func methodsOf(mux *http.ServeMux, r *http.Request) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); pattern != apiCatchAll && pattern != "" {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // fixable reports whether an error is the reader's to fix on the page

@@ -156,7 +156,7 @@ func (f *feedWorld) touch(b *testing.B) {
 	f.edits++
 	e := *f.events[f.edits%len(f.events)]
 	e.Title = fmt.Sprintf("Edited %d", f.edits)
-	if err := f.app.Events.UpdateEvent(ctx, &e); err != nil {
+	if err := f.app.Events.UpdateEvent(ctx, &e, app.EventNotices); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -56,7 +57,7 @@ func TestKeptFeedsShowEveryChangeAtOnce(t *testing.T) {
 		other := storetest.Open(t, dsn) // another process on the same database
 		e = w.apiEvent(made[0].ID, admin)
 		e.Title = "Westside picnic and potluck"
-		if err := store.NewEventService(other).UpdateEvent(ctx, e); err != nil {
+		if err := store.NewEventService(other).UpdateEvent(ctx, e, app.EventNotices); err != nil {
 			t.Fatal(err)
 		}
 		w.feed("/calendar.ics", "SUMMARY:Westside picnic and potluck")

@@ -41,6 +41,9 @@ type proposalForm struct {
 	Amending bool
 	Reason   string
 	Problem  string
+	// Formation offers what a draft may do to the bodies (see
+	// body_formation.go).
+	Formation *formationChoices
 }
 
 func (s *Server) newProposalPage(w http.ResponseWriter, r *http.Request) error {
@@ -58,6 +61,11 @@ func (s *Server) renderProposalForm(w http.ResponseWriter, r *http.Request, f pr
 		return err
 	}
 	f.Bodies, f.Kinds = bodies, rankfile.ProposalKinds
+	if !f.Amending {
+		if f.Formation, err = s.formationChoices(r); err != nil {
+			return err
+		}
+	}
 	return s.renderStatus(w, r, status, "proposal_form.html", f)
 }
 
@@ -75,12 +83,14 @@ func (s *Server) formProblem(w http.ResponseWriter, r *http.Request, f proposalF
 // readProposalForm reads the form's proposal: clauses and links one a line.
 func readProposalForm(r *http.Request) *rankfile.Proposal {
 	body, _ := strconv.ParseInt(r.FormValue("body_id"), 10, 64)
-	return &rankfile.Proposal{
+	p := &rankfile.Proposal{
 		Kind: rankfile.ProposalKind(r.FormValue("kind")), BodyID: body,
 		Title: r.FormValue("title"), Summary: r.FormValue("summary"),
 		Text:  readProposalText(r),
 		Links: lines(r.FormValue("links")),
 	}
+	readBodyFormation(r, p)
+	return p
 }
 
 func readProposalText(r *http.Request) rankfile.ProposalText {

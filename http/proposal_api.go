@@ -34,7 +34,7 @@ type newProposalJSON struct {
 // apiCreateProposal stores a draft written by the caller.
 func (s *Server) apiCreateProposal(w http.ResponseWriter, r *http.Request) error {
 	body := newProposalJSON{Proposal: &rankfile.Proposal{}}
-	if err := decodeBody(r, &body, "a proposal: kind, body_id, title, summary, text, links, coauthors"); err != nil {
+	if err := decodeBody(r, &body, "a proposal: kind, body_id, title, summary, text, links, forms or dissolves, coauthors"); err != nil {
 		return err
 	}
 	if err := s.app.CreateProposal(r.Context(), req(r).actor, body.Proposal, body.Coauthors); err != nil {
@@ -96,7 +96,7 @@ func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	p := &rankfile.Proposal{}
-	if err := decodeBody(r, p, "a proposal: kind, body_id, title, summary, text, links"); err != nil {
+	if err := decodeBody(r, p, "a proposal: kind, body_id, title, summary, text, links, forms or dissolves"); err != nil {
 		return err
 	}
 	p.ID = id

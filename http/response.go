@@ -2,7 +2,6 @@ package http
 
 import (
 	"encoding/json"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -82,11 +81,7 @@ func (s *Server) linkTo(r *http.Request, p string) string {
 // builds links from a request: a Host header is the requester's to write,
 // and a sign-in link to the host they name would hand them the token.
 func loopbackHost(host string) string {
-	name, _, err := net.SplitHostPort(host)
-	if err != nil {
-		name = host
-	}
-	if ip := net.ParseIP(strings.Trim(name, "[]")); name == "localhost" || (ip != nil && ip.IsLoopback()) {
+	if Loopback(host) {
 		return host
 	}
 	return "localhost"

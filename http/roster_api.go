@@ -36,6 +36,9 @@ func (s *Server) apiImports(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if reports == nil {
+		reports = []*rankfile.ImportReport{} // none yet is a list, empty
+	}
 	return writeJSON(w, http.StatusOK, reports)
 }
 

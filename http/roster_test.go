@@ -1,6 +1,7 @@
 package http_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -45,3 +46,23 @@ func TestTheRosterEscapesWhatMembersAreCalled(t *testing.T) {
 		}
 	})
 }
+
+// TestTheImportsOfAChapterWithNoneAreAnEmptyList checks that the API
+// lists no imports as [], as it lists every other empty list, not null:
+// the roster answers none as a database with no imports does (nil).
+func TestTheImportsOfAChapterWithNoneAreAnEmptyList(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		w.app.Roster = noImports{w.app.Roster}
+		status, body := w.doBody("GET", "/api/v1/imports", "", "Authorization", "Bearer "+w.token("steward"))
+		if status != 200 || strings.TrimSpace(body) != "[]" {
+			t.Errorf("GET /api/v1/imports with none: %d %s, want 200 []", status, body)
+		}
+	})
+}
+
+// noImports is a roster that has had no imports, as a new database.
+type noImports struct{ rankfile.RosterService }
+
+// FindImports finds none, as the store does in a database without any.
+func (noImports) FindImports(context.Context, int) ([]*rankfile.ImportReport, error) { return nil, nil }

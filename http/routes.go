@@ -238,13 +238,17 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/weekly/{id}", api(s.apiWeekly))
 	mux.Handle("PUT /api/v1/weekly/{id}", api(s.apiUpdateWeekly))
 	mux.Handle("POST /api/v1/weekly/{id}/send", api(s.apiSendWeekly))
-	// Any other path of the API, by any method, is the API's own 404: an
-	// action a route does not name among them.
-	mux.Handle("/api/v1/", api(s.apiNotFound))
+	// Any other request of the API is the API's own 405 (a path routes
+	// take by other methods) or 404: an action no route names.
+	mux.Handle(apiCatchAll, api(s.apiNotFound(mux)))
 
 	mux.Handle("/", page(s.notFound))
 	return s.common(mux)
 }
+
+// apiCatchAll is the pattern of the API's answer to a request no route
+// of it takes.
+const apiCatchAll = "/api/v1/"
 
 // unsubscribeRoute is the one route a POST from another site may reach:
 // a mail program's one-click unsubscribe (RFC 8058) comes from wherever

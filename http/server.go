@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +45,19 @@ type Server struct {
 	// which would otherwise hold the shutdown until its deadline.
 	closing     chan struct{}
 	closingOnce sync.Once
+}
+
+// Loopback reports whether a host, alone or with its port ("localhost",
+// "127.0.0.1:8080", "[::1]"), is this machine's alone: localhost or a
+// loopback address. An empty host (every interface) is not. It is the
+// one rule for where plain HTTP and links built from a request are safe.
+func Loopback(host string) bool {
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host
+	}
+	ip := net.ParseIP(strings.Trim(name, "[]"))
+	return name == "localhost" || (ip != nil && ip.IsLoopback())
 }
 
 // Config is how the server presents itself.

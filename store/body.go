@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/rankfile/rankfile"
 )
@@ -16,7 +17,8 @@ func NewBodyService(db *DB) *BodyService { return &BodyService{db: db} }
 var _ rankfile.BodyService = (*BodyService)(nil)
 
 const bodySelect = `SELECT id, COALESCE(parent_id, 0), kind, slug, name, description, contact_email,
-	contact_url, joining, created_at, updated_at FROM bodies`
+	contact_url, joining, created_at, updated_at, COALESCE(formed_by_proposal_id, 0), dissolved_at,
+	COALESCE(dissolved_by_proposal_id, 0) FROM bodies`
 
 // FindBody returns one body. ENOTFOUND when none matches.
 func (s *BodyService) FindBody(ctx context.Context, filter rankfile.BodyFilter) (*rankfile.Body, error) {
@@ -61,6 +63,9 @@ func findBodies(ctx context.Context, q querier, filter rankfile.BodyFilter) ([]*
 	if filter.ParentID != 0 {
 		w.add("parent_id = $%d", filter.ParentID)
 	}
+	if filter.FormedBy != 0 {
+		w.add("formed_by_proposal_id = $%d", filter.FormedBy)
+	}
 	rows, err := q.QueryContext(ctx, bodySelect+w.sql()+" ORDER BY name, id", w.args...)
 	if err != nil {
 		return nil, err
@@ -69,10 +74,13 @@ func findBodies(ctx context.Context, q querier, filter rankfile.BodyFilter) ([]*
 	bodies := []*rankfile.Body{}
 	for rows.Next() {
 		b := &rankfile.Body{}
+		var dissolved sql.NullTime
 		if err := rows.Scan(&b.ID, &b.ParentID, &b.Kind, &b.Slug, &b.Name, &b.Description,
-			&b.ContactEmail, &b.ContactURL, &b.Joining, &b.CreatedAt, &b.UpdatedAt); err != nil {
+			&b.ContactEmail, &b.ContactURL, &b.Joining, &b.CreatedAt, &b.UpdatedAt, &b.FormedBy, &dissolved,
+			&b.DissolvedBy); err != nil {
 			return nil, err
 		}
+		b.DissolvedAt = dissolved.Time
 		bodies = append(bodies, b)
 	}
 	return bodies, rows.Err()
@@ -89,6 +97,14 @@ func (s *BodyService) CreateBody(ctx context.Context, b *rankfile.Body) error {
 }
 
 func (tx *Tx) createBody(ctx context.Context, b *rankfile.Body) error {
+	if err := tx.insertBody(ctx, b); err != nil {
+		return err
+	}
+	return tx.createSeats(ctx, b, rankfile.DefaultSeats(b.Kind))
+}
+
+// insertBody stores a body, without its seats.
+func (tx *Tx) insertBody(ctx context.Context, b *rankfile.Body) error {
 	if b.Joining == "" {
 		b.Joining = rankfile.DefaultJoining(b.Kind)
 	}
@@ -101,19 +117,16 @@ func (tx *Tx) createBody(ctx context.Context, b *rankfile.Body) error {
 		}
 	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO bodies (parent_id, kind, slug, name, description,
-		contact_email, contact_url, joining, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-		RETURNING id`, nullID(b.ParentID), string(b.Kind), b.Slug, b.Name, b.Description,
-		b.ContactEmail, b.ContactURL, b.Joining, tx.now).Scan(&b.ID)
+		contact_email, contact_url, joining, created_at, updated_at, formed_by_proposal_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id`, nullID(b.ParentID), string(b.Kind), b.Slug, b.Name,
+		b.Description, b.ContactEmail, b.ContactURL, b.Joining, tx.now, nullID(b.FormedBy)).Scan(&b.ID)
 	if rankfile.ErrorCode(tx.db.translate(err)) == rankfile.ECONFLICT {
 		return rankfile.Errorf(rankfile.ECONFLICT, "the slug %q is taken", b.Slug)
 	} else if err != nil {
 		return err
 	}
 	b.CreatedAt, b.UpdatedAt = tx.now, tx.now
-	if err := tx.touchRoster(ctx); err != nil {
-		return err
-	}
-	return tx.createDefaultSeats(ctx, b)
+	return tx.touchRoster(ctx)
 }
 
 // body returns one body by id, ENOTFOUND when there is none.

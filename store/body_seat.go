@@ -7,11 +7,11 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
-// createDefaultSeats gives a new body the seats its kind has by default,
-// resolving "elected by the chapter" and "appointed by the branch
-// co-coordinators" to real bodies and seats.
-func (tx *Tx) createDefaultSeats(ctx context.Context, b *rankfile.Body) error {
-	for _, t := range rankfile.DefaultSeats(b.Kind) {
+// createSeats gives a new body the seats of the templates (those its kind
+// has by default, or a decision's), resolving "elected by the chapter" and
+// "appointed by the branch co-coordinators" to real bodies and seats.
+func (tx *Tx) createSeats(ctx context.Context, b *rankfile.Body, templates []rankfile.SeatTemplate) error {
+	for _, t := range templates {
 		seat := &rankfile.Seat{BodyID: b.ID, Title: t.Title, Count: t.Count, TermMonths: t.TermMonths}
 		var err error
 		if t.ElectedBy != "" {

@@ -7,9 +7,9 @@ import (
 )
 
 // UpdateEvent stores an event's new details. A new time or place raises
-// its sequence and tells everyone registered or waitlisted; more seats
-// take people off the waitlist, in order.
-func (s *EventService) UpdateEvent(ctx context.Context, e *rankfile.Event) error {
+// its sequence; more seats take people off the waitlist, in order. Both
+// go to notices, with everyone registered or waitlisted when it moved.
+func (s *EventService) UpdateEvent(ctx context.Context, e *rankfile.Event, notices rankfile.EventNotices) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -41,21 +41,25 @@ func (s *EventService) UpdateEvent(ctx context.Context, e *rankfile.Event) error
 		if err := tx.touchCalendar(ctx); err != nil {
 			return err
 		}
+		change := &rankfile.EventChange{EventID: e.ID, Moved: moved}
 		if moved {
-			if err := tx.tellRegistrants(ctx, e.ID, rankfile.NoticeMoved); err != nil {
+			if change.Registrants, err = tx.registrants(ctx, e.ID); err != nil {
 				return err
 			}
 		}
 		if err := tx.audit(ctx, rankfile.AuditChangeEvent, 0, sprintf("changed event %d: %s", e.ID, e.Title)); err != nil {
 			return err
 		}
-		return tx.fillSeats(ctx, e)
+		if err := tx.fillSeats(ctx, e, change); err != nil {
+			return err
+		}
+		return tx.queueNotices(ctx, change, notices)
 	})
 }
 
-// CancelEvent cancels an event and tells everyone registered or
-// waitlisted. Cancelling it again changes nothing.
-func (s *EventService) CancelEvent(ctx context.Context, id int64) error {
+// CancelEvent cancels an event; everyone registered or waitlisted goes to
+// notices. Cancelling it again changes nothing.
+func (s *EventService) CancelEvent(ctx context.Context, id int64, notices rankfile.EventNotices) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		e, err := tx.lockEvent(ctx, id)
 		if err != nil || e.Cancelled {
@@ -71,15 +75,10 @@ func (s *EventService) CancelEvent(ctx context.Context, id int64) error {
 		if err := tx.audit(ctx, rankfile.AuditChangeEvent, 0, sprintf("cancelled event %d: %s", id, e.Title)); err != nil {
 			return err
 		}
-		return tx.tellRegistrants(ctx, id, rankfile.NoticeCancelled)
+		change := &rankfile.EventChange{EventID: id, Cancelled: true}
+		if change.Registrants, err = tx.registrants(ctx, id); err != nil {
+			return err
+		}
+		return tx.queueNotices(ctx, change, notices)
 	})
-}
-
-// tellRegistrants queues a notice of kind for everyone registered or
-// waitlisted at the event.
-func (tx *Tx) tellRegistrants(ctx context.Context, eventID int64, kind rankfile.NoticeKind) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, event_id, registration_id, member_id, contact_id, state,
-		next_at, created_at) SELECT $1, event_id, id, member_id, contact_id, 'pending', $2, $2 FROM event_registrations
-		WHERE event_id = $3 AND status IN `+placed+` ORDER BY id`, string(kind), tx.stamp, eventID)
-	return err
 }

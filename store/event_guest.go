@@ -14,9 +14,9 @@ import (
 
 // registerGuest asks a contact to confirm a registration: a new one, or
 // one lapsed, cancelled or still unconfirmed asked for anew, unconfirmed
-// until rankfile.GuestExpiry. One that holds a seat or a place in line is
-// left as it is.
-func (tx *Tx) registerGuest(ctx context.Context, e *rankfile.Event, c *rankfile.Contact) (*rankfile.Registration, error) {
+// until rankfile.GuestExpiry, recorded in change as asked. One that holds
+// a seat or a place in line is left as it is.
+func (tx *Tx) registerGuest(ctx context.Context, e *rankfile.Event, c *rankfile.Contact, change *rankfile.EventChange) (*rankfile.Registration, error) {
 	contactID, err := tx.guestContact(ctx, c)
 	if err != nil {
 		return nil, err
@@ -38,7 +38,7 @@ func (tx *Tx) registerGuest(ctx context.Context, e *rankfile.Event, c *rankfile.
 	if err != nil {
 		return nil, err
 	}
-	return reg, tx.askToConfirm(ctx, reg)
+	return reg, tx.askToConfirm(ctx, reg, change)
 }
 
 // guestContact returns the id of the contact with the guest's address,
@@ -54,24 +54,22 @@ func (tx *Tx) guestContact(ctx context.Context, c *rankfile.Contact) (int64, err
 	return c.ID, err
 }
 
-// askToConfirm queues the email asking a guest to confirm, when
-// rankfile.GuestEmailDue: their address's emails of the last day, across
-// events, and this registration's of late are counted.
-func (tx *Tx) askToConfirm(ctx context.Context, reg *rankfile.Registration) error {
-	var lastDay, lately int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(CASE WHEN registration_id = $2 AND created_at > $4 THEN 1 END)
+// askToConfirm records in change the guest's registration asked for,
+// with the counts rankfile.GuestEmailDue weighs: their address's emails
+// asking to confirm of the last day, across events, and this
+// registration's of late.
+func (tx *Tx) askToConfirm(ctx context.Context, reg *rankfile.Registration, change *rankfile.EventChange) error {
+	change.Asked = reg
+	return tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(CASE WHEN registration_id = $2 AND created_at > $4 THEN 1 END)
 		FROM outbox WHERE contact_id = $1 AND kind = 'confirm' AND created_at > $3`, reg.ContactID, reg.ID,
-		tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailDay)), tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailAgain))).Scan(&lastDay, &lately)
-	if err != nil || !rankfile.GuestEmailDue(lastDay, lately) {
-		return err
-	}
-	return tx.notify(ctx, noticeFor(reg, rankfile.NoticeConfirm))
+		tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailDay)), tx.db.timeArg(tx.now.Add(-rankfile.GuestEmailAgain))).Scan(
+		&change.AskedLastDay, &change.AskedLately)
 }
 
 // ConfirmRegistration confirms a guest's registration under its event's
 // lock, as members register: a seat while there is one, else the next
-// place in line.
-func (s *EventService) ConfirmRegistration(ctx context.Context, id int64) (*rankfile.Registration, error) {
+// place in line, reported to notices.
+func (s *EventService) ConfirmRegistration(ctx context.Context, id int64, notices rankfile.EventNotices) (*rankfile.Registration, error) {
 	err := s.db.inTx(ctx, func(tx *Tx) error {
 		reg, e, err := tx.lockedRegistration(ctx, id)
 		if err != nil {
@@ -86,7 +84,11 @@ func (s *EventService) ConfirmRegistration(ctx context.Context, id int64) (*rank
 		if err := tx.confirmContact(ctx, reg.ID); err != nil {
 			return err
 		}
-		return tx.seat(ctx, e, reg)
+		change := &rankfile.EventChange{EventID: e.ID}
+		if err := tx.seat(ctx, e, reg, change); err != nil {
+			return err
+		}
+		return tx.queueNotices(ctx, change, notices)
 	})
 	if err != nil {
 		return nil, err

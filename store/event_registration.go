@@ -8,11 +8,12 @@ import (
 )
 
 // Register gives a member a seat while there is one, else a place on the
-// waitlist, and queues the email that says which; a contact's
-// registration waits for them to confirm it (registerGuest). The event's
-// lock makes registrations take turns, so seats are never over-given and
-// the waitlist is in the order registrations arrived.
-func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
+// waitlist; a contact's registration waits for them to confirm it
+// (registerGuest). What happened goes to notices, whose notices are
+// queued with it. The event's lock makes registrations take turns, so
+// seats are never over-given and the waitlist is in the order
+// registrations arrived.
+func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile.Registrant, notices rankfile.EventNotices) (*rankfile.Registration, error) {
 	if who.Contact != nil {
 		if err := who.Contact.Validate(); err != nil {
 			return nil, err
@@ -29,12 +30,16 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 		if err := e.CheckRegistrable(tx.now); err != nil {
 			return err
 		}
+		change := &rankfile.EventChange{EventID: e.ID}
 		if who.Contact != nil {
-			reg, err = tx.registerGuest(ctx, e, who.Contact)
+			reg, err = tx.registerGuest(ctx, e, who.Contact, change)
 		} else {
-			reg, err = tx.register(ctx, e, who.MemberID)
+			reg, err = tx.register(ctx, e, who.MemberID, change)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.queueNotices(ctx, change, notices)
 	})
 	if err != nil {
 		return nil, err
@@ -42,7 +47,9 @@ func (s *EventService) Register(ctx context.Context, eventID int64, who rankfile
 	return s.FindRegistration(ctx, reg.ID)
 }
 
-func (tx *Tx) register(ctx context.Context, e *rankfile.Event, memberID int64) (*rankfile.Registration, error) {
+// register gives a member a seat or a place in line, recorded in change;
+// registering again changes nothing.
+func (tx *Tx) register(ctx context.Context, e *rankfile.Event, memberID int64, change *rankfile.EventChange) (*rankfile.Registration, error) {
 	reg, err := tx.registrationOf(ctx, e.ID, memberID, 0)
 	if err != nil || (reg != nil && reg.Status != rankfile.Cancelled) {
 		return reg, err // registering again changes nothing
@@ -50,13 +57,13 @@ func (tx *Tx) register(ctx context.Context, e *rankfile.Event, memberID int64) (
 	if reg == nil {
 		reg = &rankfile.Registration{EventID: e.ID, MemberID: memberID}
 	}
-	return reg, tx.seat(ctx, e, reg)
+	return reg, tx.seat(ctx, e, reg, change)
 }
 
 // seat gives a registration, new (no id yet) or not, a seat while there
-// is one, else the next place in line, and queues the email that says
-// which.
-func (tx *Tx) seat(ctx context.Context, e *rankfile.Event, reg *rankfile.Registration) error {
+// is one, else the next place in line, and records it in change as
+// placed.
+func (tx *Tx) seat(ctx context.Context, e *rankfile.Event, reg *rankfile.Registration, change *rankfile.EventChange) error {
 	status, err := tx.nextStatus(ctx, e)
 	if err != nil {
 		return err
@@ -72,7 +79,8 @@ func (tx *Tx) seat(ctx context.Context, e *rankfile.Event, reg *rankfile.Registr
 	if err != nil {
 		return err
 	}
-	return tx.notify(ctx, noticeFor(reg, rankfile.NoticeKind(status)))
+	change.Placed = append(change.Placed, reg)
+	return nil
 }
 
 // insertRegistration stores a new registration at the end of its event's
@@ -147,8 +155,9 @@ func (tx *Tx) registrationOf(ctx context.Context, eventID, memberID, contactID i
 }
 
 // CancelRegistration cancels a registration and gives the seat it held to
-// the first on the waitlist. Cancelling again changes nothing.
-func (s *EventService) CancelRegistration(ctx context.Context, id int64) error {
+// the first on the waitlist, whom notices are asked about. Cancelling
+// again changes nothing.
+func (s *EventService) CancelRegistration(ctx context.Context, id int64, notices rankfile.EventNotices) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		_, e, err := tx.lockedRegistration(ctx, id)
 		if err != nil {
@@ -162,7 +171,11 @@ func (s *EventService) CancelRegistration(ctx context.Context, id int64) error {
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
-		return tx.fillSeats(ctx, e)
+		change := &rankfile.EventChange{EventID: e.ID}
+		if err := tx.fillSeats(ctx, e, change); err != nil {
+			return err
+		}
+		return tx.queueNotices(ctx, change, notices)
 	})
 }
 
@@ -182,8 +195,9 @@ func (tx *Tx) lockedRegistration(ctx context.Context, id int64) (*rankfile.Regis
 }
 
 // fillSeats takes people off the waitlist, first come first served, while
-// seats are free, and tells each. An event over or cancelled moves nobody.
-func (tx *Tx) fillSeats(ctx context.Context, e *rankfile.Event) error {
+// seats are free, and records them in change as promoted. An event over
+// or cancelled moves nobody.
+func (tx *Tx) fillSeats(ctx context.Context, e *rankfile.Event, change *rankfile.EventChange) error {
 	if e.Cancelled || e.Past(tx.now) || !e.Registration {
 		return nil
 	}
@@ -210,10 +224,9 @@ func (tx *Tx) fillSeats(ctx context.Context, e *rankfile.Event) error {
 		return err
 	}
 	for _, reg := range waiting {
-		if err := tx.notify(ctx, noticeFor(reg, rankfile.NoticePromoted)); err != nil {
-			return err
-		}
+		reg.Status = rankfile.Registered
 	}
+	change.Promoted = append(change.Promoted, waiting...)
 	return nil
 }
 
@@ -239,10 +252,4 @@ func (tx *Tx) firstWaiting(ctx context.Context, eventID int64, n int) ([]*rankfi
 		out = append(out, reg)
 	}
 	return out, rows.Err()
-}
-
-// noticeFor is the notice of kind owed to a registrant.
-func noticeFor(reg *rankfile.Registration, kind rankfile.NoticeKind) *rankfile.Notice {
-	return &rankfile.Notice{Kind: kind, EventID: reg.EventID, RegistrationID: reg.ID, MemberID: reg.MemberID,
-		ContactID: reg.ContactID}
 }

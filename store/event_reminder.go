@@ -7,6 +7,12 @@ import (
 
 // Reminders to those registered for an event about to start, queued in
 // the outbox once an event.
+//
+// Reminders are the one notice the store still decides (everyone holding
+// a seat, walk-ins aside, gets a reminder): it is a decision about a set,
+// made in one INSERT ... SELECT for the thousands registered at each
+// event due, where every other notice (store/event_notice.go) answers
+// one change under one event's lock, a few rows at a time.
 
 // QueueReminders queues a reminder to everyone registered at each event
 // starting between now and before that has not had its reminders, and

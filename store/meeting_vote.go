@@ -345,6 +345,9 @@ func (tx *Tx) decideByVote(ctx context.Context, v *rankfile.MeetingVote, decide 
 	if err != nil {
 		return err
 	}
+	if err := tx.proposalAuthors(ctx, p); err != nil { // an adoption names them (see rankfile.ProposalStep.Adopting)
+		return err
+	}
 	if step := decide(v, p); step != nil {
 		return tx.stepProposal(ctx, p, step)
 	}

@@ -21,17 +21,23 @@ func NewProposalService(db *DB) *ProposalService { return &ProposalService{db: d
 var _ rankfile.ProposalService = (*ProposalService)(nil)
 
 const proposalColumns = `p.id, p.kind, p.body_id, p.title, p.summary, p.text, p.links, p.status, p.version,
-	p.threshold, p.deadline, p.created_at, p.updated_at`
+	p.threshold, p.deadline, p.created_at, p.updated_at, p.forms, COALESCE(p.dissolves_body_id, 0)`
 
 func scanProposal(row interface{ Scan(...any) error }) (*rankfile.Proposal, error) {
 	p := &rankfile.Proposal{}
 	var text, links string
 	var deadline sql.NullTime
+	var forms sql.NullString
 	if err := row.Scan(&p.ID, &p.Kind, &p.BodyID, &p.Title, &p.Summary, &text, &links, &p.Status, &p.Version,
-		&p.Threshold, &deadline, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		&p.Threshold, &deadline, &p.CreatedAt, &p.UpdatedAt, &forms, &p.Dissolves); err != nil {
 		return nil, err
 	}
 	p.Deadline = deadline.Time
+	if forms.Valid {
+		if err := json.Unmarshal([]byte(forms.String), &p.Forms); err != nil {
+			return nil, err
+		}
+	}
 	if err := json.Unmarshal([]byte(text), &p.Text); err != nil {
 		return nil, err
 	}
@@ -52,9 +58,9 @@ func (s *ProposalService) CreateProposal(ctx context.Context, p *rankfile.Propos
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		p.Status, p.Version, p.CreatedAt, p.UpdatedAt = rankfile.ProposalDraft, 1, tx.now, tx.now
-		err := tx.QueryRowContext(ctx, `INSERT INTO proposals (kind, body_id, title, summary, text, links, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`, p.Kind, p.BodyID, p.Title, p.Summary,
-			mustJSON(p.Text), mustJSON(p.Links), tx.stamp).Scan(&p.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO proposals (kind, body_id, title, summary, text, links, created_at, updated_at,
+			forms, dissolves_body_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id`, p.Kind, p.BodyID, p.Title, p.Summary,
+			mustJSON(p.Text), mustJSON(p.Links), tx.stamp, formsArg(p.Forms), nullID(p.Dissolves)).Scan(&p.ID)
 		if err != nil {
 			return err
 		}
@@ -103,8 +109,9 @@ func (s *ProposalService) UpdateProposal(ctx context.Context, p *rankfile.Propos
 		}
 		p.Version, p.UpdatedAt = old.Version+1, tx.now
 		if _, err := tx.ExecContext(ctx, `UPDATE proposals SET kind = $1, body_id = $2, title = $3, summary = $4, text = $5,
-			links = $6, version = $7, updated_at = $8 WHERE id = $9`, p.Kind, p.BodyID, p.Title, p.Summary,
-			mustJSON(p.Text), mustJSON(p.Links), p.Version, tx.stamp, p.ID); err != nil {
+			links = $6, version = $7, updated_at = $8, forms = $9, dissolves_body_id = $10 WHERE id = $11`, p.Kind, p.BodyID,
+			p.Title, p.Summary, mustJSON(p.Text), mustJSON(p.Links), p.Version, tx.stamp, formsArg(p.Forms), nullID(p.Dissolves),
+			p.ID); err != nil {
 			return err
 		}
 		return tx.writeVersion(ctx, p)
@@ -164,6 +171,26 @@ func (s *ProposalService) FindProposals(ctx context.Context, f rankfile.Proposal
 		return out, err
 	}
 	return out, s.countSignatures(ctx, byID)
+}
+
+// proposalAuthors reads p's authors inside tx, in order, for the step an
+// adoption takes (it names them).
+func (tx *Tx) proposalAuthors(ctx context.Context, p *rankfile.Proposal) error {
+	rows, err := tx.QueryContext(ctx, `SELECT member_id, accepted_at IS NOT NULL FROM proposal_authors
+		WHERE proposal_id = $1 ORDER BY position`, p.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	p.Authors = nil
+	for rows.Next() {
+		var a rankfile.ProposalAuthor
+		if err := rows.Scan(&a.MemberID, &a.Accepted); err != nil {
+			return err
+		}
+		p.Authors = append(p.Authors, a)
+	}
+	return rows.Err()
 }
 
 func (s *ProposalService) readAuthors(ctx context.Context, byID map[int64]*rankfile.Proposal) error {

@@ -49,7 +49,10 @@ func (tx *Tx) stepProposal(ctx context.Context, p *rankfile.Proposal, step *rank
 		}
 	}
 	p.Status = step.To // for what follows in the same transaction
-	return tx.proposalEvent(ctx, p.ID, step.To, step.Note)
+	if err := tx.proposalEvent(ctx, p.ID, step.To, step.Note); err != nil {
+		return err
+	}
+	return tx.stepBodies(ctx, p, step)
 }
 
 // ProposalHistory returns the steps of a proposal's life, oldest first.

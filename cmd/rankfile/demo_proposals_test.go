@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
+	rfapp "github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -50,6 +51,27 @@ func checkDemoProposals(t *testing.T, dsn string) {
 	}
 	if err := web.Sign(ctx, me, near.ID, false); err != nil {
 		t.Fatal(err)
+	}
+	checkDemoFormedBody(t, web, me)
+}
+
+// checkDemoFormedBody checks that an adopted proposal formed a working
+// group the directory lists, its author its interim co-chair.
+func checkDemoFormedBody(t *testing.T, web *rfapp.App, me *rankfile.Actor) {
+	ctx := context.Background()
+	b, err := web.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "strike-support"})
+	if err != nil || b.FormedBy == 0 || b.Kind != rankfile.KindWorkingGroup {
+		t.Fatalf("the working group a proposal formed: %+v, %v", b, err)
+	}
+	page, err := web.BodyPage(ctx, me, b.Slug, 1)
+	if err != nil || len(page.Seats) != 1 || len(page.Seats[0].Holders) != 1 || page.FormedOn.IsZero() {
+		t.Errorf("its page: %+v, %v; want one interim co-chair and the day it was formed", page, err)
+	}
+	tree, err := web.Directory(ctx, me)
+	listed := false
+	tree.Walk(func(n *rankfile.BodyNode, _ int) { listed = listed || n.Body.ID == b.ID })
+	if err != nil || !listed {
+		t.Errorf("the directory does not list it: %v", err)
 	}
 }
 

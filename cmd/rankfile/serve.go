@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/netip"
 	"runtime/debug"
 	"strings"
@@ -208,7 +207,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	if err != nil {
 		return err
 	}
-	if f.baseURL == "" && !loopbackAddr(f.addr) {
+	if f.baseURL == "" && !rfhttp.Loopback(f.addr) {
 		return rankfile.Errorf(rankfile.EINVALID, "give --base-url, the address members reach rankfile at: "+
 			"links in emails (sign-in links among them) are never built from the address a request names")
 	}
@@ -364,16 +363,5 @@ func refreshFeeds(ctx context.Context, srv *rfhttp.Server, logger *slog.Logger) 
 // machine, where cookies cannot be Secure: no HTTPS address was given and
 // it listens on loopback only.
 func plainLocal(f serveFlags) bool {
-	return !strings.HasPrefix(f.baseURL, "https://") && loopbackAddr(f.addr)
-}
-
-// loopbackAddr reports whether a listening address is this machine's
-// alone.
-func loopbackAddr(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	ip := net.ParseIP(host)
-	return host == "localhost" || (ip != nil && ip.IsLoopback())
+	return !strings.HasPrefix(f.baseURL, "https://") && rfhttp.Loopback(f.addr)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -53,7 +54,7 @@ func touch(ctx context.Context, db *store.DB) error {
 	}
 	e := list[0]
 	e.Title = "Echo Park canvass changed at " + time.Now().Format("15:04:05.000")
-	if err := events.UpdateEvent(ctx, e); err != nil {
+	if err := events.UpdateEvent(ctx, e, app.EventNotices); err != nil {
 		return err
 	}
 	fmt.Println(e.Title)
