@@ -82,15 +82,16 @@ func TestAGuestKeepsTheLanguageTheyRegisteredIn(t *testing.T) {
 			}
 		}
 		events := store.NewEventService(db)
-		reg, err := events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Language: "es"}})
+		owed := func(c *rankfile.EventChange) ([]*rankfile.Notice, error) { return c.Notices(), nil }
+		reg, err := events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Language: "es"}}, owed)
 		if err != nil {
 			t.Fatal(err)
 		}
-		events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Language: "en"}})
+		events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Ana Ruiz", Email: "ana@example.net", Language: "en"}}, owed)
 		if c, err := events.FindContact(ctx, reg.ContactID); err != nil || c.Language != "es" {
 			t.Errorf("the guest's contact: %+v, %v", c, err)
 		}
-		_, err = events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Bo", Email: "bo@example.net", Language: "tlh"}})
+		_, err = events.Register(ctx, 3, rankfile.Registrant{Contact: &rankfile.Contact{Name: "Bo", Email: "bo@example.net", Language: "tlh"}}, owed)
 		if rankfile.ErrorCode(err) != rankfile.EINVALID {
 			t.Errorf("a language rankfile does not speak: %v", err)
 		}
