@@ -5,9 +5,16 @@ import (
 	"strconv"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 func (s *Server) memberPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderMember(w, r, http.StatusOK, &memberData{Done: r.URL.Query().Get("done")})
+}
+
+// renderMember shows a member's page as the viewer may see it, with the
+// forms given (filled in as sent, after a mistake).
+func (s *Server) renderMember(w http.ResponseWriter, r *http.Request, status int, data *memberData) error {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
@@ -17,18 +24,29 @@ func (s *Server) memberPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := memberData{Member: m, Full: v >= rankfile.SeeEverything}
+	data.Member, data.Full = m, v >= rankfile.SeeEverything
 	if data.Full && actor.Steward {
 		if data.Sensitive, err = s.app.Sensitive(r.Context(), actor, id); err != nil {
 			return err
 		}
 	}
-	return s.render(w, r, "member.html", data)
+	if data.Record, err = s.app.MemberRecordOf(r.Context(), actor, id); err != nil {
+		return err
+	}
+	return s.renderStatus(w, r, status, "member.html", data)
 }
 
-// memberData is a member's page: what the viewer may see of them.
+// memberData is a member's page: what the viewer may see of them, and, for
+// a data steward, the forms that change their standing override and roles.
 type memberData struct {
 	Member    *rankfile.Member
 	Full      bool
 	Sensitive *rankfile.MemberSensitive
+	Record    *app.MemberRecord
+	// Override is the override form as sent; Problems names each field
+	// that was wrong with the message key that says why.
+	Override app.OverrideForm
+	Problems map[string]string
+	Problem  string
+	Done     string
 }
