@@ -125,41 +125,44 @@ func (a *App) seatScopes(ctx context.Context, actor *rankfile.Actor, b *rankfile
 	return scopes
 }
 
-// Appoint puts a member in good standing in a seat from today, for one who
-// may appoint to it. ENOTFOUND for a member outside those they may
-// appoint, ECONFLICT when the seat is full.
-func (a *App) Appoint(ctx context.Context, actor *rankfile.Actor, slug string, seatID, memberID int64) error {
+// Appoint puts a member who has not lapsed in a seat from today, for one
+// who may appoint to it, and returns the position, its term's end set.
+// ENOTFOUND for a member outside those they may appoint, EINVALID for a
+// lapsed one, ECONFLICT when the seat is full or they hold it already.
+func (a *App) Appoint(ctx context.Context, actor *rankfile.Actor, slug string, seatID, memberID int64) (*rankfile.Position, error) {
 	b, seat, err := a.seatOf(ctx, slug, seatID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := actor.Require(actor.CanAppoint(seat)); err != nil {
-		return err
+		return nil, err
 	}
 	if err := a.appointable(ctx, a.seatScopes(ctx, actor, b), memberID); err != nil {
-		return err
+		return nil, err
 	}
-	return a.Bodies.CreatePosition(as(ctx, actor), &rankfile.Position{MemberID: memberID, BodyID: b.ID, SeatID: seat.ID, StartOn: a.Today()})
+	p := &rankfile.Position{MemberID: memberID, BodyID: b.ID, SeatID: seat.ID, StartOn: a.Today()}
+	return p, a.Bodies.CreatePosition(as(ctx, actor), p)
 }
 
 // AddMember makes a member a member of a committee or working group from
-// today, for its co-chairs.
-func (a *App) AddMember(ctx context.Context, actor *rankfile.Actor, slug string, memberID int64) error {
+// today, for its co-chairs, and returns the position.
+func (a *App) AddMember(ctx context.Context, actor *rankfile.Actor, slug string, memberID int64) (*rankfile.Position, error) {
 	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: slug})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := actor.Require(actor.CanManageMembers(b)); err != nil {
-		return err
+		return nil, err
 	}
 	if err := a.appointable(ctx, []rankfile.MemberFilter{{}}, memberID); err != nil {
-		return err
+		return nil, err
 	}
-	return a.Bodies.CreatePosition(as(ctx, actor), &rankfile.Position{MemberID: memberID, BodyID: b.ID, StartOn: a.Today()})
+	p := &rankfile.Position{MemberID: memberID, BodyID: b.ID, StartOn: a.Today()}
+	return p, a.Bodies.CreatePosition(as(ctx, actor), p)
 }
 
-// appointable checks that the member is among the scopes and, for a seat,
-// in good standing, as the bylaws ask of those who hold office.
+// appointable checks that the member is among the scopes and has not
+// lapsed.
 func (a *App) appointable(ctx context.Context, scopes []rankfile.MemberFilter, memberID int64) error {
 	ok, err := a.inScopes(ctx, scopes, memberID)
 	if err != nil {

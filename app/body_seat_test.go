@@ -125,12 +125,12 @@ func TestAppointmentsFollowTheBylaws(t *testing.T) {
 			{"the co-coordinator, a member of the branch", 1, 5, ""},
 			{"the co-coordinator, the same member again", 1, 5, rankfile.ECONFLICT},
 		} {
-			err := w.app.Appoint(ctx, w.actor(c.actor), "echo-park", captains, w.member(c.member).ID)
+			_, err := w.app.Appoint(ctx, w.actor(c.actor), "echo-park", captains, w.member(c.member).ID)
 			if got := rankfile.ErrorCode(err); (c.want == "" && err != nil) || (c.want != "" && got != c.want) {
 				t.Errorf("%s appoints: %v, want %q", c.what, err, c.want)
 			}
 		}
-		if err := w.app.Appoint(ctx, w.actor(1), "central", w.seat("central").ID, w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+		if _, err := w.app.Appoint(ctx, w.actor(1), "central", w.seat("central").ID, w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("a co-coordinator appointing to their own elected seat: %v, want EFORBIDDEN", err)
 		}
 		held, _ := w.app.Bodies.FindPositions(ctx, rankfile.PositionFilter{SeatID: captains})
@@ -153,16 +153,16 @@ func TestCochairsManageOnlyTheirBody(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newSeatWorld(t, dsn)
 		hana := w.actor(3)
-		if err := w.app.AddMember(ctx, hana, "housing", w.member(5).ID); err != nil {
+		if _, err := w.app.AddMember(ctx, hana, "housing", w.member(5).ID); err != nil {
 			t.Fatalf("adding to their committee: %v", err)
 		}
-		if err := w.app.AddMember(ctx, hana, "labor", w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+		if _, err := w.app.AddMember(ctx, hana, "labor", w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("adding to another committee: %v, want EFORBIDDEN", err)
 		}
-		if err := w.app.AddMember(ctx, w.actor(1), "central", w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+		if _, err := w.app.AddMember(ctx, w.actor(1), "central", w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("adding to a branch: %v, want EFORBIDDEN", err)
 		}
-		if err := w.app.AddMember(ctx, w.actor(4), "labor", w.member(7).ID); err != nil {
+		if _, err := w.app.AddMember(ctx, w.actor(4), "labor", w.member(7).ID); err != nil {
 			t.Fatal(err)
 		}
 		labor, _ := w.app.Bodies.FindPositions(ctx, rankfile.PositionFilter{BodyID: w.bodies["labor"].ID, MemberID: w.member(7).ID})

@@ -32,7 +32,8 @@ func Captain(ctx context.Context, a *app.App) (*rankfile.Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m, a.Appoint(ctx, actor, group.Slug, seats[0].ID, m.ID)
+	_, err = a.Appoint(ctx, actor, group.Slug, seats[0].ID, m.ID)
+	return m, err
 }
 
 // freeMember finds the first member of the branch in good standing who

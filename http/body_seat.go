@@ -50,7 +50,7 @@ func (s *Server) appointForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.app.Appoint(r.Context(), req(r).actor, r.PathValue("slug"), seatID, member); err != nil {
+	if _, err := s.app.Appoint(r.Context(), req(r).actor, r.PathValue("slug"), seatID, member); err != nil {
 		return err
 	}
 	return redirect(w, r, "/bodies/"+r.PathValue("slug")+"?done=appointed#seats-h")
@@ -69,7 +69,7 @@ func (s *Server) addMemberForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.app.AddMember(r.Context(), req(r).actor, r.PathValue("slug"), member); err != nil {
+	if _, err := s.app.AddMember(r.Context(), req(r).actor, r.PathValue("slug"), member); err != nil {
 		return err
 	}
 	return redirect(w, r, "/bodies/"+r.PathValue("slug")+"?done=added#members-h")
