@@ -73,7 +73,7 @@ func TestAStewardCorrectsAMemberOnAPhone(t *testing.T) {
 		chromedp.Navigate(mia),
 		chromedp.SetValue(chromedp.ID("ov-standing"), "good"),
 		chromedp.SetValue(chromedp.ID("ov-until"), "2099-01-31"),
-		chromedp.Click(chromedp.CSS(`form[action$="/override"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/override#standing-h"] button`)),
 		chromedp.WaitVisible(chromedp.ID("ov-reason-problem")))
 	if got := read(ctx, chromedp.Value(chromedp.ID("ov-until"))); got != "2099-01-31" {
 		t.Errorf("the end date came back as %q", got)
@@ -84,7 +84,7 @@ func TestAStewardCorrectsAMemberOnAPhone(t *testing.T) {
 	inSpanish(t, ctx)
 	do(t, ctx, "in Spanish, the same mistake",
 		chromedp.SetValue(chromedp.ID("ov-standing"), "lapsed"),
-		chromedp.Click(chromedp.CSS(`form[action$="/override"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/override#standing-h"] button`)),
 		chromedp.WaitVisible(chromedp.ID("ov-reason-problem")))
 	if got := text(t, ctx, "#ov-reason-problem"); got != "Di por qué: el motivo es obligatorio." {
 		t.Errorf("in Spanish the problem reads %q", got)
@@ -93,7 +93,7 @@ func TestAStewardCorrectsAMemberOnAPhone(t *testing.T) {
 	screenshot(t, ctx, "member-es.png")
 	do(t, ctx, "recording it with a reason",
 		chromedp.SendKeys(chromedp.ID("ov-reason"), "Exención local de cuotas"),
-		chromedp.Click(chromedp.CSS(`form[action$="/override"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/override#standing-h"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`main .notice`)))
 	if got := text(t, ctx, "#history-h + ol"); !strings.Contains(got, "Exención local de cuotas") {
 		t.Errorf("the history reads %q", got)

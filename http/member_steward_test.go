@@ -19,13 +19,13 @@ func TestAStewardChangesAMemberFromTheirPage(t *testing.T) {
 		c := w.client("steward")
 		mia := "/members/" + itoa(w.member("5").ID)
 		_, page := w.do(c, "GET", mia, nil)
-		for _, want := range []string{`action="` + mia + `/override"`, `id="roles-h"`, `id="positions-h"`, `id="history-h"`} {
+		for _, want := range []string{`action="` + mia + `/override#standing-h"`, `id="roles-h"`, `id="positions-h"`, `id="history-h"`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the steward's view of a member lacks %s", want)
 			}
 		}
 		status, page := w.do(c, "POST", mia+"/override", url.Values{"standing": {"good"}, "reason": {"Waived by the chapter"}, "until": {"2020-01-01"}})
-		form := between(page, `action="`+mia+`/override"`, "</form>")
+		form := between(page, `action="`+mia+`/override#standing-h"`, "</form>")
 		if status != 400 || !strings.Contains(form, "Waived by the chapter") || !strings.Contains(form, `value="2020-01-01"`) ||
 			!strings.Contains(form, `<option value="good" selected>`) {
 			t.Fatalf("a past end date: %d, want 400 with the form kept:\n%s", status, form)
