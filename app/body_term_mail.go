@@ -37,8 +37,8 @@ func (a *App) termMessage(ctx context.Context, n *rankfile.Notice, base string) 
 	}
 	l := locale.For(to.Preferences.Language)
 	text := l.T("electionmail.greeting", "Name", to.FirstName) + "\n\n" +
-		l.T("termmail.text", "Holder", holder.FullName(), "Seat", seat.Title, "Body", b.Name, "End", l.Date(p.EndOn)) + "\n\n" +
+		l.T("termmail.text", "Holder", holder.FullName(), "Seat", l.Seat(seat.Title), "Body", b.Name, "End", l.Date(p.EndOn)) + "\n\n" +
 		base + "/bodies/" + b.Slug + "\n"
-	return &rankfile.Message{To: to.Email, Subject: l.T("termmail.subject", "Seat", seat.Title, "Body", b.Name),
+	return &rankfile.Message{To: to.Email, Subject: l.T("termmail.subject", "Seat", l.Seat(seat.Title), "Body", b.Name),
 		Text: text, Kind: "term-ending", ID: fmt.Sprintf("notice-%d", n.ID)}, "", nil
 }
