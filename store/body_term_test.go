@@ -136,3 +136,44 @@ func TestTermNoticesReachTheAppointers(t *testing.T) {
 		}
 	})
 }
+
+// TestTheMigrationEndsTermsHeldBefore puts positions into the schema as it
+// was before terms ended (version 19) and checks migration 00021 gives
+// those in a seat with a term the term's last day, leaving the others.
+func TestTheMigrationEndsTermsHeldBefore(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		old, err := store.OpenAtVersion(ctx, dsn, 19)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{
+			`INSERT INTO members (id, national_id, first_name, last_name, list_standing, created_at, updated_at)
+				VALUES (7, '7', 'Ana', 'García', 'good', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+			`INSERT INTO bodies (id, kind, slug, name, created_at, updated_at)
+				VALUES (1, 'committee', 'housing', 'Housing', '2026-01-01 00:00:00', '2026-01-01 00:00:00')`,
+			`INSERT INTO seats (id, body_id, title, count, filled_by, electorate_body_id, term_months)
+				VALUES (1, 1, 'Co-chair', 2, 'election', 1, 12), (2, 1, 'Banner keeper', 1, 'election', 1, 0)`,
+			`INSERT INTO positions (id, member_id, body_id, seat_id, start_on, end_on, created_at) VALUES
+				(1, 7, 1, 1, '2025-03-15', NULL, '2026-01-01 00:00:00'),
+				(2, 7, 1, 1, '2024-01-01', '2024-06-30', '2026-01-01 00:00:00'),
+				(3, 7, 1, 2, '2025-03-15', NULL, '2026-01-01 00:00:00'),
+				(4, 7, 1, NULL, '2025-03-15', NULL, '2026-01-01 00:00:00')`,
+		} {
+			if err := old.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		old.Close()
+		db := storetest.Open(t, dsn)
+		ps, err := store.NewBodyService(db).FindPositions(ctx, rankfile.PositionFilter{BodyID: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[int64]string{1: "2026-03-14", 2: "2024-06-30", 3: "", 4: ""}
+		for _, p := range ps {
+			if p.EndOn.String() != want[p.ID] && !(p.EndOn.IsZero() && want[p.ID] == "") {
+				t.Errorf("position %d ends %q after the migration, want %q", p.ID, p.EndOn, want[p.ID])
+			}
+		}
+	})
+}
