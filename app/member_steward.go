@@ -19,6 +19,10 @@ type MemberRecord struct {
 	History   []*rankfile.MemberChange `json:"history"`
 	Positions []PositionView           `json:"positions"`
 	Roles     []RoleChoice             `json:"roles"`
+	// Meetings and Events are what the member was checked into, latest
+	// first.
+	Meetings []*rankfile.AttendedMeeting `json:"meetings_attended"`
+	Events   []*rankfile.AttendedEvent   `json:"events_attended"`
 	// CanOverride says the actor sets and clears the standing override.
 	CanOverride bool `json:"can_override"`
 }
@@ -39,9 +43,9 @@ type RoleChoice struct {
 	CanChange bool   `json:"can_change"`
 }
 
-// MemberRecordOf gathers a member's history, positions and roles for the
-// member themselves or a data steward; nil for anyone else, who sees no
-// more of the member than their page already shows.
+// MemberRecordOf gathers a member's history, positions, attendance and
+// roles for the member themselves or a data steward; nil for anyone else,
+// who sees no more of the member than their page already shows.
 func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int64) (*MemberRecord, error) {
 	if !actor.SignedIn() || (!actor.Steward && actor.ID() != id) {
 		return nil, nil
@@ -53,6 +57,12 @@ func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int6
 	}
 	slices.Reverse(r.History) // newest first
 	if r.Positions, err = a.positionViews(ctx, id); err != nil {
+		return nil, err
+	}
+	if r.Meetings, err = a.Meetings.MemberAttendance(ctx, id); err != nil {
+		return nil, err
+	}
+	if r.Events, err = a.Events.MemberEvents(ctx, id); err != nil {
 		return nil, err
 	}
 	held, err := a.Auth.Roles(ctx, id)

@@ -16,10 +16,14 @@ import (
 func TestAStewardChangesAMemberFromTheirPage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
+		w.checkInAll()
 		c := w.client("steward")
 		mia := "/members/" + itoa(w.member("5").ID)
 		_, page := w.do(c, "GET", mia, nil)
-		for _, want := range []string{`action="` + mia + `/override#standing-h"`, `id="roles-h"`, `id="positions-h"`, `id="history-h"`} {
+		if !strings.Contains(between(page, `id="attended-h"`, "</section>"), `href="/meetings/1"`) {
+			t.Errorf("the meeting Mia attended is not on her page")
+		}
+		for _, want := range []string{`action="` + mia + `/override#standing-h"`, `id="roles-h"`, `id="positions-h"`, `id="attended-h"`, `id="history-h"`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the steward's view of a member lacks %s", want)
 			}
