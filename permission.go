@@ -73,6 +73,14 @@ func (a *Actor) CanManageMembers(b *Body) bool {
 // chapter's override of a member's standing: data stewards.
 func (a *Actor) CanOverrideStanding() bool { return a.SignedIn() && a.Steward }
 
+// CanPlaceMember reports whether the actor may record, as a member tells
+// them, the branch the member chose and where they live more precisely
+// than their ZIP: data stewards, not for themselves (their own profile
+// does that).
+func (a *Actor) CanPlaceMember(memberID int64) bool {
+	return a.SignedIn() && a.Steward && a.ID() != memberID
+}
+
 // CanGrantRole reports whether the actor may give the role to member m
 // or take it away: data stewards name stewards, admins name admins and
 // the communications team. Nobody changes their own roles from a page, so

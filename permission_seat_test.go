@@ -43,6 +43,9 @@ func TestWhoAppointsAndWhoNamesRoles(t *testing.T) {
 		{"an admin names a role that is none", admin.CanGrantRole("wizard", 6), false},
 		{"a steward overrides a standing", steward.CanOverrideStanding(), true},
 		{"an admin overrides a standing", admin.CanOverrideStanding(), false},
+		{"a steward records a member's branch", steward.CanPlaceMember(6), true},
+		{"a steward records their own branch here", steward.CanPlaceMember(4), false},
+		{"a co-coordinator records a member's branch", coordinator.CanPlaceMember(6), false},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)

@@ -25,6 +25,10 @@ type MemberRecord struct {
 	Events   []*rankfile.AttendedEvent   `json:"events_attended"`
 	// CanOverride says the actor sets and clears the standing override.
 	CanOverride bool `json:"can_override"`
+	// CanPlace says the actor records the member's chosen branch and
+	// point; Branches are the choices.
+	CanPlace bool             `json:"can_place"`
+	Branches []*rankfile.Body `json:"-"`
 }
 
 // PositionView is a position with the names of its body and seat.
@@ -50,8 +54,13 @@ func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int6
 	if !actor.SignedIn() || (!actor.Steward && actor.ID() != id) {
 		return nil, nil
 	}
-	r := &MemberRecord{CanOverride: actor.CanOverrideStanding() && actor.ID() != id}
 	var err error
+	r := &MemberRecord{CanOverride: actor.CanOverrideStanding() && actor.ID() != id, CanPlace: actor.CanPlaceMember(id)}
+	if r.CanPlace {
+		if r.Branches, err = a.BranchList(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if r.History, err = a.Members.MemberHistory(ctx, id); err != nil {
 		return nil, err
 	}
@@ -150,4 +159,24 @@ func (a *App) ChangeRole(ctx context.Context, actor *rankfile.Actor, memberID in
 		return a.Auth.GrantRole(as(ctx, actor), memberID, role)
 	}
 	return a.Auth.RevokeRole(as(ctx, actor), memberID, role)
+}
+
+// ChooseBranchFor records the branch a member chose, as they told a data
+// steward; "" puts them back in the branch they live in. ENOTFOUND for an
+// unknown branch.
+func (a *App) ChooseBranchFor(ctx context.Context, actor *rankfile.Actor, memberID int64, slug string) error {
+	if err := actor.Require(actor.CanPlaceMember(memberID)); err != nil {
+		return err
+	}
+	return a.Members.ChooseBranch(as(ctx, actor), memberID, slug, actor.Name())
+}
+
+// SetPointFor records where a member lives, as they told a data steward,
+// and places them in the branch it lies in; nil forgets it. EINVALID for
+// a point not on Earth.
+func (a *App) SetPointFor(ctx context.Context, actor *rankfile.Actor, memberID int64, p *rankfile.Point) error {
+	if err := actor.Require(actor.CanPlaceMember(memberID)); err != nil {
+		return err
+	}
+	return a.Members.SetPoint(as(ctx, actor), memberID, p, actor.Name())
 }

@@ -46,6 +46,8 @@ type memberData struct {
 	// Override is the override form as sent; Problems names each field
 	// that was wrong with the message key that says why.
 	Override app.OverrideForm
+	// Point is the point as typed, when it was wrong.
+	Point    *string
 	Problems map[string]string
 	Problem  string
 	Done     string

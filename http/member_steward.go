@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -95,4 +96,58 @@ func (s *Server) changeRole(w http.ResponseWriter, r *http.Request, role string,
 		done = "revoked"
 	}
 	return redirect(w, r, "/members/"+r.PathValue("id")+"?done="+done+"#roles-h")
+}
+
+// chooseBranchForm records the branch a member chose, as they told a
+// steward: a branch's slug, or "home" for the one they live in.
+func (s *Server) chooseBranchForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	slug := r.FormValue("branch")
+	if slug == "home" {
+		slug = ""
+	}
+	if err := s.app.ChooseBranchFor(r.Context(), req(r).actor, id, slug); err != nil {
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=branch#place-h")
+}
+
+// setPointForm records where a member lives as "LAT,LON"; empty forgets
+// it. A mistake shows the page again with the field as typed, marked.
+func (s *Server) setPointForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	if actor := req(r).actor; !actor.CanPlaceMember(id) {
+		return actor.Require(false)
+	}
+	typed := r.FormValue("point")
+	p, ok := parsePoint(typed)
+	if ok {
+		err = s.app.SetPointFor(r.Context(), req(r).actor, id, p)
+	}
+	if !ok || rankfile.ErrorCode(err) == rankfile.EINVALID {
+		return s.renderMember(w, r, http.StatusBadRequest, &memberData{Point: &typed, Problems: map[string]string{"point": "place.problem.point"}})
+	} else if err != nil {
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=point#place-h")
+}
+
+// parsePoint reads "34.05,-118.25"; "" is no point.
+func parsePoint(s string) (*rankfile.Point, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, true
+	}
+	lat, lon, found := strings.Cut(s, ",")
+	p := &rankfile.Point{}
+	var err1, err2 error
+	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	p.Lon, err2 = strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	return p, found && err1 == nil && err2 == nil && p.Validate() == nil
 }

@@ -60,6 +60,16 @@ func TestAStewardChangesAMemberFromTheirPage(t *testing.T) {
 		if status, _ := w.submit(c, "POST", mia+"/roles", url.Values{"role": {"steward"}}); status != 200 || !w.actor("member").Steward {
 			t.Errorf("granting the steward role: %d", status)
 		}
+		status, page = w.do(c, "POST", mia+"/point", url.Values{"point": {"34.07 -118.26"}})
+		if point := between(page, `id="pl-point"`, ">"); status != 400 || !strings.Contains(point, `value="34.07 -118.26"`) || !strings.Contains(point, `aria-invalid="true"`) {
+			t.Errorf("a point without a comma: %d, want 400 with the field kept and marked: %s", status, point)
+		}
+		if status, _ := w.submit(c, "POST", mia+"/branch", url.Values{"branch": {"westside"}}); status != 200 || w.member("5").Branch.Slug != "westside" {
+			t.Errorf("recording Mia's choice of Westside: %d, branch %q", status, w.member("5").Branch.Slug)
+		}
+		if status, _ := w.submit(c, "POST", mia+"/point", url.Values{"point": {"34.0771,-118.2606"}}); status != 200 || w.member("5").Branch.Point == nil {
+			t.Errorf("recording Mia's point: %d, %+v", status, w.member("5").Branch.Point)
+		}
 		if len(w.auditOf(rankfile.AuditOverride)) != 2 || len(w.auditOf(rankfile.AuditGrantRole)) == 0 {
 			t.Errorf("the changes are not all audited")
 		}

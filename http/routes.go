@@ -45,6 +45,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /members/{id}", page(s.memberPage))
 	mux.Handle("POST /members/{id}/override", page(s.setOverrideForm))
 	mux.Handle("POST /members/{id}/override/clear", page(s.clearOverrideForm))
+	mux.Handle("POST /members/{id}/branch", page(s.chooseBranchForm))
+	mux.Handle("POST /members/{id}/point", page(s.setPointForm))
 	mux.Handle("POST /members/{id}/roles", page(s.grantRoleForm))
 	mux.Handle("POST /members/{id}/roles/{role}/revoke", page(s.revokeRoleForm))
 
