@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -36,6 +37,9 @@ type Actor struct {
 	Communications bool
 	// Leads holds the bodies in which the member holds a seat today.
 	Leads []*Body
+	// Seats holds the ids of the seats the member holds today: whose
+	// holders appoint to another seat is decided by seat, not by body.
+	Seats []int64
 	// Belongs holds the ids of the bodies the member is in today: by
 	// position (a committee), and their branch.
 	Belongs []int64
@@ -89,6 +93,9 @@ func (a *Actor) LeadsBody(id int64) bool {
 	}
 	return false
 }
+
+// HoldsSeat reports whether the actor holds the seat today.
+func (a *Actor) HoldsSeat(id int64) bool { return a != nil && slices.Contains(a.Seats, id) }
 
 // BelongsTo reports whether the actor is in the body.
 func (a *Actor) BelongsTo(id int64) bool {

@@ -172,6 +172,14 @@ type BodyService interface {
 	CreatePosition(ctx context.Context, p *Position) error
 	// EndPosition records the last day of a position.
 	EndPosition(ctx context.Context, id int64, last Date) error
+	// RemovePosition takes a member out of a seat or body from today.
+	// ENOTFOUND when the position is not held today or later.
+	RemovePosition(ctx context.Context, id int64) error
+	// QueueTermNotices queues, once a position, a notice to the leaders
+	// of its body (and the holders of the seat that appoints to it) of
+	// every term in a seat ending between today and until, and returns
+	// how many notices it queued.
+	QueueTermNotices(ctx context.Context, until Date) (int, error)
 
 	// LeaveBody ends a member's plain membership of a body today.
 	// ENOTFOUND when they are not a member.

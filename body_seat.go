@@ -29,6 +29,21 @@ type Seat struct {
 	TermMonths int `json:"term_months"`
 }
 
+// TermEnd returns the last day of a term in the seat begun on start: the
+// day before the same date TermMonths later; zero for a seat without a
+// fixed term. A position's term end is written when it begins, so that
+// every reader sees the seat vacant from the day after without a job.
+func (s *Seat) TermEnd(start Date) Date {
+	if s.TermMonths <= 0 || start.IsZero() {
+		return Date{}
+	}
+	return DateOf(start.Time(time.UTC).AddDate(0, s.TermMonths, -1))
+}
+
+// TermNoticeDays is how many days before a term ends its body's leaders
+// are told, so that they can hold the election or appoint again in time.
+const TermNoticeDays = 30
+
 // Validate checks a seat before it is stored.
 func (s *Seat) Validate() error {
 	switch {
@@ -146,6 +161,9 @@ type PositionFilter struct {
 	SeatID   int64
 	// ActiveOn keeps only positions held that day.
 	ActiveOn Date
+	// EndedBefore keeps only positions whose last day came before it: a
+	// seat's past holders.
+	EndedBefore Date
 }
 
 // SeatFull reports whether a seat that count people hold at once has no room

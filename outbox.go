@@ -28,6 +28,10 @@ const (
 	NoticeMoved      NoticeKind = "moved"      // the time or place changed
 	NoticeCancelled  NoticeKind = "cancelled"  // the event is cancelled
 	NoticeWeekly     NoticeKind = "weekly"     // the weekly email
+
+	// NoticeTermEnding tells a body's leaders that a term in one of its
+	// seats ends within TermNoticeDays.
+	NoticeTermEnding NoticeKind = "term_ending"
 )
 
 // NoticeState is where a notice is in being sent.
@@ -58,6 +62,9 @@ type Notice struct {
 	LastError      string      `json:"last_error,omitempty"`
 	CreatedAt      time.Time   `json:"created_at"`
 	SentAt         time.Time   `json:"sent_at,omitzero"`
+
+	// PositionID is the position whose term ends, for NoticeTermEnding.
+	PositionID int64 `json:"position_id,omitempty"`
 }
 
 // Retry policy: the wait doubles from the first to the longest, and a

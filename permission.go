@@ -50,6 +50,58 @@ func (a *Actor) CanImport() bool { return a.SignedIn() && a.Steward }
 // positions.
 func (a *Actor) CanManageBodies() bool { return a.SignedIn() && a.Admin }
 
+// CanAppoint reports whether the actor may appoint members to the seat
+// and remove its holders, as the bylaws give it: the holders of the seat
+// named as appointing it (a branch's co-coordinators for the captains of
+// its neighborhood groups), and admins. An elected seat is filled by its
+// election, and by admins recording one.
+func (a *Actor) CanAppoint(s *Seat) bool {
+	if !a.SignedIn() || s == nil {
+		return false
+	}
+	return a.Admin || (s.FilledBy == FilledByAppointment && a.HoldsSeat(s.AppointingSeatID))
+}
+
+// CanManageMembers reports whether the actor may add members to a body and
+// remove them: a committee's or working group's leaders (its co-chairs),
+// and admins. Branches take members by address and caucuses by request.
+func (a *Actor) CanManageMembers(b *Body) bool {
+	if !a.SignedIn() || (b.Kind != KindCommittee && b.Kind != KindWorkingGroup) {
+		return false
+	}
+	return a.Admin || a.LeadsBody(b.ID)
+}
+
+// CanOverrideStanding reports whether the actor may set and clear the
+// chapter's override of a member's standing: data stewards.
+func (a *Actor) CanOverrideStanding() bool { return a.SignedIn() && a.Steward }
+
+// CanPlaceMember reports whether the actor may record, as a member tells
+// them, the branch the member chose and where they live more precisely
+// than their ZIP: data stewards, not for themselves (their own profile
+// does that).
+func (a *Actor) CanPlaceMember(memberID int64) bool {
+	return a.SignedIn() && a.Steward && a.ID() != memberID
+}
+
+// CanGrantRole reports whether the actor may give the role to member m
+// or take it away: data stewards name stewards, admins name admins and
+// the communications team. Nobody changes their own roles from a page, so
+// that one person alone can neither lock the door nor lose the last key;
+// the operator's command line does anything.
+func (a *Actor) CanGrantRole(role string, memberID int64) bool {
+	if !a.SignedIn() || a.ID() == memberID {
+		return false
+	}
+	switch role {
+	case RoleSteward:
+		return a.Steward
+	case RoleAdmin, RoleCommunications:
+		return a.Admin
+	}
+	return false
+}
+
 // CanSeeMembersOf reports whether the actor may list a body's members.
 func (a *Actor) CanSeeMembersOf(b *Body) bool {
 	return a.SignedIn() && (a.Steward || a.LeadsBody(b.ID))

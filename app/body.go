@@ -48,6 +48,15 @@ type BodyPage struct {
 	// DissolvedOn the day it was dissolved (see Body.FormedBy).
 	FormedOn    rankfile.Date `json:"formed_on,omitzero"`
 	DissolvedOn rankfile.Date `json:"dissolved_on,omitzero"`
+
+	// Past are the seats' former holders, newest first, by name.
+	Past []PastHolder `json:"past_holders"`
+	// CanAppoint holds the ids of the seats the actor appoints to.
+	CanAppoint map[int64]bool `json:"can_appoint,omitempty"`
+	// CanManageMembers says the actor adds and removes members; then
+	// MemberPositions gives each listed member's position, to remove.
+	CanManageMembers bool            `json:"can_manage_members"`
+	MemberPositions  map[int64]int64 `json:"-"`
 }
 
 // RequestView is a pending join request with who asked.
@@ -79,7 +88,7 @@ func (a *App) BodyPage(ctx context.Context, actor *rankfile.Actor, slug string, 
 	if !actor.SignedIn() {
 		return p, nil
 	}
-	steps := []func(context.Context, *rankfile.Actor, *BodyPage) error{a.bodyLeaders, a.bodyCount, a.bodyMembers, a.bodyRelation, a.bodyRequests}
+	steps := []func(context.Context, *rankfile.Actor, *BodyPage) error{a.bodyLeaders, a.bodyCount, a.bodyMembers, a.bodyRelation, a.bodyRequests, a.bodySeats}
 	for _, step := range steps {
 		if err := step(ctx, actor, p); err != nil {
 			return nil, err

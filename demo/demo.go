@@ -101,7 +101,7 @@ func Fill(ctx context.Context, s Services, today rankfile.Date, listSize int) (*
 	if err := createNeighborhoods(ctx, s.Bodies, org); err != nil {
 		return nil, err
 	}
-	p := &placer{s: s, rng: g.rng, start: g.thisDate.AddDays(-200), org: org}
+	p := &placer{s: s, rng: g.rng, start: g.thisDate.AddDays(-200), today: today, org: org}
 	if err := p.fillSeats(ctx); err != nil {
 		return nil, err
 	}

@@ -96,6 +96,7 @@ type placer struct {
 	s     Services
 	rng   *rand.Rand
 	start rankfile.Date
+	today rankfile.Date
 	org   *organization
 	count int
 	taken map[int64]bool // members already holding a seat

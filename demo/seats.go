@@ -64,12 +64,35 @@ func (p *placer) fillBody(ctx context.Context, b *rankfile.Body) error {
 			return err
 		}
 		for i := len(held); i < seat.Count; i++ {
-			if err := p.hold(ctx, p.draw(pool, true), b, seat.Title); err != nil {
+			if err := p.fillPlace(ctx, pool, b, seat, i == seat.Count-1); err != nil {
 				return err
 			}
 		}
 	}
 	return p.addMembers(ctx, b, pool)
+}
+
+// Two places the demo leaves for the pages to show: a captain of Echo
+// Park / Silver Lake that Central's co-coordinator appoints (Captain), and
+// a co-chair of Mutual Aid whose term ended last month.
+const (
+	CaptainBody   = "echo-park-silver-lake"
+	EndedTermBody = "mutual-aid"
+)
+
+// fillPlace fills one place of a seat; the last place of the two seats
+// above is left vacant, Mutual Aid's with a former co-chair.
+func (p *placer) fillPlace(ctx context.Context, pool []*rankfile.Member, b *rankfile.Body, seat *rankfile.Seat, last bool) error {
+	switch {
+	case last && b.Slug == CaptainBody:
+		return nil
+	case last && b.Slug == EndedTermBody:
+		start := p.today.AddDays(-30 - 365)
+		pos := &rankfile.Position{MemberID: p.draw(pool, true).ID, BodyID: b.ID, SeatID: seat.ID, StartOn: start}
+		p.count++
+		return p.s.Bodies.CreatePosition(ctx, pos)
+	}
+	return p.hold(ctx, p.draw(pool, true), b, seat.Title)
 }
 
 // addMembers gives committees, working groups and caucuses 8 to 40 members.

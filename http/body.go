@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 func (s *Server) directoryPage(w http.ResponseWriter, r *http.Request) error {
@@ -29,7 +30,14 @@ func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "body.html", p)
+	return s.render(w, r, "body.html", bodyData{BodyPage: p, Done: r.URL.Query().Get("done")})
+}
+
+// bodyData is a body's page, and what was just done on it: "appointed",
+// "added" or "removed".
+type bodyData struct {
+	*app.BodyPage
+	Done string
 }
 
 func (s *Server) joinBody(w http.ResponseWriter, r *http.Request) error {

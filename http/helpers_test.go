@@ -121,6 +121,10 @@ func (w *world) fill() {
 	}
 	w.body(&rankfile.Body{Kind: rankfile.KindCommittee, Slug: "housing", Name: "Housing", ParentID: chapter.ID})
 	w.body(&rankfile.Body{Kind: rankfile.KindCaucus, Slug: "caucus", Name: "A Caucus", ParentID: chapter.ID})
+	// Central's neighborhood group: its captains' seat, id 8 (after the five
+	// branches' and the two co-chairs' seats), is appointed by Central's
+	// co-coordinators.
+	w.body(&rankfile.Body{Kind: rankfile.KindNeighborhoodGroup, Slug: "echo-park", Name: "Echo Park", ParentID: w.bodies["central"].ID})
 	w.seat("central", rankfile.SeatCoCoordinator, "3")
 	w.seat("housing", rankfile.SeatCoChair, "4")
 	w.join("housing", "8")
@@ -150,8 +154,9 @@ func (w *world) seat(slug, title, nationalID string) {
 	seats, _ := bodies.FindSeats(ctx, w.bodies[slug].ID)
 	for _, s := range seats {
 		if s.Title == title {
+			// Seats' terms end: a seat is held from a month ago, in its term.
 			p := &rankfile.Position{MemberID: w.member(nationalID).ID, BodyID: w.bodies[slug].ID, SeatID: s.ID,
-				StartOn: rankfile.MustParseDate("2020-01-01")}
+				StartOn: w.db.Today().AddDays(-30)}
 			if err := bodies.CreatePosition(ctx, p); err != nil {
 				w.t.Fatal(err)
 			}

@@ -77,6 +77,9 @@ func (s *AuthService) loadPositions(ctx context.Context, a *rankfile.Actor) erro
 		if !a.BelongsTo(p.BodyID) {
 			a.Belongs = append(a.Belongs, p.BodyID)
 		}
+		if p.SeatID != 0 {
+			a.Seats = append(a.Seats, p.SeatID)
+		}
 		if p.SeatID == 0 || a.LeadsBody(p.BodyID) {
 			continue
 		}

@@ -30,6 +30,9 @@ func findPositions(ctx context.Context, q querier, filter rankfile.PositionFilte
 	if !filter.ActiveOn.IsZero() {
 		w.add("start_on <= $%d AND (end_on IS NULL OR end_on >= $%d)", filter.ActiveOn, filter.ActiveOn)
 	}
+	if !filter.EndedBefore.IsZero() {
+		w.add("end_on < $%d", filter.EndedBefore)
+	}
 	rows, err := q.QueryContext(ctx, positionSelect+w.sql()+" ORDER BY start_on, id", w.args...)
 	if err != nil {
 		return nil, err
@@ -66,9 +69,14 @@ func (s *BodyService) CreatePosition(ctx context.Context, p *rankfile.Position) 
 	})
 }
 
-// insertPosition stores a position after checking it has room.
+// insertPosition stores a position after checking it has room. A seat
+// with a fixed term gives the position its term's last day unless an
+// end is given.
 func (tx *Tx) insertPosition(ctx context.Context, p *rankfile.Position) error {
 	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := tx.endTerm(ctx, p); err != nil {
 		return err
 	}
 	if err := tx.checkRoom(ctx, p); err != nil {
@@ -82,6 +90,21 @@ func (tx *Tx) insertPosition(ctx context.Context, p *rankfile.Position) error {
 		return err
 	}
 	return tx.touchRoster(ctx)
+}
+
+// endTerm sets the last day of a position in a seat with a fixed term
+// that has no end yet: the day before the term's months are up.
+func (tx *Tx) endTerm(ctx context.Context, p *rankfile.Position) error {
+	if p.SeatID == 0 || !p.EndOn.IsZero() {
+		return nil
+	}
+	seat := &rankfile.Seat{}
+	err := tx.QueryRowContext(ctx, `SELECT term_months FROM seats WHERE id = $1 AND body_id = $2`, p.SeatID, p.BodyID).Scan(&seat.TermMonths)
+	if err != nil {
+		return rankfile.Errorf(rankfile.EINVALID, "seat %d is not a seat of body %d", p.SeatID, p.BodyID)
+	}
+	p.EndOn = seat.TermEnd(p.StartOn)
+	return nil
 }
 
 // checkRoom refuses a position the member already holds for some of the
@@ -149,19 +172,47 @@ func (s *BodyService) LeaveBody(ctx context.Context, memberID, bodyID int64) err
 			return err
 		}
 		for _, p := range held {
-			if p.SeatID != 0 {
-				continue
+			if p.SeatID == 0 {
+				return tx.endNow(ctx, p)
 			}
-			if p.StartOn == today {
-				_, err = tx.ExecContext(ctx, `DELETE FROM positions WHERE id = $1`, p.ID)
-			} else {
-				_, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, today.AddDays(-1), p.ID)
-			}
-			if err != nil {
-				return err
-			}
-			return tx.touchRoster(ctx)
 		}
 		return rankfile.Errorf(rankfile.ENOTFOUND, "you are not a member of that body")
+	})
+}
+
+// endNow ends a position held today so that from today it is not: its
+// last day is yesterday, or, begun today, it goes altogether (the audit
+// log keeps that it was).
+func (tx *Tx) endNow(ctx context.Context, p *rankfile.Position) error {
+	var err error
+	if today := tx.today(); !p.StartOn.Before(today) {
+		_, err = tx.ExecContext(ctx, `DELETE FROM positions WHERE id = $1`, p.ID)
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE positions SET end_on = $1 WHERE id = $2`, today.AddDays(-1), p.ID)
+	}
+	if err != nil {
+		return err
+	}
+	return tx.touchRoster(ctx)
+}
+
+// RemovePosition takes a member out of a seat or a body from today: the
+// position ends yesterday, or goes when it began today or has yet to
+// begin. ENOTFOUND for a position that is not held today or later.
+func (s *BodyService) RemovePosition(ctx context.Context, id int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		ps, err := findPositions(ctx, tx, rankfile.PositionFilter{ID: id})
+		if err != nil {
+			return err
+		}
+		if len(ps) == 0 || (!ps[0].EndOn.IsZero() && ps[0].EndOn.Before(tx.today())) {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no position %d held now", id)
+		}
+		p := ps[0]
+		if err := tx.endNow(ctx, p); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeBodies, p.MemberID,
+			sprintf("removed from position %d in body %d (seat %d) from %s", p.ID, p.BodyID, p.SeatID, tx.today()))
 	})
 }

@@ -155,6 +155,7 @@ func TestDemo(t *testing.T) {
 		checkDemoMeetings(t, dsn)
 		checkDemoEvents(t, dsn)
 		checkDemoWeekly(t, dsn)
+		checkDemoSeats(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}

@@ -138,7 +138,11 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var ballots, proposals, events int
 	var meeting *rankfile.Meeting
 	var weekly *rankfile.WeeklyEmail
+	var captain *rankfile.Member
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
+		if captain, err = demo.Captain(ctx, web); err != nil {
+			return err
+		}
 		if ballots, err = demo.Elections(ctx, web, setClock); err != nil {
 			return err
 		}
@@ -158,6 +162,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	a.printDemoSummary(sum)
+	fmt.Fprintf(a.stdout, "coordinator@example.org, a co-coordinator of Central, appointed %s a captain of Echo Park / Silver Lake "+
+		"from /bodies/%s; one of Mutual Aid's co-chairs' terms ended last month (/bodies/%s).\n",
+		captain.FullName(), demo.CaptainBody, demo.EndedTermBody)
 	fmt.Fprintf(a.stdout, "Held the election of convention delegates (%d ballots, counted) and opened the steering committee's.\n", ballots)
 	fmt.Fprintf(a.stdout, "Wrote %d proposals, one at every stage; member@example.org can sign the one about fare-free buses.\n", proposals)
 	if meeting != nil {

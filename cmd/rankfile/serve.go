@@ -278,8 +278,9 @@ func checkAuditKey(ctx context.Context, db *store.DB) error {
 const electionClockEvery = time.Minute
 
 // startElectionClock keeps elections and proposals on time every
-// electionClockEvery, until ctx ends, queues events' reminders, drafts the
-// coming week's weekly email from Thursday, and sends the emails they owe.
+// electionClockEvery, until ctx ends, queues events' reminders and the
+// notices of seats' terms ending within a month, drafts the coming week's
+// weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes
 // sign-in links, would fill with one message per member. The demo, whose
 // members are made up, sends them to the log all the same.
@@ -300,7 +301,8 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 		for {
 			_, remind := web.QueueReminders(ctx)
 			_, weekly := web.DraftComingWeekly(ctx)
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly)
+			_, terms := web.QueueTermNotices(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}

@@ -1,0 +1,153 @@
+package http
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// A data steward's changes to a member's record from the member's page:
+// what the command line's "members override", "members revoke-override"
+// and "roles grant|revoke" do.
+
+// setOverrideForm records a standing override; a mistake shows the page
+// again with the form as typed and the wrong fields marked.
+func (s *Server) setOverrideForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	if actor := req(r).actor; !actor.CanOverrideStanding() {
+		return actor.Require(false)
+	}
+	f := app.OverrideForm{Standing: r.FormValue("standing"), Reason: r.FormValue("reason"), Until: r.FormValue("until")}
+	problems := overrideProblems(f, s.app.Today())
+	if len(problems) == 0 {
+		err = s.app.SetOverride(r.Context(), req(r).actor, id, f)
+	}
+	switch {
+	case len(problems) > 0:
+		return s.renderMember(w, r, http.StatusBadRequest, &memberData{Override: f, Problems: problems})
+	case rankfile.ErrorCode(err) == rankfile.EINVALID:
+		return s.renderMember(w, r, http.StatusBadRequest, &memberData{Override: f, Problem: rankfile.ErrorMessage(err)})
+	case err != nil:
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=override#standing-h")
+}
+
+// overrideProblems checks the form's fields, each against what
+// StandingOverride.Validate asks, to mark the ones that are wrong.
+func overrideProblems(f app.OverrideForm, today rankfile.Date) map[string]string {
+	p := map[string]string{}
+	if _, err := rankfile.ParseStanding(f.Standing); err != nil {
+		p["standing"] = "override.problem.standing"
+	}
+	if strings.TrimSpace(f.Reason) == "" {
+		p["reason"] = "override.problem.reason"
+	}
+	if u := strings.TrimSpace(f.Until); u != "" {
+		d, err := rankfile.ParseDate(u)
+		switch {
+		case err != nil || rankfile.CheckDates("", d) != nil:
+			p["until"] = "override.problem.until"
+		case d.Before(today):
+			p["until"] = "override.problem.past"
+		}
+	}
+	return p
+}
+
+// clearOverrideForm withdraws a member's standing override.
+func (s *Server) clearOverrideForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	if err := s.app.ClearOverride(r.Context(), req(r).actor, id); err != nil {
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=cleared#standing-h")
+}
+
+// grantRoleForm gives a member the role the form names.
+func (s *Server) grantRoleForm(w http.ResponseWriter, r *http.Request) error {
+	return s.changeRole(w, r, r.FormValue("role"), true)
+}
+
+// revokeRoleForm takes the role of the path away from a member.
+func (s *Server) revokeRoleForm(w http.ResponseWriter, r *http.Request) error {
+	return s.changeRole(w, r, r.PathValue("role"), false)
+}
+
+func (s *Server) changeRole(w http.ResponseWriter, r *http.Request, role string, grant bool) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	if err := s.app.ChangeRole(r.Context(), req(r).actor, id, role, grant); err != nil {
+		return err
+	}
+	done := "granted"
+	if !grant {
+		done = "revoked"
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done="+done+"#roles-h")
+}
+
+// chooseBranchForm records the branch a member chose, as they told a
+// steward: a branch's slug, or "home" for the one they live in.
+func (s *Server) chooseBranchForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	slug := r.FormValue("branch")
+	if slug == "home" {
+		slug = ""
+	}
+	if err := s.app.ChooseBranchFor(r.Context(), req(r).actor, id, slug); err != nil {
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=branch#place-h")
+}
+
+// setPointForm records where a member lives as "LAT,LON"; empty forgets
+// it. A mistake shows the page again with the field as typed, marked.
+func (s *Server) setPointForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	if actor := req(r).actor; !actor.CanPlaceMember(id) {
+		return actor.Require(false)
+	}
+	typed := r.FormValue("point")
+	p, ok := parsePoint(typed)
+	if ok {
+		err = s.app.SetPointFor(r.Context(), req(r).actor, id, p)
+	}
+	if !ok || rankfile.ErrorCode(err) == rankfile.EINVALID {
+		return s.renderMember(w, r, http.StatusBadRequest, &memberData{Point: &typed, Problems: map[string]string{"point": "place.problem.point"}})
+	} else if err != nil {
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=point#place-h")
+}
+
+// parsePoint reads "34.05,-118.25"; "" is no point.
+func parsePoint(s string) (*rankfile.Point, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, true
+	}
+	lat, lon, found := strings.Cut(s, ",")
+	p := &rankfile.Point{}
+	var err1, err2 error
+	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	p.Lon, err2 = strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	return p, found && err1 == nil && err2 == nil && p.Validate() == nil
+}
