@@ -38,6 +38,7 @@ const (
 	AuditMinutes         = "minutes"         // wrote or approved a meeting's minutes
 	AuditChangeEvent     = "change_event"    // put an event on the calendar, changed or cancelled it
 	AuditSendWeekly      = "send_weekly"     // sent the weekly email to the members
+	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -28,6 +28,9 @@ const (
 	NoticeMoved      NoticeKind = "moved"      // the time or place changed
 	NoticeCancelled  NoticeKind = "cancelled"  // the event is cancelled
 	NoticeWeekly     NoticeKind = "weekly"     // the weekly email
+	// A meeting's notices go to the members of its body.
+	NoticeMeetingMoved     NoticeKind = "meeting_moved"     // its time or place changed
+	NoticeMeetingCancelled NoticeKind = "meeting_cancelled" // it is called off
 )
 
 // NoticeState is where a notice is in being sent.
@@ -52,6 +55,7 @@ type Notice struct {
 	MemberID       int64       `json:"member_id,omitempty"`
 	ContactID      int64       `json:"contact_id,omitempty"`
 	WeeklyID       int64       `json:"weekly_id,omitempty"`
+	MeetingID      int64       `json:"meeting_id,omitempty"`
 	State          NoticeState `json:"state"`
 	Attempts       int         `json:"attempts"`
 	NextAt         time.Time   `json:"next_at"`

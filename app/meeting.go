@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/rankfile/rankfile"
 )
@@ -37,6 +38,9 @@ type MeetingPage struct {
 	// CanChair and CanWriteMinutes are what the reader may do here.
 	CanChair        bool `json:"can_chair"`
 	CanWriteMinutes bool `json:"can_write_minutes"`
+	// CanManage is whether the reader may change the meeting, its agenda,
+	// or call it off: the body's leaders.
+	CanManage bool `json:"can_manage"`
 }
 
 // Quorate reports whether enough members are present to decide.
@@ -57,50 +61,75 @@ func (a *App) BranchSessions(ctx context.Context) ([]*rankfile.MeetingSession, e
 }
 
 // CreateMeeting calls a meeting, by a leader of its body. The qualified
-// proposals on its agenda are scheduled for it.
+// proposals on its agenda are scheduled for it in the meeting's own
+// transaction: a meeting is called with its whole agenda, or not at all.
 func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankfile.Meeting) error {
 	if err := actor.Require(actor.CanCallMeeting(m.BodyID)); err != nil {
 		return err
 	}
-	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
+	if err != nil {
 		return err
 	}
-	if err := a.checkAgendaProposals(ctx, m); err != nil {
+	if err := a.checkSessionPeople(ctx, body, m); err != nil {
 		return err
 	}
-	if err := a.Meetings.CreateMeeting(as(ctx, actor), m); err != nil {
-		return err
-	}
-	note := fmt.Sprintf("%s, %s", m.Title, m.StartsAt.In(a.Zone).Format("2 January 2006 15:04"))
 	for _, item := range m.Agenda {
-		if item.Kind == rankfile.AgendaProposal {
-			err := a.Proposals.StepProposal(as(ctx, actor), item.ProposalID, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// checkAgendaProposals refuses an agenda naming a proposal that is not
-// qualified, or that another body decides.
-func (a *App) checkAgendaProposals(ctx context.Context, m *rankfile.Meeting) error {
-	for _, item := range m.Agenda {
-		if item.Kind != rankfile.AgendaProposal {
-			continue
-		}
-		list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: item.ProposalID, NoCounts: true})
-		if err != nil {
+		if _, err := a.agendaProposal(ctx, m, item); err != nil {
 			return err
 		}
-		switch {
-		case len(list) == 0:
-			return rankfile.Errorf(rankfile.EINVALID, "agenda item %d names no proposal", item.Position)
-		case list[0].BodyID != m.BodyID:
-			return rankfile.Errorf(rankfile.EINVALID, "%q is for another body to decide", list[0].Title)
-		case list[0].Status != rankfile.ProposalQualified:
-			return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s: only a qualified proposal goes on an agenda", list[0].Title, list[0].Status)
+	}
+	return a.Meetings.CreateMeeting(as(ctx, actor), m, scheduleStep(m, a.Zone))
+}
+
+// scheduleStep is the step that puts a proposal on the meeting's agenda;
+// its note names the meeting, as the proposal's history shows it.
+func scheduleStep(m *rankfile.Meeting, zone *time.Location) *rankfile.ProposalStep {
+	return rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, meetingNote(m, zone))
+}
+
+// meetingNote names a meeting in a proposal's history.
+func meetingNote(m *rankfile.Meeting, zone *time.Location) string {
+	return fmt.Sprintf("%s, %s", m.Title, m.StartsAt.In(zone).Format("2 January 2006 15:04"))
+}
+
+// agendaProposal returns the proposal an agenda item names, or nil for
+// an item of another kind, refusing one that is not qualified or that
+// another body decides.
+func (a *App) agendaProposal(ctx context.Context, m *rankfile.Meeting, item *rankfile.AgendaItem) (*rankfile.Proposal, error) {
+	if item.Kind != rankfile.AgendaProposal {
+		return nil, nil
+	}
+	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: item.ProposalID, NoCounts: true})
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(list) == 0:
+		return nil, rankfile.Errorf(rankfile.EINVALID, "agenda item %d names no proposal", item.Position)
+	case list[0].BodyID != m.BodyID:
+		return nil, rankfile.Errorf(rankfile.EINVALID, "%q is for another body to decide", list[0].Title)
+	case list[0].Status != rankfile.ProposalQualified:
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "%q is %s: only a qualified proposal goes on an agenda", list[0].Title, list[0].Status)
+	}
+	return list[0], nil
+}
+
+// checkSessionPeople refuses a chair or secretary who is not a member of
+// the meeting's body: they run its members' meeting.
+func (a *App) checkSessionPeople(ctx context.Context, body *rankfile.Body, m *rankfile.Meeting) error {
+	scopes := []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}
+	for _, s := range m.Sessions {
+		for _, id := range []int64{s.ChairID, s.SecretaryID} {
+			if id == 0 {
+				continue
+			}
+			if ok, err := a.inScopes(ctx, scopes, id); err != nil || !ok {
+				if err == nil {
+					err = rankfile.Errorf(rankfile.EINVALID, "a session's chair and secretary are members of %s", body.Name)
+				}
+				return err
+			}
 		}
 	}
 	return nil
@@ -129,7 +158,8 @@ func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*Me
 	if err != nil {
 		return nil, err
 	}
-	p := &MeetingPage{Meeting: m, CanChair: actor.CanChairMeeting(m), CanWriteMinutes: actor.CanWriteMinutes(m)}
+	p := &MeetingPage{Meeting: m, CanChair: actor.CanChairMeeting(m), CanWriteMinutes: actor.CanWriteMinutes(m),
+		CanManage: actor.CanCallMeeting(m.BodyID) && !m.Cancelled()}
 	if p.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
 		return nil, err
 	}

@@ -52,6 +52,9 @@ func (a *App) OpenVote(ctx context.Context, actor *rankfile.Actor, meetingID int
 	if err := actor.Require(actor.CanChairMeeting(m)); err != nil {
 		return err
 	}
+	if err := m.CheckVoteOpens(a.Now()); err != nil {
+		return err
+	}
 	i := slices.IndexFunc(m.Agenda, func(item *rankfile.AgendaItem) bool { return item.ID == v.AgendaItemID })
 	if i < 0 {
 		return rankfile.Errorf(rankfile.EINVALID, "a vote is on an item of the meeting's agenda")

@@ -81,8 +81,11 @@ func TestABranchedVoteDecidesTheProposal(t *testing.T) {
 		if v.Kind != rankfile.VoteYesNo || v.Question != p.Title || v.Threshold != rankfile.ThresholdMajority || v.ProposalID != p.ID {
 			t.Errorf("the vote on the proposal: %+v", v)
 		}
-		if err := w.app.OpenVote(ctx, w.voter(6), m.ID, &rankfile.MeetingVote{AgendaItemID: m.Agenda[0].ID,
-			Kind: rankfile.VoteYesNo, Question: "Accept the report?"}); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+		report := &rankfile.MeetingVote{AgendaItemID: m.Agenda[0].ID, Kind: rankfile.VoteYesNo, Question: "Accept the report?"}
+		if err := w.app.OpenVote(ctx, w.voter(6), m.ID, report); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("Westside's chair opening a vote of the whole meeting: %v; want forbidden", err)
+		}
+		if err := w.app.OpenVote(ctx, w.voter(5), m.ID, report); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("a second vote while one is open: %v; want conflict", err)
 		}
 
@@ -137,7 +140,10 @@ func TestABranchedVoteDecidesTheProposal(t *testing.T) {
 		if _, err := w.app.CloseVote(ctx, w.voter(10), m.ID, v.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("a member closing the vote: %v; want forbidden", err)
 		}
-		closed, err := w.app.CloseVote(ctx, w.voter(6), m.ID, v.ID)
+		if _, err := w.app.CloseVote(ctx, w.voter(6), m.ID, v.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("Westside's chair closing the vote of the whole meeting: %v; want forbidden", err)
+		}
+		closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -112,7 +112,7 @@ func prepare(ctx context.Context, db *store.DB, n int) error {
 		m.Sessions = append(m.Sessions, &rankfile.MeetingSession{Name: b.Name, BranchID: b.ID})
 	}
 	meetings := store.NewMeetingService(db)
-	if err := meetings.CreateMeeting(ctx, m); err != nil {
+	if err := meetings.CreateMeeting(ctx, m, nil); err != nil {
 		return err
 	}
 	auth := store.NewAuthService(db)
