@@ -52,15 +52,15 @@ func (q Quorum) Needed(members int) int {
 
 // Meeting is a meeting of a body, held in one or more sessions.
 type Meeting struct {
-	ID       int64         `json:"id"`
-	BodyID   int64         `json:"body_id"`
-	Kind     MeetingKind   `json:"kind"`
-	Title    string        `json:"title"`
-	StartsAt time.Time     `json:"starts_at"`
+	ID       int64       `json:"id"`
+	BodyID   int64       `json:"body_id"`
+	Kind     MeetingKind `json:"kind"`
+	Title    string      `json:"title"`
+	StartsAt time.Time   `json:"starts_at"`
 	// EndsAt is when the meeting is planned to end; zero when not said.
 	EndsAt time.Time     `json:"ends_at,omitzero"`
 	Format MeetingFormat `json:"format"`
-	Quorum   Quorum        `json:"quorum"`
+	Quorum Quorum        `json:"quorum"`
 	// Sessions are the meeting's simultaneous sessions: one for an
 	// ordinary meeting, one a branch for a branched one.
 	Sessions []*MeetingSession `json:"sessions"`
@@ -222,7 +222,7 @@ const (
 	maxMeetingTitle    = 200
 	maxMeetingSessions = 20
 	// MaxAgendaItems bounds an agenda.
-	MaxAgendaItems     = 100
+	MaxAgendaItems = 100
 )
 
 // Validate checks a meeting before it is stored.

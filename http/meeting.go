@@ -1,11 +1,11 @@
 package http
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
 
@@ -25,7 +25,7 @@ func (s *Server) meetingsPage(w http.ResponseWriter, r *http.Request) error {
 	now := s.app.Now()
 	var v meetingList
 	for _, m := range list {
-		if m.StartsAt.Add(meetingLasts).Before(now) {
+		if m.Over(now) {
 			v.Past = append([]*rankfile.Meeting{m}, v.Past...)
 		} else {
 			v.Upcoming = append(v.Upcoming, m)
@@ -33,9 +33,6 @@ func (s *Server) meetingsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, r, "meetings.html", v)
 }
-
-// meetingLasts is how long after its start a meeting counts as under way.
-const meetingLasts = 6 * time.Hour
 
 // meetingList is the meetings page: soonest first, then the latest past.
 type meetingList struct {
@@ -103,6 +100,9 @@ func (s *Server) meetingProblem(w http.ResponseWriter, r *http.Request, err erro
 		return verr
 	}
 	v.Problem = rankfile.ErrorMessage(err)
+	if errors.Is(err, rankfile.ErrMeetingNotStarted) {
+		v.Problem = req(r).l.T("meeting.problem.notstarted", "When", req(r).l.DateTime(v.Meeting.StartsAt, s.app.Zone))
+	}
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "meeting.html", v)
 }
 
