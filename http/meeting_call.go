@@ -55,7 +55,9 @@ func (f *meetingForm) ProblemOf(field string) *formProblem {
 }
 
 // Field names a session's field in the form.
-func (s *sessionForm) Field(i int, name string) string { return "session-" + strconv.Itoa(i) + "-" + name }
+func (s *sessionForm) Field(i int, name string) string {
+	return "session-" + strconv.Itoa(i) + "-" + name
+}
 
 func newMeetingForm() *meetingForm {
 	return &meetingForm{Kinds: rankfile.MeetingKinds, Formats: []rankfile.MeetingFormat{rankfile.InPerson, rankfile.Online, rankfile.Hybrid},
