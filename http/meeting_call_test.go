@@ -102,8 +102,10 @@ func TestAnAdminCallsABranchedMeetingOnAPhone(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#add-item button`)),
 		chromedp.WaitVisible(chromedp.CSS(`ol.agenda li .kind`)))
 	screenshot(t, ctx, "meeting-report.png")
+	// A second "Add" in a row comes back to the address the browser
+	// already shows, with its #fragment: the page must load again.
 	do(t, ctx, "adding the proposal",
-		chromedp.Submit(chromedp.ID("add-proposal")),
+		chromedp.Click(chromedp.CSS("#add-proposal button")),
 		chromedp.WaitVisible(chromedp.CSS(`form[action$="/up"]`)))
 	screenshot(t, ctx, "meeting-proposal.png")
 	do(t, ctx, "moving it up",
@@ -138,5 +140,35 @@ func TestAnAdminCallsABranchedMeetingOnAPhone(t *testing.T) {
 		do(t, ctx, page+" in Spanish", chromedp.Navigate(w.srv.URL+meeting+page), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		fitsThePhone(t, ctx, page+" in Spanish")
 		screenshot(t, ctx, "meeting"+strings.ReplaceAll(page, "/", "-")+"-es.png")
+	}
+}
+
+// TestAFormSentByHtmxToItsOwnPageLoadsItAgain adds two reports in a row
+// through htmx, as the agenda page's boosted forms do: the second comes
+// back to the address the browser already shows, #fragment and all, which
+// a browser only scrolls to, so htmx is told to load the page again; from
+// another page, it is only sent on.
+func TestAFormSentByHtmxToItsOwnPageLoadsItAgain(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	c := w.client("admin")
+	form := url.Values{"body": {"1"}, "title": {"Chapter meeting"}, "kind": {"body"}, "format": {"in_person"},
+		"starts": {"2030-03-01T19:00"}, "sessions": {"1"}, "session-0-name": {"Chapter"}, "session-0-chair": {"Cora Coordinator"}}
+	if status, _ := w.do(c, "POST", "/meetings", form); status != 303 {
+		t.Fatalf("calling the meeting: %d", status)
+	}
+	list, _ := w.app.Meetings.FindMeetings(ctx, rankfile.MeetingFilter{BodyID: 1})
+	agenda := "/meetings/" + itoa(list[len(list)-1].ID) + "/agenda"
+	report := url.Values{"kind": {"report"}, "title": {"Treasurer's report"}}
+	for _, tc := range []struct{ from, refresh string }{
+		{w.srv.URL + agenda + "?done=called", ""},
+		{w.srv.URL + agenda + "?done=added#agenda-h", "true"},
+	} {
+		a := w.fetch(c, "POST", agenda, formBody(report), formType, "HX-Request", "true", "HX-Current-URL", tc.from)
+		if a.status != 204 || a.header.Get("HX-Redirect") != agenda+"?done=added#agenda-h" {
+			t.Fatalf("from %s: %d, to %q", tc.from, a.status, a.header.Get("HX-Redirect"))
+		}
+		if got := a.header.Get("HX-Refresh"); got != tc.refresh {
+			t.Errorf("from %s: HX-Refresh %q, want %q", tc.from, got, tc.refresh)
+		}
 	}
 }
