@@ -265,10 +265,50 @@ type CastBallot struct {
 	Name      string
 }
 
-// VoteProgress is how many members of each session have voted in a vote.
+// VoteProgress is how many members of each session have voted in a vote,
+// and how many of them in the room, counted there by the session's hosts.
 type VoteProgress struct {
 	SessionID int64 `json:"session_id"`
 	Voted     int   `json:"voted"`
+	Room      int   `json:"room"`
+}
+
+// UnheardSessions returns the sessions of m nothing has come in from in a
+// vote: no ballot from a phone and no count of the room. In a branched
+// meeting that is most often a room whose count is still on paper, or a
+// session whose link failed; closing the vote then leaves its members out.
+func UnheardSessions(m *Meeting, progress []VoteProgress) []*MeetingSession {
+	heard := map[int64]bool{}
+	for _, p := range progress {
+		heard[p.SessionID] = p.Voted > 0
+	}
+	var out []*MeetingSession
+	for _, s := range m.Sessions {
+		if !heard[s.ID] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// UnheardError refuses to close a vote that sessions have sent nothing
+// in, until the chair confirms that it closes without them. It is a
+// conflict (see ErrorCode) that names the sessions.
+type UnheardError struct {
+	Sessions []*MeetingSession
+}
+
+// Error says which sessions are unheard.
+func (e *UnheardError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the conflict the error is, for ErrorCode and ErrorMessage.
+func (e *UnheardError) Unwrap() error {
+	names := make([]string, len(e.Sessions))
+	for i, s := range e.Sessions {
+		names[i] = s.Name
+	}
+	return Errorf(ECONFLICT, "nothing has come in from %s: no ballots and no count of the room. Close the vote anyway only once you are sure, and confirm it",
+		strings.Join(names, ", "))
 }
 
 // VoteService stores meetings' votes and the ballots cast in them.

@@ -190,14 +190,24 @@ func (a *App) CastRoomVotes(ctx context.Context, actor *rankfile.Actor, meetingI
 }
 
 // CloseVote closes a vote, by a chair, and publishes its result per
-// session and combined; a proposal it decided takes the outcome.
-func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64) (*rankfile.MeetingVote, error) {
+// session and combined; a proposal it decided takes the outcome. While a
+// session has sent nothing in (see rankfile.UnheardSessions), it closes
+// only confirmed, and else returns a *rankfile.UnheardError naming them.
+func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64, confirm bool) (*rankfile.MeetingVote, error) {
 	m, open, err := a.meetingVote(ctx, actor, meetingID, voteID)
 	if err != nil {
 		return nil, err
 	}
 	if err := actor.Require(actor.CanChairMeeting(m)); err != nil {
 		return nil, err
+	}
+	if open.Status != rankfile.VoteOpen {
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "the vote is closed")
+	}
+	if !confirm {
+		if err := a.checkHeard(ctx, m, voteID); err != nil {
+			return nil, err
+		}
 	}
 	v, err := a.Votes.CloseVote(as(ctx, actor), voteID, func(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		return tallyVote(m, v, ballots)
@@ -207,6 +217,20 @@ func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, v
 	}
 	a.Live.Changed(meetingID)
 	return v, nil
+}
+
+// checkHeard refuses to close a vote while a session has sent nothing in.
+// Checked before the close's transaction: ballots only ever come in, so a
+// session heard from here is still heard from when the vote closes.
+func (a *App) checkHeard(ctx context.Context, m *rankfile.Meeting, voteID int64) error {
+	progress, err := a.Votes.VoteProgress(ctx, voteID)
+	if err != nil {
+		return err
+	}
+	if unheard := rankfile.UnheardSessions(m, progress); len(unheard) > 0 {
+		return &rankfile.UnheardError{Sessions: unheard}
+	}
+	return nil
 }
 
 // voteDecision is what closing a vote does to the proposal it is on: a

@@ -163,7 +163,8 @@ func (d *meetingDemo) takeVote(m *rankfile.Meeting, v *rankfile.MeetingVote, cho
 			return err
 		}
 	}
-	_, err = d.a.CloseVote(d.ctx, d.coordinator, m.ID, v.ID)
+	// Confirmed: a branch the demo's attendance leaves empty sends nothing.
+	_, err = d.a.CloseVote(d.ctx, d.coordinator, m.ID, v.ID, true)
 	return err
 }
 

@@ -232,14 +232,32 @@ func readChoice(r *http.Request) ([]int, error) {
 	return out, nil
 }
 
-// closeVoteForm closes the open vote.
+// closeVoteForm closes the open vote; while a session has sent nothing
+// in, it shows the confirm step instead, which sends "confirm".
 func (s *Server) closeVoteForm(w http.ResponseWriter, r *http.Request) error {
 	id, vid, err := meetingVoteIDs(r)
 	if err != nil {
 		return err
 	}
-	_, err = s.app.CloseVote(r.Context(), req(r).actor, id, vid)
-	return s.meetingAction(w, r, "closed", err)
+	_, err = s.app.CloseVote(r.Context(), req(r).actor, id, vid, r.FormValue("confirm") == "1")
+	var unheard *rankfile.UnheardError
+	if !errors.As(err, &unheard) {
+		return s.meetingAction(w, r, "closed", err)
+	}
+	v, err := s.meetingView(r)
+	if err != nil {
+		return err
+	}
+	return s.renderStatus(w, r, http.StatusConflict, "meeting_close.html",
+		closeView{meetingView: v, Unheard: unheard.Sessions, Back: r.FormValue("back")})
+}
+
+// closeView is the step before closing a vote that sessions have sent
+// nothing in: it names them and asks to close anyway.
+type closeView struct {
+	meetingView
+	Unheard []*rankfile.MeetingSession
+	Back    string // "host" to come back to the hosts' page
 }
 
 // minutesForm saves the minutes, or records earlier minutes approved.

@@ -248,11 +248,11 @@ func (s *MeetingService) VotedMembers(ctx context.Context, voteID int64) ([]int6
 	return out, rows.Err()
 }
 
-// VoteProgress counts each session's members who have voted, sessions no
-// one voted in left out.
+// VoteProgress counts each session's members who have voted, and those
+// of them who voted in the room, sessions no one voted in left out.
 func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rankfile.VoteProgress, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT session_id, COUNT(*) FROM meeting_vote_marks WHERE vote_id = $1
-		GROUP BY session_id ORDER BY session_id`, voteID)
+	rows, err := s.db.read.QueryContext(ctx, `SELECT session_id, COUNT(*), SUM(CASE WHEN how = 'room' THEN 1 ELSE 0 END)
+		FROM meeting_vote_marks WHERE vote_id = $1 GROUP BY session_id ORDER BY session_id`, voteID)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
@@ -260,7 +260,7 @@ func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rank
 	var out []rankfile.VoteProgress
 	for rows.Next() {
 		var p rankfile.VoteProgress
-		if err := rows.Scan(&p.SessionID, &p.Voted); err != nil {
+		if err := rows.Scan(&p.SessionID, &p.Voted, &p.Room); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
