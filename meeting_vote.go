@@ -96,8 +96,12 @@ type MeetingVote struct {
 	RollCall bool `json:"roll_call"`
 	// ProposalID is the proposal the vote decides, from its agenda item:
 	// a yes/no vote on a proposal adopts or rejects it.
-	ProposalID int64      `json:"proposal_id,omitempty"`
-	Status     VoteStatus `json:"status"`
+	ProposalID int64 `json:"proposal_id,omitempty"`
+	// OptionProposals are the resolutions a convention's priorities vote
+	// ranks, one for each option: the ranked vote whose close adopts the
+	// options it elects as priorities (see Priorities).
+	OptionProposals []int64    `json:"option_proposals,omitempty"`
+	Status          VoteStatus `json:"status"`
 	// Seed seeds the lot that breaks a ranked count's ties; fixed when
 	// the vote opens and published with the result.
 	Seed     string      `json:"seed,omitempty"`
@@ -130,6 +134,8 @@ func (v *MeetingVote) Validate() error {
 		return Errorf(EINVALID, "a yes/no vote needs a majority, two thirds or three quarters")
 	case v.ProposalID != 0 && v.Kind != VoteYesNo:
 		return Errorf(EINVALID, "a proposal is decided by a yes/no vote")
+	case v.OptionProposals != nil && (v.Kind != VoteRanked || len(v.OptionProposals) != len(v.Options) || v.RollCall):
+		return Errorf(EINVALID, "a priorities vote is a secret ranked vote with a resolution for each option")
 	}
 	return v.validateOptions()
 }
@@ -165,6 +171,10 @@ func (v *MeetingVote) validateOptions() error {
 	}
 	return nil
 }
+
+// AdoptsPriorities reports whether closing the vote adopts the
+// resolutions it elects as a convention's priorities.
+func (v *MeetingVote) AdoptsPriorities() bool { return len(v.OptionProposals) > 0 }
 
 // DecidesProposal reports whether closing the vote decides a proposal:
 // a yes/no vote on one.
@@ -335,6 +345,10 @@ type VoteService interface {
 	// makes of its ballots, in one transaction; the proposal the vote is
 	// on, if any, takes the step decide makes of the closed vote, if any,
 	// in it too. A nil decide leaves the proposal alone.
+	//
+	// The priorities adopt makes of the closed vote and its ballots, if
+	// any, are adopted in that transaction too (see
+	// PrioritiesService.AdoptPriorities); a nil adopt adopts none.
 	CloseVote(ctx context.Context, voteID int64, tally func(*MeetingVote, []*CastBallot) (*VoteResult, error),
-		decide func(*MeetingVote, *Proposal) *ProposalStep) (*MeetingVote, error)
+		decide func(*MeetingVote, *Proposal) *ProposalStep, adopt func(*MeetingVote, []*CastBallot) (*Priorities, error)) (*MeetingVote, error)
 }

@@ -44,26 +44,21 @@ func (a *App) findVote(ctx context.Context, actor *rankfile.Actor, meetingID, vo
 // decides it, two thirds needed for bylaws unless the chair sets another
 // threshold.
 func (a *App) OpenVote(ctx context.Context, actor *rankfile.Actor, meetingID int64, v *rankfile.MeetingVote) error {
-	page, err := a.Meeting(ctx, actor, meetingID)
+	page, err := a.chairedMeeting(ctx, actor, meetingID)
 	if err != nil {
 		return err
 	}
 	m := page.Meeting
-	if err := actor.Require(actor.CanChairMeeting(m)); err != nil {
-		return err
-	}
-	if err := m.CheckVoteOpens(a.Now()); err != nil {
-		return err
-	}
 	i := slices.IndexFunc(m.Agenda, func(item *rankfile.AgendaItem) bool { return item.ID == v.AgendaItemID })
 	if i < 0 {
 		return rankfile.Errorf(rankfile.EINVALID, "a vote is on an item of the meeting's agenda")
 	}
 	if !page.Quorate() {
-		return rankfile.Errorf(rankfile.ECONFLICT, "the meeting is not quorate: %d of the %d members in good standing needed are checked in",
-			page.Present, page.Needed)
+		return notQuorate(page)
 	}
-	v.MeetingID, v.ProposalID = meetingID, m.Agenda[i].ProposalID
+	// Only the priorities vote ranks resolutions, opened by
+	// OpenPrioritiesVote with those on the agenda.
+	v.MeetingID, v.ProposalID, v.OptionProposals = meetingID, m.Agenda[i].ProposalID, nil
 	if err := a.fillProposalVote(ctx, v); err != nil {
 		return err
 	}
@@ -72,6 +67,25 @@ func (a *App) OpenVote(ctx context.Context, actor *rankfile.Actor, meetingID int
 	}
 	a.Live.Changed(meetingID)
 	return nil
+}
+
+// chairedMeeting returns a meeting whose votes the actor opens, once its
+// time has come.
+func (a *App) chairedMeeting(ctx context.Context, actor *rankfile.Actor, meetingID int64) (*MeetingPage, error) {
+	page, err := a.Meeting(ctx, actor, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.CanChairMeeting(page.Meeting)); err != nil {
+		return nil, err
+	}
+	return page, page.Meeting.CheckVoteOpens(a.Now())
+}
+
+// notQuorate refuses a vote at a meeting short of its quorum.
+func notQuorate(page *MeetingPage) error {
+	return rankfile.Errorf(rankfile.ECONFLICT, "the meeting is not quorate: %d of the %d members in good standing needed are checked in",
+		page.Present, page.Needed)
 }
 
 // fillProposalVote makes a vote on a proposal a yes/no vote on its
@@ -211,7 +225,7 @@ func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, v
 	}
 	v, err := a.Votes.CloseVote(as(ctx, actor), voteID, func(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		return tallyVote(m, v, ballots)
-	}, voteDecision(open))
+	}, voteDecision(open), priorityAdoption(m, open))
 	if err != nil {
 		return nil, err
 	}

@@ -164,7 +164,7 @@ func check(ctx context.Context, db *store.DB, voteID int64, ackedFile string) er
 	_, err = meetings.CloseVote(ctx, voteID, func(v *rankfile.MeetingVote, box []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		ballots = len(box)
 		return &rankfile.VoteResult{Summary: fmt.Sprintf("%d ballots", len(box))}, nil
-	}, nil)
+	}, nil, nil)
 	if err != nil {
 		return err
 	}
