@@ -56,6 +56,15 @@ func (p *Priorities) BallotsFile() string {
 	return "priorities.blt"
 }
 
+// Day is the day the priorities were adopted in the chapter's zone: the
+// day of the convention's meeting, for a vote taken there.
+func (p *Priorities) Day(zone *time.Location) Date {
+	if !p.MeetingStarts.IsZero() {
+		return DateOf(p.MeetingStarts.In(zone))
+	}
+	return DateOf(p.AdoptedAt.In(zone))
+}
+
 // Step is the step that adopts the resolution elected in place (from 0),
 // its note saying so in the proposal's history.
 func (p *Priorities) Step(place int) *ProposalStep {

@@ -109,3 +109,18 @@ func priorityAdoption(m *rankfile.Meeting, v *rankfile.MeetingVote) func(*rankfi
 		return newPriorities(m.BodyID, v.ID, v.OptionProposals, e, rep, v.Seed)
 	}
 }
+
+// PrioritiesToOpen returns the resolutions of the priorities vote the
+// reader of a meeting's page may open now: its chair, at a convention's
+// meeting with no vote open, no priorities vote taken yet, and more
+// resolutions on the agenda than there are priorities. Else none.
+func (a *App) PrioritiesToOpen(ctx context.Context, page *MeetingPage) ([]*rankfile.Proposal, error) {
+	if !page.CanChair || page.Open != nil || slices.ContainsFunc(page.Votes, (*rankfile.MeetingVote).AdoptsPriorities) {
+		return nil, nil
+	}
+	ballot, err := a.PrioritiesBallot(ctx, page)
+	if err != nil || len(ballot) <= rankfile.PrioritySeats {
+		return nil, err
+	}
+	return ballot, nil
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 func (s *Server) directoryPage(w http.ResponseWriter, r *http.Request) error {
@@ -29,7 +30,19 @@ func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "body.html", p)
+	v := bodyView{BodyPage: p}
+	if p.Body.Kind == rankfile.KindChapter && req(r).actor.SignedIn() {
+		if v.Priorities, err = s.app.ChapterPriorities(r.Context(), req(r).actor, p.Body.ID); err != nil {
+			return err
+		}
+	}
+	return s.render(w, r, "body.html", v)
+}
+
+// bodyView is a body's page; a chapter's shows its priorities.
+type bodyView struct {
+	*app.BodyPage
+	Priorities *rankfile.Priorities
 }
 
 func (s *Server) joinBody(w http.ResponseWriter, r *http.Request) error {

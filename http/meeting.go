@@ -49,7 +49,13 @@ type meetingView struct {
 	ToApprove  []*rankfile.Meeting
 	Kinds      []rankfile.VoteKind
 	Thresholds []rankfile.Threshold
+	// Priorities are the resolutions of the convention's priorities vote
+	// the reader may open now.
+	Priorities []*rankfile.Proposal
 }
+
+// PrioritySeats is how many resolutions the priorities vote adopts.
+func (v meetingView) PrioritySeats() int { return rankfile.PrioritySeats }
 
 // LastClosed is the latest closed vote when none is open, for the live
 // part to show its result.
@@ -70,7 +76,10 @@ func (s *Server) meetingView(r *http.Request) (meetingView, error) {
 		return meetingView{}, err
 	}
 	v := meetingView{MeetingPage: page, Done: r.URL.Query().Get("done"), Kinds: rankfile.VoteKinds, Thresholds: rankfile.Thresholds}
-	v.ToApprove, err = s.app.MinutesToApprove(r.Context(), req(r).actor, page.Meeting)
+	if v.ToApprove, err = s.app.MinutesToApprove(r.Context(), req(r).actor, page.Meeting); err != nil {
+		return v, err
+	}
+	v.Priorities, err = s.app.PrioritiesToOpen(r.Context(), page)
 	return v, err
 }
 

@@ -130,6 +130,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /meetings/{id}/votes/{vid}/room", page(s.roomVotesForm))
 	mux.Handle("POST /meetings/{id}/votes/{vid}/close", page(s.closeVoteForm))
 	mux.Handle("POST /meetings/{id}/minutes", page(s.minutesForm))
+	mux.Handle("POST /meetings/{id}/priorities-vote", page(s.openPrioritiesVoteForm))
+	mux.Handle("GET /priorities/{id}", page(s.prioritiesPage))
+	mux.Handle("GET /priorities/{id}/ballots.blt", page(s.prioritiesBLT))
 
 	mux.Handle("GET /events", page(s.calendarPage))
 	mux.Handle("GET /events/new", page(s.newEventPage))

@@ -46,7 +46,7 @@ func (tx *Tx) adoptPriorities(ctx context.Context, p *rankfile.Priorities) error
 			return err
 		}
 	}
-	return tx.audit(ctx, rankfile.AuditPriorities, p.ConventionID,
+	return tx.audit(ctx, rankfile.AuditPriorities, 0,
 		fmt.Sprintf("adopted %d priorities of convention %d by the count of %d ballots", len(p.Adopted), p.ConventionID, p.Ballots))
 }
 
