@@ -10,7 +10,9 @@ import (
 	"github.com/rankfile/rankfile/app"
 )
 
-// Meetings makes the demo's meetings through the web app's operations: last
+// Meetings makes the demo's meetings through the web app's operations: the
+// chapter convention of forty days ago, which adopted this year's
+// priorities by its delegates' ranked vote (see priorities.go); last
 // month's branched general meeting, held in the five branches at once,
 // which adopted a resolution by a vote taken online and counted by hand,
 // chose where to hold the holiday party, and has minutes waiting for
@@ -23,6 +25,9 @@ func Meetings(ctx context.Context, a *app.App, setClock func(time.Time)) (*rankf
 		return nil, err // a demo too small for them has no meetings
 	}
 	m := &meetingDemo{proposalDemo: d, rng: rand.New(rand.NewPCG(7, 11))}
+	if err := m.convention(setClock); err != nil {
+		return nil, err
+	}
 	if err := m.past(setClock); err != nil {
 		return nil, err
 	}

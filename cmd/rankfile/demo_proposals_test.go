@@ -73,12 +73,14 @@ func checkDemoMeetings(t *testing.T, dsn string) {
 	}
 	coordinator, me := actor("coordinator@example.org"), actor("member@example.org")
 	list, err := web.ListMeetings(ctx, me)
-	if err != nil || len(list) != 3 {
+	if err != nil || len(list) != 4 {
 		t.Fatalf("the demo's meetings: %d, %v", len(list), err)
 	}
 	if list[0].Title != "September general meeting" || len(list[0].Agenda) != 2 {
 		t.Errorf("the first meeting is %q with %d items, want September's that decided two proposals", list[0].Title, len(list[0].Agenda))
 	}
+	checkDemoPriorities(t, web, me, list[1])
+	list = append(list[:1], list[2:]...)
 	past, err := web.Meeting(ctx, coordinator, list[1].ID)
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +114,31 @@ func checkDemoMeetings(t *testing.T, dsn string) {
 	}
 	if _, err := web.CastMeetingVote(ctx, me, next.Meeting.ID, v.ID, []int{rankfile.OptionYes}); err != nil {
 		t.Errorf("member@example.org voting at this month's meeting: %v", err)
+	}
+}
+
+// checkDemoPriorities checks the demo's convention: its priorities vote
+// adopted three resolutions, which the chapter's page shows with the
+// count's record, recounted to the same result.
+func checkDemoPriorities(t *testing.T, web *rfapp.App, me *rankfile.Actor, convention *rankfile.Meeting) {
+	ctx := context.Background()
+	chapter, err := web.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "los-angeles-chapter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := web.ChapterPriorities(ctx, me, chapter.ID)
+	if err != nil || p == nil || len(p.Adopted) != rankfile.PrioritySeats || p.MeetingID != convention.ID {
+		t.Fatalf("the chapter's priorities: %+v, %v (the convention %q)", p, err, convention.Title)
+	}
+	votes, err := web.MeetingVotes(ctx, me, convention.ID)
+	if err != nil || len(votes) != 1 || !votes[0].AdoptsPriorities() {
+		t.Fatalf("the convention's votes: %v, %v", votes, err)
+	}
+	rep, err := rfapp.RecountPriorities(p)
+	for i, winner := range votes[0].Result.Winners {
+		if err != nil || p.Adopted[i].ProposalID != votes[0].OptionProposals[winner] || rep.Elected[i] != winner {
+			t.Errorf("priority %d: %+v, recounted %v, %v; the vote elected %v", i+1, p.Adopted[i], rep.Elected, err, votes[0].Result.Winners)
+		}
 	}
 }
 
