@@ -66,7 +66,7 @@ func (w *world) convention() (*rankfile.Meeting, []int64) {
 func TestTheChairOpensThePrioritiesVoteFromTheMeetingsPage(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
-		m, _ := w.convention()
+		m, ids := w.convention()
 		path := "/meetings/" + itoa(m.ID)
 		if _, page := w.do(w.client("member"), "GET", path, nil); strings.Contains(page, "priorities-vote") {
 			t.Error("a delegate sees the button that opens the priorities vote")
@@ -79,6 +79,10 @@ func TestTheChairOpensThePrioritiesVoteFromTheMeetingsPage(t *testing.T) {
 		}
 		if status, _ := w.do(c, "POST", path+"/priorities-vote", url.Values{}); status != 303 {
 			t.Fatalf("opening the priorities vote: %d", status)
+		}
+		status, body := w.doBody("GET", "/api/v1"+path+"/votes", "", "Authorization", "Bearer "+w.token("member"))
+		if status != 200 || !strings.Contains(body, `"option_proposals":[`+itoa(ids[0])+",") {
+			t.Errorf("the vote in the API: %d %s", status, body)
 		}
 		_, page = w.do(w.client("member"), "GET", path, nil, "Accept-Language", "en")
 		if !strings.Contains(page, "<h2>Next year&#39;s priorities</h2>") || strings.Count(page, `class="rank-row"`) != 4 {
