@@ -35,9 +35,11 @@ const (
 	AuditOpenVote        = "open_vote"       // opened a vote at a meeting
 	AuditRoomVotes       = "room_votes"      // entered votes counted by hand or on paper in a session's room
 	AuditCloseVote       = "close_vote"      // closed a meeting's vote, publishing its result
+	AuditPriorities      = "priorities"      // adopted a convention's priorities by the count of its delegates' rankings
 	AuditMinutes         = "minutes"         // wrote or approved a meeting's minutes
 	AuditChangeEvent     = "change_event"    // put an event on the calendar, changed or cancelled it
 	AuditSendWeekly      = "send_weekly"     // sent the weekly email to the members
+	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
 )
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.

@@ -52,13 +52,15 @@ func (q Quorum) Needed(members int) int {
 
 // Meeting is a meeting of a body, held in one or more sessions.
 type Meeting struct {
-	ID       int64         `json:"id"`
-	BodyID   int64         `json:"body_id"`
-	Kind     MeetingKind   `json:"kind"`
-	Title    string        `json:"title"`
-	StartsAt time.Time     `json:"starts_at"`
-	Format   MeetingFormat `json:"format"`
-	Quorum   Quorum        `json:"quorum"`
+	ID       int64       `json:"id"`
+	BodyID   int64       `json:"body_id"`
+	Kind     MeetingKind `json:"kind"`
+	Title    string      `json:"title"`
+	StartsAt time.Time   `json:"starts_at"`
+	// EndsAt is when the meeting is planned to end; zero when not said.
+	EndsAt time.Time     `json:"ends_at,omitzero"`
+	Format MeetingFormat `json:"format"`
+	Quorum Quorum        `json:"quorum"`
 	// Sessions are the meeting's simultaneous sessions: one for an
 	// ordinary meeting, one a branch for a branched one.
 	Sessions []*MeetingSession `json:"sessions"`
@@ -68,6 +70,87 @@ type Meeting struct {
 	// Minutes are the record the recording secretary writes, in
 	// markdown; members see them once a later meeting approved them.
 	Minutes Minutes `json:"minutes"`
+	// CancelledAt is when the meeting was called off, and CancelReason
+	// why; a cancelled meeting holds no votes and changes no more.
+	CancelledAt  time.Time `json:"cancelled_at,omitzero"`
+	CancelReason string    `json:"cancel_reason,omitempty"`
+}
+
+// MeetingLasts is how long after its start a meeting without an end
+// counts as under way.
+const MeetingLasts = 6 * time.Hour
+
+// Over reports whether the meeting is over at now: past its end, or
+// MeetingLasts past its start when it has none.
+func (m *Meeting) Over(now time.Time) bool {
+	end := m.EndsAt
+	if end.IsZero() {
+		end = m.StartsAt.Add(MeetingLasts)
+	}
+	return now.After(end)
+}
+
+// Cancelled reports whether the meeting was called off.
+func (m *Meeting) Cancelled() bool { return !m.CancelledAt.IsZero() }
+
+// ChairID is who chairs the meeting as a whole, opening and closing its
+// votes: the chair of its first session, the one that calls it to order.
+func (m *Meeting) ChairID() int64 {
+	if len(m.Sessions) == 0 {
+		return 0
+	}
+	return m.Sessions[0].ChairID
+}
+
+// ErrMeetingNotStarted refuses a vote before its meeting's time: members
+// still on their way would miss it. Pages show it in the reader's
+// language.
+var ErrMeetingNotStarted = Errorf(ECONFLICT, "the meeting has not started yet: a vote opens once the meeting's time has come")
+
+// CheckVoteOpens refuses to open a vote of the meeting at now: before it
+// starts, or once it was cancelled.
+func (m *Meeting) CheckVoteOpens(now time.Time) error {
+	switch {
+	case m.Cancelled():
+		return Errorf(ECONFLICT, "the meeting was cancelled")
+	case now.Before(m.StartsAt):
+		return ErrMeetingNotStarted
+	}
+	return nil
+}
+
+// CheckChangeable refuses to change a meeting that was cancelled.
+func (m *Meeting) CheckChangeable() error {
+	if m.Cancelled() {
+		return Errorf(ECONFLICT, "the meeting was cancelled: it changes no more")
+	}
+	return nil
+}
+
+// MovedFrom reports whether the meeting's time or any session's place or
+// link differs from old's: what members are told about.
+func (m *Meeting) MovedFrom(old *Meeting) bool {
+	if !m.StartsAt.Equal(old.StartsAt) || !m.EndsAt.Equal(old.EndsAt) || len(m.Sessions) != len(old.Sessions) {
+		return true
+	}
+	for i, s := range m.Sessions {
+		if o := old.Sessions[i]; s.Place != o.Place || s.Link != o.Link || s.Name != o.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCancelReason bounds the reason a meeting is cancelled.
+const maxCancelReason = 1000
+
+// CheckCancelReason checks the reason given for calling a meeting off:
+// members are told it.
+func CheckCancelReason(reason string) error {
+	if r := strings.TrimSpace(reason); r == "" || utf8.RuneCountInString(r) > maxCancelReason {
+		return Errorf(EINVALID, "say why the meeting is cancelled, in at most %d characters", maxCancelReason)
+	}
+	return nil
 }
 
 // Minutes are a meeting's written record.
@@ -138,7 +221,8 @@ type AgendaItem struct {
 const (
 	maxMeetingTitle    = 200
 	maxMeetingSessions = 20
-	maxAgendaItems     = 100
+	// MaxAgendaItems bounds an agenda.
+	MaxAgendaItems = 100
 )
 
 // Validate checks a meeting before it is stored.
@@ -155,14 +239,19 @@ func (m *Meeting) Validate() error {
 		return Errorf(EINVALID, "a meeting needs a title of at most %d characters", maxMeetingTitle)
 	case m.StartsAt.IsZero():
 		return Errorf(EINVALID, "a meeting needs a time")
+	case !m.EndsAt.IsZero() && !m.EndsAt.After(m.StartsAt):
+		return Errorf(EINVALID, "a meeting ends after it starts")
 	case m.Quorum.Count < 0 || m.Quorum.Percent < 0 || m.Quorum.Percent > 100:
 		return Errorf(EINVALID, "a quorum is a number of members or a percentage of 0 to 100")
 	case len(m.Sessions) == 0 || len(m.Sessions) > maxMeetingSessions:
 		return Errorf(EINVALID, "a meeting has 1 to %d sessions", maxMeetingSessions)
-	case len(m.Agenda) > maxAgendaItems:
-		return Errorf(EINVALID, "an agenda has at most %d items", maxAgendaItems)
+	case len(m.Agenda) > MaxAgendaItems:
+		return Errorf(EINVALID, "an agenda has at most %d items", MaxAgendaItems)
 	}
 	if err := CheckTimes("a meeting's time", m.StartsAt); err != nil {
+		return err
+	}
+	if err := CheckTimes("a meeting's end", m.EndsAt); err != nil && !m.EndsAt.IsZero() {
 		return err
 	}
 	for _, s := range m.Sessions {
@@ -172,14 +261,40 @@ func (m *Meeting) Validate() error {
 	}
 	for i, item := range m.Agenda {
 		item.Position = i + 1
-		if item.Title = strings.TrimSpace(item.Title); item.Title == "" {
-			return Errorf(EINVALID, "agenda item %d needs a title", i+1)
+		if err := item.Validate(); err != nil {
+			return err
 		}
-		if !slices.Contains([]AgendaKind{AgendaReport, AgendaProposal, AgendaElection, AgendaMotion}, item.Kind) {
-			return Errorf(EINVALID, "agenda item %d: unknown kind %q", i+1, item.Kind)
-		}
-		if (item.Kind == AgendaProposal) != (item.ProposalID != 0) {
-			return Errorf(EINVALID, "agenda item %d: a proposal item names its proposal, and only it does", i+1)
+	}
+	return nil
+}
+
+// AgendaKinds lists the kinds of agenda items in the order forms offer
+// them.
+var AgendaKinds = []AgendaKind{AgendaReport, AgendaMotion, AgendaElection, AgendaProposal}
+
+// maxAgendaTitle bounds an agenda item's title.
+const maxAgendaTitle = 300
+
+// Validate checks an agenda item before it is stored; Position says which
+// item it is in the errors.
+func (item *AgendaItem) Validate() error {
+	item.Title = strings.TrimSpace(item.Title)
+	switch {
+	case item.Title == "" || utf8.RuneCountInString(item.Title) > maxAgendaTitle:
+		return Errorf(EINVALID, "agenda item %d needs a title of at most %d characters", item.Position, maxAgendaTitle)
+	case !slices.Contains(AgendaKinds, item.Kind):
+		return Errorf(EINVALID, "agenda item %d: unknown kind %q", item.Position, item.Kind)
+	case (item.Kind == AgendaProposal) != (item.ProposalID != 0):
+		return Errorf(EINVALID, "agenda item %d: a proposal item names its proposal, and only it does", item.Position)
+	}
+	return nil
+}
+
+// AgendaItem returns the meeting's agenda item with the id, or nil.
+func (m *Meeting) AgendaItem(id int64) *AgendaItem {
+	for _, item := range m.Agenda {
+		if item.ID == id {
+			return item
 		}
 	}
 	return nil
@@ -239,13 +354,37 @@ type SessionCount struct {
 type MeetingFilter struct {
 	ID     int64
 	BodyID int64
+	// ProposalID selects the meetings whose agenda holds the proposal.
+	ProposalID int64
 }
 
 // MeetingService stores meetings and who attends them.
 type MeetingService interface {
 	// CreateMeeting stores a meeting with its sessions (each given a code)
-	// and agenda.
-	CreateMeeting(ctx context.Context, m *Meeting) error
+	// and agenda, and takes schedule, when not nil, for each proposal on
+	// the agenda, all in one transaction: a proposal no longer in the
+	// step's From status refuses the whole meeting (ECONFLICT).
+	CreateMeeting(ctx context.Context, m *Meeting, schedule *ProposalStep) error
+	// UpdateMeeting changes a meeting's title, times, quorum and sessions
+	// (a session without an id is added; one left out is removed, unless
+	// members checked into it: ECONFLICT). When tell is not empty, each
+	// member it names is sent notice of the move, in the same transaction.
+	UpdateMeeting(ctx context.Context, m *Meeting, tell []int64) error
+	// CancelMeeting calls a meeting off with the reason, takes unschedule
+	// for each proposal on its agenda still scheduled, and tells the
+	// members named, all in one transaction. A meeting already cancelled,
+	// or one that has held a vote, is refused (ECONFLICT).
+	CancelMeeting(ctx context.Context, id int64, reason string, unschedule *ProposalStep, tell []int64) error
+	// AddAgendaItem adds an item at the end of a meeting's agenda; a
+	// proposal's item takes the proposal the step schedule, in the same
+	// transaction.
+	AddAgendaItem(ctx context.Context, meetingID int64, item *AgendaItem, schedule *ProposalStep) error
+	// MoveAgendaItem moves an item one place up (by -1) or down (by 1).
+	// Moving the first up or the last down changes nothing.
+	MoveAgendaItem(ctx context.Context, meetingID, itemID int64, by int) error
+	// RemoveAgendaItem takes an item off the agenda, and its proposal back
+	// by the step unschedule; an item voted on stays (ECONFLICT).
+	RemoveAgendaItem(ctx context.Context, meetingID, itemID int64, unschedule *ProposalStep) error
 	// FindMeetings returns meetings, soonest last, with sessions and agenda.
 	FindMeetings(ctx context.Context, f MeetingFilter) ([]*Meeting, error)
 	// CheckIn checks a member into a session of a meeting. A member is in

@@ -96,8 +96,12 @@ type MeetingVote struct {
 	RollCall bool `json:"roll_call"`
 	// ProposalID is the proposal the vote decides, from its agenda item:
 	// a yes/no vote on a proposal adopts or rejects it.
-	ProposalID int64      `json:"proposal_id,omitempty"`
-	Status     VoteStatus `json:"status"`
+	ProposalID int64 `json:"proposal_id,omitempty"`
+	// OptionProposals are the resolutions a convention's priorities vote
+	// ranks, one for each option: the ranked vote whose close adopts the
+	// options it elects as priorities (see Priorities).
+	OptionProposals []int64    `json:"option_proposals,omitempty"`
+	Status          VoteStatus `json:"status"`
 	// Seed seeds the lot that breaks a ranked count's ties; fixed when
 	// the vote opens and published with the result.
 	Seed     string      `json:"seed,omitempty"`
@@ -130,6 +134,8 @@ func (v *MeetingVote) Validate() error {
 		return Errorf(EINVALID, "a yes/no vote needs a majority, two thirds or three quarters")
 	case v.ProposalID != 0 && v.Kind != VoteYesNo:
 		return Errorf(EINVALID, "a proposal is decided by a yes/no vote")
+	case v.OptionProposals != nil && (v.Kind != VoteRanked || len(v.OptionProposals) != len(v.Options) || v.RollCall):
+		return Errorf(EINVALID, "a priorities vote is a secret ranked vote with a resolution for each option")
 	}
 	return v.validateOptions()
 }
@@ -165,6 +171,10 @@ func (v *MeetingVote) validateOptions() error {
 	}
 	return nil
 }
+
+// AdoptsPriorities reports whether closing the vote adopts the
+// resolutions it elects as a convention's priorities.
+func (v *MeetingVote) AdoptsPriorities() bool { return len(v.OptionProposals) > 0 }
 
 // DecidesProposal reports whether closing the vote decides a proposal:
 // a yes/no vote on one.
@@ -265,10 +275,50 @@ type CastBallot struct {
 	Name      string
 }
 
-// VoteProgress is how many members of each session have voted in a vote.
+// VoteProgress is how many members of each session have voted in a vote,
+// and how many of them in the room, counted there by the session's hosts.
 type VoteProgress struct {
 	SessionID int64 `json:"session_id"`
 	Voted     int   `json:"voted"`
+	Room      int   `json:"room"`
+}
+
+// UnheardSessions returns the sessions of m nothing has come in from in a
+// vote: no ballot from a phone and no count of the room. In a branched
+// meeting that is most often a room whose count is still on paper, or a
+// session whose link failed; closing the vote then leaves its members out.
+func UnheardSessions(m *Meeting, progress []VoteProgress) []*MeetingSession {
+	heard := map[int64]bool{}
+	for _, p := range progress {
+		heard[p.SessionID] = p.Voted > 0
+	}
+	var out []*MeetingSession
+	for _, s := range m.Sessions {
+		if !heard[s.ID] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// UnheardError refuses to close a vote that sessions have sent nothing
+// in, until the chair confirms that it closes without them. It is a
+// conflict (see ErrorCode) that names the sessions.
+type UnheardError struct {
+	Sessions []*MeetingSession
+}
+
+// Error says which sessions are unheard.
+func (e *UnheardError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the conflict the error is, for ErrorCode and ErrorMessage.
+func (e *UnheardError) Unwrap() error {
+	names := make([]string, len(e.Sessions))
+	for i, s := range e.Sessions {
+		names[i] = s.Name
+	}
+	return Errorf(ECONFLICT, "nothing has come in from %s: no ballots and no count of the room. Close the vote anyway only once you are sure, and confirm it",
+		strings.Join(names, ", "))
 }
 
 // VoteService stores meetings' votes and the ballots cast in them.
@@ -295,6 +345,10 @@ type VoteService interface {
 	// makes of its ballots, in one transaction; the proposal the vote is
 	// on, if any, takes the step decide makes of the closed vote, if any,
 	// in it too. A nil decide leaves the proposal alone.
+	//
+	// The priorities adopt makes of the closed vote and its ballots, if
+	// any, are adopted in that transaction too (see
+	// PrioritiesService.AdoptPriorities); a nil adopt adopts none.
 	CloseVote(ctx context.Context, voteID int64, tally func(*MeetingVote, []*CastBallot) (*VoteResult, error),
-		decide func(*MeetingVote, *Proposal) *ProposalStep) (*MeetingVote, error)
+		decide func(*MeetingVote, *Proposal) *ProposalStep, adopt func(*MeetingVote, []*CastBallot) (*Priorities, error)) (*MeetingVote, error)
 }

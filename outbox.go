@@ -32,6 +32,9 @@ const (
 	// NoticeTermEnding tells a body's leaders that a term in one of its
 	// seats ends within TermNoticeDays.
 	NoticeTermEnding NoticeKind = "term_ending"
+	// A meeting's notices go to the members of its body.
+	NoticeMeetingMoved     NoticeKind = "meeting_moved"     // its time or place changed
+	NoticeMeetingCancelled NoticeKind = "meeting_cancelled" // it is called off
 )
 
 // NoticeState is where a notice is in being sent.
@@ -56,6 +59,7 @@ type Notice struct {
 	MemberID       int64       `json:"member_id,omitempty"`
 	ContactID      int64       `json:"contact_id,omitempty"`
 	WeeklyID       int64       `json:"weekly_id,omitempty"`
+	MeetingID      int64       `json:"meeting_id,omitempty"`
 	State          NoticeState `json:"state"`
 	Attempts       int         `json:"attempts"`
 	NextAt         time.Time   `json:"next_at"`

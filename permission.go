@@ -260,12 +260,16 @@ func (a *Actor) CanHostMeeting(m *Meeting) bool {
 }
 
 // CanChairMeeting reports whether the actor opens and closes the
-// meeting's votes: the chair of any of its sessions, and those who may
-// call it.
+// meeting's votes, which are the whole meeting's: its chair (the first
+// session's, who calls it to order), and those who may call it. The other
+// sessions' chairs run their own rooms (CanHostSession), not the votes.
 func (a *Actor) CanChairMeeting(m *Meeting) bool {
-	return a.SignedIn() && (slices.ContainsFunc(m.Sessions, func(s *MeetingSession) bool { return s.ChairID == a.ID() }) ||
-		a.CanCallMeeting(m.BodyID))
+	return a.SignedIn() && ((m.ChairID() != 0 && m.ChairID() == a.ID()) || a.CanCallMeeting(m.BodyID))
 }
+
+// CanCallMeetings reports whether the actor may call a meeting of some
+// body: those who lead a body, and admins.
+func (a *Actor) CanCallMeetings() bool { return a.SignedIn() && (a.Admin || len(a.Leads) > 0) }
 
 // CanWriteMinutes reports whether the actor writes the meeting's minutes:
 // the secretary of any of its sessions, and those who may call it.

@@ -231,6 +231,9 @@ type ProposalFilter struct {
 
 // ProposalService stores proposals and their signatures.
 type ProposalService interface {
+	// PrioritiesService stores the resolutions conventions adopt as
+	// priorities, which it steps as it stores them.
+	PrioritiesService
 	// AcceptAuthorship records that a co-author named on a proposal accepts.
 	AcceptAuthorship(ctx context.Context, proposalID, memberID int64) error
 	// CreateProposal stores a draft, authored by its first author.

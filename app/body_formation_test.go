@@ -115,7 +115,7 @@ func TestAnAdoptedProposalFormsItsBody(t *testing.T) {
 		for _, n := range span(10, 16) {
 			w.vote(m, v, n, rankfile.OptionYes)
 		}
-		if _, err := w.app.CloseVote(ctx, w.voter(6), m.ID, v.ID); err != nil {
+		if _, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, true); err != nil {
 			t.Fatal(err)
 		}
 		w.checkFormed(p)

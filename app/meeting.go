@@ -36,6 +36,9 @@ type MeetingPage struct {
 	// CanChair and CanWriteMinutes are what the reader may do here.
 	CanChair        bool `json:"can_chair"`
 	CanWriteMinutes bool `json:"can_write_minutes"`
+	// CanManage is whether the reader may change the meeting, its agenda,
+	// or call it off: the body's leaders.
+	CanManage bool `json:"can_manage"`
 }
 
 // Quorate reports whether enough members are present to decide.
@@ -56,54 +59,80 @@ func (a *App) BranchSessions(ctx context.Context) ([]*rankfile.MeetingSession, e
 }
 
 // CreateMeeting calls a meeting, by a leader of its body. The qualified
-// proposals on its agenda are scheduled for it.
+// proposals on its agenda are scheduled for it in the meeting's own
+// transaction: a meeting is called with its whole agenda, or not at all.
 func (a *App) CreateMeeting(ctx context.Context, actor *rankfile.Actor, m *rankfile.Meeting) error {
 	if err := actor.Require(actor.CanCallMeeting(m.BodyID)); err != nil {
 		return err
 	}
-	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
 	if err != nil {
 		return err
 	}
-	if err := b.CheckActive(); err != nil {
+	if err := body.CheckActive(); err != nil {
 		return err
 	}
-	if err := a.checkAgendaProposals(ctx, m); err != nil {
+	if err := a.checkSessionPeople(ctx, body, m); err != nil {
 		return err
 	}
-	if err := a.Meetings.CreateMeeting(as(ctx, actor), m); err != nil {
-		return err
-	}
-	note := rankfile.NoteMessage("proposal.note.scheduled", "Meeting", m.Title, "At", m.StartsAt)
 	for _, item := range m.Agenda {
-		if item.Kind == rankfile.AgendaProposal {
-			err := a.Proposals.StepProposal(as(ctx, actor), item.ProposalID, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
-			if err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// checkAgendaProposals refuses an agenda naming a proposal that is not
-// qualified, or that another body decides.
-func (a *App) checkAgendaProposals(ctx context.Context, m *rankfile.Meeting) error {
-	for _, item := range m.Agenda {
-		if item.Kind != rankfile.AgendaProposal {
-			continue
-		}
-		list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: item.ProposalID, NoCounts: true})
-		if err != nil {
+		if _, err := a.agendaProposal(ctx, m, item); err != nil {
 			return err
 		}
-		switch {
-		case len(list) == 0:
-			return rankfile.Errorf(rankfile.EINVALID, "agenda item %d names no proposal", item.Position)
-		case list[0].BodyID != m.BodyID:
-			return rankfile.Errorf(rankfile.EINVALID, "%q is for another body to decide", list[0].Title)
-		case list[0].Status != rankfile.ProposalQualified:
-			return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s: only a qualified proposal goes on an agenda", list[0].Title, list[0].Status)
+	}
+	return a.Meetings.CreateMeeting(as(ctx, actor), m, scheduleStep(m))
+}
+
+// scheduleStep is the step that puts a proposal on the meeting's agenda;
+// its note names the meeting, as the proposal's history shows it in each
+// reader's language.
+func scheduleStep(m *rankfile.Meeting) *rankfile.ProposalStep {
+	return rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, meetingNote("proposal.note.scheduled", m))
+}
+
+// meetingNote is a note of a proposal's history that names a meeting: its
+// title and when it starts.
+func meetingNote(id string, m *rankfile.Meeting) string {
+	return rankfile.NoteMessage(id, "Meeting", m.Title, "At", m.StartsAt)
+}
+
+// agendaProposal returns the proposal an agenda item names, or nil for
+// an item of another kind, refusing one that is not qualified or that
+// another body decides.
+func (a *App) agendaProposal(ctx context.Context, m *rankfile.Meeting, item *rankfile.AgendaItem) (*rankfile.Proposal, error) {
+	if item.Kind != rankfile.AgendaProposal {
+		return nil, nil
+	}
+	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: item.ProposalID, NoCounts: true})
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(list) == 0:
+		return nil, rankfile.Errorf(rankfile.EINVALID, "agenda item %d names no proposal", item.Position)
+	case list[0].BodyID != m.BodyID:
+		return nil, rankfile.Errorf(rankfile.EINVALID, "%q is for another body to decide", list[0].Title)
+	case list[0].Status != rankfile.ProposalQualified:
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "%q is %s: only a qualified proposal goes on an agenda", list[0].Title, list[0].Status)
+	}
+	return list[0], nil
+}
+
+// checkSessionPeople refuses a chair or secretary who is not a member of
+// the meeting's body: they run its members' meeting.
+func (a *App) checkSessionPeople(ctx context.Context, body *rankfile.Body, m *rankfile.Meeting) error {
+	scopes := []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}
+	for _, s := range m.Sessions {
+		for _, id := range []int64{s.ChairID, s.SecretaryID} {
+			if id == 0 {
+				continue
+			}
+			if ok, err := a.inScopes(ctx, scopes, id); err != nil || !ok {
+				if err == nil {
+					err = rankfile.Errorf(rankfile.EINVALID, "a session's chair and secretary are members of %s", body.Name)
+				}
+				return err
+			}
 		}
 	}
 	return nil
@@ -132,7 +161,8 @@ func (a *App) Meeting(ctx context.Context, actor *rankfile.Actor, id int64) (*Me
 	if err != nil {
 		return nil, err
 	}
-	p := &MeetingPage{Meeting: m, CanChair: actor.CanChairMeeting(m), CanWriteMinutes: actor.CanWriteMinutes(m)}
+	p := &MeetingPage{Meeting: m, CanChair: actor.CanChairMeeting(m), CanWriteMinutes: actor.CanWriteMinutes(m),
+		CanManage: actor.CanCallMeeting(m.BodyID) && !m.Cancelled()}
 	if p.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID}); err != nil {
 		return nil, err
 	}

@@ -28,13 +28,21 @@ type LiveState struct {
 }
 
 // LiveSession is a session's attendance, and how many of it have voted in
-// the open vote.
+// the open vote, Room of them in the room (the count its hosts entered).
 type LiveSession struct {
 	ID      int64  `json:"id"`
 	Name    string `json:"name"`
 	Present int    `json:"present"`
 	Voted   int    `json:"voted"`
+	Room    int    `json:"room"`
 }
+
+// Phones is how many of the session voted on their phones.
+func (s *LiveSession) Phones() int { return s.Voted - s.Room }
+
+// Unheard reports whether nothing has come in from the session in the
+// open vote: no ballot and no count of the room.
+func (s *LiveSession) Unheard() bool { return s.Voted == 0 }
 
 // LiveVote is the vote a live page shows.
 type LiveVote struct {
@@ -123,7 +131,7 @@ func (a *App) stateOf(ctx context.Context, m *rankfile.Meeting, body *rankfile.B
 	progress, err := a.Votes.VoteProgress(ctx, v.ID)
 	for _, p := range progress {
 		if ls := bySession[p.SessionID]; ls != nil {
-			ls.Voted = p.Voted
+			ls.Voted, ls.Room = p.Voted, p.Room
 		}
 		s.Vote.Voted += p.Voted
 	}

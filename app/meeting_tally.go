@@ -117,23 +117,13 @@ func decideChoice(v *rankfile.MeetingVote, r *rankfile.VoteResult) {
 // for one place, Scottish STV for more, ties by the lot seeded when the
 // vote opened. Abstentions rank nothing and are left out of the count.
 func decideRanked(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot, r *rankfile.VoteResult) error {
-	e := &count.Election{Title: v.Question, Seats: v.Seats, Candidates: v.Options}
-	for _, b := range ballots {
-		if len(b.Choice) > 0 {
-			e.Ballots = append(e.Ballots, count.Ballot{Weight: 1, Ranking: b.Choice})
-		}
+	e, rep, err := rankedCount(v, ballots)
+	if err != nil {
+		return err
 	}
-	if len(e.Ballots) == 0 {
+	if rep == nil {
 		r.Summary = "No option chosen: no one ranked any"
 		return nil
-	}
-	method := count.Scottish
-	if v.Seats == 1 {
-		method = count.IRV
-	}
-	rep, err := count.Count(e, count.Options{Method: method, Seed: v.Seed})
-	if err != nil {
-		return fmt.Errorf("vote %d: count: %w", v.ID, err)
 	}
 	var text strings.Builder
 	if err := rep.WriteText(&text); err != nil {
@@ -144,6 +134,33 @@ func decideRanked(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot, r *ra
 	for _, i := range rep.Elected {
 		names = append(names, v.Options[i])
 	}
-	r.Summary = fmt.Sprintf("Chosen, in order: %s (%d rankings, %s)", strings.Join(names, "; "), len(e.Ballots), method)
+	r.Summary = fmt.Sprintf("Chosen, in order: %s (%d rankings, %s)", strings.Join(names, "; "), len(e.Ballots), rankedMethod(v))
 	return nil
+}
+
+// rankedMethod is the rule a ranked vote is counted by.
+func rankedMethod(v *rankfile.MeetingVote) count.Method {
+	if v.Seats == 1 {
+		return count.IRV
+	}
+	return count.Scottish
+}
+
+// rankedCount counts a ranked vote's ballots, the election counted and
+// its report; no report when no one ranked anything.
+func rankedCount(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot) (*count.Election, *count.Report, error) {
+	e := &count.Election{Title: v.Question, Seats: v.Seats, Candidates: v.Options}
+	for _, b := range ballots {
+		if len(b.Choice) > 0 {
+			e.Ballots = append(e.Ballots, count.Ballot{Weight: 1, Ranking: b.Choice})
+		}
+	}
+	if len(e.Ballots) == 0 {
+		return e, nil, nil
+	}
+	rep, err := count.Count(e, count.Options{Method: rankedMethod(v), Seed: v.Seed})
+	if err != nil {
+		return nil, nil, fmt.Errorf("vote %d: count: %w", v.ID, err)
+	}
+	return e, rep, nil
 }

@@ -3,7 +3,6 @@ package app_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/store/storetest"
@@ -14,7 +13,7 @@ import (
 // agenda, and a quorum of 10% of the chapter.
 func (w *votingWorld) newMeeting(p *rankfile.Proposal) *rankfile.Meeting {
 	return &rankfile.Meeting{BodyID: w.chapter.ID, Kind: rankfile.MeetingChapter, Title: "General meeting",
-		StartsAt: w.now.Add(48 * time.Hour), Format: rankfile.Hybrid, Quorum: rankfile.Quorum{Percent: 10},
+		StartsAt: w.now, Format: rankfile.Hybrid, Quorum: rankfile.Quorum{Percent: 10},
 		Sessions: []*rankfile.MeetingSession{
 			{Name: "Central", ChairID: w.member(5).ID, Place: "Union hall"},
 			{Name: "Westside", ChairID: w.member(6).ID, Link: "https://meet.example.org/westside"}},

@@ -44,23 +44,21 @@ func (a *App) findVote(ctx context.Context, actor *rankfile.Actor, meetingID, vo
 // decides it, two thirds needed for bylaws unless the chair sets another
 // threshold.
 func (a *App) OpenVote(ctx context.Context, actor *rankfile.Actor, meetingID int64, v *rankfile.MeetingVote) error {
-	page, err := a.Meeting(ctx, actor, meetingID)
+	page, err := a.chairedMeeting(ctx, actor, meetingID)
 	if err != nil {
 		return err
 	}
 	m := page.Meeting
-	if err := actor.Require(actor.CanChairMeeting(m)); err != nil {
-		return err
-	}
 	i := slices.IndexFunc(m.Agenda, func(item *rankfile.AgendaItem) bool { return item.ID == v.AgendaItemID })
 	if i < 0 {
 		return rankfile.Errorf(rankfile.EINVALID, "a vote is on an item of the meeting's agenda")
 	}
 	if !page.Quorate() {
-		return rankfile.Errorf(rankfile.ECONFLICT, "the meeting is not quorate: %d of the %d members in good standing needed are checked in",
-			page.Present, page.Needed)
+		return notQuorate(page)
 	}
-	v.MeetingID, v.ProposalID = meetingID, m.Agenda[i].ProposalID
+	// Only the priorities vote ranks resolutions, opened by
+	// OpenPrioritiesVote with those on the agenda.
+	v.MeetingID, v.ProposalID, v.OptionProposals = meetingID, m.Agenda[i].ProposalID, nil
 	if err := a.fillProposalVote(ctx, v); err != nil {
 		return err
 	}
@@ -69,6 +67,25 @@ func (a *App) OpenVote(ctx context.Context, actor *rankfile.Actor, meetingID int
 	}
 	a.Live.Changed(meetingID)
 	return nil
+}
+
+// chairedMeeting returns a meeting whose votes the actor opens, once its
+// time has come.
+func (a *App) chairedMeeting(ctx context.Context, actor *rankfile.Actor, meetingID int64) (*MeetingPage, error) {
+	page, err := a.Meeting(ctx, actor, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.CanChairMeeting(page.Meeting)); err != nil {
+		return nil, err
+	}
+	return page, page.Meeting.CheckVoteOpens(a.Now())
+}
+
+// notQuorate refuses a vote at a meeting short of its quorum.
+func notQuorate(page *MeetingPage) error {
+	return rankfile.Errorf(rankfile.ECONFLICT, "the meeting is not quorate: %d of the %d members in good standing needed are checked in",
+		page.Present, page.Needed)
 }
 
 // fillProposalVote makes a vote on a proposal a yes/no vote on its
@@ -187,8 +204,10 @@ func (a *App) CastRoomVotes(ctx context.Context, actor *rankfile.Actor, meetingI
 }
 
 // CloseVote closes a vote, by a chair, and publishes its result per
-// session and combined; a proposal it decided takes the outcome.
-func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64) (*rankfile.MeetingVote, error) {
+// session and combined; a proposal it decided takes the outcome. While a
+// session has sent nothing in (see rankfile.UnheardSessions), it closes
+// only confirmed, and else returns a *rankfile.UnheardError naming them.
+func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, voteID int64, confirm bool) (*rankfile.MeetingVote, error) {
 	m, open, err := a.meetingVote(ctx, actor, meetingID, voteID)
 	if err != nil {
 		return nil, err
@@ -196,14 +215,36 @@ func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, v
 	if err := actor.Require(actor.CanChairMeeting(m)); err != nil {
 		return nil, err
 	}
+	if open.Status != rankfile.VoteOpen {
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "the vote is closed")
+	}
+	if !confirm {
+		if err := a.checkHeard(ctx, m, voteID); err != nil {
+			return nil, err
+		}
+	}
 	v, err := a.Votes.CloseVote(as(ctx, actor), voteID, func(v *rankfile.MeetingVote, ballots []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		return tallyVote(m, v, ballots)
-	}, voteDecision(open))
+	}, voteDecision(open), priorityAdoption(m, open))
 	if err != nil {
 		return nil, err
 	}
 	a.Live.Changed(meetingID)
 	return v, nil
+}
+
+// checkHeard refuses to close a vote while a session has sent nothing in.
+// Checked before the close's transaction: ballots only ever come in, so a
+// session heard from here is still heard from when the vote closes.
+func (a *App) checkHeard(ctx context.Context, m *rankfile.Meeting, voteID int64) error {
+	progress, err := a.Votes.VoteProgress(ctx, voteID)
+	if err != nil {
+		return err
+	}
+	if unheard := rankfile.UnheardSessions(m, progress); len(unheard) > 0 {
+		return &rankfile.UnheardError{Sessions: unheard}
+	}
+	return nil
 }
 
 // voteDecision is what closing a vote does to the proposal it is on: a

@@ -72,7 +72,7 @@ func TestAcknowledgedMeetingVotesSurviveARestart(t *testing.T) {
 				late++
 			}
 		}
-		closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID)
+		closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -81,8 +82,11 @@ func TestABranchedVoteDecidesTheProposal(t *testing.T) {
 		if v.Kind != rankfile.VoteYesNo || v.Question != p.Title || v.Threshold != rankfile.ThresholdMajority || v.ProposalID != p.ID {
 			t.Errorf("the vote on the proposal: %+v", v)
 		}
-		if err := w.app.OpenVote(ctx, w.voter(6), m.ID, &rankfile.MeetingVote{AgendaItemID: m.Agenda[0].ID,
-			Kind: rankfile.VoteYesNo, Question: "Accept the report?"}); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+		report := &rankfile.MeetingVote{AgendaItemID: m.Agenda[0].ID, Kind: rankfile.VoteYesNo, Question: "Accept the report?"}
+		if err := w.app.OpenVote(ctx, w.voter(6), m.ID, report); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("Westside's chair opening a vote of the whole meeting: %v; want forbidden", err)
+		}
+		if err := w.app.OpenVote(ctx, w.voter(5), m.ID, report); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("a second vote while one is open: %v; want conflict", err)
 		}
 
@@ -130,14 +134,17 @@ func TestABranchedVoteDecidesTheProposal(t *testing.T) {
 			t.Errorf("a member who voted in the room voting online: already %v, %v; want already", already, err)
 		}
 		progress, err := w.app.Votes.VoteProgress(ctx, v.ID)
-		if err != nil || fmt.Sprint(progress) != fmt.Sprintf("[{%d 8} {%d 8}]", m.Sessions[0].ID, westside) {
-			t.Errorf("progress %v, %v; want 8 in each session", progress, err)
+		if err != nil || fmt.Sprint(progress) != fmt.Sprintf("[{%d 8 0} {%d 8 2}]", m.Sessions[0].ID, westside) {
+			t.Errorf("progress %v, %v; want 8 in each session, 2 of Westside's in the room", progress, err)
 		}
 
-		if _, err := w.app.CloseVote(ctx, w.voter(10), m.ID, v.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+		if _, err := w.app.CloseVote(ctx, w.voter(10), m.ID, v.ID, true); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("a member closing the vote: %v; want forbidden", err)
 		}
-		closed, err := w.app.CloseVote(ctx, w.voter(6), m.ID, v.ID)
+		if _, err := w.app.CloseVote(ctx, w.voter(6), m.ID, v.ID, true); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("Westside's chair closing the vote of the whole meeting: %v; want forbidden", err)
+		}
+		closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, false) // both sessions have voted
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,8 +164,55 @@ func TestABranchedVoteDecidesTheProposal(t *testing.T) {
 		if _, err := w.app.CastMeetingVote(ctx, w.voter(18), m.ID, v.ID, []int{0}); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("voting after the close: %v; want conflict", err)
 		}
-		if _, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+		if _, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, true); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("closing twice: %v; want conflict", err)
+		}
+	})
+}
+
+// TestClosingAVoteASessionSentNothingInNeedsConfirming closes votes of a
+// two-session meeting: while Westside has sent neither a ballot nor a
+// count of its room, closing is refused, naming it, and the vote stays
+// open; confirmed, it closes. A count of the room alone is enough to close
+// without confirming.
+func TestClosingAVoteASessionSentNothingInNeedsConfirming(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		m := w.heldMeeting(w.newProposal(), span(10, 20), span(20, 30))
+		open := func(question string) *rankfile.MeetingVote {
+			v := &rankfile.MeetingVote{AgendaItemID: m.Agenda[0].ID, Kind: rankfile.VoteYesNo, Question: question}
+			if err := w.app.OpenVote(ctx, w.voter(5), m.ID, v); err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		v := open("Accept the report?")
+		w.vote(m, v, 10, rankfile.OptionYes)
+		_, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, false)
+		var unheard *rankfile.UnheardError
+		if !errors.As(err, &unheard) || rankfile.ErrorCode(err) != rankfile.ECONFLICT || len(unheard.Sessions) != 1 ||
+			unheard.Sessions[0].Name != "Westside" || !strings.Contains(rankfile.ErrorMessage(err), "nothing has come in from Westside") {
+			t.Fatalf("closing with nothing from Westside: %v; want a conflict naming Westside", err)
+		}
+		if votes, _ := w.app.MeetingVotes(ctx, w.voter(5), m.ID); votes[len(votes)-1].Status != rankfile.VoteOpen {
+			t.Error("the refused close closed the vote")
+		}
+		if _, err := w.app.CloseVote(ctx, w.voter(30), m.ID, v.ID, true); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("a member confirming the close: %v; want forbidden", err)
+		}
+		closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, true)
+		if err != nil || closed.Status != rankfile.VoteClosed || closed.Result.Combined.Voted() != 1 {
+			t.Fatalf("closing confirmed: %+v, %v", closed, err)
+		}
+
+		v = open("Adjourn?")
+		w.vote(m, v, 11, rankfile.OptionNo)
+		room := &app.RoomCount{Members: []int64{w.member(20).ID}, Counts: []int{1, 0}}
+		if err := w.app.CastRoomVotes(ctx, w.voter(6), m.ID, v.ID, m.Sessions[1].ID, room); err != nil {
+			t.Fatal(err)
+		}
+		if closed, err = w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, false); err != nil || closed.Result.Sessions[1].Room != 1 {
+			t.Errorf("closing with Westside's count of the room in: %v", err)
 		}
 	})
 }
@@ -194,7 +248,7 @@ func TestThresholdsChoicesRankingsAndRollCalls(t *testing.T) {
 			for n, choice := range ballots {
 				w.vote(m, v, n, choice...)
 			}
-			closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID)
+			closed, err := w.app.CloseVote(ctx, w.voter(5), m.ID, v.ID, true) // Westside votes in few of them
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -38,6 +38,13 @@ type ProposalPage struct {
 	FormsUnder *rankfile.Body `json:"forms_under,omitempty"`
 	Formed     *rankfile.Body `json:"formed,omitempty"`
 	Dissolves  *rankfile.Body `json:"dissolves,omitempty"`
+	// Meeting is the meeting whose agenda holds the proposal, the latest
+	// if several did; nil for one never on a meeting's agenda (or put on
+	// one, in older data, by a note in its history alone).
+	Meeting *rankfile.Meeting `json:"meeting,omitempty"`
+	// Meetings are the deciding body's upcoming meetings, for its leaders
+	// to put a qualified proposal on the agenda of.
+	Meetings []*rankfile.Meeting `json:"meetings,omitempty"`
 }
 
 // CreateProposal stores a draft written by the actor, naming co-authors
@@ -246,5 +253,23 @@ func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*P
 			c.Body = ""
 		}
 	}
-	return page, nil
+	return page, a.proposalMeetings(ctx, actor, page)
+}
+
+// proposalMeetings fills in the meeting whose agenda holds the proposal,
+// and for its managers, while it is qualified, the meetings it may go to.
+func (a *App) proposalMeetings(ctx context.Context, actor *rankfile.Actor, page *ProposalPage) error {
+	p := page.Proposal
+	list, err := a.Meetings.FindMeetings(ctx, rankfile.MeetingFilter{ProposalID: p.ID})
+	if err != nil {
+		return err
+	}
+	if n := len(list); n > 0 && p.Status != rankfile.ProposalQualified {
+		page.Meeting = list[n-1]
+		hostedSessions(actor, page.Meeting)
+	}
+	if page.CanManage && p.Status == rankfile.ProposalQualified {
+		page.Meetings, err = a.UpcomingMeetings(ctx, actor, p.BodyID)
+	}
+	return err
 }

@@ -207,13 +207,19 @@ func TestStepsEmailAuthorsAndSigners(t *testing.T) {
 				t.Errorf("%s got %q: %s", to, m.Subject, m.Text)
 			}
 		}
-		if err := w.app.ScheduleProposal(ctx, w.voter(3), p.ID, "General meeting"); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+		general := &rankfile.Meeting{BodyID: w.chapter.ID, Kind: rankfile.MeetingChapter, Title: "General meeting",
+			StartsAt: time.Date(2027, 1, 12, 19, 0, 0, 0, w.now.Location()), Format: rankfile.InPerson,
+			Sessions: []*rankfile.MeetingSession{{Name: "Union hall"}}}
+		if err := w.app.CreateMeeting(ctx, w.admin, general); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.app.ScheduleProposal(ctx, w.voter(3), p.ID, general.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("an author scheduling: %v; want forbidden", err)
 		}
 		if err := w.app.DecideProposal(ctx, w.admin, p.ID, true, ""); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("deciding before scheduling: %v; want conflict", err)
 		}
-		if err := w.app.ScheduleProposal(ctx, w.admin, p.ID, "General meeting, 12 January"); err != nil {
+		if err := w.app.ScheduleProposal(ctx, w.admin, p.ID, general.ID); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.app.SendProposalMail(ctx, "https://rankfile.example.org"); err != nil {

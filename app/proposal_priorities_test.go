@@ -67,6 +67,11 @@ func TestPrioritiesAreCountedBySTVWithThreeSeats(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
 		c := w.newConvention("2026-12-01")
+		session := &rankfile.Meeting{BodyID: c.ID, Kind: rankfile.MeetingConvention, Title: "Convention, priorities vote",
+			StartsAt: w.now.Add(72 * time.Hour), Format: rankfile.InPerson, Sessions: []*rankfile.MeetingSession{{Name: "Plenary"}}}
+		if err := w.app.CreateMeeting(ctx, w.admin, session); err != nil {
+			t.Fatal(err)
+		}
 		var ids []int64
 		for i, title := range []string{"Housing", "Labor", "Ecosocialism", "Healthcare", "Electoral"} {
 			p := &rankfile.Proposal{Kind: rankfile.ProposalResolution, BodyID: c.ID, Title: title,
@@ -80,7 +85,7 @@ func TestPrioritiesAreCountedBySTVWithThreeSeats(t *testing.T) {
 			if err := w.app.Sign(ctx, w.voter(20+i), p.ID, false); err != nil {
 				t.Fatal(err)
 			}
-			if err := w.app.ScheduleProposal(ctx, w.admin, p.ID, "Convention, priorities vote"); err != nil {
+			if err := w.app.ScheduleProposal(ctx, w.admin, p.ID, session.ID); err != nil {
 				t.Fatal(err)
 			}
 			ids = append(ids, p.ID)

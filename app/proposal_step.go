@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -11,16 +10,17 @@ import (
 // withdraw it, the deciding body's leaders schedule it and record the
 // decision, and a deadline passed lets it expire.
 
-// ScheduleProposal puts a qualified proposal on a meeting's agenda, by a
-// leader of the deciding body; the note says which meeting.
-func (a *App) ScheduleProposal(ctx context.Context, actor *rankfile.Actor, id int64, note string) error {
+// ScheduleProposal puts a qualified proposal on the agenda of an upcoming
+// meeting of the deciding body, by its leaders: the meeting's vote then
+// decides it.
+func (a *App) ScheduleProposal(ctx context.Context, actor *rankfile.Actor, id, meetingID int64) error {
 	if _, err := a.managedProposal(ctx, actor, id); err != nil {
 		return err
 	}
-	if strings.TrimSpace(note) == "" {
-		return rankfile.Errorf(rankfile.EINVALID, "say which meeting takes it up")
+	if meetingID == 0 {
+		return rankfile.Errorf(rankfile.EINVALID, "choose the meeting that takes it up")
 	}
-	return a.Proposals.StepProposal(as(ctx, actor), id, rankfile.NewProposalStep(rankfile.ProposalQualified, rankfile.ProposalScheduled, note))
+	return a.AddAgendaItem(ctx, actor, meetingID, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, ProposalID: id})
 }
 
 // DecideProposal records what the meeting decided on a scheduled proposal;

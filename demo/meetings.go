@@ -10,7 +10,9 @@ import (
 	"github.com/rankfile/rankfile/app"
 )
 
-// Meetings makes the demo's meetings through the web app's operations: last
+// Meetings makes the demo's meetings through the web app's operations: the
+// chapter convention of forty days ago, which adopted this year's
+// priorities by its delegates' ranked vote (see priorities.go); last
 // month's branched general meeting, held in the five branches at once,
 // which adopted a resolution by a vote taken online and counted by hand,
 // chose where to hold the holiday party, and has minutes waiting for
@@ -23,6 +25,9 @@ func Meetings(ctx context.Context, a *app.App, setClock func(time.Time)) (*rankf
 		return nil, err // a demo too small for them has no meetings
 	}
 	m := &meetingDemo{proposalDemo: d, rng: rand.New(rand.NewPCG(7, 11))}
+	if err := m.convention(setClock); err != nil {
+		return nil, err
+	}
 	if err := m.past(setClock); err != nil {
 		return nil, err
 	}
@@ -163,7 +168,8 @@ func (d *meetingDemo) takeVote(m *rankfile.Meeting, v *rankfile.MeetingVote, cho
 			return err
 		}
 	}
-	_, err = d.a.CloseVote(d.ctx, d.coordinator, m.ID, v.ID)
+	// Confirmed: a branch the demo's attendance leaves empty sends nothing.
+	_, err = d.a.CloseVote(d.ctx, d.coordinator, m.ID, v.ID, true)
 	return err
 }
 
@@ -176,16 +182,48 @@ func westsideIndex(m *rankfile.Meeting) int {
 	return 0
 }
 
-// upcoming is this month's general meeting, an hour from now, with forty
-// members checked in, for the coordinator to run.
+// upcoming is this month's general meeting, called to order a quarter of
+// an hour ago, with forty members checked in, for the coordinator to run.
+// Its agenda is built after it was called, as a leader builds it on the
+// meeting's agenda page: two motions and a report, the endorsement that
+// qualified for it, and the minutes' approval moved to the top.
 func (d *meetingDemo) upcoming() (*rankfile.Meeting, error) {
-	m, err := d.branched("November general meeting", d.a.Now().Add(time.Hour).Truncate(time.Minute), 25,
-		[]*rankfile.AgendaItem{
-			{Kind: rankfile.AgendaMotion, Title: "Approve the minutes of the October general meeting"},
-			{Kind: rankfile.AgendaReport, Title: "Branch reports"},
-			{Kind: rankfile.AgendaMotion, Title: "Support the port truckers' strike"}})
+	m, err := d.branched("November general meeting", d.a.Now().Add(-15*time.Minute).Truncate(time.Minute), 25, nil)
 	if err != nil {
 		return nil, err
 	}
-	return m, d.checkIn(m, 0, 40)
+	items := []*rankfile.AgendaItem{
+		{Kind: rankfile.AgendaReport, Title: "Branch reports"},
+		{Kind: rankfile.AgendaMotion, Title: "Approve the minutes of the October general meeting"},
+		{Kind: rankfile.AgendaMotion, Title: "Support the port truckers' strike"}}
+	if p, err := d.qualified(endorsementTitle); err != nil {
+		return nil, err
+	} else if p != nil {
+		items = append(items, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, ProposalID: p.ID})
+	}
+	for _, item := range items {
+		if err := d.a.AddAgendaItem(d.ctx, d.admin, m.ID, item); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.a.MoveAgendaItem(d.ctx, d.admin, m.ID, items[1].ID, -1); err != nil {
+		return nil, err
+	}
+	page, err := d.a.Meeting(d.ctx, d.admin, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	return page.Meeting, d.checkIn(page.Meeting, 0, 40)
+}
+
+// qualified returns the chapter's qualified proposal with the title, or
+// nil.
+func (d *meetingDemo) qualified(title string) (*rankfile.Proposal, error) {
+	list, err := d.a.Proposals.FindProposals(d.ctx, rankfile.ProposalFilter{BodyID: d.chapter.ID, Status: rankfile.ProposalQualified, NoCounts: true})
+	for _, p := range list {
+		if p.Title == title {
+			return p, err
+		}
+	}
+	return nil, err
 }

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -169,24 +170,28 @@ func (d *proposalDemo) qualified() error {
 	return nil
 }
 
-// scheduled is an endorsement on the next general meeting's agenda.
+// scheduled is an endorsement that qualified for the next general
+// meeting, whose agenda takes it up (see meetingDemo.upcoming).
 func (d *proposalDemo) scheduled() error {
-	p := &rankfile.Proposal{Kind: rankfile.ProposalEndorsement, Title: "Endorse the renters' protection ballot measure",
+	p := &rankfile.Proposal{Kind: rankfile.ProposalEndorsement, Title: endorsementTitle,
 		Summary: "The chapter endorses the measure and canvasses for it.",
 		Text:    rankfile.ProposalText{Resolved: []string{"the chapter endorses the renters' protection measure."}}}
 	if err := d.write(d.coordinator, p, 30); err != nil {
 		return err
 	}
-	if err := d.sign(p, 20, 50); err != nil {
-		return err
-	}
-	return d.a.ScheduleProposal(d.ctx, d.admin, p.ID, "General meeting, second Saturday of next month")
+	return d.sign(p, 20, 50)
 }
 
-// decided are two proposals the general meeting decided; adopting the
-// first formed the Strike Support working group, its author its interim
-// co-chair.
+// endorsementTitle is the title of the endorsement the next general
+// meeting takes up.
+const endorsementTitle = "Endorse the renters' protection ballot measure"
+
+// decided are two proposals the September general meeting, held online,
+// decided; adopting the first formed the Strike Support working group,
+// its author its interim co-chair.
 func (d *proposalDemo) decided() error {
+	var agenda []*rankfile.AgendaItem
+	notes := map[int64]string{}
 	for i, adopted := range []bool{true, false} {
 		p := &rankfile.Proposal{Kind: rankfile.ProposalNewBody, Title: "Form a strike support working group",
 			Text:  rankfile.ProposalText{Description: "A working group to support organizing drives and strikes in the region."},
@@ -202,10 +207,19 @@ func (d *proposalDemo) decided() error {
 		if err := d.sign(p, 50+i*10, 50); err != nil {
 			return err
 		}
-		if err := d.a.ScheduleProposal(d.ctx, d.admin, p.ID, "General meeting of last month"); err != nil {
-			return err
-		}
-		if err := d.a.DecideProposal(d.ctx, d.admin, p.ID, adopted, note); err != nil {
+		agenda = append(agenda, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, Title: p.Title, ProposalID: p.ID})
+		notes[p.ID] = note
+	}
+	y, mo, day := d.a.Now().In(d.a.Zone).AddDate(0, 0, -55).Date()
+	m := &rankfile.Meeting{BodyID: d.chapter.ID, Kind: rankfile.MeetingChapter, Title: "September general meeting",
+		StartsAt: time.Date(y, mo, day, 19, 0, 0, 0, d.a.Zone), Format: rankfile.Online, Quorum: rankfile.Quorum{Count: 60},
+		Sessions: []*rankfile.MeetingSession{{Name: "Online", Link: "https://meet.example.org/general"}}, Agenda: agenda}
+	if err := d.a.CreateMeeting(d.ctx, d.admin, m); err != nil {
+		return err
+	}
+	for _, item := range agenda {
+		adopted := strings.HasPrefix(notes[item.ProposalID], "Adopted")
+		if err := d.a.DecideProposal(d.ctx, d.admin, item.ProposalID, adopted, notes[item.ProposalID]); err != nil {
 			return err
 		}
 	}

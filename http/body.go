@@ -30,14 +30,21 @@ func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, "body.html", bodyData{BodyPage: p, Done: r.URL.Query().Get("done")})
+	v := bodyData{BodyPage: p, Done: r.URL.Query().Get("done")}
+	if p.Body.Kind == rankfile.KindChapter && req(r).actor.SignedIn() {
+		if v.Priorities, err = s.app.ChapterPriorities(r.Context(), req(r).actor, p.Body.ID); err != nil {
+			return err
+		}
+	}
+	return s.render(w, r, "body.html", v)
 }
 
 // bodyData is a body's page, and what was just done on it: "appointed",
-// "added" or "removed".
+// "added" or "removed"; a chapter's shows its priorities.
 type bodyData struct {
 	*app.BodyPage
-	Done string
+	Done       string
+	Priorities *rankfile.Priorities
 }
 
 func (s *Server) joinBody(w http.ResponseWriter, r *http.Request) error {

@@ -311,7 +311,8 @@ func TestFormsAndResultsFitAPhone(t *testing.T) {
 	if status, body := w.doBody("POST", "/api/v1/meetings/1/votes", vote, chair...); status != http.StatusCreated {
 		t.Fatalf("opening the vote: %d %s", status, body)
 	}
-	if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", "", chair...); status != http.StatusOK {
+	// No one voted: the chair confirms closing it with nothing from either session.
+	if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", `{"confirm":true}`, chair...); status != http.StatusOK {
 		t.Fatalf("closing it: %d %s", status, body)
 	}
 	ctx := browser(t)

@@ -1,11 +1,11 @@
 package http
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
 
@@ -25,7 +25,7 @@ func (s *Server) meetingsPage(w http.ResponseWriter, r *http.Request) error {
 	now := s.app.Now()
 	var v meetingList
 	for _, m := range list {
-		if m.StartsAt.Add(meetingLasts).Before(now) {
+		if m.Over(now) {
 			v.Past = append([]*rankfile.Meeting{m}, v.Past...)
 		} else {
 			v.Upcoming = append(v.Upcoming, m)
@@ -33,9 +33,6 @@ func (s *Server) meetingsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, r, "meetings.html", v)
 }
-
-// meetingLasts is how long after its start a meeting counts as under way.
-const meetingLasts = 6 * time.Hour
 
 // meetingList is the meetings page: soonest first, then the latest past.
 type meetingList struct {
@@ -52,7 +49,13 @@ type meetingView struct {
 	ToApprove  []*rankfile.Meeting
 	Kinds      []rankfile.VoteKind
 	Thresholds []rankfile.Threshold
+	// Priorities are the resolutions of the convention's priorities vote
+	// the reader may open now.
+	Priorities []*rankfile.Proposal
 }
+
+// PrioritySeats is how many resolutions the priorities vote adopts.
+func (v meetingView) PrioritySeats() int { return rankfile.PrioritySeats }
 
 // LastClosed is the latest closed vote when none is open, for the live
 // part to show its result.
@@ -73,7 +76,10 @@ func (s *Server) meetingView(r *http.Request) (meetingView, error) {
 		return meetingView{}, err
 	}
 	v := meetingView{MeetingPage: page, Done: r.URL.Query().Get("done"), Kinds: rankfile.VoteKinds, Thresholds: rankfile.Thresholds}
-	v.ToApprove, err = s.app.MinutesToApprove(r.Context(), req(r).actor, page.Meeting)
+	if v.ToApprove, err = s.app.MinutesToApprove(r.Context(), req(r).actor, page.Meeting); err != nil {
+		return v, err
+	}
+	v.Priorities, err = s.app.PrioritiesToOpen(r.Context(), page)
 	return v, err
 }
 
@@ -103,6 +109,9 @@ func (s *Server) meetingProblem(w http.ResponseWriter, r *http.Request, err erro
 		return verr
 	}
 	v.Problem = req(r).l.Error(err)
+	if errors.Is(err, rankfile.ErrMeetingNotStarted) {
+		v.Problem = req(r).l.T("meeting.problem.notstarted", "When", req(r).l.DateTime(v.Meeting.StartsAt, s.app.Zone))
+	}
 	return s.renderStatus(w, r, statuses[rankfile.ErrorCode(err)], "meeting.html", v)
 }
 
@@ -232,14 +241,32 @@ func readChoice(r *http.Request) ([]int, error) {
 	return out, nil
 }
 
-// closeVoteForm closes the open vote.
+// closeVoteForm closes the open vote; while a session has sent nothing
+// in, it shows the confirm step instead, which sends "confirm".
 func (s *Server) closeVoteForm(w http.ResponseWriter, r *http.Request) error {
 	id, vid, err := meetingVoteIDs(r)
 	if err != nil {
 		return err
 	}
-	_, err = s.app.CloseVote(r.Context(), req(r).actor, id, vid)
-	return s.meetingAction(w, r, "closed", err)
+	_, err = s.app.CloseVote(r.Context(), req(r).actor, id, vid, r.FormValue("confirm") == "1")
+	var unheard *rankfile.UnheardError
+	if !errors.As(err, &unheard) {
+		return s.meetingAction(w, r, "closed", err)
+	}
+	v, err := s.meetingView(r)
+	if err != nil {
+		return err
+	}
+	return s.renderStatus(w, r, http.StatusConflict, "meeting_close.html",
+		closeView{meetingView: v, Unheard: unheard.Sessions, Back: r.FormValue("back")})
+}
+
+// closeView is the step before closing a vote that sessions have sent
+// nothing in: it names them and asks to close anyway.
+type closeView struct {
+	meetingView
+	Unheard []*rankfile.MeetingSession
+	Back    string // "host" to come back to the hosts' page
 }
 
 // minutesForm saves the minutes, or records earlier minutes approved.

@@ -1,6 +1,8 @@
 package http
 
 import (
+	"encoding/json"
+	"io"
 	"net/http"
 
 	"github.com/rankfile/rankfile"
@@ -162,13 +164,21 @@ func (s *Server) apiRoomVotes(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"counted": len(body.Members)})
 }
 
-// apiCloseVote closes a vote, for a chair, and returns its result.
+// apiCloseVote closes a vote, for a chair, and returns its result. While
+// a session has sent nothing in, it closes only with {"confirm": true};
+// an empty body confirms nothing.
 func (s *Server) apiCloseVote(w http.ResponseWriter, r *http.Request) error {
 	id, vid, err := meetingVoteIDs(r)
 	if err != nil {
 		return err
 	}
-	v, err := s.app.CloseVote(r.Context(), req(r).actor, id, vid)
+	var body struct {
+		Confirm bool `json:"confirm"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<10)).Decode(&body); err != nil && err != io.EOF {
+		return rankfile.Errorf(rankfile.EINVALID, `the body must be {"confirm": true}, or empty`)
+	}
+	v, err := s.app.CloseVote(r.Context(), req(r).actor, id, vid, body.Confirm)
 	if err != nil {
 		return err
 	}

@@ -47,10 +47,16 @@ func (s *Server) hostView(r *http.Request) (hostView, error) {
 	return v, err
 }
 
+// hostPage shows the hosts' page; ?part=progress gives only the chair's
+// table of the sessions' progress in the vote, which the page's script
+// fetches when a vote opens or closes.
 func (s *Server) hostPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.hostView(r)
 	if err != nil {
 		return err
+	}
+	if r.URL.Query().Get("part") == "progress" {
+		return s.renderPart(w, r, "meeting_host.html", "host-progress", v)
 	}
 	return s.render(w, r, "meeting_host.html", v)
 }

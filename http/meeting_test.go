@@ -11,13 +11,13 @@ import (
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
-// meetings calls the world's meeting 1: a chapter meeting tomorrow in two
+// meetings calls the world's meeting 1: a chapter meeting under way in two
 // sessions, Central chaired by the coordinator and Westside by the
 // Westside member.
 func (w *world) meetings() {
 	admin := &rankfile.Actor{Member: w.member("2"), Admin: true}
 	m := &rankfile.Meeting{BodyID: w.bodies["chapter"].ID, Kind: rankfile.MeetingChapter, Title: "General meeting",
-		StartsAt: time.Now().Add(24 * time.Hour), Format: rankfile.InPerson, Quorum: rankfile.Quorum{Count: 3},
+		StartsAt: time.Now().Add(-time.Minute), Format: rankfile.InPerson, Quorum: rankfile.Quorum{Count: 3},
 		Sessions: []*rankfile.MeetingSession{
 			{Name: "Central", BranchID: w.bodies["central"].ID, ChairID: w.member("3").ID},
 			{Name: "Westside", BranchID: w.bodies["westside"].ID, ChairID: w.member("6").ID}},

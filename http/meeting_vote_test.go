@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -156,12 +157,139 @@ func TestAPhoneSeesAVoteOpenVotesAndSeesTheResult(t *testing.T) {
 		if got := text(t, ctx, `[data-voted-total]`); got != "1" {
 			t.Errorf("the screen counts %q votes", got)
 		}
-		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", "", chair...); status != http.StatusOK {
-			t.Fatalf("closing: %d %s", status, body)
+		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", `{"confirm":true}`, chair...); status != http.StatusOK {
+			t.Fatalf("closing with nothing from Westside, confirmed: %d %s", status, body)
 		}
 		do(t, ctx, "the result appearing on the screen", chromedp.WaitVisible(chromedp.CSS("article.result .outcome")))
 		if got := text(t, ctx, "article.result .outcome strong"); got != "Carried." {
 			t.Errorf("the screen shows %q", got)
 		}
 	})
+}
+
+// TestTheChairSeesEachSessionAndConfirmsClosingWithoutOne opens a vote
+// at the two-session meeting and votes in Central only: the meeting's
+// chair sees each session's progress on the hosts' page, Westside marked
+// as having sent nothing, which Westside's own chair does not see; the
+// close button leads to the step that names Westside, in English and in
+// Spanish, and the vote closes only once that is confirmed. The API
+// refuses the same close unless it confirms.
+func TestTheChairSeesEachSessionAndConfirmsClosingWithoutOne(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		w.checkInAll()
+		chair := []string{"Authorization", "Bearer " + w.token("coordinator")}
+		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes", `{"agenda_item_id":1,"kind":"yes_no","question":"Accept the branch reports?"}`, chair...); status != http.StatusCreated {
+			t.Fatalf("opening the vote: %d %s", status, body)
+		}
+		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/ballot", `{"choice":[0]}`, "Authorization", "Bearer "+w.token("member")); status != http.StatusOK {
+			t.Fatalf("voting: %d %s", status, body)
+		}
+		c := w.client("coordinator")
+		status, page := w.do(c, "GET", "/meetings/1/host", nil, "Accept-Language", "en")
+		central, westside := between(page, "<th scope=\"row\">Central", "</tr>"), between(page, "<tr class=\"unheard\"><th scope=\"row\">Westside", "</tr>")
+		if status != 200 || !strings.Contains(central, `data-session-phones="1">1<`) || !strings.Contains(central, `data-session-present="1">4<`) ||
+			!strings.Contains(westside, "nothing yet") || !strings.Contains(westside, `data-session-room="2">–<`) {
+			t.Errorf("the chair's table: %d\nCentral: %s\nWestside: %s", status, central, westside)
+		}
+		if _, page := w.do(w.client("other-branch"), "GET", "/meetings/1/host", nil); strings.Contains(page, "sessionprogress") {
+			t.Error("Westside's chair, who does not close the meeting's votes, sees the chair's table")
+		}
+		status, page = w.do(c, "POST", "/meetings/1/votes/1/close", url.Values{"back": {"host"}}, "Accept-Language", "en")
+		if status != http.StatusConflict || !strings.Contains(page, "<h1>Close the vote anyway?</h1>") ||
+			!strings.Contains(page, `<ul class="unheard"><li>Westside</li></ul>`) ||
+			!strings.Contains(page, `name="confirm" value="1"`) || !strings.Contains(page, `name="back" value="host"`) {
+			t.Errorf("closing with nothing from Westside: %d\n%s", status, between(page, "<main", "</main>"))
+		}
+		_, page = w.do(c, "POST", "/meetings/1/votes/1/close", nil, "Accept-Language", "es")
+		if !strings.Contains(page, "¿Cerrar la votación de todos modos?") || !strings.Contains(page, "No ha llegado nada de esta sesión") {
+			t.Errorf("the step in Spanish: %s", between(page, "<main", "</main>"))
+		}
+		status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", "", chair...)
+		if status != http.StatusConflict || !strings.Contains(body, "nothing has come in from Westside") {
+			t.Errorf("the API closing unconfirmed: %d %s", status, body)
+		}
+		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/close", `{"confirm":"yes"}`, chair...); status != http.StatusBadRequest {
+			t.Errorf("the API with a confirm that is not true or false: %d %s", status, body)
+		}
+		if votes, _ := w.app.MeetingVotes(ctx, w.actor("coordinator"), 1); votes[0].Status != rankfile.VoteOpen {
+			t.Fatal("a refused close closed the vote")
+		}
+		a := w.fetch(c, "POST", "/meetings/1/votes/1/close", formBody(url.Values{"confirm": {"1"}, "back": {"host"}}), formType)
+		if a.status != http.StatusSeeOther || a.header.Get("Location") != "/meetings/1/host?done=closed" {
+			t.Fatalf("closing confirmed: %d %s", a.status, a.header.Get("Location"))
+		}
+		if _, page := w.do(c, "GET", "/meetings/1/host?done=closed", nil, "Accept-Language", "en"); !strings.Contains(page, "The vote is closed and its result published.") {
+			t.Errorf("after closing, the hosts' page says: %s", between(page, "<main", "</h1>"))
+		}
+	})
+}
+
+// TestTheChairFollowsTheSessionsAndClosesOnAPhone is the meeting's chair
+// on a phone 390 pixels wide: the hosts' page shows each session's
+// progress, a count of Westside's room arriving without a reload; the
+// close button, with nothing from Westside in the second vote, leads to
+// the step that names it, in English and in Spanish, and closing anyway
+// comes back to the hosts' page.
+func TestTheChairFollowsTheSessionsAndClosesOnAPhone(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.checkInAll()
+	chair := []string{"Authorization", "Bearer " + w.token("coordinator")}
+	open := func(id, question string) {
+		t.Helper()
+		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes", `{"agenda_item_id":1,"kind":"yes_no","question":"`+question+`"}`, chair...); status != http.StatusCreated {
+			t.Fatalf("opening the vote: %d %s", status, body)
+		}
+		if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/"+id+"/ballot", `{"choice":[0]}`, "Authorization", "Bearer "+w.token("member")); status != http.StatusOK {
+			t.Fatalf("voting: %d %s", status, body)
+		}
+	}
+	open("1", "Accept the branch reports?")
+	ctx := browser(t)
+	do(t, ctx, "the chair's table",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(w.signInLink("coordinator")),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.ID("standing-h")),
+		chromedp.Navigate(w.srv.URL+"/meetings/1/host"),
+		chromedp.WaitVisible(chromedp.CSS("table.sessionprogress tr.unheard")))
+	fitsThePhone(t, ctx, "the chair's table")
+	screenshot(t, ctx, "progress.png")
+	room := `{"session_id":2,"members":[` + itoa(w.member("8").ID) + `],"counts":[1,0]}`
+	if status, body := w.doBody("POST", "/api/v1/meetings/1/votes/1/room", room, "Authorization", "Bearer "+w.token("other-branch")); status != http.StatusOK {
+		t.Fatalf("Westside's count of the room: %d %s", status, body)
+	}
+	do(t, ctx, "Westside's count arriving", chromedp.WaitVisible(chromedp.CSS(`[data-session-room="2"]`)),
+		chromedp.Poll[chromedp.Void](`document.querySelector('[data-session-room="2"]').textContent === "1"`))
+	do(t, ctx, "closing with everyone heard",
+		chromedp.Click(chromedp.CSS(`section.progress form button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
+	if got := text(t, ctx, `.notice[role="status"]`); got != "The vote is closed and its result published." {
+		t.Errorf("after closing the page says %q", got)
+	}
+	for _, lang := range []string{"en", "es"} {
+		id := map[string]string{"en": "2", "es": "3"}[lang]
+		open(id, "Adjourn at nine? ("+lang+")")
+		if lang == "es" {
+			do(t, ctx, "in Spanish", chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+				chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
+		}
+		do(t, ctx, "the close button in "+lang,
+			chromedp.Navigate(w.srv.URL+"/meetings/1/host"),
+			chromedp.WaitVisible(chromedp.CSS("table.sessionprogress tr.unheard")),
+			chromedp.Click(chromedp.CSS(`section.progress form button`)),
+			chromedp.WaitVisible(chromedp.CSS(`ul.unheard`)))
+		if got := text(t, ctx, "ul.unheard"); got != "Westside" {
+			t.Errorf("the step in %s names %q", lang, got)
+		}
+		fitsThePhone(t, ctx, "the step in "+lang)
+		screenshot(t, ctx, "confirm-"+lang+".png")
+		do(t, ctx, "closing anyway in "+lang,
+			chromedp.Click(chromedp.CSS(`form input[name="confirm"] ~ button`)),
+			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
+		if votes, _ := w.app.MeetingVotes(ctx, w.actor("coordinator"), 1); votes[len(votes)-1].Status != rankfile.VoteClosed {
+			t.Errorf("the vote in %s is still open after closing anyway", lang)
+		}
+	}
+	screenshot(t, ctx, "closed-es.png")
 }

@@ -115,8 +115,9 @@ func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) error
 // proposalStepJSON is what a step of a proposal's life may carry: the
 // deadline of signatures to open them, a note to schedule or decide.
 type proposalStepJSON struct {
-	Deadline time.Time `json:"deadline"`
-	Note     string    `json:"note"`
+	Deadline  time.Time `json:"deadline"`
+	Note      string    `json:"note"`
+	MeetingID int64     `json:"meeting_id"`
 }
 
 // apiProposalStep takes a step of a proposal's life, the one its route
@@ -159,11 +160,11 @@ func (s *Server) apiAcceptAuthorship(w http.ResponseWriter, r *http.Request) err
 	})
 }
 
-// apiScheduleProposal puts a proposal on the deciding body's agenda, with
-// {"note"} naming the meeting.
+// apiScheduleProposal puts a proposal on the agenda of an upcoming
+// meeting of the deciding body: {"meeting_id": 7}.
 func (s *Server) apiScheduleProposal(w http.ResponseWriter, r *http.Request) error {
 	return s.apiProposalStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id int64, body proposalStepJSON) error {
-		return s.app.ScheduleProposal(ctx, actor, id, body.Note)
+		return s.app.ScheduleProposal(ctx, actor, id, body.MeetingID)
 	})
 }
 

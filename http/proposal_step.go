@@ -70,11 +70,15 @@ func (s *Server) commentOnProposal(w http.ResponseWriter, r *http.Request) error
 	})
 }
 
-// scheduleProposal puts the proposal on the deciding body's agenda, with
-// a note naming the meeting.
+// scheduleProposal puts the proposal on the agenda of the upcoming
+// meeting of the deciding body the form picks.
 func (s *Server) scheduleProposal(w http.ResponseWriter, r *http.Request) error {
 	return s.proposalStep(w, r, "schedule", func(ctx context.Context, actor *rankfile.Actor, id int64) error {
-		return s.app.ScheduleProposal(ctx, actor, id, r.FormValue("note"))
+		meeting, err := formID(r, "meeting")
+		if err != nil {
+			return err
+		}
+		return s.app.ScheduleProposal(ctx, actor, id, meeting)
 	})
 }
 

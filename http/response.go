@@ -3,6 +3,7 @@ package http
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -56,11 +57,33 @@ func sendFile(w http.ResponseWriter, contentType, name string, b []byte) error {
 func redirect(w http.ResponseWriter, r *http.Request, to string) error {
 	if r.Header.Get("HX-Request") == "true" {
 		w.Header().Set("HX-Redirect", to)
+		if sameDocument(r.Header.Get("HX-Current-URL"), to) {
+			w.Header().Set("HX-Refresh", "true")
+		}
 		w.WriteHeader(http.StatusNoContent)
 		return nil
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
+}
+
+// sameDocument reports whether going from the page a browser shows to a
+// place on it only scrolls: htmx sends the browser on by setting its
+// location, and a browser given the address it already shows with a
+// #fragment moves to the fragment without loading the page, so the form's
+// result would never show (a second "Add" on the agenda page in a row).
+// htmx reloads the page after setting the location when also told to
+// refresh.
+func sameDocument(current, to string) bool {
+	if !strings.Contains(to, "#") {
+		return false
+	}
+	cur, err := url.Parse(current)
+	if err != nil {
+		return false
+	}
+	next, err := cur.Parse(to)
+	return err == nil && next.Path == cur.Path && next.RawQuery == cur.RawQuery
 }
 
 // linkTo makes an absolute link for an email: to the configured address,

@@ -24,20 +24,26 @@ import (
 var _ rankfile.VoteService = (*MeetingService)(nil)
 
 const voteColumns = `id, meeting_id, agenda_item_id, kind, question, options, seats, threshold, roll_call,
-	COALESCE(proposal_id, 0), status, seed, opened_at, closed_at, result`
+	COALESCE(proposal_id, 0), status, seed, opened_at, closed_at, result, option_proposals`
 
 func scanVote(row interface{ Scan(...any) error }) (*rankfile.MeetingVote, error) {
 	v := &rankfile.MeetingVote{}
-	var options string
+	var options, proposals string
 	var closed sql.NullTime
 	var result sql.NullString
 	if err := row.Scan(&v.ID, &v.MeetingID, &v.AgendaItemID, &v.Kind, &v.Question, &options, &v.Seats, &v.Threshold,
-		&v.RollCall, &v.ProposalID, &v.Status, &v.Seed, &v.OpenedAt, &closed, &result); err != nil {
+		&v.RollCall, &v.ProposalID, &v.Status, &v.Seed, &v.OpenedAt, &closed, &result, &proposals); err != nil {
 		return nil, err
 	}
 	v.ClosedAt = closed.Time
 	if err := json.Unmarshal([]byte(options), &v.Options); err != nil {
 		return nil, fmt.Errorf("vote %d: options: %w", v.ID, err)
+	}
+	if err := json.Unmarshal([]byte(proposals), &v.OptionProposals); err != nil {
+		return nil, fmt.Errorf("vote %d: option proposals: %w", v.ID, err)
+	}
+	if len(v.OptionProposals) == 0 {
+		v.OptionProposals = nil
 	}
 	if result.Valid {
 		v.Result = &rankfile.VoteResult{}
@@ -65,11 +71,15 @@ func (s *MeetingService) OpenVote(ctx context.Context, v *rankfile.MeetingVote) 
 			return rankfile.Errorf(rankfile.ECONFLICT, "another vote is open: close it first")
 		}
 		v.Status, v.OpenedAt, v.Seed = rankfile.VoteOpen, tx.now, randomHex(8)
+		proposals := v.OptionProposals
+		if proposals == nil {
+			proposals = []int64{}
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO meeting_votes (meeting_id, agenda_item_id, kind, question, options,
-			seats, threshold, roll_call, proposal_id, status, seed, opened_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			seats, threshold, roll_call, proposal_id, status, seed, opened_at, option_proposals)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			v.MeetingID, v.AgendaItemID, string(v.Kind), v.Question, mustJSON(nonNil(v.Options)), v.Seats,
-			string(v.Threshold), v.RollCall, nullID(v.ProposalID), string(v.Status), v.Seed, tx.stamp).Scan(&v.ID); err != nil {
+			string(v.Threshold), v.RollCall, nullID(v.ProposalID), string(v.Status), v.Seed, tx.stamp, mustJSON(proposals)).Scan(&v.ID); err != nil {
 			return err
 		}
 		return tx.audit(ctx, rankfile.AuditOpenVote, v.MeetingID, fmt.Sprintf("opened vote %d: %s", v.ID, v.Question))
@@ -248,11 +258,11 @@ func (s *MeetingService) VotedMembers(ctx context.Context, voteID int64) ([]int6
 	return out, rows.Err()
 }
 
-// VoteProgress counts each session's members who have voted, sessions no
-// one voted in left out.
+// VoteProgress counts each session's members who have voted, and those
+// of them who voted in the room, sessions no one voted in left out.
 func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rankfile.VoteProgress, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT session_id, COUNT(*) FROM meeting_vote_marks WHERE vote_id = $1
-		GROUP BY session_id ORDER BY session_id`, voteID)
+	rows, err := s.db.read.QueryContext(ctx, `SELECT session_id, COUNT(*), SUM(CASE WHEN how = 'room' THEN 1 ELSE 0 END)
+		FROM meeting_vote_marks WHERE vote_id = $1 GROUP BY session_id ORDER BY session_id`, voteID)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
@@ -260,7 +270,7 @@ func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rank
 	var out []rankfile.VoteProgress
 	for rows.Next() {
 		var p rankfile.VoteProgress
-		if err := rows.Scan(&p.SessionID, &p.Voted); err != nil {
+		if err := rows.Scan(&p.SessionID, &p.Voted, &p.Room); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
@@ -273,7 +283,8 @@ func (s *MeetingService) VoteProgress(ctx context.Context, voteID int64) ([]rank
 // between. The proposal the vote is on takes the step decide makes of the
 // closed vote, if any, in that transaction too.
 func (s *MeetingService) CloseVote(ctx context.Context, voteID int64, tally func(*rankfile.MeetingVote, []*rankfile.CastBallot) (*rankfile.VoteResult, error),
-	decide func(*rankfile.MeetingVote, *rankfile.Proposal) *rankfile.ProposalStep) (*rankfile.MeetingVote, error) {
+	decide func(*rankfile.MeetingVote, *rankfile.Proposal) *rankfile.ProposalStep,
+	adopt func(*rankfile.MeetingVote, []*rankfile.CastBallot) (*rankfile.Priorities, error)) (*rankfile.MeetingVote, error) {
 	var v *rankfile.MeetingVote
 	err := s.db.inTx(ctx, func(tx *Tx) error {
 		var err error
@@ -293,6 +304,9 @@ func (s *MeetingService) CloseVote(ctx context.Context, voteID int64, tally func
 			return err
 		}
 		if err := tx.decideByVote(ctx, v, decide); err != nil {
+			return err
+		}
+		if err := tx.adoptByVote(ctx, v, ballots, adopt); err != nil {
 			return err
 		}
 		if s.db.dialect == Postgres {
@@ -352,6 +366,20 @@ func (tx *Tx) decideByVote(ctx context.Context, v *rankfile.MeetingVote, decide 
 		return tx.stepProposal(ctx, p, step)
 	}
 	return nil
+}
+
+// adoptByVote adopts the priorities adopt makes of a closed vote and its
+// ballots, if any; a nil adopt adopts none.
+func (tx *Tx) adoptByVote(ctx context.Context, v *rankfile.MeetingVote, ballots []*rankfile.CastBallot,
+	adopt func(*rankfile.MeetingVote, []*rankfile.CastBallot) (*rankfile.Priorities, error)) error {
+	if adopt == nil {
+		return nil
+	}
+	p, err := adopt(v, ballots)
+	if err != nil || p == nil {
+		return err
+	}
+	return tx.adoptPriorities(ctx, p)
 }
 
 // rewriteVoteRows writes every mark and ballot of a vote again, in this

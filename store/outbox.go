@@ -62,7 +62,7 @@ const interrupted = "interrupted while being sent: it may or may not have gone o
 
 const noticeColumns = `id, kind, COALESCE(event_id, 0), COALESCE(registration_id, 0), COALESCE(member_id, 0),
 	COALESCE(contact_id, 0), COALESCE(weekly_id, 0), state, attempts, next_at, last_error, created_at, sent_at,
-	COALESCE(position_id, 0)`
+	COALESCE(position_id, 0), COALESCE(meeting_id, 0)`
 
 func (tx *Tx) notices(ctx context.Context, query string, args ...any) ([]*rankfile.Notice, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
@@ -79,7 +79,7 @@ func scanNotices(rows *sql.Rows) ([]*rankfile.Notice, error) {
 		n := &rankfile.Notice{}
 		var sent sql.NullTime
 		if err := rows.Scan(&n.ID, &n.Kind, &n.EventID, &n.RegistrationID, &n.MemberID, &n.ContactID, &n.WeeklyID,
-			&n.State, &n.Attempts, &n.NextAt, &n.LastError, &n.CreatedAt, &sent, &n.PositionID); err != nil {
+			&n.State, &n.Attempts, &n.NextAt, &n.LastError, &n.CreatedAt, &sent, &n.PositionID, &n.MeetingID); err != nil {
 			return nil, err
 		}
 		n.SentAt = sent.Time

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/rankfile/rankfile"
@@ -93,10 +94,15 @@ func checkDemoMeetings(t *testing.T, dsn string) {
 	}
 	coordinator, me := actor("coordinator@example.org"), actor("member@example.org")
 	list, err := web.ListMeetings(ctx, me)
-	if err != nil || len(list) != 2 {
+	if err != nil || len(list) != 4 {
 		t.Fatalf("the demo's meetings: %d, %v", len(list), err)
 	}
-	past, err := web.Meeting(ctx, coordinator, list[0].ID)
+	if list[0].Title != "September general meeting" || len(list[0].Agenda) != 2 {
+		t.Errorf("the first meeting is %q with %d items, want September's that decided two proposals", list[0].Title, len(list[0].Agenda))
+	}
+	checkDemoPriorities(t, web, me, list[1])
+	list = append(list[:1], list[2:]...)
+	past, err := web.Meeting(ctx, coordinator, list[1].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,10 +118,11 @@ func checkDemoMeetings(t *testing.T, dsn string) {
 	if err != nil || p.Proposal.Status != rankfile.ProposalAdopted {
 		t.Errorf("the resolution the meeting voted on: %v", err)
 	}
-	next, err := web.Meeting(ctx, coordinator, list[1].ID)
+	next, err := web.Meeting(ctx, coordinator, list[2].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkDemoAgenda(t, web, me, next.Meeting)
 	if !next.Quorate() || len(next.Hosting) != 1 || next.Hosting[0].Name != "Central" {
 		t.Fatalf("this month's meeting: quorate %v, the coordinator hosts %v", next.Quorate(), next.Hosting)
 	}
@@ -128,5 +135,49 @@ func checkDemoMeetings(t *testing.T, dsn string) {
 	}
 	if _, err := web.CastMeetingVote(ctx, me, next.Meeting.ID, v.ID, []int{rankfile.OptionYes}); err != nil {
 		t.Errorf("member@example.org voting at this month's meeting: %v", err)
+	}
+}
+
+// checkDemoPriorities checks the demo's convention: its priorities vote
+// adopted three resolutions, which the chapter's page shows with the
+// count's record, recounted to the same result.
+func checkDemoPriorities(t *testing.T, web *rfapp.App, me *rankfile.Actor, convention *rankfile.Meeting) {
+	ctx := context.Background()
+	chapter, err := web.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "los-angeles-chapter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := web.ChapterPriorities(ctx, me, chapter.ID)
+	if err != nil || p == nil || len(p.Adopted) != rankfile.PrioritySeats || p.MeetingID != convention.ID {
+		t.Fatalf("the chapter's priorities: %+v, %v (the convention %q)", p, err, convention.Title)
+	}
+	votes, err := web.MeetingVotes(ctx, me, convention.ID)
+	if err != nil || len(votes) != 1 || !votes[0].AdoptsPriorities() {
+		t.Fatalf("the convention's votes: %v, %v", votes, err)
+	}
+	rep, err := rfapp.RecountPriorities(p)
+	for i, winner := range votes[0].Result.Winners {
+		if err != nil || p.Adopted[i].ProposalID != votes[0].OptionProposals[winner] || rep.Elected[i] != winner {
+			t.Errorf("priority %d: %+v, recounted %v, %v; the vote elected %v", i+1, p.Adopted[i], rep.Elected, err, votes[0].Result.Winners)
+		}
+	}
+}
+
+// checkDemoAgenda checks the agenda the demo built for this month's
+// meeting after calling it: the minutes' approval moved to the top, and
+// the endorsement that qualified, scheduled for it and showing so.
+func checkDemoAgenda(t *testing.T, web *rfapp.App, me *rankfile.Actor, m *rankfile.Meeting) {
+	var got []string
+	for _, item := range m.Agenda {
+		got = append(got, string(item.Kind)+" "+item.Title)
+	}
+	want := []string{"motion Approve the minutes of the October general meeting", "report Branch reports",
+		"motion Support the port truckers' strike", "proposal Endorse the renters' protection ballot measure"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("this month's agenda %q, want %q", got, want)
+	}
+	p, err := web.Proposal(context.Background(), me, m.Agenda[3].ProposalID)
+	if err != nil || p.Proposal.Status != rankfile.ProposalScheduled || p.Meeting == nil || p.Meeting.ID != m.ID {
+		t.Errorf("the endorsement on the agenda: %v, %+v", err, p)
 	}
 }

@@ -48,6 +48,8 @@
     (state.sessions || []).forEach(function (s) {
       set('[data-session-present="' + s.id + '"]', s.present);
       set('[data-session-voted="' + s.id + '"]', s.voted);
+      set('[data-session-phones="' + s.id + '"]', s.voted - (s.room || 0));
+      set('[data-session-room="' + s.id + '"]', s.room ? s.room : "\u2013");
     });
     if (state.vote && state.vote.status === "open") set("[data-voted-total]", state.vote.voted);
     wanted = phaseOf(state);

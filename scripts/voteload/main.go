@@ -112,7 +112,7 @@ func prepare(ctx context.Context, db *store.DB, n int) error {
 		m.Sessions = append(m.Sessions, &rankfile.MeetingSession{Name: b.Name, BranchID: b.ID})
 	}
 	meetings := store.NewMeetingService(db)
-	if err := meetings.CreateMeeting(ctx, m); err != nil {
+	if err := meetings.CreateMeeting(ctx, m, nil); err != nil {
 		return err
 	}
 	auth := store.NewAuthService(db)
@@ -164,7 +164,7 @@ func check(ctx context.Context, db *store.DB, voteID int64, ackedFile string) er
 	_, err = meetings.CloseVote(ctx, voteID, func(v *rankfile.MeetingVote, box []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
 		ballots = len(box)
 		return &rankfile.VoteResult{Summary: fmt.Sprintf("%d ballots", len(box))}, nil
-	}, nil)
+	}, nil, nil)
 	if err != nil {
 		return err
 	}
