@@ -226,7 +226,7 @@ func TestStepsEmailAuthorsAndSigners(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, to := range []string{"voter20@example.org", "voter21@example.org"} {
-			if m := smtp.Wait(t, to, 5*time.Second); !strings.HasPrefix(m.Subject, "On the agenda") || !strings.Contains(m.Text, "12 January") {
+			if m := smtp.Wait(t, to, 5*time.Second); !strings.HasPrefix(m.Subject, "On the agenda") || !strings.Contains(m.Text, "General meeting, January 12, 2027 at 7:00 PM") {
 				t.Errorf("%s got %q: %s", to, m.Subject, m.Text)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -64,7 +65,12 @@ func TestAProposalFormsAWorkingGroupThroughThePages(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if status, _ := w.do(admin, "POST", "/proposals/"+id+"/schedule", url.Values{"note": {"General meeting"}}); status != http.StatusSeeOther {
+		next := &rankfile.Meeting{BodyID: w.bodies["chapter"].ID, Kind: rankfile.MeetingChapter, Title: "Next general meeting",
+			StartsAt: time.Now().Add(7 * 24 * time.Hour), Format: rankfile.Online, Sessions: []*rankfile.MeetingSession{{Name: "Online"}}}
+		if err := w.app.CreateMeeting(ctx, &rankfile.Actor{Member: w.member("2"), Admin: true}, next); err != nil {
+			t.Fatal(err)
+		}
+		if status, _ := w.do(admin, "POST", "/proposals/"+id+"/schedule", url.Values{"meeting": {itoa(next.ID)}}); status != http.StatusSeeOther {
 			t.Fatalf("scheduling: %d", status)
 		}
 		if status, _ := w.do(admin, "POST", "/proposals/"+id+"/adopted", url.Values{"note": {"Carried"}}); status != http.StatusSeeOther {

@@ -27,43 +27,41 @@ func homeNow(t *testing.T, w *world, role string) []string {
 // TestHomeShowsWhatIsOpenToTheMemberNow follows a member's home as she
 // does what it lists: the election she can vote in comes first with its
 // close, then the petition of her chapter she has not signed, then the
-// event she registered for; what she has done leaves the list, today's
-// meeting and newly approved minutes join it. A lapsed member, who can
+// event she registered for, with today's meeting among them; what she has
+// done leaves the list, newly approved minutes join it, and the meeting
+// leaves it the day after. A lapsed member, who can
 // neither vote nor sign, is first told to renew, with a link.
 func TestHomeShowsWhatIsOpenToTheMemberNow(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
 		w.app.RenewURL = "https://dues.example/renew"
 		mia := &rankfile.Actor{Member: w.member("5")}
-		items := homeNow(t, w, "member")
-		if len(items) != 2 || !strings.HasPrefix(items[0], "Vote in Co-chair election Closes ") ||
-			!strings.HasPrefix(items[1], "Sign the petition: Tenant organizing Closes ") {
-			t.Fatalf("before: %q", items)
+		expect := func(when string, want ...string) {
+			t.Helper()
+			items := homeNow(t, w, "member")
+			if len(items) != len(want) {
+				t.Fatalf("%s: %q", when, items)
+			}
+			for i, prefix := range want {
+				if !strings.HasPrefix(items[i], prefix) {
+					t.Errorf("%s, item %d is %q, want %q…", when, i, items[i], prefix)
+				}
+			}
 		}
+		expect("before", "Vote in Co-chair election Closes ", "Check in to General meeting Starts ", "Sign the petition: Tenant organizing Closes ")
 		if _, err := w.app.RegisterForEvent(ctx, mia, 1); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.app.Sign(ctx, mia, 1, false); err != nil {
 			t.Fatal(err)
 		}
-		if items := homeNow(t, w, "member"); len(items) != 2 || !strings.HasPrefix(items[0], "Vote in") ||
-			!strings.HasPrefix(items[1], "You are registered: Canvass training Starts ") {
-			t.Errorf("after signing and registering: %q", items)
-		}
+		expect("after signing and registering", "Vote in", "Check in to General meeting", "You are registered: Canvass training Starts ")
 		w.approveMinutesOfTheGeneralMeeting()
-		w.shift = 24 * time.Hour // the general meeting's day
-		items = homeNow(t, w, "member")
-		want := []string{"Vote in", "Check in to General meeting Starts", "You are registered", "Read the minutes of General meeting Approved"}
-		if len(items) != len(want) {
-			t.Fatalf("on the meeting's day: %q", items)
-		}
-		for i, prefix := range want {
-			if !strings.HasPrefix(items[i], prefix) {
-				t.Errorf("on the meeting's day, item %d is %q, want %q…", i, items[i], prefix)
-			}
-		}
-		if items := homeNow(t, w, "lapsed"); len(items) != 3 || !strings.HasPrefix(items[0], "Your membership has lapsed.") ||
-			!strings.HasPrefix(items[1], "Check in to General meeting") || !strings.HasPrefix(items[2], "Read the minutes") {
+		expect("with the minutes approved", "Vote in", "Check in to General meeting", "You are registered", "Read the minutes of General meeting Approved")
+		w.shift = 24 * time.Hour // the day after the meeting
+		expect("the next day", "Vote in", "You are registered", "Read the minutes of General meeting Approved")
+		if items := homeNow(t, w, "lapsed"); len(items) != 2 || !strings.HasPrefix(items[0], "Your membership has lapsed.") ||
+			!strings.HasPrefix(items[1], "Read the minutes") {
 			t.Errorf("the lapsed member's home: %q", items)
 		}
 		if _, page := w.do(w.client("lapsed"), "GET", "/", nil); !strings.Contains(page, `<a href="https://dues.example/renew">Your membership has lapsed.`) {
