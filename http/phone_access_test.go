@@ -54,9 +54,16 @@ func TestEveryPageFitsAPhoneAndPassesAxe(t *testing.T) {
 		ctx := browser(t)
 		w.signInBrowser(t, ctx, role)
 		for _, lang := range []string{"en", "es"} {
-			do(t, ctx, "choosing "+lang, chromedp.Navigate(w.srv.URL+"/"),
-				chromedp.Click(chromedp.CSS(`.languages button[value="`+lang+`"]`)),
-				chromedp.WaitVisible(chromedp.CSS(`html[lang="`+lang+`"]`)))
+			// The language is chosen by the switch's own request, sent
+			// and awaited in the page, so that no page load of the
+			// switch is still under way when the next page is opened.
+			choose := `fetch("/language", {method: "POST", redirect: "manual",
+				body: new URLSearchParams({lang: "` + lang + `", back: "/"})}).then(r => r.type === "opaqueredirect" || r.ok)`
+			do(t, ctx, "choosing "+lang, chromedp.Navigate(w.srv.URL+"/"))
+			if chosen, err := chromedp.Run(ctx, chromedp.Evaluate[bool](choose, chromedp.EvalAwaitPromise)); err != nil || !chosen {
+				t.Fatalf("choosing %s: %v", lang, err)
+			}
+			do(t, ctx, "reading "+lang, chromedp.Navigate(w.srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`html[lang="`+lang+`"]`)))
 			for _, c := range pageChecks {
 				if c.method != "GET" || c.status(role) != ok || !isPage(c.path) {
 					continue
