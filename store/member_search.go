@@ -65,66 +65,18 @@ func (c *memberConds) searchUnion(n int) (string, []any) {
 
 // The columns a search matches by their beginning: the roster search of
 // the data stewards, who see them all, matches addresses and ZIPs too; a
-// search by name (a host's at the door) matches names alone. Names are
-// matched folded (foldSQL), so that "hector" finds Héctor and "Hector"
-// finds Héctor too.
+// search by name (a host's at the door) matches names alone.
 var (
-	searchColumns = []string{"m.last_name", "m.first_name", "m.email", "m.mailing_zip"}
+	searchColumns = []string{"lower(m.last_name)", "lower(m.first_name)", "m.email", "m.mailing_zip"}
 	nameColumns   = searchColumns[:2]
-	foldedColumns = map[string]bool{"m.last_name": true, "m.first_name": true}
 )
-
-// foldFrom and foldTo are the letters a name is folded from and to: the
-// accented letters of Spanish and its neighbours, in both cases, read as
-// their plain lower-case letters. Migration 00024 indexes the names folded
-// with the same letters, in the same order.
-const (
-	foldFrom = "áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ"
-	foldTo   = "aaaaaaeeeeiiiiooooouuuuncaaaaaaeeeeiiiiooooouuuunc"
-)
-
-// fold folds a text as foldSQL folds a column.
-func fold(s string) string {
-	from, to := []rune(foldFrom), []rune(foldTo)
-	return strings.Map(func(r rune) rune {
-		for i, f := range from {
-			if r == f {
-				return to[i]
-			}
-		}
-		return r
-	}, strings.ToLower(s))
-}
-
-// foldSQL is a column folded for matching: lower case, its accented
-// letters plain. PostgreSQL has translate; SQLite replaces each letter.
-func (db *DB) foldSQL(column string) string {
-	if db.dialect == Postgres {
-		return "translate(lower(" + column + "), '" + foldFrom + "', '" + foldTo + "')"
-	}
-	expr := "lower(" + column + ")"
-	from, to := []rune(foldFrom), []rune(foldTo)
-	for i := range from {
-		expr = "replace(" + expr + ", '" + string(from[i]) + "', '" + string(to[i]) + "')"
-	}
-	return expr
-}
-
-// matchSQL is what a search compares with a column: names folded, other
-// columns as they are.
-func (db *DB) matchSQL(column string) string {
-	if foldedColumns[column] {
-		return db.foldSQL(column)
-	}
-	return column
-}
 
 // searchTerms are the alternatives of a search: members one of whose
 // columns begins with the text, or whose first names begin with its first
 // words and last names with the rest ("ana gar", "mary ann smi"). Each is
 // a range of an index, so that a search reads only the members it finds.
 func (db *DB) searchTerms(text string, columns []string) []cond {
-	words := strings.Fields(fold(text))
+	words := strings.Fields(strings.ToLower(text))
 	if len(words) == 0 {
 		return nil
 	}
@@ -133,12 +85,12 @@ func (db *DB) searchTerms(text string, columns []string) []cond {
 	}
 	whole := strings.Join(words, " ")
 	var terms []cond
-	for _, column := range columns {
-		terms = append(terms, prefix(db.matchSQL(column), whole))
+	for _, expr := range columns {
+		terms = append(terms, prefix(expr, whole))
 	}
 	for i := 1; i < len(words); i++ {
-		first := prefix(db.foldSQL("m.first_name"), strings.Join(words[:i], " "))
-		last := prefix(db.foldSQL("m.last_name"), strings.Join(words[i:], " "))
+		first := prefix("lower(m.first_name)", strings.Join(words[:i], " "))
+		last := prefix("lower(m.last_name)", strings.Join(words[i:], " "))
 		terms = append(terms, cond{"(" + first.sql + " AND " + last.sql + ")", append(first.args, last.args...)})
 	}
 	return terms
