@@ -123,7 +123,8 @@ func (a *App) nowMeetings(ctx context.Context, actor *rankfile.Actor) ([]Now, er
 	}
 	var out []Now
 	for _, m := range list {
-		if !a.meetingToday(m) && !a.minutesNew(m) {
+		today, minutes := a.meetingToday(m), a.minutesNew(m)
+		if !today && !minutes {
 			continue
 		}
 		if err := a.checkAttendee(ctx, m, actor.ID()); rankfile.ErrorCode(err) == rankfile.EFORBIDDEN {
@@ -132,11 +133,11 @@ func (a *App) nowMeetings(ctx context.Context, actor *rankfile.Actor) ([]Now, er
 			return nil, err
 		}
 		link := "/meetings/" + strconv.FormatInt(m.ID, 10)
-		if a.meetingToday(m) && !slices.ContainsFunc(attended, func(x *rankfile.AttendedMeeting) bool { return x.MeetingID == m.ID }) {
+		if today && !slices.ContainsFunc(attended, func(x *rankfile.AttendedMeeting) bool { return x.MeetingID == m.ID }) {
 			out = append(out, Now{Message: "home.now.meeting", Args: []any{"Title", m.Title}, Link: link,
 				When: m.StartsAt, WhenMessage: "home.now.starts", rank: nowMeeting})
 		}
-		if a.minutesNew(m) {
+		if minutes {
 			out = append(out, Now{Message: "home.now.minutes", Args: []any{"Title", m.Title}, Link: link + "#minutes",
 				When: m.Minutes.ApprovedAt, WhenMessage: "home.now.approved", rank: nowMinutes})
 		}

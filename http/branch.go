@@ -2,6 +2,8 @@ package http
 
 import (
 	"context"
+
+	"github.com/rankfile/rankfile"
 )
 
 // branchNames maps each branch's slug to its name: pages name branches as
@@ -11,9 +13,14 @@ func (s *Server) branchNames(ctx context.Context) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := make(map[string]string, len(branches))
-	for _, b := range branches {
+	return namesBySlug(branches), nil
+}
+
+// namesBySlug maps bodies' slugs to their names.
+func namesBySlug(bodies []*rankfile.Body) map[string]string {
+	names := make(map[string]string, len(bodies))
+	for _, b := range bodies {
 		names[b.Slug] = b.Name
 	}
-	return names, nil
+	return names
 }

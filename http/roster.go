@@ -77,17 +77,20 @@ func (s *Server) rosterPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	names, err := s.branchNames(r.Context())
-	if err != nil {
-		return err
-	}
-	d.Rows, d.Total = rosterRows(req(r).l, members, names, s.app.Today()), total
+	d.Total = total
 	if r.Header.Get("HX-Target") == "roster-results" {
+		names, err := s.branchNames(r.Context())
+		if err != nil {
+			return err
+		}
+		d.Rows = rosterRows(req(r).l, members, names, s.app.Today())
 		return s.renderPart(w, r, "roster.html", "results", d)
 	}
+	// A whole page reads the bodies once, for its choices and its rows.
 	if err := s.rosterChoices(r, &d); err != nil {
 		return err
 	}
+	d.Rows = rosterRows(req(r).l, members, namesBySlug(d.Branches), s.app.Today())
 	return s.render(w, r, "roster.html", d)
 }
 
