@@ -4,16 +4,17 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // chart is the geometry of the SVG line chart of a count: one line per
-// candidate through their votes at each round, and the quota.
+// candidate through their votes at each round, and the quota. The legend
+// is a list below the picture, not part of it, so that names are read at
+// the page's own size on a phone and the picture keeps one width however
+// long the names are.
 type chart struct {
 	T                                       Translator
 	Label                                   string
 	Width, Height, Left, Right, Top, Bottom int
-	LegendX, LegendLineEnd                  int
 	Lines                                   []chartLine
 	QuotaPoints                             string
 	YTicks, XTicks                          []chartTick
@@ -21,8 +22,6 @@ type chart struct {
 
 type chartLine struct {
 	Name, Color, Dash, Points string
-	// LegendY places the line's entry in the legend beside the chart.
-	LegendY, LegendTextY string
 }
 
 type chartTick struct {
@@ -34,11 +33,17 @@ type chartTick struct {
 var chartColors = []string{"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"}
 var chartDashes = []string{"", "6 3", "2 2", "8 3 2 3"}
 
+// The picture is drawn about as wide as a phone's screen, so that it is
+// shown near its own size there and its labels (chartFontSize) stay
+// readable; a wider screen shows it larger.
 const (
-	chartWidth, chartHeight = 760, 380
-	chartLeft, chartRight   = 64, 560
-	chartTop, chartBottom   = 16, 340
-	legendX, legendStep     = 580, 16
+	chartWidth, chartHeight = 420, 292
+	chartLeft, chartRight   = 56, 408
+	chartTop, chartBottom   = 12, 264
+	// chartTickGap is the least room, in the picture's units, between
+	// the labels of two rounds; rounds closer together are labelled in
+	// steps.
+	chartTickGap = 28
 )
 
 func (r *Report) chart(t Translator) chart {
@@ -46,7 +51,6 @@ func (r *Report) chart(t Translator) chart {
 		T:     t,
 		Label: t("count.chart"),
 		Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom,
-		LegendX: legendX, LegendLineEnd: legendX + 20,
 	}
 	step := niceStep(r.chartMax(), r.Places)
 	if len(r.Rounds) == 0 || step == 0 {
@@ -54,9 +58,12 @@ func (r *Report) chart(t Translator) chart {
 	}
 	top := step * ((r.chartMax() + step - 1) / step)
 	var quota []string
+	every := r.roundLabelStep()
 	for i, rd := range r.Rounds {
 		quota = append(quota, point(r.chartX(i), chartY(rd.Quota.Units, top)))
-		ch.XTicks = append(ch.XTicks, chartTick{X: fmtCoord(r.chartX(i)), Y: strconv.Itoa(chartBottom + 16), Label: strconv.Itoa(rd.Number)})
+		if r.labelsRound(i, every) {
+			ch.XTicks = append(ch.XTicks, chartTick{X: fmtCoord(r.chartX(i)), Y: strconv.Itoa(chartBottom + 20), Label: strconv.Itoa(rd.Number)})
+		}
 	}
 	if r.Method != IRV {
 		ch.QuotaPoints = strings.Join(quota, " ")
@@ -64,20 +71,39 @@ func (r *Report) chart(t Translator) chart {
 	for v := int64(0); v <= top; v += step {
 		ch.YTicks = append(ch.YTicks, chartTick{X: strconv.Itoa(chartLeft - 6), Y: fmtCoord(chartY(v, top)), Label: Decimal{Units: v, Places: r.Places}.wholePart()})
 	}
-	n := 0
 	for c := range r.Candidates {
-		if line, ok := r.chartLine(c, top, n); ok {
+		if line, ok := r.chartLine(c, top, len(ch.Lines)); ok {
 			ch.Lines = append(ch.Lines, line)
-			n++
 		}
 	}
-	// A long legend makes the picture taller, long names wider; the plot
-	// keeps its size.
-	ch.Height = max(chartHeight, chartTop+legendStep*n+8)
-	for _, l := range ch.Lines {
-		ch.Width = max(ch.Width, legendX+32+7*utf8.RuneCountInString(l.Name))
-	}
 	return ch
+}
+
+// labelsRound reports whether round i is labelled on the axis: the last
+// always, the others every step rounds unless too near the last.
+func (r *Report) labelsRound(i, step int) bool {
+	last := len(r.Rounds) - 1
+	if i == last {
+		return true
+	}
+	return i%step == 0 && (chartRight-chartLeft)*(last-i) >= chartTickGap*last
+}
+
+// roundLabelStep is how many rounds apart the round axis is labelled: every
+// round while they are far enough apart, else every second, fifth, tenth
+// and so on. The last round is always labelled.
+func (r *Report) roundLabelStep() int {
+	if len(r.Rounds) < 2 {
+		return 1
+	}
+	intervals := len(r.Rounds) - 1
+	for step := 1; ; step *= 10 {
+		for _, m := range []int{1, 2, 5} {
+			if (chartRight-chartLeft)*m*step >= chartTickGap*intervals {
+				return m * step
+			}
+		}
+	}
 }
 
 // chartLine draws candidate c's votes over the rounds they were counted.
@@ -91,10 +117,9 @@ func (r *Report) chartLine(c int, top int64, n int) (chartLine, bool) {
 	if len(pts) == 0 {
 		return chartLine{}, false
 	}
-	y := chartTop + 6 + legendStep*n
 	return chartLine{
 		Name: r.Candidates[c], Color: chartColors[n%len(chartColors)], Dash: chartDashes[n/len(chartColors)%len(chartDashes)],
-		Points: strings.Join(pts, " "), LegendY: strconv.Itoa(y), LegendTextY: strconv.Itoa(y + 4),
+		Points: strings.Join(pts, " "),
 	}, true
 }
 
