@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -127,4 +129,44 @@ func (w *world) uploadAnswer(c *http.Client, path, field string, content []byte,
 	mw.Close()
 	a := w.fetch(c, "POST", path, &body, mw.FormDataContentType(), header...)
 	return a.status, a.body
+}
+
+// TestAStatementsMistakeOnAPhone saves a statement with a tag in quotes
+// on a phone 390 pixels wide, in English and in Spanish: the form comes
+// back open, as typed, the tags marked and the mistake said under them,
+// and the page fits the phone.
+func TestAStatementsMistakeOnAPhone(t *testing.T) {
+	for _, l := range nominationLanguages {
+		t.Run(l.lang, func(t *testing.T) {
+			w := newWorld(t, storetest.SQLiteDSN(t))
+			w.standing()
+			ctx := browser(t)
+			do(t, ctx, "signing in",
+				chromedp.EmulateViewport(390, 844),
+				chromedp.Navigate(w.signInLink("member")),
+				chromedp.Click(chromedp.CSS("main form button")),
+				chromedp.WaitVisible(chromedp.ID("standing-h")))
+			if l.lang == "es" {
+				do(t, ctx, "in Spanish", chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+					chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
+			}
+			do(t, ctx, "the statement with a tag in quotes",
+				chromedp.Navigate(w.srv.URL+"/elections/3"),
+				chromedp.Click(chromedp.CSS("ul.candidates details summary")),
+				chromedp.SetValue(chromedp.ID("statement-6"), "Rent control now."),
+				chromedp.SetValue(chromedp.ID("tags-6"), `renter, "woman"`),
+				chromedp.Click(chromedp.CSS(`form[action$="/statement"] button`)),
+				chromedp.WaitVisible(chromedp.ID("tags-6-problem")))
+			if got := text(t, ctx, "#tags-6-problem"); !strings.Contains(got, l.badTag) {
+				t.Errorf("the mistake reads %q", got)
+			}
+			kept := read(ctx, chromedp.Evaluate[[]string](`[document.getElementById("statement-6").value, document.getElementById("tags-6").value,
+				document.getElementById("tags-6").getAttribute("aria-invalid")]`))
+			if strings.Join(kept, "|") != `Rent control now.|renter, "woman"|true` {
+				t.Errorf("the form came back with %q", kept)
+			}
+			fitsThePhone(t, ctx, "the election's page with the mistake in "+l.lang)
+			screenshot(t, ctx, "statement-"+l.lang+".png")
+		})
+	}
 }
