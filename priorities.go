@@ -77,6 +77,7 @@ func (p *Priorities) Step(place int, proposal *Proposal) *ProposalStep {
 type PrioritiesFilter struct {
 	ID        int64
 	ChapterID int64
+	VoteID    int64 // those a meeting's priorities vote adopted
 	Limit     int
 }
 

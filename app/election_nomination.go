@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/mail"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -80,6 +81,10 @@ func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, c
 	}
 	nominee := actor.Member
 	email = strings.TrimSpace(email)
+	if a, err := mail.ParseAddress(email); email != "" && (err != nil || a.Address != email) {
+		// A mistyped address is said to be one: that tells nothing of who is a member.
+		return rankfile.Errorf(rankfile.EINVALID, "%q is not an email address", email)
+	}
 	if email != "" && !strings.EqualFold(email, actor.Member.Email) {
 		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{Email: email})
 		if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {

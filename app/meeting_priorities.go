@@ -124,3 +124,19 @@ func (a *App) PrioritiesToOpen(ctx context.Context, page *MeetingPage) ([]*rankf
 	}
 	return ballot, nil
 }
+
+// MeetingPriorities returns the priorities a convention meeting's
+// priorities vote adopted once it has closed, for the meeting's page to
+// show with a link to their record; nil before then, and at any other
+// meeting.
+func (a *App) MeetingPriorities(ctx context.Context, page *MeetingPage) (*rankfile.Priorities, error) {
+	i := slices.IndexFunc(page.Votes, func(v *rankfile.MeetingVote) bool { return v.AdoptsPriorities() && v.Result != nil })
+	if i < 0 {
+		return nil, nil
+	}
+	list, err := a.Proposals.FindPriorities(ctx, rankfile.PrioritiesFilter{VoteID: page.Votes[i].ID, Limit: 1})
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	return list[0], nil
+}

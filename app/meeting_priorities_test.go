@@ -75,6 +75,11 @@ func TestTheConventionsPrioritiesVoteAdoptsTheSTVWinners(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if page, err := w.app.Meeting(ctx, w.voter(30), m.ID); err != nil {
+			t.Fatal(err)
+		} else if p, err := w.app.MeetingPriorities(ctx, page); p != nil || err != nil {
+			t.Errorf("the priorities of a vote still open: %+v, %v; want none", p, err)
+		}
 		if fmt.Sprint(v.Options) != fmt.Sprint(titles) || !slices.Equal(v.OptionProposals, ids) || v.Seats != rankfile.PrioritySeats ||
 			v.Kind != rankfile.VoteRanked || v.RollCall {
 			t.Errorf("the priorities vote: %+v", v)
@@ -133,6 +138,16 @@ func TestTheConventionsPrioritiesVoteAdoptsTheSTVWinners(t *testing.T) {
 		if !slices.Equal(adopted, wantIDs) || p.VoteID != v.ID || p.ConventionName != c.Name || p.MeetingID != m.ID ||
 			p.Ballots != 20 || p.Seed != v.Seed {
 			t.Errorf("the chapter's priorities: %+v, adopted %v; want %v", p, adopted, wantIDs)
+		}
+		page, err := w.app.Meeting(ctx, w.voter(30), m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if atMeeting, err := w.app.MeetingPriorities(ctx, page); err != nil || atMeeting == nil || atMeeting.ID != p.ID {
+			t.Errorf("the meeting's priorities: %+v, %v; want those of id %d", atMeeting, err, p.ID)
+		}
+		if other, err := w.app.Proposals.FindPriorities(ctx, rankfile.PrioritiesFilter{VoteID: v.ID + 1}); err != nil || len(other) != 0 {
+			t.Errorf("the priorities of another vote: %v, %v; want none", other, err)
 		}
 		wantCommand := fmt.Sprintf("rankfile tally priorities-vote-%d.blt --method scottish --seed %s", v.ID, v.Seed)
 		if p.Command != wantCommand || !strings.Contains(p.BLT, `"'Green' new deal"`) {

@@ -13,11 +13,12 @@ import (
 // that a demo of 100,000 people still starts in seconds.
 const maxDemoVoters = 1200
 
-// Elections makes the demo's two elections through the web app's own
+// Elections makes the demo's three elections through the web app's own
 // operations, as the chapter's admin and its members would: the election
 // of convention delegates, voted two weeks ago, counted and its record
-// public; and the steering committee's, open for voting now, in which
-// member@example.org may vote. setClock sets the time the app and its
+// public; the steering committee's, open for voting now, in which
+// member@example.org may vote; and the secretary's, taking nominations,
+// in which she stands. setClock sets the time the app and its
 // store see, so that the first election's ballots are cast while it was
 // open; the zero time goes back to the real clock. It returns the number
 // of ballots cast in the closed election.
@@ -54,8 +55,14 @@ func Elections(ctx context.Context, a *app.App, setClock func(time.Time)) (int, 
 	if err := a.CreateElection(ctx, actor, steering); err != nil {
 		return 0, err
 	}
-	_, err = a.Election(ctx, steering.ID) // freezes its roll: the cut-off has passed
-	return cast, err
+	if _, err = a.Election(ctx, steering.ID); err != nil { // freezes its roll: the cut-off has passed
+		return 0, err
+	}
+	secretary := secretaryElection(chapter, admin, now)
+	if err := a.CreateElection(ctx, actor, secretary); err != nil {
+		return 0, err
+	}
+	return cast, nominateForSecretary(ctx, a, secretary, pool[18:20])
 }
 
 // candidatePool picks members in good standing to stand, leaving out the

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,9 +50,23 @@ type electionView struct {
 	Turnout     rankfile.Turnout
 	ShowTurnout bool
 	// Problem is what was wrong with a form of the page just sent, and
-	// Typed the address typed in a nomination form.
+	// Typed that form's values as typed.
 	Problem *fieldProblem
-	Typed   string
+	Typed   url.Values
+}
+
+// Open reports whether the problem concerns one of the forms with which
+// candidate cid edits their candidacy, which then shows open.
+func (v electionView) Open(cid int64) bool {
+	id := strconv.FormatInt(cid, 10)
+	return v.Problem.Is("statement-"+id) || v.Problem.Is("tags-"+id) || v.Problem.Is("photo-"+id)
+}
+
+// Retyped reports whether the problem concerns candidate cid's statement
+// form, which then holds what was typed in place of what is saved.
+func (v electionView) Retyped(cid int64) bool {
+	id := strconv.FormatInt(cid, 10)
+	return v.Problem.Is("statement-"+id) || v.Problem.Is("tags-"+id)
 }
 
 // Nominating reports whether nominations are open.
@@ -78,12 +93,12 @@ func (s *Server) electionPage(w http.ResponseWriter, r *http.Request) error {
 
 // electionProblem answers a form of the election's page sent with a
 // mistake: the page again, the mistake next to the form in field.
-func (s *Server) electionPageProblem(w http.ResponseWriter, r *http.Request, err error, field, typed string) error {
+func (s *Server) electionPageProblem(w http.ResponseWriter, r *http.Request, err error, field string) error {
 	if !fixable(err) || rankfile.ErrorCode(err) == rankfile.EFORBIDDEN {
 		return err
 	}
 	p := &fieldProblem{Field: field, Message: req(r).l.Error(err)}
-	return s.renderElection(w, r, statuses[rankfile.ErrorCode(err)], electionView{Problem: p, Typed: typed})
+	return s.renderElection(w, r, statuses[rankfile.ErrorCode(err)], electionView{Problem: p, Typed: r.PostForm})
 }
 
 // renderElection renders an election's page, with what view already

@@ -20,7 +20,7 @@ func (s *Server) nominate(w http.ResponseWriter, r *http.Request) error {
 	contest, _ := strconv.ParseInt(r.FormValue("contest"), 10, 64)
 	link := s.linkTo(r, "/elections/"+r.PathValue("id"))
 	if err := s.app.Nominate(r.Context(), req(r).actor, id, contest, r.FormValue("email"), link); err != nil {
-		return s.electionPageProblem(w, r, err, "nominate-"+strconv.FormatInt(contest, 10), r.FormValue("email"))
+		return s.electionPageProblem(w, r, err, "nominate-"+strconv.FormatInt(contest, 10))
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id")+"?nominated=1")
 }
@@ -49,11 +49,30 @@ func (s *Server) withdrawCandidacy(w http.ResponseWriter, r *http.Request) error
 	return s.candidacyStep(w, r, s.app.Withdraw)
 }
 
-// saveStatement saves a candidate's statement and tags.
+// statementFields names the field of a candidate's statement form each
+// rule of statements concerns, by the rule's message.
+var statementFields = map[string]string{
+	"a statement may be up to %d characters": "statement",
+	"up to 10 tags":                          "tags",
+	"a tag is a word or two, without commas or quotes, beginning with a letter or digit: %q": "tags",
+}
+
+// saveStatement saves a candidate's statement and tags; a mistake in
+// either comes back in the form, as typed, marked on its field.
 func (s *Server) saveStatement(w http.ResponseWriter, r *http.Request) error {
-	return s.candidacyStep(w, r, func(ctx context.Context, actor *rankfile.Actor, id, cid int64) error {
-		return s.app.SetStatement(ctx, actor, id, cid, r.FormValue("statement"), splitTags(r.FormValue("tags")))
-	})
+	id, cid, err := candidateIDs(r)
+	if err != nil {
+		return err
+	}
+	err = s.app.SetStatement(r.Context(), req(r).actor, id, cid, r.FormValue("statement"), splitTags(r.FormValue("tags")))
+	if err != nil {
+		field := "candidate"
+		if f := problemOf(req(r), err, statementFields).Field; f != "" {
+			field = f
+		}
+		return s.electionPageProblem(w, r, err, field+"-"+strconv.FormatInt(cid, 10))
+	}
+	return redirect(w, r, "/elections/"+r.PathValue("id"))
 }
 
 // candidacyStep takes one step of a candidacy, the one the route names,
@@ -64,7 +83,7 @@ func (s *Server) candidacyStep(w http.ResponseWriter, r *http.Request, step func
 		return err
 	}
 	if err := step(r.Context(), req(r).actor, id, cid); err != nil {
-		return s.electionPageProblem(w, r, err, "candidate-"+strconv.FormatInt(cid, 10), "")
+		return s.electionPageProblem(w, r, err, "candidate-"+strconv.FormatInt(cid, 10))
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
 }
@@ -83,7 +102,8 @@ func candidateIDs(r *http.Request) (int64, int64, error) {
 }
 
 // uploadPhoto stores the candidate's photo from the form's file, or
-// removes it when the form asks to.
+// removes it when the form asks to; a file refused comes back marked on
+// the photo's field (a browser never fills a file field again itself).
 func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request) error {
 	id, cid, err := candidateIDs(r)
 	if err != nil {
@@ -93,21 +113,32 @@ func (s *Server) uploadPhoto(w http.ResponseWriter, r *http.Request) error {
 		return actor.Require(false) // before the upload is read
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, app.MaxPhotoUpload+64<<10)
-	var upload []byte
-	if r.FormValue("remove") == "" {
-		file, _, err := r.FormFile("photo")
-		if err != nil {
-			return rankfile.Errorf(rankfile.EINVALID, "choose a photo of at most %d MB", app.MaxPhotoUpload>>20)
-		}
-		defer file.Close()
-		if upload, err = io.ReadAll(file); err != nil {
-			return rankfile.Errorf(rankfile.EINVALID, "the photo could not be read")
-		}
+	upload, err := readPhoto(r)
+	if err == nil {
+		err = s.app.SetPhoto(r.Context(), req(r).actor, id, cid, upload)
 	}
-	if err := s.app.SetPhoto(r.Context(), req(r).actor, id, cid, upload); err != nil {
-		return err
+	if err != nil {
+		return s.electionPageProblem(w, r, err, "photo-"+strconv.FormatInt(cid, 10))
 	}
 	return redirect(w, r, "/elections/"+r.PathValue("id"))
+}
+
+// readPhoto reads the photo form's file: none when the form asks to
+// remove the photo.
+func readPhoto(r *http.Request) ([]byte, error) {
+	if r.FormValue("remove") != "" {
+		return nil, nil
+	}
+	file, _, err := r.FormFile("photo")
+	if err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "choose a photo of at most %d MB", app.MaxPhotoUpload>>20)
+	}
+	defer file.Close()
+	upload, err := io.ReadAll(file)
+	if err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "the photo could not be read")
+	}
+	return upload, nil
 }
 
 // photo serves a candidate's photo.

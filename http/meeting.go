@@ -52,6 +52,9 @@ type meetingView struct {
 	// Priorities are the resolutions of the convention's priorities vote
 	// the reader may open now.
 	Priorities []*rankfile.Proposal
+	// Adopted are the priorities the meeting's priorities vote adopted,
+	// once it has closed.
+	Adopted *rankfile.Priorities
 }
 
 // PrioritySeats is how many resolutions the priorities vote adopts.
@@ -79,7 +82,10 @@ func (s *Server) meetingView(r *http.Request) (meetingView, error) {
 	if v.ToApprove, err = s.app.MinutesToApprove(r.Context(), req(r).actor, page.Meeting); err != nil {
 		return v, err
 	}
-	v.Priorities, err = s.app.PrioritiesToOpen(r.Context(), page)
+	if v.Priorities, err = s.app.PrioritiesToOpen(r.Context(), page); err != nil {
+		return v, err
+	}
+	v.Adopted, err = s.app.MeetingPriorities(r.Context(), page)
 	return v, err
 }
 

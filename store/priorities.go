@@ -60,6 +60,9 @@ func (s *ProposalService) FindPriorities(ctx context.Context, f rankfile.Priorit
 	if f.ChapterID != 0 {
 		c.add("b.parent_id = $%d", f.ChapterID)
 	}
+	if f.VoteID != 0 {
+		c.add("p.vote_id = $%d", f.VoteID)
+	}
 	q := `SELECT p.id, p.convention_id, COALESCE(p.vote_id, 0), p.ballots, p.seed, p.blt, p.command, p.adopted_at,
 		b.name, COALESCE(m.id, 0), COALESCE(m.title, ''), m.starts_at
 		FROM priorities p JOIN bodies b ON b.id = p.convention_id

@@ -17,17 +17,22 @@ import (
 // checkDemoElections checks the demo's elections: the closed one counted,
 // with a public record that `rankfile tally`, run with the command line
 // the result publishes, counts to the same result; the open one with
-// member@example.org on its roll.
+// member@example.org on its roll; the one taking nominations with her
+// among its three candidates, each with a statement.
 func checkDemoElections(t *testing.T, dsn string) {
 	ctx := context.Background()
 	web := appServices(storetest.Open(t, dsn))
 	es, err := web.ListElections(ctx, "")
-	if err != nil || len(es) != 2 {
-		t.Fatalf("the demo's elections: %d, %v; want 2", len(es), err)
+	if err != nil || len(es) != 3 {
+		t.Fatalf("the demo's elections: %d, %v; want 3", len(es), err)
 	}
-	open, closed := es[0], es[1]
-	if s := open.StatusAt(web.Now()); s != rankfile.ElectionVoting {
-		t.Errorf("%s is %s, want voting", open.Title, s)
+	byStatus := map[rankfile.ElectionStatus]*rankfile.Election{}
+	for _, e := range es {
+		byStatus[e.StatusAt(web.Now())] = e
+	}
+	open, closed, nominating := byStatus[rankfile.ElectionVoting], byStatus[rankfile.ElectionCounted], byStatus[rankfile.ElectionNominating]
+	if open == nil || closed == nil || nominating == nil {
+		t.Fatalf("the demo's elections by status: %v; want one voting, one counted, one taking nominations", byStatus)
 	}
 	member, err := web.Members.FindMember(ctx, rankfile.MemberFilter{Email: "member@example.org"})
 	if err != nil {
@@ -35,6 +40,14 @@ func checkDemoElections(t *testing.T, dsn string) {
 	}
 	if roll, err := web.MyVote(ctx, &rankfile.Actor{Member: member}, open.ID); err != nil || !roll.OnRoll || roll.Voted {
 		t.Errorf("member@example.org on the open election's roll: %+v, %v", roll, err)
+	}
+	nominating, err = web.Election(ctx, nominating.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands := nominating.Contests[0].Candidates
+	if len(cands) != 3 || cands[0].MemberID != member.ID || cands[0].Statement == "" || cands[1].Seconds != 1 {
+		t.Errorf("the candidates taking nominations: %+v", cands)
 	}
 	raw, err := web.Result(ctx, rankfile.Anonymous, closed.ID)
 	if err != nil {
