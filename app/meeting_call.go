@@ -13,15 +13,15 @@ import (
 // qualified proposals.
 
 // CallableBodies lists the bodies the actor may call meetings of: every
-// body for admins, the bodies they lead for others.
+// active body for admins, the active bodies they lead for others.
 func (a *App) CallableBodies(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.Body, error) {
 	if err := actor.Require(actor.CanCallMeetings()); err != nil {
 		return nil, err
 	}
 	if !actor.Admin {
-		return actor.Leads, nil
+		return rankfile.ActiveBodies(actor.Leads), nil
 	}
-	return a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
+	return a.ActiveBodyList(ctx)
 }
 
 // FindCallableBody returns a body the actor may call a meeting of.
