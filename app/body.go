@@ -25,6 +25,13 @@ func (a *App) ActiveBodyList(ctx context.Context, keep ...int64) ([]*rankfile.Bo
 	return rankfile.ActiveBodies(all, keep...), nil
 }
 
+// inBody reports whether a member is in a body today, by the one rule
+// of rankfile.MembersOf: every member is in the chapter, a branch's
+// members by their branch, any other body's by a position in it.
+func (a *App) inBody(ctx context.Context, body *rankfile.Body, memberID int64) (bool, error) {
+	return a.inScopes(ctx, []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}, memberID)
+}
+
 // checkActiveBodies refuses a record that names a dissolved body among
 // ids, but for the bodies of had, which the record named before: a
 // record made or changed names active bodies, and one changed keeps the
