@@ -1,6 +1,14 @@
 package http_test
 
-import "github.com/rankfile/rankfile"
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store/storetest"
+)
 
 // spanishRecords adds to the Spanish test's world what rankfile writes
 // into records itself, kept in English, that pages must say in the
@@ -25,4 +33,28 @@ func (w *world) spanishRecords() map[string][]string {
 		"member":      {path},
 		"steward":     {"/members/" + itoa(w.member(roles["member"]).ID)},
 	}
+}
+
+// TestAMembersChoicesReadInSpanishOnAPhone: a member who chose Spanish
+// pages reads her own page on a phone 390 pixels wide, in Spanish; its
+// history says the change of her choices in Spanish too.
+func TestAMembersChoicesReadInSpanishOnAPhone(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	mail := "No"
+	if err := w.app.SetPreferences(ctx, w.actor("member"), rankfile.Preferences{Language: "es", MailPreference: &mail}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	do(t, ctx, "her own page",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(w.signInLink("member")),
+		chromedp.Click(chromedp.CSS("main form button")),
+		chromedp.WaitVisible(chromedp.ID("standing-h")),
+		chromedp.Navigate(w.srv.URL+"/members/"+itoa(w.member(roles["member"]).ID)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] ol.history`)))
+	if got := text(t, ctx, "ol.history li:first-child"); !strings.Contains(got, "Idioma: español; Correo postal: No") {
+		t.Errorf("her history reads %q", got)
+	}
+	fitsThePhone(t, ctx, "her page")
+	screenshot(t, ctx, "member-history-es.png")
 }
