@@ -8,8 +8,9 @@ import (
 	"github.com/rankfile/rankfile"
 )
 
-// BodyList returns every body by name, without counts: the choices of a
-// form such as the roster's filter. Bodies are public.
+// BodyList returns every body by name, without counts, dissolved ones
+// among them: for naming the bodies records name (a form's choices are
+// ActiveBodyList's). Bodies are public.
 func (a *App) BodyList(ctx context.Context) ([]*rankfile.Body, error) {
 	return a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
 }
