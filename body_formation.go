@@ -1,6 +1,7 @@
 package rankfile
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -62,6 +63,20 @@ func (f *BodyFormation) Seats() []SeatTemplate {
 // history, seats and past holders, but no longer counts among the active
 // bodies, takes members or holds new meetings.
 func (b *Body) Dissolved() bool { return !b.DissolvedAt.IsZero() }
+
+// ActiveBodies returns the bodies of all that are not dissolved, in their
+// order, and those of keep even if dissolved: the one rule for the bodies
+// a form offers as choices, so that a dissolved body is offered nowhere
+// new while a record that names it already keeps it when changed.
+func ActiveBodies(all []*Body, keep ...int64) []*Body {
+	var out []*Body
+	for _, b := range all {
+		if !b.Dissolved() || slices.Contains(keep, b.ID) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
 // CheckActive says why nothing new may happen in the body, if it was
 // dissolved.

@@ -25,7 +25,7 @@ func LoadBodyTree(ctx context.Context, bodies BodyService, d Date) (*BodyTree, e
 	if err != nil {
 		return nil, err
 	}
-	all = slices.DeleteFunc(all, (*Body).Dissolved)
+	all = ActiveBodies(all)
 	counts, err := bodies.CountMembers(ctx, d)
 	if err != nil {
 		return nil, err

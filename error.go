@@ -62,3 +62,46 @@ func ErrorMessage(err error) string {
 	}
 	return "Internal error."
 }
+
+// FieldError is a domain error about one field of what a person sent:
+// Field names it as the form names it (a meeting's session's chair is
+// SessionField(0, "chair")), and Problem, when set, says in one word what
+// is wrong with it ("unknown", "ambiguous"), so that a page marks the
+// field and says the problem in its own words without reading the
+// message, which is English.
+type FieldError struct {
+	Field   string
+	Problem string
+	Err     *Error
+}
+
+// Error implements the error interface.
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+
+// Unwrap returns the domain error, whose code and message stand as they are.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// FieldErrorf returns a domain error about the named field.
+func FieldErrorf(field, code, format string, args ...any) *FieldError {
+	return &FieldError{Field: field, Err: Errorf(code, format, args...)}
+}
+
+// InField returns err as an error about the named field, with the
+// problem in one word if one is given; an error that is not a domain
+// error, or nil, is returned as it is.
+func InField(field, problem string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	return &FieldError{Field: field, Problem: problem, Err: e}
+}
+
+// FieldOf returns the field error in err's chain, or nil.
+func FieldOf(err error) *FieldError {
+	var e *FieldError
+	if errors.As(err, &e) {
+		return e
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package rankfile
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -172,6 +173,12 @@ func CheckMinutes(text string) error {
 		return Errorf(EINVALID, "minutes need a text of at most %d characters", maxMinutes)
 	}
 	return nil
+}
+
+// SessionField names a field of a meeting's i-th session (from 0), as
+// forms name it and a FieldError about it says: "session-0-chair".
+func SessionField(i int, name string) string {
+	return "session-" + strconv.Itoa(i) + "-" + name
 }
 
 // MeetingSession is one of a meeting's simultaneous sessions, with its

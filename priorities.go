@@ -14,6 +14,13 @@ import (
 // command that counts them again) is kept with them, so that any member
 // may recount it.
 
+// PrioritiesTitle is the question of a convention's priorities vote and
+// the title of the agenda item it is taken on, as the record keeps them:
+// in English, as the API and the command line show them. Pages say it in
+// the reader's language (locale.Localizer.MeetingText), for votes taken
+// before as well as after.
+const PrioritiesTitle = "Next year's priorities"
+
 // Priorities are the resolutions a convention adopted as the next year's
 // priorities, with the record of the count that adopted them.
 type Priorities struct {

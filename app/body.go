@@ -3,14 +3,56 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/rankfile/rankfile"
 )
 
-// BodyList returns every body by name, without counts: the choices of a
-// form such as the roster's filter. Bodies are public.
+// BodyList returns every body by name, without counts, dissolved ones
+// among them: for naming the bodies records name (a form's choices are
+// ActiveBodyList's). Bodies are public.
 func (a *App) BodyList(ctx context.Context) ([]*rankfile.Body, error) {
 	return a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
+}
+
+// ActiveBodyList returns the bodies a form offers as choices, by name:
+// those not dissolved (rankfile.ActiveBodies), and those of keep, which
+// the record the form changes names already.
+func (a *App) ActiveBodyList(ctx context.Context, keep ...int64) ([]*rankfile.Body, error) {
+	all, err := a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return rankfile.ActiveBodies(all, keep...), nil
+}
+
+// inBody reports whether a member is in a body today, by the one rule
+// of rankfile.MembersOf: every member is in the chapter, a branch's
+// members by their branch, any other body's by a position in it.
+func (a *App) inBody(ctx context.Context, body *rankfile.Body, memberID int64) (bool, error) {
+	return a.inScopes(ctx, []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}, memberID)
+}
+
+// checkActiveBodies refuses a record that names a dissolved body among
+// ids, but for the bodies of had, which the record named before: a
+// record made or changed names active bodies, and one changed keeps the
+// bodies it had. A body that does not exist is left to the store.
+func (a *App) checkActiveBodies(ctx context.Context, had []int64, ids ...int64) error {
+	for _, id := range ids {
+		if id == 0 || slices.Contains(had, id) {
+			continue
+		}
+		b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: id})
+		if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if err := b.CheckActive(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Directory returns the organization's bodies. Anyone may see them and

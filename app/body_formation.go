@@ -100,10 +100,7 @@ func (a *App) ProposalBodyChoices(ctx context.Context) (*BodyChoices, error) {
 		return nil, err
 	}
 	c := &BodyChoices{}
-	for _, b := range all {
-		if b.Dissolved() {
-			continue
-		}
+	for _, b := range rankfile.ActiveBodies(all) {
 		c.Parents = append(c.Parents, b)
 		if b.CheckDissolvable() == nil {
 			c.Dissolvable = append(c.Dissolvable, b)

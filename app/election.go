@@ -17,7 +17,11 @@ func (a *App) CreateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 	if err := checkConstraints(e); err != nil {
 		return err
 	}
-	if _, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID}); err != nil {
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID})
+	if err != nil {
+		return err
+	}
+	if err := body.CheckActive(); err != nil {
 		return err
 	}
 	return a.Elections.CreateElection(as(ctx, actor), e)
@@ -34,6 +38,9 @@ func (a *App) UpdateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 		return err
 	}
 	if err := checkConstraints(e); err != nil {
+		return err
+	}
+	if err := a.checkActiveBodies(ctx, []int64{old.BodyID}, e.BodyID); err != nil {
 		return err
 	}
 	e.AdminIDs, e.Seed = old.AdminIDs, old.Seed

@@ -1,13 +1,8 @@
 package app_test
 
 import (
-	"bufio"
-	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -67,91 +62,29 @@ func TestAcknowledgedBallotsSurviveAKill(t *testing.T) {
 // killAfter ballots are acknowledged, and returns the receipt code of every
 // ballot the child acknowledged, including those it printed as it died.
 func killWhileCasting(t *testing.T, dsn string, electionID int64, keys *secret.Keyring) []string {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestAcknowledgedBallotsSurviveAKill$")
-	cmd.Env = append(os.Environ(), "RANKFILE_TEST_CAST_KILL_DSN="+dsn,
-		"RANKFILE_TEST_CAST_KILL_ELECTION="+strconv.FormatInt(electionID, 10),
-		"RANKFILE_TEST_CAST_KILL_KEYS="+keys.Text())
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var acked []string
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		code, ok := strings.CutPrefix(sc.Text(), "acknowledged ")
-		if !ok {
-			continue
-		}
-		acked = append(acked, code)
-		if len(acked) == killAfter {
-			cmd.Process.Kill()
-		}
-	}
-	cmd.Wait()
-	if len(acked) < killAfter {
-		t.Fatalf("the child acknowledged %d ballots before it ended, want at least %d", len(acked), killAfter)
-	}
-	if len(acked) == killVoters {
-		t.Fatalf("every voter's ballot was acknowledged before the kill: the kill came too late to test anything")
-	}
-	return acked
+	return killChild(t, "TestAcknowledgedBallotsSurviveAKill", []string{"RANKFILE_TEST_CAST_KILL_DSN=" + dsn,
+		"RANKFILE_TEST_CAST_KILL_ELECTION=" + strconv.FormatInt(electionID, 10),
+		"RANKFILE_TEST_CAST_KILL_KEYS=" + keys.Text()}, killAfter, killVoters)
 }
 
-// castUntilKilled opens the database, has every voter on the roll cast a
-// ballot from 64 goroutines, and prints each receipt code once its ballot
-// is acknowledged.
+// castUntilKilled opens the database and has every voter on the roll cast
+// a ballot at once (ackUntilKilled), printing each receipt code once its
+// ballot is acknowledged.
 func castUntilKilled(dsn string) {
 	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(1)
-	}
-	if db.Keys, err = secret.Parse("the test's keys", os.Getenv("RANKFILE_TEST_CAST_KILL_KEYS")); err != nil {
-		fmt.Println("keys:", err)
-		os.Exit(1)
-	}
+	exitOn("open", err)
+	db.Keys, err = secret.Parse("the test's keys", os.Getenv("RANKFILE_TEST_CAST_KILL_KEYS"))
+	exitOn("keys", err)
 	now := votingStart()
 	db.Zone, db.Now = now.Location(), func() time.Time { return now }
 	electionID, _ := strconv.ParseInt(os.Getenv("RANKFILE_TEST_CAST_KILL_ELECTION"), 10, 64)
 	a := newApp(db)
 	e, err := a.Election(ctx, electionID)
-	if err != nil {
-		fmt.Println("election:", err)
-		os.Exit(1)
-	}
+	exitOn("election", err)
 	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood})
-	if err != nil {
-		fmt.Println("members:", err)
-		os.Exit(1)
-	}
-	var mu sync.Mutex
-	work := make(chan *rankfile.Member)
-	var wg sync.WaitGroup
-	for range 64 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for m := range work {
-				b := &rankfile.Ballot{Rankings: map[int64][]int64{e.Contests[0].ID: {e.Contests[0].Candidates[0].ID}}}
-				code, err := a.CastBallot(ctx, &rankfile.Actor{Member: m}, e.ID, b)
-				mu.Lock()
-				if err != nil {
-					fmt.Println("cast:", err) // no voter here is refused: stop, failing the test
-					os.Exit(1)
-				}
-				fmt.Println("acknowledged", code)
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, m := range members {
-		work <- m
-	}
-	close(work)
-	wg.Wait()
-	select {} // wait for the kill
+	exitOn("members", err)
+	ackUntilKilled(members, func(m *rankfile.Member) (string, error) {
+		b := &rankfile.Ballot{Rankings: map[int64][]int64{e.Contests[0].ID: {e.Contests[0].Candidates[0].ID}}}
+		return a.CastBallot(ctx, &rankfile.Actor{Member: m}, e.ID, b)
+	})
 }

@@ -24,6 +24,9 @@ func (a *App) CreateEvent(ctx context.Context, actor *rankfile.Actor, e *rankfil
 	if err := actor.Require(actor.CanCreateEvent(e.BodyID)); err != nil {
 		return nil, err
 	}
+	if err := a.checkActiveBodies(ctx, nil, append([]int64{e.BodyID}, e.CohostIDs...)...); err != nil {
+		return nil, err
+	}
 	if e.Zone == "" {
 		e.Zone = a.Zone.String()
 	}
@@ -51,6 +54,9 @@ func (a *App) UpdateEvent(ctx context.Context, actor *rankfile.Actor, e *rankfil
 		return err
 	}
 	if err := actor.Require(actor.CanManageEvent(old) && actor.CanManageEvent(e)); err != nil {
+		return err
+	}
+	if err := a.checkActiveBodies(ctx, append([]int64{old.BodyID}, old.CohostIDs...), append([]int64{e.BodyID}, e.CohostIDs...)...); err != nil {
 		return err
 	}
 	return a.Events.UpdateEvent(as(ctx, actor), e, EventNotices)

@@ -121,15 +121,18 @@ func (a *App) agendaProposal(ctx context.Context, m *rankfile.Meeting, item *ran
 // checkSessionPeople refuses a chair or secretary who is not a member of
 // the meeting's body: they run its members' meeting.
 func (a *App) checkSessionPeople(ctx context.Context, body *rankfile.Body, m *rankfile.Meeting) error {
-	scopes := []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}
-	for _, s := range m.Sessions {
-		for _, id := range []int64{s.ChairID, s.SecretaryID} {
-			if id == 0 {
+	for i, s := range m.Sessions {
+		for _, p := range []struct {
+			field string
+			id    int64
+		}{{"chair", s.ChairID}, {"secretary", s.SecretaryID}} {
+			if p.id == 0 {
 				continue
 			}
-			if ok, err := a.inScopes(ctx, scopes, id); err != nil || !ok {
+			if ok, err := a.inBody(ctx, body, p.id); err != nil || !ok {
 				if err == nil {
-					err = rankfile.Errorf(rankfile.EINVALID, "a session's chair and secretary are members of %s", body.Name)
+					err = rankfile.FieldErrorf(rankfile.SessionField(i, p.field), rankfile.EINVALID,
+						"a session's chair and secretary are members of %s", body.Name)
 				}
 				return err
 			}

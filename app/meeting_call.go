@@ -13,15 +13,15 @@ import (
 // qualified proposals.
 
 // CallableBodies lists the bodies the actor may call meetings of: every
-// body for admins, the bodies they lead for others.
+// active body for admins, the active bodies they lead for others.
 func (a *App) CallableBodies(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.Body, error) {
 	if err := actor.Require(actor.CanCallMeetings()); err != nil {
 		return nil, err
 	}
 	if !actor.Admin {
-		return actor.Leads, nil
+		return rankfile.ActiveBodies(actor.Leads), nil
 	}
-	return a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
+	return a.ActiveBodyList(ctx)
 }
 
 // FindCallableBody returns a body the actor may call a meeting of.
@@ -33,16 +33,18 @@ func (a *App) FindCallableBody(ctx context.Context, actor *rankfile.Actor, id in
 }
 
 // ResolveMember finds the one member of the body a leader calling its
-// meeting named, by the beginning of their names ("Ana", "Ana Ruiz"); a
-// name matching nobody or several is refused, saying so.
-func (a *App) ResolveMember(ctx context.Context, actor *rankfile.Actor, body *rankfile.Body, typed string) (*rankfile.Member, error) {
+// meeting named in a field of the form, by the beginning of their names
+// ("Ana", "Ana Ruiz"); a name matching nobody ("unknown") or several
+// ("ambiguous") is refused, saying so, as an error about the field
+// (rankfile.FieldError).
+func (a *App) ResolveMember(ctx context.Context, actor *rankfile.Actor, body *rankfile.Body, field, typed string) (*rankfile.Member, error) {
 	if err := actor.Require(actor.CanCallMeeting(body.ID)); err != nil {
 		return nil, err
 	}
 	scopes := []rankfile.MemberFilter{rankfile.MembersOf(body, a.Today())}
 	found, matched, err := a.searchNames(ctx, actor, scopes, typed, "a meeting's chair or secretary")
 	if err != nil {
-		return nil, err
+		return nil, rankfile.InField(field, "", err)
 	}
 	var exact []*rankfile.Member
 	for _, m := range found {
@@ -56,9 +58,10 @@ func (a *App) ResolveMember(ctx context.Context, actor *rankfile.Actor, body *ra
 	case len(found) == 1:
 		return found[0], nil
 	case len(found) == 0:
-		return nil, rankfile.Errorf(rankfile.EINVALID, "no member of %s is called %q", body.Name, typed)
+		return nil, rankfile.InField(field, "unknown", rankfile.Errorf(rankfile.EINVALID, "no member of %s is called %q", body.Name, typed))
 	}
-	return nil, rankfile.Errorf(rankfile.EINVALID, "%d members of %s are called %q: type the whole name", matched, body.Name, typed)
+	return nil, rankfile.InField(field, "ambiguous",
+		rankfile.Errorf(rankfile.EINVALID, "%d members of %s are called %q: type the whole name", matched, body.Name, typed))
 }
 
 // MemberName returns a member's name as forms show it, for the leaders of

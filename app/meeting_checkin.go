@@ -144,11 +144,11 @@ func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID 
 // checkAttendee refuses to check in someone who is not a member of the
 // meeting's body: a branch's meeting is its members'.
 func (a *App) checkAttendee(ctx context.Context, m *rankfile.Meeting, memberID int64) error {
-	scopes, err := a.meetingScope(ctx, m)
+	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: m.BodyID})
 	if err != nil {
 		return err
 	}
-	if ok, err := a.inScopes(ctx, scopes, memberID); err != nil || ok {
+	if ok, err := a.inBody(ctx, body, memberID); err != nil || ok {
 		return err
 	}
 	return rankfile.Errorf(rankfile.EFORBIDDEN, "only members of the body whose meeting this is are checked in")

@@ -13,10 +13,6 @@ import (
 // resolutions Scottish STV elects to rankfile.PrioritySeats places, in
 // the close's transaction, with the count's record.
 
-// PrioritiesItemTitle is the title of the agenda item the priorities vote
-// is taken on, added to the agenda when the vote first opens.
-const PrioritiesItemTitle = "Next year's priorities"
-
 // PrioritiesBallot returns the resolutions a convention meeting's
 // priorities vote would rank: those scheduled on its agenda, in the
 // agenda's order. A meeting of another body has none.
@@ -68,7 +64,7 @@ func (a *App) OpenPrioritiesVote(ctx context.Context, actor *rankfile.Actor, mee
 		return nil, err
 	}
 	v := &rankfile.MeetingVote{MeetingID: meetingID, AgendaItemID: item.ID, Kind: rankfile.VoteRanked,
-		Question: PrioritiesItemTitle, Seats: rankfile.PrioritySeats, Threshold: rankfile.ThresholdPlurality}
+		Question: rankfile.PrioritiesTitle, Seats: rankfile.PrioritySeats, Threshold: rankfile.ThresholdPlurality}
 	for _, p := range ballot {
 		v.Options, v.OptionProposals = append(v.Options, p.Title), append(v.OptionProposals, p.ID)
 	}
@@ -83,11 +79,11 @@ func (a *App) OpenPrioritiesVote(ctx context.Context, actor *rankfile.Actor, mee
 // adding it at the end of the agenda the first time.
 func (a *App) prioritiesItem(ctx context.Context, actor *rankfile.Actor, m *rankfile.Meeting) (*rankfile.AgendaItem, error) {
 	for _, item := range m.Agenda {
-		if item.Kind == rankfile.AgendaElection && item.Title == PrioritiesItemTitle {
+		if item.Kind == rankfile.AgendaElection && item.Title == rankfile.PrioritiesTitle {
 			return item, nil
 		}
 	}
-	item := &rankfile.AgendaItem{Kind: rankfile.AgendaElection, Title: PrioritiesItemTitle, Position: len(m.Agenda) + 1}
+	item := &rankfile.AgendaItem{Kind: rankfile.AgendaElection, Title: rankfile.PrioritiesTitle, Position: len(m.Agenda) + 1}
 	if err := item.Validate(); err != nil {
 		return nil, err
 	}

@@ -1,13 +1,9 @@
 package app_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -87,86 +83,39 @@ func TestAcknowledgedMeetingVotesSurviveARestart(t *testing.T) {
 // restartAfter votes are acknowledged, and returns the members whose votes
 // it acknowledged.
 func killWhileVoting(t *testing.T, dsn string, meetingID, voteID int64) []int64 {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestAcknowledgedMeetingVotesSurviveARestart$")
-	cmd.Env = append(os.Environ(), "RANKFILE_TEST_VOTE_KILL_DSN="+dsn,
-		fmt.Sprintf("RANKFILE_TEST_VOTE_KILL_IDS=%d,%d", meetingID, voteID))
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var acked []int64
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		id, ok := strings.CutPrefix(sc.Text(), "acknowledged ")
-		if !ok {
-			continue
-		}
-		n, _ := strconv.ParseInt(id, 10, 64)
-		acked = append(acked, n)
-		if len(acked) == restartAfter {
-			cmd.Process.Kill()
-		}
-	}
-	cmd.Wait()
-	if len(acked) < restartAfter {
-		t.Fatalf("the child acknowledged %d votes before it ended, want at least %d", len(acked), restartAfter)
-	}
-	if len(acked) >= restartVoters-5 {
-		t.Fatalf("nearly every vote was acknowledged before the kill: it came too late to test anything")
+	ids := killChild(t, "TestAcknowledgedMeetingVotesSurviveARestart", []string{"RANKFILE_TEST_VOTE_KILL_DSN=" + dsn,
+		fmt.Sprintf("RANKFILE_TEST_VOTE_KILL_IDS=%d,%d", meetingID, voteID)}, restartAfter, restartVoters-5)
+	acked := make([]int64, len(ids))
+	for i, id := range ids {
+		acked[i], _ = strconv.ParseInt(id, 10, 64)
 	}
 	return acked
 }
 
-// voteUntilKilled has every member checked in vote from 64 goroutines and
-// prints each member's id once their vote is acknowledged.
+// voteUntilKilled has every member checked in vote at once
+// (ackUntilKilled), printing each member's id once their vote is
+// acknowledged.
 func voteUntilKilled(dsn string) {
 	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		fmt.Println("open:", err)
-		os.Exit(1)
-	}
+	exitOn("open", err)
 	now := votingStart()
 	db.Zone, db.Now = now.Location(), func() time.Time { return now }
 	var meetingID, voteID int64
 	fmt.Sscanf(os.Getenv("RANKFILE_TEST_VOTE_KILL_IDS"), "%d,%d", &meetingID, &voteID)
 	a := newApp(db)
 	attendance, err := a.Meetings.Attendance(ctx, meetingID)
-	if err != nil {
-		fmt.Println("attendance:", err)
-		os.Exit(1)
-	}
-	var mu sync.Mutex
-	work := make(chan int64)
-	var wg sync.WaitGroup
-	for range 64 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range work {
-				m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id})
-				if err == nil {
-					_, err = a.CastMeetingVote(ctx, &rankfile.Actor{Member: m}, meetingID, voteID, []int{int(id % 2)})
-				}
-				mu.Lock()
-				if err != nil {
-					fmt.Println("vote:", err) // no member here is refused: stop, failing the test
-					os.Exit(1)
-				}
-				fmt.Println("acknowledged", id)
-				mu.Unlock()
-			}
-		}()
-	}
+	exitOn("attendance", err)
+	var ids []int64
 	for _, at := range attendance {
 		if at.Good {
-			work <- at.MemberID
+			ids = append(ids, at.MemberID)
 		}
 	}
-	close(work)
-	wg.Wait()
-	select {} // wait for the kill
+	ackUntilKilled(ids, func(id int64) (string, error) {
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id})
+		if err == nil {
+			_, err = a.CastMeetingVote(ctx, &rankfile.Actor{Member: m}, meetingID, voteID, []int{int(id % 2)})
+		}
+		return strconv.FormatInt(id, 10), err
+	})
 }

@@ -168,11 +168,16 @@ func (a *App) nowPetitions(ctx context.Context, actor *rankfile.Actor) ([]Now, e
 		return nil, err
 	}
 	var out []Now
+	mine := map[int64]bool{} // by body: petitions of one body are many
 	for _, p := range list {
-		if mine, err := a.bodyIsMine(ctx, actor, p.BodyID); err != nil || !mine {
-			if err != nil {
+		in, known := mine[p.BodyID]
+		if !known {
+			if in, err = a.bodyIsMine(ctx, actor, p.BodyID); err != nil {
 				return nil, err
 			}
+			mine[p.BodyID] = in
+		}
+		if !in {
 			continue
 		}
 		signed, err := a.Proposals.Signed(ctx, p.ID, actor.ID())
@@ -187,17 +192,14 @@ func (a *App) nowPetitions(ctx context.Context, actor *rankfile.Actor) ([]Now, e
 	return out, nil
 }
 
-// bodyIsMine reports whether the member is in a body, counting the
-// chapter, which every member is in.
+// bodyIsMine reports whether the member is in a body today, by the rule
+// meetings check attendees by (inBody).
 func (a *App) bodyIsMine(ctx context.Context, actor *rankfile.Actor, id int64) (bool, error) {
-	if actor.BelongsTo(id) {
-		return true, nil
-	}
 	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: id})
 	if err != nil {
 		return false, err
 	}
-	return b.Kind == rankfile.KindChapter, nil
+	return a.inBody(ctx, b, actor.ID())
 }
 
 // nowEvents lists the events the member registered for in the coming two

@@ -55,6 +55,9 @@ func (a *App) CreateProposal(ctx context.Context, actor *rankfile.Actor, p *rank
 	if err := actor.Require(actor.CanWriteProposal(a.Today())); err != nil {
 		return err
 	}
+	if err := a.checkActiveBodies(ctx, nil, p.BodyID); err != nil {
+		return err
+	}
 	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {
 		return err
 	}
@@ -118,7 +121,11 @@ func (a *App) editableProposal(ctx context.Context, actor *rankfile.Actor, id in
 
 // UpdateProposal stores a new version of a draft, by one of its authors.
 func (a *App) UpdateProposal(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal) error {
-	if _, err := a.editableProposal(ctx, actor, p.ID); err != nil {
+	old, err := a.editableProposal(ctx, actor, p.ID)
+	if err != nil {
+		return err
+	}
+	if err := a.checkActiveBodies(ctx, []int64{old.BodyID}, p.BodyID); err != nil {
 		return err
 	}
 	if err := a.checkConvention(ctx, p.BodyID, p.Kind); err != nil {

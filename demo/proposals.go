@@ -186,12 +186,17 @@ func (d *proposalDemo) scheduled() error {
 // meeting takes up.
 const endorsementTitle = "Endorse the renters' protection ballot measure"
 
-// decided are two proposals the September general meeting, held online,
-// decided; adopting the first formed the Strike Support working group,
-// its author its interim co-chair.
+// decided are three proposals the September general meeting, held
+// online, decided; adopting the first formed the Strike Support working
+// group, its author its interim co-chair, and adopting the last dissolved
+// the Census Outreach working group, its work done (see dissolving).
 func (d *proposalDemo) decided() error {
 	var agenda []*rankfile.AgendaItem
 	notes := map[int64]string{}
+	dissolve, err := d.dissolving()
+	if err != nil {
+		return err
+	}
 	for i, adopted := range []bool{true, false} {
 		p := &rankfile.Proposal{Kind: rankfile.ProposalNewBody, Title: "Form a strike support working group",
 			Text:  rankfile.ProposalText{Description: "A working group to support organizing drives and strikes in the region."},
@@ -210,6 +215,8 @@ func (d *proposalDemo) decided() error {
 		agenda = append(agenda, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, Title: p.Title, ProposalID: p.ID})
 		notes[p.ID] = note
 	}
+	agenda = append(agenda, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, Title: dissolve.Title, ProposalID: dissolve.ID})
+	notes[dissolve.ID] = "Adopted 190 to 12"
 	y, mo, day := d.a.Now().In(d.a.Zone).AddDate(0, 0, -55).Date()
 	m := &rankfile.Meeting{BodyID: d.chapter.ID, Kind: rankfile.MeetingChapter, Title: "September general meeting",
 		StartsAt: time.Date(y, mo, day, 19, 0, 0, 0, d.a.Zone), Format: rankfile.Online, Quorum: rankfile.Quorum{Count: 60},
@@ -224,6 +231,24 @@ func (d *proposalDemo) decided() error {
 		}
 	}
 	return nil
+}
+
+// dissolving sets up the Census Outreach working group and writes the
+// proposal that dissolves it, signed and qualified for the general
+// meeting: once dissolved, it keeps its page and history but no form
+// offers it any more.
+func (d *proposalDemo) dissolving() (*rankfile.Proposal, error) {
+	b := &rankfile.Body{Kind: rankfile.KindWorkingGroup, Slug: "census-outreach", Name: "Census Outreach", ParentID: d.chapter.ID,
+		Description: "Turned members out to make sure Los Angeles was counted."}
+	if err := d.a.CreateBody(d.ctx, d.admin, b); err != nil {
+		return nil, err
+	}
+	p := &rankfile.Proposal{Kind: rankfile.ProposalOther, Title: "Dissolve the Census Outreach working group", Dissolves: b.ID,
+		Text: rankfile.ProposalText{Description: "The count is over and the working group's members have moved to other work."}}
+	if err := d.write(d.coordinator, p, 30); err != nil {
+		return nil, err
+	}
+	return p, d.sign(p, 70, 50)
 }
 
 // convention is the chapter's convention, taking resolutions and bylaws

@@ -73,7 +73,11 @@ func (s *Server) editElectionPage(w http.ResponseWriter, r *http.Request) error 
 // renderElectionForm shows the set-up form with f's values: the
 // election's own (f.E) unless f.V holds what was typed.
 func (s *Server) renderElectionForm(w http.ResponseWriter, r *http.Request, status int, f electionForm) error {
-	bodies, err := s.app.Bodies.FindBodies(r.Context(), rankfile.BodyFilter{})
+	var keep []int64
+	if f.E != nil {
+		keep = keptBodies(f.E.ID, f.E.BodyID)
+	}
+	bodies, err := s.app.ActiveBodyList(r.Context(), keep...)
 	if err != nil {
 		return err
 	}

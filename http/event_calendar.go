@@ -93,10 +93,11 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if v.Bodies, err = s.app.BodyList(ctx); err != nil {
+	all, err := s.app.BodyList(ctx)
+	if err != nil {
 		return err
 	}
-	v.BodyNames = bodyNames(v.Bodies)
+	v.Bodies, v.BodyNames = rankfile.ActiveBodies(all, v.BodyID), bodyNames(all)
 	v.CanCreate = actor.CanCreateEvents()
 	v.place(events, s.app.Zone)
 	return s.render(w, r, "events.html", v)

@@ -18,7 +18,7 @@ import (
 type eventForm struct {
 	E *rankfile.Event
 	// Hosts are the bodies the reader may put events on the calendar for;
-	// Bodies are all, the co-hosts' choices.
+	// Bodies are all active ones, the co-hosts' choices.
 	Hosts, Bodies []*rankfile.Body
 	Kinds         []rankfile.EventKind
 	Audiences     []rankfile.Audience
@@ -85,7 +85,7 @@ const timeFieldLayout = "2006-01-02T15:04"
 
 func (s *Server) eventFormPage(w http.ResponseWriter, r *http.Request, status int, f *eventForm) error {
 	ctx, actor := r.Context(), req(r).actor
-	all, err := s.app.BodyList(ctx)
+	all, err := s.app.ActiveBodyList(ctx, keptBodies(f.E.ID, append([]int64{f.E.BodyID}, f.E.CohostIDs...)...)...)
 	if err != nil {
 		return err
 	}

@@ -55,3 +55,13 @@ func inField(field string, err error) error {
 	}
 	return &fieldError{field: field, err: err}
 }
+
+// keptBodies are the bodies a form keeps among its choices though they
+// may be dissolved since: those the record it changes names (id not 0),
+// so that saving it does not move it; none for a new record.
+func keptBodies(id int64, bodies ...int64) []int64 {
+	if id == 0 {
+		return nil
+	}
+	return bodies
+}

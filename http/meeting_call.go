@@ -43,8 +43,37 @@ type sessionForm struct {
 	Name, Chair, Secretary, Place, Link string
 }
 
-// formProblem is a mistake in a field: a catalog key and the name typed.
-type formProblem struct{ Key, Name string }
+// formProblem is a mistake in a field: a catalog key and the name typed,
+// or the message of the service's error, said in the reader's language.
+type formProblem struct{ Key, Name, Message string }
+
+// problemOf puts a fixable error of the service on the form: next to the
+// field it is about (rankfile.FieldError), in the form's own words for a
+// problem it knows (with the name typed in it), else above the form; in
+// the reader's language.
+func (f *meetingForm) problemOf(rq *request, err error, typed string) {
+	fe := rankfile.FieldOf(err)
+	if fe == nil {
+		f.Problem = rq.l.Error(err)
+		return
+	}
+	p := formProblem{Key: nameProblems[fe.Problem], Name: typed}
+	if rankfile.ErrorCode(err) == rankfile.ETOOMANY {
+		p.Key = "meetingform.problem.toomany"
+	}
+	if p.Key == "" {
+		p.Message = rq.l.Error(err)
+	}
+	f.Problems[fe.Field] = p
+}
+
+// nameProblems are the form's own words for a name typed for a session's
+// chair or secretary that finds no one or several (rankfile.FieldError's
+// Problem).
+var nameProblems = map[string]string{
+	"unknown":   "meetingform.problem.noone",
+	"ambiguous": "meetingform.problem.several",
+}
 
 // ProblemOf returns the problem of a field, or nil.
 func (f *meetingForm) ProblemOf(field string) *formProblem {
@@ -55,9 +84,7 @@ func (f *meetingForm) ProblemOf(field string) *formProblem {
 }
 
 // Field names a session's field in the form.
-func (s *sessionForm) Field(i int, name string) string {
-	return "session-" + strconv.Itoa(i) + "-" + name
-}
+func (s *sessionForm) Field(i int, name string) string { return rankfile.SessionField(i, name) }
 
 func newMeetingForm() *meetingForm {
 	return &meetingForm{Kinds: rankfile.MeetingKinds, Formats: []rankfile.MeetingFormat{rankfile.InPerson, rankfile.Online, rankfile.Hybrid},
@@ -181,20 +208,11 @@ func (s *Server) resolveName(r *http.Request, f *meetingForm, field, typed strin
 	if typed == "" {
 		return 0
 	}
-	member, err := s.app.ResolveMember(r.Context(), req(r).actor, f.Body, typed)
+	member, err := s.app.ResolveMember(r.Context(), req(r).actor, f.Body, field, typed)
 	if err == nil {
 		return member.ID
 	}
-	key := "meetingform.problem.short"
-	switch msg := rankfile.ErrorMessage(err); {
-	case strings.HasPrefix(msg, "no member"):
-		key = "meetingform.problem.noone"
-	case strings.Contains(msg, "type the whole name"):
-		key = "meetingform.problem.several"
-	case rankfile.ErrorCode(err) == rankfile.ETOOMANY:
-		key = "meetingform.problem.toomany"
-	}
-	f.Problems[field] = formProblem{Key: key, Name: typed}
+	f.problemOf(req(r), err, typed)
 	return 0
 }
 
@@ -223,7 +241,7 @@ func (s *Server) callMeeting(w http.ResponseWriter, r *http.Request) error {
 		if !fixable(err) {
 			return err
 		}
-		f.Problem = rankfile.ErrorMessage(err)
+		f.problemOf(req(r), err, "")
 	}
 	return s.renderStatus(w, r, http.StatusBadRequest, "meeting_form.html", f)
 }
@@ -294,7 +312,7 @@ func (s *Server) updateMeeting(w http.ResponseWriter, r *http.Request) error {
 		if !fixable(err) {
 			return err
 		}
-		f.Problem = rankfile.ErrorMessage(err)
+		f.problemOf(req(r), err, "")
 	}
 	return s.renderStatus(w, r, http.StatusBadRequest, "meeting_form.html", f)
 }

@@ -172,3 +172,24 @@ func TestAFormSentByHtmxToItsOwnPageLoadsItAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestTheMeetingFormMarksANameItCannotFindInSpanish: a Spanish page sends
+// a secretary outside the committee and a chair of one letter; each field
+// comes back marked, with what is wrong said next to it in Spanish.
+func TestTheMeetingFormMarksANameItCannotFindInSpanish(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	body := itoa(w.bodies["housing"].ID)
+	form := url.Values{"body": {body}, "title": {"Housing committee meeting"}, "kind": {"body"}, "format": {"in_person"},
+		"starts": {"2030-03-01T19:00"}, "sessions": {"1"}, "session-0-name": {"Housing"},
+		"session-0-chair": {"C"}, "session-0-secretary": {"Mia Member"}, "session-0-place": {"Union hall"}}
+	status, page := w.do(w.client("cochair"), "POST", "/meetings", form, "Cookie", "rankfile_lang=es")
+	for field, want := range map[string]string{
+		"session-0-secretary": "Ningún miembro del organismo se llama «Mia Member».",
+		"session-0-chair":     "escribe al menos dos letras de un nombre",
+	} {
+		input := between(page, `id="`+field+`"`, ">")
+		if got := strings.TrimPrefix(between(page, `id="`+field+`-problem">`, "</span>"), `id="`+field+`-problem">`); status != 400 || got != want || !strings.Contains(input, `aria-invalid="true"`) {
+			t.Errorf("%s (%d): %q, input %s; want %q, marked", field, status, got, input, want)
+		}
+	}
+}

@@ -104,8 +104,9 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := w.srv.URL + "/meetings/" + itoa(m.ID)
-	for _, delegate := range []struct{ role, lang, voted string }{
-		{"member", "en", "Your vote is counted."}, {"other-branch", "es", "Tu voto está contado."},
+	for _, delegate := range []struct{ role, lang, question, voted string }{
+		{"member", "en", "Next year's priorities", "Your vote is counted."},
+		{"other-branch", "es", "Las prioridades del próximo año", "Tu voto está contado."},
 	} {
 		ctx := browser(t)
 		do(t, ctx, "signing in as "+delegate.role,
@@ -118,6 +119,9 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 				chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
 		}
 		do(t, ctx, "the ballot", chromedp.Navigate(path), chromedp.WaitVisible(chromedp.CSS("form.meeting-ballot select")))
+		if got := text(t, ctx, ".vote h2"); got != delegate.question {
+			t.Errorf("in %s the ballot asks %q", delegate.lang, got)
+		}
 		fitsThePhone(t, ctx, "the priorities ballot in "+delegate.lang)
 		screenshot(t, ctx, "ballot-"+delegate.lang+".png")
 		// Union drives first, then Tenant unions, then Transit first.

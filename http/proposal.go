@@ -56,7 +56,7 @@ func (s *Server) newProposalPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) renderProposalForm(w http.ResponseWriter, r *http.Request, f proposalForm, status int) error {
-	bodies, err := s.app.BodyList(r.Context())
+	bodies, err := s.app.ActiveBodyList(r.Context(), keptBodies(f.P.ID, f.P.BodyID)...)
 	if err != nil {
 		return err
 	}

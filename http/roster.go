@@ -115,7 +115,7 @@ func rosterRows(l *locale.Localizer, members []*rankfile.Member, branches map[st
 }
 
 func (s *Server) rosterChoices(r *http.Request, d *rosterData) error {
-	bodies, err := s.app.BodyList(r.Context())
+	bodies, err := s.app.ActiveBodyList(r.Context(), d.Filter.BodyID)
 	for _, b := range bodies {
 		switch b.Kind {
 		case rankfile.KindBranch:

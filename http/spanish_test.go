@@ -33,6 +33,8 @@ var worldData = []string{"Stella Steward", "Adam Admin", "Cora Coordinator", "Ch
 	"Branch reports", "Central", "Westside", "Passcode 4242", "1 Union Hall, Los Angeles", "Los Angeles",
 	"Stella", "Adam", "Cora", "Chen", "Mia", "Wes", "Lupe", "Hal", "Steward", "Member", "Coordinator",
 	"Lapsed", "Admin", "Cochair", "woman", "canvass script", "laptop",
+	// the convention's (see world.convention)
+	"2027 Convention", "Plenary", "Tenant unions", "Medicare for all", "Transit first", "Union drives",
 	// and the names of files to download
 	"result.json"}
 
@@ -103,7 +105,11 @@ func TestEveryPageIsWhollySpanish(t *testing.T) {
 		t.Fatalf("only %d English-only words: the test would find nothing", len(english))
 	}
 	w := newWorld(t, storetest.SQLiteDSN(t))
+	pages := w.spanishRecords()
 	for role, paths := range spanishPages {
+		pages[role] = append(pages[role], paths...)
+	}
+	for role, paths := range pages {
 		c := w.client(role)
 		for _, p := range paths {
 			status, page := w.do(c, "GET", p, nil, "Cookie", "rankfile_lang=es")

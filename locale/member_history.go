@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -42,10 +43,63 @@ func (l *Localizer) HistoryNote(note string) string {
 	if id, ok := historyNotes[note]; ok {
 		return l.T(id)
 	}
+	if said, ok := l.preferencesNote(note); ok {
+		return said
+	}
 	if day, ok := strings.CutPrefix(note, missingNote); ok {
 		if d, err := rankfile.ParseDate(day); err == nil && !d.IsZero() {
 			return l.T("history.note.missing", "Date", d)
 		}
 	}
 	return note
+}
+
+// preferenceParts are the parts of the note a change of a member's own
+// choices writes, "language es, mail Yes, do not call false" (the store's
+// describePreferences), by their English start, with the message each is
+// said by; the value follows the start.
+var preferenceParts = []struct{ prefix, id string }{
+	{"language ", "history.prefs.language"},
+	{"mail ", "history.prefs.mail"},
+	{"do not call ", "history.prefs.calls"},
+	{"no texts ", "history.prefs.texts"},
+	{"weekly email ", "history.prefs.weekly"},
+}
+
+// preferencesNote says the note of a change of preferences in the
+// localizer's language, part by part; ok is false for any other note.
+func (l *Localizer) preferencesNote(note string) (said string, ok bool) {
+	if !strings.HasPrefix(note, preferenceParts[0].prefix) {
+		return "", false
+	}
+	var out []string
+	for _, part := range strings.Split(note, ", ") {
+		i := slices.IndexFunc(preferenceParts, func(p struct{ prefix, id string }) bool {
+			return strings.HasPrefix(part, p.prefix)
+		})
+		if i < 0 {
+			return "", false
+		}
+		value := strings.TrimPrefix(part, preferenceParts[i].prefix)
+		out = append(out, l.T(preferenceParts[i].id, "Value", l.preferenceValue(preferenceParts[i].id, value)))
+	}
+	return strings.Join(out, "; "), true
+}
+
+// preferenceValue says a value of a preference: a language by its name,
+// a choice of mail as the profile says it, yes or no; a value the
+// catalogs lack shows as written.
+func (l *Localizer) preferenceValue(id, value string) string {
+	key := id + "." + value
+	switch id {
+	case "history.prefs.mail":
+		key = "profile.mail." + value
+	case "history.prefs.calls", "history.prefs.texts", "history.prefs.weekly":
+		key = "history.prefs." + value
+	}
+	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: key})
+	if err != nil {
+		return value
+	}
+	return s
 }

@@ -79,6 +79,54 @@ func commitEach[T any](db *DB, ctx context.Context, batch []T, write func(tx *Tx
 	}
 }
 
+// awaitedCommit is a group commit whose senders each wait for their own
+// answer (ballots, signatures, meeting votes): wait queues an item and
+// returns only once the transaction that holds it has committed it, or
+// write refused it; so nothing is acknowledged that a crash could still
+// lose. write writes a batch in one transaction, recording in refused why
+// an item was refused, the others still going in (see commitEach).
+type awaitedCommit[T any] struct {
+	db      *DB
+	write   func(tx *Tx, batch []T, refused []error) error
+	batches groupCommit[*awaited[T]]
+}
+
+// awaited is an item waiting for its batch, and where its answer goes.
+type awaited[T any] struct {
+	item T
+	done chan error
+}
+
+// start readies the batches of db, up to limit items each.
+func (b *awaitedCommit[T]) start(db *DB, limit int, write func(tx *Tx, batch []T, refused []error) error) {
+	b.db, b.write = db, write
+	b.batches = groupCommit[*awaited[T]]{limit: limit, commit: b.commit}
+}
+
+// wait queues an item and returns its answer once its batch committed or
+// refused it. It waits even when the sender's request is given up: the
+// item may be committed all the same, and the sender is then told so at
+// their next try.
+func (b *awaitedCommit[T]) wait(item T) error {
+	a := &awaited[T]{item: item, done: make(chan error, 1)}
+	b.batches.add(a)
+	return <-a.done
+}
+
+// commit writes a batch in one transaction and answers each sender.
+func (b *awaitedCommit[T]) commit(batch []*awaited[T]) {
+	commitEach(b.db, context.Background(), batch, b.writeItems, func(a *awaited[T], err error) { a.done <- err })
+}
+
+// writeItems writes the items of a batch.
+func (b *awaitedCommit[T]) writeItems(tx *Tx, batch []*awaited[T], refused []error) error {
+	items := make([]T, len(batch))
+	for i, a := range batch {
+		items[i] = a.item
+	}
+	return b.write(tx, items, refused)
+}
+
 // maxParams keeps a multi-row statement under both databases' limits on
 // bound parameters (SQLite 32766, PostgreSQL 65535).
 const maxParams = 30000

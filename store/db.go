@@ -43,11 +43,11 @@ type DB struct {
 	// audits commits audit entries recorded at the same moment together.
 	audits auditBatcher
 	// casts commits ballots cast at the same moment together.
-	casts castBatcher
+	casts awaitedCommit[*pendingCast]
 	// signs commits signatures given at the same moment together.
-	signs signBatcher
+	signs awaitedCommit[*pendingSign]
 	// votes commits meeting votes cast at the same moment together.
-	votes voteBatcher
+	votes awaitedCommit[*pendingVote]
 	// touches records when API tokens were last used.
 	touches tokenTouches
 	// ballotPads remembers, by election id, the length its sealed ballots
@@ -110,9 +110,9 @@ func OpenWithKeys(ctx context.Context, dsn string, keys secret.Source) (*DB, err
 func connect(dsn string) (*DB, error) {
 	db := &DB{dsn: dsn, Now: time.Now, Zone: time.Local}
 	db.audits.start(db)
-	db.casts.start(db)
-	db.signs.start(db)
-	db.votes.start(db)
+	db.casts.start(db, castBatchLimit, (*Tx).castBatch)
+	db.signs.start(db, signBatchLimit, (*Tx).signBatch)
+	db.votes.start(db, voteBatchLimit, (*Tx).voteBatch)
 	db.touches.start(db)
 	var err error
 	if IsPostgres(dsn) {

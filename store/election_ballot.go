@@ -82,7 +82,7 @@ func (s *ElectionService) Voted(ctx context.Context, electionID int64) (int, err
 // whatever the page said. The ballot must already have passed
 // Election.CheckBallot.
 func (s *ElectionService) CastBallot(ctx context.Context, electionID, memberID int64, b *rankfile.Ballot, receiptHash string) error {
-	return s.db.casts.cast(&pendingCast{electionID: electionID, memberID: memberID, ballot: b, receiptHash: receiptHash})
+	return s.db.casts.wait(&pendingCast{electionID: electionID, memberID: memberID, ballot: b, receiptHash: receiptHash})
 }
 
 // election reads an election, without its contests, inside tx.

@@ -19,37 +19,11 @@ import (
 // castBatchLimit bounds the ballots of one transaction.
 const castBatchLimit = 500
 
-// pendingCast is a ballot waiting to be committed, and where to answer.
+// pendingCast is a ballot waiting to be committed (DB.casts).
 type pendingCast struct {
 	electionID, memberID int64
 	ballot               *rankfile.Ballot
 	receiptHash          string
-	done                 chan error
-}
-
-// castBatcher commits ballots in batches.
-type castBatcher struct {
-	db      *DB
-	batches groupCommit[*pendingCast]
-}
-
-func (b *castBatcher) start(db *DB) {
-	b.db = db
-	b.batches = groupCommit[*pendingCast]{limit: castBatchLimit, commit: b.commit}
-}
-
-// cast queues a ballot and waits for its transaction. It waits even when
-// ctx ends: the ballot may be committed all the same, and the voter is
-// then told, at their next try, that they have voted.
-func (b *castBatcher) cast(p *pendingCast) error {
-	p.done = make(chan error, 1)
-	b.batches.add(p)
-	return <-p.done
-}
-
-// commit casts a batch in one transaction and answers each voter.
-func (b *castBatcher) commit(batch []*pendingCast) {
-	commitEach(b.db, context.Background(), batch, (*Tx).castBatch, func(p *pendingCast, err error) { p.done <- err })
 }
 
 // castBatch casts each ballot, recording in refused why one was refused.

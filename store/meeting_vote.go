@@ -121,7 +121,7 @@ func (tx *Tx) openVote(ctx context.Context, voteID int64) (*rankfile.MeetingVote
 // CastVote records a member's vote through the vote batcher (see
 // meeting_vote_batch.go), answering once its transaction committed.
 func (s *MeetingService) CastVote(ctx context.Context, voteID, memberID int64, choice []int) error {
-	return s.db.votes.cast(&pendingVote{voteID: voteID, memberID: memberID, choice: choice})
+	return s.db.votes.wait(&pendingVote{voteID: voteID, memberID: memberID, choice: choice})
 }
 
 // voter is where a member may vote in a meeting: the session they are

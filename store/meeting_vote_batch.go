@@ -7,42 +7,17 @@ import (
 )
 
 // Members' votes at a meeting commit together, as ballots and signatures
-// do (see castBatcher): when hundreds vote in the same seconds, one wait
+// do (see awaitedCommit): when hundreds vote in the same seconds, one wait
 // for the disk serves all who voted while the last commit was under way.
 // Each vote still gets its own answer; one refused leaves the others in.
 
 // voteBatchLimit bounds a batch.
 const voteBatchLimit = 500
 
-// pendingVote is a member's vote waiting for its batch.
+// pendingVote is a member's vote waiting for its batch (DB.votes).
 type pendingVote struct {
 	voteID, memberID int64
 	choice           []int
-	done             chan error
-}
-
-// voteBatcher commits meeting votes in batches.
-type voteBatcher struct {
-	db      *DB
-	batches groupCommit[*pendingVote]
-}
-
-func (b *voteBatcher) start(db *DB) {
-	b.db = db
-	b.batches = groupCommit[*pendingVote]{limit: voteBatchLimit, commit: b.commit}
-}
-
-// cast queues a vote and waits for its transaction, even when the request
-// is given up: the vote may be committed all the same, and the member is
-// then told, at their next try, that they have voted.
-func (b *voteBatcher) cast(p *pendingVote) error {
-	p.done = make(chan error, 1)
-	b.batches.add(p)
-	return <-p.done
-}
-
-func (b *voteBatcher) commit(batch []*pendingVote) {
-	commitEach(b.db, context.Background(), batch, (*Tx).voteBatch, func(p *pendingVote, err error) { p.done <- err })
 }
 
 // voteBatch records each vote: open, cast by a member checked in and in

@@ -21,11 +21,12 @@ type qualifier = func(*rankfile.Proposal, rankfile.SignatureCount) *rankfile.Pro
 // Sign adds a member's signature, then takes the step qualify makes of the
 // proposal's count of signatures (see qualifyIfDue). A member who signed
 // already is refused. A member's own signature commits with others given
-// at the same moment (see signBatcher); a paper one, audited as its
+// at the same moment (see proposal_sign_batch.go); a paper one, audited as its
 // steward's, on its own.
 func (s *ProposalService) Sign(ctx context.Context, sig *rankfile.Signature, qualify qualifier) error {
 	if !sig.Paper {
-		return s.db.signs.sign(ctx, sig, qualify)
+		// The batch goes on when this request is given up: it holds others.
+		return s.db.signs.wait(&pendingSign{ctx: context.WithoutCancel(ctx), sig: sig, qualify: qualify})
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		p, err := tx.lockProposal(ctx, sig.ProposalID)

@@ -7,7 +7,7 @@ import (
 )
 
 // Members' signatures given at the same moment commit together, as ballots
-// do (see castBatcher): while one batch waits on the disk, the signatures
+// do (see awaitedCommit): while one batch waits on the disk, the signatures
 // that arrive queue and go in the next, so that a slow flush delays them
 // once rather than once each. Each signature still gets its own answer:
 // one refused (signed already, signatures closed) leaves the others in.
@@ -15,39 +15,13 @@ import (
 // signBatchLimit bounds a batch.
 const signBatchLimit = 200
 
-// pendingSign is a signature waiting for its batch; its request's context
-// names who signed, and qualify is the app's, for the step that qualifies
-// the proposal.
+// pendingSign is a signature waiting for its batch (DB.signs); its
+// request's context names who signed, and qualify is the app's, for the
+// step that qualifies the proposal.
 type pendingSign struct {
 	ctx     context.Context
 	sig     *rankfile.Signature
 	qualify qualifier
-	done    chan error
-}
-
-// signBatcher commits signatures in batches.
-type signBatcher struct {
-	db      *DB
-	batches groupCommit[*pendingSign]
-}
-
-func (b *signBatcher) start(db *DB) {
-	b.db = db
-	b.batches = groupCommit[*pendingSign]{limit: signBatchLimit, commit: b.commit}
-}
-
-// sign queues a signature and waits until its batch committed or refused
-// it.
-func (b *signBatcher) sign(ctx context.Context, sig *rankfile.Signature, qualify qualifier) error {
-	// The batch goes on when this request is given up: it holds others.
-	p := &pendingSign{ctx: context.WithoutCancel(ctx), sig: sig, qualify: qualify, done: make(chan error, 1)}
-	b.batches.add(p)
-	return <-p.done
-}
-
-// commit writes a batch in one transaction and answers each signer.
-func (b *signBatcher) commit(batch []*pendingSign) {
-	commitEach(b.db, context.Background(), batch, (*Tx).signBatch, func(p *pendingSign, err error) { p.done <- err })
 }
 
 // signBatch stores the batch's signatures, each proposal locked once. A

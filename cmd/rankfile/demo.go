@@ -149,6 +149,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if proposals, err = demo.Proposals(ctx, web, setClock, db.SetSetting); err != nil {
 			return err
 		}
+		if err = demo.MemberChoices(ctx, web); err != nil {
+			return err
+		}
 		if meeting, err = demo.Meetings(ctx, web, setClock); err != nil {
 			return err
 		}

@@ -97,9 +97,11 @@ func checkDemoMeetings(t *testing.T, dsn string) {
 	if err != nil || len(list) != 4 {
 		t.Fatalf("the demo's meetings: %d, %v", len(list), err)
 	}
-	if list[0].Title != "September general meeting" || len(list[0].Agenda) != 2 {
-		t.Errorf("the first meeting is %q with %d items, want September's that decided two proposals", list[0].Title, len(list[0].Agenda))
+	if list[0].Title != "September general meeting" || len(list[0].Agenda) != 3 {
+		t.Errorf("the first meeting is %q with %d items, want September's that decided three proposals", list[0].Title, len(list[0].Agenda))
 	}
+	checkDemoDissolved(t, web)
+	checkDemoChoices(t, web)
 	checkDemoPriorities(t, web, me, list[1])
 	list = append(list[:1], list[2:]...)
 	past, err := web.Meeting(ctx, coordinator, list[1].ID)
@@ -179,5 +181,35 @@ func checkDemoAgenda(t *testing.T, web *rfapp.App, me *rankfile.Actor, m *rankfi
 	p, err := web.Proposal(context.Background(), me, m.Agenda[3].ProposalID)
 	if err != nil || p.Proposal.Status != rankfile.ProposalScheduled || p.Meeting == nil || p.Meeting.ID != m.ID {
 		t.Errorf("the endorsement on the agenda: %v, %+v", err, p)
+	}
+}
+
+// checkDemoDissolved checks that the September meeting dissolved Census
+// Outreach: its page remains, no form offers it.
+func checkDemoDissolved(t *testing.T, web *rfapp.App) {
+	ctx := context.Background()
+	b, err := web.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "census-outreach"})
+	if err != nil || !b.Dissolved() {
+		t.Fatalf("Census Outreach: %+v, %v; want dissolved", b, err)
+	}
+	choices, err := web.ActiveBodyList(ctx)
+	if err != nil || slices.ContainsFunc(choices, func(c *rankfile.Body) bool { return c.ID == b.ID }) {
+		t.Errorf("the forms offer the dissolved Census Outreach (%v)", err)
+	}
+}
+
+// checkDemoChoices checks that member@example.org's page shows her own
+// choices in its history.
+func checkDemoChoices(t *testing.T, web *rfapp.App) {
+	ctx := context.Background()
+	m, err := web.Members.FindMember(ctx, rankfile.MemberFilter{Email: "member@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	history, err := web.Members.MemberHistory(ctx, m.ID)
+	if err != nil || !slices.ContainsFunc(history, func(c *rankfile.MemberChange) bool {
+		return c.Kind == rankfile.ChangePreferences && c.Note == "language en, mail Yes, do not call true, weekly email true"
+	}) {
+		t.Errorf("member@example.org's history lacks her choices (%v)", err)
 	}
 }
