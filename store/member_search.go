@@ -65,9 +65,10 @@ func (c *memberConds) searchUnion(n int) (string, []any) {
 
 // The columns a search matches by their beginning: the roster search of
 // the data stewards, who see them all, matches addresses and ZIPs too; a
-// search by name (a host's at the door) matches names alone.
+// search by name (a host's at the door) matches names alone. Names are
+// matched folded (see member_fold.go), the rest lower-cased.
 var (
-	searchColumns = []string{"lower(m.last_name)", "lower(m.first_name)", "m.email", "m.mailing_zip"}
+	searchColumns = []string{"m.last_name_folded", "m.first_name_folded", "m.email", "m.mailing_zip"}
 	nameColumns   = searchColumns[:2]
 )
 
@@ -80,17 +81,21 @@ func (db *DB) searchTerms(text string, columns []string) []cond {
 	if len(words) == 0 {
 		return nil
 	}
+	folded := strings.Fields(foldName(text))
 	prefix := func(expr, p string) cond {
 		return cond{db.prefixSQL(expr), []any{p, p + "\U0010FFFF"}}
 	}
-	whole := strings.Join(words, " ")
 	var terms []cond
 	for _, expr := range columns {
-		terms = append(terms, prefix(expr, whole))
+		if strings.HasSuffix(expr, "_folded") {
+			terms = append(terms, prefix(expr, strings.Join(folded, " ")))
+		} else {
+			terms = append(terms, prefix(expr, strings.Join(words, " ")))
+		}
 	}
-	for i := 1; i < len(words); i++ {
-		first := prefix("lower(m.first_name)", strings.Join(words[:i], " "))
-		last := prefix("lower(m.last_name)", strings.Join(words[i:], " "))
+	for i := 1; i < len(folded); i++ {
+		first := prefix("m.first_name_folded", strings.Join(folded[:i], " "))
+		last := prefix("m.last_name_folded", strings.Join(folded[i:], " "))
 		terms = append(terms, cond{"(" + first.sql + " AND " + last.sql + ")", append(first.args, last.args...)})
 	}
 	return terms
