@@ -123,13 +123,13 @@ func (s *MemberService) FindMembers(ctx context.Context, filter rankfile.MemberF
 // at large (not of one member) are kept until the roster changes.
 func (s *MemberService) countMembers(ctx context.Context, f rankfile.MemberFilter, c *memberConds) (int, error) {
 	w := c.where()
-	count := func() (int, error) {
+	count := func(ctx context.Context) (int, error) {
 		var n int
 		err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members m`+w.sql(), w.args...).Scan(&n)
 		return n, err
 	}
 	if f.ID != 0 || f.NationalID != "" || f.Email != "" {
-		return count()
+		return count(ctx)
 	}
 	return kept(ctx, s.db, fmt.Sprintf("members %q %v", w.sql(), w.args), count)
 }
