@@ -128,6 +128,3 @@ func InsertAuditEntry(db *DB, e *rankfile.AuditEntry) error {
 		e.ID, db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
 	return err
 }
-
-// FoldName folds a name as searches and the folded name columns do.
-var FoldName = foldName

@@ -158,7 +158,7 @@ func (s *MemberService) pageIDs(ctx context.Context, f rankfile.MemberFilter, c 
 		return `SELECT id FROM (SELECT DISTINCT id, sort_last, sort_first FROM (` + q + `) found
 			ORDER BY sort_last, sort_first, id` + page + `) ranked`, args, nil
 	case !walk:
-		return `SELECT m.id FROM members m` + w.sql() + ` ORDER BY lower(m.last_name) || '', lower(m.first_name), m.id` + page, w.args, nil
+		return `SELECT m.id FROM members m` + w.sql() + ` ORDER BY m.last_name_folded || '', m.first_name_folded, m.id` + page, w.args, nil
 	case s.db.dialect == SQLite && f.BranchSlug == "" && !f.Unassigned:
 		return `SELECT m.id FROM members m INDEXED BY members_name` + w.sql() + memberOrder + page, w.args, nil
 	}

@@ -4,49 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
-	"unicode"
 
 	"github.com/pressly/goose/v3"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/rankfile/rankfile"
 )
 
-// Searches by name match whatever accents are typed or left out: "hector"
-// finds Héctor and "Núñez" finds Nunez. Each member's names are kept
-// folded as well, in columns of their own (first_name_folded,
-// last_name_folded) that every write of a name writes and plain indexes
-// cover, and a search folds its words the same way. Folding in Go rather
-// than in SQL keeps the two databases alike and the schema readable by
-// any SQLite program: an index of the expression that folds in SQLite
-// took 46 nested replace() calls, which the stock sqlite3 program refused
-// to parse.
-//
-// The folded names are stored: changing foldName changes what is stored,
-// so a change to it needs a migration that folds every name again.
-
-// foldLetters are letters without a decomposition that people write with
-// their plain neighbours all the same.
-var foldLetters = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
-}
-
-// foldName folds a name for matching: lower case, its letters decomposed
-// (NFD) and their accents (nonspacing marks) dropped, and the few letters
-// of foldLetters spelled plainly.
-func foldName(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case foldLetters[r] != "":
-			b.WriteString(foldLetters[r])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// Each member's names are kept folded (rankfile.FoldName) in columns of
+// their own, first_name_folded and last_name_folded, which every write of a
+// name writes (the imports: nothing else writes names) and plain indexes
+// cover; the roster is sorted by them and a search folds its words the
+// same way. Folding in Go rather than in SQL keeps the two databases alike
+// and the schema readable by any SQLite program: an index of an expression
+// that folded in SQLite took 46 nested replace() calls, which the stock
+// sqlite3 program refused to parse.
 
 // foldedNamesVersion is the migration that adds the folded names.
 const foldedNamesVersion = 26
@@ -56,10 +27,12 @@ const foldedNamesVersion = 26
 // a fresh database and one migrated from an older version both get their
 // folded names from this one function, so they hold the same values and
 // the same indexes (a fold written again in SQL for the backfill would
-// differ from foldName on some letter sooner or later). Each name index
-// carries the names the roster sorts by and the list's standing, so that
-// a search reads no row of the table (see member_search.go); the indexes
-// of names merely lower-cased, which searches no longer use, are dropped.
+// differ from rankfile.FoldName on some letter sooner or later).
+//
+// The roster's name indexes are built again on the folded names, which
+// the roster now sorts by, so that a search by the beginning of a last name
+// reads the roster's own order and stops after a page: as many indexes as
+// before, of plain columns, so that an import builds no more of them.
 func foldedNamesMigration(dialect string) *goose.Migration {
 	return goose.NewGoMigration(foldedNamesVersion, &goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error {
 		for _, q := range foldedNamesSchema(dialect) {
@@ -71,31 +44,44 @@ func foldedNamesMigration(dialect string) *goose.Migration {
 	}}, nil)
 }
 
-// foldedNamesSchema is migration 00026's SQL: the columns before the
-// backfill, the indexes after it (building them once, over the folded
-// values, is cheaper than keeping them up to date through it).
+// foldedNamesSchema is migration 00026's SQL before the backfill: the
+// columns, and the indexes of names merely lower-cased dropped.
 func foldedNamesSchema(dialect string) []string {
-	cols := []string{
+	stmts := []string{
 		`ALTER TABLE members ADD COLUMN first_name_folded TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE members ADD COLUMN last_name_folded TEXT NOT NULL DEFAULT ''`,
+		`DROP INDEX members_name`,
+		`DROP INDEX members_branch_name`,
 	}
 	if dialect == Postgres {
-		return append(cols, `DROP INDEX members_last_name_prefix`, `DROP INDEX members_first_name_prefix`)
+		return append(stmts, `DROP INDEX members_last_name_prefix`, `DROP INDEX members_first_name_prefix`)
 	}
-	return append(cols, `DROP INDEX members_first_name`)
+	return append(stmts, `DROP INDEX members_first_name`)
 }
 
-// foldedNamesIndexes index the folded names; PostgreSQL compares them by
-// byte ("C"), as searchTerms' prefix ranges do.
+// foldedNamesIndexes are the name indexes, built after the backfill
+// (building them once over the folded names is cheaper than keeping them
+// up to date through it). Each carries the names the roster sorts by and
+// the list's standing, so that walking one, or searching by a name, reads
+// no row of the table (see member.go). SQLite compares text by byte, so
+// the roster's order serves prefix ranges too; PostgreSQL sorts by the
+// database's collation and ranges by byte ("C"), as searchTerms' prefix
+// ranges do, so it has an index of each.
 func foldedNamesIndexes(dialect string) []string {
-	collate := ""
+	branch := `COALESCE(chosen_branch_id, located_branch_id)` // as the queries write it
 	if dialect == Postgres {
-		collate = ` COLLATE "C"`
+		branch = "(" + branch + ")"
 	}
-	return []string{
-		`CREATE INDEX members_last_name_folded ON members ((last_name_folded` + collate + `), lower(last_name), lower(first_name), id, list_standing)`,
-		`CREATE INDEX members_first_name_folded ON members ((first_name_folded` + collate + `), lower(last_name), lower(first_name), id, list_standing)`,
+	stmts := []string{
+		`CREATE INDEX members_name ON members (last_name_folded, first_name_folded, id, list_standing)`,
+		`CREATE INDEX members_branch_name ON members (` + branch + `, last_name_folded, first_name_folded, id, list_standing)`,
 	}
+	if dialect == Postgres {
+		return append(stmts,
+			`CREATE INDEX members_last_name_folded ON members ((last_name_folded COLLATE "C"), first_name_folded, id, list_standing)`,
+			`CREATE INDEX members_first_name_folded ON members ((first_name_folded COLLATE "C"), last_name_folded, id, list_standing)`)
+	}
+	return append(stmts, `CREATE INDEX members_first_name_folded ON members (first_name_folded, last_name_folded, id, list_standing)`)
 }
 
 // foldAllNames writes every member's folded names, then indexes them.
@@ -113,7 +99,7 @@ func foldAllNames(ctx context.Context, tx *sql.Tx, dialect string) error {
 			rows.Close()
 			return err
 		}
-		ids, firsts, lasts = append(ids, id), append(firsts, foldName(first)), append(lasts, foldName(last))
+		ids, firsts, lasts = append(ids, id), append(firsts, rankfile.FoldName(first)), append(lasts, rankfile.FoldName(last))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -11,23 +11,6 @@ import (
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
-func TestFoldName(t *testing.T) {
-	for name, want := range map[string]string{
-		"Héctor":       "hector",
-		"NÚÑEZ":        "nunez",
-		"Ángela María": "angela maria",
-		"Müller-Groß":  "muller-gross",
-		"Łukasz Øster": "lukasz oster",
-		"O'Brien":      "o'brien",
-		"Nguyễn":       "nguyen",
-		"":             "",
-	} {
-		if got := store.FoldName(name); got != want {
-			t.Errorf("FoldName(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
-
 // accentedList has names written with and without their accents.
 var accentedList = list(listHeader,
 	"1,Ana,García,ana@example.org,90026,2027-01-01,Member in Good Standing,false,",
@@ -125,4 +108,25 @@ func checkSQLiteProgram(t *testing.T, path string) {
 	if err != nil || string(out) != "ok\n6\n" {
 		t.Errorf("sqlite3 reads the database: %v\n%s", err, out)
 	}
+}
+
+// TestTheRosterSortsNamesFolded lists the roster, whole and a page at a
+// time, by branch and by search: Álvarez and Ávila among the A's, not
+// after Zapata, and ÁNGELA as Ángela.
+func TestTheRosterSortsNamesFolded(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		importList(t, db, list(listHeader,
+			"1,Ana,Zapata,z@example.org,90026,2027-01-01,Member in Good Standing,false,",
+			"2,Bea,Álvarez,al@example.org,90026,2027-01-01,Member in Good Standing,false,",
+			"3,Cy,Alba,ab@example.org,90026,2027-01-01,Member in Good Standing,false,",
+			"4,Di,ávila,av@example.org,90026,2027-01-01,Member in Good Standing,false,",
+			"5,ÉDGAR,Avila,ed@example.org,90026,2027-01-01,Member in Good Standing,false,",
+		), rankfile.ImportOptions{})
+		want := []string{"3", "2", "4", "5", "1"}
+		for _, f := range []rankfile.MemberFilter{{}, {Limit: 50}, {Limit: 50, Brief: true}, {Search: "a", Limit: 50}} {
+			if got := nationalIDs(t, db, f); !slices.Equal(got, want) {
+				t.Errorf("%+v lists %v, want %v", f, got, want)
+			}
+		}
+	})
 }

@@ -3,10 +3,12 @@ package store
 import (
 	"fmt"
 	"strings"
+
+	"github.com/rankfile/rankfile"
 )
 
-// memberOrder is the roster's order: by name.
-const memberOrder = ` ORDER BY lower(m.last_name), lower(m.first_name), m.id`
+// memberOrder is the roster's order: by name, folded (Álvarez among the A's).
+const memberOrder = ` ORDER BY m.last_name_folded, m.first_name_folded, m.id`
 
 // cond is a condition whose %d stand for its arguments' parameter numbers.
 type cond struct {
@@ -57,7 +59,7 @@ func (c *memberConds) searchUnion(n int) (string, []any) {
 		for _, r := range c.rest {
 			conds = append(conds, w.param(r.sql, r.args...))
 		}
-		parts[i] = `SELECT * FROM (SELECT m.id, lower(m.last_name) AS sort_last, lower(m.first_name) AS sort_first
+		parts[i] = `SELECT * FROM (SELECT m.id, m.last_name_folded AS sort_last, m.first_name_folded AS sort_first
 			FROM members m WHERE ` + strings.Join(conds, " AND ") + memberOrder + fmt.Sprintf(" LIMIT %d) alt%d", n, i)
 	}
 	return strings.Join(parts, " UNION ALL "), w.args
@@ -81,7 +83,7 @@ func (db *DB) searchTerms(text string, columns []string) []cond {
 	if len(words) == 0 {
 		return nil
 	}
-	folded := strings.Fields(foldName(text))
+	folded := strings.Fields(rankfile.FoldName(text))
 	prefix := func(expr, p string) cond {
 		return cond{db.prefixSQL(expr), []any{p, p + "\U0010FFFF"}}
 	}

@@ -68,7 +68,7 @@ func (a *memberAdds) memberArgs(it *readItem) []any {
 	for _, f := range columnFields {
 		args = append(args, a.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
-	args = append(args, foldName(rec.Values[rankfile.FieldFirstName]), foldName(rec.Values[rankfile.FieldLastName]))
+	args = append(args, rankfile.FoldName(rec.Values[rankfile.FieldFirstName]), rankfile.FoldName(rec.Values[rankfile.FieldLastName]))
 	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
 	return append(args, string(it.standing), true, it.hash, nullID(located), a.imp.report.ID, now, now)
 }

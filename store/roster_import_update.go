@@ -228,7 +228,7 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 		args = append(args, u.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
 	// The folded names follow the names, whether or not the list carries them.
-	args = append(args, foldName(merged[rankfile.FieldFirstName]), foldName(merged[rankfile.FieldLastName]),
+	args = append(args, rankfile.FoldName(merged[rankfile.FieldFirstName]), rankfile.FoldName(merged[rankfile.FieldLastName]),
 		string(standing), hash, nullID(located), u.imp.tx.stamp, id)
 	if _, err := u.updateRow.ExecContext(ctx, args...); err != nil {
 		return err
