@@ -113,12 +113,12 @@ func (a *App) findInScopes(ctx context.Context, scopes []rankfile.MemberFilter, 
 	return found[:min(len(found), maxNameMatches)], matched, nil
 }
 
-// byName orders members as the roster does: last name, first name.
+// byName orders members as the roster does: last name, first name, folded.
 func byName(a, b *rankfile.Member) int {
-	if c := strings.Compare(strings.ToLower(a.LastName), strings.ToLower(b.LastName)); c != 0 {
+	if c := strings.Compare(rankfile.FoldName(a.LastName), rankfile.FoldName(b.LastName)); c != 0 {
 		return c
 	}
-	return strings.Compare(strings.ToLower(a.FirstName), strings.ToLower(b.FirstName))
+	return strings.Compare(rankfile.FoldName(a.FirstName), rankfile.FoldName(b.FirstName))
 }
 
 // inScopes reports whether a member is among those one of the scopes

@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -66,3 +67,30 @@ type noImports struct{ rankfile.RosterService }
 
 // FindImports finds none, as the store does in a database without any.
 func (noImports) FindImports(context.Context, int) ([]*rankfile.ImportReport, error) { return nil, nil }
+
+// TestTheRosterFindsNamesWithoutTheirAccents searches the roster page,
+// whole and as the search box asks as one types, for an accented name
+// typed without its accents, and the other way round.
+func TestTheRosterFindsNamesWithoutTheirAccents(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		list := worldList + "9,Héctor,Núñez,hn@example.org,213,9 Main St,90026,2030-01-01,Member in Good Standing\n" +
+			"10,Ramon,Pena,rp@example.org,213,9 Main St,90026,2030-01-01,Member in Good Standing\n"
+		src, err := roster.NewReader(strings.NewReader(list))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.NewRosterService(w.db).ImportRoster(ctx, src, rankfile.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for search, want := range map[string]string{"hector": "Héctor Núñez", "nunez": "Héctor Núñez",
+			"HECTOR NUN": "Héctor Núñez", "Ramón Peña": "Ramon Pena", "peña": "Ramon Pena"} {
+			for _, header := range [][]string{nil, {"HX-Request", "true", "HX-Target", "roster-results"}} {
+				status, page := w.do(w.client("steward"), "GET", "/roster?q="+url.QueryEscape(search), nil, header...)
+				if status != 200 || !strings.Contains(page, ">"+want+"</a>") {
+					t.Errorf("the roster (%v) searched for %q: %d, without %s:\n%s", header, search, status, want, page)
+				}
+			}
+		}
+	})
+}

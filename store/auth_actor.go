@@ -16,7 +16,7 @@ import (
 // The actor returned is shared: callers must not change it.
 func (s *AuthService) Actor(ctx context.Context, memberID int64) (*rankfile.Actor, error) {
 	key := fmt.Sprintf("actor %d %s", memberID, s.db.Today())
-	return kept(ctx, s.db, key, func() (*rankfile.Actor, error) { return s.loadActor(ctx, memberID) })
+	return kept(ctx, s.db, key, func(ctx context.Context) (*rankfile.Actor, error) { return s.loadActor(ctx, memberID) })
 }
 
 func (s *AuthService) loadActor(ctx context.Context, memberID int64) (*rankfile.Actor, error) {

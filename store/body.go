@@ -38,7 +38,7 @@ func (s *BodyService) FindBodies(ctx context.Context, filter rankfile.BodyFilter
 	if filter != (rankfile.BodyFilter{}) {
 		return findBodies(ctx, s.db.read, filter)
 	}
-	all, err := kept(ctx, s.db, "all bodies", func() ([]*rankfile.Body, error) {
+	all, err := kept(ctx, s.db, "all bodies", func(ctx context.Context) ([]*rankfile.Body, error) {
 		return findBodies(ctx, s.db.read, filter)
 	})
 	copies := make([]*rankfile.Body, len(all))

@@ -15,7 +15,7 @@ import (
 // Counting reads the whole roster, so counts are kept until it changes.
 func (s *BodyService) CountMembers(ctx context.Context, d rankfile.Date) (map[int64]rankfile.MemberCount, error) {
 	d = s.db.day(d)
-	counts, err := kept(ctx, s.db, "bodies "+d.String(), func() (map[int64]rankfile.MemberCount, error) {
+	counts, err := kept(ctx, s.db, "bodies "+d.String(), func(ctx context.Context) (map[int64]rankfile.MemberCount, error) {
 		return s.countMembers(ctx, d)
 	})
 	return maps.Clone(counts), err // callers may change their copy

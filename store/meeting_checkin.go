@@ -66,7 +66,7 @@ func (s *MeetingService) attendance(ctx context.Context, cond string, args ...an
 		a.checked_in_by, `+fmt.Sprintf(goodStandingSQL, 1)+`
 		FROM meeting_attendance a JOIN members m ON m.id = a.member_id
 		LEFT JOIN standing_overrides o ON o.member_id = m.id AND o.revoked_at IS NULL
-		WHERE `+cond+` ORDER BY a.session_id, lower(m.last_name), lower(m.first_name), m.id`,
+		WHERE `+cond+` ORDER BY a.session_id, m.last_name_folded, m.first_name_folded, m.id`,
 		append([]any{s.db.day(rankfile.Date{})}, args...)...)
 	if err != nil {
 		return nil, s.db.translate(err)

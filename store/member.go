@@ -123,13 +123,13 @@ func (s *MemberService) FindMembers(ctx context.Context, filter rankfile.MemberF
 // at large (not of one member) are kept until the roster changes.
 func (s *MemberService) countMembers(ctx context.Context, f rankfile.MemberFilter, c *memberConds) (int, error) {
 	w := c.where()
-	count := func() (int, error) {
+	count := func(ctx context.Context) (int, error) {
 		var n int
 		err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members m`+w.sql(), w.args...).Scan(&n)
 		return n, err
 	}
 	if f.ID != 0 || f.NationalID != "" || f.Email != "" {
-		return count()
+		return count(ctx)
 	}
 	return kept(ctx, s.db, fmt.Sprintf("members %q %v", w.sql(), w.args), count)
 }
@@ -158,7 +158,7 @@ func (s *MemberService) pageIDs(ctx context.Context, f rankfile.MemberFilter, c 
 		return `SELECT id FROM (SELECT DISTINCT id, sort_last, sort_first FROM (` + q + `) found
 			ORDER BY sort_last, sort_first, id` + page + `) ranked`, args, nil
 	case !walk:
-		return `SELECT m.id FROM members m` + w.sql() + ` ORDER BY lower(m.last_name) || '', lower(m.first_name), m.id` + page, w.args, nil
+		return `SELECT m.id FROM members m` + w.sql() + ` ORDER BY m.last_name_folded || '', m.first_name_folded, m.id` + page, w.args, nil
 	case s.db.dialect == SQLite && f.BranchSlug == "" && !f.Unassigned:
 		return `SELECT m.id FROM members m INDEXED BY members_name` + w.sql() + memberOrder + page, w.args, nil
 	}

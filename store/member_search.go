@@ -3,10 +3,12 @@ package store
 import (
 	"fmt"
 	"strings"
+
+	"github.com/rankfile/rankfile"
 )
 
-// memberOrder is the roster's order: by name.
-const memberOrder = ` ORDER BY lower(m.last_name), lower(m.first_name), m.id`
+// memberOrder is the roster's order: by name, folded (Álvarez among the A's).
+const memberOrder = ` ORDER BY m.last_name_folded, m.first_name_folded, m.id`
 
 // cond is a condition whose %d stand for its arguments' parameter numbers.
 type cond struct {
@@ -57,7 +59,7 @@ func (c *memberConds) searchUnion(n int) (string, []any) {
 		for _, r := range c.rest {
 			conds = append(conds, w.param(r.sql, r.args...))
 		}
-		parts[i] = `SELECT * FROM (SELECT m.id, lower(m.last_name) AS sort_last, lower(m.first_name) AS sort_first
+		parts[i] = `SELECT * FROM (SELECT m.id, m.last_name_folded AS sort_last, m.first_name_folded AS sort_first
 			FROM members m WHERE ` + strings.Join(conds, " AND ") + memberOrder + fmt.Sprintf(" LIMIT %d) alt%d", n, i)
 	}
 	return strings.Join(parts, " UNION ALL "), w.args
@@ -65,9 +67,10 @@ func (c *memberConds) searchUnion(n int) (string, []any) {
 
 // The columns a search matches by their beginning: the roster search of
 // the data stewards, who see them all, matches addresses and ZIPs too; a
-// search by name (a host's at the door) matches names alone.
+// search by name (a host's at the door) matches names alone. Names are
+// matched folded (see member_fold.go), the rest lower-cased.
 var (
-	searchColumns = []string{"lower(m.last_name)", "lower(m.first_name)", "m.email", "m.mailing_zip"}
+	searchColumns = []string{"m.last_name_folded", "m.first_name_folded", "m.email", "m.mailing_zip"}
 	nameColumns   = searchColumns[:2]
 )
 
@@ -80,17 +83,21 @@ func (db *DB) searchTerms(text string, columns []string) []cond {
 	if len(words) == 0 {
 		return nil
 	}
+	folded := strings.Fields(rankfile.FoldName(text))
 	prefix := func(expr, p string) cond {
 		return cond{db.prefixSQL(expr), []any{p, p + "\U0010FFFF"}}
 	}
-	whole := strings.Join(words, " ")
 	var terms []cond
 	for _, expr := range columns {
-		terms = append(terms, prefix(expr, whole))
+		if strings.HasSuffix(expr, "_folded") {
+			terms = append(terms, prefix(expr, strings.Join(folded, " ")))
+		} else {
+			terms = append(terms, prefix(expr, strings.Join(words, " ")))
+		}
 	}
-	for i := 1; i < len(words); i++ {
-		first := prefix("lower(m.first_name)", strings.Join(words[:i], " "))
-		last := prefix("lower(m.last_name)", strings.Join(words[i:], " "))
+	for i := 1; i < len(folded); i++ {
+		first := prefix("m.first_name_folded", strings.Join(folded[:i], " "))
+		last := prefix("m.last_name_folded", strings.Join(folded[i:], " "))
 		terms = append(terms, cond{"(" + first.sql + " AND " + last.sql + ")", append(first.args, last.args...)})
 	}
 	return terms

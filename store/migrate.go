@@ -55,5 +55,6 @@ func (db *DB) migrator() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts = append(opts, goose.WithGoMigrations(foldedNamesMigration(db.dialect)))
 	return goose.NewProvider(dialect, db.write, dir, opts...)
 }

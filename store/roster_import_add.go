@@ -7,7 +7,7 @@ import (
 )
 
 // addColumns are the members columns an import writes for a new member.
-var addColumns = append(append([]string{"id"}, fieldColumns(columnFields, "")...),
+var addColumns = append(append([]string{"id"}, fieldColumns(columnFields, "")...), "first_name_folded", "last_name_folded",
 	"list_standing", "on_list", "import_hash", "located_branch_id", "created_import_id", "created_at", "updated_at")
 
 // memberAdds inserts new members in batches, with ids it takes itself so
@@ -68,6 +68,7 @@ func (a *memberAdds) memberArgs(it *readItem) []any {
 	for _, f := range columnFields {
 		args = append(args, a.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
+	args = append(args, rankfile.FoldName(rec.Values[rankfile.FieldFirstName]), rankfile.FoldName(rec.Values[rankfile.FieldLastName]))
 	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
 	return append(args, string(it.standing), true, it.hash, nullID(located), a.imp.report.ID, now, now)
 }

@@ -68,8 +68,8 @@ func (u *memberUpdates) prepare(ctx context.Context) error {
 	}
 	n := len(set)
 	u.updateRow, err = tx.PrepareContext(ctx, `UPDATE members SET `+strings.Join(set, ", ")+
-		sprintf(`, list_standing = $%d, on_list = TRUE, import_hash = $%d, located_branch_id = $%d, updated_at = $%d WHERE id = $%d`,
-			n+1, n+2, n+3, n+4, n+5))
+		sprintf(`, first_name_folded = $%d, last_name_folded = $%d, list_standing = $%d, on_list = TRUE, import_hash = $%d,
+			located_branch_id = $%d, updated_at = $%d WHERE id = $%d`, n+1, n+2, n+3, n+4, n+5, n+6, n+7))
 	if err != nil {
 		return err
 	}
@@ -223,11 +223,13 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 	for _, f := range u.present {
 		merged[f] = rec.Values[f]
 	}
-	args := make([]any, 0, len(u.presentColumns)+6)
+	args := make([]any, 0, len(u.presentColumns)+8)
 	for _, f := range u.presentColumns {
 		args = append(args, u.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
-	args = append(args, string(standing), hash, nullID(located), u.imp.tx.stamp, id)
+	// The folded names follow the names, whether or not the list carries them.
+	args = append(args, rankfile.FoldName(merged[rankfile.FieldFirstName]), rankfile.FoldName(merged[rankfile.FieldLastName]),
+		string(standing), hash, nullID(located), u.imp.tx.stamp, id)
 	if _, err := u.updateRow.ExecContext(ctx, args...); err != nil {
 		return err
 	}
