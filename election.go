@@ -274,6 +274,10 @@ type ElectionService interface {
 	// they have already.
 	Second(ctx context.Context, candidateID, memberID int64) error
 
+	// SecondedBy returns the candidates of an election a member has
+	// seconded.
+	SecondedBy(ctx context.Context, electionID, memberID int64) (map[int64]bool, error)
+
 	// SetPhoto stores a candidate's photo as JPEG, or removes it (empty).
 	// ECONFLICT once voting has opened.
 	SetPhoto(ctx context.Context, candidateID int64, jpeg []byte) error

@@ -42,6 +42,15 @@ func (a *App) InElectorate(ctx context.Context, actor *rankfile.Actor, e *rankfi
 	return a.inElectorate(ctx, e, actor.Member.ID)
 }
 
+// MySeconds returns the candidates of an election the actor has seconded,
+// so that the page offers to second only the others.
+func (a *App) MySeconds(ctx context.Context, actor *rankfile.Actor, e *rankfile.Election) (map[int64]bool, error) {
+	if !actor.SignedIn() {
+		return map[int64]bool{}, nil
+	}
+	return a.Elections.SecondedBy(ctx, e.ID, actor.Member.ID)
+}
+
 // nominating returns the election of a contest while its nominations are
 // open, once the actor is known to be a member of its electorate.
 func (a *App) nominating(ctx context.Context, actor *rankfile.Actor, electionID int64) (*rankfile.Election, error) {

@@ -81,6 +81,12 @@ func TestNominations(t *testing.T) {
 				t.Errorf("voter %d seconding %s: %v; want %q", c.voter, c.cand.Name, err, c.code)
 			}
 		}
+		if mine, err := w.app.MySeconds(ctx, w.voter(30), e); err != nil || len(mine) != 1 || !mine[self.ID] {
+			t.Errorf("what voter 30 seconded: %v, %v; want only %s", mine, err, self.Name)
+		}
+		if mine, err := w.app.MySeconds(ctx, w.voter(33), e); err != nil || len(mine) != 0 {
+			t.Errorf("what voter 33 seconded: %v, %v; want nothing (her second was refused)", mine, err)
+		}
 		w.now = e.NominationsClose.Add(time.Minute)
 		if err := second(33, other); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
 			t.Errorf("seconding after nominations closed: %v", err)

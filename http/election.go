@@ -43,7 +43,9 @@ type electionView struct {
 	// says whether they may take part in nominations.
 	Me           int64
 	InElectorate bool
-	Nominated    bool // the viewer has just made a nomination
+	// Seconded holds the candidates the viewer has seconded.
+	Seconded  map[int64]bool
+	Nominated bool // the viewer has just made a nomination
 	// CountProblem says to the committee why the count has not run.
 	CountProblem string
 	// Turnout is how many on the roll have voted, when ShowTurnout.
@@ -120,6 +122,9 @@ func (s *Server) renderElection(w http.ResponseWriter, r *http.Request, status i
 	view.E, view.Status, view.Roll, view.Body, view.Me = e, e.StatusAt(s.app.Now()), roll, body, actor.ID()
 	if view.Nominating() {
 		if view.InElectorate, err = s.app.InElectorate(r.Context(), actor, e); err != nil {
+			return err
+		}
+		if view.Seconded, err = s.app.MySeconds(r.Context(), actor, e); err != nil {
 			return err
 		}
 	}

@@ -63,9 +63,32 @@ func TestSecondingTwiceSaysSoOnTheElectionsPage(t *testing.T) {
 	if status != http.StatusConflict {
 		t.Errorf("seconding twice: %d", status)
 	}
-	if missing := lacks(page, `<h2 id="contest-3">Chair</h2>`, `aria-describedby="candidate-6-problem"`,
+	if missing := lacks(page, `<h2 id="contest-3">Chair</h2>`, "You seconded this nomination.",
 		`<p id="candidate-6-problem" class="problem field-problem" role="alert">you have seconded this nomination already</p>`); len(missing) > 0 {
 		t.Errorf("the page lacks %q", missing)
+	}
+}
+
+// TestASecondedNominationIsNotOfferedAgain checks that the election's page
+// offers a member to second only the nominations she has not seconded,
+// and says which she has, in both languages.
+func TestASecondedNominationIsNotOfferedAgain(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	if status, _ := w.do(w.client("member"), "POST", "/elections/3/nominate", url.Values{"contest": {"3"}}); status != 303 {
+		t.Fatalf("nominating herself: %d", status)
+	}
+	cora := w.client("coordinator")
+	if _, page := w.do(cora, "GET", "/elections/3", nil); !strings.Contains(page, `action="/elections/3/candidates/6/second"`) {
+		t.Fatalf("the page does not offer to second the nomination before she has")
+	}
+	if status, _ := w.do(cora, "POST", "/elections/3/candidates/6/second", url.Values{}); status != 303 {
+		t.Fatalf("seconding: %d", status)
+	}
+	for lang, said := range map[string]string{"en": "You seconded this nomination.", "es": "Respaldaste esta candidatura."} {
+		_, page := w.do(cora, "GET", "/elections/3", nil, "Cookie", "rankfile_lang="+lang)
+		if strings.Contains(page, `action="/elections/3/candidates/6/second"`) || !strings.Contains(page, said) {
+			t.Errorf("%s: the page still offers to second what she seconded, or does not say she did", lang)
+		}
 	}
 }
 

@@ -102,6 +102,26 @@ func (s *ElectionService) Second(ctx context.Context, candidateID, memberID int6
 	})
 }
 
+// SecondedBy returns the candidates of an election a member has seconded.
+func (s *ElectionService) SecondedBy(ctx context.Context, electionID, memberID int64) (map[int64]bool, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT s.candidate_id FROM candidate_seconds s
+		JOIN candidates c ON c.id = s.candidate_id JOIN contests k ON k.id = c.contest_id
+		WHERE k.election_id = $1 AND s.member_id = $2`, electionID, memberID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	seconded := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		seconded[id] = true
+	}
+	return seconded, rows.Err()
+}
+
 // checkBallotUnfixed refuses a change to who stands once voting has
 // opened: from then on the ballot is fixed. query reads the election's
 // voting_open for id.
