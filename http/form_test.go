@@ -150,3 +150,22 @@ func TestATokensMistakeIsMarkedOnItsField(t *testing.T) {
 		t.Errorf("the form lacks %q", missing)
 	}
 }
+
+// TestWithdrawingACandidacyAsksFirst checks that withdrawing, which cannot
+// be undone, is a second step that says so, in both languages.
+func TestWithdrawingACandidacyAsksFirst(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	mia := w.client("member")
+	if status, _ := w.do(mia, "POST", "/elections/3/nominate", url.Values{"contest": {"3"}}); status != 303 {
+		t.Fatalf("nominating herself: %d", status)
+	}
+	for lang, want := range map[string][]string{
+		"en": {"<summary>Withdraw my candidacy</summary>", "off the ballot for Chair for good", `<button class="danger">Yes, withdraw</button>`},
+		"es": {"<summary>Retirar mi candidatura</summary>", "de la papeleta de Chair para siempre", `<button class="danger">Sí, retirarme</button>`},
+	} {
+		_, page := w.do(mia, "GET", "/elections/3", nil, "Cookie", "rankfile_lang="+lang)
+		if missing := lacks(page, want...); len(missing) > 0 {
+			t.Errorf("%s: the page lacks %q", lang, missing)
+		}
+	}
+}
