@@ -160,6 +160,16 @@ func TestAStewardEntersAPaperSignature(t *testing.T) {
 		if row := between(page, "Wes Westside", "</li>"); !strings.Contains(row, "on paper") {
 			t.Errorf("the paper signature is not shown as on paper: %q", row)
 		}
+		if strings.Contains(page, "counting:") {
+			t.Errorf("the page says again what its count says, with every signature counting: %q", between(page, `id="progress-text"`, "</p>"))
+		}
+		if status, _ := w.do(steward, "POST", "/members/6/override", url.Values{"standing": {"lapsed"}, "reason": {"Dues unpaid"}}); status != http.StatusSeeOther {
+			t.Fatalf("lapsing the signer: %d", status)
+		}
+		_, page = w.do(w.client("member"), "GET", "/proposals/1", nil)
+		if !strings.Contains(between(page, `id="progress-text"`, "</p>"), "(1 no longer in good standing)") {
+			t.Errorf("the page does not say a signature no longer counts: %q", between(page, `id="progress-text"`, "</p>"))
+		}
 	})
 }
 
