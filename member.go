@@ -3,6 +3,7 @@ package rankfile
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -171,6 +172,20 @@ func (p *Point) Validate() error {
 		return Errorf(EINVALID, "%g, %g is not a latitude and longitude", p.Lat, p.Lon)
 	}
 	return nil
+}
+
+// ParsePoint reads a point written "lat,lon", as String writes it, and
+// checks it is a place on Earth.
+func ParsePoint(s string) (*Point, error) {
+	lat, lon, found := strings.Cut(s, ",")
+	p := &Point{}
+	var err1, err2 error
+	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	p.Lon, err2 = strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	if !found || err1 != nil || err2 != nil {
+		return nil, Errorf(EINVALID, "%q is not a latitude and longitude", s)
+	}
+	return p, p.Validate()
 }
 
 // String writes p as "lat,lon".

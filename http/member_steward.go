@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -126,28 +125,17 @@ func (s *Server) setPointForm(w http.ResponseWriter, r *http.Request) error {
 		return actor.Require(false)
 	}
 	typed := r.FormValue("point")
-	p, ok := parsePoint(typed)
-	if ok {
+	var p *rankfile.Point // none: the member's place is forgotten
+	if strings.TrimSpace(typed) != "" {
+		p, err = rankfile.ParsePoint(typed)
+	}
+	if err == nil {
 		err = s.app.SetPointFor(r.Context(), req(r).actor, id, p)
 	}
-	if !ok || rankfile.ErrorCode(err) == rankfile.EINVALID {
+	if rankfile.ErrorCode(err) == rankfile.EINVALID {
 		return s.renderMember(w, r, http.StatusBadRequest, &memberData{Point: &typed, Problems: map[string]string{"point": "place.problem.point"}})
 	} else if err != nil {
 		return err
 	}
 	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=point#place-h")
-}
-
-// parsePoint reads "34.05,-118.25"; "" is no point.
-func parsePoint(s string) (*rankfile.Point, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, true
-	}
-	lat, lon, found := strings.Cut(s, ",")
-	p := &rankfile.Point{}
-	var err1, err2 error
-	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	p.Lon, err2 = strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	return p, found && err1 == nil && err2 == nil && p.Validate() == nil
 }

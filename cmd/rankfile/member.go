@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -177,9 +176,12 @@ func (a *app) membersSetPointCommand() *cobra.Command {
 		Short: `Record where a member lives, more precisely than their ZIP ("none" forgets it)`,
 		Args:  args(2, "a national id and coordinates"),
 		RunE: func(cmd *cobra.Command, argv []string) error {
-			p, err := parsePoint(argv[1])
-			if err != nil {
-				return err
+			var p *rankfile.Point // "none" forgets the member's place
+			if argv[1] != "none" {
+				var err error
+				if p, err = rankfile.ParsePoint(argv[1]); err != nil {
+					return err
+				}
 			}
 			db, m, err := a.openMember(cmd.Context(), argv[0])
 			if err != nil {
@@ -190,20 +192,4 @@ func (a *app) membersSetPointCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&by, "by", "", "who records it")
 	return cmd
-}
-
-// parsePoint reads "34.05,-118.25", or "none" for no point.
-func parsePoint(s string) (*rankfile.Point, error) {
-	if s == "none" {
-		return nil, nil
-	}
-	lat, lon, ok := strings.Cut(s, ",")
-	p := &rankfile.Point{}
-	var err1, err2 error
-	p.Lat, err1 = strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	p.Lon, err2 = strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	if !ok || err1 != nil || err2 != nil {
-		return nil, usagef("%q is not LAT,LON", s)
-	}
-	return p, nil
 }
