@@ -171,12 +171,20 @@ func (a *App) ChooseBranchFor(ctx context.Context, actor *rankfile.Actor, member
 	return a.Members.ChooseBranch(as(ctx, actor), memberID, slug, actor.Name())
 }
 
-// SetPointFor records where a member lives, as they told a data steward,
-// and places them in the branch it lies in; nil forgets it. EINVALID for
-// a point not on Earth.
-func (a *App) SetPointFor(ctx context.Context, actor *rankfile.Actor, memberID int64, p *rankfile.Point) error {
+// SetPointFor records where a member lives, written "lat,lon", as they
+// told a data steward, and places them in the branch it lies in; blank
+// forgets it. EINVALID for anything else than a point on Earth, told only
+// to those who may place the member.
+func (a *App) SetPointFor(ctx context.Context, actor *rankfile.Actor, memberID int64, written string) error {
 	if err := actor.Require(actor.CanPlaceMember(memberID)); err != nil {
 		return err
+	}
+	var p *rankfile.Point
+	if strings.TrimSpace(written) != "" {
+		var err error
+		if p, err = rankfile.ParsePoint(written); err != nil {
+			return err
+		}
 	}
 	return a.Members.SetPoint(as(ctx, actor), memberID, p, actor.Name())
 }
