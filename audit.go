@@ -40,7 +40,16 @@ const (
 	AuditChangeEvent     = "change_event"    // put an event on the calendar, changed or cancelled it
 	AuditSendWeekly      = "send_weekly"     // sent the weekly email to the members
 	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
+	AuditNewViewLog      = "new_view_log"    // started a log of views in place of one missing from beside the database
 )
+
+// AuditViewLog names the log of views: on SQLite, the frequent views
+// (roster searches, looks at contact and sensitive details, name searches
+// at check-in) are chained into a log of their own, in a file beside the
+// database, so that recording a view never commits to the database itself
+// (a commit there makes every reading connection start afresh). Every
+// other entry is in the main log, which the views' entries name by "".
+const AuditViewLog = "views"
 
 // AuditEntry is one entry of the audit log: who did what to whom, when.
 // Each entry's hash covers the entry before it, so a changed, removed or
@@ -49,6 +58,9 @@ const (
 // key can compute their hashes; entries recorded before there was one are
 // plain SHA-256.
 type AuditEntry struct {
+	// Log is the log the entry is in: "" for the main one, AuditViewLog
+	// for the log of views. Each log numbers its entries from 1.
+	Log       string    `json:"log,omitempty"`
 	ID        int64     `json:"id"`
 	At        time.Time `json:"at"`
 	ActorID   int64     `json:"actor_id,omitempty"`
@@ -76,8 +88,12 @@ type AuditCheck struct {
 	Heads        int         // kept heads checked against the log
 	// Problem says what is wrong, "" when nothing is: which entry was
 	// changed, removed or reordered, whether the log was cut short or
-	// rewritten since a kept head, or a head forged.
+	// rewritten since a kept head, or a head forged. It is the first
+	// problem found in either log.
 	Problem string
+	// Views is the check of the log of views (see AuditViewLog), nil where
+	// there is none (PostgreSQL keeps views in the main log).
+	Views *AuditCheck
 }
 
 // AuditFilter selects audit entries. Zero fields do not filter.

@@ -14,23 +14,42 @@ import (
 // every entry's hash covers all the entries before it; the secret package's
 // documentation describes its line format and signature.
 type AuditHead struct {
-	Entries   int64     // how many entries the log held
-	LastID    int64     // the id of the last of them; 0 for an empty log
-	Hash      string    // the hash of the last of them; "" for an empty log
+	Entries int64  // how many entries the log held
+	LastID  int64  // the id of the last of them; 0 for an empty log
+	Hash    string // the hash of the last of them; "" for an empty log
+	// Views is the head of the log of views (see AuditViewLog), in heads
+	// of version 2; nil in a head of version 1, taken when views were
+	// chained into the one log.
+	Views     *AuditChainHead
 	At        time.Time // when the head was taken, to the second
 	KeyID     string    // the audit key that signed it
 	PublicKey []byte    // the Ed25519 public key of that audit key
 	Signature []byte    // the Ed25519 signature of Message
 }
 
-// auditHeadPrefix opens every head: what it is and its format's version.
-const auditHeadPrefix = "rankfile-audit-head v1"
+// AuditChainHead is one log's part of a head: how many entries it held,
+// and the id and hash of the last.
+type AuditChainHead struct {
+	Entries int64
+	LastID  int64
+	Hash    string
+}
+
+// auditHeadPrefix opens every head: what it is, and then its format's
+// version, "v1" or "v2".
+const auditHeadPrefix = "rankfile-audit-head"
 
 // Message returns the signed part of the head's line: all of it up to the
 // signature.
 func (h *AuditHead) Message() string {
-	return auditHeadPrefix + " entries=" + strconv.FormatInt(h.Entries, 10) +
-		" last=" + strconv.FormatInt(h.LastID, 10) + " hash=" + h.Hash +
+	version, views := " v1", ""
+	if h.Views != nil {
+		version = " v2"
+		views = " views=" + strconv.FormatInt(h.Views.Entries, 10) +
+			" views-last=" + strconv.FormatInt(h.Views.LastID, 10) + " views-hash=" + h.Views.Hash
+	}
+	return auditHeadPrefix + version + " entries=" + strconv.FormatInt(h.Entries, 10) +
+		" last=" + strconv.FormatInt(h.LastID, 10) + " hash=" + h.Hash + views +
 		" at=" + h.At.UTC().Format(time.RFC3339) + " key=" + h.KeyID +
 		" public-key=" + base64.StdEncoding.EncodeToString(h.PublicKey)
 }
@@ -45,11 +64,16 @@ func (h *AuditHead) String() string {
 // signature is not checked here, since that needs the audit key.
 func ParseAuditHead(line string) (*AuditHead, error) {
 	line = strings.TrimRight(line, "\r\n")
-	rest, ok := strings.CutPrefix(line, auditHeadPrefix+" ")
+	fields := auditHeadFields
+	rest, ok := strings.CutPrefix(line, auditHeadPrefix+" v2 ")
 	if !ok {
-		return nil, Errorf(EINVALID, "not an audit head: it should start with %q", auditHeadPrefix)
+		fields = auditHeadFieldsV1
+		rest, ok = strings.CutPrefix(line, auditHeadPrefix+" v1 ")
 	}
-	v, err := headFields(rest)
+	if !ok {
+		return nil, Errorf(EINVALID, "not an audit head: it should start with %q or %q", auditHeadPrefix+" v2", auditHeadPrefix+" v1")
+	}
+	v, err := headFields(rest, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -64,52 +88,80 @@ func ParseAuditHead(line string) (*AuditHead, error) {
 }
 
 // auditHeadFields are the fields of a head's line, in their order.
-var auditHeadFields = []string{"entries", "last", "hash", "at", "key", "public-key", "signature"}
+var auditHeadFields = []string{"entries", "last", "hash", "views", "views-last", "views-hash", "at", "key", "public-key", "signature"}
 
-// headFields splits "name=value ..." into the values of auditHeadFields.
-func headFields(s string) ([]string, error) {
+// auditHeadFieldsV1 are those of a head of version 1, which has no views.
+var auditHeadFieldsV1 = []string{"entries", "last", "hash", "at", "key", "public-key", "signature"}
+
+// headFields splits "name=value ..." into a value for each of names, in
+// their order, filed by name.
+func headFields(s string, names []string) (map[string]string, error) {
 	parts := strings.Split(s, " ")
-	if len(parts) != len(auditHeadFields) {
-		return nil, Errorf(EINVALID, "an audit head has %d fields after its version, not %d", len(parts), len(auditHeadFields))
+	if len(parts) != len(names) {
+		return nil, Errorf(EINVALID, "an audit head has %d fields after its version, not %d", len(parts), len(names))
 	}
-	values := make([]string, len(parts))
+	values := make(map[string]string, len(parts))
 	for i, p := range parts {
 		name, value, ok := strings.Cut(p, "=")
-		if !ok || name != auditHeadFields[i] {
-			return nil, Errorf(EINVALID, "an audit head's field %d should be %s=", i+1, auditHeadFields[i])
+		if !ok || name != names[i] {
+			return nil, Errorf(EINVALID, "an audit head's field %d should be %s=", i+1, names[i])
 		}
-		values[i] = value
+		values[name] = value
 	}
 	return values, nil
 }
 
-// headFromFields reads the values of auditHeadFields.
-func headFromFields(v []string) (*AuditHead, error) {
-	h := &AuditHead{Hash: v[2], KeyID: v[4]}
+// headFromFields reads the values of a head's fields.
+func headFromFields(v map[string]string) (*AuditHead, error) {
 	var err error
-	bad := func(name string, e error) bool {
+	bad := func(name string, e error) {
 		if e != nil && err == nil {
 			err = Errorf(EINVALID, "an audit head's %s is not valid", name)
+			if e == errHeadCount {
+				err = e
+			}
 		}
-		return e != nil
 	}
+	h := &AuditHead{KeyID: v["key"]}
 	var e error
-	h.Entries, e = strconv.ParseInt(v[0], 10, 64)
-	bad("entries", e)
-	h.LastID, e = strconv.ParseInt(v[1], 10, 64)
-	bad("last", e)
-	h.At, e = time.Parse(time.RFC3339, v[3])
+	main, e := chainHeadFromFields(v["entries"], v["last"], v["hash"])
+	bad("entries, last or hash", e)
+	if main != nil {
+		h.Entries, h.LastID, h.Hash = main.Entries, main.LastID, main.Hash
+	}
+	if _, ok := v["views"]; ok {
+		h.Views, e = chainHeadFromFields(v["views"], v["views-last"], v["views-hash"])
+		bad("views", e)
+	}
+	h.At, e = time.Parse(time.RFC3339, v["at"])
 	bad("at", e)
-	h.PublicKey, e = base64.StdEncoding.Strict().DecodeString(v[5])
+	h.PublicKey, e = base64.StdEncoding.Strict().DecodeString(v["public-key"])
 	bad("public-key", e)
-	h.Signature, e = base64.StdEncoding.Strict().DecodeString(v[6])
-	if bad("signature", e) || err != nil {
+	h.Signature, e = base64.StdEncoding.Strict().DecodeString(v["signature"])
+	bad("signature", e)
+	if err != nil {
 		return nil, err
 	}
-	if h.Entries < 0 || (h.Entries == 0) != (h.Hash == "") {
-		return nil, Errorf(EINVALID, "an audit head's count and hash do not go together")
-	}
 	return h, nil
+}
+
+// errHeadCount refuses a log's count and hash that do not go together.
+var errHeadCount = Errorf(EINVALID, "an audit head's count and hash do not go together")
+
+// chainHeadFromFields reads one log's count, last id and hash.
+func chainHeadFromFields(entries, last, hash string) (*AuditChainHead, error) {
+	c := &AuditChainHead{Hash: hash}
+	var err error
+	if c.Entries, err = strconv.ParseInt(entries, 10, 64); err != nil {
+		return nil, err
+	}
+	if c.LastID, err = strconv.ParseInt(last, 10, 64); err != nil {
+		return nil, err
+	}
+	if c.Entries < 0 || (c.Entries == 0) != (c.Hash == "") {
+		return nil, errHeadCount
+	}
+	return c, nil
 }
 
 // ParseAuditHeads reads a file of heads, one a line, as the server appends
@@ -136,5 +188,9 @@ func ParseAuditHeads(text []byte) ([]*AuditHead, error) {
 
 // Describe names the head in messages: its time and count.
 func (h *AuditHead) Describe() string {
-	return "the head of " + h.At.UTC().Format(time.RFC3339) + " (" + strconv.FormatInt(h.Entries, 10) + " entries)"
+	views := ""
+	if h.Views != nil {
+		views = ", " + strconv.FormatInt(h.Views.Entries, 10) + " views"
+	}
+	return "the head of " + h.At.UTC().Format(time.RFC3339) + " (" + strconv.FormatInt(h.Entries, 10) + " entries" + views + ")"
 }

@@ -19,11 +19,11 @@ var _ rankfile.AuditService = (*AuditService)(nil)
 
 // Record appends an entry for the actor in ctx and returns once it is
 // committed, together with any entries recorded at the same moment. On
-// SQLite, the views that come many a minute go through the audit queue
-// (see audit_queue.go); every other entry, an export for one, is chained in
-// a transaction of its own that waits for the disk.
+// SQLite, the views that come many a minute go to the log of views (see
+// audit_view.go); every other entry, an export for one, is chained in a
+// transaction of its own that waits for the disk.
 func (s *AuditService) Record(ctx context.Context, action string, subjectID int64, detail string) error {
-	if s.db.queue != nil && !frequentView(action) {
+	if s.db.views != nil && !frequentView(action) {
 		return s.db.inTx(ctx, func(tx *Tx) error { return tx.audit(ctx, action, subjectID, detail) })
 	}
 	return s.db.audits.record(ctx, action, subjectID, detail)
@@ -97,21 +97,9 @@ func scanAudit(rows *sql.Rows) (*rankfile.AuditEntry, error) {
 	return e, err
 }
 
-// FindAuditEntries returns entries, newest first.
+// FindAuditEntries returns entries of both logs, newest first.
 func (s *AuditService) FindAuditEntries(ctx context.Context, f rankfile.AuditFilter) ([]*rankfile.AuditEntry, error) {
-	w := &where{}
-	if f.ActorID != 0 {
-		w.add("actor_id = $%d", f.ActorID)
-	}
-	if f.SubjectID != 0 {
-		w.add("subject_id = $%d", f.SubjectID)
-	}
-	if f.Action != "" {
-		w.add("action = $%d", f.Action)
-	}
-	if err := s.db.flushAudit(ctx); err != nil {
-		return nil, err
-	}
+	w := auditWhere(f)
 	rows, err := s.db.read.QueryContext(ctx, auditSelect+w.sql()+" ORDER BY id DESC"+limitSQL(0, f.Limit), w.args...)
 	if err != nil {
 		return nil, s.db.translate(err)
@@ -125,19 +113,30 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f rankfile.AuditFil
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil || s.db.views == nil {
+		return out, s.db.translate(err)
+	}
+	views, err := s.db.views.find(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return newestFirst(out, views, f.Limit), nil
 }
 
-// VerifyAudit checks the whole chain and returns how many entries it
-// checked; EINVALID says what is wrong, naming the first entry that breaks
+// VerifyAudit checks both logs' chains and returns how many entries it
+// checked in all; EINVALID says what is wrong, naming the first entry that breaks
 // it.
 func (s *AuditService) VerifyAudit(ctx context.Context) (int, error) {
 	c, err := s.CheckAudit(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
-	if c.Problem != "" {
-		return c.Entries, rankfile.Errorf(rankfile.EINVALID, "%s", c.Problem)
+	n := c.Entries
+	if c.Views != nil {
+		n += c.Views.Entries
 	}
-	return c.Entries, nil
+	if c.Problem != "" {
+		return n, rankfile.Errorf(rankfile.EINVALID, "%s", c.Problem)
+	}
+	return n, nil
 }

@@ -64,8 +64,8 @@ func (b *auditBatcher) commit(batch []*pendingAudit) {
 	}
 }
 
-// write commits entries in the order they came: into SQLite's audit queue,
-// or else straight into the log. It does not use a caller's context: an
+// write commits entries in the order they came: into SQLite's log of
+// views, or else into the main log. It does not use a caller's context: an
 // entry that was queued is written whoever stopped waiting.
 func (b *auditBatcher) write(batch []*pendingAudit) error {
 	ctx := context.Background()
@@ -73,8 +73,8 @@ func (b *auditBatcher) write(batch []*pendingAudit) error {
 	for i, p := range batch {
 		entries[i] = p.entry
 	}
-	if b.db.queue != nil {
-		return b.db.queue.add(ctx, entries)
+	if b.db.views != nil {
+		return b.db.views.append(ctx, entries)
 	}
 	return b.db.inTx(ctx, func(tx *Tx) error {
 		for _, e := range entries {

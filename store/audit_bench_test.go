@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/store"
@@ -14,11 +13,10 @@ import (
 //
 //	go test ./store -run '^$' -bench AuditRecord -count 6
 //
-// view: roster searches' entries recorded two at a time, moved into the log
-// at the end (SQLite: through the queue file; PostgreSQL: committed in
-// groups); change: an export's entry, chained in a transaction of its own
-// that waits for the disk; move (SQLite): chaining 100 queued entries into
-// the log, the part that hashes.
+// view: roster searches' entries recorded two at a time, chained in groups
+// (SQLite: into the log of views; PostgreSQL: into the log); change: an
+// export's entry, chained in a transaction of its own that waits for the
+// disk.
 func BenchmarkAuditRecord(b *testing.B) {
 	const detail = "standing=good branch=central q=garc page 1"
 	benchEach(b, func(b *testing.B, dsn func() string) {
@@ -45,25 +43,5 @@ func BenchmarkAuditRecord(b *testing.B) {
 				}
 			}
 		})
-		if db.Dialect() == store.SQLite {
-			b.Run("move", func(b *testing.B) { benchMove(b, audit, detail) })
-		}
 	})
-}
-
-// benchMove times moving 100 queued entries into the log.
-func benchMove(b *testing.B, audit *store.AuditService, detail string) {
-	store.DelayAuditMoves(b, time.Hour)
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		for range 100 {
-			if err := audit.Record(ctx, rankfile.AuditViewContact, 0, detail); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.StartTimer()
-		if _, err := audit.FindAuditEntries(ctx, rankfile.AuditFilter{Limit: 1}); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

@@ -8,48 +8,101 @@ import (
 	"github.com/rankfile/rankfile/secret"
 )
 
-// CheckAudit walks the chain from the first entry: each entry must name
-// the one before it and match its hash, keyed or plain, and no plain entry
-// may follow a keyed one. Each head, once its signature is found good,
-// must find the entry it names at its place. What is wrong goes in the
+// CheckAudit walks each log's chain from its first entry: each entry must
+// name the one before it and match its hash, keyed or plain, and no plain
+// entry may follow a keyed one. Each head, once its signature is found
+// good, must find the entry it names at its place in each log it names
+// (heads of version 1 name only the main log). What is wrong goes in the
 // check's Problem, the first thing found; the error is for a check that
 // could not be made.
 func (s *AuditService) CheckAudit(ctx context.Context, heads []*rankfile.AuditHead) (*rankfile.AuditCheck, error) {
-	c := &chainCheck{ring: s.db.auditRing(), check: &rankfile.AuditCheck{Heads: len(heads)}}
-	if err := c.signatures(heads); err != nil || c.check.Problem != "" {
-		return c.check, err
+	ring := s.db.auditRing()
+	main := newChainCheck(ring, len(heads), "the audit log", mainEntryName)
+	if err := main.signatures(heads); err != nil || main.check.Problem != "" {
+		return main.check, err
 	}
-	if err := s.db.flushAudit(ctx); err != nil {
+	main.file(heads, mainChainHead)
+	if err := s.walkMain(ctx, main); err != nil || main.check.Problem != "" {
+		return main.check, err
+	}
+	main.finish()
+	if s.db.views == nil || main.check.Problem != "" {
+		return main.check, nil
+	}
+	views := newChainCheck(ring, len(heads), "the log of views", viewEntryName)
+	views.file(heads, func(h *rankfile.AuditHead) *rankfile.AuditChainHead { return h.Views })
+	err := s.db.views.walk(ctx, func(e *rankfile.AuditEntry) (bool, error) {
+		return views.check.Problem == "", views.entry(e)
+	})
+	if err != nil {
 		return nil, err
 	}
+	views.finish()
+	main.check.Views, main.check.Problem = views.check, views.check.Problem
+	return main.check, nil
+}
+
+// walkMain checks the main log's entries in id order.
+func (s *AuditService) walkMain(ctx context.Context, c *chainCheck) error {
 	rows, err := s.db.read.QueryContext(ctx, auditSelect+" ORDER BY id")
 	if err != nil {
-		return nil, s.db.translate(err)
+		return s.db.translate(err)
 	}
 	defer rows.Close()
 	for rows.Next() && c.check.Problem == "" {
 		e, err := scanAudit(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := c.entry(e); err != nil {
-			return c.check, err
+			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, s.db.translate(err)
-	}
-	c.finish()
-	return c.check, nil
+	return s.db.translate(rows.Err())
 }
 
-// chainCheck is a check of the chain under way.
+// mainEntryName and viewEntryName name an entry of each log in problems.
+func mainEntryName(id int64) string { return fmt.Sprintf("audit entry %d", id) }
+func viewEntryName(id int64) string { return fmt.Sprintf("entry %d of the log of views", id) }
+
+// mainChainHead is a head's part for the main log.
+func mainChainHead(h *rankfile.AuditHead) *rankfile.AuditChainHead {
+	return &rankfile.AuditChainHead{Entries: h.Entries, LastID: h.LastID, Hash: h.Hash}
+}
+
+// chainCheck is a check of one log's chain under way.
 type chainCheck struct {
 	ring  *secret.Keyring
 	check *rankfile.AuditCheck
 	prev  string
-	// at holds the heads by the number of entries they name.
-	at map[int64][]*rankfile.AuditHead
+	// log names the log in problems.
+	log string
+	// name names an entry of the log by its id, in problems.
+	name func(id int64) string
+	// at holds the heads by the number of entries they name in the log,
+	// each with its part for the log.
+	at map[int64][]headPart
+}
+
+// headPart is a head and its part for the log being checked.
+type headPart struct {
+	head *rankfile.AuditHead
+	part *rankfile.AuditChainHead
+}
+
+// newChainCheck starts the check of a log.
+func newChainCheck(ring *secret.Keyring, heads int, log string, name func(int64) string) *chainCheck {
+	return &chainCheck{ring: ring, check: &rankfile.AuditCheck{Heads: heads}, log: log, name: name, at: map[int64][]headPart{}}
+}
+
+// file files the heads that name the log by the number of entries they
+// say it held; part gives a head's part for the log, nil when it has none.
+func (c *chainCheck) file(heads []*rankfile.AuditHead, part func(*rankfile.AuditHead) *rankfile.AuditChainHead) {
+	for _, h := range heads {
+		if p := part(h); p != nil {
+			c.at[p.Entries] = append(c.at[p.Entries], headPart{h, p})
+		}
+	}
 }
 
 // errNoAuditKeyToCheck says that keyed entries or heads need the key file.
@@ -58,9 +111,8 @@ func errNoAuditKeyToCheck(what string) error {
 		"%s, and no audit key is set: give the key file that holds it (--key-file or RANKFILE_KEY) to check it", what)
 }
 
-// signatures checks every head's signature, and files the heads by place.
+// signatures checks every head's signature.
 func (c *chainCheck) signatures(heads []*rankfile.AuditHead) error {
-	c.at = map[int64][]*rankfile.AuditHead{}
 	for _, h := range heads {
 		if c.ring.AuditKeyID() == "" {
 			return errNoAuditKeyToCheck(h.Describe() + " is signed with audit key " + h.KeyID)
@@ -69,7 +121,6 @@ func (c *chainCheck) signatures(heads []*rankfile.AuditHead) error {
 			c.check.Problem = fmt.Sprintf("%s is forged: %s", h.Describe(), rankfile.ErrorMessage(err))
 			return nil
 		}
-		c.at[h.Entries] = append(c.at[h.Entries], h)
 	}
 	return nil
 }
@@ -96,23 +147,23 @@ func (c *chainCheck) entry(e *rankfile.AuditEntry) error {
 // hashProblem says what is wrong with e's place in the chain or its hash.
 func (c *chainCheck) hashProblem(e *rankfile.AuditEntry) (string, error) {
 	if e.PrevHash != c.prev {
-		return fmt.Sprintf("audit entry %d does not follow the entry before it: entries were removed, added or reordered", e.ID), nil
+		return fmt.Sprintf("%s does not follow the entry before it: entries were removed, added or reordered", c.name(e.ID)), nil
 	}
 	want := plainAuditHash(e)
 	if e.Keyed() {
 		id := keyedHashID(e.Hash)
 		if c.ring.AuditKeyID() == "" {
-			return "", errNoAuditKeyToCheck(fmt.Sprintf("audit entry %d is keyed with audit key %s", e.ID, id))
+			return "", errNoAuditKeyToCheck(fmt.Sprintf("%s is keyed with audit key %s", c.name(e.ID), id))
 		}
 		var err error
 		if want, err = keyedAuditHash(c.ring, id, e); err != nil {
-			return fmt.Sprintf("audit entry %d names audit key %s, which the key file does not hold: it was forged, or the key file is not the one that keyed the log", e.ID, id), nil
+			return fmt.Sprintf("%s names audit key %s, which the key file does not hold: it was forged, or the key file is not the one that keyed the log", c.name(e.ID), id), nil
 		}
 	} else if c.check.Keyed > 0 {
-		return fmt.Sprintf("audit entry %d is not keyed, but entries before it are: it was written by someone without the audit key", e.ID), nil
+		return fmt.Sprintf("%s is not keyed, but entries before it are: it was written by someone without the audit key", c.name(e.ID)), nil
 	}
 	if want != e.Hash {
-		return fmt.Sprintf("audit entry %d does not match its hash: it was changed", e.ID), nil
+		return fmt.Sprintf("%s does not match its hash: it was changed", c.name(e.ID)), nil
 	}
 	return "", nil
 }
@@ -120,9 +171,9 @@ func (c *chainCheck) hashProblem(e *rankfile.AuditEntry) (string, error) {
 // headProblem checks the heads that name the place e is at.
 func (c *chainCheck) headProblem(e *rankfile.AuditEntry) string {
 	for _, h := range c.at[int64(c.check.Entries)] {
-		if h.LastID != e.ID || h.Hash != e.Hash {
-			return fmt.Sprintf("the audit log was rewritten: %s names entry %d with hash %s as the last, "+
-				"but entry number %d is now entry %d with hash %s", h.Describe(), h.LastID, h.Hash, c.check.Entries, e.ID, e.Hash)
+		if h.part.LastID != e.ID || h.part.Hash != e.Hash {
+			return fmt.Sprintf("%s was rewritten: %s names %s with hash %s as the last, "+
+				"but entry number %d is now %s with hash %s", c.log, h.head.Describe(), c.name(h.part.LastID), h.part.Hash, c.check.Entries, c.name(e.ID), e.Hash)
 		}
 	}
 	delete(c.at, int64(c.check.Entries))
@@ -137,14 +188,14 @@ func (c *chainCheck) finish() {
 	}
 	for n, heads := range c.at {
 		if n > int64(c.check.Entries) {
-			c.check.Problem = fmt.Sprintf("the audit log was cut short: it holds %d entries, but %s held %d, the last entry %d",
-				c.check.Entries, heads[0].Describe(), n, heads[0].LastID)
+			c.check.Problem = fmt.Sprintf("%s was cut short: it holds %d entries, but %s held %d, the last %s",
+				c.log, c.check.Entries, heads[0].head.Describe(), n, c.name(heads[0].part.LastID))
 			return
 		}
 	}
 	if id := c.ring.AuditKeyID(); id != "" && c.check.Entries > 0 && c.check.Keyed == 0 {
-		c.check.Problem = fmt.Sprintf("none of the audit log's %d entries is keyed, though the key file holds audit key %s: "+
-			"the log was rewritten by someone without the key, unless nothing has been recorded since the key was added "+
-			"(the next entry recorded keys the log)", c.check.Entries, id)
+		c.check.Problem = fmt.Sprintf("none of the %d entries of %s is keyed, though the key file holds audit key %s: "+
+			"the log was rewritten by someone without the key, unless nothing has been recorded in it since the key was added "+
+			"(the next entry recorded keys the log)", c.check.Entries, c.log, id)
 	}
 }

@@ -46,7 +46,7 @@ func TestAHeadSaysWhatTheLogHeld(t *testing.T) {
 		if !ed25519.Verify(public, []byte(h.Message()), h.Signature) {
 			t.Errorf("the head's signature does not check with its public key alone")
 		}
-		if !strings.HasPrefix(h.String(), "rankfile-audit-head v1 entries=3 last=") {
+		if !strings.HasPrefix(h.String(), "rankfile-audit-head v2 entries=3 last=") {
 			t.Errorf("head line %q", h)
 		}
 		record(t, audit, 4, 2)
@@ -120,6 +120,37 @@ func TestHeadsNeedTheAuditKey(t *testing.T) {
 		}
 		if _, err := audit.CheckAudit(ctx, []*rankfile.AuditHead{h}); rankfile.ErrorCode(err) != rankfile.EINVALID {
 			t.Errorf("checking a head without a key: %v", err)
+		}
+	})
+}
+
+// TestAHeadOfVersion1StillChecks keeps a head as rankfile wrote it before
+// views had a log of their own (version 1: the main log alone): it reads
+// back, and checks the main log as it did.
+func TestAHeadOfVersion1StillChecks(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		audit := store.NewAuditService(db)
+		record(t, audit, 1, 2)
+		h := signHead(t, audit)
+		h.Views = nil
+		ring := db.Keys.Keyring()
+		var err error
+		if h.Signature, err = ring.SignAudit([]byte(h.Message())); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(h.String(), "rankfile-audit-head v1 entries=2 last=") {
+			t.Fatalf("head line %q; want version 1", h)
+		}
+		kept, err := rankfile.ParseAuditHead(h.String())
+		if err != nil || kept.Views != nil {
+			t.Fatalf("the version 1 head reads back as %v, %v", kept, err)
+		}
+		record(t, audit, 3, 1)
+		if err := audit.Record(ctx, rankfile.AuditSearchRoster, 0, "a view"); err != nil {
+			t.Fatal(err)
+		}
+		if c := check(t, audit, kept); c.Problem != "" {
+			t.Errorf("check against the version 1 head: %q", c.Problem)
 		}
 	})
 }

@@ -51,7 +51,7 @@ func TestTheAuditLogIsAppendOnly(t *testing.T) {
 		db := storetest.Open(t, dsn)
 		audit := store.NewAuditService(db)
 		for i := 0; i < 3; i++ {
-			if err := audit.Record(ctx, rankfile.AuditSearchRoster, 0, "test"); err != nil {
+			if err := audit.Record(ctx, rankfile.AuditExportRoster, 0, "test"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -72,7 +72,7 @@ func TestVerifyFindsTampering(t *testing.T) {
 		db := storetest.Open(t, dsn)
 		audit := store.NewAuditService(db)
 		for i := 0; i < 4; i++ {
-			if err := audit.Record(ctx, rankfile.AuditViewContact, 0, "entry"); err != nil {
+			if err := audit.Record(ctx, rankfile.AuditExportRoster, 0, "entry"); err != nil {
 				t.Fatal(err)
 			}
 		}

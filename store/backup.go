@@ -17,8 +17,10 @@ import (
 // opens directly; for PostgreSQL it is a pg_dump archive (custom format,
 // restored with pg_restore), so pg_dump must be installed.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return rankfile.Errorf(rankfile.EINVALID, "%s already exists; back up to a new file", path)
+	for _, p := range []string{path, path + viewLogSuffix} {
+		if _, err := os.Stat(p); err == nil && (p == path || db.views != nil) {
+			return rankfile.Errorf(rankfile.EINVALID, "%s already exists; back up to a new file", p)
+		}
 	}
 	if db.dialect == Postgres {
 		return db.backupPostgres(ctx, path)
@@ -26,15 +28,25 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	return db.backupSQLite(ctx, path)
 }
 
-// backupSQLite moves queued audit entries into the log first, so that the
-// copy holds every entry recorded so far. It uses VACUUM INTO, which copies
-// one read transaction's view of the database, on a connection of its own
-// so that writers are not held up behind it.
+// backupSQLite copies the database, then its log of views beside the copy
+// (path + "-audit-views"), where opening the copy finds it: the log of
+// views copied after the database holds every view the database's copy
+// could name, and perhaps a few more. It uses VACUUM INTO, which copies
+// one read transaction's view of a file, on a connection of its own so
+// that writers are not held up behind it.
 func (db *DB) backupSQLite(ctx context.Context, path string) error {
-	if err := db.flushAudit(ctx); err != nil {
-		return err
+	err := vacuumInto(ctx, db.dsn, path)
+	if err == nil && db.views != nil {
+		if err = vacuumInto(ctx, db.views.path, path+viewLogSuffix); err != nil {
+			os.Remove(path)
+		}
 	}
-	conn, err := sql.Open("sqlite", sqliteURI(db.dsn)+"?_pragma=busy_timeout(10000)")
+	return err
+}
+
+// vacuumInto copies the SQLite file at from to a new file at path.
+func vacuumInto(ctx context.Context, from, path string) error {
+	conn, err := sql.Open("sqlite", sqliteURI(from)+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		return err
 	}

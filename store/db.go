@@ -54,9 +54,9 @@ type DB struct {
 	// are padded to: the ballot is fixed once voting opens, and a ballot
 	// is cast only then.
 	ballotPads sync.Map
-	// queue takes SQLite's audit entries of views on their way into the
-	// log (see audit_queue.go); nil for PostgreSQL.
-	queue *auditQueue
+	// views is SQLite's log of views (see audit_view.go); nil for
+	// PostgreSQL, which chains views into the main log.
+	views *viewLog
 	// checkpoints copies SQLite's write-ahead log back into the database.
 	checkpoints *checkpointer
 
@@ -81,8 +81,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 }
 
 // OpenWithKeys is Open with Keys set from the start: audit entries a crash
-// left in SQLite's queue are chained into the log as the database opens,
-// and must be keyed with the audit key as the entries before them were.
+// left in the queue file of an older rankfile are chained into the log as
+// the database opens (see audit_queue.go), and must be keyed with the
+// audit key as the entries before them were.
 func OpenWithKeys(ctx context.Context, dsn string, keys secret.Source) (*DB, error) {
 	db, err := connect(dsn)
 	if err != nil {
@@ -98,7 +99,11 @@ func OpenWithKeys(ctx context.Context, dsn string, keys secret.Source) (*DB, err
 		return nil, err
 	}
 	if db.dialect == SQLite {
-		if db.queue, err = openAuditQueue(ctx, db, dsn); err != nil {
+		err = drainAuditQueue(ctx, db, dsn)
+		if err == nil {
+			db.views, err = openViewLog(ctx, db, dsn)
+		}
+		if err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -195,12 +200,11 @@ func sqliteURI(path string) string {
 // Dialect returns SQLite or Postgres.
 func (db *DB) Dialect() string { return db.dialect }
 
-// Close closes the database, once the audit entries still queued are in
-// the log.
+// Close closes the database and its log of views.
 func (db *DB) Close() error {
 	var qerr error
-	if db.queue != nil {
-		qerr = db.queue.close(context.Background())
+	if db.views != nil {
+		qerr = db.views.close()
 	}
 	db.read.close()
 	if db.checkpoints != nil {
@@ -216,15 +220,6 @@ func (db *DB) Close() error {
 		return qerr
 	}
 	return err
-}
-
-// flushAudit moves the audit entries still queued into the log, so that
-// what reads the log next sees every entry recorded so far.
-func (db *DB) flushAudit(ctx context.Context) error {
-	if db.queue == nil {
-		return nil
-	}
-	return db.translate(db.queue.move(ctx))
 }
 
 // Ping checks that the database answers.

@@ -68,16 +68,12 @@ func (db *DB) Exec(query string, args ...any) error {
 // VersionRecheck is how soon a change another process made is seen.
 const VersionRecheck = versionRecheck
 
-// DelayAuditMoves makes queued audit entries wait d before they are moved
-// into the log, in this process, until the test ends.
-func DelayAuditMoves(tb interface{ Cleanup(func()) }, d time.Duration) {
-	was := auditMoveDelay
-	auditMoveDelay = d
-	tb.Cleanup(func() { auditMoveDelay = was })
-}
-
-// AuditQueueSuffix names an SQLite database's audit queue file after it.
+// AuditQueueSuffix names the audit queue file older rankfiles kept beside
+// a SQLite database.
 const AuditQueueSuffix = auditQueueSuffix
+
+// ViewLogSuffix names a SQLite database's log of views after it.
+const ViewLogSuffix = viewLogSuffix
 
 // FindAPITokenSQL is the query that authenticates an API token, for the
 // test that checks its plan.
