@@ -61,8 +61,12 @@
 // entries") and a 32-byte Ed25519 seed (info "rankfile audit v1: Ed25519
 // seed for audit heads"; the key pair is RFC 8032's from that seed).
 //
-// The log (table audit_log) is read in id order. Each entry's prev_hash
-// is the hash of the entry before it, "" for the first. A keyed entry's
+// There are two logs, each a chain of its own, read in id order: the
+// main log (table audit_log of the database) and, with SQLite, the log of
+// views (table entries of the file beside the database named as it is
+// with "-audit-views" after; its at column is already in microseconds and
+// its 0 ids name nobody). Each entry's prev_hash is the hash of the entry
+// before it in its log, "" for the first. A keyed entry's
 // hash is "hmac-sha256:<audit key id>:" and the lowercase hex of the
 // HMAC-SHA256, under that audit key's HMAC key, of seven netstrings
 // ("<length in bytes, decimal>:<bytes>,"), in this order: the entry's time
@@ -79,16 +83,21 @@
 //
 // A head is one line:
 //
-//	rankfile-audit-head v1 entries=<n> last=<id> hash=<hash> at=<time> key=<audit key id> public-key=<base64> signature=<base64>
+//	rankfile-audit-head v2 entries=<n> last=<id> hash=<hash> views=<n> views-last=<id> views-hash=<hash> at=<time> key=<audit key id> public-key=<base64> signature=<base64>
 //
-// where n is how many entries the log held, id and hash are those of the
-// n-th entry in id order (0 and empty for an empty log), the time is RFC
+// where n is how many entries the main log held, id and hash are those of
+// the n-th entry in id order (0 and empty for an empty log), views,
+// views-last and views-hash say the same of the log of views (0, 0 and
+// empty where there is none), the time is RFC
 // 3339 UTC to the second, and public-key (32 bytes) and signature (64
 // bytes) are in standard base64 with padding. The signature is Ed25519, by
 // the named audit key's key pair, of the line's bytes before
 // " signature=". A head checks a log when its signature is good under the
 // public key derived from the key file (the public key in the head proves
 // nothing by itself: anyone can sign with a key of their own; compare it
-// with one published earlier) and the log still has at least n entries,
-// the n-th with that id and hash.
+// with one published earlier) and each log still has at least as many
+// entries as the head says, the last of them with that id and hash. Heads
+// of version 1 ("rankfile-audit-head v1", without the three views fields)
+// were written when views were chained into the main log, and name the
+// main log alone.
 package secret

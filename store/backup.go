@@ -17,8 +17,12 @@ import (
 // opens directly; for PostgreSQL it is a pg_dump archive (custom format,
 // restored with pg_restore), so pg_dump must be installed.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	for _, p := range []string{path, path + viewLogSuffix} {
-		if _, err := os.Stat(p); err == nil && (p == path || db.views != nil) {
+	taken := []string{path}
+	if db.views != nil {
+		taken = append(taken, path+viewLogSuffix)
+	}
+	for _, p := range taken {
+		if _, err := os.Stat(p); err == nil {
 			return rankfile.Errorf(rankfile.EINVALID, "%s already exists; back up to a new file", p)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -27,11 +28,13 @@ func (a *app) auditVerifyCommand() *cobra.Command {
 		Short: "Check that no entry of the audit log was changed, removed or reordered",
 		Long: `Check the audit log's hash chain from its first entry to its last: each entry
 must match its hash (keyed with the audit key from the first entry recorded
-with one) and name the one before it. With --head, check it against heads kept
-outside the database (a file of them, one a line, as rankfile audit head and
-the server write them): each head's signature must be the audit key's, and the
-log must still hold the entry it names at its place, which finds a log cut
-short or rewritten since. Exit status 1 when something is wrong.`,
+with one) and name the one before it. With SQLite, the log of views beside the
+database (rankfile.db-audit-views) is a chain of its own and is checked the
+same way. With --head, check them against heads kept outside the database (a
+file of them, one a line, as rankfile audit head and the server write them):
+each head's signature must be the audit key's, and each log must still hold
+the entry the head names at its place, which finds a log cut short or
+rewritten since. Exit status 1 when something is wrong.`,
 		Args: args(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			heads, err := readHeads(headFile)
@@ -78,22 +81,35 @@ func readHeads(path string) ([]*rankfile.AuditHead, error) {
 // can write the database.
 func (a *app) printCheck(c *rankfile.AuditCheck, heads []*rankfile.AuditHead, haveKey bool) {
 	fmt.Fprintf(a.stdout, "The audit log is intact: %d entries.\n", c.Entries)
+	a.printChain(c, haveKey, "entry")
+	if c.Views != nil {
+		fmt.Fprintf(a.stdout, "The log of views is intact: %d entries.\n", c.Views.Entries)
+		a.printChain(c.Views, true, "view") // what is missing without a key is said once, above
+	}
+	if len(heads) > 0 {
+		latest, views := heads[len(heads)-1], ""
+		if latest.Views != nil {
+			views = fmt.Sprintf(" and %d views", latest.Views.Entries)
+		}
+		fmt.Fprintf(a.stdout, "Checked against %d kept head(s), signed with the audit key; the last of them: %d entries%s at %s.\n",
+			len(heads), latest.Entries, views, latest.At.UTC().Format("2006-01-02 15:04:05 UTC"))
+	}
+}
+
+// printChain says how one log's chain is keyed, and its last entry, which
+// the log names as entry or view.
+func (a *app) printChain(c *rankfile.AuditCheck, haveKey bool, entry string) {
 	switch {
 	case c.Keyed > 0 && c.Keyed == c.Entries:
 		fmt.Fprintf(a.stdout, "Keyed: every entry's hash is an HMAC-SHA256 under the audit key.\n")
 	case c.Keyed > 0:
-		fmt.Fprintf(a.stdout, "Keyed from entry %d on (HMAC-SHA256 under the audit key); the %d entries before it were recorded before there was an audit key and are plain SHA-256.\n",
-			c.FirstKeyedID, c.Entries-c.Keyed)
+		fmt.Fprintf(a.stdout, "Keyed from %s %d on (HMAC-SHA256 under the audit key); the %d entries before it were recorded before there was an audit key and are plain SHA-256.\n",
+			entry, c.FirstKeyedID, c.Entries-c.Keyed)
 	case !haveKey:
 		fmt.Fprintf(a.stdout, "NOT keyed: no audit key is set, so the chain is plain SHA-256, which whoever can write the database can recompute after changing it. Give a key file with an audit key (rankfile key add-audit adds one) to key the entries recorded next.\n")
 	}
 	if c.Last != nil {
-		fmt.Fprintf(a.stdout, "Last: entry %d, hash %s\n", c.Last.ID, c.Last.Hash)
-	}
-	if len(heads) > 0 {
-		latest := heads[len(heads)-1]
-		fmt.Fprintf(a.stdout, "Checked against %d kept head(s), signed with the audit key; the last of them: %d entries at %s.\n",
-			len(heads), latest.Entries, latest.At.UTC().Format("2006-01-02 15:04:05 UTC"))
+		fmt.Fprintf(a.stdout, "Last: %s %d, hash %s\n", entry, c.Last.ID, c.Last.Hash)
 	}
 }
 
@@ -175,7 +191,7 @@ func (a *app) auditLogCommand() *cobra.Command {
 				return firstErr(err, func() error { return a.printJSON(entries) })
 			}
 			for _, e := range entries {
-				fmt.Fprintf(a.stdout, "%6d %s %-18s %-24s %s\n", e.ID, e.At.Format("2006-01-02 15:04:05"), e.Action, e.Actor, e.Detail)
+				fmt.Fprintf(a.stdout, "%8s %s %-18s %-24s %s\n", auditRef(e), e.At.Format("2006-01-02 15:04:05"), e.Action, e.Actor, e.Detail)
 			}
 			return nil
 		},
@@ -183,4 +199,13 @@ func (a *app) auditLogCommand() *cobra.Command {
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many entries")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// auditRef names an entry in the listing: its id, with a "v" before the
+// ids of the log of views, which numbers its entries from 1 too.
+func auditRef(e *rankfile.AuditEntry) string {
+	if e.Log == rankfile.AuditViewLog {
+		return "v" + strconv.FormatInt(e.ID, 10)
+	}
+	return strconv.FormatInt(e.ID, 10)
 }

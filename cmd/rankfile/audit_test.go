@@ -25,7 +25,7 @@ func TestAuditHeadAndVerify(t *testing.T) {
 		mustRun(t, dsn, "import", "roster", writeFile(t, "list.csv", genB))
 		mustRun(t, dsn, "bodies", "add", "Los Angeles", "--kind", "chapter")
 		head := mustRun(t, dsn, "audit", "head")
-		if !strings.HasPrefix(head, "rankfile-audit-head v1 entries=2 last=") {
+		if !strings.HasPrefix(head, "rankfile-audit-head v2 entries=2 last=") {
 			t.Fatalf("audit head printed %q", head)
 		}
 		public := strings.TrimSpace(mustRun(t, dsn, "audit", "head", "--public-key"))

@@ -225,7 +225,7 @@ func waitForHead(t *testing.T, url string) string {
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusOK {
-			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") || !strings.HasPrefix(string(body), "rankfile-audit-head v1 ") {
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") || !strings.HasPrefix(string(body), "rankfile-audit-head v2 ") {
 				t.Errorf("GET /audit/head: %s, %q", ct, body)
 			}
 			return string(body)
