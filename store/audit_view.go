@@ -59,6 +59,10 @@ func frequentView(action string) bool {
 // viewLogSuffix names the log of views' file after the database's.
 const viewLogSuffix = "-audit-views"
 
+// ViewLogSuffix follows a SQLite database's file name to name its log of
+// views: the file a backup writes beside the copy, and must be kept with it.
+const ViewLogSuffix = viewLogSuffix
+
 // viewLog is the log of views of a SQLite database.
 type viewLog struct {
 	db    *DB

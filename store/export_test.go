@@ -72,9 +72,6 @@ const VersionRecheck = versionRecheck
 // a SQLite database.
 const AuditQueueSuffix = auditQueueSuffix
 
-// ViewLogSuffix names a SQLite database's log of views after it.
-const ViewLogSuffix = viewLogSuffix
-
 // FindAPITokenSQL is the query that authenticates an API token, for the
 // test that checks its plan.
 const FindAPITokenSQL = findAPITokenSQL
