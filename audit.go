@@ -41,6 +41,7 @@ const (
 	AuditSendWeekly      = "send_weekly"     // sent the weekly email to the members
 	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
 	AuditNewViewLog      = "new_view_log"    // started a log of views in place of one missing from beside the database
+	AuditAnchorViews     = "anchor_views"    // wrote the log of views' head into the main log, which then covers it
 )
 
 // AuditViewLog names the log of views: on SQLite, the frequent views

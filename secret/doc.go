@@ -66,7 +66,14 @@
 // views (table entries of the file beside the database named as it is
 // with "-audit-views" after; its at column is already in microseconds and
 // its 0 ids name nobody). Each entry's prev_hash is the hash of the entry
-// before it in its log, "" for the first. A keyed entry's
+// before it in its log; the main log's first entry follows "", and the
+// log of views' first follows "views:<id>", where id is the file's own id
+// (table view_log), so that neither log's entries pass for the other's.
+// The main log anchors the log of views: its entries of action
+// anchor_views have the detail "log=<id> views=<n> last=<id> hash=<hash>",
+// the log of views' head when the anchor was written, checked as a head's
+// part for the log of views is; an entry of action new_view_log says a log
+// of views was lost. A keyed entry's
 // hash is "hmac-sha256:<audit key id>:" and the lowercase hex of the
 // HMAC-SHA256, under that audit key's HMAC key, of seven netstrings
 // ("<length in bytes, decimal>:<bytes>,"), in this order: the entry's time

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -139,4 +140,22 @@ func (s *AuditService) VerifyAudit(ctx context.Context) (int, error) {
 		return n, rankfile.Errorf(rankfile.EINVALID, "%s", c.Problem)
 	}
 	return n, nil
+}
+
+// Keyed reports whether the last entry of either log is keyed: a keyed
+// log takes no entry without its audit key.
+func (s *AuditService) Keyed(ctx context.Context) (bool, error) {
+	var hash string
+	err := s.db.read.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&hash)
+	if err != nil && err != sql.ErrNoRows {
+		return false, s.db.translate(err)
+	}
+	if strings.HasPrefix(hash, rankfile.AuditKeyedPrefix) || s.db.views == nil {
+		return strings.HasPrefix(hash, rankfile.AuditKeyedPrefix), nil
+	}
+	head, err := s.db.views.head(ctx)
+	if err != nil {
+		return false, err
+	}
+	return strings.HasPrefix(head.Hash, rankfile.AuditKeyedPrefix), nil
 }

@@ -22,28 +22,74 @@ func (s *AuditService) CheckAudit(ctx context.Context, heads []*rankfile.AuditHe
 		return main.check, err
 	}
 	main.file(heads, mainChainHead)
-	if err := s.walkMain(ctx, main); err != nil || main.check.Problem != "" {
+	anchors := &anchorCheck{}
+	if s.db.views != nil {
+		anchors.logID = s.db.views.id
+	}
+	if err := s.walkMain(ctx, main, anchors); err != nil || main.check.Problem != "" {
 		return main.check, err
 	}
 	main.finish()
 	if s.db.views == nil || main.check.Problem != "" {
 		return main.check, nil
 	}
-	views := newChainCheck(ring, len(heads), "the log of views", viewEntryName)
+	views, err := s.checkViews(ctx, heads, anchors)
+	if err != nil {
+		return nil, err
+	}
+	main.check.Views, main.check.Problem = views, views.Problem
+	return main.check, nil
+}
+
+// checkViews checks the log of views' chain, against the heads and the
+// anchors of the main log.
+func (s *AuditService) checkViews(ctx context.Context, heads []*rankfile.AuditHead, anchors *anchorCheck) (*rankfile.AuditCheck, error) {
+	views := newChainCheck(s.db.auditRing(), len(heads), "the log of views", viewEntryName)
+	views.prev = s.db.views.genesis()
 	views.file(heads, func(h *rankfile.AuditHead) *rankfile.AuditChainHead { return h.Views })
+	for _, a := range anchors.found {
+		views.at[a.part.Entries] = append(views.at[a.part.Entries], a)
+	}
 	err := s.db.views.walk(ctx, func(e *rankfile.AuditEntry) (bool, error) {
-		return views.check.Problem == "", views.entry(e)
+		err := views.entry(e) // before the test of Problem, which it may set
+		return views.check.Problem == "", err
 	})
 	if err != nil {
 		return nil, err
 	}
 	views.finish()
-	main.check.Views, main.check.Problem = views.check, views.check.Problem
-	return main.check, nil
+	return views.check, nil
 }
 
-// walkMain checks the main log's entries in id order.
-func (s *AuditService) walkMain(ctx context.Context, c *chainCheck) error {
+// anchorCheck gathers, from the main log, the anchors of the current log
+// of views (see audit_view_anchor.go), and says what is wrong with the
+// ones it finds.
+type anchorCheck struct {
+	logID string // the current log of views; "" where there is none
+	found []headPart
+}
+
+// see looks at an entry of the main log, and returns a problem for an
+// anchor that cannot be read or for a log of views that was lost.
+func (a *anchorCheck) see(e *rankfile.AuditEntry) string {
+	switch e.Action {
+	case rankfile.AuditNewViewLog:
+		return fmt.Sprintf("audit entry %d says the log of views was lost and a new one started: the views it held are gone (%s)", e.ID, e.Detail)
+	case rankfile.AuditAnchorViews:
+		id, head, ok := parseAnchor(e.Detail)
+		if !ok {
+			return fmt.Sprintf("audit entry %d anchors the log of views, but its detail cannot be read", e.ID)
+		}
+		if id == a.logID {
+			a.found = append(a.found, headPart{what: mainEntryName(e.ID), part: head})
+		}
+	}
+	return ""
+}
+
+// walkMain checks the main log's entries in id order, and gathers the
+// anchors of the log of views.
+func (s *AuditService) walkMain(ctx context.Context, c *chainCheck, anchors *anchorCheck) error {
 	rows, err := s.db.read.QueryContext(ctx, auditSelect+" ORDER BY id")
 	if err != nil {
 		return s.db.translate(err)
@@ -56,6 +102,9 @@ func (s *AuditService) walkMain(ctx context.Context, c *chainCheck) error {
 		}
 		if err := c.entry(e); err != nil {
 			return err
+		}
+		if c.check.Problem == "" {
+			c.check.Problem = anchors.see(e)
 		}
 	}
 	return s.db.translate(rows.Err())
@@ -84,9 +133,10 @@ type chainCheck struct {
 	at map[int64][]headPart
 }
 
-// headPart is a head and its part for the log being checked.
+// headPart is what names a place in the log being checked: a kept head,
+// or an anchor in the main log, and its part for the log.
 type headPart struct {
-	head *rankfile.AuditHead
+	what string // a head's Describe, or the anchor entry's name
 	part *rankfile.AuditChainHead
 }
 
@@ -100,7 +150,7 @@ func newChainCheck(ring *secret.Keyring, heads int, log string, name func(int64)
 func (c *chainCheck) file(heads []*rankfile.AuditHead, part func(*rankfile.AuditHead) *rankfile.AuditChainHead) {
 	for _, h := range heads {
 		if p := part(h); p != nil {
-			c.at[p.Entries] = append(c.at[p.Entries], headPart{h, p})
+			c.at[p.Entries] = append(c.at[p.Entries], headPart{h.Describe(), p})
 		}
 	}
 }
@@ -173,7 +223,7 @@ func (c *chainCheck) headProblem(e *rankfile.AuditEntry) string {
 	for _, h := range c.at[int64(c.check.Entries)] {
 		if h.part.LastID != e.ID || h.part.Hash != e.Hash {
 			return fmt.Sprintf("%s was rewritten: %s names %s with hash %s as the last, "+
-				"but entry number %d is now %s with hash %s", c.log, h.head.Describe(), c.name(h.part.LastID), h.part.Hash, c.check.Entries, c.name(e.ID), e.Hash)
+				"but entry number %d is now %s with hash %s", c.log, h.what, c.name(h.part.LastID), h.part.Hash, c.check.Entries, c.name(e.ID), e.Hash)
 		}
 	}
 	delete(c.at, int64(c.check.Entries))
@@ -189,7 +239,7 @@ func (c *chainCheck) finish() {
 	for n, heads := range c.at {
 		if n > int64(c.check.Entries) {
 			c.check.Problem = fmt.Sprintf("%s was cut short: it holds %d entries, but %s held %d, the last %s",
-				c.log, c.check.Entries, heads[0].head.Describe(), n, c.name(heads[0].part.LastID))
+				c.log, c.check.Entries, heads[0].what, n, c.name(heads[0].part.LastID))
 			return
 		}
 	}

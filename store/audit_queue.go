@@ -15,11 +15,16 @@ import (
 // file beside the database (rankfile.db-audit-queue) and were moved into
 // the main log a second later. A database that was last closed by a crash
 // may have entries still queued there: they are moved into the main log,
-// in order, when the database is opened, as they would have been, and the
-// file is removed. audit_queues in the database remembers, for each queue
-// file, the last entry chained, moved on in the transaction that chains,
-// so that an entry is never chained twice. A queue file the database does
-// not know that holds entries is another database's, and is set aside.
+// in order, when the database is first opened by this rankfile, as they
+// would have been, and the file is removed. audit_queues in the database
+// remembers, for each queue file, the last entry chained, moved on in the
+// transaction that chains, so that an entry is never chained twice; once
+// the queue is drained, or at the first opening when there is none, the
+// database forgets its queues, so that no queue file put beside it later
+// is ever chained (queued entries carry no hash: whoever could write such
+// a file could have rankfile key any entry it held). A queue file the
+// database does not know is set aside unread, and so is one holding
+// anything but views.
 
 // auditQueueSuffix names the queue file after the database's.
 const auditQueueSuffix = "-audit-queue"
@@ -41,11 +46,11 @@ type auditQueue struct {
 func drainAuditQueue(ctx context.Context, db *DB, dbPath string) error {
 	path := strings.TrimPrefix(dbPath, "file:") + auditQueueSuffix
 	if _, err := os.Stat(path); os.IsNotExist(err) {
-		return nil
+		return db.forgetAuditQueues(ctx)
 	}
 	q, err := connectAuditQueue(ctx, db, path)
 	if err != nil {
-		return err
+		return setAsideFile(ctx, nil, path, "queue")
 	}
 	if err := q.drain(ctx); err != nil {
 		q.conn.Close()
@@ -59,20 +64,33 @@ func drainAuditQueue(ctx context.Context, db *DB, dbPath string) error {
 			return err
 		}
 	}
-	return nil
+	return db.forgetAuditQueues(ctx)
 }
 
-// drain moves the queue's entries, or sets the file aside when it is
-// another database's; either way the file is done with after.
+// forgetAuditQueues forgets the queue files the database had, once none
+// is left to drain; it commits only when there is something to forget.
+func (db *DB) forgetAuditQueues(ctx context.Context) error {
+	var n int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_queues`).Scan(&n); err != nil || n == 0 {
+		return db.translate(err)
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM audit_queues`)
+		return err
+	})
+}
+
+// drain moves the queue's entries, or sets the file aside when it is not
+// a queue of this database's views; either way the file is done with after.
 func (q *auditQueue) drain(ctx context.Context) error {
 	known, err := q.known(ctx)
+	if err == nil && known {
+		known, err = q.viewsOnly(ctx)
+	}
 	if err != nil {
 		return err
 	}
 	if !known {
-		if some, err := q.waiting(ctx); err != nil || !some {
-			return err
-		}
 		return setAsideFile(ctx, q.conn, q.path, "queue")
 	}
 	for {
@@ -103,6 +121,15 @@ func (q *auditQueue) known(ctx context.Context) (bool, error) {
 	var n int
 	err := q.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_queues WHERE queue_id = $1`, q.id).Scan(&n)
 	return n > 0, err
+}
+
+// viewsOnly reports whether every queued entry is of a view: nothing else
+// ever went through the queue.
+func (q *auditQueue) viewsOnly(ctx context.Context) (bool, error) {
+	var other bool
+	err := q.conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entries WHERE action NOT IN ($1, $2, $3, $4))`,
+		rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditSearchNames, rankfile.AuditViewSensitive).Scan(&other)
+	return !other, err
 }
 
 // waiting reports whether any entries are in the queue.

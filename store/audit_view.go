@@ -73,6 +73,9 @@ type viewLog struct {
 	checkpoints *checkpointer
 	path        string
 	id          string // the file's own random id, to tell files apart
+	// anchors writes the log's head into the main log now and then (see
+	// audit_view_anchor.go).
+	anchors *viewAnchors
 }
 
 // viewLogSchema creates the log's tables, indexes and triggers. at is in
@@ -121,6 +124,9 @@ func openViewLog(ctx context.Context, db *DB, dbPath string) (*viewLog, error) {
 			l.closeFile()
 			return openViewLog(ctx, db, dbPath)
 		}
+	}
+	if err == nil {
+		l.anchors, err = startAnchors(ctx, l)
 	}
 	if err != nil {
 		l.closeFile()
@@ -199,7 +205,7 @@ func (l *viewLog) claim(ctx context.Context) (orphaned bool, err error) {
 			return nil
 		}
 		return tx.audit(rankfile.WithActor(ctx, &rankfile.Actor{Label: "rankfile, opening the database"}),
-			rankfile.AuditNewViewLog, 0, fmt.Sprintf("the log of views was not found beside the database (%s); a new one was started, %s", l.path, l.id))
+			rankfile.AuditNewViewLog, 0, fmt.Sprintf("the log of views this database had was not found at %s; a new one was started there, %s", l.path, l.id))
 	})
 	return orphaned, err
 }
@@ -214,10 +220,13 @@ func (l *viewLog) holdsEntries(ctx context.Context) (bool, error) {
 // setAsideFile renames a SQLite file of audit entries that belongs to
 // another database, with its write-ahead log, out of the way, for whoever
 // wants to read it: its entries name members of another roster. conn is
-// the file's connection, which the caller closes after.
+// the file's connection, which the caller closes after, or nil for a file
+// that could not be read.
 func setAsideFile(ctx context.Context, conn *sql.DB, path, what string) error {
-	if _, err := conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		return err
+	if conn != nil {
+		if _, err := conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+			return err
+		}
 	}
 	aside := fmt.Sprintf("%s.orphaned-%s", path, time.Now().UTC().Format("20060102T150405.000000000Z"))
 	for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -250,7 +259,7 @@ func (l *viewLog) append(ctx context.Context, entries []*rankfile.AuditEntry) er
 		return err
 	}
 	err := sqliteTx(ctx, l.write, func(tx *sql.Tx) error {
-		var prev string
+		prev := l.genesis()
 		err := tx.QueryRowContext(ctx, `SELECT hash FROM entries ORDER BY id DESC LIMIT 1`).Scan(&prev)
 		if err != nil && err != sql.ErrNoRows {
 			return err
@@ -265,6 +274,11 @@ func (l *viewLog) append(ctx context.Context, entries []*rankfile.AuditEntry) er
 	})
 	return l.db.translate(err)
 }
+
+// genesis is what the log's first entry follows: the log's own id, so
+// that its entries cannot pass for another log's, nor the main log's,
+// whose first entry follows "".
+func (l *viewLog) genesis() string { return "views:" + l.id }
 
 // chain hashes e after prev and inserts it.
 func (l *viewLog) chain(ctx context.Context, tx *sql.Tx, e *rankfile.AuditEntry, prev string) error {
@@ -305,5 +319,12 @@ func (db *DB) checkAuditMembers(ctx context.Context, entries []*rankfile.AuditEn
 	return nil
 }
 
-// close closes the file.
-func (l *viewLog) close() error { return l.closeFile() }
+// close anchors the log's head in the main log a last time, and closes the
+// file.
+func (l *viewLog) close() error {
+	err := l.anchors.close()
+	if cerr := l.closeFile(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -229,7 +229,149 @@ func TestALostViewLogIsFound(t *testing.T) {
 	if err != nil || len(said) != 1 || !strings.Contains(said[0].Detail, "was not found") {
 		t.Errorf("the main log says %v, %v; want one entry saying the log of views was not found", said, err)
 	}
-	wantProblem(t, check(t, audit, kept), "the log of views was cut short", "held 3")
+	wantProblem(t, check(t, audit, kept), "says the log of views was lost", "the views it held are gone")
+}
+
+// TestViewsRemovedAfterAnAnchorAreFound removes the last view, and then
+// empties the log of views in place, keeping its file and id, as someone
+// who can write the file could: the anchors in the main log find both,
+// without any kept head.
+func TestViewsRemovedAfterAnAnchorAreFound(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	db := storetest.Open(t, dsn)
+	audit := store.NewAuditService(db)
+	for _, action := range []string{rankfile.AuditViewContact, rankfile.AuditViewContact, rankfile.AuditExportRoster} {
+		if err := audit.Record(ctx, action, 0, "real"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.AnchorViews(ctx); err != nil {
+		t.Fatal(err)
+	}
+	wantIntact(t, check(t, audit), 2)
+	raw := rawDB(t, dsn+store.ViewLogSuffix)
+	for _, q := range []string{`DROP TRIGGER entries_no_delete`, `DELETE FROM entries WHERE id = 2`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantProblem(t, check(t, audit), "the log of views was cut short: it holds 1 entries", "audit entry 2 held 2")
+	if _, err := raw.Exec(`DELETE FROM entries`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	audit = store.NewAuditService(storetest.Open(t, dsn))
+	wantProblem(t, check(t, audit), "the log of views was cut short: it holds 0 entries")
+}
+
+// TestTheDatabaseClosingAnchorsItsViews closes a database with views not
+// yet anchored: closing anchors them, and opening again anchors nothing
+// more until views are added.
+func TestTheDatabaseClosingAnchorsItsViews(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	db := storetest.Open(t, dsn)
+	if err := store.NewAuditService(db).Record(ctx, rankfile.AuditSearchRoster, 0, "a search"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db = storetest.Open(t, dsn)
+	db.Close()
+	audit := store.NewAuditService(storetest.Open(t, dsn))
+	anchors, err := audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditAnchorViews})
+	if err != nil || len(anchors) != 1 || !strings.Contains(anchors[0].Detail, " views=1 last=1 hash=hmac-sha256:") {
+		t.Errorf("anchors = %v, %v; want one, of the one view", anchors, err)
+	}
+}
+
+// TestAViewForgedBeforeTheFirstIsFound puts an entry before the log of
+// views' first, as someone who can write the file could: verify names it,
+// and the real first entry after it does not clear the problem.
+func TestAViewForgedBeforeTheFirstIsFound(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	audit := store.NewAuditService(storetest.Open(t, dsn))
+	for range 3 {
+		if err := audit.Record(ctx, rankfile.AuditSearchRoster, 0, "real"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw := rawDB(t, dsn+store.ViewLogSuffix)
+	var first rankfile.AuditEntry
+	if err := raw.QueryRow(`SELECT prev_hash, hash FROM entries WHERE id = 1`).Scan(&first.PrevHash, &first.Hash); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO entries (id, at, actor_id, actor, action, subject_id, detail, prev_hash, hash)
+		VALUES (0, 1, 0, 'someone', 'view_contact', 0, 'forged', $1, $2)`, first.PrevHash, first.Hash); err != nil {
+		t.Fatal(err)
+	}
+	wantProblem(t, check(t, audit), "entry 0 of the log of views does not match its hash")
+	if _, err := audit.VerifyAudit(ctx); err == nil {
+		t.Error("verify passed a forged entry")
+	}
+}
+
+// TestAForgedQueueFileIsNeverChained puts a queue file, as older rankfiles
+// kept, beside a database that has opened since it had one: its entries,
+// which carry no hash, are set aside unread, never keyed into the log.
+// A file that is no queue at all is set aside too, and the database opens.
+func TestAForgedQueueFileIsNeverChained(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	storetest.Open(t, dsn).Close()
+	if _, err := rawDB(t, dsn).Exec(`INSERT INTO audit_queues (queue_id) VALUES ('an-old-queue')`); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Open(t, dsn).Close() // no queue file: the database forgets its queues
+	writeQueue(t, dsn, "an-old-queue", "export_roster")
+	audit := store.NewAuditService(storetest.Open(t, dsn))
+	if entries := oldestFirst(t, audit); len(entries) != 0 {
+		t.Errorf("the log holds %+v; want nothing from the forged queue", entries)
+	}
+	if aside, _ := filepath.Glob(dsn + store.AuditQueueSuffix + ".orphaned-*Z"); len(aside) != 1 {
+		t.Errorf("set aside: %v; want the forged queue", aside)
+	}
+	if err := os.WriteFile(dsn+store.AuditQueueSuffix, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.OpenWithKeys(ctx, dsn, storetest.Keys(t, dsn))
+	if err != nil {
+		t.Fatalf("an empty queue file stops the database opening: %v", err)
+	}
+	db.Close()
+	if _, err := os.Stat(dsn + store.AuditQueueSuffix); !os.IsNotExist(err) {
+		t.Errorf("the empty queue file is still in place (%v); want it set aside", err)
+	}
+}
+
+// TestAQueueHoldingMoreThanViewsIsSetAside leaves a known queue file
+// holding an export, which never went through the queue: it is set aside
+// rather than chained.
+func TestAQueueHoldingMoreThanViewsIsSetAside(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	storetest.Open(t, dsn).Close()
+	writeQueue(t, dsn, "an-old-queue", "export_roster")
+	if _, err := rawDB(t, dsn).Exec(`INSERT INTO audit_queues (queue_id) VALUES ('an-old-queue')`); err != nil {
+		t.Fatal(err)
+	}
+	audit := store.NewAuditService(storetest.Open(t, dsn))
+	if entries := oldestFirst(t, audit); len(entries) != 0 {
+		t.Errorf("the log holds %+v; want nothing from a queue holding an export", entries)
+	}
+}
+
+// writeQueue writes a queue file as older rankfiles kept, with one entry.
+func writeQueue(t *testing.T, dsn, id, action string) {
+	t.Helper()
+	queue := rawDB(t, dsn+store.AuditQueueSuffix)
+	for _, q := range []string{
+		`CREATE TABLE queue_file (id TEXT NOT NULL)`, `INSERT INTO queue_file VALUES ('` + id + `')`,
+		`CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor_id INTEGER NOT NULL,
+			actor TEXT NOT NULL, action TEXT NOT NULL, subject_id INTEGER NOT NULL, detail TEXT NOT NULL)`,
+		`INSERT INTO entries (at, actor_id, actor, action, subject_id, detail) VALUES (1000, 0, 'the president', '` + action + `', 0, 'forged')`,
+	} {
+		if _, err := queue.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queue.Close()
 }
 
 // TestTamperingWithTheLogOfViewsFailsVerify changes a view's entry in the

@@ -43,6 +43,7 @@ func (db *DB) backupSQLite(ctx context.Context, path string) error {
 	if err == nil && db.views != nil {
 		if err = vacuumInto(ctx, db.views.path, path+viewLogSuffix); err != nil {
 			os.Remove(path)
+			os.Remove(path + viewLogSuffix)
 		}
 	}
 	return err

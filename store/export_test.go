@@ -68,6 +68,10 @@ func (db *DB) Exec(query string, args ...any) error {
 // VersionRecheck is how soon a change another process made is seen.
 const VersionRecheck = versionRecheck
 
+// AnchorViews anchors the log of views' head in the main log now, as the
+// database does once a minute.
+func (db *DB) AnchorViews(ctx context.Context) error { return db.views.anchors.anchor(ctx) }
+
 // AuditQueueSuffix names the audit queue file older rankfiles kept beside
 // a SQLite database.
 const AuditQueueSuffix = auditQueueSuffix

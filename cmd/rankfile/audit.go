@@ -120,8 +120,8 @@ func (a *app) auditHeadCommand() *cobra.Command {
 		Use:   "head",
 		Short: "Print the audit log's head, signed: keep it to prove later what the log held",
 		Long: `Print the audit log's head: how many entries it holds, the last entry's id and
-hash, and the time, signed with the audit key (Ed25519) and carrying its public
-key. Every entry's hash covers those before it, so whoever keeps a head can
+hash, the same of the log of views (SQLite), and the time, signed with the
+audit key (Ed25519) and carrying its public key. Every entry's hash covers those before it, so whoever keeps a head can
 later show, with rankfile audit verify --head, that the log still holds what it
 held then: a log cut short or rewritten fails. With --out the head is appended
 to FILE, one line a head, as the server's file of heads is. With --public-key,

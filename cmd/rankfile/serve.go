@@ -261,11 +261,11 @@ func checkAuditKey(ctx context.Context, db *store.DB) error {
 	if db.Keys != nil && db.Keys.Keyring().AuditKeyID() != "" {
 		return nil
 	}
-	last, err := store.NewAuditService(db).FindAuditEntries(ctx, rankfile.AuditFilter{Limit: 1})
+	keyed, err := store.NewAuditService(db).Keyed(ctx)
 	if err != nil {
 		return err
 	}
-	if len(last) == 1 && last[0].Keyed() {
+	if keyed {
 		return rankfile.Errorf(rankfile.EINVALID,
 			"the audit log is keyed and no audit key is set: give the key file (--key-file or RANKFILE_KEY), or nothing could be recorded")
 	}
