@@ -1,0 +1,98 @@
+package rankfile
+
+import "slices"
+
+// A ladder is the chapter's path from joining to leading: stages such as
+// participant, active, organizer and leader, each defined by rules over
+// what rankfile records of a member (check-ins at events and meetings,
+// one-on-ones, trainings, seats held). A member's stage is computed from
+// those records, never typed in: it is the highest stage whose every rule
+// holds, or none (a member who has not yet taken part). The chapter writes
+// its ladder as text (see ParseLadder).
+
+// Ladder is the chapter's stages, lowest first.
+type Ladder []LadderStage
+
+// LadderStage is one stage and the rules a member must meet for it.
+type LadderStage struct {
+	Key   string       // a short name, such as "active"
+	Rules []LadderRule // all must hold
+}
+
+// LadderRule asks for at least Min records of one kind, within the last
+// Days days (0: ever; for seats, held today).
+type LadderRule struct {
+	Counter string
+	Min     int
+	Days    int
+}
+
+// Counters a ladder's rules can count.
+const (
+	CountEvents          = "events"            // check-ins at any event
+	CountMeetings        = "meetings"          // check-ins at general meetings
+	CountOneOnOnes       = "one_on_ones"       // one-on-ones had with an organizer
+	CountOneOnOnesGiven  = "one_on_ones_given" // one-on-ones the member logged as organizer
+	CountTrainings       = "trainings"         // check-ins at trainings
+	CountSeats           = "seats"             // seats held today
+	countEventKindPrefix = "events:"           // check-ins at events of a kind, "events:canvass"
+)
+
+// MemberActivity is what a ladder counts of one member: the dates of each
+// kind of record, and the seats held today.
+type MemberActivity struct {
+	Dates map[string][]Date // by counter; events of a kind under "events:<kind>"
+	Seats int
+}
+
+// Count returns how many of the member's records of counter fall within
+// days days before on, on included (all of them when days is 0).
+func (a *MemberActivity) Count(counter string, days int, on Date) int {
+	if counter == CountSeats {
+		return a.Seats
+	}
+	if days == 0 {
+		return len(a.Dates[counter])
+	}
+	from := on.AddDays(-(days - 1))
+	n := 0
+	for _, d := range a.Dates[counter] {
+		if !d.Before(from) && !on.Before(d) {
+			n++
+		}
+	}
+	return n
+}
+
+// Holds reports whether the member meets the rule on the day.
+func (r LadderRule) Holds(a *MemberActivity, on Date) bool {
+	return a.Count(r.Counter, r.Days, on) >= r.Min
+}
+
+// Holds reports whether the member meets every rule of the stage.
+func (s LadderStage) Holds(a *MemberActivity, on Date) bool {
+	for _, r := range s.Rules {
+		if !r.Holds(a, on) {
+			return false
+		}
+	}
+	return true
+}
+
+// StageOf returns the key of the highest stage the member meets on the
+// day, or "" when she meets none.
+func (l Ladder) StageOf(a *MemberActivity, on Date) string {
+	for i := len(l) - 1; i >= 0; i-- {
+		if l[i].Holds(a, on) {
+			return l[i].Key
+		}
+	}
+	return ""
+}
+
+// Rank returns a stage's place on the ladder, 1 for the lowest, and 0 for
+// "" (no stage) or a key the ladder does not have: moving up or down is
+// a change of rank.
+func (l Ladder) Rank(key string) int {
+	return slices.IndexFunc(l, func(s LadderStage) bool { return s.Key == key }) + 1
+}
