@@ -1,6 +1,9 @@
 package rankfile
 
-import "slices"
+import (
+	"context"
+	"slices"
+)
 
 // A ladder is the chapter's path from joining to leading: stages such as
 // participant, active, organizer and leader, each defined by rules over
@@ -95,4 +98,19 @@ func (l Ladder) StageOf(a *MemberActivity, on Date) string {
 // a change of rank.
 func (l Ladder) Rank(key string) int {
 	return slices.IndexFunc(l, func(s LadderStage) bool { return s.Key == key }) + 1
+}
+
+// LadderSetting is the setting that holds the chapter's ladder as text.
+const LadderSetting = "ladder"
+
+// LadderService keeps the chapter's ladder and gathers members' records
+// for it.
+type LadderService interface {
+	// Ladder returns the chapter's ladder, DefaultLadder when none is set.
+	Ladder(ctx context.Context) (Ladder, error)
+	// SetLadder stores the chapter's ladder; EINVALID (saying which line is
+	// wrong) when it does not read, and nothing is changed.
+	SetLadder(ctx context.Context, text string) error
+	// MemberActivity gathers what a ladder counts of a member on the day.
+	MemberActivity(ctx context.Context, memberID int64, on Date) (*MemberActivity, error)
 }

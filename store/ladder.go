@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/rankfile/rankfile"
+)
+
+// LadderService keeps the chapter's ladder in the settings and gathers the
+// records it counts. It implements rankfile.LadderService.
+type LadderService struct{ db *DB }
+
+// NewLadderService returns the ladder service of db.
+func NewLadderService(db *DB) *LadderService { return &LadderService{db: db} }
+
+var _ rankfile.LadderService = (*LadderService)(nil)
+
+// Ladder returns the chapter's ladder, or the default one.
+func (s *LadderService) Ladder(ctx context.Context) (rankfile.Ladder, error) {
+	text, err := s.db.Setting(ctx, rankfile.LadderSetting)
+	if err != nil {
+		return nil, err
+	}
+	if text == "" {
+		text = rankfile.DefaultLadder
+	}
+	return rankfile.ParseLadder(text)
+}
+
+// SetLadder stores the ladder once it reads.
+func (s *LadderService) SetLadder(ctx context.Context, text string) error {
+	if _, err := rankfile.ParseLadder(text); err != nil {
+		return err
+	}
+	return s.db.SetSetting(ctx, rankfile.LadderSetting, text)
+}
+
+// MemberActivity gathers the member's check-ins at events (by kind) and
+// meetings, each as the day it happened where the chapter is, and the
+// seats she holds on the day.
+func (s *LadderService) MemberActivity(ctx context.Context, memberID int64, on rankfile.Date) (*rankfile.MemberActivity, error) {
+	a := &rankfile.MemberActivity{Dates: map[string][]rankfile.Date{}}
+	err := s.eventDays(ctx, memberID, a)
+	if err == nil {
+		err = s.meetingDays(ctx, memberID, a)
+	}
+	if err == nil {
+		err = s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM positions
+			WHERE member_id = $1 AND seat_id IS NOT NULL AND start_on <= $2 AND (end_on IS NULL OR end_on >= $2)`,
+			memberID, on).Scan(&a.Seats)
+	}
+	return a, s.db.translate(err)
+}
+
+// eventDays adds the days of the member's check-ins at events.
+func (s *LadderService) eventDays(ctx context.Context, memberID int64, a *rankfile.MemberActivity) error {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT e.kind, r.attended_at FROM event_registrations r
+		JOIN events e ON e.id = r.event_id WHERE r.member_id = $1 AND r.attended_at IS NOT NULL`, memberID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind string
+		var at time.Time
+		if err := rows.Scan(&kind, &at); err != nil {
+			return err
+		}
+		d := rankfile.DateOf(at.In(s.db.Zone))
+		a.Dates[rankfile.CountEvents] = append(a.Dates[rankfile.CountEvents], d)
+		a.Dates["events:"+kind] = append(a.Dates["events:"+kind], d)
+		if rankfile.EventKind(kind) == rankfile.EventTraining {
+			a.Dates[rankfile.CountTrainings] = append(a.Dates[rankfile.CountTrainings], d)
+		}
+	}
+	return rows.Err()
+}
+
+// meetingDays adds the days of the meetings the member checked in at.
+func (s *LadderService) meetingDays(ctx context.Context, memberID int64, a *rankfile.MemberActivity) error {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT DISTINCT m.id, m.starts_at FROM meeting_attendance t
+		JOIN meetings m ON m.id = t.meeting_id WHERE t.member_id = $1`, memberID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var at time.Time
+		if err := rows.Scan(&id, &at); err != nil {
+			return err
+		}
+		a.Dates[rankfile.CountMeetings] = append(a.Dates[rankfile.CountMeetings], rankfile.DateOf(at.In(s.db.Zone)))
+	}
+	return rows.Err()
+}
