@@ -42,6 +42,7 @@ const (
 	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
 	AuditNewViewLog      = "new_view_log"    // started a log of views in place of one missing from beside the database
 	AuditAnchorViews     = "anchor_views"    // wrote the log of views' head into the main log, which then covers it
+	AuditSetLadder       = "set_ladder"      // wrote the chapter's ladder of stages
 )
 
 // AuditViewLog names the log of views: on SQLite, the frequent views

@@ -50,6 +50,10 @@ func (a *Actor) CanImport() bool { return a.SignedIn() && a.Steward }
 // positions.
 func (a *Actor) CanManageBodies() bool { return a.SignedIn() && a.Admin }
 
+// CanSetLadder reports whether the actor may write the chapter's ladder:
+// admins, who keep the chapter's settings.
+func (a *Actor) CanSetLadder() bool { return a.SignedIn() && a.Admin }
+
 // CanAppoint reports whether the actor may appoint members to the seat
 // and remove its holders, as the bylaws give it: the holders of the seat
 // named as appointing it (a branch's co-coordinators for the captains of

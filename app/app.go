@@ -40,6 +40,8 @@ type App struct {
 	Outbox rankfile.OutboxService
 	// Weekly holds the weekly emails and who turned them off.
 	Weekly rankfile.WeeklyService
+	// Ladders holds the chapter's ladder and gathers what it counts.
+	Ladders rankfile.LadderService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -28,12 +29,20 @@ func (s *LadderService) Ladder(ctx context.Context) (rankfile.Ladder, error) {
 	return rankfile.ParseLadder(text)
 }
 
-// SetLadder stores the ladder once it reads.
+// SetLadder stores the ladder once it reads, with its audit entry.
 func (s *LadderService) SetLadder(ctx context.Context, text string) error {
-	if _, err := rankfile.ParseLadder(text); err != nil {
+	l, err := rankfile.ParseLadder(text)
+	if err != nil {
 		return err
 	}
-	return s.db.SetSetting(ctx, rankfile.LadderSetting, text)
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, rankfile.LadderSetting, text)
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditSetLadder, 0, strings.TrimSpace(l.String()))
+	})
 }
 
 // MemberActivity gathers the member's check-ins at events (by kind) and
