@@ -3,6 +3,7 @@ package rankfile
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Error codes. The set is small and fixed so that every transport (CLI exit
@@ -35,8 +36,18 @@ func (e *Error) Error() string {
 }
 
 // Errorf returns a domain error with the given code and formatted message.
+//
+// An argument that is itself an *Error stands for its message, here in
+// English and translated with the rest where the message is shown, so that
+// an error can say where another happened ("line 3: ...").
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
+	shown := slices.Clone(args)
+	for i, a := range args {
+		if e, ok := a.(*Error); ok {
+			shown[i] = e.Message
+		}
+	}
+	return &Error{Code: code, Message: fmt.Sprintf(format, shown...), Format: format, Args: args}
 }
 
 // ErrorCode returns the code of a domain error anywhere in err's chain,

@@ -18,16 +18,16 @@ type Ladder []LadderStage
 
 // LadderStage is one stage and the rules a member must meet for it.
 type LadderStage struct {
-	Key   string       // a short name, such as "active"
-	Rules []LadderRule // all must hold
+	Key   string       `json:"key"`   // a short name, such as "active"
+	Rules []LadderRule `json:"rules"` // all must hold
 }
 
 // LadderRule asks for at least Min records of one kind, within the last
 // Days days (0: ever; for seats, held today).
 type LadderRule struct {
-	Counter string
-	Min     int
-	Days    int
+	Counter string `json:"counter"`
+	Min     int    `json:"min"`
+	Days    int    `json:"days,omitempty"`
 }
 
 // Counters a ladder's rules can count.

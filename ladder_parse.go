@@ -49,8 +49,8 @@ func ParseLadder(text string) (Ladder, error) {
 		if err == nil && l.Rank(s.Key) > 0 {
 			err = Errorf(EINVALID, "the stage %s comes twice", s.Key)
 		}
-		if err != nil {
-			return nil, Errorf(EINVALID, "line %d: %s", i+1, ErrorMessage(err))
+		if e, ok := err.(*Error); ok {
+			return nil, Errorf(EINVALID, "line %d: %s", i+1, e)
 		}
 		if l = append(l, s); len(l) > maxLadderStages {
 			return nil, Errorf(EINVALID, "a ladder has at most %d stages", maxLadderStages)

@@ -22,6 +22,8 @@ type Home struct {
 	// Now is what is open to the member now, most urgent first.
 	Now  []Now
 	Next []Next
+	// Path is where the member stands on the chapter's ladder.
+	Path *Path
 	// RenewURL is where members renew their dues, "" when not set.
 	RenewURL string
 }
@@ -49,6 +51,9 @@ func (a *App) Home(ctx context.Context, actor *rankfile.Actor) (*Home, error) {
 	}
 	var err error
 	if h.Now, err = a.now(ctx, actor, h); err != nil {
+		return nil, err
+	}
+	if h.Path, err = a.pathOf(ctx, m.ID); err != nil {
 		return nil, err
 	}
 	h.Next, err = a.next(ctx, actor, h)

@@ -168,6 +168,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /bodies/{slug}/calendar.ics", page(s.bodyFeed))
 	mux.Handle("GET /calendar/{file}", page(s.privateFeed))
 
+	mux.Handle("GET /ladder", page(s.ladderPage))
+	mux.Handle("POST /ladder", page(s.saveLadderForm))
 	mux.Handle("GET /weekly", page(s.weekliesPage))
 	mux.Handle("POST /weekly", page(s.draftWeeklyForm))
 	mux.Handle("GET /weekly/{id}", page(s.weeklyPage))
@@ -190,6 +192,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/openapi.json", http.HandlerFunc(s.openAPI))
 	mux.Handle("GET /api/v1/me", api(s.apiMe))
 	mux.Handle("GET /api/v1/me/data", api(s.apiMyData))
+	mux.Handle("GET /api/v1/me/path", api(s.apiMyPath))
+	mux.Handle("GET /api/v1/ladder", api(s.apiLadder))
+	mux.Handle("PUT /api/v1/ladder", api(s.apiSetLadder))
 	mux.Handle("PUT /api/v1/me/preferences", api(s.apiSetPreferences))
 	mux.Handle("GET /api/v1/me/tokens", api(s.apiMyTokens))
 	mux.Handle("DELETE /api/v1/me/tokens/{id}", api(s.apiRevokeMyToken))

@@ -44,8 +44,10 @@ func englishOnlyWords(t *testing.T) map[string]bool {
 	return locale.EnglishOnly()
 }
 
+// hiddenParts are not read as the page's words; a textarea holds what
+// someone typed (the ladder's keys and rules, a statement), which is data.
 var (
-	hiddenParts = regexp.MustCompile(`(?is)<(script|style|svg)\b.*?</(script|style|svg)>`)
+	hiddenParts = regexp.MustCompile(`(?is)<(script|style|svg|textarea)\b.*?</(script|style|svg|textarea)>`)
 	readAttrs   = regexp.MustCompile(`(?i)\s(?:placeholder|title|aria-label|alt)="([^"]*)"`)
 	tags        = regexp.MustCompile(`(?s)<[^>]*>`)
 	emails      = regexp.MustCompile(`[\w.+-]+@[\w.-]+|https?://\S+`)
@@ -91,7 +93,7 @@ var spanishPages = map[string][]string{
 		"/meetings/1/host", "/meetings/1/host?q=me", "/events", "/events/1", "/events/1/host", "/events/1/host?q=me", "/events/new", "/events/1/edit",
 		"/my/events", "/weekly"},
 	"cochair": {"/events/2", "/bodies/housing", "/my/events"},
-	"admin":   {"/admin", "/elections/new", "/admin/outbox", "/elections/3/edit"},
+	"admin":   {"/admin", "/elections/new", "/admin/outbox", "/elections/3/edit", "/ladder"},
 	"member":  {"/", "/profile", "/events/1", "/elections/3", "/proposals/1"},
 	"":        {"/", "/sign-in", "/events", "/events/1", "/elections/2/results"},
 }
@@ -138,6 +140,7 @@ var spanishProblems = []struct {
 	{"member", "/events/1/register", url.Values{"phone": {strings.Repeat("5", 60)}}},
 	{"steward", "/proposals/1/paper", url.Values{}},
 	{"admin", "/weekly", url.Values{"week": {"1999-01-04"}}},
+	{"admin", "/ladder", url.Values{"ladder": {"active: parties >= 3"}}},
 	{"", "/events/1/register", url.Values{"name": {"Ana"}, "email": {"not-an-email"}}},
 }
 
