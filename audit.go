@@ -42,6 +42,13 @@ const (
 	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
 )
 
+// Audit actions of neighborhood groups: loading their boundaries, and a
+// member's choice of group.
+const (
+	AuditLoadNeighborhoods  = "load_neighborhoods"
+	AuditChooseNeighborhood = "choose_neighborhood"
+)
+
 // AuditEntry is one entry of the audit log: who did what to whom, when.
 // Each entry's hash covers the entry before it, so a changed, removed or
 // reordered entry breaks the chain. Entries recorded with an audit key are

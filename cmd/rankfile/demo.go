@@ -250,6 +250,7 @@ func demoServices(db *store.DB) demo.Services {
 	return demo.Services{
 		Roster: store.NewRosterService(db), Bodies: store.NewBodyService(db),
 		Branches: store.NewBranchService(db), Members: store.NewMemberService(db),
+		Neighborhoods: store.NewNeighborhoodService(db),
 	}
 }
 
@@ -261,6 +262,8 @@ func (a *app) printDemoSummary(s *demo.Summary) {
 	fmt.Fprintf(a.stdout, "Imported this month's list (%s): %d added, %d updated, %d unchanged, %d lapsed.\n",
 		this.ListDate, this.Added, this.Updated, this.Unchanged, this.Lapsed)
 	fmt.Fprintf(a.stdout, "Made %d bodies and %d positions.\n", s.Bodies, s.Positions)
+	fmt.Fprintf(a.stdout, "Drew %d neighborhood groups: %d members placed, %d in none.\n",
+		s.Neighborhoods.Groups, s.Neighborhoods.Placed, s.Neighborhoods.Outside)
 	fmt.Fprintln(a.stdout, "Demo members with known addresses:")
 	for _, acc := range demo.Accounts {
 		fmt.Fprintf(a.stdout, "  %-26s %s\n", acc.Email, acc.Role)
