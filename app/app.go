@@ -40,6 +40,8 @@ type App struct {
 	Outbox rankfile.OutboxService
 	// Weekly holds the weekly emails and who turned them off.
 	Weekly rankfile.WeeklyService
+	// Neighborhoods keeps members sorted into neighborhood groups.
+	Neighborhoods rankfile.NeighborhoodService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -16,6 +16,11 @@ type Home struct {
 	Branch *rankfile.BodyView
 	// Neighborhoods are the neighborhood groups of the branch.
 	Neighborhoods []*rankfile.Body
+	// Neighborhood is the member's own neighborhood group and her choices.
+	Neighborhood *rankfile.NeighborhoodPlace
+	// NeighborhoodLists are the groups whose members she may list: as a
+	// captain, or as a leader of their branch.
+	NeighborhoodLists []*rankfile.Body
 	// Bodies are the bodies the member is in, apart from their branch.
 	Bodies []*rankfile.Body
 	Leads  []*rankfile.Body
@@ -45,6 +50,9 @@ func (a *App) Home(ctx context.Context, actor *rankfile.Actor) (*Home, error) {
 		return nil, err
 	}
 	if err := a.homeBodies(ctx, actor, h); err != nil {
+		return nil, err
+	}
+	if err := a.homeNeighborhood(ctx, actor, h); err != nil {
 		return nil, err
 	}
 	var err error
