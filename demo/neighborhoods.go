@@ -1,7 +1,9 @@
 package demo
 
 import (
+	"bytes"
 	"context"
+	_ "embed"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/geo"
@@ -30,9 +32,25 @@ var neighborhoodBoxes = map[string]box{
 	"leimert-park":           {-180, 33.985, 180, 90},
 }
 
+// NeighborhoodsGeoJSON holds the boundaries of the demo's neighborhood
+// groups, as drawn by drawNeighborhoods (a test keeps them in step; run
+// go test ./demo -run TestNeighborhoodsFile -update to draw them again).
+//
+//go:embed neighborhoods.geojson
+var NeighborhoodsGeoJSON []byte
+
 // Neighborhoods returns the boundaries of the demo's neighborhood groups,
 // each inside its branch's.
 func Neighborhoods() []rankfile.Jurisdiction {
+	js, err := geo.ReadNeighborhoods(bytes.NewReader(NeighborhoodsGeoJSON))
+	if err != nil {
+		panic("demo: embedded neighborhoods: " + err.Error()) // a build defect
+	}
+	return js
+}
+
+// drawNeighborhoods cuts each group's box to its branch.
+func drawNeighborhoods() []rankfile.Jurisdiction {
 	shapes := map[string]rankfile.Jurisdiction{}
 	for _, b := range Branches() {
 		shapes[b.Slug] = b

@@ -18,6 +18,13 @@ func withGroups(t *testing.T, db *store.DB) {
 	t.Helper()
 	importList(t, db, withLancaster, rankfile.ImportOptions{})
 	loadBranches(t, db, demo.Branches())
+	createDemoGroups(t, db)
+}
+
+// createDemoGroups creates the demo's neighborhood groups under the
+// branches already loaded.
+func createDemoGroups(t testing.TB, db *store.DB) {
+	t.Helper()
 	bodies := store.NewBodyService(db)
 	for _, j := range demo.Neighborhoods() {
 		branch, err := bodies.FindBody(ctx, rankfile.BodyFilter{Slug: j.Branch})
