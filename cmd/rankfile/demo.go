@@ -168,6 +168,8 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "coordinator@example.org, a co-coordinator of Central, appointed %s a captain of Echo Park / Silver Lake "+
 		"from /bodies/%s; one of Mutual Aid's co-chairs' terms ended last month (/bodies/%s).\n",
 		captain.FullName(), demo.CaptainBody, demo.EndedTermBody)
+	fmt.Fprintf(a.stdout, "The captain (sign in as %s) and coordinator@example.org see Echo Park / Silver Lake's members at /neighborhoods/%s.\n",
+		captain.Email, demo.CaptainBody)
 	fmt.Fprintf(a.stdout, "Held the election of convention delegates (%d ballots, counted) and opened the steering committee's.\n", ballots)
 	fmt.Fprintf(a.stdout, "Wrote %d proposals, one at every stage; member@example.org can sign the one about fare-free buses.\n", proposals)
 	if meeting != nil {
