@@ -175,7 +175,7 @@ func (tx *Tx) noNeighborhoods(ctx context.Context, sorter *neighborhoodSorter) (
 	}
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM members
-		WHERE located_group_id IS NOT NULL OR chosen_group_id IS NOT NULL LIMIT 1) grouped`).Scan(&n)
+		WHERE COALESCE(chosen_group_id, located_group_id) IS NOT NULL LIMIT 1) grouped`).Scan(&n) // as the index has it
 	return n == 0, err
 }
 
@@ -289,8 +289,8 @@ func (tx *Tx) recordGroupMoves(ctx context.Context, moves []rankfile.Neighborhoo
 	for _, mv := range moves {
 		c := &rankfile.MemberChange{MemberID: mv.MemberID, Kind: rankfile.ChangeBranch, Actor: actor, Note: note,
 			Changes: []rankfile.FieldChange{{Field: "neighborhood", Old: mv.From, New: mv.To}}}
-		if mv.Dropped {
-			c.Note += "; the neighborhood group the member chose is not in their branch, so the choice was dropped"
+		if mv.Dropped { // the group she chose is not in her branch now
+			c.Changes = append(c.Changes, rankfile.FieldChange{Field: "chosen_neighborhood", Old: mv.From})
 		}
 		if err := h.add(ctx, c); err != nil {
 			return err

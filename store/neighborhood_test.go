@@ -135,7 +135,8 @@ func TestAChosenNeighborhoodSticksWithinTheBranch(t *testing.T) {
 			t.Errorf("in her new branch Ana's place = %+v (%v), want no group and 3 choices", place, err)
 		}
 		h := history(t, db, "1")
-		if last := h[len(h)-1]; !strings.Contains(last.Note, "choice was dropped") {
+		dropped := rankfile.FieldChange{Field: "chosen_neighborhood", Old: "koreatown"}
+		if last := h[len(h)-1]; !slices.Contains(last.Changes, dropped) {
 			t.Errorf("history of the dropped choice = %+v", last)
 		}
 		if err := groups.ChooseNeighborhood(ctx, ana.ID, "pasadena", "Ana"); err != nil {
