@@ -14,8 +14,6 @@ type Home struct {
 	Standing rankfile.Standing
 	// Branch is the member's branch with its leaders, nil when unassigned.
 	Branch *rankfile.BodyView
-	// Neighborhoods are the neighborhood groups of the branch.
-	Neighborhoods []*rankfile.Body
 	// Neighborhood is the member's own neighborhood group and her choices.
 	Neighborhood *rankfile.NeighborhoodPlace
 	// NeighborhoodLists are the groups whose members she may list: as a
@@ -74,8 +72,7 @@ func (a *App) homeBranch(ctx context.Context, h *Home) error {
 	}
 	redactHolders(view, h.Today)
 	h.Branch = view
-	h.Neighborhoods, err = a.Bodies.FindBodies(ctx, rankfile.BodyFilter{ParentID: id, Kind: rankfile.KindNeighborhoodGroup})
-	return err
+	return nil
 }
 
 func (a *App) homeBodies(ctx context.Context, actor *rankfile.Actor, h *Home) error {
