@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"maps"
+	"slices"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/geo"
@@ -136,8 +138,8 @@ func (s *NeighborhoodService) FindNeighborhoodBoundaries(ctx context.Context) ([
 		return nil, s.db.translate(err)
 	}
 	var out []rankfile.Jurisdiction
-	for _, js := range byBranch {
-		out = append(out, js...)
+	for _, branch := range slices.Sorted(maps.Keys(byBranch)) { // the same order every time
+		out = append(out, byBranch[branch]...)
 	}
 	return out, nil
 }
