@@ -53,6 +53,13 @@ const (
 // other entry is in the main log, which the views' entries name by "".
 const AuditViewLog = "views"
 
+// Audit actions of neighborhood groups: loading their boundaries, and a
+// member's choice of group.
+const (
+	AuditLoadNeighborhoods  = "load_neighborhoods"
+	AuditChooseNeighborhood = "choose_neighborhood"
+)
+
 // AuditEntry is one entry of the audit log: who did what to whom, when.
 // Each entry's hash covers the entry before it, so a changed, removed or
 // reordered entry breaks the chain. Entries recorded with an audit key are

@@ -10,6 +10,9 @@ import (
 type Jurisdiction struct {
 	Slug string `json:"slug"`
 	Name string `json:"name"`
+	// Branch is the slug of the branch a neighborhood group's boundary
+	// lies in; empty for a branch's own boundary.
+	Branch string `json:"branch,omitempty"`
 	// Geometry is a GeoJSON Polygon or MultiPolygon in WGS 84.
 	Geometry json.RawMessage `json:"geometry"`
 }

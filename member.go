@@ -246,6 +246,9 @@ type MemberFilter struct {
 	Unassigned bool
 	// BodyID selects the members holding a position in the body on AsOf.
 	BodyID int64
+	// NeighborhoodID selects the members of a neighborhood group: the ones
+	// who chose it, and the others placed in it by where they live.
+	NeighborhoodID int64
 	// Search matches names, email addresses and mailing ZIPs by their
 	// beginning: for those who see all three, the data stewards.
 	Search string

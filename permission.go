@@ -22,7 +22,8 @@ const (
 // bodies m is in (their branch and the bodies they hold positions in):
 // everything of themselves; everything for data stewards; name and
 // contact for the leaders of a body m is in (a branch's co-coordinators
-// for its members, a committee's co-chairs for its members). Nobody but
+// for its members, a neighborhood group's captains for its members, a
+// committee's co-chairs for its members). Nobody but
 // the member and the stewards sees a street address.
 func (a *Actor) MemberVisibility(m *Member, memberBodies []int64) Visibility {
 	switch {
@@ -109,6 +110,18 @@ func (a *Actor) CanGrantRole(role string, memberID int64) bool {
 // CanSeeMembersOf reports whether the actor may list a body's members.
 func (a *Actor) CanSeeMembersOf(b *Body) bool {
 	return a.SignedIn() && (a.Steward || a.LeadsBody(b.ID))
+}
+
+// CanSeeNeighborhood reports whether the actor may list the members of
+// neighborhood group g: its captains (the holders of its seats), the
+// leaders of its branch (who appoint the captains), and the data stewards.
+// What of each member they see is still MemberVisibility's, with the
+// group counted among the bodies the member is in: a captain leads it.
+func (a *Actor) CanSeeNeighborhood(g *Body) bool {
+	if !a.SignedIn() || g == nil || g.Kind != KindNeighborhoodGroup {
+		return false
+	}
+	return a.Steward || a.LeadsBody(g.ID) || (g.ParentID != 0 && a.LeadsBody(g.ParentID))
 }
 
 // CanSeeLeaders reports whether the actor may see who leads the bodies.

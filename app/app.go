@@ -42,6 +42,8 @@ type App struct {
 	Weekly rankfile.WeeklyService
 	// Ladders holds the chapter's ladder and gathers what it counts.
 	Ladders rankfile.LadderService
+	// Neighborhoods keeps members sorted into neighborhood groups.
+	Neighborhoods rankfile.NeighborhoodService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -14,8 +14,11 @@ type Home struct {
 	Standing rankfile.Standing
 	// Branch is the member's branch with its leaders, nil when unassigned.
 	Branch *rankfile.BodyView
-	// Neighborhoods are the neighborhood groups of the branch.
-	Neighborhoods []*rankfile.Body
+	// Neighborhood is the member's own neighborhood group and her choices.
+	Neighborhood *rankfile.NeighborhoodPlace
+	// NeighborhoodLists are the groups whose members she may list: as a
+	// captain, or as a leader of their branch.
+	NeighborhoodLists []*rankfile.Body
 	// Bodies are the bodies the member is in, apart from their branch.
 	Bodies []*rankfile.Body
 	Leads  []*rankfile.Body
@@ -49,6 +52,9 @@ func (a *App) Home(ctx context.Context, actor *rankfile.Actor) (*Home, error) {
 	if err := a.homeBodies(ctx, actor, h); err != nil {
 		return nil, err
 	}
+	if err := a.homeNeighborhood(ctx, actor, h); err != nil {
+		return nil, err
+	}
 	var err error
 	if h.Now, err = a.now(ctx, actor, h); err != nil {
 		return nil, err
@@ -71,8 +77,7 @@ func (a *App) homeBranch(ctx context.Context, h *Home) error {
 	}
 	redactHolders(view, h.Today)
 	h.Branch = view
-	h.Neighborhoods, err = a.Bodies.FindBodies(ctx, rankfile.BodyFilter{ParentID: id, Kind: rankfile.KindNeighborhoodGroup})
-	return err
+	return nil
 }
 
 func (a *App) homeBodies(ctx context.Context, actor *rankfile.Actor, h *Home) error {

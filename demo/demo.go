@@ -38,6 +38,8 @@ type Services struct {
 	Bodies   rankfile.BodyService
 	Branches rankfile.BranchService
 	Members  rankfile.MemberService
+	// Neighborhoods draws the neighborhood groups and places members in them.
+	Neighborhoods rankfile.NeighborhoodService
 }
 
 // ChapterName and TimeZone are the demo chapter's name and where it is.
@@ -64,6 +66,7 @@ var Accounts = []Account{
 type Summary struct {
 	LastMonth, ThisMonth *rankfile.ImportReport
 	Branches             *rankfile.BranchReport
+	Neighborhoods        *rankfile.NeighborhoodReport
 	Bodies               int
 	Positions            int
 }
@@ -99,6 +102,9 @@ func Fill(ctx context.Context, s Services, today rankfile.Date, listSize int) (*
 		return nil, err
 	}
 	if err := createNeighborhoods(ctx, s.Bodies, org); err != nil {
+		return nil, err
+	}
+	if sum.Neighborhoods, err = loadNeighborhoods(ctx, s); err != nil {
 		return nil, err
 	}
 	p := &placer{s: s, rng: g.rng, start: g.thisDate.AddDays(-200), today: today, org: org}

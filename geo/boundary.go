@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,6 +20,28 @@ const maxBoundaryBytes = 64 << 20
 // Every problem is reported with the feature it is in; nothing is returned
 // unless the whole file is good.
 func ReadJurisdictions(r io.Reader) ([]rankfile.Jurisdiction, error) {
+	features, err := readFeatures(r)
+	if err != nil {
+		return nil, err
+	}
+	return jurisdictions(features, jurisdiction)
+}
+
+// ReadNeighborhoods reads neighborhood-group boundaries with the same
+// rules as ReadJurisdictions: each feature has the properties slug (the
+// group's) and branch (its branch's slug); name is optional, since the
+// groups already exist.
+func ReadNeighborhoods(r io.Reader) ([]rankfile.Jurisdiction, error) {
+	features, err := readFeatures(r)
+	if err != nil {
+		return nil, err
+	}
+	return jurisdictions(features, neighborhood)
+}
+
+// readFeatures reads a whole GeoJSON FeatureCollection of at least one
+// feature.
+func readFeatures(r io.Reader) ([]feature, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBoundaryBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading boundaries: %w", err)
@@ -32,7 +55,7 @@ func ReadJurisdictions(r io.Reader) ([]rankfile.Jurisdiction, error) {
 	if len(fc.Features) == 0 {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "the boundary file has no features")
 	}
-	return jurisdictions(fc.Features)
+	return fc.Features, nil
 }
 
 // The parts of GeoJSON (RFC 7946) that branch boundaries use.
@@ -43,8 +66,9 @@ type (
 	}
 	feature struct {
 		Properties struct {
-			Slug any `json:"slug"`
-			Name any `json:"name"`
+			Slug   any `json:"slug"`
+			Name   any `json:"name"`
+			Branch any `json:"branch"`
 		} `json:"properties"`
 		Geometry *geometry `json:"geometry"`
 	}
@@ -54,11 +78,11 @@ type (
 	}
 )
 
-func jurisdictions(features []feature) ([]rankfile.Jurisdiction, error) {
+func jurisdictions(features []feature, read func(feature) (rankfile.Jurisdiction, error)) ([]rankfile.Jurisdiction, error) {
 	out := make([]rankfile.Jurisdiction, 0, len(features))
 	seen := map[string]int{}
 	for i, f := range features {
-		j, err := jurisdiction(f)
+		j, err := read(f)
 		if err != nil {
 			return nil, rankfile.Errorf(rankfile.EINVALID, "feature %d: %s", i+1, rankfile.ErrorMessage(err))
 		}
@@ -78,14 +102,35 @@ func jurisdiction(f feature) (rankfile.Jurisdiction, error) {
 	if err := body.Validate(); err != nil {
 		return rankfile.Jurisdiction{}, err
 	}
-	shape, err := decodeGeometry(f.Geometry)
+	return withShape(rankfile.Jurisdiction{Slug: slug, Name: name}, f.Geometry)
+}
+
+// neighborhood reads one group's boundary: its slug and its branch's.
+func neighborhood(f feature) (rankfile.Jurisdiction, error) {
+	slug, _ := f.Properties.Slug.(string)
+	name, _ := f.Properties.Name.(string)
+	branch, _ := f.Properties.Branch.(string)
+	if branch == "" {
+		return rankfile.Jurisdiction{}, rankfile.Errorf(rankfile.EINVALID, "%s has no branch property (the slug of the group's branch)", slug)
+	}
+	body := rankfile.Body{Kind: rankfile.KindNeighborhoodGroup, Slug: slug, Name: cmp.Or(name, slug), Joining: rankfile.JoinNone}
+	if err := body.Validate(); err != nil {
+		return rankfile.Jurisdiction{}, err
+	}
+	return withShape(rankfile.Jurisdiction{Slug: slug, Name: name, Branch: branch}, f.Geometry)
+}
+
+// withShape checks a feature's geometry and stores it on j.
+func withShape(j rankfile.Jurisdiction, g *geometry) (rankfile.Jurisdiction, error) {
+	shape, err := decodeGeometry(g)
 	if err == nil {
 		err = checkShape(shape)
 	}
 	if err != nil {
-		return rankfile.Jurisdiction{}, rankfile.Errorf(rankfile.EINVALID, "%s %s", slug, err)
+		return rankfile.Jurisdiction{}, rankfile.Errorf(rankfile.EINVALID, "%s %s", j.Slug, err)
 	}
-	return rankfile.Jurisdiction{Slug: slug, Name: name, Geometry: encodeGeometry(shape)}, nil
+	j.Geometry = encodeGeometry(shape)
+	return j, nil
 }
 
 // decodeGeometry reads a Polygon or MultiPolygon. Positions may carry an

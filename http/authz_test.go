@@ -90,6 +90,14 @@ var pageChecks = []check{
 	{method: "POST", path: "/bodies/echo-park/seats/8/appoint", form: url.Values{"member": {"7"}}, def: forbid, want: map[string]int{"": unauth, "coordinator": bad, "admin": bad}},
 	{method: "POST", path: "/bodies/echo-park/seats/8/appoint", form: url.Values{"member": {"5"}}, def: forbid, want: map[string]int{"": unauth, "coordinator": moved, "admin": moved}},
 	{method: "POST", path: "/bodies/echo-park/seats/8/appoint", form: url.Values{"member": {"5"}}, def: forbid, want: map[string]int{"": unauth, "coordinator": conflict, "admin": conflict}},
+	// A neighborhood group's members, for its captains, its branch's
+	// leaders and the stewards; a member chooses a group of her branch.
+	{method: "GET", path: "/neighborhoods/echo-park", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "steward": ok}},
+	{method: "GET", path: "/neighborhoods/housing", def: notFound},
+	{method: "GET", path: "/neighborhoods/nowhere", def: notFound},
+	{method: "POST", path: "/profile/neighborhood", form: url.Values{"group": {"echo-park"}}, def: moved, want: map[string]int{"": unauth, "cochair": bad, "other-branch": bad}},
+	{method: "POST", path: "/profile/neighborhood", form: url.Values{"group": {"nowhere"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/profile/neighborhood", form: url.Values{"group": {"home"}}, def: moved, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/bodies/housing/members/add", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/bodies/housing/members/add?q=Mi", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/bodies/central/members/add", def: forbid, want: map[string]int{"": moved}},

@@ -64,6 +64,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /imports/jobs/{id}", page(s.importJobPage))
 	mux.Handle("GET /map", page(s.mapPage))
 	mux.Handle("GET /branches.geojson", page(s.branchesGeoJSON))
+	mux.Handle("GET /neighborhoods/{slug}", page(s.neighborhoodPage))
+	mux.Handle("POST /profile/neighborhood", page(s.chooseNeighborhoodForm))
 
 	mux.Handle("GET /elections", page(s.electionsPage))
 	mux.Handle("GET /elections/new", page(s.newElectionPage))

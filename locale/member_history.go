@@ -30,6 +30,11 @@ var historyNotes = map[string]string{
 	"branch chosen by the member": "history.note.chosen",
 	"coordinates recorded":        "history.note.coordinates",
 	"override revoked":            "history.note.revoked",
+	// Neighborhood groups: their boundaries, a member's choice, and the
+	// re-sort after each national list.
+	"neighborhood group boundaries loaded":    "history.note.neighborhoods",
+	"neighborhood group chosen by the member": "history.note.neighborhood.chosen",
+	"national list imported":                  "history.note.imported",
 }
 
 // missingNote starts the note of a member the national list left out; the

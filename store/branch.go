@@ -38,6 +38,9 @@ func (s *BranchService) LoadBranches(ctx context.Context, js []rankfile.Jurisdic
 			return err
 		}
 		report.Branches = len(js)
+		if _, err := tx.resortNeighborhoods(ctx, 0, opts.Actor, "branch boundaries loaded"); err != nil {
+			return err
+		}
 		return tx.touchRoster(ctx)
 	})
 	if err == nil {

@@ -220,6 +220,9 @@ func (s *MemberService) memberWhere(ctx context.Context, f rankfile.MemberFilter
 		c.add(`m.id IN (SELECT member_id FROM positions WHERE body_id = $%d
 			AND start_on <= $%d AND (end_on IS NULL OR end_on >= $%d))`, f.BodyID, day, day)
 	}
+	if f.NeighborhoodID != 0 {
+		c.add(`COALESCE(m.chosen_group_id, m.located_group_id) = $%d`, f.NeighborhoodID)
+	}
 	if f.Name != "" {
 		c.search = s.db.searchTerms(f.Name, nameColumns)
 	} else {

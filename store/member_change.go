@@ -34,10 +34,15 @@ func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, 
 		if err := tx.touchRoster(ctx); err != nil {
 			return err
 		}
-		return tx.recordAuditedChange(ctx, rankfile.AuditChooseBranch, &rankfile.MemberChange{
+		err = tx.recordAuditedChange(ctx, rankfile.AuditChooseBranch, &rankfile.MemberChange{
 			MemberID: memberID, Kind: rankfile.ChangeBranch, Actor: by, Note: "branch chosen by the member",
 			Changes: []rankfile.FieldChange{{Field: "chosen_branch", Old: slugs[chosen.Int64], New: slug}},
 		})
+		if err != nil {
+			return err
+		}
+		_, err = tx.resortNeighborhoods(ctx, memberID, by, "branch chosen by the member")
+		return err
 	})
 }
 
@@ -78,6 +83,9 @@ func (s *MemberService) SetPoint(ctx context.Context, memberID int64, p *rankfil
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET lat = $1, lon = $2, located_branch_id = $3,
 			updated_at = $4 WHERE id = $5`, lat, lon, nullID(located), tx.stamp, memberID); err != nil {
+			return err
+		}
+		if _, err := tx.resortNeighborhoods(ctx, memberID, by, "coordinates recorded"); err != nil {
 			return err
 		}
 		if err := tx.touchRoster(ctx); err != nil {

@@ -31,7 +31,10 @@ func (s *RosterService) ImportRoster(ctx context.Context, src rankfile.RosterSou
 			return err
 		}
 		defer imp.close()
-		report, err = imp.run(ctx)
+		if report, err = imp.run(ctx); err != nil {
+			return err
+		}
+		_, err = tx.resortNeighborhoods(ctx, 0, opts.Actor, "national list imported")
 		return err
 	})
 	if err != nil {

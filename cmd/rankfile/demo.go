@@ -168,6 +168,8 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "coordinator@example.org, a co-coordinator of Central, appointed %s a captain of Echo Park / Silver Lake "+
 		"from /bodies/%s; one of Mutual Aid's co-chairs' terms ended last month (/bodies/%s).\n",
 		captain.FullName(), demo.CaptainBody, demo.EndedTermBody)
+	fmt.Fprintf(a.stdout, "The captain (sign in as %s) and coordinator@example.org see Echo Park / Silver Lake's members at /neighborhoods/%s.\n",
+		captain.Email, demo.CaptainBody)
 	fmt.Fprintf(a.stdout, "Held the election of convention delegates (%d ballots, counted) and opened the steering committee's.\n", ballots)
 	fmt.Fprintf(a.stdout, "Wrote %d proposals, one at every stage; member@example.org can sign the one about fare-free buses.\n", proposals)
 	if meeting != nil {
@@ -250,6 +252,7 @@ func demoServices(db *store.DB) demo.Services {
 	return demo.Services{
 		Roster: store.NewRosterService(db), Bodies: store.NewBodyService(db),
 		Branches: store.NewBranchService(db), Members: store.NewMemberService(db),
+		Neighborhoods: store.NewNeighborhoodService(db),
 	}
 }
 
@@ -261,6 +264,8 @@ func (a *app) printDemoSummary(s *demo.Summary) {
 	fmt.Fprintf(a.stdout, "Imported this month's list (%s): %d added, %d updated, %d unchanged, %d lapsed.\n",
 		this.ListDate, this.Added, this.Updated, this.Unchanged, this.Lapsed)
 	fmt.Fprintf(a.stdout, "Made %d bodies and %d positions.\n", s.Bodies, s.Positions)
+	fmt.Fprintf(a.stdout, "Drew %d neighborhood groups: %d members placed, %d in none.\n",
+		s.Neighborhoods.Groups, s.Neighborhoods.Placed, s.Neighborhoods.Outside)
 	fmt.Fprintln(a.stdout, "Demo members with known addresses:")
 	for _, acc := range demo.Accounts {
 		fmt.Fprintf(a.stdout, "  %-26s %s\n", acc.Email, acc.Role)

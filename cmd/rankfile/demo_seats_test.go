@@ -21,6 +21,7 @@ func checkDemoSeats(t *testing.T, dsn string) {
 	if err != nil || len(page.Seats) != 1 || len(page.Seats[0].Holders) != 2 {
 		t.Fatalf("the captains of %s: %+v, %v", demo.CaptainBody, page, err)
 	}
+	checkDemoCaptainSeesHerGroup(t, web, page.Seats[0].Holders[0].ID)
 	entries, err := web.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditChangeBodies})
 	appointed := false
 	for _, e := range entries {
@@ -32,6 +33,25 @@ func checkDemoSeats(t *testing.T, dsn string) {
 	page, err = web.BodyPage(ctx, demoActor(t, web, "member@example.org"), demo.EndedTermBody, 1)
 	if err != nil || len(page.Seats) != 1 || len(page.Seats[0].Holders) != 1 || len(page.Past) != 1 {
 		t.Errorf("%s: seats %+v, past holders %+v (%v); want one co-chair now and one before", demo.EndedTermBody, page.Seats, page.Past, err)
+	}
+}
+
+// checkDemoCaptainSeesHerGroup checks that the demo's members are placed
+// in neighborhood groups: a captain of Echo Park / Silver Lake sees its
+// members, and member@example.org has a group on her home page.
+func checkDemoCaptainSeesHerGroup(t *testing.T, web *rfapp.App, captainID int64) {
+	ctx := context.Background()
+	captain, err := web.Auth.Actor(ctx, captainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	group, err := web.Neighborhood(ctx, captain, demo.CaptainBody)
+	if err != nil || len(group.Members) < 10 || !group.Members[0].Contact {
+		t.Errorf("the captain's view of %s: %v; want its members with their contact details", demo.CaptainBody, err)
+	}
+	place, err := web.MyNeighborhood(ctx, demoActor(t, web, "member@example.org"))
+	if err != nil || place.Group == nil || len(place.Choices) != 3 {
+		t.Errorf("member@example.org's neighborhood group: %+v, %v; want one of Central's three", place, err)
 	}
 }
 

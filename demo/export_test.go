@@ -1,0 +1,4 @@
+package demo
+
+// DrawNeighborhoods lets the tests draw the groups' boundaries again.
+var DrawNeighborhoods = drawNeighborhoods
