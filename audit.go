@@ -41,6 +41,12 @@ const (
 	AuditSendWeekly      = "send_weekly"     // sent the weekly email to the members
 	AuditChangeMeeting   = "change_meeting"  // called, changed or cancelled a meeting, or changed its agenda
 	AuditNewViewLog      = "new_view_log"    // started a log of views in place of one missing from beside the database
+
+	AuditViewConversations = "view_conversations"   // read the conversations logged about a member
+	AuditLogConversation   = "log_conversation"     // logged a one-on-one with a member
+	AuditRefusedLog        = "refused_conversation" // tried to log a conversation with someone not theirs to call
+	AuditAssignOrganizer   = "assign_organizer"     // gave a member to an organizer
+	AuditEndAssignment     = "end_assignment"       // sent a member back to their branch's queue
 )
 
 // AuditViewLog names the log of views: on SQLite, the frequent views
