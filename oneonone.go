@@ -51,6 +51,14 @@ type Assignment struct {
 // Open reports whether the assignment has not ended.
 func (a *Assignment) Open() bool { return a.EndedAt.IsZero() }
 
+// Organizer returns the organizer's id, 0 for no assignment (nil).
+func (a *Assignment) Organizer() int64 {
+	if a == nil {
+		return 0
+	}
+	return a.OrganizerID
+}
+
 // Validate checks the reason.
 func (a *Assignment) Validate() error {
 	switch a.Reason {

@@ -40,6 +40,9 @@ type App struct {
 	Outbox rankfile.OutboxService
 	// Weekly holds the weekly emails and who turned them off.
 	Weekly rankfile.WeeklyService
+	// OneOnOnes holds who each member's organizer is, and the
+	// conversations organizers log.
+	OneOnOnes rankfile.OneOnOneService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -87,7 +87,8 @@ func newApp(db *store.DB) *app.App {
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		OneOnOnes: store.NewOneOnOneService(db),
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 }
 

@@ -82,7 +82,8 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		Branches: store.NewBranchService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
-		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		OneOnOnes: store.NewOneOnOneService(db),
+		Mailer:    mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)
 	w.fill()
