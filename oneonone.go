@@ -284,7 +284,7 @@ type OneOnOneService interface {
 	// EndAssignmentsOf ends the organizer's open assignments of members in
 	// the branches given (all when nil) with the reason, and returns how many.
 	EndAssignmentsOf(ctx context.Context, organizerID int64, branches []int64, reason string) (int, error)
-	// People returns the organizer's people: their members (brief), open
+	// People returns the organizer's people: their members, open
 	// assignments, last contacts and follow-ups. Group is left to the app.
 	People(ctx context.Context, organizerID int64) ([]*Person, error)
 

@@ -15,25 +15,34 @@ import (
 // refused, the attempt audited and nothing stored; a member id that
 // names nobody is refused alike, so that trying ids tells nothing.
 func (a *App) LogConversation(ctx context.Context, actor *rankfile.Actor, c *rankfile.Conversation) error {
-	if err := actor.Require(actor.SignedIn()); err != nil {
+	if err := a.CheckLog(ctx, actor, c.MemberID); err != nil {
 		return err
 	}
 	ctx = as(ctx, actor)
-	subject, allowed, err := a.mayLog(ctx, actor, c.MemberID)
-	if err != nil {
-		return err
-	} else if !allowed {
-		detail := fmt.Sprintf("member %d: not one of theirs to call", c.MemberID)
-		if err := a.Audit.Record(ctx, rankfile.AuditRefusedLog, subject, detail); err != nil {
-			return err
-		}
-		return actor.Require(false)
-	}
 	c.AuthorID = actor.ID()
 	if err := a.OneOnOnes.CreateConversation(ctx, c); err != nil {
 		return err
 	}
 	return a.Audit.Record(ctx, rankfile.AuditLogConversation, c.MemberID, fmt.Sprintf("conversation %d", c.ID))
+}
+
+// CheckLog answers whether the actor may log a conversation with the
+// member: nil, or EFORBIDDEN with the refused attempt audited (and
+// EUNAUTHORIZED for nobody signed in). A form checks it before reading
+// what was typed, so that nobody learns from a form's mistakes.
+func (a *App) CheckLog(ctx context.Context, actor *rankfile.Actor, memberID int64) error {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return err
+	}
+	subject, allowed, err := a.mayLog(ctx, actor, memberID)
+	if err != nil || allowed {
+		return err
+	}
+	detail := fmt.Sprintf("member %d: not one of theirs to call", memberID)
+	if err := a.Audit.Record(as(ctx, actor), rankfile.AuditRefusedLog, subject, detail); err != nil {
+		return err
+	}
+	return actor.Require(false)
 }
 
 // mayLog reports whether the actor may log a conversation with the
@@ -55,7 +64,9 @@ type Conversations struct {
 	Member *rankfile.Member `json:"member"`
 	// Organizer is the member's open assignment, nil when they wait in
 	// their branch's queue; shown to those who read conversations.
-	Organizer     *rankfile.Assignment     `json:"organizer"`
+	Organizer *rankfile.Assignment `json:"organizer"`
+	// OrganizerName names the organizer, "" when there is none.
+	OrganizerName string                   `json:"organizer_name"`
 	Conversations []*rankfile.Conversation `json:"conversations"`
 	CanLog        bool                     `json:"can_log"`
 	// CanAssign says the actor may reassign the member or send them back
@@ -92,6 +103,13 @@ func (a *App) Conversations(ctx context.Context, actor *rankfile.Actor, memberID
 	branch := m.Branch.ID()
 	out := &Conversations{Member: shown, Organizer: asg, Conversations: []*rankfile.Conversation{}, CanAssign: actor.CanAssignOrganizers(branch)}
 	out.CanLog = actor.CanLogConversation(branch, asg.Organizer())
+	if asg != nil {
+		o, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: asg.OrganizerID})
+		if err != nil {
+			return nil, err
+		}
+		out.OrganizerName = o.FullName()
+	}
 	for _, c := range all {
 		if actor.CanReadConversation(c, branch) {
 			out.Conversations = append(out.Conversations, c)
@@ -101,4 +119,24 @@ func (a *App) Conversations(ctx context.Context, actor *rankfile.Actor, memberID
 		return nil, nil
 	}
 	return out, a.Audit.Record(as(ctx, actor), rankfile.AuditViewConversations, m.ID, fmt.Sprintf("%d shown", len(out.Conversations)))
+}
+
+// LogTarget returns the member's name when the actor may log a
+// conversation with them, for the form that logs one; EFORBIDDEN when
+// they may not, as LogConversation would answer.
+func (a *App) LogTarget(ctx context.Context, actor *rankfile.Actor, memberID int64) (*rankfile.Member, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
+	_, allowed, err := a.mayLog(ctx, actor, memberID)
+	if err != nil {
+		return nil, err
+	} else if !allowed {
+		return nil, actor.Require(false)
+	}
+	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID})
+	if err != nil {
+		return nil, err
+	}
+	return rankfile.Redact(m, rankfile.SeeNothing, a.Today()), nil
 }

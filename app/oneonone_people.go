@@ -42,8 +42,9 @@ func (a *App) People(ctx context.Context, actor *rankfile.Actor) (*PeopleList, e
 	}
 	today, byGroup := a.Today(), map[rankfile.PersonGroup][]*rankfile.Person{}
 	for _, p := range people {
-		v := actor.PersonVisibility(p.Member, nil, p.Assignment.OrganizerID)
+		v, wishes := actor.PersonVisibility(p.Member, nil, p.Assignment.OrganizerID), p.Member.ContactWishes()
 		p.Member = rankfile.Redact(p.Member, min(v, rankfile.SeeContact), today)
+		p.Member.Contact = wishes // the member's own choices (do not call) over the list's
 		p.Group = rankfile.GroupPerson(p, today, staleDays)
 		byGroup[p.Group] = append(byGroup[p.Group], p)
 	}

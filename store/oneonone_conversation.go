@@ -93,14 +93,15 @@ func (s *OneOnOneService) scanConversation(rows *sql.Rows) (*rankfile.Conversati
 	return c, err
 }
 
-// People returns the organizer's people with their last contact and the
-// follow-up of their latest conversation.
+// People returns the organizer's people, whole (their own contact
+// wishes among what they hold), with their last contact and the follow-up
+// of their latest conversation.
 func (s *OneOnOneService) People(ctx context.Context, organizerID int64) ([]*rankfile.Person, error) {
 	people, err := s.assignedTo(ctx, organizerID)
 	if err != nil || len(people) == 0 {
 		return people, err
 	}
-	rows, err := s.db.read.QueryContext(ctx, briefSelect+` JOIN oneonone_assignments a ON a.member_id = m.id
+	rows, err := s.db.read.QueryContext(ctx, memberSelect+` JOIN oneonone_assignments a ON a.member_id = m.id
 		AND a.ended_at IS NULL AND a.organizer_id = $1`, organizerID)
 	if err != nil {
 		return nil, s.db.translate(err)
@@ -111,7 +112,7 @@ func (s *OneOnOneService) People(ctx context.Context, organizerID int64) ([]*ran
 		byID[p.Assignment.MemberID] = p
 	}
 	for rows.Next() {
-		m, err := scanBrief(rows)
+		m, err := scanMember(rows)
 		if err != nil {
 			return nil, err
 		}
