@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -104,6 +105,37 @@ func TestConversationsSealNotesAndQueueFollowUpsOnce(t *testing.T) {
 		long.Notes = strings.Repeat("ñ", rankfile.MaxConversationNotes+1)
 		if err := s.CreateConversation(ctx, &long); rankfile.ErrorCode(err) != rankfile.EINVALID {
 			t.Errorf("notes over the limit: %v, want EINVALID", err)
+		}
+	})
+}
+
+func TestARotationResealsConversationNotes(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		_, m := oneOnOneBranch(t, db)
+		s := store.NewOneOnOneService(db)
+		c := &rankfile.Conversation{MemberID: m["2"].ID, AuthorID: m["1"].ID, On: rankfile.MustParseDate("2026-11-01"),
+			Method: rankfile.MethodCall, Notes: "prefers Spanish"}
+		if err := s.CreateConversation(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		text, err := secret.GenerateKeyFile(db.Keys.Keyring())
+		if err != nil {
+			t.Fatal(err)
+		}
+		next, err := secret.Parse("rotated", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.CountUnsealed(ctx, next); n != 2 || err != nil {
+			t.Errorf("before the pass: %d values need the new key (%v), want Ana's race and the notes", n, err)
+		}
+		if report, err := db.ResealSensitive(ctx, next); err != nil || report.Resealed != 2 {
+			t.Fatalf("reseal: %+v, %v", report, err)
+		}
+		db.Keys = next.CurrentOnly() // the old key retired
+		got, err := s.FindConversations(ctx, m["2"].ID)
+		if err != nil || len(got) != 1 || got[0].Notes != c.Notes {
+			t.Errorf("after the rotation: %+v, %v", got, err)
 		}
 	})
 }
