@@ -9,6 +9,7 @@ import (
 	"github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/mail"
 	"github.com/rankfile/rankfile/mail/mailtest"
+	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -184,6 +185,11 @@ func TestWhoLogsAndReadsConversations(t *testing.T) {
 		reads, _ := w.app.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditViewConversations})
 		if len(reads) != 3 {
 			t.Errorf("reads audited: %d, want 3", len(reads))
+		}
+		for _, e := range reads {
+			if w.db.Dialect() == store.SQLite && e.Log != rankfile.AuditViewLog {
+				t.Errorf("a read of conversations is in the log %q; a frequent view goes to the log of views", e.Log)
+			}
 		}
 		data, err := w.app.MyData(ctx, w.actor(5))
 		if err != nil || len(data.Conversations) != 2 || len(data.Organizers) != 1 {
