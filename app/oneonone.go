@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -84,6 +86,9 @@ type BranchQueue struct {
 	Branch  *rankfile.Body     `json:"branch"`
 	Members []*rankfile.Member `json:"members"`
 	Total   int                `json:"total"`
+	// Organizers are those a leader most likely gives members to, by
+	// name: the branch's leaders and the members organizing in it now.
+	Organizers []*rankfile.Member `json:"organizers"`
 }
 
 // Queue returns the branch's queue. Its members are shown by name and
@@ -106,8 +111,43 @@ func (a *App) Queue(ctx context.Context, actor *rankfile.Actor, branchSlug strin
 		members[i] = rankfile.Redact(m, rankfile.SeeContact, a.Today())
 	}
 	q := &BranchQueue{Branch: b, Members: members, Total: total}
+	if q.Organizers, err = a.branchOrganizers(ctx, b.ID); err != nil {
+		return nil, err
+	}
 	return q, a.Audit.Record(as(ctx, actor), rankfile.AuditViewContact, 0,
 		fmt.Sprintf("one-on-one queue of %s: %d of %d shown", b.Slug, len(members), total))
+}
+
+// branchOrganizers returns the branch's leaders and the members with
+// people in it, by name, in name order.
+func (a *App) branchOrganizers(ctx context.Context, branchID int64) ([]*rankfile.Member, error) {
+	ids := map[int64]bool{}
+	positions, err := a.Bodies.FindPositions(ctx, rankfile.PositionFilter{BodyID: branchID, ActiveOn: a.Today()})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range positions {
+		ids[p.MemberID] = true
+	}
+	organizers, err := a.OneOnOnes.OpenOrganizers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for id, branches := range organizers {
+		ids[id] = ids[id] || slices.Contains(branches, branchID)
+	}
+	out := []*rankfile.Member{}
+	for id, in := range ids {
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id})
+		if err != nil {
+			return nil, err
+		}
+		if in && rankfile.CanOrganize(m, branchID, a.Today()) {
+			out = append(out, rankfile.Redact(m, rankfile.SeeNothing, a.Today()))
+		}
+	}
+	slices.SortFunc(out, func(x, y *rankfile.Member) int { return strings.Compare(x.FullName(), y.FullName()) })
+	return out, nil
 }
 
 // ReturnToQueues ends the assignments of organizers no longer in good

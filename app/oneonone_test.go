@@ -57,7 +57,11 @@ func TestAssigningOrganizersIsForBranchLeadersAndStewards(t *testing.T) {
 		}
 		q, err := w.app.Queue(ctx, w.actor(1), "central", 10)
 		if err != nil || q.Total != 1 || q.Members[0].ID != w.member(3).ID {
-			t.Errorf("queue = %+v, %v; want the organizer alone", q, err)
+			t.Fatalf("queue = %+v, %v; want the organizer alone", q, err)
+		}
+		if len(q.Organizers) != 2 || q.Organizers[0].FullName() != "Cora Central" || q.Organizers[1].FullName() != "Hana Housing" ||
+			q.Organizers[1].Email != "" {
+			t.Errorf("organizers = %+v; want the co-coordinator and the organizer, by name only", q.Organizers)
 		}
 		if err := w.app.Unassign(ctx, w.actor(5), w.member(5).ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Errorf("a member ends an assignment: %v, want EFORBIDDEN", err)

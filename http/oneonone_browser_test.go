@@ -52,3 +52,34 @@ func TestAnOrganizerLogsAConversationOnAPhone(t *testing.T) {
 	fitsThePhone(t, ctx, "/people in Spanish")
 	screenshot(t, ctx, "people-es.png")
 }
+
+// TestACoordinatorAssignsFromTheQueueOnAPhone has Central's co-coordinator
+// give Adam, waiting in the branch's queue, to Cora herself (her number
+// offered among the branch's organizers), then read Lupe's conversations,
+// in Spanish.
+func TestACoordinatorAssignsFromTheQueueOnAPhone(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	ctx := onAPhone(t, w, "coordinator")
+	adam, cora := itoa(w.member("2").ID), itoa(w.member("3").ID)
+	do(t, ctx, "the queue",
+		chromedp.Navigate(w.srv.URL+"/bodies/central/queue"),
+		chromedp.WaitVisible(chromedp.ID("org-"+adam)))
+	fitsThePhone(t, ctx, "the queue")
+	screenshot(t, ctx, "queue-en.png")
+	do(t, ctx, "assigning Adam to Cora",
+		chromedp.SendKeys(chromedp.ID("org-"+adam), cora),
+		chromedp.Click(chromedp.CSS(`form:has(#org-`+adam+`) button`)),
+		chromedp.WaitVisible(chromedp.CSS(`main .notice`)))
+	if got := text(t, ctx, "main"); strings.Contains(got, "Adam Admin") {
+		t.Errorf("Adam is still in the queue: %q", got)
+	}
+	inSpanish(t, ctx)
+	do(t, ctx, "Lupe's page",
+		chromedp.Navigate(w.srv.URL+"/members/"+itoa(w.member("7").ID)),
+		chromedp.WaitVisible(chromedp.ID("conversations-h")))
+	if got := text(t, ctx, "ol.conversations"); !strings.Contains(got, coordinatorsNote) || !strings.Contains(got, organizersNote) {
+		t.Errorf("the co-coordinator reads %q; want both notes", got)
+	}
+	fitsThePhone(t, ctx, "a member's page with conversations")
+	screenshot(t, ctx, "member-es.png")
+}
