@@ -43,6 +43,12 @@ const (
 	AuditNewViewLog      = "new_view_log"    // started a log of views in place of one missing from beside the database
 	AuditAnchorViews     = "anchor_views"    // wrote the log of views' head into the main log, which then covers it
 	AuditSetLadder       = "set_ladder"      // wrote the chapter's ladder of stages
+
+	AuditViewConversations = "view_conversations"   // read the conversations logged about a member
+	AuditLogConversation   = "log_conversation"     // logged a one-on-one with a member
+	AuditRefusedLog        = "refused_conversation" // tried to log a conversation with someone not theirs to call
+	AuditAssignOrganizer   = "assign_organizer"     // gave a member to an organizer
+	AuditEndAssignment     = "end_assignment"       // sent a member back to their branch's queue
 )
 
 // AuditViewLog names the log of views: on SQLite, the frequent views

@@ -35,6 +35,8 @@ const (
 	// A meeting's notices go to the members of its body.
 	NoticeMeetingMoved     NoticeKind = "meeting_moved"     // its time or place changed
 	NoticeMeetingCancelled NoticeKind = "meeting_cancelled" // it is called off
+	// NoticeFollowUp tells an organizer of the follow-ups due today.
+	NoticeFollowUp NoticeKind = "follow_up"
 )
 
 // NoticeState is where a notice is in being sent.

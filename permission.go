@@ -23,8 +23,9 @@ const (
 // everything of themselves; everything for data stewards; name and
 // contact for the leaders of a body m is in (a branch's co-coordinators
 // for its members, a neighborhood group's captains for its members, a
-// committee's co-chairs for its members). Nobody but
-// the member and the stewards sees a street address.
+// committee's co-chairs for its members). Nobody but the member and the
+// stewards sees a street address. A member's organizer sees their contact
+// too (PersonVisibility).
 func (a *Actor) MemberVisibility(m *Member, memberBodies []int64) Visibility {
 	switch {
 	case !a.SignedIn() || m == nil:
@@ -38,6 +39,49 @@ func (a *Actor) MemberVisibility(m *Member, memberBodies []int64) Visibility {
 		}
 	}
 	return SeeNothing
+}
+
+// PersonVisibility is MemberVisibility for a member whose organizer is
+// known (organizerID, 0 for none): the organizer a member is assigned to
+// sees their name and contact, to call them.
+func (a *Actor) PersonVisibility(m *Member, memberBodies []int64, organizerID int64) Visibility {
+	v := a.MemberVisibility(m, memberBodies)
+	if v < SeeContact && a.SignedIn() && organizerID != 0 && organizerID == a.ID() {
+		return SeeContact
+	}
+	return v
+}
+
+// CanAssignOrganizers reports whether the actor may give the members of
+// a branch to organizers, end those assignments and see the branch's
+// queue: the branch's leaders and the data stewards.
+func (a *Actor) CanAssignOrganizers(branchID int64) bool {
+	return a.SignedIn() && branchID != 0 && (a.Steward || a.LeadsBody(branchID))
+}
+
+// CanOrganize reports whether member o may be given members of the branch
+// to call on day d: a member of that branch in good standing.
+func CanOrganize(o *Member, branchID int64, d Date) bool {
+	return o != nil && branchID != 0 && o.Branch.ID() == branchID && o.StandingOn(d).IsGood()
+}
+
+// CanLogConversation reports whether the actor may log a conversation with
+// a member of the branch whose organizer is organizerID: their organizer,
+// and the branch's leaders. Nobody else, stewards included, writes in
+// someone's record of conversations.
+func (a *Actor) CanLogConversation(memberBranchID, organizerID int64) bool {
+	return a.SignedIn() && ((organizerID != 0 && organizerID == a.ID()) || (memberBranchID != 0 && a.LeadsBody(memberBranchID)))
+}
+
+// CanReadConversation reports whether the actor may read a conversation
+// logged about a member of the branch: its author, the branch's leaders
+// and the data stewards. This is the one rule for who reads notes; the
+// member's next organizer does not read the last one's.
+func (a *Actor) CanReadConversation(c *Conversation, memberBranchID int64) bool {
+	if !a.SignedIn() {
+		return false
+	}
+	return c.AuthorID == a.ID() || a.Steward || (memberBranchID != 0 && a.LeadsBody(memberBranchID))
 }
 
 // CanSeeRoster reports whether the actor may search the whole roster.

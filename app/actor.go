@@ -32,13 +32,18 @@ func (a *App) memberBodies(ctx context.Context, m *rankfile.Member) ([]int64, er
 	return out, nil
 }
 
-// visible redacts a member for the actor and says how much they see.
+// visible redacts a member for the actor and says how much they see:
+// their organizer, if any, sees their contact.
 func (a *App) visible(ctx context.Context, actor *rankfile.Actor, m *rankfile.Member) (*rankfile.Member, rankfile.Visibility, error) {
 	bodies, err := a.memberBodies(ctx, m)
 	if err != nil {
 		return nil, rankfile.SeeNothing, err
 	}
-	v := actor.MemberVisibility(m, bodies)
+	organizer, err := a.organizerID(ctx, m.ID)
+	if err != nil {
+		return nil, rankfile.SeeNothing, err
+	}
+	v := actor.PersonVisibility(m, bodies, organizer)
 	return rankfile.Redact(m, v, a.Today()), v, nil
 }
 

@@ -44,6 +44,9 @@ type App struct {
 	Ladders rankfile.LadderService
 	// Neighborhoods keeps members sorted into neighborhood groups.
 	Neighborhoods rankfile.NeighborhoodService
+	// OneOnOnes holds who each member's organizer is, and the
+	// conversations organizers log.
+	OneOnOnes rankfile.OneOnOneService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -110,6 +110,11 @@ type PersonalData struct {
 	JoinRequests []*rankfile.JoinRequest   `json:"join_requests"`
 	// Meetings are the meetings the member was checked into.
 	Meetings []*rankfile.AttendedMeeting `json:"meetings_attended"`
+	// Organizers are the member's assignments to organizers, newest first.
+	Organizers []*rankfile.Assignment `json:"organizers"`
+	// Conversations are the one-on-ones organizers logged with the
+	// member, notes and all, newest first.
+	Conversations []*rankfile.Conversation `json:"conversations_about_you"`
 	// Views are the audit log's entries about the member: who saw their
 	// details, and what was done to their record.
 	Views []*rankfile.AuditEntry `json:"audit_entries_about_you"`
@@ -136,6 +141,11 @@ func (a *App) MyData(ctx context.Context, actor *rankfile.Actor) (*PersonalData,
 			return err
 		},
 		func() error { d.Meetings, err = a.Meetings.MemberAttendance(ctx, id); return err },
+		func() error {
+			d.Organizers, err = a.OneOnOnes.FindAssignments(ctx, rankfile.AssignmentFilter{MemberID: id})
+			return err
+		},
+		func() error { d.Conversations, err = a.OneOnOnes.FindConversations(ctx, id); return err },
 		func() error {
 			d.Views, err = a.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{SubjectID: id})
 			return err

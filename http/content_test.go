@@ -35,7 +35,7 @@ type private struct {
 // scope says whose contact details each role may see, by national id.
 var scope = map[string][]string{
 	"":             {},
-	"member":       {"5"},
+	"member":       {"5", "7"}, // and Lupe, whose organizer Mia is
 	"other-branch": {"6"},
 	"coordinator":  {"1", "2", "3", "5", "7"}, // Central's members
 	"cochair":      {"4", "8"},                // Housing's members
@@ -43,7 +43,7 @@ var scope = map[string][]string{
 	"admin":        {"2"},
 	"lapsed":       {"7"},
 	// The communications role is the member's, Mia, with the role.
-	"communications": {"5"},
+	"communications": {"5", "7"},
 }
 
 // contacts are the unique email and phone of each test member.
@@ -110,6 +110,7 @@ func (w *world) seedPrivate() []private {
 			private{"calendar feed of " + id, w.feedToken(id), only(rolesOf(id)...)})
 	}
 	out = append(out, w.codes()...)
+	out = append(out, oneOnOneSecrets()...)
 	return append(out, w.secrets()...)
 }
 
@@ -227,7 +228,9 @@ func mustSee(role string) []string {
 	case "steward":
 		out = append(out, "race of 5", "the name of the steward's token")
 	case "coordinator":
-		out = append(out, "the Central session's code", "the canvass training's check-in code")
+		out = append(out, "the Central session's code", "the canvass training's check-in code", "the co-coordinator's notes on 7")
+	case "member":
+		out = append(out, "the organizer's notes on 7")
 	}
 	return out
 }

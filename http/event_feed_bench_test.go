@@ -84,7 +84,7 @@ func newFeedWorld(b *testing.B, dsn string) *feedWorld {
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a := &app.App{Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Auth: store.NewAuthService(db),
 		Audit: store.NewAuditService(db), Settings: db, Events: store.NewEventService(db), Outbox: store.NewOutboxService(db),
-		Logger: logger, Name: "Los Angeles", Zone: la, Now: db.Now}
+		OneOnOnes: store.NewOneOnOneService(db), Logger: logger, Name: "Los Angeles", Zone: la, Now: db.Now}
 	srv := rfhttp.NewServer(a, db.Ping, logger, rfhttp.Config{BaseURL: "https://members.example.org"})
 	return &feedWorld{app: a, handler: srv.Handler(), events: events}
 }

@@ -81,7 +81,8 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Neighborhoods: store.NewNeighborhoodService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
-		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db), Ladders: store.NewLadderService(db),
+		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
+		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db),
 		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)
@@ -90,6 +91,7 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 	w.proposals()
 	w.meetings()
 	w.events()
+	w.oneOnOnes()
 	w.stewardsToken()
 	if _, err := w.app.SignAuditHead(ctx); err != nil { // as the server does when it starts
 		t.Fatal(err)

@@ -37,6 +37,9 @@ func (s *Server) renderMember(w http.ResponseWriter, r *http.Request, status int
 	if data.Record, err = s.app.MemberRecordOf(r.Context(), actor, id); err != nil {
 		return err
 	}
+	if data.Conversations, err = s.app.Conversations(r.Context(), actor, id); err != nil {
+		return err
+	}
 	return s.renderStatus(w, r, status, "member.html", data)
 }
 
@@ -49,6 +52,9 @@ type memberData struct {
 	// BranchName names the member's branch, "" when they have none.
 	BranchName string
 	Record     *app.MemberRecord
+	// Conversations are the member's one-on-ones the viewer may read; nil
+	// when they have none to read or write.
+	Conversations *app.Conversations
 	// Override is the override form as sent; Problems names each field
 	// that was wrong with the message key that says why.
 	Override app.OverrideForm

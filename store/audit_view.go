@@ -50,7 +50,8 @@ import (
 // disk in the main log.
 func frequentView(action string) bool {
 	switch action {
-	case rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditSearchNames, rankfile.AuditViewSensitive:
+	case rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditSearchNames, rankfile.AuditViewSensitive,
+		rankfile.AuditViewConversations:
 		return true
 	}
 	return false

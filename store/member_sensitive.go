@@ -76,8 +76,9 @@ type ResealReport struct {
 	Current  int // values already sealed with it
 }
 
-// ResealSensitive seals every sensitive value, and every ballot sealed
-// while voting is open (see election_seal.go), that ring's current key did
+// ResealSensitive seals every sensitive value, every ballot sealed
+// while voting is open (see election_seal.go) and every conversation's
+// notes (oneonone_seal.go), that ring's current key did
 // not seal with that key, a batch at a time, and records the
 // rotation in the audit log. A value that opens with no key of ring stops
 // the pass with an error, leaving what was resealed so far resealed (every
@@ -97,6 +98,9 @@ func (db *DB) ResealSensitive(ctx context.Context, ring *secret.Keyring) (*Resea
 		after = last
 	}
 	if err := db.resealBallots(ctx, ring, report); err != nil {
+		return report, err
+	}
+	if err := db.resealNotes(ctx, ring, report); err != nil {
 		return report, err
 	}
 	detail := fmt.Sprintf("resealed %d sensitive values with key %s", report.Resealed, ring.CurrentID())
@@ -189,7 +193,11 @@ func (db *DB) CountUnsealed(ctx context.Context, ring *secret.Keyring) (int, err
 		}
 		if len(rows) == 0 {
 			ballots, err := db.countBallotSeals(ctx, ring)
-			return n + ballots, err
+			if err != nil {
+				return n, err
+			}
+			notes, err := db.countNoteSeals(ctx, ring)
+			return n + ballots + notes, err
 		}
 		for _, row := range rows {
 			for _, v := range row.values {

@@ -156,6 +156,7 @@ func TestDemo(t *testing.T) {
 		checkDemoEvents(t, dsn)
 		checkDemoWeekly(t, dsn)
 		checkDemoSeats(t, dsn)
+		checkDemoOneOnOnes(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}

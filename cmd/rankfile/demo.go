@@ -139,6 +139,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var meeting *rankfile.Meeting
 	var weekly *rankfile.WeeklyEmail
 	var captain *rankfile.Member
+	var oneOnOnes *demo.OneOnOnesSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -156,6 +157,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 		if events, err = demo.Events(ctx, web, setClock); err != nil {
+			return err
+		}
+		if oneOnOnes, err = demo.OneOnOnes(ctx, web); err != nil {
 			return err
 		}
 		weekly, err = demo.Weekly(ctx, web)
@@ -180,6 +184,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if events > 0 {
 		fmt.Fprintf(a.stdout, "Put %d events on the calendar (the public feed is at /calendar.ics); member@example.org is registered for the new member orientation.\n", events)
 	}
+	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
+		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
+		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
 	return nil

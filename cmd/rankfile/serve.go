@@ -153,7 +153,8 @@ func appServices(db *store.DB) *rfapp.App {
 		Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Roster: store.NewRosterService(db),
 		Branches: store.NewBranchService(db), Neighborhoods: store.NewNeighborhoodService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
-		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db), Ladders: store.NewLadderService(db),
+		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
+		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db),
 		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
@@ -279,7 +280,9 @@ const electionClockEvery = time.Minute
 
 // startElectionClock keeps elections and proposals on time every
 // electionClockEvery, until ctx ends, queues events' reminders and the
-// notices of seats' terms ending within a month, drafts the coming week's
+// notices of seats' terms ending within a month and organizers' follow-ups
+// due today, returns to their branch's queue the members whose organizer
+// lapsed or left the branch, drafts the coming week's
 // weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes
 // sign-in links, would fill with one message per member. The demo, whose
@@ -302,7 +305,9 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, remind := web.QueueReminders(ctx)
 			_, weekly := web.DraftComingWeekly(ctx)
 			_, terms := web.QueueTermNotices(ctx)
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms)
+			_, queues := web.ReturnToQueues(ctx)
+			_, followUps := web.QueueFollowUps(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"testing"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
+	"github.com/rankfile/rankfile/store"
+)
+
+// checkDemoOneOnOnes checks that member@example.org, an organizer in the
+// demo, finds their people at /people in the order to call them, a
+// follow-up due today among them, and reads the notes they wrote, opened
+// with the demo's key.
+func checkDemoOneOnOnes(t *testing.T, dsn string) {
+	ctx := context.Background()
+	ring, err := secret.Parse("the test key", testKey)
+	if !store.IsPostgres(dsn) {
+		ring, err = secret.LoadFile(dsn + ".keys") // the demo's own
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.OpenWithKeys(ctx, dsn, ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	web := appServices(db)
+	mine := demoActor(t, web, "member@example.org")
+	list, err := web.People(ctx, mine)
+	if err != nil || list.Total != 5 {
+		t.Fatalf("member@example.org's people: %+v, %v; want 5", list, err)
+	}
+	var groups []rankfile.PersonGroup
+	for _, g := range list.Groups {
+		groups = append(groups, g.Group)
+	}
+	want := []rankfile.PersonGroup{rankfile.PersonNew, rankfile.PersonFollowUp, rankfile.PersonStale, rankfile.PersonReturning}
+	if len(groups) != len(want) {
+		t.Fatalf("groups = %v, want %v", groups, want)
+	}
+	for i := range want {
+		if groups[i] != want[i] {
+			t.Errorf("groups = %v, want %v", groups, want)
+		}
+	}
+	due := list.Groups[1].People[0]
+	c, err := web.Conversations(ctx, mine, due.Member.ID)
+	if err != nil || c == nil || len(c.Conversations) != 1 || c.Conversations[0].Notes == "" {
+		t.Errorf("the notes of the follow-up: %+v, %v", c, err)
+	}
+}
