@@ -46,13 +46,20 @@ func (s *LadderService) SetLadder(ctx context.Context, text string) error {
 }
 
 // MemberActivity gathers the member's check-ins at events (by kind) and
-// meetings, each as the day it happened where the chapter is, and the
-// seats she holds on the day.
+// meetings, each as the day it happened where the chapter is, the
+// one-on-ones she had and those she held as organizer, and the seats she
+// holds on the day.
 func (s *LadderService) MemberActivity(ctx context.Context, memberID int64, on rankfile.Date) (*rankfile.MemberActivity, error) {
 	a := &rankfile.MemberActivity{Dates: map[string][]rankfile.Date{}}
 	err := s.eventDays(ctx, memberID, a)
 	if err == nil {
 		err = s.meetingDays(ctx, memberID, a)
+	}
+	if err == nil {
+		err = s.conversationDays(ctx, `member_id`, memberID, rankfile.CountOneOnOnes, a)
+	}
+	if err == nil {
+		err = s.conversationDays(ctx, `author_id`, memberID, rankfile.CountOneOnOnesGiven, a)
 	}
 	if err == nil {
 		err = s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM positions
@@ -101,6 +108,24 @@ func (s *LadderService) meetingDays(ctx context.Context, memberID int64, a *rank
 			return err
 		}
 		a.Dates[rankfile.CountMeetings] = append(a.Dates[rankfile.CountMeetings], rankfile.DateOf(at.In(s.db.Zone)))
+	}
+	return rows.Err()
+}
+
+// conversationDays adds the days of the one-on-ones whose column (the
+// member talked with, or the organizer who logged it) is the member.
+func (s *LadderService) conversationDays(ctx context.Context, column string, memberID int64, counter string, a *rankfile.MemberActivity) error {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT held_on FROM conversations WHERE `+column+` = $1`, memberID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d rankfile.Date
+		if err := rows.Scan(&d); err != nil {
+			return err
+		}
+		a.Dates[counter] = append(a.Dates[counter], d)
 	}
 	return rows.Err()
 }

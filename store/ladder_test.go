@@ -11,8 +11,9 @@ import (
 )
 
 // TestAMembersActivityIsWhatSheAttendedAndHolds gives a member check-ins
-// at a canvass and a training, a registration she did not attend, and a
-// seat, and checks what the ladder counts of her.
+// at a canvass and a training, a registration she did not attend, a seat,
+// a one-on-one she had and one she held, and checks what the ladder
+// counts of her.
 func TestAMembersActivityIsWhatSheAttendedAndHolds(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		tree := chapterTree(t, db)
@@ -42,12 +43,22 @@ func TestAMembersActivityIsWhatSheAttendedAndHolds(t *testing.T) {
 			SeatID: chairs.ID, StartOn: rankfile.MustParseDate("2026-06-01")}); err != nil {
 			t.Fatal(err)
 		}
+		oneOnOnes := store.NewOneOnOneService(db)
+		for _, c := range []*rankfile.Conversation{
+			{MemberID: ana.ID, AuthorID: member(t, db, "2").ID, On: rankfile.MustParseDate("2026-11-02"), Method: rankfile.MethodCall},
+			{MemberID: member(t, db, "3").ID, AuthorID: ana.ID, On: rankfile.MustParseDate("2026-11-03"), Method: rankfile.MethodInPerson},
+		} {
+			if err := oneOnOnes.CreateConversation(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+		}
 		a, err := store.NewLadderService(db).MemberActivity(ctx, ana.ID, rankfile.MustParseDate("2026-12-01"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := fmt.Sprint(a.Dates["events"], a.Dates["events:canvass"], a.Dates["trainings"], a.Dates["events:social"], a.Seats)
-		if want := "[2026-11-14 2026-11-20] [2026-11-14] [2026-11-20] [] 1"; got != want {
+		got := fmt.Sprint(a.Dates["events"], a.Dates["events:canvass"], a.Dates["trainings"], a.Dates["events:social"], a.Seats,
+			a.Dates["one_on_ones"], a.Dates["one_on_ones_given"])
+		if want := "[2026-11-14 2026-11-20] [2026-11-14] [2026-11-20] [] 1 [2026-11-02] [2026-11-03]"; got != want {
 			t.Errorf("activity %s; want %s", got, want)
 		}
 	})
