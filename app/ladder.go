@@ -52,16 +52,12 @@ func (a *App) pathOf(ctx context.Context, memberID int64) (*Path, error) {
 	return p, nil
 }
 
-// Ladder returns the chapter's ladder as text, for those who may write it.
-func (a *App) Ladder(ctx context.Context, actor *rankfile.Actor) (string, error) {
+// Ladder returns the chapter's ladder, for those who may write it.
+func (a *App) Ladder(ctx context.Context, actor *rankfile.Actor) (rankfile.Ladder, error) {
 	if err := actor.Require(actor.CanSetLadder()); err != nil {
-		return "", err
+		return nil, err
 	}
-	l, err := a.Ladders.Ladder(ctx)
-	if err != nil {
-		return "", err
-	}
-	return l.String(), nil
+	return a.Ladders.Ladder(ctx)
 }
 
 // SetLadder writes the chapter's ladder; EINVALID, naming the line, when

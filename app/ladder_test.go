@@ -40,14 +40,14 @@ func TestOnlyAdminsWriteTheLadder(t *testing.T) {
 		if err := w.app.SetLadder(ctx, w.admin, "regular meetings"); rankfile.ErrorCode(err) != rankfile.EINVALID {
 			t.Errorf("a ladder that does not read: %v; want invalid", err)
 		}
-		if text, err := w.app.Ladder(ctx, w.admin); err != nil || text == ladder {
-			t.Fatalf("before writing: %q, %v; want the default", text, err)
+		if l, err := w.app.Ladder(ctx, w.admin); err != nil || l.String() == ladder {
+			t.Fatalf("before writing: %q, %v; want the default", l, err)
 		}
 		if err := w.app.SetLadder(ctx, w.admin, ladder); err != nil {
 			t.Fatal(err)
 		}
-		if text, err := w.app.Ladder(ctx, w.admin); err != nil || text != ladder {
-			t.Errorf("the ladder reads %q, %v; want %q", text, err, ladder)
+		if l, err := w.app.Ladder(ctx, w.admin); err != nil || l.String() != ladder {
+			t.Errorf("the ladder reads %q, %v; want %q", l, err, ladder)
 		}
 		entries, err := w.app.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditSetLadder})
 		if err != nil || len(entries) != 1 || entries[0].ActorID != w.admin.Member.ID {

@@ -18,20 +18,18 @@ type ladderData struct {
 }
 
 func (s *Server) ladderPage(w http.ResponseWriter, r *http.Request) error {
-	text, err := s.app.Ladder(r.Context(), req(r).actor)
-	if err != nil {
-		return err
-	}
-	return s.renderLadder(w, r, http.StatusOK, ladderData{Text: text, Done: r.URL.Query().Get("done") == "saved"})
+	return s.renderLadder(w, r, http.StatusOK, ladderData{Done: r.URL.Query().Get("done") == "saved"})
 }
 
+// renderLadder shows the stored ladder, and in the form the text typed, or
+// the stored ladder's when there is none.
 func (s *Server) renderLadder(w http.ResponseWriter, r *http.Request, status int, d ladderData) error {
-	stored, err := s.app.Ladder(r.Context(), req(r).actor)
-	if err != nil {
+	var err error
+	if d.Ladder, err = s.app.Ladder(r.Context(), req(r).actor); err != nil {
 		return err
 	}
-	if d.Ladder, err = rankfile.ParseLadder(stored); err != nil {
-		return err
+	if d.Text == "" {
+		d.Text = d.Ladder.String()
 	}
 	return s.renderStatus(w, r, status, "ladder.html", d)
 }

@@ -16,19 +16,11 @@ type ladderJSON struct {
 }
 
 func (s *Server) apiLadder(w http.ResponseWriter, r *http.Request) error {
-	text, err := s.app.Ladder(r.Context(), req(r).actor)
+	l, err := s.app.Ladder(r.Context(), req(r).actor)
 	if err != nil {
 		return err
 	}
-	return s.writeLadder(w, text)
-}
-
-func (s *Server) writeLadder(w http.ResponseWriter, text string) error {
-	l, err := rankfile.ParseLadder(text)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, ladderJSON{Text: text, Stages: l})
+	return writeJSON(w, http.StatusOK, ladderJSON{Text: l.String(), Stages: l})
 }
 
 func (s *Server) apiSetLadder(w http.ResponseWriter, r *http.Request) error {
@@ -39,7 +31,7 @@ func (s *Server) apiSetLadder(w http.ResponseWriter, r *http.Request) error {
 	if err := s.app.SetLadder(r.Context(), req(r).actor, in.Text); err != nil {
 		return err
 	}
-	return s.writeLadder(w, in.Text)
+	return s.apiLadder(w, r)
 }
 
 // pathJSON is a member's place on the ladder in the API.

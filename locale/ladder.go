@@ -22,11 +22,7 @@ func (l *Localizer) Stage(key string) string {
 // LadderNeed says what a rule of the ladder asks and how much of it the
 // member has done, as "1 of 3 events in the last 90 days".
 func (l *Localizer) LadderNeed(r rankfile.LadderRule, have int) string {
-	what := l.counter(r.Counter, r.Min)
-	if r.Days > 0 {
-		return l.T("ladder.need.days", "Have", have, "Min", r.Min, "What", what, "Days", strconv.Itoa(r.Days))
-	}
-	return l.T("ladder.need", "Have", have, "Min", r.Min, "What", what)
+	return l.T("ladder.need", "Have", have, "Rule", l.LadderRule(r))
 }
 
 // LadderRule says what a rule of the ladder asks, as "3 events in the

@@ -126,10 +126,18 @@ func (q *auditQueue) known(ctx context.Context) (bool, error) {
 // viewsOnly reports whether every queued entry is of a view: nothing else
 // ever went through the queue.
 func (q *auditQueue) viewsOnly(ctx context.Context) (bool, error) {
-	var other bool
-	err := q.conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entries WHERE action NOT IN ($1, $2, $3, $4))`,
-		rankfile.AuditViewContact, rankfile.AuditSearchRoster, rankfile.AuditSearchNames, rankfile.AuditViewSensitive).Scan(&other)
-	return !other, err
+	rows, err := q.conn.QueryContext(ctx, `SELECT DISTINCT action FROM entries`)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var action string
+		if err := rows.Scan(&action); err != nil || !frequentView(action) {
+			return false, err
+		}
+	}
+	return true, rows.Err()
 }
 
 // waiting reports whether any entries are in the queue.
