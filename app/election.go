@@ -108,8 +108,16 @@ func (a *App) Turnout(ctx context.Context, actor *rankfile.Actor, e *rankfile.El
 }
 
 // ListElections lists elections, with a status or all of them.
+//
+// Catching up can move an election only from closed to counted, so for
+// any other status only the elections with that status now are read
+// whole (a member's home asks for those open for voting on every view).
 func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus) ([]*rankfile.Election, error) {
-	all, err := a.Elections.FindElections(ctx, rankfile.ElectionFilter{})
+	f := rankfile.ElectionFilter{}
+	if status != "" && status != rankfile.ElectionCounted {
+		f = rankfile.ElectionFilter{Status: status, At: a.Now()}
+	}
+	all, err := a.Elections.FindElections(ctx, f)
 	if err != nil {
 		return nil, err
 	}
