@@ -113,9 +113,15 @@ func (a *App) Turnout(ctx context.Context, actor *rankfile.Actor, e *rankfile.El
 // any other status only the elections with that status now are read
 // whole (a member's home asks for those open for voting on every view).
 func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus) ([]*rankfile.Election, error) {
-	f := rankfile.ElectionFilter{}
+	return a.listElections(ctx, status, false)
+}
+
+// listElections is ListElections, with the elections brief (without their
+// committee, contests and candidates) when brief is true.
+func (a *App) listElections(ctx context.Context, status rankfile.ElectionStatus, brief bool) ([]*rankfile.Election, error) {
+	f := rankfile.ElectionFilter{Brief: brief}
 	if status != "" && status != rankfile.ElectionCounted {
-		f = rankfile.ElectionFilter{Status: status, At: a.Now()}
+		f.Status, f.At = status, a.Now()
 	}
 	all, err := a.Elections.FindElections(ctx, f)
 	if err != nil {

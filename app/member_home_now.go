@@ -92,7 +92,7 @@ func nowDuesOwed(h *Home) []Now {
 // nowVotes lists the elections open for voting whose roll the member is
 // on and in which she has not voted yet.
 func (a *App) nowVotes(ctx context.Context, actor *rankfile.Actor) ([]Now, error) {
-	open, err := a.ListElections(ctx, rankfile.ElectionVoting)
+	open, err := a.listElections(ctx, rankfile.ElectionVoting, true)
 	if err != nil {
 		return nil, err
 	}
