@@ -17,6 +17,20 @@ import (
 // checkpointInterval is how often the log is copied back.
 const checkpointInterval = time.Second
 
+// A passive checkpoint copies back what the log holds and leaves the log
+// as it is: SQLite writes the log again from its start only when a commit
+// finds everything in it copied back. Under writes that never pause (the
+// log of views takes hundreds of commits a second while a steward's
+// roster is searched), every commit finds the latest ones not yet copied,
+// so the log never starts again and grows by megabytes a second: 650 MB
+// in a minute of 500 roster searches a second, with every search slower
+// as it grew (BENCHMARKS.md, "The web app"). So once a log holds more
+// than restartFrames after a passive checkpoint, the checkpointer
+// restarts it: it waits (busy_timeout) for the writer's transaction and
+// the readers of the log to finish, copies back the rest, and the next
+// commit writes the log from its start.
+const restartFrames = 1000
+
 // checkpointer runs passive checkpoints until stopped.
 type checkpointer struct {
 	conn    *sql.DB
@@ -40,10 +54,19 @@ func (c *checkpointer) run() {
 		case <-c.stop:
 			return
 		case <-tick.C:
-			// A checkpoint that cannot finish (a reader still needs old
-			// pages) finishes at a later tick; there is nothing to report.
-			c.conn.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
+			c.checkpoint()
 		}
+	}
+}
+
+// checkpoint copies the log back, and restarts it when it has grown past
+// restartFrames. A checkpoint that cannot finish (a reader still needs old
+// pages) finishes at a later tick; there is nothing to report.
+func (c *checkpointer) checkpoint() {
+	var busy, frames, copied int
+	err := c.conn.QueryRow(`PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &frames, &copied)
+	if err == nil && frames > restartFrames {
+		c.conn.Exec(`PRAGMA wal_checkpoint(RESTART)`)
 	}
 }
 
