@@ -9,7 +9,7 @@ import (
 )
 
 // TestCheckpointerRestartsALogThatNeverEmpties holds a reader in a log of
-// more than restartFrames frames while the checkpointer runs, as the
+// more than viewLogRestartFrames frames while the checkpointer runs, as the
 // steady commits of a busy log of views always do: the passive checkpoint
 // cannot copy everything back, so the checkpointer waits for the reader
 // and restarts the log, and the commits after it write the log from its
@@ -46,14 +46,14 @@ func TestCheckpointerRestartsALogThatNeverEmpties(t *testing.T) {
 	if err := reading.QueryRow(`SELECT COUNT(*) FROM t`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	write(restartFrames + 200)
+	write(viewLogRestartFrames + 200)
 	done := make(chan struct{})
 	go func() {
 		time.Sleep(300 * time.Millisecond)
 		reading.Rollback()
 		close(done)
 	}()
-	(&checkpointer{conn: open("")}).checkpoint()
+	(&checkpointer{conn: open(""), restartAfter: viewLogRestartFrames}).checkpoint()
 	<-done
 	before := fileSize(t, path+"-wal")
 	write(200)
