@@ -119,15 +119,19 @@ func LoadBodyView(ctx context.Context, bodies BodyService, members MemberService
 	if err != nil {
 		return nil, err
 	}
+	holders, err := holdersOf(ctx, members, id, d)
+	if err != nil {
+		return nil, err
+	}
 	view := &BodyView{Body: b}
 	bySeat := map[int64]*SeatHolders{0: {}}
 	for _, s := range seats {
 		bySeat[s.ID] = &SeatHolders{Seat: s}
 	}
 	for _, p := range positions {
-		m, err := members.FindMember(ctx, MemberFilter{ID: p.MemberID})
-		if err != nil {
-			return nil, err
+		m := holders[p.MemberID]
+		if m == nil {
+			return nil, Errorf(ENOTFOUND, "no such member")
 		}
 		h := bySeat[p.SeatID]
 		h.Holders, h.Positions = append(h.Holders, m), append(h.Positions, p)
@@ -137,6 +141,17 @@ func LoadBodyView(ctx context.Context, bodies BodyService, members MemberService
 	}
 	view.Members = bySeat[0].Holders
 	return view, nil
+}
+
+// holdersOf reads the members holding a position in body id on day d,
+// by id: one read for all of them rather than one each.
+func holdersOf(ctx context.Context, members MemberService, id int64, d Date) (map[int64]*Member, error) {
+	list, _, err := members.FindMembers(ctx, MemberFilter{BodyID: id, AsOf: d})
+	byID := make(map[int64]*Member, len(list))
+	for _, m := range list {
+		byID[m.ID] = m
+	}
+	return byID, err
 }
 
 // BranchOf returns the branch a body is, or is inside of, following its

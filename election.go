@@ -215,6 +215,9 @@ type ElectionFilter struct {
 	Status ElectionStatus
 	// At is the time statuses are judged at.
 	At time.Time
+	// Brief reads the elections alone, without their committee, contests
+	// and candidates: for a list that shows titles and times.
+	Brief bool
 }
 
 // Turnout is how many of those on an election's roll have voted.

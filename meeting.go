@@ -363,6 +363,11 @@ type MeetingFilter struct {
 	BodyID int64
 	// ProposalID selects the meetings whose agenda holds the proposal.
 	ProposalID int64
+	// StartsFrom, when not zero, selects the meetings starting at or after
+	// it, and also, when MinutesFrom is not zero, those whose minutes were
+	// approved at or after MinutesFrom: what a member's home speaks of.
+	StartsFrom  time.Time
+	MinutesFrom time.Time
 }
 
 // MeetingService stores meetings and who attends them.

@@ -108,8 +108,22 @@ func (a *App) Turnout(ctx context.Context, actor *rankfile.Actor, e *rankfile.El
 }
 
 // ListElections lists elections, with a status or all of them.
+//
+// Catching up can move an election only from closed to counted, so for
+// any other status only the elections with that status now are read
+// whole (a member's home asks for those open for voting on every view).
 func (a *App) ListElections(ctx context.Context, status rankfile.ElectionStatus) ([]*rankfile.Election, error) {
-	all, err := a.Elections.FindElections(ctx, rankfile.ElectionFilter{})
+	return a.listElections(ctx, status, false)
+}
+
+// listElections is ListElections, with the elections brief (without their
+// committee, contests and candidates) when brief is true.
+func (a *App) listElections(ctx context.Context, status rankfile.ElectionStatus, brief bool) ([]*rankfile.Election, error) {
+	f := rankfile.ElectionFilter{Brief: brief}
+	if status != "" && status != rankfile.ElectionCounted {
+		f.Status, f.At = status, a.Now()
+	}
+	all, err := a.Elections.FindElections(ctx, f)
 	if err != nil {
 		return nil, err
 	}

@@ -208,10 +208,15 @@ func (a *App) readerInMeeting(ctx context.Context, actor *rankfile.Actor, p *Mee
 
 // ListMeetings lists meetings in the order they start, for members.
 func (a *App) ListMeetings(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.Meeting, error) {
+	return a.listMeetings(ctx, actor, rankfile.MeetingFilter{})
+}
+
+// listMeetings lists the meetings of filter f, as ListMeetings does.
+func (a *App) listMeetings(ctx context.Context, actor *rankfile.Actor, f rankfile.MeetingFilter) ([]*rankfile.Meeting, error) {
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return nil, err
 	}
-	list, err := a.Meetings.FindMeetings(ctx, rankfile.MeetingFilter{})
+	list, err := a.Meetings.FindMeetings(ctx, f)
 	for _, m := range list {
 		hostedSessions(actor, m)
 	}

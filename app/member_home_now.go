@@ -92,7 +92,7 @@ func nowDuesOwed(h *Home) []Now {
 // nowVotes lists the elections open for voting whose roll the member is
 // on and in which she has not voted yet.
 func (a *App) nowVotes(ctx context.Context, actor *rankfile.Actor) ([]Now, error) {
-	open, err := a.ListElections(ctx, rankfile.ElectionVoting)
+	open, err := a.listElections(ctx, rankfile.ElectionVoting, true)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,8 @@ func (a *App) nowVotes(ctx context.Context, actor *rankfile.Actor) ([]Now, error
 // nowMeetings lists the meetings of the member's bodies held today that
 // she has not checked in to, and those whose minutes were approved lately.
 func (a *App) nowMeetings(ctx context.Context, actor *rankfile.Actor) ([]Now, error) {
-	list, err := a.ListMeetings(ctx, actor)
+	list, err := a.listMeetings(ctx, actor, rankfile.MeetingFilter{
+		StartsFrom: a.Today().Time(a.Zone), MinutesFrom: a.Now().Add(-nowMinutesSince)})
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +164,9 @@ func (a *App) nowPetitions(ctx context.Context, actor *rankfile.Actor) ([]Now, e
 	if !actor.CanSign(a.Today()) {
 		return nil, nil
 	}
-	list, err := a.ListProposals(ctx, actor, rankfile.ProposalCollecting)
+	// The home shows no counts, and counting signers in good standing is
+	// the dearest part of reading petitions.
+	list, err := a.listProposals(ctx, actor, rankfile.ProposalFilter{Status: rankfile.ProposalCollecting, NoCounts: true})
 	if err != nil {
 		return nil, err
 	}

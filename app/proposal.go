@@ -207,10 +207,14 @@ func (a *App) signatureThreshold(ctx context.Context, p *rankfile.Proposal) (int
 
 // ListProposals lists the proposals the actor may see, newest first.
 func (a *App) ListProposals(ctx context.Context, actor *rankfile.Actor, status rankfile.ProposalStatus) ([]*rankfile.Proposal, error) {
+	return a.listProposals(ctx, actor, rankfile.ProposalFilter{Status: status})
+}
+
+// listProposals lists the proposals of filter f that the actor may see.
+func (a *App) listProposals(ctx context.Context, actor *rankfile.Actor, f rankfile.ProposalFilter) ([]*rankfile.Proposal, error) {
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return nil, err
 	}
-	f := rankfile.ProposalFilter{Status: status}
 	if !actor.Admin {
 		f.VisibleTo = actor.ID()
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -88,7 +89,30 @@ func (l *Localizer) Lang() string { return l.lang }
 // given as name, value pairs. A message missing from the catalogs shows as
 // ⟦id⟧, which the template tests look for.
 func (l *Localizer) T(id string, args ...any) string {
+	if len(args) == 0 {
+		return l.plain(id)
+	}
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: l.data(args)})
+}
+
+// plainMessages keeps the messages without arguments once localized, by
+// language and id: the catalogs do not change while rankfile runs, and a
+// page shows dozens of them, each of which the bundle would otherwise
+// look up and run as a template afresh.
+var plainMessages sync.Map
+
+// plain returns the message id, which takes no arguments.
+func (l *Localizer) plain(id string) string {
+	key := l.lang + "\x00" + id
+	if s, ok := plainMessages.Load(key); ok {
+		return s.(string)
+	}
+	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id})
+	if err != nil {
+		return "⟦" + id + "⟧"
+	}
+	plainMessages.Store(key, s)
+	return s
 }
 
 // TArgs is T with the arguments in a slice, for templates.

@@ -153,7 +153,7 @@ func connectViewLog(ctx context.Context, db *DB, path string) (*viewLog, error) 
 	l.read.SetMaxOpenConns(2)
 	checkpoints, _ := sql.Open("sqlite", sqliteURI(path)+viewLogPragmas)
 	checkpoints.SetMaxOpenConns(1)
-	l.checkpoints = startCheckpointer(checkpoints)
+	l.checkpoints = startCheckpointer(checkpoints, viewLogRestartFrames)
 	return l, nil
 }
 

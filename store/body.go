@@ -34,17 +34,24 @@ func (s *BodyService) FindBody(ctx context.Context, filter rankfile.BodyFilter) 
 // FindBodies returns bodies ordered by name. The list of all bodies, which
 // most pages show in some form, is kept until a body changes; each caller
 // gets copies of its own.
+//
+// A body asked for by its id or slug alone, as nearly every page asks for
+// one, is taken from that list too.
 func (s *BodyService) FindBodies(ctx context.Context, filter rankfile.BodyFilter) ([]*rankfile.Body, error) {
-	if filter != (rankfile.BodyFilter{}) {
+	one := filter == rankfile.BodyFilter{ID: filter.ID} || filter == rankfile.BodyFilter{Slug: filter.Slug}
+	if !one && filter != (rankfile.BodyFilter{}) {
 		return findBodies(ctx, s.db.read, filter)
 	}
 	all, err := kept(ctx, s.db, "all bodies", func(ctx context.Context) ([]*rankfile.Body, error) {
-		return findBodies(ctx, s.db.read, filter)
+		return findBodies(ctx, s.db.read, rankfile.BodyFilter{})
 	})
-	copies := make([]*rankfile.Body, len(all))
-	for i, b := range all {
+	copies := make([]*rankfile.Body, 0, len(all))
+	for _, b := range all {
+		if filter.ID != 0 && b.ID != filter.ID || filter.Slug != "" && b.Slug != filter.Slug {
+			continue
+		}
 		c := *b
-		copies[i] = &c
+		copies = append(copies, &c)
 	}
 	return copies, err
 }

@@ -184,7 +184,7 @@ func (db *DB) openSQLite(path string) error {
 	}
 	checkpoints.SetMaxOpenConns(1)
 	db.write, db.read, db.dialect = write, newReader(read, true), SQLite
-	db.checkpoints = startCheckpointer(checkpoints)
+	db.checkpoints = startCheckpointer(checkpoints, 0)
 	if err := write.Ping(); err != nil {
 		db.Close()
 		return fmt.Errorf("opening SQLite database %s: %w", path, err)

@@ -122,6 +122,9 @@ func (s *ElectionService) FindElections(ctx context.Context, f rankfile.Election
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if f.Brief {
+		return out, nil
+	}
 	for _, e := range out {
 		if err := s.fill(ctx, e); err != nil {
 			return nil, err

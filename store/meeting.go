@@ -117,7 +117,9 @@ func (s *MeetingService) FindMeetings(ctx context.Context, f rankfile.MeetingFil
 		}
 		m.Minutes.UpdatedAt, m.Minutes.ApprovedAt = updated.Time, approved.Time
 		m.EndsAt, m.CancelledAt = ends.Time, cancelled.Time
-		out, byID[m.ID] = append(out, m), m
+		if meetingCurrent(m, f) {
+			out, byID[m.ID] = append(out, m), m
+		}
 	}
 	if err := rows.Err(); err != nil || len(out) == 0 {
 		return out, err
@@ -126,6 +128,18 @@ func (s *MeetingService) FindMeetings(ctx context.Context, f rankfile.MeetingFil
 		return nil, err
 	}
 	return out, s.readAgendas(ctx, byID)
+}
+
+// meetingCurrent reports whether m is among the meetings f's StartsFrom
+// and MinutesFrom select. They are judged here rather than in SQL, since
+// SQLite keeps a meeting's start with the offset it was given and would
+// compare those as text; a chapter holds a few hundred meetings a year.
+func meetingCurrent(m *rankfile.Meeting, f rankfile.MeetingFilter) bool {
+	if f.StartsFrom.IsZero() || !m.StartsAt.Before(f.StartsFrom) {
+		return true
+	}
+	approved := m.Minutes.ApprovedAt
+	return !f.MinutesFrom.IsZero() && !approved.IsZero() && !approved.Before(f.MinutesFrom)
 }
 
 func (s *MeetingService) readSessions(ctx context.Context, byID map[int64]*rankfile.Meeting) error {

@@ -106,6 +106,11 @@ func (s *MemberService) FindMembers(ctx context.Context, filter rankfile.MemberF
 	if err != nil {
 		return nil, 0, s.db.translate(err)
 	}
+	if total == 0 && oneMember(filter) {
+		// Asked whether one member is among some (in a body, a branch, a
+		// host's scope), which the count, read just now, has answered.
+		return []*rankfile.Member{}, 0, nil
+	}
 	w := c.where()
 	tail, args := w.sql()+memberOrder, w.args
 	if page := limitSQL(filter.Offset, filter.Limit); page != "" {
@@ -128,10 +133,16 @@ func (s *MemberService) countMembers(ctx context.Context, f rankfile.MemberFilte
 		err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members m`+w.sql(), w.args...).Scan(&n)
 		return n, err
 	}
-	if f.ID != 0 || f.NationalID != "" || f.Email != "" {
+	if oneMember(f) {
 		return count(ctx)
 	}
 	return kept(ctx, s.db, fmt.Sprintf("members %q %v", w.sql(), w.args), count)
+}
+
+// oneMember reports whether a filter names one member, whose count is
+// read afresh rather than kept.
+func oneMember(f rankfile.MemberFilter) bool {
+	return f.ID != 0 || f.NationalID != "" || f.Email != ""
 }
 
 // pageIDs returns a query for the ids of a page of members, and its
