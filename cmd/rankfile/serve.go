@@ -154,7 +154,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Branches: store.NewBranchService(db), Neighborhoods: store.NewNeighborhoodService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
-		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db),
+		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db),
 		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
