@@ -44,10 +44,13 @@ func (a *App) Onboard(ctx context.Context) (int, error) {
 	return done, nil
 }
 
-// onboardPass keeps what one pass of the clock has looked up: each
-// branch's next orientation (0 for none), organizers and captains.
+// onboardPass keeps what one pass of the clock has looked up: the coming
+// orientations and each branch's next one (0 for none), the organizers
+// and captains, and everyone's number of people.
 type onboardPass struct {
 	orientations map[int64]int64
+	upcoming     []*rankfile.Event
+	hostKinds    map[int64]rankfile.BodyKind
 	candidates   map[int64][]int64
 	captains     map[int64][]int64
 	loads        map[int64]int
@@ -99,49 +102,51 @@ func (a *App) inviteToOrientations(ctx context.Context, pass *onboardPass, steps
 	return done, nil
 }
 
-// nextOrientation returns the id of the next scheduled orientation the
-// branch or the chapter hosts, whichever starts first; 0 for none.
+// nextOrientation returns the id of the next scheduled orientation open
+// to a member of the branch: the branch's own, or one held for the whole
+// chapter (by the chapter or one of its committees), whichever starts
+// first; 0 for none. Another branch's orientations are theirs.
 func (a *App) nextOrientation(ctx context.Context, pass *onboardPass, branchID int64) (int64, error) {
 	if id, ok := pass.orientations[branchID]; ok {
 		return id, nil
 	}
-	hosts, err := a.Bodies.FindBodies(ctx, rankfile.BodyFilter{Kind: rankfile.KindChapter})
-	if err != nil {
-		return 0, err
-	}
-	if branchID != 0 {
-		hosts = append(hosts, &rankfile.Body{ID: branchID})
-	}
-	var next *rankfile.Event
-	for _, h := range hosts {
-		e, err := a.firstOrientation(ctx, h.ID)
-		if err != nil {
+	if pass.upcoming == nil {
+		if err := a.loadOrientations(ctx, pass); err != nil {
 			return 0, err
-		}
-		if e != nil && (next == nil || e.StartsAt.Before(next.StartsAt)) {
-			next = e
 		}
 	}
 	pass.orientations[branchID] = 0
-	if next != nil {
-		pass.orientations[branchID] = next.ID
+	for _, e := range pass.upcoming {
+		if kind := pass.hostKinds[e.BodyID]; e.BodyID == branchID || (kind != rankfile.KindBranch && kind != rankfile.KindNeighborhoodGroup) {
+			pass.orientations[branchID] = e.ID
+			break
+		}
 	}
 	return pass.orientations[branchID], nil
 }
 
-// firstOrientation returns the body's next scheduled orientation, nil
-// for none.
-func (a *App) firstOrientation(ctx context.Context, bodyID int64) (*rankfile.Event, error) {
+// loadOrientations reads the scheduled orientations of the coming year,
+// soonest first, and the kinds of the bodies hosting them.
+func (a *App) loadOrientations(ctx context.Context, pass *onboardPass) error {
 	now := a.Now()
-	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{BodyID: bodyID, Kinds: []rankfile.EventKind{rankfile.EventOrientation},
+	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{Kinds: []rankfile.EventKind{rankfile.EventOrientation},
 		From: now, To: now.Add(366 * 24 * time.Hour), Scheduled: true})
 	if err != nil {
-		return nil, err
+		return err
 	}
+	pass.upcoming, pass.hostKinds = []*rankfile.Event{}, map[int64]rankfile.BodyKind{}
 	for _, e := range events {
-		if e.StartsAt.After(now) {
-			return e, nil
+		if !e.StartsAt.After(now) {
+			continue
 		}
+		if _, ok := pass.hostKinds[e.BodyID]; !ok {
+			b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID})
+			if err != nil {
+				return err
+			}
+			pass.hostKinds[e.BodyID] = b.Kind
+		}
+		pass.upcoming = append(pass.upcoming, e)
 	}
-	return nil, nil
+	return nil
 }

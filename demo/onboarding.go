@@ -1,0 +1,53 @@
+package demo
+
+import (
+	"context"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+)
+
+// OnboardingSummary says what the demo's onboarding paths hold.
+type OnboardingSummary struct {
+	// Steps is how many steps the clock did; Logged how many first
+	// one-on-ones member@example.org logged with her new people.
+	Steps, Logged int
+	// Newcomer is a new member of this month's list, with the path, to
+	// sign in as.
+	Newcomer *rankfile.Member
+}
+
+// Onboarding walks this month's new members (and those back from lapsed)
+// along their path as the server's clock does (App.Onboard): welcome
+// emails and orientation invitations queued, organizers given by captain
+// and by load. Then member@example.org logs a first one-on-one with one of
+// her new people, whose checklist ticks it; the others' wait.
+func Onboarding(ctx context.Context, a *app.App) (*OnboardingSummary, error) {
+	n, err := a.Onboard(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum := &OnboardingSummary{Steps: n}
+	_, mine, err := demoActors(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	people, err := a.People(ctx, mine)
+	if err != nil {
+		return nil, err
+	}
+	count := &OneOnOnesSummary{}
+	for _, g := range people.Groups {
+		for _, p := range g.People {
+			if g.Group != rankfile.PersonNew || count.Conversations == 1 {
+				continue
+			}
+			if err := logDemo(ctx, a, mine, p.Member.ID, demoNotes[2], count); err != nil {
+				return nil, err
+			}
+			sum.Newcomer = p.Member
+		}
+	}
+	sum.Logged = count.Conversations
+	return sum, nil
+}
