@@ -136,10 +136,9 @@ type OnboardingService interface {
 	// clocks at once queue each notice once; it returns how many it queued.
 	QueueStepNotices(ctx context.Context, stepIDs []int64, kind NoticeKind, eventID int64) (int, error)
 	// AssignSteps does organizer steps in one transaction: for each step
-	// still owed, gives the member to the organizer decided (ending an
-	// assignment older than the path), or leaves her to the branch's
-	// queue, audits it, and marks the step done. It returns how many steps
-	// it did.
+	// still owed, gives the member to the organizer decided (unless she
+	// has one already: outcome kept), or leaves her to the branch's queue,
+	// audits it, and marks the step done. It returns how many steps it did.
 	AssignSteps(ctx context.Context, decided []StepAssignment) (int, error)
 	// OrganizerLoads returns the number of open assignments of each
 	// organizer with any.

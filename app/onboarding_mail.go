@@ -20,25 +20,36 @@ func (a *App) onboardingMessage(ctx context.Context, n *rankfile.Notice, base st
 	if err != nil || to.Email == "" {
 		return nil, "no email address", err
 	}
-	l := locale.For(to.Preferences.Language)
-	var b strings.Builder
-	b.WriteString(l.T("electionmail.greeting", "Name", to.FirstName) + "\n\n")
 	if n.Kind == rankfile.NoticeWelcome {
-		b.WriteString(l.T("welcomemail.text", "Org", a.Name) + "\n" + base + "/\n")
-		return &rankfile.Message{To: to.Email, Subject: l.T("welcomemail.subject", "Org", a.Name),
-			Text: b.String(), Kind: "onboarding-welcome", ID: fmt.Sprintf("notice-%d", n.ID)}, "", nil
+		return a.welcomeMessage(to, base, n.ID), "", nil
 	}
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: n.EventID})
 	if err != nil || len(events) == 0 {
 		return nil, "the orientation is gone", err
 	}
-	e := events[0]
-	if e.Cancelled || e.Past(a.Now()) {
-		return nil, "the orientation is over or cancelled", nil
+	if e := events[0]; !e.Cancelled && !e.Past(a.Now()) {
+		return orientationMessage(to, e, base, n.ID), "", nil
 	}
+	return nil, "the orientation is over or cancelled", nil
+}
+
+// welcomeMessage welcomes a new member, in her language.
+func (a *App) welcomeMessage(to *rankfile.Member, base string, noticeID int64) *rankfile.Message {
+	l := locale.For(to.Preferences.Language)
+	text := l.T("electionmail.greeting", "Name", to.FirstName) + "\n\n" + l.T("welcomemail.text", "Org", a.Name) + "\n" + base + "/\n"
+	return &rankfile.Message{To: to.Email, Subject: l.T("welcomemail.subject", "Org", a.Name),
+		Text: text, Kind: "onboarding-welcome", ID: fmt.Sprintf("notice-%d", noticeID)}
+}
+
+// orientationMessage invites a new member to an orientation, in her
+// language, with what anyone may see of it and a link to its page.
+func orientationMessage(to *rankfile.Member, e *rankfile.Event, base string, noticeID int64) *rankfile.Message {
+	l := locale.For(to.Preferences.Language)
+	var b strings.Builder
+	b.WriteString(l.T("electionmail.greeting", "Name", to.FirstName) + "\n\n")
 	b.WriteString(l.T("orientationmail.text", "Event", e.Title) + "\n\n")
 	writeDetails(&b, l, e.ForViewer(false, false))
 	b.WriteString(l.T("orientationmail.link") + "\n" + fmt.Sprintf("%s/events/%d", base, e.ID) + "\n")
 	return &rankfile.Message{To: to.Email, Subject: l.T("orientationmail.subject", "Event", e.Title),
-		Text: b.String(), Kind: "orientation-invitation", ID: fmt.Sprintf("notice-%d", n.ID)}, "", nil
+		Text: b.String(), Kind: "orientation-invitation", ID: fmt.Sprintf("notice-%d", noticeID)}
 }

@@ -56,22 +56,20 @@ func (tx *Tx) assignStep(ctx context.Context, d rankfile.StepAssignment, by stri
 	return true, tx.assignByStep(ctx, d, by)
 }
 
-// keptOrganizer reports whether the member already has an organizer
-// given since her path started (a leader was quicker than the clock):
-// the path leaves that alone.
+// keptOrganizer reports whether the member already has an organizer: a
+// leader was quicker than the clock, or a member back from lapsed kept
+// hers (the clock ends the assignments of organizers who may no longer
+// keep them). The path leaves that alone.
 func (tx *Tx) keptOrganizer(ctx context.Context, p *rankfile.PathStep) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM oneonone_assignments
-		WHERE member_id = $1 AND ended_at IS NULL AND assigned_at >= $2`, p.MemberID, tx.db.timeArg(p.OwedAt)).Scan(&n)
+		WHERE member_id = $1 AND ended_at IS NULL`, p.MemberID).Scan(&n)
 	return n > 0, err
 }
 
-// assignByStep ends the member's older assignment, gives her to the
-// organizer, ties the step to the assignment and audits it.
+// assignByStep gives the member, who has no organizer, to the one
+// decided, ties the step to the assignment and audits it.
 func (tx *Tx) assignByStep(ctx context.Context, d rankfile.StepAssignment, by string) error {
-	if _, err := tx.endOpen(ctx, `member_id = $4`, rankfile.EndByOnboarding, by, d.Step.MemberID); err != nil {
-		return err
-	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO oneonone_assignments (member_id, organizer_id, reason,
 		assigned_at, assigned_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
