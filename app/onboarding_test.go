@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,13 +14,15 @@ import (
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
-// newcomers are three new members of Central (ZIP 90026, in Echo Park)
-// and Lupe (6), who lapsed, back in good standing.
+// newcomers are three new members of Central (ZIP 90026, in Echo Park),
+// Lupe (6), who lapsed, back in good standing, and Rui (11), new to the
+// list but lapsed already: no path for him.
 var newcomers = strings.Replace(seatList, "6,Lupe,Lapsed,lupe@example.org,90026,2020-01-01,Lapsed",
 	"6,Lupe,Lapsed,lupe@example.org,90026,2030-01-01,Member in Good Standing", 1) +
 	"8,Nia,New,nia@example.org,90026,2030-01-01,Member in Good Standing\n" +
 	"9,Omar,New,omar@example.org,90026,2030-01-01,Member in Good Standing\n" +
-	"10,Pia,New,pia@example.org,90026,2030-01-01,Member in Good Standing\n"
+	"10,Pia,New,pia@example.org,90026,2030-01-01,Member in Good Standing\n" +
+	"11,Rui,Gone,rui@example.org,90026,2020-01-01,Lapsed\n"
 
 func (w *seatWorld) importList(list string) {
 	w.t.Helper()
@@ -99,6 +103,9 @@ func TestAnImportOwesEachStepOnceHoweverOftenItAndTheClockRun(t *testing.T) {
 		want := map[rankfile.OnboardingStep]int{rankfile.StepWelcome: 4, rankfile.StepOrientation: 4, rankfile.StepOrganizer: 4}
 		if got := w.owed(); got[rankfile.StepWelcome] != 4 || got[rankfile.StepOrientation] != 4 || got[rankfile.StepOrganizer] != 4 {
 			t.Fatalf("owed after importing twice = %v, want %v", got, want)
+		}
+		if steps, err := w.app.Onboarding.MemberPath(ctx, w.member(11).ID); err != nil || len(steps) != 0 {
+			t.Errorf("a new member lapsed already has a path: %v, %v", steps, err)
 		}
 		// No orientation is scheduled: the invitations wait for one.
 		w.runClockTwiceAtOnce()
@@ -280,4 +287,46 @@ func mustAtoi(s string) int {
 		panic(err)
 	}
 	return n
+}
+
+// killedOnboarding is the onboarding store of a server killed while it
+// gave organizers: the transaction never commits.
+type killedOnboarding struct{ rankfile.OnboardingService }
+
+func (killedOnboarding) AssignSteps(context.Context, []rankfile.StepAssignment) (int, error) {
+	return 0, errors.New("killed")
+}
+
+// TestAClockKilledHalfwayOwesTheRestOnce kills the clock while it gives
+// organizers, after the welcomes committed: the next clock gives the
+// organizers and queues no welcome again.
+func TestAClockKilledHalfwayOwesTheRestOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newSeatWorld(t, dsn)
+		w.orientation()
+		w.importList(newcomers)
+		real := w.app.Onboarding
+		w.app.Onboarding = killedOnboarding{real}
+		if _, err := w.app.Onboard(ctx); err == nil {
+			t.Fatal("the killed clock reported no error")
+		}
+		w.app.Onboarding = real
+		if got := w.owed(); got[rankfile.StepWelcome] != 0 || got[rankfile.StepOrientation] != 0 || got[rankfile.StepOrganizer] != 4 {
+			t.Fatalf("owed after the kill = %v; want the organizers alone", got)
+		}
+		if _, err := w.app.Onboard(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := w.owed(); got[rankfile.StepOrganizer] != 0 {
+			t.Errorf("owed after the restart = %v", got)
+		}
+		if w.notices(rankfile.NoticeWelcome) != 4 || w.notices(rankfile.NoticeOrientationInvite) != 4 {
+			t.Errorf("%d welcomes and %d invitations; want 4 of each", w.notices(rankfile.NoticeWelcome), w.notices(rankfile.NoticeOrientationInvite))
+		}
+		for _, n := range []int{6, 8, 9, 10} {
+			if w.organizerOf(n) == "" {
+				t.Errorf("%d has no organizer after the restart", n)
+			}
+		}
+	})
 }
