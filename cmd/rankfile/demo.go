@@ -195,7 +195,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		"organizers by captain and by load); member@example.org logged a first one-on-one with %d of them, and /people shows each person's first steps.\n",
 		onboarding.Steps, onboarding.Logged)
 	if onboarding.Newcomer != nil {
-		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see her first steps on her home.\n", onboarding.Newcomer.Email)
+		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see their first steps on their home.\n", onboarding.Newcomer.Email)
 	}
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
