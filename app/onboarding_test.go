@@ -330,3 +330,45 @@ func TestAClockKilledHalfwayOwesTheRestOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestAStepReadByTwoClocksIsDoneOnce has two clocks read the same owed
+// steps before either does them, as two servers may: whichever comes
+// second finds them done and queues or assigns nothing.
+func TestAStepReadByTwoClocksIsDoneOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newSeatWorld(t, dsn)
+		w.importList(newcomers)
+		s := w.app.Onboarding
+		welcomes, err := s.OwedSteps(ctx, rankfile.StepWelcome, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		organizers, err := s.OwedSteps(ctx, rankfile.StepOrganizer, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		var decided []rankfile.StepAssignment
+		for _, p := range welcomes {
+			ids = append(ids, p.ID)
+		}
+		for _, p := range organizers {
+			decided = append(decided, rankfile.StepAssignment{Step: p, OrganizerID: w.member(1).ID, Outcome: rankfile.OutcomeLoad})
+		}
+		for round, want := range []int{4, 0} {
+			if n, err := s.QueueStepNotices(ctx, ids, rankfile.NoticeWelcome, 0); err != nil || n != want {
+				t.Errorf("round %d queued %d welcomes, %v; want %d", round, n, err, want)
+			}
+			if n, err := s.AssignSteps(ctx, decided); err != nil || n != want {
+				t.Errorf("round %d did %d organizer steps, %v; want %d", round, n, err, want)
+			}
+		}
+		if n := w.notices(rankfile.NoticeWelcome); n != 4 {
+			t.Errorf("%d welcomes in the outbox, want 4", n)
+		}
+		all, err := w.app.OneOnOnes.FindAssignments(ctx, rankfile.AssignmentFilter{OrganizerID: w.member(1).ID})
+		if err != nil || len(all) != 4 {
+			t.Errorf("%d assignments to 1 (%v), want 4", len(all), err)
+		}
+	})
+}
