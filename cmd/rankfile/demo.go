@@ -192,7 +192,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
 	fmt.Fprintf(a.stdout, "Walked this month's new members along their onboarding path (%d steps: welcome emails, orientation invitations, "+
-		"organizers by captain and by load); member@example.org logged a first one-on-one with %d of them, and /people shows each person's first steps.\n",
+		"organizers by captain and by load); organizers logged a first one-on-one with %d of them, and /people shows each person's first steps.\n",
 		onboarding.Steps, onboarding.Logged)
 	if onboarding.Newcomer != nil {
 		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see their first steps on their home.\n", onboarding.Newcomer.Email)
