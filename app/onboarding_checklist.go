@@ -47,13 +47,18 @@ func (a *App) Checklists(ctx context.Context, memberIDs []int64) (map[int64]*ran
 	return out, nil
 }
 
-// homeOnboarding sets the home's checklist when the member has a path.
+// homeOnboarding sets the home's checklist when the member has a path;
+// most members have none, which costs the home one indexed read.
 func (a *App) homeOnboarding(ctx context.Context, actor *rankfile.Actor, h *Home) error {
-	o, err := a.MyOnboarding(ctx, actor)
-	if err != nil || len(o.Steps) == 0 {
+	steps, err := a.Onboarding.MemberPath(ctx, actor.ID())
+	if err != nil || len(steps) == 0 {
 		return err
 	}
-	h.Onboarding = o
+	lists, err := a.Checklists(ctx, []int64{actor.ID()})
+	if err != nil {
+		return err
+	}
+	h.Onboarding = &Onboarding{Steps: steps, Checklist: lists[actor.ID()]}
 	return nil
 }
 
@@ -64,8 +69,11 @@ func (a *App) peopleChecklists(ctx context.Context, people []*rankfile.Person) e
 		ids[i] = p.Assignment.MemberID
 	}
 	lists, err := a.Checklists(ctx, ids)
+	if err != nil {
+		return err
+	}
 	for _, p := range people {
 		p.Checklist = lists[p.Assignment.MemberID]
 	}
-	return err
+	return nil
 }
