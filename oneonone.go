@@ -199,6 +199,8 @@ type Person struct {
 	// FollowUpOn is the follow-up date of the latest conversation.
 	FollowUpOn Date        `json:"follow_up_on,omitzero"`
 	Group      PersonGroup `json:"group"`
+	// Checklist is how far along their first steps they are.
+	Checklist *Checklist `json:"checklist"`
 }
 
 // GroupPerson decides a person's group on day today, staleDays being

@@ -47,6 +47,9 @@ type App struct {
 	// OneOnOnes holds who each member's organizer is, and the
 	// conversations organizers log.
 	OneOnOnes rankfile.OneOnOneService
+	// Onboarding holds the steps new members' paths owe them and reads
+	// what their checklists tick from.
+	Onboarding rankfile.OnboardingService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -45,6 +45,8 @@ func TestEveryEmailInSpanish(t *testing.T) {
 		}
 		msgs = append(msgs, msg)
 	}
+	spanish := &rankfile.Member{FirstName: m.FirstName, Email: m.Email, Preferences: rankfile.Preferences{Language: "es"}}
+	msgs = append(msgs, a.welcomeMessage(spanish, "https://r.example", 1), orientationMessage(spanish, e, "https://r.example", 2))
 	weekly := &weeklyCopy{l: l, m: m, events: []*rankfile.Event{e}, base: "https://r.example", unsubscribe: "https://r.example/u",
 		c: &weeklyContent{weekly: &rankfile.WeeklyEmail{Intro: "Come along."}, bodies: map[int64]*rankfile.Body{}}}
 	msgs = append(msgs, &rankfile.Message{Subject: WeeklySubject(l, &rankfile.WeeklyEmail{WeekOf: rankfile.DateOf(start).Monday()}),

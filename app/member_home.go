@@ -27,6 +27,9 @@ type Home struct {
 	Next []Next
 	// Path is where the member stands on the chapter's ladder.
 	Path *Path
+	// Onboarding is her path as a new member and its checklist; nil when
+	// no import started one.
+	Onboarding *Onboarding
 	// RenewURL is where members renew their dues, "" when not set.
 	RenewURL string
 }
@@ -60,6 +63,9 @@ func (a *App) Home(ctx context.Context, actor *rankfile.Actor) (*Home, error) {
 		return nil, err
 	}
 	if h.Path, err = a.pathOf(ctx, m.ID); err != nil {
+		return nil, err
+	}
+	if err := a.homeOnboarding(ctx, actor, h); err != nil {
 		return nil, err
 	}
 	h.Next, err = a.next(ctx, actor, h)

@@ -151,9 +151,10 @@ func (a *App) branchOrganizers(ctx context.Context, branchID int64) ([]*rankfile
 }
 
 // ReturnToQueues ends the assignments of organizers no longer in good
-// standing, and of members no longer in their organizer's branch, so that
-// those members wait in their branch's queue again; it returns how many
-// it ended. The server's clock runs it.
+// standing, of members no longer in their organizer's branch, and those
+// the onboarding path gave captains who left their seat, so that those
+// members wait in their branch's queue again; it returns how many it
+// ended. The server's clock runs it.
 func (a *App) ReturnToQueues(ctx context.Context) (int, error) {
 	organizers, err := a.OneOnOnes.OpenOrganizers(ctx)
 	if err != nil {
@@ -167,7 +168,8 @@ func (a *App) ReturnToQueues(ctx context.Context) (int, error) {
 		}
 		ended += n
 	}
-	return ended, nil
+	n, err := a.returnFromSeats(ctx)
+	return ended + n, err
 }
 
 // turnOver ends what the organizer may no longer keep of their people,

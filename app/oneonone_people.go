@@ -40,6 +40,9 @@ func (a *App) People(ctx context.Context, actor *rankfile.Actor) (*PeopleList, e
 	if err != nil {
 		return nil, err
 	}
+	if err := a.peopleChecklists(ctx, people); err != nil {
+		return nil, err
+	}
 	today, byGroup := a.Today(), map[rankfile.PersonGroup][]*rankfile.Person{}
 	for _, p := range people {
 		v, wishes := actor.PersonVisibility(p.Member, nil, p.Assignment.OrganizerID), p.Member.ContactWishes()

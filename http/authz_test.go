@@ -323,6 +323,7 @@ var apiChecks = []check{
 	{method: "GET", path: "/api/v1/me", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/me/data", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/me/path", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/me/onboarding", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/ladder", def: forbid, want: map[string]int{"": unauth, "admin": ok}},
 	{method: "PUT", path: "/api/v1/ladder", body: `{"text":"nope"}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "PUT", path: "/api/v1/ladder", body: `{"text":"regular: meetings >= 2"}`, def: forbid, want: map[string]int{"": unauth, "admin": ok}},

@@ -201,6 +201,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/me", api(s.apiMe))
 	mux.Handle("GET /api/v1/me/data", api(s.apiMyData))
 	mux.Handle("GET /api/v1/me/path", api(s.apiMyPath))
+	mux.Handle("GET /api/v1/me/onboarding", api(s.apiMyOnboarding))
 	mux.Handle("GET /api/v1/ladder", api(s.apiLadder))
 	mux.Handle("PUT /api/v1/ladder", api(s.apiSetLadder))
 	mux.Handle("PUT /api/v1/me/preferences", api(s.apiSetPreferences))

@@ -29,6 +29,9 @@ type importer struct {
 	// empty roster.
 	deferred []deferred
 	today    rankfile.Date
+	// returning are the members this list brings back from lapsed: each
+	// starts a new onboarding path.
+	returning []int64
 }
 
 // knownMember is what the importer keeps in memory about each member
@@ -134,6 +137,9 @@ func (imp *importer) run(ctx context.Context) (*rankfile.ImportReport, error) {
 	if err := imp.lapseMissing(ctx); err != nil {
 		return nil, err
 	}
+	if err := imp.startPaths(ctx); err != nil {
+		return nil, err
+	}
 	if err := imp.history.flush(ctx); err != nil {
 		return nil, err
 	}
@@ -174,6 +180,8 @@ func (imp *importer) record(ctx context.Context, it *readItem) error {
 	case k.hash == it.hash && k.onList:
 		imp.report.Unchanged++
 		return nil
+	case k.standing == rankfile.StandingLapsed && it.standing != rankfile.StandingLapsed:
+		imp.returning = append(imp.returning, k.id)
 	}
 	return imp.updates.update(ctx, k, it)
 }

@@ -140,6 +140,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var weekly *rankfile.WeeklyEmail
 	var captain *rankfile.Member
 	var oneOnOnes *demo.OneOnOnesSummary
+	var onboarding *demo.OnboardingSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -160,6 +161,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 		if oneOnOnes, err = demo.OneOnOnes(ctx, web); err != nil {
+			return err
+		}
+		if onboarding, err = demo.Onboarding(ctx, web); err != nil {
 			return err
 		}
 		weekly, err = demo.Weekly(ctx, web)
@@ -187,6 +191,12 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
+	fmt.Fprintf(a.stdout, "Walked this month's new members along their onboarding path (%d steps: welcome emails, orientation invitations, "+
+		"organizers by captain and by load); organizers logged a first one-on-one with %d of them, and /people shows each person's first steps.\n",
+		onboarding.Steps, onboarding.Logged)
+	if onboarding.Newcomer != nil {
+		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see their first steps on their home.\n", onboarding.Newcomer.Email)
+	}
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
 	return nil
