@@ -154,7 +154,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Branches: store.NewBranchService(db), Neighborhoods: store.NewNeighborhoodService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
-		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db),
+		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Benchmarks: store.NewBenchmarkService(db),
 		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
@@ -281,7 +281,7 @@ const electionClockEvery = time.Minute
 // startElectionClock keeps elections and proposals on time every
 // electionClockEvery, until ctx ends, queues events' reminders and the
 // notices of seats' terms ending within a month and organizers' follow-ups
-// due today, returns to their branch's queue the members whose organizer
+// due today, takes yesterday's benchmarks once, returns to their branch's queue the members whose organizer
 // lapsed or left the branch, drafts the coming week's
 // weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes
@@ -307,7 +307,8 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, terms := web.QueueTermNotices(ctx)
 			_, queues := web.ReturnToQueues(ctx)
 			_, followUps := web.QueueFollowUps(ctx)
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps)
+			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps, benchmarks)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
