@@ -30,8 +30,10 @@ type BenchmarkReport struct {
 	Stages []string
 	Days   []*rankfile.Benchmark
 	Months []MonthMoves
-	// Scopes are the branches and groups the actor may also look at.
-	Scopes []*rankfile.Body
+	// Chapter says whether the actor may look at the whole chapter's, and
+	// Scopes the branches and groups whose she may look at.
+	Chapter bool
+	Scopes  []*rankfile.Body
 }
 
 // MonthMoves is how many members moved up and down the ladder in a month.
@@ -71,6 +73,9 @@ func (a *App) TakeYesterdaysBenchmarks(ctx context.Context) error {
 // branch or group, EINVALID for an unknown period, EFORBIDDEN for those
 // who may not see them.
 func (a *App) BenchmarkReport(ctx context.Context, actor *rankfile.Actor, slug, period string) (*BenchmarkReport, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
 	to := a.Today()
 	if period == "" {
 		period = DefaultBenchmarkPeriod
@@ -85,6 +90,9 @@ func (a *App) BenchmarkReport(ctx context.Context, actor *rankfile.Actor, slug, 
 // BenchmarkRange is BenchmarkReport from one day to another, for the API:
 // EINVALID when from is after to or the range is over ten years.
 func (a *App) BenchmarkRange(ctx context.Context, actor *rankfile.Actor, slug string, from, to rankfile.Date) (*BenchmarkReport, error) {
+	if err := actor.Require(actor.SignedIn()); err != nil {
+		return nil, err
+	}
 	if to.IsZero() {
 		to = a.Today()
 	}
@@ -109,7 +117,9 @@ func (a *App) benchmarkReport(ctx context.Context, actor *rankfile.Actor, slug s
 		if err != nil {
 			return nil, err
 		}
-		r.Scope, scope = b, b.ID
+		if b.Kind != rankfile.KindChapter {
+			r.Scope, scope = b, b.ID
+		}
 	}
 	if err := actor.Require(actor.CanSeeBenchmarks(r.Scope)); err != nil {
 		return nil, err
@@ -123,14 +133,15 @@ func (a *App) benchmarkReport(ctx context.Context, actor *rankfile.Actor, slug s
 		return nil, err
 	}
 	r.Stages, r.Months = stageKeys(ladder, r.Days), monthMoves(r.Days)
+	r.Chapter = actor.CanSeeBenchmarks(nil)
 	r.Scopes, err = a.benchmarkScopes(ctx, actor)
 	return r, err
 }
 
-// benchmarkScope finds the branch or neighborhood group of slug.
+// benchmarkScope finds the chapter, branch or neighborhood group of slug.
 func (a *App) benchmarkScope(ctx context.Context, slug string) (*rankfile.Body, error) {
 	b, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: slug})
-	if err == nil && b.Kind != rankfile.KindBranch && b.Kind != rankfile.KindNeighborhoodGroup {
+	if err == nil && b.Kind != rankfile.KindChapter && b.Kind != rankfile.KindBranch && b.Kind != rankfile.KindNeighborhoodGroup {
 		err = rankfile.Errorf(rankfile.ENOTFOUND, "no branch or neighborhood group %q", slug)
 	}
 	return b, err
