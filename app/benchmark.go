@@ -38,9 +38,9 @@ type BenchmarkReport struct {
 
 // MonthMoves is how many members moved up and down the ladder in a month.
 type MonthMoves struct {
-	Month    string `json:"month"` // YYYY-MM
-	Up   int    `json:"up"`
-	Down int    `json:"down"`
+	Month string `json:"month"` // YYYY-MM
+	Up    int    `json:"up"`
+	Down  int    `json:"down"`
 }
 
 // Latest returns the last day's figures, nil when there are none.

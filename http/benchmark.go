@@ -1,10 +1,10 @@
 package http
 
 import (
-	"math"
-	"strconv"
 	"html/template"
+	"math"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/rankfile/rankfile"
