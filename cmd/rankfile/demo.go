@@ -140,6 +140,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var weekly *rankfile.WeeklyEmail
 	var captain *rankfile.Member
 	var oneOnOnes *demo.OneOnOnesSummary
+	var benchmarkDays int
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -162,7 +163,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if oneOnOnes, err = demo.OneOnOnes(ctx, web); err != nil {
 			return err
 		}
-		weekly, err = demo.Weekly(ctx, web)
+		if weekly, err = demo.Weekly(ctx, web); err != nil {
+			return err
+		}
+		benchmarkDays, err = demo.Benchmarks(ctx, web)
 		return err
 	})
 	if err != nil {
@@ -189,6 +193,8 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
+	fmt.Fprintf(a.stdout, "Took the chapter's benchmarks of the past %d days from its records: steward@example.org, an admin, sees them at /benchmarks, "+
+		"coordinator@example.org Central's at /benchmarks?scope=central.\n", benchmarkDays)
 	return nil
 }
 
