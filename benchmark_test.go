@@ -65,3 +65,35 @@ func TestALaterRecordDoesNotCountOnAnEarlierDay(t *testing.T) {
 		t.Errorf("on the training's day: stage %q, want trained", got)
 	}
 }
+
+func TestWhoSeesWhichBenchmarks(t *testing.T) {
+	central := &rankfile.Body{ID: 1, Kind: rankfile.KindBranch}
+	westside := &rankfile.Body{ID: 2, Kind: rankfile.KindBranch}
+	echoPark := &rankfile.Body{ID: 3, Kind: rankfile.KindNeighborhoodGroup, ParentID: 1}
+	steering := &rankfile.Body{ID: 4, Kind: rankfile.KindSteeringCommittee}
+	coordinator := &rankfile.Actor{Member: &rankfile.Member{ID: 1}, Leads: []*rankfile.Body{central}}
+	captain := &rankfile.Actor{Member: &rankfile.Member{ID: 2}, Leads: []*rankfile.Body{echoPark}}
+	officer := &rankfile.Actor{Member: &rankfile.Member{ID: 3}, Leads: []*rankfile.Body{steering}}
+	steward := &rankfile.Actor{Member: &rankfile.Member{ID: 4}, Steward: true}
+	member := &rankfile.Actor{Member: &rankfile.Member{ID: 5}}
+	for _, c := range []struct {
+		what      string
+		got, want bool
+	}{
+		{"the steering committee sees the chapter's", officer.CanSeeBenchmarks(nil), true},
+		{"the steering committee sees a branch's", officer.CanSeeBenchmarks(westside), true},
+		{"a steward sees the chapter's", steward.CanSeeBenchmarks(nil), true},
+		{"a co-coordinator sees her branch's", coordinator.CanSeeBenchmarks(central), true},
+		{"a co-coordinator sees her branch's groups'", coordinator.CanSeeBenchmarks(echoPark), true},
+		{"a co-coordinator sees another branch's", coordinator.CanSeeBenchmarks(westside), false},
+		{"a co-coordinator sees the chapter's", coordinator.CanSeeBenchmarks(nil), false},
+		{"a captain sees her group's", captain.CanSeeBenchmarks(echoPark), true},
+		{"a captain sees her branch's", captain.CanSeeBenchmarks(central), false},
+		{"a member sees her branch's", member.CanSeeBenchmarks(central), false},
+		{"nobody signed in sees the chapter's", rankfile.Anonymous.CanSeeBenchmarks(nil), false},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)
+		}
+	}
+}
