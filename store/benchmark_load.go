@@ -20,7 +20,7 @@ func (s *BenchmarkService) benchmarkMembers(ctx context.Context, upTo rankfile.D
 	if err != nil {
 		return nil, err
 	}
-	end := upTo.AddDays(1).Time(s.db.Zone) // check-ins are instants; upTo ends at midnight where the chapter is
+	end := upTo.AddDays(1).Time(s.db.Zone).UTC() // check-ins are instants, stored in UTC; upTo ends at midnight where the chapter is
 	loads := []func() error{
 		func() error { return s.loadEventDays(ctx, byID, end) },
 		func() error { return s.loadMeetingDays(ctx, byID, end) },

@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"sync"
+	"time"
 	"testing"
 
 	"github.com/rankfile/rankfile"
@@ -128,6 +129,32 @@ func TestADayIsTakenOnceByTwoTakers(t *testing.T) {
 		}
 		if n != 1 || len(rows) != 1 {
 			t.Errorf("four takers took the day %d times, %d chapter rows; want 1 and 1", n, len(rows))
+		}
+	})
+}
+
+// TestAnEveningCheckInCountsOnItsOwnDay checks a member in at 8 pm in Los
+// Angeles, already the next day in UTC: the day's snapshot counts it.
+func TestAnEveningCheckInCountsOnItsOwnDay(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		setClock(db, "2026-12-03")
+		zone, err := time.LoadLocation("America/Los_Angeles")
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Zone = zone
+		ms, tree := benchmarkRoster(t, db, nil)
+		checkIn(t, db, tree["central"], ms["3"], "canvass", "2026-12-01")
+		if err := db.Exec(`UPDATE event_registrations SET attended_at = '2026-12-02 04:00:00+00:00'`); err != nil {
+			t.Fatal(err)
+		}
+		day := rankfile.MustParseDate("2026-12-01")
+		if _, err := store.NewBenchmarkService(db).TakeBenchmarks(ctx, []rankfile.Date{day}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := store.NewBenchmarkService(db).Benchmarks(ctx, rankfile.ChapterScope, day, day)
+		if err != nil || len(got) != 1 || got[0].Stages["participant"] != 1 {
+			t.Fatalf("the snapshot of December 1: %v, %v; want the evening's canvasser a participant", got, err)
 		}
 	})
 }
