@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/rankfile/rankfile"
 )
@@ -18,7 +20,22 @@ import (
 // far less than loading her records; and a stage recomputed from the
 // records agrees with the day's own counts when a one-on-one is logged
 // late or when days are backfilled out of order.
-type BenchmarkService struct{ db *DB }
+//
+// Dashboards read a scope's days over and over while they change once a
+// day: the days read are kept until another day is taken (days are only
+// ever added, so their count tells), which makes a dashboard one count of
+// benchmark_days rather than 730 rows and their JSON.
+type BenchmarkService struct {
+	db *DB
+
+	mu    sync.Mutex
+	taken int                              // the number of days taken when kept was filled
+	kept  map[string][]*rankfile.Benchmark // by scope, from and to
+}
+
+// maxKeptBenchmarks bounds how many ranges are kept: a dashboard asks for
+// three periods of a few dozen scopes.
+const maxKeptBenchmarks = 512
 
 // NewBenchmarkService returns the benchmark service of db.
 func NewBenchmarkService(db *DB) *BenchmarkService { return &BenchmarkService{db: db} }
@@ -129,9 +146,37 @@ func insertBenchmark(ctx context.Context, tx *Tx, b *rankfile.Benchmark) error {
 	return err
 }
 
-// Benchmarks returns scope's figures from from to to, oldest first: one
-// range of the primary key.
+// Benchmarks returns scope's figures from from to to, oldest first, kept
+// while no day is taken: callers must not change them.
 func (s *BenchmarkService) Benchmarks(ctx context.Context, scope int64, from, to rankfile.Date) ([]*rankfile.Benchmark, error) {
+	var taken int
+	if err := s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM benchmark_days`).Scan(&taken); err != nil {
+		return nil, s.db.translate(err)
+	}
+	key := fmt.Sprint(scope, from, to)
+	s.mu.Lock()
+	if taken != s.taken || len(s.kept) >= maxKeptBenchmarks {
+		s.taken, s.kept = taken, map[string][]*rankfile.Benchmark{}
+	}
+	days, ok := s.kept[key]
+	s.mu.Unlock()
+	if ok {
+		return days, nil
+	}
+	days, err := s.readBenchmarks(ctx, scope, from, to)
+	if err == nil {
+		s.mu.Lock()
+		if s.taken == taken {
+			s.kept[key] = days
+		}
+		s.mu.Unlock()
+	}
+	return days, err
+}
+
+// readBenchmarks reads scope's figures from from to to: one range of the
+// primary key.
+func (s *BenchmarkService) readBenchmarks(ctx context.Context, scope int64, from, to rankfile.Date) ([]*rankfile.Benchmark, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT day, members, stages, new_members, new_reached, new_oriented,
 		at_meeting, one_on_one_year, moved_up, moved_down FROM benchmarks
 		WHERE scope = $1 AND day >= $2 AND day <= $3 ORDER BY day`, scope, from, to)

@@ -158,3 +158,22 @@ func TestAnEveningCheckInCountsOnItsOwnDay(t *testing.T) {
 		}
 	})
 }
+
+// TestADayTakenIsReadAtOnce reads a range, takes a day in it, and reads
+// it again: the kept range gives way to the new day.
+func TestADayTakenIsReadAtOnce(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		setClock(db, "2026-12-03")
+		benchmarkRoster(t, db, nil)
+		s := store.NewBenchmarkService(db)
+		d1, d2 := rankfile.MustParseDate("2026-12-01"), rankfile.MustParseDate("2026-12-02")
+		for i, d := range []rankfile.Date{d1, d2} {
+			if _, err := store.NewBenchmarkService(db).TakeBenchmarks(ctx, []rankfile.Date{d}); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.Benchmarks(ctx, rankfile.ChapterScope, d1, d2); err != nil || len(got) != i+1 {
+				t.Errorf("after taking %s: %d days, %v; want %d", d, len(got), err, i+1)
+			}
+		}
+	})
+}
