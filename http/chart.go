@@ -200,6 +200,8 @@ func chartNumber(v float64, percent bool) string {
 		return fmt.Sprintf("%.0f%%", v*100)
 	case v >= 10000:
 		return fmt.Sprintf("%.0fk", v/1000)
+	case v != math.Trunc(v): // half of an odd top
+		return fmt.Sprintf("%.1f", v)
 	}
 	return fmt.Sprintf("%.0f", v)
 }

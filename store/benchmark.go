@@ -154,24 +154,34 @@ func (s *BenchmarkService) Benchmarks(ctx context.Context, scope int64, from, to
 		return nil, s.db.translate(err)
 	}
 	key := fmt.Sprint(scope, from, to)
-	s.mu.Lock()
-	if taken != s.taken || len(s.kept) >= maxKeptBenchmarks {
-		s.taken, s.kept = taken, map[string][]*rankfile.Benchmark{}
-	}
-	days, ok := s.kept[key]
-	s.mu.Unlock()
-	if ok {
+	if days, ok := s.keptDays(taken, key); ok {
 		return days, nil
 	}
 	days, err := s.readBenchmarks(ctx, scope, from, to)
 	if err == nil {
-		s.mu.Lock()
-		if s.taken == taken {
-			s.kept[key] = days
-		}
-		s.mu.Unlock()
+		s.keep(taken, key, days)
 	}
 	return days, err
+}
+
+// keptDays returns the days kept for key when no day was taken since.
+func (s *BenchmarkService) keptDays(taken int, key string) ([]*rankfile.Benchmark, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.kept == nil || taken != s.taken || len(s.kept) >= maxKeptBenchmarks {
+		s.taken, s.kept = taken, map[string][]*rankfile.Benchmark{}
+	}
+	days, ok := s.kept[key]
+	return days, ok
+}
+
+// keep keeps the days read for key, unless a day was taken meanwhile.
+func (s *BenchmarkService) keep(taken int, key string, days []*rankfile.Benchmark) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.kept != nil && s.taken == taken {
+		s.kept[key] = days
+	}
 }
 
 // readBenchmarks reads scope's figures from from to to: one range of the

@@ -159,14 +159,20 @@ func TestAnEveningCheckInCountsOnItsOwnDay(t *testing.T) {
 	})
 }
 
-// TestADayTakenIsReadAtOnce reads a range, takes a day in it, and reads
-// it again: the kept range gives way to the new day.
+// TestADayTakenIsReadAtOnce reads a range before any day is taken, takes
+// a day in it, and reads it again: the kept range gives way to the new
+// day.
 func TestADayTakenIsReadAtOnce(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		setClock(db, "2026-12-03")
 		benchmarkRoster(t, db, nil)
 		s := store.NewBenchmarkService(db)
 		d1, d2 := rankfile.MustParseDate("2026-12-01"), rankfile.MustParseDate("2026-12-02")
+		for range 2 { // before any day is taken, twice
+			if got, err := s.Benchmarks(ctx, rankfile.ChapterScope, d1, d2); err != nil || len(got) != 0 {
+				t.Fatalf("before any day: %d days, %v; want none", len(got), err)
+			}
+		}
 		for i, d := range []rankfile.Date{d1, d2} {
 			if _, err := store.NewBenchmarkService(db).TakeBenchmarks(ctx, []rankfile.Date{d}); err != nil {
 				t.Fatal(err)
