@@ -49,15 +49,15 @@ type MemberActivity struct {
 }
 
 // Count returns how many of the member's records of counter fall within
-// days days before on, on included (all of them when days is 0).
+// days days before on, on included (all of them up to on when days is 0).
 func (a *MemberActivity) Count(counter string, days int, on Date) int {
 	if counter == CountSeats {
 		return a.Seats
 	}
-	if days == 0 {
-		return len(a.Dates[counter])
+	from := Date{} // ever, but never after the day: a day in the past is counted as it stood
+	if days > 0 {
+		from = on.AddDays(-(days - 1))
 	}
-	from := on.AddDays(-(days - 1))
 	n := 0
 	for _, d := range a.Dates[counter] {
 		if !d.Before(from) && !on.Before(d) {

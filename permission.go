@@ -168,6 +168,29 @@ func (a *Actor) CanSeeNeighborhood(g *Body) bool {
 	return a.Steward || a.LeadsBody(g.ID) || (g.ParentID != 0 && a.LeadsBody(g.ParentID))
 }
 
+// CanSeeBenchmarks reports whether the actor may see the benchmarks of
+// body b, nil for the whole chapter: the chapter's figures to the steering
+// committee, the admins and the data stewards; a branch's also to its
+// leaders; a neighborhood group's also to its captains and its branch's
+// leaders. A branch's leaders see no other branch's figures.
+func (a *Actor) CanSeeBenchmarks(b *Body) bool {
+	switch {
+	case !a.SignedIn():
+		return false
+	case a.Admin || a.Steward || a.onSteeringCommittee():
+		return true
+	case b == nil:
+		return false
+	}
+	return a.LeadsBody(b.ID) || (b.Kind == KindNeighborhoodGroup && b.ParentID != 0 && a.LeadsBody(b.ParentID))
+}
+
+// onSteeringCommittee reports whether the actor holds a seat on a steering
+// committee today.
+func (a *Actor) onSteeringCommittee() bool {
+	return slices.ContainsFunc(a.Leads, func(b *Body) bool { return b.Kind == KindSteeringCommittee })
+}
+
 // CanSeeLeaders reports whether the actor may see who leads the bodies.
 // The organization's public face shows bodies and their public contacts;
 // the names of the people who lead them are for members.

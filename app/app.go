@@ -42,6 +42,8 @@ type App struct {
 	Weekly rankfile.WeeklyService
 	// Ladders holds the chapter's ladder and gathers what it counts.
 	Ladders rankfile.LadderService
+	// Benchmarks takes and keeps the daily engagement figures.
+	Benchmarks rankfile.BenchmarkService
 	// Neighborhoods keeps members sorted into neighborhood groups.
 	Neighborhoods rankfile.NeighborhoodService
 	// OneOnOnes holds who each member's organizer is, and the

@@ -31,6 +31,7 @@ func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := bodyData{BodyPage: p, Done: r.URL.Query().Get("done")}
+	v.Benchmarks = (p.Body.Kind == rankfile.KindBranch || p.Body.Kind == rankfile.KindNeighborhoodGroup) && req(r).actor.CanSeeBenchmarks(p.Body)
 	if p.Body.Kind == rankfile.KindChapter && req(r).actor.SignedIn() {
 		if v.Priorities, err = s.app.ChapterPriorities(r.Context(), req(r).actor, p.Body.ID); err != nil {
 			return err
@@ -45,6 +46,9 @@ type bodyData struct {
 	*app.BodyPage
 	Done       string
 	Priorities *rankfile.Priorities
+	// Benchmarks links the dashboard of a branch or a group for those who
+	// may see it.
+	Benchmarks bool
 }
 
 func (s *Server) joinBody(w http.ResponseWriter, r *http.Request) error {

@@ -55,8 +55,10 @@ var funcs = template.FuncMap{
 	// dateOf is the day an instant falls on in a time zone.
 	"dateOf": func(t time.Time, zone *time.Location) rankfile.Date { return rankfile.DateOf(t.In(zone)) },
 	"lower":  strings.ToLower,
-	"dict":   dict,
-	"list":   func(items ...string) []string { return items },
+	// percent writes n as a whole percentage of of (benchmark.go).
+	"percent": percent,
+	"dict":    dict,
+	"list":    func(items ...string) []string { return items },
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },
 	"isFalse": func(p *bool) bool { return p != nil && !*p },

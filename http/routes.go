@@ -178,6 +178,8 @@ func (s *Server) Handler() http.Handler {
 
 	mux.Handle("GET /ladder", page(s.ladderPage))
 	mux.Handle("POST /ladder", page(s.saveLadderForm))
+	mux.Handle("GET /benchmarks", page(s.benchmarksPage))
+	mux.Handle("GET /benchmarks.csv", page(s.benchmarksCSV))
 	mux.Handle("GET /weekly", page(s.weekliesPage))
 	mux.Handle("POST /weekly", page(s.draftWeeklyForm))
 	mux.Handle("GET /weekly/{id}", page(s.weeklyPage))
@@ -204,6 +206,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/me/onboarding", api(s.apiMyOnboarding))
 	mux.Handle("GET /api/v1/ladder", api(s.apiLadder))
 	mux.Handle("PUT /api/v1/ladder", api(s.apiSetLadder))
+	mux.Handle("GET /api/v1/benchmarks", api(s.apiBenchmarks))
 	mux.Handle("PUT /api/v1/me/preferences", api(s.apiSetPreferences))
 	mux.Handle("GET /api/v1/me/tokens", api(s.apiMyTokens))
 	mux.Handle("DELETE /api/v1/me/tokens/{id}", api(s.apiRevokeMyToken))

@@ -141,6 +141,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var captain *rankfile.Member
 	var oneOnOnes *demo.OneOnOnesSummary
 	var onboarding *demo.OnboardingSummary
+	var benchmarkDays int
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -166,7 +167,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if onboarding, err = demo.Onboarding(ctx, web); err != nil {
 			return err
 		}
-		weekly, err = demo.Weekly(ctx, web)
+		if weekly, err = demo.Weekly(ctx, web); err != nil {
+			return err
+		}
+		benchmarkDays, err = demo.Benchmarks(ctx, web)
 		return err
 	})
 	if err != nil {
@@ -199,6 +203,8 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	}
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
+	fmt.Fprintf(a.stdout, "Took the chapter's benchmarks of the past %d days from its records: steward@example.org, an admin, sees them at /benchmarks, "+
+		"coordinator@example.org Central's at /benchmarks?scope=central.\n", benchmarkDays)
 	return nil
 }
 

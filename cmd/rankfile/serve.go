@@ -155,6 +155,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db),
+		Benchmarks: store.NewBenchmarkService(db),
 		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
@@ -281,9 +282,10 @@ const electionClockEvery = time.Minute
 // startElectionClock keeps elections and proposals on time every
 // electionClockEvery, until ctx ends, queues events' reminders and the
 // notices of seats' terms ending within a month and organizers' follow-ups
-// due today, returns to their branch's queue the members whose organizer
-// lapsed, left the branch or (as captain) the seat, does the onboarding
-// steps new members are owed (see App.Onboard), drafts the coming week's
+// due today, takes yesterday's benchmarks once, returns to their branch's
+// queue the members whose organizer lapsed, left the branch or (as captain)
+// the seat, does the onboarding steps new members are owed (see
+// App.Onboard), drafts the coming week's
 // weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes
 // sign-in links, would fill with one message per member. The demo, whose
@@ -309,7 +311,9 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, queues := web.ReturnToQueues(ctx)
 			_, followUps := web.QueueFollowUps(ctx)
 			_, onboard := web.Onboard(ctx)
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps, onboard)
+			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
+			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
+				onboard, benchmarks)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
