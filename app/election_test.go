@@ -89,7 +89,7 @@ func newApp(db *store.DB) *app.App {
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db),
 		Benchmarks: store.NewBenchmarkService(db),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 }
 

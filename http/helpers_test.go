@@ -84,7 +84,7 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db),
 		Benchmarks: store.NewBenchmarkService(db),
-		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		Mailer:     mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)
 	w.fill()

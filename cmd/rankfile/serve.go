@@ -156,7 +156,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db),
 		Benchmarks: store.NewBenchmarkService(db),
-		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
+		Zone:       db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
 	return a
