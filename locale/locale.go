@@ -107,11 +107,10 @@ func (l *Localizer) plain(id string) string {
 	if s, ok := plainMessages.Load(key); ok {
 		return s.(string)
 	}
-	s, err := l.l.Localize(&i18n.LocalizeConfig{MessageID: id})
-	if err != nil {
-		return "⟦" + id + "⟧"
+	s := l.localize(&i18n.LocalizeConfig{MessageID: id})
+	if !MissingMarker(s) {
+		plainMessages.Store(key, s)
 	}
-	plainMessages.Store(key, s)
 	return s
 }
 
