@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -145,6 +146,14 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 		// would find nothing.
 		w.Header().Set("HX-Push-Url", "false")
 	}
+	return writeBuffered(w, status, &buf)
+}
+
+// writeBuffered sends a page written whole into buf, with its length: the
+// answer then goes out in one or two writes to the connection instead of
+// in chunks.
+func writeBuffered(w http.ResponseWriter, status int, buf *bytes.Buffer) error {
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
@@ -160,6 +169,5 @@ func (s *Server) renderPart(w http.ResponseWriter, r *http.Request, page, part s
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_, err := buf.WriteTo(w)
-	return err
+	return writeBuffered(w, http.StatusOK, &buf)
 }

@@ -77,6 +77,8 @@ type viewLog struct {
 	// anchors writes the log's head into the main log now and then (see
 	// audit_view_anchor.go).
 	anchors *viewAnchors
+	// onRoster is the members the log has found on the roster.
+	onRoster memberSet
 }
 
 // viewLogSchema creates the log's tables, indexes and triggers. at is in
@@ -256,7 +258,7 @@ func sqliteTx(ctx context.Context, conn *sql.DB, fn func(tx *sql.Tx) error) erro
 // check by a foreign key, so append checks them first: an entry the main
 // log would refuse is refused here too.
 func (l *viewLog) append(ctx context.Context, entries []*rankfile.AuditEntry) error {
-	if err := l.db.checkAuditMembers(ctx, entries); err != nil {
+	if err := l.checkAuditMembers(ctx, entries); err != nil {
 		return err
 	}
 	err := sqliteTx(ctx, l.write, func(tx *sql.Tx) error {
@@ -293,28 +295,35 @@ func (l *viewLog) chain(ctx context.Context, tx *sql.Tx, e *rankfile.AuditEntry,
 		e.At.UnixMicro(), e.ActorID, e.Actor, e.Action, e.SubjectID, e.Detail, e.PrevHash, e.Hash).Scan(&e.ID)
 }
 
-// checkAuditMembers checks that the members entries name are on the roster.
-func (db *DB) checkAuditMembers(ctx context.Context, entries []*rankfile.AuditEntry) error {
-	seen := map[int64]bool{0: true} // 0: no one named
-	var ids []int64
-	for _, e := range entries {
-		for _, id := range []int64{e.ActorID, e.SubjectID} {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-	}
+// checkAuditMembers checks that the members entries name are on the
+// roster. Members are never deleted, only marked, so a member once found
+// stays found: the log remembers whom it found (up to rosterMemo), and
+// asks the database only about the others. Without that, each commit of
+// the log, hundreds a second while a steward searches, waited for one of
+// the readers the pages wait for.
+func (l *viewLog) checkAuditMembers(ctx context.Context, entries []*rankfile.AuditEntry) error {
+	ids := l.onRoster.unknown(entries)
 	if len(ids) == 0 {
 		return nil
 	}
-	var found int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE id IN (SELECT value FROM json_each($1))`,
-		mustJSON(ids)).Scan(&found)
+	rows, err := l.db.read.QueryContext(ctx, `SELECT id FROM members WHERE id IN (SELECT value FROM json_each($1))`, mustJSON(ids))
 	if err != nil {
-		return db.translate(err)
+		return l.db.translate(err)
 	}
-	if found != len(ids) {
+	defer rows.Close()
+	found := make([]int64, 0, len(ids))
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return l.db.translate(err)
+		}
+		found = append(found, id)
+	}
+	if err := rows.Err(); err != nil {
+		return l.db.translate(err)
+	}
+	l.onRoster.add(found)
+	if len(found) != len(ids) {
 		return rankfile.Errorf(rankfile.EINVALID, "an audit entry names someone who is not on the roster")
 	}
 	return nil
