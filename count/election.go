@@ -71,6 +71,15 @@ func (e *Election) CandidateIndex(name string) int {
 	return -1
 }
 
+// Standing returns how many candidates stand: those who did not withdraw.
+func (e *Election) Standing() int {
+	out := make(map[int]bool, len(e.Withdrawn))
+	for _, c := range e.Withdrawn {
+		out[c] = true
+	}
+	return len(e.Candidates) - len(out)
+}
+
 // TotalWeight returns the number of ballots, counting each Ballot Weight
 // times.
 func (e *Election) TotalWeight() int64 {

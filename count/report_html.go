@@ -5,25 +5,31 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed templates/report.html.tmpl
 var templateFS embed.FS
 
-var reportTemplate = template.Must(template.ParseFS(templateFS, "templates/report.html.tmpl"))
+// reportTemplate is parsed on first use: a count printed as text or JSON
+// does not pay for it.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templateFS, "templates/report.html.tmpl"))
+})
 
 // htmlView is what the report template shows.
 type htmlView struct {
-	T                        Translator
-	Title, Rule, Quota, Seed string
-	Seats, Places            int
-	Ballots, Valid           int64
-	Constraints, Elected     []string
-	Rounds                   []int
-	Rows                     []htmlRow
-	Exhausted, Quotas        []string
-	Decisions                []htmlDecision
-	Chart                    chart
+	T                    Translator
+	Title, Rule, Seed    string
+	Seats, Quota         string // in words: "5 seats", "quota 1,234.5"
+	Places               int
+	Ballots, Valid       int64
+	Constraints, Elected []string
+	Rounds               []int
+	Rows                 []htmlRow
+	Exhausted, Quotas    []string
+	Decisions            []htmlDecision
+	Chart                chart
 }
 
 type htmlRow struct {
@@ -46,13 +52,13 @@ func (r *Report) WriteHTML(w io.Writer) error { return r.WriteHTMLIn(w, english)
 // WriteHTMLIn is WriteHTML with the words of the report (headings,
 // outcomes, reasons) from t, in the reader's language.
 func (r *Report) WriteHTMLIn(w io.Writer, t Translator) error {
-	return reportTemplate.ExecuteTemplate(w, "report", r.htmlView(t))
+	return reportTemplate().ExecuteTemplate(w, "report", r.htmlView(t))
 }
 
 func (r *Report) htmlView(t Translator) htmlView {
 	v := htmlView{
-		T: t, Title: r.Title, Rule: t("method." + string(r.Method)), Quota: r.Quota.Reading(readingPlaces), Seed: r.Seed,
-		Seats: r.Seats, Places: r.Places, Ballots: r.Ballots, Valid: r.Valid,
+		T: t, Title: r.Title, Rule: t("method." + string(r.Method)), Quota: r.quotaIn(t), Seed: r.Seed,
+		Seats: r.seatsIn(t), Places: r.Places, Ballots: r.Ballots, Valid: r.Valid,
 		Elected: r.names(r.Elected), Chart: r.chart(t),
 	}
 	if v.Title == "" {
@@ -122,4 +128,21 @@ func (r *Report) tieWords(tie *Tie, t Translator) string {
 		return t("count.tie.lot", "Tied", tied, "Seed", r.Seed)
 	}
 	return t("count.tie.stage", "Tied", tied, "Stage", tie.Stage)
+}
+
+// seatsIn says the number of seats in t's words.
+func (r *Report) seatsIn(t Translator) string {
+	if r.Seats == 1 {
+		return t("count.seats.one")
+	}
+	return t("count.seats.other", "N", r.Seats)
+}
+
+// quotaIn says the quota in t's words, as the text report's quotaWords does.
+func (r *Report) quotaIn(t Translator) string {
+	final := r.Quota.Reading(readingPlaces)
+	if r.Method != Meek || len(r.Rounds) == 0 || r.Rounds[0].Quota == r.Quota {
+		return t("count.quotafixed", "Quota", final)
+	}
+	return t("count.quotameek", "Final", final, "First", r.Rounds[0].Quota.Reading(readingPlaces))
 }

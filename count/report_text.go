@@ -22,8 +22,8 @@ func (r *Report) WriteText(w io.Writer) error {
 
 func (r *Report) textHeader(b *strings.Builder) {
 	fmt.Fprintf(b, "%s: %s\n", r.Method.Title(), r.Title)
-	fmt.Fprintf(b, "%d seat(s), %d ballots (%d valid), quota %s, votes to %d decimal places\n",
-		r.Seats, r.Ballots, r.Valid, r.Quota, r.Places)
+	fmt.Fprintf(b, "%s, %s (%d valid), %s, votes to %d decimal places\n",
+		plural(r.Seats, "seat", "seats"), plural(int(r.Ballots), "ballot", "ballots"), r.Valid, r.quotaWords(), r.Places)
 	fmt.Fprintf(b, "Lot seed: %q\n", r.Seed)
 	if len(r.TieOrder) > 0 {
 		fmt.Fprintf(b, "Tie order (replaces the lot): %s\n", strings.Join(r.names(r.TieOrder), ", "))
@@ -92,7 +92,7 @@ func (r *Report) roundTitle(rd *Round) string {
 	case rd.Action == "exclusion":
 		return fmt.Sprintf("ballots of %s transferred; majority threshold %s", from, rd.Quota)
 	case r.Method == Meek:
-		return fmt.Sprintf("%d iteration(s), quota %s, total surplus %s", rd.Iterations, rd.Quota, rd.Surplus)
+		return fmt.Sprintf("%s, quota %s, total surplus %s", plural(rd.Iterations, "iteration", "iterations"), rd.Quota, rd.Surplus)
 	case r.Method == IRV:
 		return fmt.Sprintf("first preferences; majority threshold %s", rd.Quota)
 	}
@@ -142,4 +142,22 @@ func signed(d Decimal) string {
 		return "+" + d.String()
 	}
 	return d.String()
+}
+
+// quotaWords says the quota for the header. Meek's quota falls as votes
+// exhaust, so its header gives the final round's and the first's, each
+// named as such; the other rules keep one quota throughout.
+func (r *Report) quotaWords() string {
+	if r.Method != Meek || len(r.Rounds) == 0 || r.Rounds[0].Quota == r.Quota {
+		return "quota " + r.Quota.String()
+	}
+	return fmt.Sprintf("final quota %s (first round %s)", r.Quota, r.Rounds[0].Quota)
+}
+
+// plural writes n with the word's singular or plural form.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

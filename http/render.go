@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -21,8 +22,9 @@ import (
 var templateFS embed.FS
 
 // pages holds each page's template set: the layout with that page's
-// content, parsed once at start.
-var pages = parsePages()
+// content, parsed once, when a server is made (NewServer), so that
+// commands that serve no pages (a count, an import) do not pay for them.
+var pages = sync.OnceValue(parsePages)
 
 func parsePages() map[string]*template.Template {
 	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
@@ -82,7 +84,8 @@ func dict(args ...any) map[string]any {
 
 // assets maps each static file to its URL with a fingerprint of its
 // content, so that browsers may keep files forever and still see changes.
-var assets = fingerprints()
+// It is made on first use, like pages.
+var assets = sync.OnceValue(fingerprints)
 
 func fingerprints() map[string]string {
 	out := map[string]string{}
@@ -99,7 +102,7 @@ func fingerprints() map[string]string {
 }
 
 func asset(name string) string {
-	if u, ok := assets[name]; ok {
+	if u, ok := assets()[name]; ok {
 		return u
 	}
 	panic("http: no static file " + name) // a template defect, caught by the template tests
@@ -131,7 +134,7 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	v := view{L: rq.l, Actor: rq.actor, Org: s.app.Name, Path: r.URL.Path, Languages: locale.Languages,
 		Zone: s.app.Zone, Today: s.app.Today(), Data: data}
 	var buf bytes.Buffer
-	t, ok := pages[name]
+	t, ok := pages()[name]
 	if !ok {
 		return rankfile.Errorf(rankfile.EINTERNAL, "no template %s", name)
 	}
@@ -165,7 +168,7 @@ func (s *Server) renderPart(w http.ResponseWriter, r *http.Request, page, part s
 	v := view{L: rq.l, Actor: rq.actor, Org: s.app.Name, Path: r.URL.Path, Languages: locale.Languages,
 		Zone: s.app.Zone, Today: s.app.Today(), Data: data}
 	var buf bytes.Buffer
-	if err := pages[page].ExecuteTemplate(&buf, part, v); err != nil {
+	if err := pages()[page].ExecuteTemplate(&buf, part, v); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -97,6 +97,7 @@ func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger
 	if signIns <= 0 {
 		signIns = signInsPerMinute
 	}
+	pages() // parsed now, so that a server is ready for its first page
 	return &Server{
 		app: a, ping: ping, logger: logger, cfg: cfg, proxies: proxies(cfg.TrustedProxies),
 		signInLimit: newLimiter(signIns, time.Minute),

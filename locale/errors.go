@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sync"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -20,7 +21,7 @@ import (
 
 // serverMessages holds, for each language but English, the translations
 // of the server's messages, by English format.
-var serverMessages = loadServerMessages()
+var serverMessages = sync.OnceValue(loadServerMessages)
 
 func loadServerMessages() map[string]map[string]string {
 	out := map[string]map[string]string{}
@@ -40,7 +41,7 @@ func loadServerMessages() map[string]map[string]string {
 
 // ServerMessages returns the translations of the server's messages into
 // the language with the tag, by English format, for the tests.
-func ServerMessages(tag string) map[string]string { return serverMessages[tag] }
+func ServerMessages(tag string) map[string]string { return serverMessages()[tag] }
 
 // Error says an error's message in the localizer's language. Errors that
 // are not the reader's to see get the generic message of
@@ -50,7 +51,7 @@ func (l *Localizer) Error(err error) string {
 	if !errors.As(err, &e) || e.Format == "" {
 		return rankfile.ErrorMessage(err)
 	}
-	format, ok := serverMessages[l.lang][e.Format]
+	format, ok := serverMessages()[l.lang][e.Format]
 	if !ok {
 		return e.Message
 	}
@@ -75,7 +76,7 @@ func (l *Localizer) errorArg(a any, word bool) any {
 		return l.Error(v)
 	}
 	if v := reflect.ValueOf(a); word && v.Kind() == reflect.String {
-		if t, ok := serverMessages[l.lang][v.String()]; ok {
+		if t, ok := serverMessages()[l.lang][v.String()]; ok {
 			return t
 		}
 	}

@@ -28,7 +28,9 @@ type Language struct {
 // each named in itself; the first is the default.
 var Languages = []Language{{"en", "English"}, {"es", "Español"}}
 
-var bundle = loadBundle()
+// bundle holds the catalogs, read on first use: commands that speak to no
+// one (a count) do not pay for them.
+var bundle = sync.OnceValue(loadBundle)
 
 func loadBundle() *i18n.Bundle {
 	b := i18n.NewBundle(language.English)
@@ -51,7 +53,7 @@ type Localizer struct {
 // speaks; each preference may be a tag or an Accept-Language header.
 func For(preferences ...string) *Localizer {
 	lang := Match(preferences...)
-	return &Localizer{lang: lang, l: i18n.NewLocalizer(bundle, lang)}
+	return &Localizer{lang: lang, l: i18n.NewLocalizer(bundle(), lang)}
 }
 
 // Match returns the tag of the first preferred language rankfile speaks,

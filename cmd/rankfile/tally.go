@@ -1,7 +1,13 @@
 package main
 
 import (
-	"runtime/debug"
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -16,65 +22,186 @@ type tallyFlags struct {
 	method, tags, seed string
 	seats              int
 	require            []string
-	asJSON             bool
+	asJSON, jsonLines  bool
+	allowFewer         bool
 }
 
 func (a *app) tallyCommand() *cobra.Command {
 	var f tallyFlags
 	cmd := &cobra.Command{
-		Use:   "tally FILE.blt --method irv|scottish|meek",
-		Short: "Count ranked ballots from a BLT file (- reads standard input)",
-		Long: `Count ranked ballots from a BLT file by instant runoff (irv), Scottish STV
-(scottish) or Meek STV (meek), and print the count round by round. Reserved
-seats are constraints on tags: --tags names a CSV file of "name,tag,tag..."
-lines, and each --require 'TAG>=N' or 'TAG<=N' asks that at least or at most N
-of the elected carry TAG. Constraints no result can meet are refused before
-counting. A tie the rule leaves to the lot is drawn from --seed, which the
-report prints so that anyone can recount.`,
-		Args: args(1, "the BLT file's name"),
-		RunE: func(cmd *cobra.Command, argv []string) error { return a.tally(argv[0], f) },
+		Use:   "tally FILE.blt... --method irv|scottish|meek",
+		Short: "Count ranked ballots from BLT files (- reads standard input)",
+		Long: `Count ranked ballots from BLT files by instant runoff (irv), Scottish STV
+(scottish) or Meek STV (meek), and print each count round by round, in the
+order the files were named. Several files (a council's wards) are counted in
+one run with the same options; with --json their counts print as one JSON
+array, with --json-lines as one JSON object a line. Every file is read and
+counted before anything is printed: a file that cannot be counted stops the
+run, naming the file, and nothing is printed.
+
+Reserved seats are constraints on tags: --tags names a CSV file of
+"name,tag,tag..." lines, and each --require 'TAG>=N' or 'TAG<=N' asks that at
+least or at most N of the elected carry TAG. Constraints no result can meet
+are refused before counting. More seats than candidates standing is refused
+unless --allow-fewer, which elects them all. A tie the rule leaves to the lot
+is drawn from --seed, which the report prints so that anyone can recount.`,
+		Args: atLeastOneFile,
+		RunE: func(cmd *cobra.Command, argv []string) error { return a.tally(argv, f) },
 	}
 	cmd.Flags().StringVar(&f.method, "method", "", "counting rule: irv, scottish or meek (required)")
 	cmd.Flags().IntVar(&f.seats, "seats", 0, "seats to fill (default: the BLT header's)")
 	cmd.Flags().StringVar(&f.tags, "tags", "", "candidates' tags: a CSV `FILE` of name,tag,tag... lines")
-	cmd.Flags().StringArrayVar(&f.require, "require", nil, "a constraint 'TAG>=N' or 'TAG<=N' (repeatable)")
+	cmd.Flags().StringArrayVar(&f.require, "require", nil, "a constraint 'TAG>=N' or 'TAG<=N' (repeatable; needs --tags)")
 	require(cmd, "method")
 	cmd.Flags().StringVar(&f.seed, "seed", "0", "seed of the lot that breaks ties the rule leaves to chance")
-	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the count as JSON")
+	cmd.Flags().BoolVar(&f.asJSON, "json", false, "print the count as JSON (several files: one array)")
+	cmd.Flags().BoolVar(&f.jsonLines, "json-lines", false, "print each count as JSON on a line of its own")
+	cmd.Flags().BoolVar(&f.allowFewer, "allow-fewer", false, "count even when fewer candidates stand than there are seats")
 	return cmd
 }
 
-// tallyMemory is the heap a count may grow to before the collector runs.
-// A count keeps nearly everything it allocates until it prints, so early
-// collections only cost time (half of it on a busy two-core machine); a
-// million ballots need about 350 MB at worst.
-const tallyMemory = 400 << 20
-
-// tally reads the ballots and options, counts and prints the report.
-func (a *app) tally(name string, f tallyFlags) error {
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(tallyMemory))
+// tally counts every file and prints the reports in the files' order.
+func (a *app) tally(names []string, f tallyFlags) error {
 	opt, err := a.tallyOptions(f)
 	if err != nil {
 		return err
 	}
-	in, _, err := a.openInput(name)
+	reports, err := a.countFiles(names, opt, f.allowFewer)
 	if err != nil {
 		return err
+	}
+	out := bufio.NewWriter(a.stdout)
+	if err := writeReports(out, reports, names, f); err != nil {
+		return err
+	}
+	return out.Flush()
+}
+
+// countFiles counts the files, as many at once as there are processors,
+// and returns their reports in the files' order, or the error of the
+// first file (in that order) that could not be counted.
+func (a *app) countFiles(names []string, opt count.Options, allowFewer bool) ([]*count.Report, error) {
+	reports := make([]*count.Report, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				reports[i], errs[i] = a.countFile(names[i], opt, allowFewer)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return reports, firstError(errs)
+}
+
+// atLeastOneFile checks that tally is given files, and standard input
+// ("-") once at most, since it can be read only once.
+func atLeastOneFile(_ *cobra.Command, got []string) error {
+	if len(got) == 0 {
+		return usagef("expected the BLT file's name, or several")
+	}
+	if i := slices.Index(got, "-"); i >= 0 && slices.Contains(got[i+1:], "-") {
+		return usagef(`"-" (standard input) can be named once only`)
+	}
+	return nil
+}
+
+// firstError returns the first error that is not nil, or nil.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// countFile reads one BLT file and counts it.
+func (a *app) countFile(name string, opt count.Options, allowFewer bool) (*count.Report, error) {
+	in, _, err := a.openInput(name)
+	if err != nil {
+		return nil, err
 	}
 	defer in.Close()
 	e, err := count.ReadBLT(in)
 	if err != nil {
-		return rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
+		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
+	}
+	if err := checkStanding(e, opt.Seats, allowFewer); err != nil {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
 	}
 	rep, err := count.Count(e, opt)
 	if err != nil {
-		return rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
+		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
 	}
-	if f.asJSON {
-		return rep.WriteJSON(a.stdout)
+	return rep, nil
+}
+
+// checkStanding refuses a count of more seats than candidates standing,
+// unless asked for: it elects every candidate without counting, which is
+// more often a wrong --seats or a wrong file than what was meant.
+func checkStanding(e *count.Election, seats int, allowFewer bool) error {
+	if seats == 0 {
+		seats = e.Seats
 	}
-	return rep.WriteText(a.stdout)
+	standing := e.Standing()
+	if standing >= seats || allowFewer {
+		return nil
+	}
+	if standing == 1 {
+		return fmt.Errorf("%d seats to fill but only 1 candidate stands: pass --allow-fewer to elect them all", seats)
+	}
+	return fmt.Errorf("%d seats to fill but only %d candidates stand: pass --allow-fewer to elect them all", seats, standing)
+}
+
+// writeReports prints the reports as f asks: text, one after another with
+// a line between; JSON, one object for one file and an array for several;
+// or JSON lines.
+func writeReports(w io.Writer, reports []*count.Report, names []string, f tallyFlags) error {
+	switch {
+	case f.jsonLines:
+		enc := json.NewEncoder(w)
+		for _, r := range reports {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	case f.asJSON && len(reports) > 1:
+		return writeJSONArray(w, reports)
+	case f.asJSON:
+		return reports[0].WriteJSON(w)
+	}
+	for i, r := range reports {
+		if len(reports) > 1 {
+			if i > 0 {
+				io.WriteString(w, "\n")
+			}
+			io.WriteString(w, "== "+names[i]+"\n")
+		}
+		if err := r.WriteText(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeJSONArray writes the reports as one indented JSON array.
+func writeJSONArray(w io.Writer, reports []*count.Report) error {
+	b, err := json.MarshalIndent(reports, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }
 
 // tallyOptions checks the flags and reads the tags file.
@@ -90,6 +217,9 @@ func (a *app) tallyOptions(f tallyFlags) (count.Options, error) {
 	if f.seats < 0 {
 		return opt, usagef("--seats must be at least 1")
 	}
+	if f.asJSON && f.jsonLines {
+		return opt, usagef("--json and --json-lines: choose one")
+	}
 	for _, r := range f.require {
 		c, err := count.ParseConstraint(r)
 		if err != nil {
@@ -97,16 +227,24 @@ func (a *app) tallyOptions(f tallyFlags) (count.Options, error) {
 		}
 		opt.Constraints = append(opt.Constraints, c)
 	}
+	if len(f.require) > 0 && f.tags == "" {
+		return opt, usagef("--require needs --tags: a CSV file of name,tag,tag... lines saying which candidates carry which tags")
+	}
 	if f.tags == "" {
 		return opt, nil
 	}
-	in, _, err := a.openInput(f.tags)
+	return a.readTallyTags(f.tags, opt)
+}
+
+// readTallyTags reads the candidates' tags into opt.
+func (a *app) readTallyTags(name string, opt count.Options) (count.Options, error) {
+	in, _, err := a.openInput(name)
 	if err != nil {
 		return opt, err
 	}
 	defer in.Close()
 	if opt.Tags, err = count.ReadTags(in); err != nil {
-		return opt, rankfile.Errorf(rankfile.EINVALID, "%s: %v", f.tags, err)
+		return opt, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
 	}
 	return opt, nil
 }
