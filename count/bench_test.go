@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -165,10 +166,13 @@ func weightedOrder(rng *rand.Rand, weights []float64, n int, ranking []int) []in
 
 // TestSyntheticGenerator checks that the benchmark's generated elections are
 // the same from the same seed, so that the figures of BenchmarkScottish1M
-// can be reproduced. With RANKFILE_SYNTH_OUT set it also writes the
-// million-ballot file there, for timing the whole command:
+// can be reproduced. With RANKFILE_SYNTH_OUT set it also writes a
+// million-ballot file there (RANKFILE_SYNTH_BALLOTS sets another number),
+// and one of as many random ballots beside it (_distinct), for timing the
+// whole command (scripts/bench-tally):
 //
 //	RANKFILE_SYNTH_OUT=/tmp/synth_1m.blt go test ./count -run TestSyntheticGenerator
+//	RANKFILE_SYNTH_OUT=/tmp/synth_2m.blt RANKFILE_SYNTH_BALLOTS=2000000 go test ./count -run TestSyntheticGenerator
 func TestSyntheticGenerator(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.blt"), filepath.Join(dir, "b.blt")
@@ -184,7 +188,14 @@ func TestSyntheticGenerator(t *testing.T) {
 		t.Errorf("ballots: got %d, want 2000", got)
 	}
 	if out := os.Getenv("RANKFILE_SYNTH_OUT"); out != "" {
-		writeSyntheticBLT(t, out, 1_000_000, 20, 5, 1, partyBallot)
-		writeSyntheticBLT(t, strings.TrimSuffix(out, ".blt")+"_distinct.blt", 1_000_000, 20, 5, 1, randomBallot)
+		n := 1_000_000
+		if s := os.Getenv("RANKFILE_SYNTH_BALLOTS"); s != "" {
+			var err error
+			if n, err = strconv.Atoi(s); err != nil {
+				t.Fatalf("RANKFILE_SYNTH_BALLOTS: %v", err)
+			}
+		}
+		writeSyntheticBLT(t, out, n, 20, 5, 1, partyBallot)
+		writeSyntheticBLT(t, strings.TrimSuffix(out, ".blt")+"_distinct.blt", n, 20, 5, 1, randomBallot)
 	}
 }
