@@ -123,6 +123,11 @@ type AuditFilter struct {
 type AuditService interface {
 	// Record appends an entry for the actor in ctx.
 	Record(ctx context.Context, action string, subjectID int64, detail string) error
+	// RecordWhile is Record that runs prepare while the entry is being
+	// committed, and returns prepare's error once the entry is committed:
+	// a page about to show what the entry records is written meanwhile,
+	// and sent only when RecordWhile returns nil.
+	RecordWhile(ctx context.Context, action string, subjectID int64, detail string, prepare func() error) error
 	// FindAuditEntries returns entries, newest first.
 	FindAuditEntries(ctx context.Context, f AuditFilter) ([]*AuditEntry, error)
 	// CheckAudit walks the whole chain and checks each head against it:

@@ -43,17 +43,35 @@ func (a *App) Sensitive(ctx context.Context, actor *rankfile.Actor, id int64) (*
 	return s, a.Audit.Record(as(ctx, actor), rankfile.AuditViewSensitive, id, "")
 }
 
-// SearchRoster searches the whole roster, for the data stewards.
+// SearchRoster searches the whole roster, for the data stewards, and
+// returns the members found once the search is audited.
 func (a *App) SearchRoster(ctx context.Context, actor *rankfile.Actor, f rankfile.MemberFilter) ([]*rankfile.Member, int, error) {
-	if err := actor.Require(actor.CanSeeRoster()); err != nil {
-		return nil, 0, err
-	}
-	members, total, err := a.Members.FindMembers(ctx, f)
+	var members []*rankfile.Member
+	var total int
+	err := a.ShowRoster(ctx, actor, f, func(m []*rankfile.Member, n int) error {
+		members, total = m, n
+		return nil
+	})
 	if err != nil {
 		return nil, 0, err
 	}
-	return members, total, a.Audit.Record(as(ctx, actor), rankfile.AuditSearchRoster, 0,
-		fmt.Sprintf("%s: %d of %d shown", describeFilter(f), len(members), total))
+	return members, total, nil
+}
+
+// ShowRoster searches the whole roster, for the data stewards, and calls
+// prepare with what it found while the search is being audited: a page
+// writes itself meanwhile, and may be sent once ShowRoster returns nil.
+func (a *App) ShowRoster(ctx context.Context, actor *rankfile.Actor, f rankfile.MemberFilter, prepare func([]*rankfile.Member, int) error) error {
+	if err := actor.Require(actor.CanSeeRoster()); err != nil {
+		return err
+	}
+	members, total, err := a.Members.FindMembers(ctx, f)
+	if err != nil {
+		return err
+	}
+	return a.Audit.RecordWhile(as(ctx, actor), rankfile.AuditSearchRoster, 0,
+		fmt.Sprintf("%s: %d of %d shown", describeFilter(f), len(members), total),
+		func() error { return prepare(members, total) })
 }
 
 // ExportRoster returns every member matching the filter for a CSV export,

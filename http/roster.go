@@ -73,25 +73,35 @@ func (s *Server) rosterPage(w http.ResponseWriter, r *http.Request) error {
 	d.Page, _ = strconv.Atoi(r.URL.Query().Get("page"))
 	d.Page = max(d.Page, 1)
 	f.Offset, f.Limit, f.Brief = (d.Page-1)*rosterPerPage, rosterPerPage, true
-	members, total, err := s.app.SearchRoster(r.Context(), actor, f)
+	// The page is written while the search is audited, and sent after.
+	page := newHeldPage()
+	err = s.app.ShowRoster(r.Context(), actor, f, func(members []*rankfile.Member, total int) error {
+		d.Total = total
+		return s.writeRoster(page, r, &d, members)
+	})
 	if err != nil {
 		return err
 	}
-	d.Total = total
+	return page.send(w)
+}
+
+// writeRoster writes the roster's page, or its results alone when the
+// page's search box asks for them.
+func (s *Server) writeRoster(w http.ResponseWriter, r *http.Request, d *rosterData, members []*rankfile.Member) error {
 	if r.Header.Get("HX-Target") == "roster-results" {
 		names, err := s.branchNames(r.Context())
 		if err != nil {
 			return err
 		}
 		d.Rows = rosterRows(req(r).l, members, names, s.app.Today())
-		return s.renderPart(w, r, "roster.html", "results", d)
+		return s.renderPart(w, r, "roster.html", "results", *d)
 	}
 	// A whole page reads the bodies once, for its choices and its rows.
-	if err := s.rosterChoices(r, &d); err != nil {
+	if err := s.rosterChoices(r, d); err != nil {
 		return err
 	}
 	d.Rows = rosterRows(req(r).l, members, namesBySlug(d.Branches), s.app.Today())
-	return s.render(w, r, "roster.html", d)
+	return s.render(w, r, "roster.html", *d)
 }
 
 // rosterRows writes the lines of the roster as HTML. A page has fifty,

@@ -30,6 +30,26 @@ func (s *AuditService) Record(ctx context.Context, action string, subjectID int6
 	return s.db.audits.record(ctx, action, subjectID, detail)
 }
 
+// RecordWhile is Record with prepare run while the entry is committed
+// (rankfile.AuditService). A view that many pages record waits in a batch
+// of others for the disk; the page is written meanwhile rather than after,
+// and when a batch commits, the pages waiting on it are ready to be sent
+// instead of all starting to be written at once.
+func (s *AuditService) RecordWhile(ctx context.Context, action string, subjectID int64, detail string, prepare func() error) error {
+	if s.db.views != nil && !frequentView(action) {
+		if err := s.Record(ctx, action, subjectID, detail); err != nil {
+			return err
+		}
+		return prepare()
+	}
+	committed := s.db.audits.queue(ctx, action, subjectID, detail)
+	prepared := prepare()
+	if err := committed(); err != nil {
+		return err
+	}
+	return prepared
+}
+
 // audit appends an entry inside the transaction, so that a change and its
 // entry are written together or not at all.
 func (tx *Tx) audit(ctx context.Context, action string, subjectID int64, detail string) error {

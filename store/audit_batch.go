@@ -38,14 +38,22 @@ func (b *auditBatcher) start(db *DB) {
 // entry whose caller stopped waiting may still be committed, which records
 // more than happened rather than less.
 func (b *auditBatcher) record(ctx context.Context, action string, subjectID int64, detail string) error {
+	return b.queue(ctx, action, subjectID, detail)()
+}
+
+// queue queues an entry and returns a function that waits, as record does,
+// until it is committed or ctx ends.
+func (b *auditBatcher) queue(ctx context.Context, action string, subjectID int64, detail string) (committed func() error) {
 	p := &pendingAudit{entry: newAuditEntry(rankfile.ActorFrom(ctx), b.db.Now(), action, subjectID, detail),
 		done: make(chan error, 1)}
 	b.batches.add(p)
-	select {
-	case err := <-p.done:
-		return err
-	case <-ctx.Done():
-		return ctx.Err()
+	return func() error {
+		select {
+		case err := <-p.done:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 }
 

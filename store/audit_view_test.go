@@ -494,3 +494,37 @@ func TestAQueueLeftByAnOlderRankfileIsMovedOnce(t *testing.T) {
 		t.Errorf("verify = %d, %v; want 2", n, err)
 	}
 }
+
+// TestRecordWhilePreparesAsTheEntryCommits records a roster search with a
+// page prepared meanwhile, on both databases: the entry is in the log when
+// RecordWhile returns; prepare's own error comes back after the entry is
+// committed; and an entry the log refuses is the answer even when prepare
+// succeeded, so that nothing prepared is shown.
+func TestRecordWhilePreparesAsTheEntryCommits(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		importList(t, db, october, rankfile.ImportOptions{})
+		ana := member(t, db, "1")
+		audit := store.NewAuditService(db)
+		prepared := 0
+		prepare := func() error { prepared++; return nil }
+		if err := audit.RecordWhile(ctx, rankfile.AuditSearchRoster, ana.ID, "all members: 1 of 1 shown", prepare); err != nil || prepared != 1 {
+			t.Fatalf("RecordWhile = %v after %d preparations; want nil after 1", err, prepared)
+		}
+		entries, err := audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditSearchRoster})
+		if err != nil || len(entries) != 1 || entries[0].SubjectID != ana.ID {
+			t.Fatalf("the log = %v, %v; want the search, committed", entries, err)
+		}
+		failed := rankfile.Errorf(rankfile.EINTERNAL, "the template failed")
+		if err := audit.RecordWhile(ctx, rankfile.AuditSearchRoster, ana.ID, "again", func() error { return failed }); err != failed {
+			t.Errorf("RecordWhile with a failing page = %v; want the page's error", err)
+		}
+		err = audit.RecordWhile(ctx, rankfile.AuditSearchRoster, ana.ID+1000, "nobody", prepare)
+		if rankfile.ErrorCode(err) != rankfile.EINVALID || prepared != 2 {
+			t.Errorf("RecordWhile naming nobody = %v after %d preparations; want invalid after 2", err, prepared)
+		}
+		entries, _ = audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditSearchRoster})
+		if len(entries) != 2 {
+			t.Errorf("the log holds %d searches; want 2: the first two, committed, and not the refused one", len(entries))
+		}
+	})
+}
