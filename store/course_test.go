@@ -225,3 +225,43 @@ func TestExceptionsAreKept(t *testing.T) {
 		}
 	})
 }
+
+// TestSeriesSurviveTheCoursesMigration puts a monthly series into the
+// schema before courses, and checks that migration 00033 keeps it, with
+// its event still bound to it, and takes a quarterly one.
+func TestSeriesSurviveTheCoursesMigration(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		old, err := store.OpenAtVersion(ctx, dsn, 32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const at = `'2026-01-01 00:00:00'`
+		for _, q := range []string{
+			`INSERT INTO bodies (id, kind, slug, name, created_at, updated_at) VALUES (1, 'chapter', 'chapter', 'Chapter', ` + at + `, ` + at + `)`,
+			`INSERT INTO event_series (id, frequency, until_date, except_dates) VALUES (2, 'monthly', '2030-06-01', '[]')`,
+			`INSERT INTO events (id, series_id, body_id, kind, title, starts_at, ends_at, zone, address, audience, registration,
+				check_in_code, created_at, updated_at) VALUES (3, 2, 1, 'training', 'Canvassing', '2030-01-01 18:00:00', '2030-01-01 20:00:00',
+				'UTC', 'The hall', 'members', TRUE, 'ABC123', ` + at + `, ` + at + `)`,
+		} {
+			if err := old.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		old.Close()
+		db := storetest.Open(t, dsn)
+		events, err := store.NewEventService(db).FindEvents(ctx, rankfile.EventFilter{ID: 3})
+		if err != nil || len(events) != 1 || events[0].SeriesID != 2 {
+			t.Fatalf("after the migration: %+v, %v", events, err)
+		}
+		if err := db.Exec(`INSERT INTO event_series (frequency, until_date) VALUES ('quarterly', '2031-01-01')`); err != nil {
+			t.Errorf("a quarterly series: %v", err)
+		}
+		if err := db.Exec(`INSERT INTO event_series (frequency, until_date) VALUES ('daily', '2031-01-01')`); err == nil {
+			t.Errorf("a daily series was stored")
+		}
+		if err := db.Exec(`INSERT INTO events (series_id, body_id, kind, title, starts_at, ends_at, zone, audience, check_in_code,
+			created_at, updated_at) VALUES (99, 1, 'social', 'x', ` + at + `, ` + at + `, 'UTC', 'public', 'X', ` + at + `, ` + at + `)`); err == nil {
+			t.Errorf("an event took a series that does not exist: foreign keys are off, or point elsewhere")
+		}
+	})
+}
