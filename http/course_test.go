@@ -224,3 +224,25 @@ func TestTrainingPagesAreWhollySpanish(t *testing.T) {
 		}
 	}
 }
+
+// TestALapsingQualificationIsToldOnce moves the chapter's clock to a
+// fortnight before the co-chair's power mapping qualification lapses: she
+// gets one email naming it, however often the clock runs.
+func TestALapsingQualificationIsToldOnce(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.courses()
+	today := w.app.Today()
+	w.shift = today.AddMonths(24).AddDays(-14).Time(time.UTC).Sub(today.Time(time.UTC))
+	for i, want := range []int{1, 0} {
+		if n, err := w.app.QueueLapseNotices(ctx); err != nil || n != want {
+			t.Errorf("run %d queued %d, %v; want %d", i, n, err, want)
+		}
+	}
+	if _, err := w.app.SendOutbox(ctx, w.srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	msg := w.smtp.Wait(t, "cochair@example.org", 5*time.Second)
+	if !strings.Contains(msg.Text, "Power mapping") || strings.Contains(msg.Text, "Canvassing") || !strings.Contains(msg.Text, "/courses") {
+		t.Errorf("the email:\n%s", msg.Text)
+	}
+}
