@@ -143,6 +143,15 @@ func (d Date) Monday() Date { return d.AddDays(-(int(d.Weekday()) + 6) % 7) }
 // AddDays returns the date n days after d.
 func (d Date) AddDays(n int) Date { return DateOf(d.Time(time.UTC).AddDate(0, 0, n)) }
 
+// AddMonths returns the date n months after d (before, for a negative n),
+// on the month's last day when it has no day d.Day: a qualification earned
+// on January 31 for a month lapses on the last day of February.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month+time.Month(n), 1, 12, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return DateOf(first.AddDate(0, 0, min(d.Day, last)-1))
+}
+
 func cmpInt(a, b int) int {
 	if a < b {
 		return -1

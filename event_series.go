@@ -10,13 +10,19 @@ type Frequency string
 
 // Frequencies. Monthly is by weekday, as chapters meet: "the second
 // Tuesday"; a first event on a fifth weekday of its month repeats on the
-// last one of each month, since not every month has a fifth.
+// last one of each month, since not every month has a fifth. Quarterly is
+// monthly every three months, as the training program holds each course
+// at least once a quarter.
 const (
-	Weekly  Frequency = "weekly"
-	Monthly Frequency = "monthly"
+	Weekly    Frequency = "weekly"
+	Monthly   Frequency = "monthly"
+	Quarterly Frequency = "quarterly"
 )
 
-// Recurrence is how an event repeats: every week or month until a date
+// Frequencies lists the frequencies in the order forms offer them.
+var Frequencies = []Frequency{Weekly, Monthly, Quarterly}
+
+// Recurrence is how an event repeats: every week, month or quarter until a date
 // (inclusive), skipping the dates excepted.
 type Recurrence struct {
 	Frequency Frequency `json:"frequency"`
@@ -31,8 +37,8 @@ const maxOccurrences = 60
 // starts. Each keeps first's wall-clock time in its zone across daylight
 // saving changes. The first occurrence is first itself unless excepted.
 func (r *Recurrence) Occurrences(first *Event) ([]*Event, error) {
-	if r.Frequency != Weekly && r.Frequency != Monthly {
-		return nil, Errorf(EINVALID, "an event repeats weekly or monthly, not %q", r.Frequency)
+	if !slices.Contains(Frequencies, r.Frequency) {
+		return nil, Errorf(EINVALID, "an event repeats weekly, monthly or quarterly, not %q", r.Frequency)
 	}
 	loc := first.Location()
 	start := first.StartsAt.In(loc)
@@ -72,7 +78,11 @@ func (r *Recurrence) nth(start time.Time, i int) time.Time {
 	if r.Frequency == Weekly {
 		return start.AddDate(0, 0, 7*i)
 	}
-	month := time.Date(start.Year(), start.Month()+time.Month(i), 1, 12, 0, 0, 0, start.Location())
+	step := 1
+	if r.Frequency == Quarterly {
+		step = 3
+	}
+	month := time.Date(start.Year(), start.Month()+time.Month(step*i), 1, 12, 0, 0, 0, start.Location())
 	week := (start.Day() - 1) / 7 // 0 for the first week of the month
 	if week == 4 {
 		return lastWeekday(month, start.Weekday()) // not every month has a fifth

@@ -75,6 +75,18 @@ func TestMonthlySeriesIsByWeekday(t *testing.T) {
 	})
 }
 
+func TestQuarterlySeriesIsEveryThirdMonthByWeekday(t *testing.T) {
+	r := rankfile.Recurrence{Frequency: rankfile.Quarterly, Until: rankfile.MustParseDate("2027-12-31")}
+	got, err := r.Occurrences(laEvent(t, "2027-01-12 18:00")) // the second Tuesday
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2027-01-12 18:00 PST", "2027-04-13 18:00 PDT", "2027-07-13 18:00 PDT", "2027-10-12 18:00 PDT"}
+	if g := starts(got); len(g) != len(want) || g[0] != want[0] || g[1] != want[1] || g[2] != want[2] || g[3] != want[3] {
+		t.Fatalf("got %v, want %v", g, want)
+	}
+}
+
 func TestSeriesRefusesWhatCannotBe(t *testing.T) {
 	first := laEvent(t, "2026-11-10 19:00")
 	for name, r := range map[string]rankfile.Recurrence{

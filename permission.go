@@ -426,3 +426,45 @@ func (a *Actor) CanManageOwnAPITokens() bool { return a.SignedIn() }
 // in an hour, which is the organization's own business but not a member's
 // secret.
 func (a *Actor) CanSeeAuditHead() bool { return true }
+
+// CanSeeCourses reports whether the actor may see the training program's
+// catalogue and a course's page: members signed in.
+func (a *Actor) CanSeeCourses() bool { return a.SignedIn() }
+
+// CanCreateCourse reports whether the actor may add a course developed by
+// the bodies given: data stewards, admins, and the leaders of one of the
+// bodies (a committee's co-chairs for their committee's course).
+func (a *Actor) CanCreateCourse(bodyIDs []int64) bool {
+	return a.SignedIn() && (a.Steward || a.Admin || slices.ContainsFunc(bodyIDs, a.LeadsBody))
+}
+
+// CanCreateCourses reports whether the actor may add some course: data
+// stewards, admins and those who lead a body.
+func (a *Actor) CanCreateCourses() bool {
+	return a.SignedIn() && (a.Steward || a.Admin || len(a.Leads) > 0)
+}
+
+// CanManageCourse reports whether the actor may change a course, add and
+// remove its trainers, record founding trainers, schedule its sessions
+// and let members in without its prerequisites: data stewards, admins and
+// the leaders of the bodies that develop it.
+func (a *Actor) CanManageCourse(c *Course) bool { return a.CanCreateCourse(c.BodyIDs) }
+
+// CanManageCourseLevels reports whether the actor may add and rename the
+// program's levels: admins, who keep the chapter's settings.
+func (a *Actor) CanManageCourseLevels() bool { return a.SignedIn() && a.Admin }
+
+// CanTrainSession reports whether the actor may record who completed a
+// session of course c and let a member into it without the course's
+// prerequisites: the session's trainers (trainerIDs) and those who manage
+// the course.
+func (a *Actor) CanTrainSession(c *Course, trainerIDs []int64) bool {
+	return a.SignedIn() && (slices.Contains(trainerIDs, a.ID()) || a.CanManageCourse(c))
+}
+
+// CanSeeTrainingRecord reports whether the actor may see a member's
+// training record (courses completed, qualifications): the member, and
+// data stewards.
+func (a *Actor) CanSeeTrainingRecord(memberID int64) bool {
+	return a.SignedIn() && (a.ID() == memberID || a.Steward)
+}

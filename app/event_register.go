@@ -17,6 +17,9 @@ func (a *App) RegisterForEvent(ctx context.Context, actor *rankfile.Actor, event
 	if err := actor.Require(actor.CanRegister(e)); err != nil {
 		return nil, err
 	}
+	if err := a.checkSessionPrerequisites(ctx, actor, eventID, actor.ID()); err != nil {
+		return nil, err
+	}
 	return a.Events.Register(as(ctx, actor), eventID, rankfile.Registrant{MemberID: actor.ID()}, EventNotices)
 }
 
@@ -29,6 +32,9 @@ func (a *App) RegisterForEvent(ctx context.Context, actor *rankfile.Actor, event
 func (a *App) RegisterGuest(ctx context.Context, eventID int64, c *rankfile.Contact) (*rankfile.Registration, error) {
 	// Only a public event is found for someone not signed in.
 	if _, err := a.findEvent(ctx, rankfile.Anonymous, eventID); err != nil {
+		return nil, err
+	}
+	if err := a.checkSessionPrerequisites(ctx, rankfile.Anonymous, eventID, 0); err != nil {
 		return nil, err
 	}
 	return a.Events.Register(ctx, eventID, rankfile.Registrant{Contact: c}, EventNotices)

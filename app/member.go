@@ -136,6 +136,9 @@ type PersonalData struct {
 	// Views are the audit log's entries about the member: who saw their
 	// details, and what was done to their record.
 	Views []*rankfile.AuditEntry `json:"audit_entries_about_you"`
+	// Training is the courses the member completed and their
+	// qualifications.
+	Training *TrainingRecord `json:"training"`
 }
 
 // MyData gathers everything held about the actor, for them to download.
@@ -164,6 +167,7 @@ func (a *App) MyData(ctx context.Context, actor *rankfile.Actor) (*PersonalData,
 			return err
 		},
 		func() error { d.Conversations, err = a.OneOnOnes.FindConversations(ctx, id); return err },
+		func() error { d.Training, err = a.TrainingRecord(ctx, actor, id); return err },
 		func() error {
 			d.Views, err = a.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{SubjectID: id})
 			return err

@@ -36,6 +36,9 @@ func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string
 	if n.Kind == rankfile.NoticeFollowUp {
 		return a.followUpMessage(ctx, n, base)
 	}
+	if n.Kind == rankfile.NoticeQualificationLapsing {
+		return a.lapseMessage(ctx, n, base)
+	}
 	if n.Kind == rankfile.NoticeWelcome || n.Kind == rankfile.NoticeOrientationInvite {
 		return a.onboardingMessage(ctx, n, base)
 	}

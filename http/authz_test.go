@@ -278,6 +278,26 @@ var pageChecks = []check{
 	{method: "POST", path: "/events/2/register", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
 	{method: "POST", path: "/events/1/unregister", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/my/events", def: ok, want: map[string]int{"": moved}},
+	// The training program (courses, made by w.courses): Housing's
+	// co-chair manages and trains both courses; event 4 is a session.
+	{method: "GET", path: "/courses", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/courses/2", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/courses/9", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/courses/new", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/courses", form: url.Values{"title": {""}}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/courses/1/edit", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/courses/1/edit", form: url.Values{"title": {""}}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/courses/2/sessions/new", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/courses/2/sessions", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/courses/1/trainers", form: url.Values{"member": {"member@example.org"}}, def: forbid,
+		want: map[string]int{"": unauth, "cochair": conflict, "steward": conflict, "admin": conflict}},
+	{method: "POST", path: "/courses/1/trainers/5/remove", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
+	{method: "POST", path: "/courses/2/exceptions", form: url.Values{"member": {"member@example.org"}, "reason": {""}}, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/courses/2/founding", form: url.Values{"member": {"housing@example.org"}, "reason": {""}}, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/events/4/completion", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/events/4/completion", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
 	{method: "POST", path: "/my/calendar/reset", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/registrations/nope", def: notFound},
 	{method: "POST", path: "/registrations/nope/confirm", form: url.Values{}, def: notFound},
@@ -457,6 +477,25 @@ var apiChecks = []check{
 	{method: "GET", path: "/api/v1/me/events", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/me/events/attended", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/me/calendar", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/courses", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/courses/levels", def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/courses/levels", body: `{"slug":"Not a slug","name":""}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "POST", path: "/api/v1/courses", body: `{"title":""}`, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/courses/2", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/courses/9", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/courses/1", body: `{"title":""}`, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/courses/1/trainers", body: `{"member_id":5}`, def: forbid,
+		want: map[string]int{"": unauth, "cochair": conflict, "steward": conflict, "admin": conflict}},
+	{method: "DELETE", path: "/api/v1/courses/1/trainers/5", def: forbid, want: map[string]int{"": unauth, "cochair": noContent, "steward": noContent, "admin": noContent}},
+	{method: "POST", path: "/api/v1/courses/1/founding", body: `{"member_id":8,"reason":""}`, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/courses/2/exceptions", body: `{"member_id":5,"reason":""}`, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/courses/2/sessions", body: `{"trainer_ids":[]}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "GET", path: "/api/v1/courses/sessions/4/completion", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/api/v1/courses/sessions/4/completion", body: `[]`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/me/training", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/members/5/training", def: forbid, want: map[string]int{"": unauth, "member": ok, "steward": ok}},
 	{method: "POST", path: "/api/v1/me/calendar", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/outbox", def: forbid, want: map[string]int{"": unauth, "admin": ok}},
 	{method: "POST", path: "/api/v1/outbox/999/release", def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
@@ -480,7 +519,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.seedPrivate()
+				secrets := w.courseSecrets(w.seedPrivate())
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -488,7 +527,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.seedPrivate()
+				secrets := w.courseSecrets(w.seedPrivate())
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

@@ -37,6 +37,11 @@ func (s *Server) renderMember(w http.ResponseWriter, r *http.Request, status int
 	if data.Record, err = s.app.MemberRecordOf(r.Context(), actor, id); err != nil {
 		return err
 	}
+	if actor.CanSeeTrainingRecord(id) {
+		if data.Training, err = s.app.TrainingRecord(r.Context(), actor, id); err != nil {
+			return err
+		}
+	}
 	if data.Conversations, err = s.app.Conversations(r.Context(), actor, id); err != nil {
 		return err
 	}
@@ -55,6 +60,9 @@ type memberData struct {
 	// Conversations are the member's one-on-ones the viewer may read; nil
 	// when they have none to read or write.
 	Conversations *app.Conversations
+	// Training is the member's training record, for the member and data
+	// stewards; nil for others.
+	Training *app.TrainingRecord
 	// Override is the override form as sent; Problems names each field
 	// that was wrong with the message key that says why.
 	Override app.OverrideForm

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 // profileData is what the profile page shows and edits.
@@ -13,6 +14,8 @@ type profileData struct {
 	Wishes   rankfile.ContactPreferences
 	Branches []*rankfile.Body
 	Saved    bool
+	// Training is the member's courses and qualifications.
+	Training *app.TrainingRecord
 }
 
 // BranchName is the name of the member's branch, "" when they have none.
@@ -34,8 +37,12 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	training, err := s.app.TrainingRecord(r.Context(), actor, actor.ID())
+	if err != nil {
+		return err
+	}
 	return s.render(w, r, "member_profile.html", profileData{Member: actor.Member, Wishes: actor.Member.ContactWishes(),
-		Branches: branches, Saved: r.URL.Query().Get("saved") == "1"})
+		Branches: branches, Saved: r.URL.Query().Get("saved") == "1", Training: training})
 }
 
 // saveProfile records the member's preferences and branch choice. Each

@@ -23,22 +23,27 @@ func (s *EventService) CreateEvents(ctx context.Context, events []*rankfile.Even
 			return err
 		}
 	}
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		var series int64
-		if r != nil {
-			if err := tx.QueryRowContext(ctx, `INSERT INTO event_series (frequency, until_date, except_dates)
-				VALUES ($1, $2, $3) RETURNING id`, string(r.Frequency), r.Until, mustJSON(r.Except)).Scan(&series); err != nil {
-				return err
-			}
+	return s.db.inTx(ctx, func(tx *Tx) error { return tx.createEvents(ctx, events, r) })
+}
+
+// createEvents stores validated events, under one new series when r is
+// set, in the transaction: a course's sessions are stored with their link
+// to it (store/course_session.go).
+func (tx *Tx) createEvents(ctx context.Context, events []*rankfile.Event, r *rankfile.Recurrence) error {
+	var series int64
+	if r != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO event_series (frequency, until_date, except_dates)
+			VALUES ($1, $2, $3) RETURNING id`, string(r.Frequency), r.Until, mustJSON(r.Except)).Scan(&series); err != nil {
+			return err
 		}
-		for _, e := range events {
-			e.SeriesID = series
-			if err := tx.insertEvent(ctx, e); err != nil {
-				return err
-			}
+	}
+	for _, e := range events {
+		e.SeriesID = series
+		if err := tx.insertEvent(ctx, e); err != nil {
+			return err
 		}
-		return tx.touchCalendar(ctx)
-	})
+	}
+	return tx.touchCalendar(ctx)
 }
 
 func (tx *Tx) insertEvent(ctx context.Context, e *rankfile.Event) error {

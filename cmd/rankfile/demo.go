@@ -142,6 +142,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var oneOnOnes *demo.OneOnOnesSummary
 	var onboarding *demo.OnboardingSummary
 	var benchmarkDays int
+	var courses *demo.CoursesSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -170,7 +171,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if weekly, err = demo.Weekly(ctx, web); err != nil {
 			return err
 		}
-		benchmarkDays, err = demo.Benchmarks(ctx, web)
+		if benchmarkDays, err = demo.Benchmarks(ctx, web); err != nil {
+			return err
+		}
+		courses, err = demo.Courses(ctx, web, setClock)
 		return err
 	})
 	if err != nil {
@@ -192,6 +196,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if events > 0 {
 		fmt.Fprintf(a.stdout, "Put %d events on the calendar (the public feed is at /calendar.ics); member@example.org is registered for the new member orientation.\n", events)
 	}
+	fmt.Fprintf(a.stdout, "Built the training program at /courses: %d courses, %d sessions over the past year and the next, %d completions; "+
+		"member@example.org needs Canvassing before Power mapping, and her safety marshal qualification lapses this month (see /profile).\n",
+		courses.Courses, courses.Sessions, courses.Completions)
 	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)

@@ -154,7 +154,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Branches: store.NewBranchService(db), Neighborhoods: store.NewNeighborhoodService(db), Auth: store.NewAuthService(db), Audit: store.NewAuditService(db),
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
-		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db),
+		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Zone:       db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
@@ -310,10 +310,11 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, terms := web.QueueTermNotices(ctx)
 			_, queues := web.ReturnToQueues(ctx)
 			_, followUps := web.QueueFollowUps(ctx)
+			_, lapses := web.QueueLapseNotices(ctx)
 			_, onboard := web.Onboard(ctx)
 			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
 			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
-				onboard, benchmarks)
+				onboard, benchmarks, lapses)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
