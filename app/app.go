@@ -52,6 +52,8 @@ type App struct {
 	// Onboarding holds the steps new members' paths owe them and reads
 	// what their checklists tick from.
 	Onboarding rankfile.OnboardingService
+	// Feedback holds feedback after events, apart from who gave it.
+	Feedback rankfile.FeedbackService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub
