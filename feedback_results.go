@@ -20,9 +20,10 @@ type FeedbackResults struct {
 	Texts     []FeedbackText           `json:"texts"`
 }
 
-// Shown reports whether there is anything to show: some event with
-// FeedbackThreshold answers.
-func (r *FeedbackResults) Shown() bool { return r.Events > 0 && r.Answered >= FeedbackThreshold }
+// Shown reports whether there is anything to show: some event whose
+// answers the reader may see (Actor.CanSeeFeedbackAnswers, which holds
+// the threshold, decides which).
+func (r *FeedbackResults) Shown() bool { return r.Events > 0 }
 
 // FeedbackQuestionTally is what one question was answered.
 type FeedbackQuestionTally struct {
