@@ -23,8 +23,9 @@ const FeedbackBody = "central"
 // Feedback holds three of Central's trainings in the weeks past through
 // the web app's operations, checks people in, and has them answer the
 // feedback form as the pages do, each within its window: five weeks ago
-// (nine answers), ten days ago (seven) and three days ago (three, below
-// the threshold, so its results wait). member@example.org came to the
+// (nine answers), twelve days ago (seven) and eight days ago (three,
+// below the threshold, so its results wait), all before last week's
+// canvass, the calendar's latest past event. member@example.org came to the
 // last one and has not answered: its page offers her the form. setClock
 // works as for Elections.
 func Feedback(ctx context.Context, a *app.App, setClock func(time.Time)) (*FeedbackSummary, error) {
@@ -34,9 +35,13 @@ func Feedback(ctx context.Context, a *app.App, setClock func(time.Time)) (*Feedb
 	}
 	e := &eventDemo{proposalDemo: d}
 	defer setClock(time.Time{})
+	var starts []time.Time // read before the clock moves
+	for _, t := range demoTrainings {
+		starts = append(starts, e.at(-t.daysAgo, 18, 30))
+	}
 	sum := &FeedbackSummary{}
 	for i, t := range demoTrainings {
-		ev, err := e.pastTraining(setClock, t)
+		ev, err := e.pastTraining(setClock, t, starts[i])
 		if err != nil {
 			return nil, err
 		}
@@ -63,14 +68,13 @@ type demoTraining struct {
 
 var demoTrainings = []demoTraining{
 	{title: "Organizer training: one-on-one conversations", daysAgo: 35, came: 12, answers: 9, signers: 80},
-	{title: "Organizer training: running a phonebank", daysAgo: 10, came: 10, answers: 7, signers: 92},
-	{title: "Organizer training: facilitating a meeting", daysAgo: 3, came: 8, answers: 3, signers: 102},
+	{title: "Organizer training: running a phonebank", daysAgo: 12, came: 10, answers: 7, signers: 92},
+	{title: "Organizer training: facilitating a meeting", daysAgo: 8, came: 8, answers: 3, signers: 102},
 }
 
-// pastTraining puts a training of Central's on the calendar daysAgo and
+// pastTraining puts a training of Central's on the calendar at start and
 // checks in those who came.
-func (d *eventDemo) pastTraining(setClock func(time.Time), t demoTraining) (*rankfile.Event, error) {
-	start := d.at(-t.daysAgo, 18, 30)
+func (d *eventDemo) pastTraining(setClock func(time.Time), t demoTraining, start time.Time) (*rankfile.Event, error) {
 	setClock(start.Add(-7 * 24 * time.Hour))
 	e, err := d.put(&rankfile.Event{BodyID: d.body(FeedbackBody), Kind: rankfile.EventTraining, Title: t.title,
 		Description: "Practice in pairs, then plan your next steps.", StartsAt: start,
