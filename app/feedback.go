@@ -182,25 +182,22 @@ type FeedbackLinks struct {
 	// Give: she was checked in, the event asks for feedback, the window
 	// is open and she has not answered.
 	Give bool
-	// Results: she may see the event's feedback, and it asks for some.
+	// Results: she may see the event's feedback; its page is also where
+	// she chooses whether the event asks for it, before or after.
 	Results bool
 }
 
 // EventFeedbackLinks says which feedback pages of an event, as the actor
 // sees it, the event's page links to.
 func (a *App) EventFeedbackLinks(ctx context.Context, actor *rankfile.Actor, v *EventView) (FeedbackLinks, error) {
-	var l FeedbackLinks
 	e := v.Event
-	if !actor.SignedIn() || !e.Past(a.Now()) {
+	l := FeedbackLinks{Results: actor.CanSeeFeedback(e)}
+	if !actor.SignedIn() || v.Mine == nil || !v.Mine.Attended() || e.CheckFeedbackOpen(a.Now()) != nil {
 		return l, nil
 	}
 	asked, err := a.feedbackAsked(ctx, []*rankfile.Event{e})
 	if err != nil || !asked[e.ID] {
 		return l, err
-	}
-	l.Results = actor.CanSeeFeedback(e)
-	if v.Mine == nil || !v.Mine.Attended() || e.CheckFeedbackOpen(a.Now()) != nil {
-		return l, nil
 	}
 	answered, err := a.Feedback.Answered(ctx, e.ID, actor.ID())
 	l.Give = !answered

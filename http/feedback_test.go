@@ -82,6 +82,10 @@ func TestTheFeedbackFormComesBackAsTypedAndTakesOneAnswer(t *testing.T) {
 		id := w.pastTraining(0)
 		path := fmt.Sprintf("/events/%d/feedback", id)
 		mia := w.client("member")
+		event := fmt.Sprintf("/events/%d", id)
+		if _, body := w.do(mia, "GET", event, nil); !strings.Contains(body, `href="`+path+`"`) {
+			t.Errorf("the event's page does not offer her the form:\n%s", body)
+		}
 		long := strings.Repeat("Ñ", rankfile.MaxFeedbackText+1)
 		form := url.Values{"q_useful": {"2"}, "q_facilitated": {"5"}, "q_ready": {"3"}, "text": {long}, "sign": {"1"}}
 		status, body := w.do(mia, "POST", path, form)
@@ -92,6 +96,9 @@ func TestTheFeedbackFormComesBackAsTypedAndTakesOneAnswer(t *testing.T) {
 		form.Set("text", "Useful.")
 		if status, _ := w.do(mia, "POST", path, form); status != http.StatusSeeOther {
 			t.Fatalf("the answer: %d", status)
+		}
+		if _, body := w.do(mia, "GET", event, nil); strings.Contains(body, `href="`+path+`"`) {
+			t.Error("the event's page offers the form to one who answered")
 		}
 		status, body = w.do(mia, "POST", path, form)
 		if status != http.StatusConflict || !strings.Contains(body, "already") {

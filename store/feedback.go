@@ -20,7 +20,12 @@ import (
 // transaction that wrote each row (xmin), which is the same for all of an
 // event's answers, say nothing of who wrote which. What remains is what
 // no table can hide: two copies of the database taken either side of one
-// answer differ by that answer and its answerer.
+// answer differ by that answer and its answerer; and until PostgreSQL
+// vacuums the tables (or SQLite reuses the freed pages), the versions of
+// the rows each rewrite replaced are still in the data files, for one
+// who reads those files rather than the tables. Elections go further
+// (ballots sealed with a key kept outside the database until the count);
+// feedback does not, so that it needs no key.
 
 // FeedbackService keeps feedback after events.
 type FeedbackService struct{ db *DB }
