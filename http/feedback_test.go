@@ -60,9 +60,17 @@ func TestFeedbackResultsShowNothingBelowFive(t *testing.T) {
 				t.Errorf("four answers show %q", hidden)
 			}
 		}
-		if err := w.app.GiveFeedback(ctx, &rankfile.Actor{Member: w.member("3")}, id, app.FeedbackInput{Scores: []int{1, 1, 1},
-			Text: "Secret text 3", Sign: true}); err != nil {
-			t.Fatal(err)
+		auth := []string{"Authorization", "Bearer " + w.token("coordinator")}
+		api := fmt.Sprintf("/api/v1/events/%d/feedback", id)
+		if status, body := w.doBody("GET", api+"/results", "", auth...); status != http.StatusOK || !strings.Contains(body, `"results":null`) {
+			t.Errorf("four answers through the API: %d %s", status, body)
+		}
+		if status, body := w.doBody("POST", api, `{"scores":[1,1,1],"text":"Secret text 3","sign":true}`, auth...); status != http.StatusCreated {
+			t.Fatalf("her answer through the API: %d %s", status, body)
+		}
+		if status, body := w.doBody("GET", api+"/results", "", auth...); status != http.StatusOK || !strings.Contains(body, `"answered":5`) ||
+			!strings.Contains(body, `"signed_by":"Cora Coordinator"`) {
+			t.Errorf("five answers through the API: %d %s", status, body)
 		}
 		_, body = w.do(coordinator, "GET", path, nil)
 		for _, shown := range []string{"5 people answered.", "Secret text 3", "Secret text 7", "Average 4.2 of 5", "Cora Coordinator"} {
