@@ -395,6 +395,25 @@ func (a *Actor) CanManageEvent(e *Event) bool {
 	return slices.ContainsFunc(e.Hosts(), a.CanCreateEvent)
 }
 
+// CanSeeFeedback reports whether the actor may see the feedback on an
+// event: the leaders of its host and co-hosts, stewards and admins.
+func (a *Actor) CanSeeFeedback(e *Event) bool {
+	return a.SignedIn() && (a.Steward || a.Admin || a.CanManageEvent(e))
+}
+
+// CanSeeFeedbackAnswers reports whether the actor may see what an event's
+// answered feedback says, given how many answered: one who may see its
+// feedback, once FeedbackThreshold answered, so that a handful of answers
+// (and a signed one beside them) identify nobody. Below it, not even the
+// number who answered is shown.
+func (a *Actor) CanSeeFeedbackAnswers(e *Event, answered int) bool {
+	return a.CanSeeFeedback(e) && answered >= FeedbackThreshold
+}
+
+// CanSetFeedback reports whether the actor may choose whether an event
+// asks for feedback: those who manage it.
+func (a *Actor) CanSetFeedback(e *Event) bool { return a.CanManageEvent(e) }
+
 // CanRegister reports whether the actor may register as a member for an
 // event they can see: any member on the roster, lapsed or not, since
 // events are how people come back.

@@ -54,6 +54,8 @@ type App struct {
 	Onboarding rankfile.OnboardingService
 	// Courses is the training program's courses, trainers and sessions.
 	Courses rankfile.CourseService
+	// Feedback holds feedback after events, apart from who gave it.
+	Feedback rankfile.FeedbackService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -88,6 +88,7 @@ func newApp(db *store.DB) *app.App {
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
+		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}

@@ -42,6 +42,9 @@ func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string
 	if n.Kind == rankfile.NoticeWelcome || n.Kind == rankfile.NoticeOrientationInvite {
 		return a.onboardingMessage(ctx, n, base)
 	}
+	if n.Kind == rankfile.NoticeFeedback {
+		return a.feedbackMessage(ctx, n, base)
+	}
 	if n.MeetingID != 0 {
 		return a.meetingNoticeMessage(ctx, n, base)
 	}

@@ -170,7 +170,12 @@ func (w *world) secrets() []private {
 	if err != nil || guest.Token == "" {
 		w.t.Fatalf("a guest's registration: %+v, %v", guest, err)
 	}
+	feedbackLink, err := store.NewFeedbackService(w.db).FeedbackLink(ctx, 1, w.member("5").ID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
 	return []private{
+		{"a feedback link's token", feedbackLink, only()},
 		{"a guest's registration link", guest.Token, only()},
 		{"a guest's email", "gina@example.net", only("coordinator", "admin")},
 		{"a guest's phone", "310-555-0199", only("coordinator", "admin")},

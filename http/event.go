@@ -30,6 +30,8 @@ type eventPage struct {
 	CheckInOpen bool
 	// Over says whether the event has ended.
 	Over bool
+	// Feedback says which of the event's feedback pages the reader may open.
+	Feedback app.FeedbackLinks
 	// Lapsed says whether the reader's registration lapsed unconfirmed.
 	Lapsed bool
 }
@@ -85,6 +87,9 @@ func (s *Server) eventPageOf(r *http.Request, v *app.EventView) (*eventPage, err
 func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.eventPageData(r)
 	if err != nil {
+		return err
+	}
+	if p.Feedback, err = s.app.EventFeedbackLinks(r.Context(), req(r).actor, p.EventView); err != nil {
 		return err
 	}
 	return s.render(w, r, "event.html", p)

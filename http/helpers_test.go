@@ -83,6 +83,7 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
+		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Mailer:     mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}

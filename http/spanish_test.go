@@ -91,10 +91,10 @@ var spanishPages = map[string][]string{
 		"/elections/1/paper", "/profile/tokens", "/proposals", "/proposals/1", "/proposals/1/versions",
 		"/proposals/1/amend", "/proposals/1/paper", "/proposals/new", "/meetings", "/meetings/1", "/meetings/1/screen",
 		"/meetings/1/host", "/meetings/1/host?q=me", "/events", "/events/1", "/events/1/host", "/events/1/host?q=me", "/events/new", "/events/1/edit",
-		"/my/events", "/weekly"},
+		"/my/events", "/weekly", "/events/1/feedback", "/events/1/feedback/results", "/feedback/trends?body=1"},
 	"cochair": {"/events/2", "/bodies/housing", "/my/events"},
 	"admin":   {"/admin", "/elections/new", "/admin/outbox", "/elections/3/edit", "/ladder"},
-	"member":  {"/", "/profile", "/events/1", "/elections/3", "/proposals/1"},
+	"member":  {"/", "/profile", "/events/1", "/elections/3", "/proposals/1", "/events/1/feedback"},
 	"":        {"/", "/sign-in", "/events", "/events/1", "/elections/2/results"},
 }
 
@@ -142,6 +142,7 @@ var spanishProblems = []struct {
 	{"admin", "/weekly", url.Values{"week": {"1999-01-04"}}},
 	{"admin", "/ladder", url.Values{"ladder": {"active: parties >= 3"}}},
 	{"", "/events/1/register", url.Values{"name": {"Ana"}, "email": {"not-an-email"}}},
+	{"member", "/events/1/feedback", url.Values{"q_useful": {"9"}}},
 }
 
 // TestEveryProblemIsSaidInSpanish sends forms wrong from Spanish pages and

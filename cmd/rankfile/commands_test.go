@@ -154,6 +154,7 @@ func TestDemo(t *testing.T) {
 		checkDemoProposals(t, dsn)
 		checkDemoMeetings(t, dsn)
 		checkDemoEvents(t, dsn)
+		checkDemoFeedback(t, dsn)
 		checkDemoWeekly(t, dsn)
 		checkDemoSeats(t, dsn)
 		checkDemoOneOnOnes(t, dsn)

@@ -143,6 +143,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var onboarding *demo.OnboardingSummary
 	var benchmarkDays int
 	var courses *demo.CoursesSummary
+	var feedback *demo.FeedbackSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -166,6 +167,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 		if onboarding, err = demo.Onboarding(ctx, web); err != nil {
+			return err
+		}
+		if feedback, err = demo.Feedback(ctx, web, setClock); err != nil {
 			return err
 		}
 		if weekly, err = demo.Weekly(ctx, web); err != nil {
@@ -202,6 +206,14 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
+	if feedback != nil && len(feedback.Trainings) > 0 {
+		last := feedback.Trainings[len(feedback.Trainings)-1]
+		fmt.Fprintf(a.stdout, "Held %d of Central's trainings in the weeks past, with %v answers to their feedback forms: "+
+			"coordinator@example.org and steward@example.org see the results at /events/%d/feedback/results (the last, "+
+			"with fewer than %d answers, shows none yet) and by month at /feedback/trends?body=%d; member@example.org came to "+
+			"the last one and gives her feedback from its page.\n", len(feedback.Trainings), feedback.Answers,
+			feedback.Trainings[0].ID, rankfile.FeedbackThreshold, last.BodyID)
+	}
 	fmt.Fprintf(a.stdout, "Walked this month's new members along their onboarding path (%d steps: welcome emails, orientation invitations, "+
 		"organizers by captain and by load); organizers logged a first one-on-one with %d of them, and /people shows each person's first steps.\n",
 		onboarding.Steps, onboarding.Logged)

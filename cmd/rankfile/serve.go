@@ -155,6 +155,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Elections: elections, Papers: elections, Proposals: store.NewProposalService(db), Settings: db, Meetings: store.NewMeetingService(db), Votes: store.NewMeetingService(db),
 		Events: store.NewEventService(db), Outbox: store.NewOutboxService(db), Weekly: store.NewWeeklyService(db),
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
+		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Zone:       db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
@@ -282,7 +283,8 @@ const electionClockEvery = time.Minute
 // startElectionClock keeps elections and proposals on time every
 // electionClockEvery, until ctx ends, queues events' reminders and the
 // notices of seats' terms ending within a month and organizers' follow-ups
-// due today, takes yesterday's benchmarks once, returns to their branch's
+// due today, takes yesterday's benchmarks once, asks attendees of
+// trainings ended an hour ago for feedback, returns to their branch's
 // queue the members whose organizer lapsed, left the branch or (as captain)
 // the seat, does the onboarding steps new members are owed (see
 // App.Onboard), drafts the coming week's
@@ -312,9 +314,10 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, followUps := web.QueueFollowUps(ctx)
 			_, lapses := web.QueueLapseNotices(ctx)
 			_, onboard := web.Onboard(ctx)
+			_, feedback := web.QueueFeedbackRequests(ctx)
 			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
 			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
-				onboard, benchmarks, lapses)
+				onboard, benchmarks, lapses, feedback)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
