@@ -68,6 +68,13 @@ func (a *App) FindMemberForAdmin(ctx context.Context, actor *rankfile.Actor, ref
 	if err := actor.Require(actor.CanManageBodies()); err != nil {
 		return nil, err
 	}
+	return a.memberByRef(ctx, ref)
+}
+
+// memberByRef finds the member named by national id or email address, for
+// a form that names one (an appointment, a trainer). Only the name comes
+// back.
+func (a *App) memberByRef(ctx context.Context, ref string) (*rankfile.Member, error) {
 	f := rankfile.MemberFilter{NationalID: ref, Limit: 2}
 	if strings.Contains(ref, "@") {
 		f = rankfile.MemberFilter{Email: ref, Limit: 2}

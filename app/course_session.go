@@ -105,21 +105,7 @@ func (a *App) CourseMember(ctx context.Context, actor *rankfile.Actor, courseID 
 	if err := actor.Require(actor.CanTrainSession(c, trainerIDs(trainers))); err != nil {
 		return nil, err
 	}
-	ref = strings.TrimSpace(ref)
-	f := rankfile.MemberFilter{NationalID: ref, Limit: 2}
-	if strings.Contains(ref, "@") {
-		f = rankfile.MemberFilter{Email: ref, Limit: 2}
-	}
-	members, _, err := a.Members.FindMembers(ctx, f)
-	switch {
-	case err != nil:
-		return nil, err
-	case len(members) == 0 || ref == "":
-		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no member with national id or email %q", ref)
-	case len(members) > 1:
-		return nil, rankfile.Errorf(rankfile.ECONFLICT, "several members share %s: name one by national id", ref)
-	}
-	return rankfile.Redact(members[0], rankfile.SeeNothing, a.Today()), nil
+	return a.memberByRef(ctx, strings.TrimSpace(ref))
 }
 
 func trainerIDs(trainers []*rankfile.Trainer) []int64 {

@@ -141,8 +141,9 @@ func (r *Report) seatsIn(t Translator) string {
 // quotaIn says the quota in t's words, as the text report's quotaWords does.
 func (r *Report) quotaIn(t Translator) string {
 	final := r.Quota.Reading(readingPlaces)
-	if r.Method != Meek || len(r.Rounds) == 0 || r.Rounds[0].Quota == r.Quota {
+	first, changed := r.firstQuota()
+	if !changed {
 		return t("count.quotafixed", "Quota", final)
 	}
-	return t("count.quotameek", "Final", final, "First", r.Rounds[0].Quota.Reading(readingPlaces))
+	return t("count.quotameek", "Final", final, "First", first.Reading(readingPlaces))
 }

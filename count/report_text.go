@@ -148,10 +148,20 @@ func signed(d Decimal) string {
 // exhaust, so its header gives the final round's and the first's, each
 // named as such; the other rules keep one quota throughout.
 func (r *Report) quotaWords() string {
-	if r.Method != Meek || len(r.Rounds) == 0 || r.Rounds[0].Quota == r.Quota {
+	first, changed := r.firstQuota()
+	if !changed {
 		return "quota " + r.Quota.String()
 	}
-	return fmt.Sprintf("final quota %s (first round %s)", r.Quota, r.Rounds[0].Quota)
+	return fmt.Sprintf("final quota %s (first round %s)", r.Quota, first)
+}
+
+// firstQuota returns the first round's quota, and whether it differs from
+// the final one: only Meek's quota moves, as votes exhaust.
+func (r *Report) firstQuota() (Decimal, bool) {
+	if r.Method != Meek || len(r.Rounds) == 0 {
+		return r.Quota, false
+	}
+	return r.Rounds[0].Quota, r.Rounds[0].Quota != r.Quota
 }
 
 // plural writes n with the word's singular or plural form.
