@@ -62,7 +62,7 @@ func countFile(b *testing.B, path string, opt Options) *Report {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	e, err := ReadBLT(f)
+	e, err := ReadBLTPacked(f)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package count
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"slices"
 )
 
 // parseBallots reads ballot lines, starting with line, up to the "0" that
@@ -128,33 +130,100 @@ func isSpace(ch byte) bool {
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f'
 }
 
-// ballotBuilder collects ballots and merges identical rankings, so that
-// reading allocates per distinct ranking, not per ballot. Each ballot is
-// built in a scratch buffer and hashed; only a ranking not seen before is
-// copied into the arena that the returned ballots share.
-type ballotBuilder struct {
-	arena   []int
-	equal   []bool // parallel to arena, kept only where some rank is equal
-	ranks   []int  // the ballot being read
-	eqs     []bool
-	mark    []int // mark[c] == current: c is already on the ballot
-	current int
-	slots   []uint64 // open addressing: hash's top 32 bits, then spec index + 1; 0 is empty
-	specs   []ballotSpec
-	pending ballotSpec
+// packedBallots holds the ballots of a BLT file as the reader found them:
+// every distinct ranking once, end to end in one arena of four-byte
+// candidate indexes. A large file then costs a few bytes a preference,
+// where a Ballot per ranking costs 64 bytes and eight a preference; on a
+// machine where fresh memory is slow to touch that is most of the time a
+// count takes.
+type packedBallots struct {
+	prefs  []int32 // all rankings, end to end
+	start  []int32 // ranking i is prefs[start[i]:start[i+1]]
+	weight []int64
+	line   []int32 // the line each ranking was first read from
+	equal  []bool  // parallel to prefs, nil when no rank is equal
 }
 
-// ballotSpec locates one distinct ranking in the arena.
-type ballotSpec struct {
-	weight     int64
-	start, end int
-	line       int
-	hasEqual   bool
+// len returns the number of distinct rankings.
+func (p *packedBallots) len() int { return len(p.weight) }
+
+// ranking returns ranking i.
+func (p *packedBallots) ranking(i int) []int32 { return p.prefs[p.start[i]:p.start[i+1]] }
+
+// equalMarks returns ranking i's equal marks, nil when it has none.
+func (p *packedBallots) equalMarks(i int) []bool {
+	if p.equal == nil {
+		return nil
+	}
+	marks := p.equal[p.start[i]:p.start[i+1]:p.start[i+1]]
+	if !slices.Contains(marks, true) {
+		return nil
+	}
+	return marks
+}
+
+// ballot returns ranking i as a Ballot of its own.
+func (p *packedBallots) ballot(i int) Ballot {
+	b := Ballot{Weight: p.weight[i], Line: int(p.line[i]), Equal: p.equalMarks(i)}
+	for _, c := range p.ranking(i) {
+		b.Ranking = append(b.Ranking, int(c))
+	}
+	return b
+}
+
+// ballots returns every ranking as a Ballot, the rankings sharing one
+// arena.
+func (p *packedBallots) ballots() []Ballot {
+	arena := make([]int, len(p.prefs))
+	for i, c := range p.prefs {
+		arena[i] = int(c)
+	}
+	out := make([]Ballot, p.len())
+	for i := range out {
+		s, e := p.start[i], p.start[i+1]
+		out[i] = Ballot{Weight: p.weight[i], Ranking: arena[s:e:e], Line: int(p.line[i]), Equal: p.equalMarks(i)}
+	}
+	return out
+}
+
+// hasEmpty reports whether some ranking ranks nobody.
+func (p *packedBallots) hasEmpty() bool {
+	for i := range p.len() {
+		if p.start[i] == p.start[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstEqual returns the first ranking with an equal rank, or -1.
+func (p *packedBallots) firstEqual() int {
+	for i := range p.len() {
+		if p.equalMarks(i) != nil {
+			return i
+		}
+	}
+	return -1
+}
+
+// ballotBuilder collects ballots and merges identical rankings, so that
+// reading allocates per distinct ranking, not per ballot. Each ballot is
+// read onto the end of the arena and hashed; a ranking seen before only
+// adds its weight and is taken off the arena again.
+type ballotBuilder struct {
+	out     packedBallots
+	hashes  []uint32 // per ranking, to tell rankings apart without reading them
+	slots   []uint32 // open addressing: ranking index + 1; 0 is empty
+	mark    []int    // mark[c] == current: c is already on the ballot
+	current int
+	weight  int64 // of the ballot being read
+	line    int
+	total   int64 // of all ballots read
 }
 
 // init sizes the builder for the input: a ballot takes a line and each
 // preference follows a space, so these capacities are upper bounds that
-// spare the copies of growing.
+// spare the copies of growing (capacity never written costs no memory).
 func (b *ballotBuilder) init(candidates int, data []byte) {
 	lines := bytes.Count(data, []byte("\n")) + 1
 	b.mark = make([]int, candidates)
@@ -162,16 +231,32 @@ func (b *ballotBuilder) init(candidates int, data []byte) {
 	for size < 2*lines {
 		size *= 2
 	}
-	b.slots = make([]uint64, size)
-	b.specs = make([]ballotSpec, 0, lines)
-	b.arena = make([]int, 0, bytes.Count(data, []byte(" "))+bytes.Count(data, []byte("\t"))+bytes.Count(data, []byte("="))+1)
+	b.slots = make([]uint32, size)
+	b.hashes = make([]uint32, 0, lines)
+	b.out = packedBallots{
+		prefs:  make([]int32, 0, bytes.Count(data, []byte(" "))+bytes.Count(data, []byte("\t"))+bytes.Count(data, []byte("="))+1),
+		start:  make([]int32, 1, lines+1),
+		weight: make([]int64, 0, lines),
+		line:   make([]int32, 0, lines),
+	}
 }
 
 func (b *ballotBuilder) start(weight int64, line int) {
 	b.current++
-	b.ranks, b.eqs = b.ranks[:0], b.eqs[:0]
-	b.pending = ballotSpec{weight: weight, line: line}
+	b.weight, b.line = weight, line
+	b.truncate(b.pendingFrom())
 }
+
+// truncate takes the arena back to n preferences.
+func (b *ballotBuilder) truncate(n int) {
+	b.out.prefs = b.out.prefs[:n]
+	if b.out.equal != nil {
+		b.out.equal = b.out.equal[:n]
+	}
+}
+
+// pendingFrom returns where the ballot being read starts in the arena.
+func (b *ballotBuilder) pendingFrom() int { return int(b.out.start[len(b.out.start)-1]) }
 
 // add appends candidate c, tied with the previous one when equal is set,
 // and reports false if c is already on the ballot.
@@ -180,79 +265,73 @@ func (b *ballotBuilder) add(c int, equal bool) bool {
 		return false
 	}
 	b.mark[c] = b.current
-	b.ranks = append(b.ranks, c)
-	b.eqs = append(b.eqs, equal)
-	b.pending.hasEqual = b.pending.hasEqual || equal
+	if equal && b.out.equal == nil {
+		b.out.equal = make([]bool, len(b.out.prefs), cap(b.out.prefs))
+	}
+	b.out.prefs = append(b.out.prefs, int32(c))
+	if b.out.equal != nil {
+		b.out.equal = append(b.out.equal, equal)
+	}
 	return true
 }
 
 // finish merges the pending ballot into an identical earlier ranking, or
 // keeps it as a new one.
 func (b *ballotBuilder) finish() error {
-	h := b.hash()
-	tag := h >> 32 << 32
+	if len(b.out.prefs) > math.MaxInt32 || b.line > math.MaxInt32 {
+		return fmt.Errorf("line %d: the file holds more preferences than rankfile counts", b.line)
+	}
+	if b.total += b.weight; b.total > MaxTotalWeight {
+		return fmt.Errorf("line %d: total ballot weight exceeds %d", b.line, MaxTotalWeight)
+	}
+	from := b.pendingFrom()
+	h := b.hash(from)
+	tag := uint32(h >> 32)
 	mask := uint64(len(b.slots) - 1)
 	i := h & mask
 	for ; b.slots[i] != 0; i = (i + 1) & mask {
-		if b.slots[i]>>32<<32 != tag {
-			continue // a different ranking, told apart without reading it
+		k := int(b.slots[i] - 1)
+		if b.hashes[k] != tag || !b.same(k, from) {
+			continue
 		}
-		spec := &b.specs[uint32(b.slots[i])-1]
-		if b.same(spec) {
-			spec.weight += b.pending.weight
-			if spec.weight > MaxTotalWeight {
-				return fmt.Errorf("line %d: total ballot weight exceeds %d", b.pending.line, MaxTotalWeight)
-			}
-			return nil
-		}
+		b.out.weight[k] += b.weight
+		b.truncate(from) // a ranking seen before: its copy goes
+		return nil
 	}
-	b.specs = append(b.specs, b.pending)
-	b.slots[i] = tag | uint64(len(b.specs))
-	spec := &b.specs[len(b.specs)-1]
-	spec.start = len(b.arena)
-	b.arena = append(b.arena, b.ranks...)
-	spec.end = len(b.arena)
-	if spec.hasEqual {
-		b.equal = append(b.equal, make([]bool, spec.start-len(b.equal))...)
-		b.equal = append(b.equal, b.eqs...)
-	}
+	b.slots[i] = uint32(b.out.len() + 1)
+	b.hashes = append(b.hashes, tag)
+	b.out.weight = append(b.out.weight, b.weight)
+	b.out.line = append(b.out.line, int32(b.line))
+	b.out.start = append(b.out.start, int32(len(b.out.prefs)))
 	return nil
 }
 
-// hash is FNV-1a over the pending ranking and its equal marks.
-func (b *ballotBuilder) hash() uint64 {
+// hash is FNV-1a over the pending ranking, from from, and its equal marks.
+func (b *ballotBuilder) hash(from int) uint64 {
 	h := uint64(14695981039346656037)
-	for i, c := range b.ranks {
+	for i, c := range b.out.prefs[from:] {
 		v := uint64(c) << 1
-		if b.eqs[i] {
+		if b.out.equal != nil && b.out.equal[from+i] {
 			v |= 1
 		}
 		h = (h ^ v) * 1099511628211
 	}
-	return (h ^ uint64(len(b.ranks))) * 1099511628211
+	return (h ^ uint64(len(b.out.prefs)-from)) * 1099511628211
 }
 
-// same reports whether the pending ranking equals spec's.
-func (b *ballotBuilder) same(spec *ballotSpec) bool {
-	if spec.end-spec.start != len(b.ranks) || spec.hasEqual != b.pending.hasEqual {
+// same reports whether ranking k equals the pending one, from from.
+func (b *ballotBuilder) same(k, from int) bool {
+	s, e := b.out.start[k], b.out.start[k+1]
+	if !slices.Equal(b.out.prefs[s:e], b.out.prefs[from:]) {
 		return false
 	}
-	for i, c := range b.arena[spec.start:spec.end] {
-		if c != b.ranks[i] || (spec.hasEqual && b.equal[spec.start+i] != b.eqs[i]) {
-			return false
-		}
-	}
-	return true
+	return b.out.equal == nil || slices.Equal(b.out.equal[s:e], b.out.equal[from:])
 }
 
-// ballots returns the distinct rankings, in order of first appearance.
-func (b *ballotBuilder) ballots() []Ballot {
-	out := make([]Ballot, len(b.specs))
-	for i, s := range b.specs {
-		out[i] = Ballot{Weight: s.weight, Ranking: b.arena[s.start:s.end:s.end], Line: s.line}
-		if s.hasEqual {
-			out[i].Equal = b.equal[s.start:s.end:s.end]
-		}
-	}
-	return out
+// packed returns the distinct rankings, in order of first appearance, and
+// lets the table that merged them go.
+func (b *ballotBuilder) packed() *packedBallots {
+	b.slots, b.hashes, b.mark = nil, nil, nil
+	b.truncate(b.pendingFrom())
+	return &b.out
 }

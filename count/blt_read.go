@@ -24,15 +24,40 @@ import (
 //
 // A byte-order mark, CRLF line ends, blank lines and "#" comments are
 // accepted; runs of spaces in a name count as one; anything after the title
-// (Wichmann's source and comment fields, notes) is ignored. Identical rankings are merged into one Ballot. Every
-// error names the line it concerns ("line 7: ...").
+// (Wichmann's source and comment fields, notes) is ignored. Identical
+// rankings are merged into one Ballot. Every error names the line it
+// concerns ("line 7: ...").
 func ReadBLT(r io.Reader) (*Election, error) {
+	e, err := ReadBLTPacked(r)
+	if err != nil {
+		return nil, err
+	}
+	e.Ballots, e.packed = e.packed.ballots(), nil
+	return e, nil
+}
+
+// ReadBLTPacked reads an election as ReadBLT does but keeps its ballots
+// packed, for a count that does not look at them one by one: its Ballots
+// is nil and must stay so, while Count, Validate, TotalWeight and WriteBLT
+// read the packed ballots. A preference then takes four bytes and a
+// ranking twenty, where Ballots takes eight and sixty-four: on a large
+// file, less than half the memory and the time.
+func ReadBLTPacked(r io.Reader) (*Election, error) {
+	if data, unmap, ok := mapFile(r); ok {
+		defer unmap()
+		return parseMapped(newBLTParser(data))
+	}
 	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
-	p := &bltParser{data: bytes.TrimPrefix(data, []byte("\uFEFF"))}
-	return p.parse()
+	return newBLTParser(data).parse()
+}
+
+// newBLTParser starts a parse of data, without its byte-order mark. The
+// election it returns keeps nothing of data, which may be unmapped.
+func newBLTParser(data []byte) *bltParser {
+	return &bltParser{data: bytes.TrimPrefix(data, []byte("\uFEFF"))}
 }
 
 // readAll reads everything, in one allocation when r can tell its size.
@@ -74,7 +99,7 @@ func (p *bltParser) parse() (*Election, error) {
 	if err := p.parseNames(); err != nil {
 		return nil, err
 	}
-	p.e.Ballots = p.ballot.ballots()
+	p.e.packed = p.ballot.packed()
 	if err := p.e.Validate(); err != nil {
 		return nil, err
 	}

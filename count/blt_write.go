@@ -34,6 +34,12 @@ func WriteBLT(w io.Writer, e *Election) error {
 		buf = appendBallot(buf[:0], b)
 		bw.Write(buf)
 	}
+	if e.packed != nil {
+		for i := range e.packed.len() {
+			buf = appendBallot(buf[:0], e.packed.ballot(i))
+			bw.Write(buf)
+		}
+	}
 	bw.WriteString("0\n")
 	for _, name := range e.Candidates {
 		bw.WriteString(`"` + name + "\"\n")

@@ -3,6 +3,7 @@ package count
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // MaxTotalWeight is the largest total ballot weight an election may have. It
@@ -32,6 +33,9 @@ type Election struct {
 	// Ballots holds the ballots; identical rankings may be merged into one
 	// Ballot whose Weight is their number.
 	Ballots []Ballot
+	// packed holds the ballots instead of Ballots in an election read by
+	// ReadBLTPacked.
+	packed *packedBallots
 }
 
 // Ballot is one ranking of candidates cast by Weight voters.
@@ -87,6 +91,11 @@ func (e *Election) TotalWeight() int64 {
 	for _, b := range e.Ballots {
 		total += b.Weight
 	}
+	if e.packed != nil {
+		for _, w := range e.packed.weight {
+			total += w
+		}
+	}
 	return total
 }
 
@@ -110,6 +119,9 @@ func (e *Election) Validate() error {
 			return fmt.Errorf("tie order names candidate %d, which does not exist", c+1)
 		}
 	}
+	if e.packed != nil {
+		return e.validatePacked()
+	}
 	var total int64
 	seen := make([]int, len(e.Candidates)) // seen[c] == i+1: c is on ballot i
 	for i, b := range e.Ballots {
@@ -119,6 +131,22 @@ func (e *Election) Validate() error {
 		total += b.Weight
 		if total > MaxTotalWeight {
 			return ballotError(i, b, fmt.Errorf("total ballot weight exceeds %d", MaxTotalWeight))
+		}
+	}
+	return nil
+}
+
+// validatePacked checks packed ballots: the reader made sure of every
+// ballot but not of what may have changed since, the candidates.
+func (e *Election) validatePacked() error {
+	if len(e.Ballots) > 0 {
+		return errors.New("an election read by ReadBLTPacked keeps its ballots packed: Ballots must stay empty")
+	}
+	n := int32(len(e.Candidates))
+	for j, c := range e.packed.prefs {
+		if c >= n {
+			i, _ := slices.BinarySearch(e.packed.start, int32(j)+1)
+			return ballotError(i-1, e.packed.ballot(i-1), fmt.Errorf("ballot ranks candidate %d, which does not exist", c+1))
 		}
 	}
 	return nil

@@ -34,12 +34,18 @@ func FuzzReadBLT(f *testing.F) {
 			checkLineError(t, err, data)
 			return
 		}
-		checkRoundTrip(t, e)
+		packed, err := ReadBLTPacked(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("ReadBLT accepts what ReadBLTPacked refuses: %v", err)
+		}
 		for _, m := range []Method{Scottish, Meek, IRV} {
-			if rep, err := Count(e, Options{Method: m, Seats: seatsFor(m, e)}); err == nil && len(rep.Rounds) == 0 {
+			rep, err := Count(e, Options{Method: m, Seats: seatsFor(m, e)})
+			if err == nil && len(rep.Rounds) == 0 {
 				t.Errorf("%s counted without a round", m)
 			}
+			checkSameCount(t, rep, err, packed, Options{Method: m, Seats: seatsFor(m, e)})
 		}
+		checkRoundTrip(t, e)
 	})
 }
 

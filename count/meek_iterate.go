@@ -53,10 +53,10 @@ func (m *meek) walk(i, end int32, w int64) {
 		case 0: // defeated or withdrawn: the weight passes through
 			m.walk(i+1, t.end[i], w)
 		case meekUnit: // keeps everything: nothing reaches later candidates
-			m.votes[c] += w * t.weight[i]
+			m.votes[c] += w * int64(t.weight[i])
 		default:
 			keep := (w*kf + meekUnit - 1) / meekUnit
-			m.votes[c] += keep * t.weight[i]
+			m.votes[c] += keep * int64(t.weight[i])
 			if w > keep {
 				m.walk(i+1, t.end[i], w-keep)
 			}

@@ -1,5 +1,7 @@
 package count
 
+import "math"
+
 // ballotTree is the profile as a prefix tree in preorder arrays. Ballots
 // that share their first preferences share a path, so one visit of a node
 // does the work of all the ballots through it; and since a hopeful
@@ -10,9 +12,13 @@ package count
 // the node's ballot count is exact.
 type ballotTree struct {
 	cand   []int32 // node -> candidate
-	weight []int64 // node -> number of ballots through the node
+	weight []int32 // node -> number of ballots through the node, at most MaxTotalWeight
 	end    []int32 // node -> index just past the node's subtree
 }
+
+// A node's weight is at most the election's total weight: four bytes hold
+// it. This fails to compile if MaxTotalWeight outgrows them.
+const _ = uint32(math.MaxInt32 - MaxTotalWeight)
 
 // span is a group of ballots, ballots[lo:hi], sharing a path.
 type span struct{ lo, hi int32 }
@@ -21,7 +27,7 @@ type span struct{ lo, hi int32 }
 func newBallotTree(p *profile) *ballotTree {
 	// A tree has at most one node per preference.
 	n := len(p.prefs)
-	t := &ballotTree{cand: make([]int32, 0, n), weight: make([]int64, 0, n), end: make([]int32, 0, n)}
+	t := &ballotTree{cand: make([]int32, 0, n), weight: make([]int32, 0, n), end: make([]int32, 0, n)}
 	ballots := make([]int32, p.ballots())
 	for i := range ballots {
 		ballots[i] = int32(i)
@@ -107,7 +113,7 @@ func (b *treeBuilder) chain(ballot int32, depth int) {
 
 func (b *treeBuilder) node(c int32, w int64) int {
 	b.t.cand = append(b.t.cand, c)
-	b.t.weight = append(b.t.weight, w)
+	b.t.weight = append(b.t.weight, int32(w)) // w <= MaxTotalWeight < 2^31
 	b.t.end = append(b.t.end, 0)
 	return len(b.t.cand) - 1
 }

@@ -1,6 +1,9 @@
 package count
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // profile is an election compiled for counting: withdrawn candidates are
 // removed from every ranking, ballots left empty are set aside, and the
@@ -25,6 +28,9 @@ func compile(e *Election, m Method) (*profile, error) {
 	for _, c := range e.Withdrawn {
 		p.withdrawn[c] = true
 	}
+	if e.packed != nil {
+		return p, p.addPacked(e.packed, m)
+	}
 	p.start = make([]int32, 1, len(e.Ballots)+1)
 	p.weight = make([]int64, 0, len(e.Ballots))
 	prefs := 0
@@ -37,18 +43,18 @@ func compile(e *Election, m Method) (*profile, error) {
 			return nil, ballotError(i, b, fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
 		}
 		p.total += b.Weight
-		if p.add(b) {
+		if addRanking(p, b.Ranking, b.Weight) {
 			p.valid += b.Weight
 		}
 	}
 	return p, nil
 }
 
-// add appends the ballot's ranking without withdrawn candidates and
-// reports whether anything was left to append.
-func (p *profile) add(b Ballot) bool {
+// addRanking appends a ranking of weight voters without withdrawn
+// candidates and reports whether anything was left to append.
+func addRanking[C int | int32](p *profile, ranking []C, weight int64) bool {
 	n := len(p.prefs)
-	for _, c := range b.Ranking {
+	for _, c := range ranking {
 		if !p.withdrawn[c] {
 			p.prefs = append(p.prefs, int32(c))
 		}
@@ -57,8 +63,34 @@ func (p *profile) add(b Ballot) bool {
 		return false
 	}
 	p.start = append(p.start, int32(len(p.prefs)))
-	p.weight = append(p.weight, b.Weight)
+	p.weight = append(p.weight, weight)
 	return true
+}
+
+// addPacked compiles packed ballots. With no candidate withdrawn and no
+// ranking empty, the profile is the packed ballots themselves, shared and
+// never written.
+func (p *profile) addPacked(b *packedBallots, m Method) error {
+	if i := b.firstEqual(); i >= 0 {
+		return ballotError(i, b.ballot(i), fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
+	}
+	for _, w := range b.weight {
+		p.total += w
+	}
+	if !slices.Contains(p.withdrawn, true) && !b.hasEmpty() {
+		p.prefs, p.start, p.weight = slices.Clip(b.prefs), slices.Clip(b.start), slices.Clip(b.weight)
+		p.valid = p.total
+		return nil
+	}
+	p.start = make([]int32, 1, b.len()+1)
+	p.weight = make([]int64, 0, b.len())
+	p.prefs = make([]int32, 0, len(b.prefs))
+	for i := range b.len() {
+		if addRanking(p, b.ranking(i), b.weight[i]) {
+			p.valid += b.weight[i]
+		}
+	}
+	return nil
 }
 
 // ballots returns the number of non-empty ballots in the profile.

@@ -131,7 +131,7 @@ func (a *app) countFile(name string, opt count.Options, allowFewer bool) (*count
 		return nil, err
 	}
 	defer in.Close()
-	e, err := count.ReadBLT(in)
+	e, err := count.ReadBLTPacked(in)
 	if err != nil {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
 	}
