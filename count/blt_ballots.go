@@ -131,13 +131,13 @@ func isSpace(ch byte) bool {
 }
 
 // packedBallots holds the ballots of a BLT file as the reader found them:
-// every distinct ranking once, end to end in one arena of four-byte
-// candidate indexes. A large file then costs a few bytes a preference,
+// every distinct ranking once, end to end in one arena of two-byte
+// candidate indexes. A large file then costs two bytes a preference,
 // where a Ballot per ranking costs 64 bytes and eight a preference; on a
 // machine where fresh memory is slow to touch that is most of the time a
 // count takes.
 type packedBallots struct {
-	prefs  []int32 // all rankings, end to end
+	prefs  []uint16 // all rankings, end to end (MaxCandidates fits)
 	start  []int32 // ranking i is prefs[start[i]:start[i+1]]
 	weight []int64
 	line   []int32 // the line each ranking was first read from
@@ -148,7 +148,7 @@ type packedBallots struct {
 func (p *packedBallots) len() int { return len(p.weight) }
 
 // ranking returns ranking i.
-func (p *packedBallots) ranking(i int) []int32 { return p.prefs[p.start[i]:p.start[i+1]] }
+func (p *packedBallots) ranking(i int) []uint16 { return p.prefs[p.start[i]:p.start[i+1]] }
 
 // equalMarks returns ranking i's equal marks, nil when it has none.
 func (p *packedBallots) equalMarks(i int) []bool {
@@ -234,7 +234,7 @@ func (b *ballotBuilder) init(candidates int, data []byte) {
 	b.slots = make([]uint32, size)
 	b.hashes = make([]uint32, 0, lines)
 	b.out = packedBallots{
-		prefs:  make([]int32, 0, bytes.Count(data, []byte(" "))+bytes.Count(data, []byte("\t"))+bytes.Count(data, []byte("="))+1),
+		prefs:  make([]uint16, 0, bytes.Count(data, []byte(" "))+bytes.Count(data, []byte("\t"))+bytes.Count(data, []byte("="))+1),
 		start:  make([]int32, 1, lines+1),
 		weight: make([]int64, 0, lines),
 		line:   make([]int32, 0, lines),
@@ -268,7 +268,7 @@ func (b *ballotBuilder) add(c int, equal bool) bool {
 	if equal && b.out.equal == nil {
 		b.out.equal = make([]bool, len(b.out.prefs), cap(b.out.prefs))
 	}
-	b.out.prefs = append(b.out.prefs, int32(c))
+	b.out.prefs = append(b.out.prefs, uint16(c))
 	if b.out.equal != nil {
 		b.out.equal = append(b.out.equal, equal)
 	}

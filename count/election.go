@@ -15,6 +15,10 @@ const MaxTotalWeight = 1_000_000_000
 // cannot make a reader allocate without limit.
 const MaxCandidates = 10_000
 
+// A candidate's index fits two bytes: packed ballots (ReadBLTPacked) and
+// counts keep them so. This fails to compile if MaxCandidates outgrows them.
+const _ = uint16(MaxCandidates - 1)
+
 // Election is a set of ranked ballots and what is being elected.
 type Election struct {
 	// Title names the election.
@@ -142,11 +146,10 @@ func (e *Election) validatePacked() error {
 	if len(e.Ballots) > 0 {
 		return errors.New("an election read by ReadBLTPacked keeps its ballots packed: Ballots must stay empty")
 	}
-	n := int32(len(e.Candidates))
 	for j, c := range e.packed.prefs {
-		if c >= n {
+		if int(c) >= len(e.Candidates) {
 			i, _ := slices.BinarySearch(e.packed.start, int32(j)+1)
-			return ballotError(i-1, e.packed.ballot(i-1), fmt.Errorf("ballot ranks candidate %d, which does not exist", c+1))
+			return ballotError(i-1, e.packed.ballot(i-1), fmt.Errorf("ballot ranks candidate %d, which does not exist", int(c)+1))
 		}
 	}
 	return nil

@@ -32,18 +32,19 @@ func newBallotTree(p *profile) *ballotTree {
 	for i := range ballots {
 		ballots[i] = int32(i)
 	}
-	b := &treeBuilder{p: p, t: t, tmp: make([]int32, len(ballots)), count: make([]int32, len(p.names)+1)}
+	b := &treeBuilder{p: p, t: t, tmp: make([]int32, len(ballots)), count: make([]int32, len(p.names)+1), starts: make([]int32, len(p.names)+1)}
 	b.children(ballots, 0)
 	return t
 }
 
 // treeBuilder holds the scratch space of one tree build.
 type treeBuilder struct {
-	p     *profile
-	t     *ballotTree
-	tmp   []int32
-	count []int32
-	spans []span // stack of child groups, shared by all levels
+	p      *profile
+	t      *ballotTree
+	tmp    []int32
+	count  []int32
+	starts []int32
+	spans  []span // stack of child groups, shared by all levels
 }
 
 // children appends the subtrees for ballots, which share a path of length
@@ -58,7 +59,7 @@ func (b *treeBuilder) children(ballots []int32, depth int) {
 	for i := base; i < len(b.spans); i++ {
 		s := b.spans[i]
 		group := ballots[s.lo:s.hi]
-		node := b.node(b.p.ranking(int(group[0]))[depth], b.weightOf(group))
+		node := b.node(int32(b.p.ranking(int(group[0]))[depth]), b.weightOf(group))
 		b.children(group, depth+1)
 		b.t.end[node] = int32(len(b.t.cand))
 	}
@@ -74,12 +75,13 @@ func (b *treeBuilder) group(ballots []int32, depth int) {
 		if depth >= len(r) {
 			return 0
 		}
-		return r[depth] + 1
+		return int32(r[depth]) + 1
 	}
 	for _, x := range ballots {
 		b.count[key(x)]++
 	}
-	starts := make([]int32, len(b.count))
+	starts := b.starts // a group is done with it before the next one starts
+	starts[0] = 0
 	for k, sum := 1, int32(0); k < len(b.count); k++ {
 		sum += b.count[k-1]
 		starts[k] = sum
@@ -104,7 +106,7 @@ func (b *treeBuilder) chain(ballot int32, depth int) {
 	w := b.p.weight[ballot]
 	first := len(b.t.cand)
 	for _, c := range r[depth:] {
-		b.node(c, w)
+		b.node(int32(c), w)
 	}
 	for n := first; n < len(b.t.cand); n++ {
 		b.t.end[n] = int32(len(b.t.cand))

@@ -11,7 +11,7 @@ import (
 type profile struct {
 	names     []string
 	withdrawn []bool
-	prefs     []int32 // all rankings, end to end
+	prefs     []uint16 // all rankings, end to end
 	start     []int32 // ballot i ranks prefs[start[i]:start[i+1]]
 	weight    []int64
 	total     int64 // all ballots
@@ -37,7 +37,7 @@ func compile(e *Election, m Method) (*profile, error) {
 	for _, b := range e.Ballots {
 		prefs += len(b.Ranking)
 	}
-	p.prefs = make([]int32, 0, prefs)
+	p.prefs = make([]uint16, 0, prefs)
 	for i, b := range e.Ballots {
 		if b.HasEqualRanks() {
 			return nil, ballotError(i, b, fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
@@ -52,11 +52,11 @@ func compile(e *Election, m Method) (*profile, error) {
 
 // addRanking appends a ranking of weight voters without withdrawn
 // candidates and reports whether anything was left to append.
-func addRanking[C int | int32](p *profile, ranking []C, weight int64) bool {
+func addRanking[C int | uint16](p *profile, ranking []C, weight int64) bool {
 	n := len(p.prefs)
 	for _, c := range ranking {
 		if !p.withdrawn[c] {
-			p.prefs = append(p.prefs, int32(c))
+			p.prefs = append(p.prefs, uint16(c))
 		}
 	}
 	if len(p.prefs) == n {
@@ -84,7 +84,7 @@ func (p *profile) addPacked(b *packedBallots, m Method) error {
 	}
 	p.start = make([]int32, 1, b.len()+1)
 	p.weight = make([]int64, 0, b.len())
-	p.prefs = make([]int32, 0, len(b.prefs))
+	p.prefs = make([]uint16, 0, len(b.prefs))
 	for i := range b.len() {
 		if addRanking(p, b.ranking(i), b.weight[i]) {
 			p.valid += b.weight[i]
@@ -97,7 +97,7 @@ func (p *profile) addPacked(b *packedBallots, m Method) error {
 func (p *profile) ballots() int { return len(p.weight) }
 
 // ranking returns ballot i's ranking.
-func (p *profile) ranking(i int) []int32 { return p.prefs[p.start[i]:p.start[i+1]] }
+func (p *profile) ranking(i int) []uint16 { return p.prefs[p.start[i]:p.start[i+1]] }
 
 // ruleName names the method's rule for messages.
 func (m Method) ruleName() string {
