@@ -138,7 +138,7 @@ func isSpace(ch byte) bool {
 // count takes.
 type packedBallots struct {
 	prefs  []uint16 // all rankings, end to end (MaxCandidates fits)
-	start  []int32 // ranking i is prefs[start[i]:start[i+1]]
+	start  []int32  // ranking i is prefs[start[i]:start[i+1]]
 	weight []int64
 	line   []int32 // the line each ranking was first read from
 	equal  []bool  // parallel to prefs, nil when no rank is equal

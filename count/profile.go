@@ -12,7 +12,7 @@ type profile struct {
 	names     []string
 	withdrawn []bool
 	prefs     []uint16 // all rankings, end to end
-	start     []int32 // ballot i ranks prefs[start[i]:start[i+1]]
+	start     []int32  // ballot i ranks prefs[start[i]:start[i+1]]
 	weight    []int64
 	total     int64 // all ballots
 	valid     int64 // ballots ranking at least one candidate still standing
