@@ -23,12 +23,30 @@ func newPiles(p *profile, unit int64, st []status) *piles {
 		p: p, pos: make([]int32, n), value: make([]int64, n),
 		held: make([][]int32, len(p.names)), total: make([]int64, len(p.names)),
 	}
+	pl.sizePiles(st)
 	for b := range n {
 		pl.value[b] = unit
 		pl.pos[b] = -1
 		pl.move(int32(b), st)
 	}
 	return pl
+}
+
+// sizePiles gives each pile room for the papers first dealt to it, which
+// spares the copies (and on a large count, the memory) of growing them.
+func (pl *piles) sizePiles(st []status) {
+	size := make([]int, len(pl.held))
+	for b := range pl.p.ballots() {
+		for _, c := range pl.p.ranking(b) {
+			if st[c] == hopeful {
+				size[c]++
+				break
+			}
+		}
+	}
+	for c, n := range size {
+		pl.held[c] = make([]int32, 0, n)
+	}
 }
 
 // move passes ballot b to the next continuing candidate on it, or to the
