@@ -1,0 +1,106 @@
+package rankfile
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// A campaign is the chapter's field program for one fight: an endorsed
+// candidate, a ballot measure, a tenants' or workers' campaign. It belongs
+// to a body (the working group that runs it), and has its own universe of
+// targets, kept apart from the roster and from other campaigns'.
+
+// CampaignKind says what a campaign is for.
+type CampaignKind string
+
+// Campaign kinds.
+const (
+	CampaignCandidate CampaignKind = "candidate" // an endorsed candidate's election
+	CampaignMeasure   CampaignKind = "measure"   // a ballot measure
+	CampaignTenant    CampaignKind = "tenant"    // a tenants' campaign
+	CampaignLabor     CampaignKind = "labor"     // a workers' campaign
+	CampaignIssue     CampaignKind = "issue"     // any other campaign
+)
+
+// CampaignKinds lists the kinds in the order forms show them.
+var CampaignKinds = []CampaignKind{CampaignCandidate, CampaignMeasure, CampaignTenant, CampaignLabor, CampaignIssue}
+
+// Campaign is one field campaign.
+type Campaign struct {
+	ID          int64        `json:"id"`
+	BodyID      int64        `json:"body_id"`
+	Name        string       `json:"name"`
+	Kind        CampaignKind `json:"kind"`
+	Description string       `json:"description,omitempty"`
+	// RetentionMonths purges targets not heard from in this many months,
+	// unless they asked to stay in touch; 0 keeps them while the campaign
+	// lasts.
+	RetentionMonths int       `json:"retention_months"`
+	CreatedAt       time.Time `json:"created_at"`
+	ClosedAt        time.Time `json:"closed_at,omitzero"`
+}
+
+// MaxRetentionMonths bounds how long a campaign may keep the people it
+// met: ten years.
+const MaxRetentionMonths = 120
+
+// Validate checks the campaign's name, kind and retention.
+func (c *Campaign) Validate() error {
+	c.Name = strings.TrimSpace(c.Name)
+	switch {
+	case c.Name == "" || utf8.RuneCountInString(c.Name) > 120:
+		return FieldErrorf("name", EINVALID, "a campaign needs a name of at most 120 characters")
+	case !slices.Contains(CampaignKinds, c.Kind):
+		return FieldErrorf("kind", EINVALID, "%q is not a kind of campaign", c.Kind)
+	case c.BodyID == 0:
+		return FieldErrorf("body", EINVALID, "a campaign belongs to a body")
+	case c.RetentionMonths < 0 || c.RetentionMonths > MaxRetentionMonths:
+		return FieldErrorf("retention_months", EINVALID, "keep targets 0 to %d months", MaxRetentionMonths)
+	}
+	return nil
+}
+
+// SameTarget is the rule by which an imported row is merged into a target
+// the campaign already has, rather than added. Two are the same person
+// when
+//   - both carry an id from the same source (a voter id), and the ids
+//     match: the list's own word, whatever else differs;
+//   - otherwise, their names match (case and accents aside) and they live
+//     in the same household;
+//   - otherwise, their last names match and they share a phone number or
+//     an email address.
+//
+// Anything less (a shared phone between two names, a name at two
+// addresses) is two people: a wrong merge loses a person, a missed one
+// only means a door or a call twice.
+func SameTarget(a, b *Target) bool {
+	if a.ExternalID != "" && b.ExternalID != "" && a.SourceID == b.SourceID {
+		return a.ExternalID == b.ExternalID
+	}
+	sameLast := FoldName(a.LastName) == FoldName(b.LastName)
+	if sameLast && FoldName(a.FirstName) == FoldName(b.FirstName) && a.HouseholdID != 0 && a.HouseholdID == b.HouseholdID {
+		return true
+	}
+	return sameLast && ((a.Phone != "" && a.Phone == b.Phone) || (a.Email != "" && a.Email == b.Email))
+}
+
+// Merge fills the target's empty fields from a newer row of the same
+// person; what the target already holds is kept, since a canvasser may
+// have corrected it at the door.
+func (c *Target) Merge(row *Target) {
+	fill := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	fill(&c.ExternalID, row.ExternalID)
+	fill(&c.FirstName, row.FirstName)
+	fill(&c.LastName, row.LastName)
+	fill(&c.Phone, row.Phone)
+	fill(&c.Email, row.Email)
+	if c.HouseholdID == 0 {
+		c.HouseholdID = row.HouseholdID
+	}
+}
