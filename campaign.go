@@ -1,6 +1,7 @@
 package rankfile
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"time"
@@ -95,7 +96,9 @@ func (c *Target) Merge(row *Target) {
 			*dst = src
 		}
 	}
-	fill(&c.ExternalID, row.ExternalID)
+	if c.ExternalID == "" && row.ExternalID != "" {
+		c.ExternalID, c.SourceID = row.ExternalID, row.SourceID // an id means something only with its list
+	}
 	fill(&c.FirstName, row.FirstName)
 	fill(&c.LastName, row.LastName)
 	fill(&c.Phone, row.Phone)
@@ -103,4 +106,85 @@ func (c *Target) Merge(row *Target) {
 	if c.HouseholdID == 0 {
 		c.HouseholdID = row.HouseholdID
 	}
+}
+
+// Audit actions of the field program.
+const (
+	AuditChangeCampaign = "change_campaign" // created or changed a campaign
+	AuditImportTargets  = "import_targets"  // imported a list into a campaign's targets
+	AuditDoNotContact   = "do_not_contact"  // added a phone, email or address to the do-not-contact list
+)
+
+// TargetImport says what an import did.
+type TargetImport struct {
+	SourceID   int64 `json:"source_id"`
+	Added      int   `json:"added"`      // new targets
+	Merged     int   `json:"merged"`     // rows that were targets already (SameTarget)
+	Households int   `json:"households"` // new households
+	Skipped    int   `json:"skipped"`    // rows on the do-not-contact list, left out
+}
+
+// Do-not-contact kinds: what an entry of the list matches.
+const (
+	DoNotContactPhone   = "phone"   // a phone number in E.164
+	DoNotContactEmail   = "email"   // an email address, in small letters
+	DoNotContactAddress = "address" // a door, by its DoorKey
+)
+
+// DoNotContactEntry is one entry of the chapter's do-not-contact list.
+type DoNotContactEntry struct {
+	Kind    string    `json:"kind"`
+	Value   string    `json:"value"`
+	Reason  string    `json:"reason,omitempty"`
+	AddedAt time.Time `json:"added_at"`
+}
+
+// CampaignService keeps the field program's campaigns and their targets.
+type CampaignService interface {
+	// CreateCampaign stores a new campaign.
+	CreateCampaign(ctx context.Context, c *Campaign) error
+	// FindCampaigns lists the campaigns, newest first, or the one with id
+	// (ENOTFOUND if none).
+	FindCampaigns(ctx context.Context, id int64) ([]*Campaign, error)
+	// ImportTargets adds a list's rows to a campaign, under the source of
+	// that name (made if new, its mapping kept), merging rows that are
+	// targets already (SameTarget) and leaving out rows on the
+	// do-not-contact list: all of it, or nothing.
+	ImportTargets(ctx context.Context, campaignID int64, source string, m TargetMapping, rows []TargetRow) (*TargetImport, error)
+	// TargetSources returns the mappings of a campaign's sources by
+	// name, for the next import of each.
+	TargetSources(ctx context.Context, campaignID int64) (map[string]TargetMapping, error)
+	// Targets lists a campaign's targets by household and name.
+	Targets(ctx context.Context, campaignID int64) ([]*Target, error)
+	// Households lists a campaign's households by street and number.
+	Households(ctx context.Context, campaignID int64) ([]*Household, error)
+	// AddDoNotContact puts an entry on the do-not-contact list and marks
+	// the targets it matches in every campaign.
+	AddDoNotContact(ctx context.Context, e *DoNotContactEntry) error
+}
+
+// Normalize checks an entry's kind and writes its value the way targets
+// hold it, so that it matches them.
+func (e *DoNotContactEntry) Normalize() error {
+	e.Value = strings.TrimSpace(e.Value)
+	switch e.Kind {
+	case DoNotContactPhone:
+		phone, err := NormalizePhone(e.Value)
+		e.Value = phone
+		return err
+	case DoNotContactEmail:
+		if !strings.Contains(e.Value, "@") {
+			return Errorf(EINVALID, "%q is not an email address", e.Value)
+		}
+		e.Value = strings.ToLower(e.Value)
+	case DoNotContactAddress:
+		number, street, unit, err := ParseAddressLine(e.Value)
+		if err != nil {
+			return err
+		}
+		e.Value = HouseholdAddress{Number: number, Street: street, Unit: unit}.DoorKey()
+	default:
+		return Errorf(EINVALID, "%q is not a kind of do-not-contact entry: phone, email or address", e.Kind)
+	}
+	return nil
 }

@@ -32,8 +32,8 @@ func TestSameTarget(t *testing.T) {
 // the target lacks.
 func TestTargetMergeKeepsWhatIsKnown(t *testing.T) {
 	c := rankfile.Target{FirstName: "Ana", LastName: "Núñez", Phone: "+12135550101"}
-	c.Merge(&rankfile.Target{FirstName: "Anna", Phone: "+13105550199", Email: "ana@example.org", ExternalID: "V1", HouseholdID: 3})
-	want := rankfile.Target{FirstName: "Ana", LastName: "Núñez", Phone: "+12135550101", Email: "ana@example.org", ExternalID: "V1", HouseholdID: 3}
+	c.Merge(&rankfile.Target{FirstName: "Anna", Phone: "+13105550199", Email: "ana@example.org", SourceID: 2, ExternalID: "V1", HouseholdID: 3})
+	want := rankfile.Target{FirstName: "Ana", LastName: "Núñez", Phone: "+12135550101", Email: "ana@example.org", SourceID: 2, ExternalID: "V1", HouseholdID: 3}
 	if c != want {
 		t.Errorf("merged %+v, want %+v", c, want)
 	}

@@ -25,14 +25,21 @@ type HouseholdAddress struct {
 	Zip    string `json:"zip,omitempty"`
 }
 
-// Key is the address as a household is found by: number, street, unit and
-// ZIP code (or city when there is none), in one case.
+// Key is the address as a household is found by: its DoorKey and its ZIP
+// code (or city when there is none).
 func (a HouseholdAddress) Key() string {
 	place := a.Zip
 	if place == "" {
-		place = strings.ToUpper(a.City)
+		place = a.City
 	}
-	return strings.ToUpper(strings.Join([]string{a.Number, a.Street, a.Unit, place}, "|"))
+	return a.DoorKey() + "|" + strings.ToUpper(place)
+}
+
+// DoorKey is the address without its place: number, street and unit, in
+// capitals. The do-not-contact list holds addresses so, as people write
+// them to a campaign.
+func (a HouseholdAddress) DoorKey() string {
+	return strings.ToUpper(a.Number + "|" + a.Street + "|" + a.Unit)
 }
 
 // Line writes the address on one line, as a walk sheet prints it.

@@ -1,0 +1,181 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/rankfile/rankfile"
+)
+
+// CampaignService keeps the field program's campaigns, their households
+// and targets, and the do-not-contact list (migration 00037).
+type CampaignService struct{ db *DB }
+
+// NewCampaignService returns the campaign service of db.
+func NewCampaignService(db *DB) *CampaignService { return &CampaignService{db: db} }
+
+var _ rankfile.CampaignService = (*CampaignService)(nil)
+
+// CreateCampaign stores a new campaign of an active body.
+func (s *CampaignService) CreateCampaign(ctx context.Context, c *rankfile.Campaign) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM bodies WHERE id = $1`, c.BodyID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return rankfile.FieldErrorf("body", rankfile.ENOTFOUND, "no such body")
+		}
+		c.CreatedAt = tx.now
+		if err := tx.QueryRowContext(ctx, `INSERT INTO campaigns (body_id, name, kind, description, retention_months,
+			created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.BodyID, c.Name, c.Kind, c.Description,
+			c.RetentionMonths, tx.stamp).Scan(&c.ID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditChangeCampaign, 0, "created campaign "+itoa(c.ID)+": "+c.Name)
+	})
+}
+
+// FindCampaigns lists the campaigns, newest first, or the one with id.
+func (s *CampaignService) FindCampaigns(ctx context.Context, id int64) ([]*rankfile.Campaign, error) {
+	q := `SELECT id, body_id, name, kind, description, retention_months, created_at, closed_at FROM campaigns`
+	var args []any
+	if id != 0 {
+		q, args = q+` WHERE id = $1`, []any{id}
+	}
+	rows, err := s.db.read.QueryContext(ctx, q+` ORDER BY created_at DESC, id DESC`, args...)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.Campaign
+	for rows.Next() {
+		c := &rankfile.Campaign{}
+		var closed sql.NullTime
+		if err := rows.Scan(&c.ID, &c.BodyID, &c.Name, &c.Kind, &c.Description, &c.RetentionMonths, &c.CreatedAt,
+			&closed); err != nil {
+			return nil, err
+		}
+		c.ClosedAt = closed.Time
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if id != 0 && len(out) == 0 {
+		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such campaign")
+	}
+	return out, nil
+}
+
+// Households lists a campaign's households by street and number.
+func (s *CampaignService) Households(ctx context.Context, campaignID int64) ([]*rankfile.Household, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+householdColumns+` FROM households WHERE campaign_id = $1
+		ORDER BY street, number, unit, id`, campaignID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	return scanHouseholds(rows)
+}
+
+const householdColumns = `id, campaign_id, number, street, unit, city, state, zip, lat, lon`
+
+func scanHouseholds(rows *sql.Rows) ([]*rankfile.Household, error) {
+	defer rows.Close()
+	var out []*rankfile.Household
+	for rows.Next() {
+		h := &rankfile.Household{}
+		a := &h.Address
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&h.ID, &h.CampaignID, &a.Number, &a.Street, &a.Unit, &a.City, &a.State, &a.Zip,
+			&lat, &lon); err != nil {
+			return nil, err
+		}
+		if lat.Valid && lon.Valid {
+			h.Point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// TargetSources returns the mappings of a campaign's sources by name.
+func (s *CampaignService) TargetSources(ctx context.Context, campaignID int64) (map[string]rankfile.TargetMapping, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT name, mapping FROM target_sources WHERE campaign_id = $1`, campaignID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	out := map[string]rankfile.TargetMapping{}
+	for rows.Next() {
+		var name, mapping string
+		if err := rows.Scan(&name, &mapping); err != nil {
+			return nil, err
+		}
+		m := rankfile.TargetMapping{}
+		if err := json.Unmarshal([]byte(mapping), &m); err != nil {
+			return nil, err
+		}
+		out[name] = m
+	}
+	return out, rows.Err()
+}
+
+// Targets lists a campaign's targets by household and name.
+func (s *CampaignService) Targets(ctx context.Context, campaignID int64) ([]*rankfile.Target, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+targetColumns+` FROM targets WHERE campaign_id = $1
+		ORDER BY household_id, last_name, first_name, id`, campaignID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	return scanTargets(rows)
+}
+
+const targetColumns = `id, campaign_id, COALESCE(household_id, 0), COALESCE(source_id, 0), external_id, first_name,
+	last_name, phone, email, COALESCE(member_id, 0), do_not_contact, keep_in_touch, last_heard_on, created_at`
+
+func scanTargets(rows *sql.Rows) ([]*rankfile.Target, error) {
+	defer rows.Close()
+	var out []*rankfile.Target
+	for rows.Next() {
+		c := &rankfile.Target{}
+		if err := rows.Scan(&c.ID, &c.CampaignID, &c.HouseholdID, &c.SourceID, &c.ExternalID, &c.FirstName,
+			&c.LastName, &c.Phone, &c.Email, &c.MemberID, &c.DoNotContact, &c.KeepInTouch, &c.LastHeardOn,
+			&c.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddDoNotContact puts an entry on the list and marks the targets it
+// matches in every campaign.
+func (s *CampaignService) AddDoNotContact(ctx context.Context, e *rankfile.DoNotContactEntry) error {
+	if err := e.Normalize(); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		e.AddedAt = tx.now
+		if _, err := tx.ExecContext(ctx, `INSERT INTO do_not_contact (kind, value, reason, added_at)
+			VALUES ($1, $2, $3, $4) ON CONFLICT (kind, value) DO UPDATE SET reason = excluded.reason`,
+			e.Kind, e.Value, e.Reason, tx.stamp); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE targets SET do_not_contact = TRUE WHERE `+dncMatch[e.Kind], e.Value); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditDoNotContact, 0, e.Kind)
+	})
+}
+
+// dncMatch finds the targets an entry of each kind matches.
+var dncMatch = map[string]string{
+	rankfile.DoNotContactPhone:   `phone = $1`,
+	rankfile.DoNotContactEmail:   `email = $1`,
+	rankfile.DoNotContactAddress: `household_id IN (SELECT id FROM households WHERE upper(number || '|' || street || '|' || unit) = $1)`,
+}
