@@ -487,3 +487,20 @@ func (a *Actor) CanTrainSession(c *Course, trainerIDs []int64) bool {
 func (a *Actor) CanSeeTrainingRecord(memberID int64) bool {
 	return a.SignedIn() && (a.ID() == memberID || a.Steward)
 }
+
+// CanSeeCampaigns reports whether the actor may see the field program's
+// campaigns (their names and what they are for, not their targets):
+// members signed in, who volunteer for them.
+func (a *Actor) CanSeeCampaigns() bool { return a.SignedIn() }
+
+// CanManageCampaign reports whether the actor may run a campaign of the
+// body: start it, import its lists and see its targets: the body's
+// leaders, and the data stewards and admins who keep the chapter's data.
+func (a *Actor) CanManageCampaign(bodyID int64) bool {
+	return a.SignedIn() && (a.Steward || a.Admin || a.LeadsBody(bodyID))
+}
+
+// CanKeepDoNotContact reports whether the actor may add to the chapter's
+// do-not-contact list from its page: data stewards and admins. (A
+// canvasser's "do not contact" at a door reaches it through the result.)
+func (a *Actor) CanKeepDoNotContact() bool { return a.SignedIn() && (a.Steward || a.Admin) }

@@ -56,6 +56,8 @@ type App struct {
 	Courses rankfile.CourseService
 	// Feedback holds feedback after events, apart from who gave it.
 	Feedback rankfile.FeedbackService
+	// Campaigns is the field program's campaigns and their targets.
+	Campaigns rankfile.CampaignService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub
