@@ -58,6 +58,8 @@ type App struct {
 	Feedback rankfile.FeedbackService
 	// Campaigns is the field program's campaigns and their targets.
 	Campaigns rankfile.CampaignService
+	// Turfs is campaigns' turfs.
+	Turfs rankfile.TurfService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -90,8 +90,8 @@ func newApp(db *store.DB) *app.App {
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
-		Campaigns:  store.NewCampaignService(db),
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 }
 

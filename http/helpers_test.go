@@ -85,8 +85,8 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
-		Campaigns:  store.NewCampaignService(db),
-		Mailer:     mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
+		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)
 	w.fill()

@@ -89,18 +89,26 @@ func scanHouseholds(rows *sql.Rows) ([]*rankfile.Household, error) {
 	var out []*rankfile.Household
 	for rows.Next() {
 		h := &rankfile.Household{}
-		a := &h.Address
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&h.ID, &h.CampaignID, &a.Number, &a.Street, &a.Unit, &a.City, &a.State, &a.Zip,
-			&lat, &lon); err != nil {
+		if err := scanHousehold(rows, h); err != nil {
 			return nil, err
-		}
-		if lat.Valid && lon.Valid {
-			h.Point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
 		}
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// scanHousehold reads householdColumns, after any columns of before.
+func scanHousehold(rows *sql.Rows, h *rankfile.Household, before ...any) error {
+	a := &h.Address
+	var lat, lon sql.NullFloat64
+	if err := rows.Scan(append(before, &h.ID, &h.CampaignID, &a.Number, &a.Street, &a.Unit, &a.City, &a.State, &a.Zip,
+		&lat, &lon)...); err != nil {
+		return err
+	}
+	if lat.Valid && lon.Valid {
+		h.Point = &rankfile.Point{Lat: lat.Float64, Lon: lon.Float64}
+	}
+	return nil
 }
 
 // TargetSources returns the mappings of a campaign's sources by name.

@@ -157,8 +157,8 @@ func appServices(db *store.DB) *rfapp.App {
 		OneOnOnes: store.NewOneOnOneService(db), Ladders: store.NewLadderService(db), Onboarding: store.NewOnboardingService(db), Courses: store.NewCourseService(db),
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
-		Campaigns:  store.NewCampaignService(db),
-		Zone:       db.Zone, Now: db.Now, Logger: slog.Default(),
+		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
+		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
 	return a

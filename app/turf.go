@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/geo"
+)
+
+// TurfCut is what cutting turfs made, and the doors it could not place.
+type TurfCut struct {
+	Turfs []*rankfile.Turf `json:"turfs"`
+	// Unplaced counts the doors in no open turf that have no coordinates
+	// yet: they wait for a geocoder, or for a turf drawn by hand.
+	Unplaced int `json:"unplaced"`
+}
+
+// CutTurfs cuts the campaign's doors that are in no open turf into turfs
+// of the size asked (geo.CutTurfs), numbered after the campaign's turfs,
+// for those who run the campaign.
+func (a *App) CutTurfs(ctx context.Context, actor *rankfile.Actor, campaignID int64, size geo.TurfSize) (*TurfCut, error) {
+	if _, err := a.managedCampaign(ctx, actor, campaignID); err != nil {
+		return nil, err
+	}
+	uncut, err := a.Turfs.UncutDoors(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	cut := &TurfCut{}
+	var doors []geo.Door
+	for _, h := range uncut {
+		if h.Point == nil {
+			cut.Unplaced++
+			continue
+		}
+		doors = append(doors, geo.Door{ID: h.ID, Street: h.Address.Street, Number: h.Address.HouseNumber(), Unit: h.Address.Unit, Point: *h.Point})
+	}
+	turfs, err := geo.CutTurfs(doors, size)
+	if err != nil {
+		return nil, err
+	}
+	had, err := a.Turfs.Turfs(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	var made []rankfile.NewTurf
+	for i, t := range turfs {
+		made = append(made, rankfile.NewTurf{Name: fmt.Sprintf("Turf %d", len(had)+i+1), HouseholdIDs: t.Doors})
+	}
+	if cut.Turfs, err = a.Turfs.CreateTurfs(ctx, campaignID, made); err != nil {
+		return nil, err
+	}
+	return cut, nil
+}
+
+// managedTurf returns a turf of a campaign the actor runs.
+func (a *App) managedTurf(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Turf, error) {
+	t, err := a.Turfs.FindTurf(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := a.managedCampaign(ctx, actor, t.CampaignID); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// CheckOutTurf gives an open turf to a canvasser (and a partner) for a
+// time of at most MaxCheckout, for those who run the campaign.
+func (a *App) CheckOutTurf(ctx context.Context, actor *rankfile.Actor, turfID, canvasserID, partnerID int64, until time.Time) error {
+	if _, err := a.managedTurf(ctx, actor, turfID); err != nil {
+		return err
+	}
+	now := a.Now()
+	if !until.After(now) || until.Sub(now) > rankfile.MaxCheckout {
+		return rankfile.FieldErrorf("until", rankfile.EINVALID, "check a turf out for up to three days from now")
+	}
+	if canvasserID == 0 || canvasserID == partnerID {
+		return rankfile.FieldErrorf("canvasser", rankfile.EINVALID, "name the canvasser, and a partner who is someone else")
+	}
+	return a.Turfs.CheckOutTurf(ctx, turfID, canvasserID, partnerID, until)
+}
+
+// ReturnTurf takes a turf back before its time, for those who run the
+// campaign.
+func (a *App) ReturnTurf(ctx context.Context, actor *rankfile.Actor, turfID int64) error {
+	if _, err := a.managedTurf(ctx, actor, turfID); err != nil {
+		return err
+	}
+	return a.Turfs.ReturnTurf(ctx, turfID)
+}
+
+// CloseTurf closes a turf, freeing its doors, for those who run the
+// campaign.
+func (a *App) CloseTurf(ctx context.Context, actor *rankfile.Actor, turfID int64) error {
+	if _, err := a.managedTurf(ctx, actor, turfID); err != nil {
+		return err
+	}
+	return a.Turfs.CloseTurf(ctx, turfID)
+}
+
+// TurfDoors lists a turf's doors in walking order for those who run the
+// campaign and for the canvasser and partner who hold it now.
+func (a *App) TurfDoors(ctx context.Context, actor *rankfile.Actor, turfID int64) (*rankfile.Turf, []*rankfile.TurfDoor, error) {
+	t, err := a.Turfs.FindTurf(ctx, turfID)
+	if err != nil {
+		return nil, nil, err
+	}
+	holds := actor.SignedIn() && t.CheckedOut(a.Now()) && (actor.Member.ID == t.CanvasserID || actor.Member.ID == t.PartnerID)
+	if !holds {
+		if _, err := a.managedCampaign(ctx, actor, t.CampaignID); err != nil {
+			return nil, nil, err
+		}
+	}
+	doors, err := a.Turfs.TurfDoors(ctx, turfID)
+	return t, doors, err
+}
