@@ -39,6 +39,13 @@ ensure_calendars() {
 	export RANKFILE_TEST_REQUIRE_CALENDARS=1
 }
 
+# ensure_pdf_tools installs poppler's pdftotext, with which the tests read
+# back the PDFs rankfile writes, and makes its absence a failure.
+ensure_pdf_tools() {
+	have pdftotext || apt_install poppler-utils
+	export RANKFILE_TEST_REQUIRE_PDFTOTEXT=1
+}
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 ensure_postgres() {
