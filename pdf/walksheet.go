@@ -45,7 +45,7 @@ type WalkDoor struct {
 
 // WalkWords are the sheet's words in the reader's language.
 type WalkWords struct {
-	Canvasser, Date, Doors, Route, Script string
+	Canvasser, Date, Doors, Route, Script   string
 	Number, Address, People, Support, Notes string
 	Page                                    string // "Page", before "2/3"
 	Codes                                   []WalkCode
