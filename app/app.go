@@ -60,6 +60,8 @@ type App struct {
 	Campaigns rankfile.CampaignService
 	// Turfs is campaigns' turfs.
 	Turfs rankfile.TurfService
+	// Attempts is campaigns' knocks and calls.
+	Attempts rankfile.AttemptService
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -127,3 +127,100 @@ func TestTurfsAreCutCheckedOutAndComeBack(t *testing.T) {
 		}
 	})
 }
+
+// turfWorld is a campaign of ten voters on one block, cut into one turf
+// checked out to member 5, and a door without coordinates left out.
+func turfWorld(t *testing.T, w *votingWorld) (*rankfile.Turf, []*rankfile.TurfDoor, *rankfile.Household) {
+	t.Helper()
+	c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure}
+	if err := w.app.CreateCampaign(ctx, w.admin, c); err != nil {
+		t.Fatal(err)
+	}
+	var list strings.Builder
+	list.WriteString("Name,Address,Zip,Lat,Lon\n")
+	for n := 1; n <= 10; n++ {
+		fmt.Fprintf(&list, "Voter %d,%d N Main St,90026,%.6f,-118.26\n", n, 1200+2*n, 34.07+float64(n)*0.00005)
+	}
+	list.WriteString("Voter X,9 Elm St,90026,,\n")
+	m := rankfile.TargetMapping{"full_name": "Name", "address": "Address", "zip": "Zip", "lat": "Lat", "lon": "Lon"}
+	if _, bad, err := w.app.ImportTargets(ctx, w.admin, c.ID, "voters", m, strings.NewReader(list.String())); err != nil || bad != nil {
+		t.Fatal(err, bad)
+	}
+	cut, err := w.app.CutTurfs(ctx, w.admin, c.ID, geo.TurfSize{Min: 5, Target: 10, Max: 20})
+	if err != nil || len(cut.Turfs) != 1 {
+		t.Fatal(cut, err)
+	}
+	if err := w.app.CheckOutTurf(ctx, w.admin, cut.Turfs[0].ID, w.member(5).ID, 0, w.now.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	_, doors, err := w.app.TurfDoors(ctx, w.admin, cut.Turfs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uncut, _ := w.app.Turfs.UncutDoors(ctx, c.ID)
+	return cut.Turfs[0], doors, uncut[0]
+}
+
+// TestAttemptsAreStoredOnce records knocks as a phone sends them: sent
+// again (the answer was lost), they are stored once; a batch with a door
+// outside the turf, or from someone who does not hold it, stores nothing;
+// a "do not contact" marks the voter; a campaign's runner enters a paper
+// sheet for the canvasser who walked it.
+func TestAttemptsAreStoredOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		turf, doors, outside := turfWorld(t, w)
+		targets, _ := w.app.Campaigns.Targets(ctx, turf.CampaignID)
+		living := map[int64]int64{} // household -> target
+		for _, tg := range targets {
+			living[tg.HouseholdID] = tg.ID
+		}
+		knock := func(id string, door int64, result rankfile.AttemptResult, support int) *rankfile.Attempt {
+			return &rankfile.Attempt{ClientID: id, TurfID: turf.ID, HouseholdID: door, TargetID: living[door],
+				Channel: rankfile.ChannelDoor, Result: result, Support: support, At: w.now}
+		}
+		batch := func() []*rankfile.Attempt {
+			return []*rankfile.Attempt{knock("phone-a-0001", doors[0].Household.ID, rankfile.ResultContact, 4),
+				knock("phone-a-0002", doors[1].Household.ID, rankfile.ResultDoNotContact, 0)}
+		}
+		canvasser := w.voter(5)
+		if n, err := w.app.RecordAttempts(ctx, canvasser, batch()); err != nil || n != 0 {
+			t.Fatalf("first send: %d repeats, %v", n, err)
+		}
+		if n, err := w.app.RecordAttempts(ctx, canvasser, batch()); err != nil || n != 2 {
+			t.Fatalf("sent again: %d repeats, %v; want 2", n, err)
+		}
+		if got, _ := w.app.Attempts.HouseholdAttempts(ctx, doors[0].Household.ID); len(got) != 1 || got[0].Support != 4 || got[0].ByMemberID != w.member(5).ID {
+			t.Errorf("the first door's attempts: %+v", got)
+		}
+		bad := append(batch()[:0], knock("phone-a-0003", doors[2].Household.ID, rankfile.ResultNotHome, 0),
+			knock("phone-a-0004", outside.ID, rankfile.ResultNotHome, 0))
+		if _, err := w.app.RecordAttempts(ctx, canvasser, bad); rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("a door outside the turf: %v", err)
+		}
+		if _, err := w.app.RecordAttempts(ctx, w.voter(6), bad[:1]); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("someone without the turf: %v", err)
+		}
+		if got, _ := w.app.Attempts.HouseholdAttempts(ctx, doors[2].Household.ID); len(got) != 0 {
+			t.Errorf("a refused batch stored %d attempts", len(got))
+		}
+		if _, err := w.app.RecordAttempts(ctx, canvasser, []*rankfile.Attempt{knock("phone-a-0005", doors[3].Household.ID, rankfile.ResultNotHome, 3)}); rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("support from nobody home: %v", err)
+		}
+		paper := knock("paper-sheet-0001", doors[2].Household.ID, rankfile.ResultRefused, 0)
+		paper.ByMemberID = w.member(7).ID
+		if _, err := w.app.RecordAttempts(ctx, w.admin, []*rankfile.Attempt{paper}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := w.app.Attempts.HouseholdAttempts(ctx, doors[2].Household.ID); len(got) != 1 || got[0].ByMemberID != w.member(7).ID {
+			t.Errorf("the paper sheet's attempt: %+v", got)
+		}
+		targets, _ = w.app.Campaigns.Targets(ctx, turf.CampaignID)
+		for _, tg := range targets {
+			dnc, heard := tg.HouseholdID == doors[1].Household.ID, tg.HouseholdID == doors[0].Household.ID
+			if tg.DoNotContact != dnc || tg.LastHeardOn.IsZero() == heard {
+				t.Errorf("%s: do not contact %v, heard from %v", tg.Name(), tg.DoNotContact, tg.LastHeardOn)
+			}
+		}
+	})
+}
