@@ -56,11 +56,14 @@ type Attempt struct {
 	Result      AttemptResult `json:"result"`
 	// Support is 1 (strongly against) to 5 (strongly for), 0 when not
 	// asked or not answered.
-	Support   int               `json:"support,omitempty"`
-	Issues    []string          `json:"issues,omitempty"`
-	Volunteer bool              `json:"volunteer,omitempty"`
-	Answers   map[string]string `json:"answers,omitempty"`
-	Notes     string            `json:"notes,omitempty"`
+	Support   int      `json:"support,omitempty"`
+	Issues    []string `json:"issues,omitempty"`
+	Volunteer bool     `json:"volunteer,omitempty"`
+	// KeepInTouch is set when who answered asked to hear from the
+	// campaign again: retention then keeps them.
+	KeepInTouch bool              `json:"keep_in_touch,omitempty"`
+	Answers     map[string]string `json:"answers,omitempty"`
+	Notes       string            `json:"notes,omitempty"`
 	// At is when the attempt was made, by the phone's clock; RecordedAt
 	// when the server stored it.
 	At         time.Time `json:"at"`
@@ -131,7 +134,8 @@ type AttemptService interface {
 	// attempt whose ClientID is stored already is skipped (and reported
 	// as a repeat). A result of do_not_contact marks the targets it
 	// concerns (the one who answered, or the whole household); a contact
-	// marks who answered as heard from on the day.
+	// marks who answered as heard from on the day, and as wishing to stay
+	// in touch when they asked.
 	RecordAttempts(ctx context.Context, attempts []*Attempt) (repeats int, err error)
 	// HouseholdAttempts lists the attempts at a door, newest first.
 	HouseholdAttempts(ctx context.Context, householdID int64) ([]*Attempt, error)

@@ -113,6 +113,7 @@ const (
 	AuditChangeCampaign = "change_campaign" // created or changed a campaign
 	AuditImportTargets  = "import_targets"  // imported a list into a campaign's targets
 	AuditDoNotContact   = "do_not_contact"  // added a phone, email or address to the do-not-contact list
+	AuditPurgeTargets   = "purge_targets"   // deleted targets not heard from in the campaign's retention
 )
 
 // TargetImport says what an import did.
@@ -161,6 +162,10 @@ type CampaignService interface {
 	// AddDoNotContact puts an entry on the do-not-contact list and marks
 	// the targets it matches in every campaign.
 	AddDoNotContact(ctx context.Context, e *DoNotContactEntry) error
+	// PurgeTargets deletes the targets each campaign's retention no longer
+	// keeps (not heard from in RetentionMonths before today, and not asked
+	// to stay in touch), keeping their attempts without who answered.
+	PurgeTargets(ctx context.Context, today Date) (int, error)
 }
 
 // Normalize checks an entry's kind and writes its value the way targets

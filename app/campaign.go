@@ -73,3 +73,9 @@ func (a *App) AddDoNotContact(ctx context.Context, actor *rankfile.Actor, e *ran
 	}
 	return a.Campaigns.AddDoNotContact(ctx, e)
 }
+
+// PurgeTargets deletes the targets campaigns no longer keep (see
+// rankfile.CampaignService), on the clock.
+func (a *App) PurgeTargets(ctx context.Context) (int, error) {
+	return a.Campaigns.PurgeTargets(as(ctx, clockActor), a.Today())
+}

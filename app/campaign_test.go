@@ -128,11 +128,11 @@ func TestTurfsAreCutCheckedOutAndComeBack(t *testing.T) {
 	})
 }
 
-// turfWorld is a campaign of ten voters on one block, cut into one turf
+// turfWorld is a campaign (keeping targets a year) of ten voters on one block, cut into one turf
 // checked out to member 5, and a door without coordinates left out.
 func turfWorld(t *testing.T, w *votingWorld) (*rankfile.Turf, []*rankfile.TurfDoor, *rankfile.Household) {
 	t.Helper()
-	c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure}
+	c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure, RetentionMonths: 12}
 	if err := w.app.CreateCampaign(ctx, w.admin, c); err != nil {
 		t.Fatal(err)
 	}
@@ -221,6 +221,54 @@ func TestAttemptsAreStoredOnce(t *testing.T) {
 			if tg.DoNotContact != dnc || tg.LastHeardOn.IsZero() == heard {
 				t.Errorf("%s: do not contact %v, heard from %v", tg.Name(), tg.DoNotContact, tg.LastHeardOn)
 			}
+		}
+	})
+}
+
+// TestRetentionPurgesWhomTheCampaignNoLongerKeeps checks a year's
+// retention thirteen months on: the voter who asked to stay in touch and
+// the one heard from three months ago stay; the rest go, their knocks
+// kept without who answered or what was noted.
+func TestRetentionPurgesWhomTheCampaignNoLongerKeeps(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		turf, doors, _ := turfWorld(t, w)
+		targets, _ := w.app.Campaigns.Targets(ctx, turf.CampaignID)
+		living := map[int64]int64{}
+		for _, tg := range targets {
+			living[tg.HouseholdID] = tg.ID
+		}
+		talk := func(id string, door int, keep bool) {
+			t.Helper()
+			h := doors[door].Household.ID
+			a := &rankfile.Attempt{ClientID: id, TurfID: turf.ID, HouseholdID: h, TargetID: living[h], Channel: rankfile.ChannelDoor,
+				Result: rankfile.ResultContact, KeepInTouch: keep, Notes: "lives with her sister", At: w.now}
+			if _, err := w.app.RecordAttempts(ctx, w.voter(5), []*rankfile.Attempt{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		talk("knock-keep-0001", 0, true)
+		talk("knock-once-0001", 1, false)
+		w.now = w.now.AddDate(0, 10, 0)
+		talk("knock-late-0001", 2, false)
+		w.now = w.now.AddDate(0, 3, 0)
+		if n, err := w.app.PurgeTargets(ctx); err != nil || n != len(targets)-2 {
+			t.Fatalf("purged %d, %v; want %d", n, err, len(targets)-2)
+		}
+		left, _ := w.app.Campaigns.Targets(ctx, turf.CampaignID)
+		stayed := map[int64]bool{}
+		for _, tg := range left {
+			stayed[tg.HouseholdID] = true
+		}
+		if len(left) != 2 || !stayed[doors[0].Household.ID] || !stayed[doors[2].Household.ID] {
+			t.Errorf("left %d: %+v", len(left), left)
+		}
+		kept, _ := w.app.Attempts.HouseholdAttempts(ctx, doors[1].Household.ID)
+		if len(kept) != 1 || kept[0].TargetID != 0 || kept[0].Notes != "" || kept[0].Result != rankfile.ResultContact {
+			t.Errorf("the purged voter's knock: %+v", kept)
+		}
+		if n, err := w.app.PurgeTargets(ctx); err != nil || n != 0 {
+			t.Errorf("purging again: %d, %v", n, err)
 		}
 	})
 }

@@ -50,11 +50,11 @@ func (tx *Tx) recordAttempt(ctx context.Context, a *rankfile.Attempt) (bool, err
 	answers, _ := json.Marshal(nonNilMap(a.Answers))
 	a.RecordedAt = tx.now
 	err := tx.QueryRowContext(ctx, `INSERT INTO attempts (client_id, campaign_id, household_id, target_id, turf_id,
-		by_member_id, channel, result, support, issues, volunteer, answers, notes, made_at, recorded_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+		by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes, made_at, recorded_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 		ON CONFLICT (client_id) DO NOTHING RETURNING id`, a.ClientID, a.CampaignID, a.HouseholdID, nullID(a.TargetID),
-		nullID(a.TurfID), a.ByMemberID, a.Channel, a.Result, a.Support, string(issues), a.Volunteer, string(answers),
-		a.Notes, tx.db.timeArg(a.At.UTC()), tx.stamp).Scan(&a.ID)
+		nullID(a.TurfID), a.ByMemberID, a.Channel, a.Result, a.Support, string(issues), a.Volunteer, a.KeepInTouch,
+		string(answers), a.Notes, tx.db.timeArg(a.At.UTC()), tx.stamp).Scan(&a.ID)
 	if err == sql.ErrNoRows {
 		return false, nil // sent before: stored then, with its effects
 	}
@@ -100,9 +100,14 @@ func (tx *Tx) attemptEffects(ctx context.Context, a *rankfile.Attempt) error {
 		return err
 	case a.Result == rankfile.ResultContact && a.TargetID != 0:
 		args[0] = rankfile.DateOf(a.At.In(tx.db.Zone))
-		_, err := tx.ExecContext(ctx, `UPDATE targets SET last_heard_on = $1 WHERE `+who+`
-			AND (last_heard_on IS NULL OR last_heard_on < $1)`, args...)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE targets SET last_heard_on = $1 WHERE `+who+`
+			AND (last_heard_on IS NULL OR last_heard_on < $1)`, args...); err != nil {
+			return err
+		}
+		if a.KeepInTouch {
+			_, err := tx.ExecContext(ctx, `UPDATE targets SET keep_in_touch = TRUE WHERE id = $1`, a.TargetID)
+			return err
+		}
 	}
 	return nil
 }
@@ -110,8 +115,8 @@ func (tx *Tx) attemptEffects(ctx context.Context, a *rankfile.Attempt) error {
 // HouseholdAttempts lists the attempts at a door, newest first.
 func (s *AttemptService) HouseholdAttempts(ctx context.Context, householdID int64) ([]*rankfile.Attempt, error) {
 	rows, err := s.db.read.QueryContext(ctx, `SELECT id, client_id, campaign_id, household_id, COALESCE(target_id, 0),
-		COALESCE(turf_id, 0), by_member_id, channel, result, support, issues, volunteer, answers, notes, made_at,
-		recorded_at FROM attempts WHERE household_id = $1 ORDER BY made_at DESC, id DESC`, householdID)
+		COALESCE(turf_id, 0), by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes,
+		made_at, recorded_at FROM attempts WHERE household_id = $1 ORDER BY made_at DESC, id DESC`, householdID)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
@@ -121,7 +126,8 @@ func (s *AttemptService) HouseholdAttempts(ctx context.Context, householdID int6
 		a := &rankfile.Attempt{}
 		var issues, answers string
 		if err := rows.Scan(&a.ID, &a.ClientID, &a.CampaignID, &a.HouseholdID, &a.TargetID, &a.TurfID, &a.ByMemberID,
-			&a.Channel, &a.Result, &a.Support, &issues, &a.Volunteer, &answers, &a.Notes, &a.At, &a.RecordedAt); err != nil {
+			&a.Channel, &a.Result, &a.Support, &issues, &a.Volunteer, &a.KeepInTouch, &answers, &a.Notes, &a.At,
+			&a.RecordedAt); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(issues), &a.Issues); err != nil {

@@ -187,3 +187,51 @@ var dncMatch = map[string]string{
 	rankfile.DoNotContactEmail:   `email = $1`,
 	rankfile.DoNotContactAddress: `household_id IN (SELECT id FROM households WHERE upper(number || '|' || street || '|' || unit) = $1)`,
 }
+
+// PurgeTargets deletes, in every campaign that keeps its targets for a
+// number of months, those not heard from in that long (counted from when
+// they were imported if never) who did not ask to stay in touch. Their
+// attempts stay for the campaign's counts, without who answered, the
+// notes or the answers.
+func (s *CampaignService) PurgeTargets(ctx context.Context, today rankfile.Date) (int, error) {
+	campaigns, err := s.FindCampaigns(ctx, 0)
+	if err != nil {
+		return 0, err
+	}
+	purged := 0
+	for _, c := range campaigns {
+		if c.RetentionMonths == 0 {
+			continue
+		}
+		n, err := s.purgeCampaign(ctx, c, today.AddMonths(-c.RetentionMonths))
+		if err != nil {
+			return purged, err
+		}
+		purged += n
+	}
+	return purged, nil
+}
+
+// purgeCampaign deletes a campaign's targets last heard from before the
+// cutoff.
+func (s *CampaignService) purgeCampaign(ctx context.Context, c *rankfile.Campaign, cutoff rankfile.Date) (int, error) {
+	var n int64
+	err := s.db.inTx(ctx, func(tx *Tx) error {
+		stale := `SELECT id FROM targets WHERE campaign_id = $1 AND NOT keep_in_touch AND
+			(last_heard_on < $2 OR (last_heard_on IS NULL AND created_at < $3))`
+		args := []any{c.ID, cutoff, tx.db.timeArg(cutoff.Time(tx.db.Zone).UTC())}
+		if _, err := tx.ExecContext(ctx, `UPDATE attempts SET target_id = NULL, notes = '', answers = '{}'
+			WHERE target_id IN (`+stale+`)`, args...); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM targets WHERE id IN (`+stale+`)`, args...)
+		if err != nil {
+			return err
+		}
+		if n, _ = res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return tx.audit(ctx, rankfile.AuditPurgeTargets, 0, "campaign "+itoa(c.ID)+": "+itoa(n)+" not heard from since "+cutoff.String())
+	})
+	return int(n), err
+}

@@ -286,7 +286,8 @@ const electionClockEvery = time.Minute
 // electionClockEvery, until ctx ends, queues events' reminders and the
 // notices of seats' terms ending within a month and organizers' follow-ups
 // due today, takes yesterday's benchmarks once, asks attendees of
-// trainings ended an hour ago for feedback, returns to their branch's
+// trainings ended an hour ago for feedback, purges the campaigns' targets
+// their retention no longer keeps, returns to their branch's
 // queue the members whose organizer lapsed, left the branch or (as captain)
 // the seat, does the onboarding steps new members are owed (see
 // App.Onboard), drafts the coming week's
@@ -317,9 +318,10 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, lapses := web.QueueLapseNotices(ctx)
 			_, onboard := web.Onboard(ctx)
 			_, feedback := web.QueueFeedbackRequests(ctx)
+			_, purged := web.PurgeTargets(ctx)
 			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
 			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
-				onboard, benchmarks, lapses, feedback)
+				onboard, benchmarks, lapses, feedback, purged)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}

@@ -16,6 +16,7 @@ CREATE TABLE attempts (
     support INTEGER NOT NULL DEFAULT 0 CHECK (support BETWEEN 0 AND 5),
     issues TEXT NOT NULL DEFAULT '[]',
     volunteer BOOLEAN NOT NULL DEFAULT FALSE,
+    keep_in_touch BOOLEAN NOT NULL DEFAULT FALSE,
     answers TEXT NOT NULL DEFAULT '{}',
     notes TEXT NOT NULL DEFAULT '',
     made_at TIMESTAMP NOT NULL,
