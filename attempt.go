@@ -125,6 +125,24 @@ func validClientID(id string) bool {
 	return true
 }
 
+// FieldResults is what a campaign's attempts came to, for one turf, one
+// canvasser, one day, or the whole campaign (Key says which).
+type FieldResults struct {
+	Key        string `json:"key"`        // the turf's or canvasser's id, the day, or "" for the campaign
+	Doors      int    `json:"doors"`      // doors knocked on (or called), each once
+	Attempts   int    `json:"attempts"`   // knocks and calls
+	Contacts   int    `json:"contacts"`   // conversations
+	Supporters int    `json:"supporters"` // who said 4 or 5 on the support scale
+	Volunteers int    `json:"volunteers"` // who said they would volunteer
+}
+
+// Ways of counting a campaign's results.
+const (
+	ResultsByTurf      = "turf"
+	ResultsByCanvasser = "canvasser"
+	ResultsByDay       = "day"
+)
+
 // AuditRecordAttempts is the audit action of recording attempts.
 const AuditRecordAttempts = "record_attempts"
 
@@ -139,4 +157,8 @@ type AttemptService interface {
 	RecordAttempts(ctx context.Context, attempts []*Attempt) (repeats int, err error)
 	// HouseholdAttempts lists the attempts at a door, newest first.
 	HouseholdAttempts(ctx context.Context, householdID int64) ([]*Attempt, error)
+	// FieldResults counts a campaign's attempts by turf, canvasser or day
+	// (in that order: turf and canvasser ids, days), or as a whole when by
+	// is "". A supporter or volunteer is counted once per door and day.
+	FieldResults(ctx context.Context, campaignID int64, by string) ([]*FieldResults, error)
 }

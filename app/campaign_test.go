@@ -215,6 +215,18 @@ func TestAttemptsAreStoredOnce(t *testing.T) {
 		if got, _ := w.app.Attempts.HouseholdAttempts(ctx, doors[2].Household.ID); len(got) != 1 || got[0].ByMemberID != w.member(7).ID {
 			t.Errorf("the paper sheet's attempt: %+v", got)
 		}
+		whole, err := w.app.Attempts.FieldResults(ctx, turf.CampaignID, "")
+		if want := (rankfile.FieldResults{Doors: 3, Attempts: 3, Contacts: 1, Supporters: 1}); err != nil || len(whole) != 1 || *whole[0] != want {
+			t.Errorf("the campaign's results: %+v, %v; want %+v", whole, err, want)
+		}
+		byCanvasser, err := w.app.Attempts.FieldResults(ctx, turf.CampaignID, rankfile.ResultsByCanvasser)
+		if err != nil || len(byCanvasser) != 2 || byCanvasser[0].Doors != 2 || byCanvasser[1].Doors != 1 ||
+			byCanvasser[1].Key != fmt.Sprint(w.member(7).ID) {
+			t.Errorf("by canvasser: %+v, %v", byCanvasser, err)
+		}
+		if byDay, err := w.app.Attempts.FieldResults(ctx, turf.CampaignID, rankfile.ResultsByDay); err != nil || len(byDay) != 1 || byDay[0].Key != "2026-11-02" {
+			t.Errorf("by day: %+v, %v", byDay, err)
+		}
 		targets, _ = w.app.Campaigns.Targets(ctx, turf.CampaignID)
 		for _, tg := range targets {
 			dnc, heard := tg.HouseholdID == doors[1].Household.ID, tg.HouseholdID == doors[0].Household.ID

@@ -50,11 +50,11 @@ func (tx *Tx) recordAttempt(ctx context.Context, a *rankfile.Attempt) (bool, err
 	answers, _ := json.Marshal(nonNilMap(a.Answers))
 	a.RecordedAt = tx.now
 	err := tx.QueryRowContext(ctx, `INSERT INTO attempts (client_id, campaign_id, household_id, target_id, turf_id,
-		by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes, made_at, recorded_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes, made_at, made_on,
+		recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 		ON CONFLICT (client_id) DO NOTHING RETURNING id`, a.ClientID, a.CampaignID, a.HouseholdID, nullID(a.TargetID),
 		nullID(a.TurfID), a.ByMemberID, a.Channel, a.Result, a.Support, string(issues), a.Volunteer, a.KeepInTouch,
-		string(answers), a.Notes, tx.db.timeArg(a.At.UTC()), tx.stamp).Scan(&a.ID)
+		string(answers), a.Notes, tx.db.timeArg(a.At.UTC()), rankfile.DateOf(a.At.In(tx.db.Zone)), tx.stamp).Scan(&a.ID)
 	if err == sql.ErrNoRows {
 		return false, nil // sent before: stored then, with its effects
 	}

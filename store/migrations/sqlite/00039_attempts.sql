@@ -1,7 +1,8 @@
 -- +goose Up
 -- Knocks and calls (see attempt.go): each once, by the id the canvasser's
 -- phone made for it (client_id), so that one sent twice is stored once.
--- made_at is the phone's clock, recorded_at the server's.
+-- made_at is the phone's clock, recorded_at the server's; made_on is made_at's
+-- day where the chapter is, which results are counted by.
 CREATE TABLE attempts (
     id INTEGER PRIMARY KEY,
     client_id TEXT NOT NULL UNIQUE,
@@ -20,6 +21,7 @@ CREATE TABLE attempts (
     answers TEXT NOT NULL DEFAULT '{}',
     notes TEXT NOT NULL DEFAULT '',
     made_at TIMESTAMP NOT NULL,
+    made_on DATE NOT NULL,
     recorded_at TIMESTAMP NOT NULL
 );
 CREATE INDEX attempts_household ON attempts (household_id, made_at);
