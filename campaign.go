@@ -162,6 +162,12 @@ type CampaignService interface {
 	// AddDoNotContact puts an entry on the do-not-contact list and marks
 	// the targets it matches in every campaign.
 	AddDoNotContact(ctx context.Context, e *DoNotContactEntry) error
+	// UnlocatedHouseholds lists up to limit of a campaign's households
+	// without coordinates that no geocoder has failed to find yet.
+	UnlocatedHouseholds(ctx context.Context, campaignID int64, limit int) ([]*Household, error)
+	// LocateHousehold stores where a household is, or with nil that the
+	// geocoder could not find it (so it is not asked again).
+	LocateHousehold(ctx context.Context, householdID int64, p *Point) error
 	// PurgeTargets deletes the targets each campaign's retention no longer
 	// keeps (not heard from in RetentionMonths before today, and not asked
 	// to stay in touch), keeping their attempts without who answered.
@@ -192,4 +198,23 @@ func (e *DoNotContactEntry) Normalize() error {
 		return Errorf(EINVALID, "%q is not a kind of do-not-contact entry: phone, email or address", e.Kind)
 	}
 	return nil
+}
+
+// Geocoder finds where an address is: ENOTFOUND when it knows no such
+// place (see the geocode package).
+type Geocoder interface {
+	Locate(ctx context.Context, address string) (*Point, error)
+}
+
+// GeocoderLine writes a household's address as geocoders read it:
+// "1234 N Main St #5, Los Angeles, CA 90026".
+func (a HouseholdAddress) GeocoderLine() string {
+	parts := []string{a.Line()}
+	if a.City != "" {
+		parts = append(parts, a.City)
+	}
+	if place := strings.TrimSpace(a.State + " " + a.Zip); place != "" {
+		parts = append(parts, place)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -62,6 +62,9 @@ type App struct {
 	Turfs rankfile.TurfService
 	// Attempts is campaigns' knocks and calls.
 	Attempts rankfile.AttemptService
+	// Geocoder finds where campaigns' doors are; nil when the chapter has
+	// set none.
+	Geocoder rankfile.Geocoder
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live   *live.Hub

@@ -1,12 +1,15 @@
 package app_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/geo"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -281,6 +284,72 @@ func TestRetentionPurgesWhomTheCampaignNoLongerKeeps(t *testing.T) {
 		}
 		if n, err := w.app.PurgeTargets(ctx); err != nil || n != 0 {
 			t.Errorf("purging again: %d, %v", n, err)
+		}
+	})
+}
+
+// fakeGeocoder knows the places of some addresses, as a geocoding service
+// does, and fails when told to.
+type fakeGeocoder struct {
+	places map[string]rankfile.Point
+	asked  []string
+	fail   bool
+}
+
+func (g *fakeGeocoder) Locate(_ context.Context, address string) (*rankfile.Point, error) {
+	g.asked = append(g.asked, address)
+	if g.fail {
+		return nil, errors.New("the geocoder answered 502 Bad Gateway")
+	}
+	if p, ok := g.places[address]; ok {
+		return &p, nil
+	}
+	return nil, rankfile.Errorf(rankfile.ENOTFOUND, "the geocoder knows no such address")
+}
+
+// TestLocateDoorsAsksTheGeocoderOnce checks that doors without coordinates
+// are located by the chapter's geocoder, with their full address; that an
+// address it does not know is not asked about again; and the refusals: no
+// geocoder set, a member who does not run the campaign.
+func TestLocateDoorsAsksTheGeocoderOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure}
+		if err := w.app.CreateCampaign(ctx, w.admin, c); err != nil {
+			t.Fatal(err)
+		}
+		list := "Name,Address,City,State,Zip\nAna Núñez,1234 N Main St Apt 5,Los Angeles,CA,90026\nBo Li,9 Elm St,Los Angeles,CA,90026\nCy Ray,1 Nowhere Ln,Los Angeles,CA,90026\n"
+		m := rankfile.TargetMapping{"full_name": "Name", "address": "Address", "city": "City", "state": "State", "zip": "Zip"}
+		if _, bad, err := w.app.ImportTargets(ctx, w.admin, c.ID, "sheet", m, strings.NewReader(list)); err != nil || bad != nil {
+			t.Fatal(err, bad)
+		}
+		if _, err := w.app.LocateDoors(ctx, w.admin, c.ID); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("without a geocoder: %v", err)
+		}
+		g := &fakeGeocoder{places: map[string]rankfile.Point{
+			"1234 N Main St #5, Los Angeles, CA 90026": {Lat: 34.07, Lon: -118.26},
+			"9 Elm St, Los Angeles, CA 90026":          {Lat: 34.08, Lon: -118.27},
+		}}
+		w.app.Geocoder = g
+		if _, err := w.app.LocateDoors(ctx, w.voter(5), c.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("a member: %v", err)
+		}
+		r, err := w.app.LocateDoors(ctx, w.admin, c.ID)
+		if err != nil || *r != (app.LocateReport{Located: 2, Missed: 1, Asked: 3}) {
+			t.Fatalf("located %+v, %v", r, err)
+		}
+		if r, err = w.app.LocateDoors(ctx, w.admin, c.ID); err != nil || r.Asked != 0 || len(g.asked) != 3 {
+			t.Errorf("asked again: %+v, %v, %q", r, err, g.asked)
+		}
+		h, _ := w.app.Campaigns.Households(ctx, c.ID)
+		located := 0
+		for _, x := range h {
+			if x.Point != nil {
+				located++
+			}
+		}
+		if located != 2 {
+			t.Errorf("%d doors located, want 2", located)
 		}
 	})
 }

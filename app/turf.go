@@ -117,3 +117,54 @@ func (a *App) TurfDoors(ctx context.Context, actor *rankfile.Actor, turfID int64
 	doors, err := a.Turfs.TurfDoors(ctx, turfID)
 	return t, doors, err
 }
+
+// LocateReport says what asking the geocoder came to.
+type LocateReport struct {
+	Located int `json:"located"`
+	Missed  int `json:"missed"`  // addresses the geocoder does not know: a turf drawn by hand takes them
+	Waiting int `json:"waiting"` // doors still to ask about, for the next call
+	Asked   int `json:"asked"`
+}
+
+// MaxLocateBatch is how many doors one call asks the geocoder about: at a
+// public server's one a second, a few minutes.
+const MaxLocateBatch = 200
+
+// LocateDoors asks the chapter's geocoder where up to MaxLocateBatch of
+// the campaign's doors without coordinates are, for those who run it. A
+// door the geocoder does not know is not asked about again; a geocoder
+// that fails stops the batch, keeping what it found.
+func (a *App) LocateDoors(ctx context.Context, actor *rankfile.Actor, campaignID int64) (*LocateReport, error) {
+	if _, err := a.managedCampaign(ctx, actor, campaignID); err != nil {
+		return nil, err
+	}
+	if a.Geocoder == nil {
+		return nil, rankfile.Errorf(rankfile.ECONFLICT, "no geocoder is set: start the server with --geocoder-url")
+	}
+	doors, err := a.Campaigns.UnlocatedHouseholds(ctx, campaignID, MaxLocateBatch+1)
+	if err != nil {
+		return nil, err
+	}
+	r := &LocateReport{Waiting: max(0, len(doors)-MaxLocateBatch)}
+	for _, h := range doors[:min(len(doors), MaxLocateBatch)] {
+		if err := a.locateDoor(ctx, h, r); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+// locateDoor asks about one door and stores the answer.
+func (a *App) locateDoor(ctx context.Context, h *rankfile.Household, r *LocateReport) error {
+	r.Asked++
+	p, err := a.Geocoder.Locate(ctx, h.Address.GeocoderLine())
+	switch {
+	case rankfile.ErrorCode(err) == rankfile.ENOTFOUND:
+		r.Missed++
+		return a.Campaigns.LocateHousehold(ctx, h.ID, nil)
+	case err != nil:
+		return err
+	}
+	r.Located++
+	return a.Campaigns.LocateHousehold(ctx, h.ID, p)
+}

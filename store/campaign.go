@@ -235,3 +235,26 @@ func (s *CampaignService) purgeCampaign(ctx context.Context, c *rankfile.Campaig
 	})
 	return int(n), err
 }
+
+// UnlocatedHouseholds lists households without coordinates not yet missed.
+func (s *CampaignService) UnlocatedHouseholds(ctx context.Context, campaignID int64, limit int) ([]*rankfile.Household, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT `+householdColumns+` FROM households WHERE campaign_id = $1
+		AND lat IS NULL AND NOT geocode_missed ORDER BY id LIMIT $2`, campaignID, limit)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	return scanHouseholds(rows)
+}
+
+// LocateHousehold stores a household's coordinates, or that it was missed.
+func (s *CampaignService) LocateHousehold(ctx context.Context, householdID int64, p *rankfile.Point) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if p == nil {
+			_, err := tx.ExecContext(ctx, `UPDATE households SET geocode_missed = TRUE WHERE id = $1`, householdID)
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE households SET lat = $1, lon = $2, geocode_missed = FALSE WHERE id = $3`,
+			p.Lat, p.Lon, householdID)
+		return err
+	})
+}

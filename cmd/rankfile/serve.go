@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/rankfile/rankfile"
 	rfapp "github.com/rankfile/rankfile/app"
+	"github.com/rankfile/rankfile/geocode"
 	rfhttp "github.com/rankfile/rankfile/http"
 	"github.com/rankfile/rankfile/mail"
 	"github.com/rankfile/rankfile/store"
@@ -38,6 +40,10 @@ type serveFlags struct {
 	proxies   []string
 	// renewURL is where members renew their dues (--renew-url).
 	renewURL string
+	// geocoderURL and geocoderRate are the geocoder campaigns locate
+	// their doors with (--geocoder-url, --geocoder-rate).
+	geocoderURL  string
+	geocoderRate float64
 }
 
 func (f *serveFlags) register(cmd *cobra.Command) {
@@ -51,6 +57,8 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.smtp.From, "smtp-from", "", "sender address (also RANKFILE_SMTP_FROM)")
 	fl.StringVar(&f.smtp.TLS, "smtp-tls", "", "starttls, tls or none (also RANKFILE_SMTP_TLS)")
 	fl.StringVar(&f.renewURL, "renew-url", "", "`URL` where members renew their dues, linked from a lapsed member's home (also RANKFILE_RENEW_URL)")
+	fl.StringVar(&f.geocoderURL, "geocoder-url", "", "`URL` of a geocoder holding {address}, with which campaigns locate doors their lists give no coordinates for, e.g. https://geocoding.geo.census.gov/geocoder/locations/onelineaddress?benchmark=Public_AR_Current&format=json&address={address} (also RANKFILE_GEOCODER_URL; default none)")
+	fl.Float64Var(&f.geocoderRate, "geocoder-rate", 1, "requests a second the geocoder allows")
 	fl.StringSliceVar(&f.proxies, "trusted-proxy", nil, "a reverse proxy (`CIDR` or address; repeat or separate by commas) whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed (also RANKFILE_TRUSTED_PROXIES; default none)")
 }
 
@@ -142,6 +150,13 @@ func (a *app) webApp(ctx context.Context, db *store.DB, f serveFlags, logger *sl
 	}
 	if web.RenewURL != "" && !strings.HasPrefix(web.RenewURL, "https://") && !strings.HasPrefix(web.RenewURL, "http://") {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "--renew-url %q is not a web address (http:// or https://)", web.RenewURL)
+	}
+	if url := cmp.Or(f.geocoderURL, a.getenv("RANKFILE_GEOCODER_URL")); url != "" {
+		g, err := geocode.New(url, f.geocoderRate)
+		if err != nil {
+			return nil, err
+		}
+		web.Geocoder = g
 	}
 	return web, nil
 }

@@ -39,6 +39,7 @@ CREATE TABLE households (
     zip TEXT NOT NULL DEFAULT '',
     lat DOUBLE PRECISION,
     lon DOUBLE PRECISION,
+    geocode_missed BOOLEAN NOT NULL DEFAULT FALSE,
     UNIQUE (campaign_id, address_key)
 );
 
