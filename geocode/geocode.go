@@ -78,9 +78,13 @@ func (c *Client) Locate(ctx context.Context, address string) (*rankfile.Point, e
 // answer holds the shapes geocoders answer in: Nominatim's list of
 // places, the Census geocoder's address matches, GeoJSON features.
 type answer struct {
-	places   []struct{ Lat, Lon string }
-	Result   *struct{ AddressMatches []struct{ Coordinates struct{ X, Y float64 } } } `json:"result"`
-	Features []struct{ Geometry struct{ Coordinates []float64 } }                     `json:"features"`
+	places []struct{ Lat, Lon string }
+	Result *struct {
+		AddressMatches []struct{ Coordinates struct{ X, Y float64 } }
+	} `json:"result"`
+	Features []struct {
+		Geometry struct{ Coordinates []float64 }
+	} `json:"features"`
 }
 
 // readAnswer finds the first place in an answer.
