@@ -124,7 +124,9 @@ func compareTrained(a, b *rankfile.TrainedCount) int {
 	if c := a.Quarter.Count(b.Quarter); c != 1 {
 		return 1 - c
 	}
-	key := func(t *rankfile.TrainedCount) string { return fmt.Sprintf("%t %020d %t %s", t.AllBranches, t.BranchID, t.AllLevels, t.Level) }
+	key := func(t *rankfile.TrainedCount) string {
+		return fmt.Sprintf("%t %020d %t %s", t.AllBranches, t.BranchID, t.AllLevels, t.Level)
+	}
 	return strings.Compare(key(a), key(b))
 }
 
