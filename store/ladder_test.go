@@ -160,5 +160,18 @@ func TestCompletedCoursesMoveAMemberUpTheLadder(t *testing.T) {
 		if got, _ := stage(ana, rankfile.MustParseDate("2028-11-01")); got != "trained" {
 			t.Errorf("Ana once power mapping lapsed: stage %q, want trained", got)
 		}
+		// The benchmarks count the same stages from the records they load
+		// (Bo, of the list's standing "Member", put in good standing).
+		if err := db.Exec(`UPDATE members SET list_standing = (SELECT list_standing FROM members WHERE id = $1) WHERE id = $2`, ana, bo); err != nil {
+			t.Fatal(err)
+		}
+		benchmarks := store.NewBenchmarkService(db)
+		if _, err := benchmarks.TakeBenchmarks(ctx, []rankfile.Date{on}); err != nil {
+			t.Fatal(err)
+		}
+		days, err := benchmarks.Benchmarks(ctx, rankfile.ChapterScope, on, on)
+		if err != nil || len(days) != 1 || days[0].Stages["trainer"] != 1 || days[0].Stages["trained"] != 1 || days[0].Members != 3 {
+			t.Errorf("the chapter's benchmarks on %s: %+v, %v; want Ana a trainer and Bo trained", on, days[0], err)
+		}
 	})
 }
