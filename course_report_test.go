@@ -37,3 +37,34 @@ func TestJoinQuartilesInterpolate(t *testing.T) {
 		t.Errorf("one joiner: %+v", one)
 	}
 }
+
+// TestWhoSeesTheTrainingReport: the steering committee, admins and
+// stewards see the chapter's; a committee's co-chair her committee's
+// course only, and its feedback from five answers; a member nothing.
+func TestWhoSeesTheTrainingReport(t *testing.T) {
+	housing := &rankfile.Course{ID: 1, BodyIDs: []int64{10}}
+	labor := &rankfile.Course{ID: 2, BodyIDs: []int64{11}}
+	m := &rankfile.Member{ID: 7}
+	steering := &rankfile.Actor{Member: m, Leads: []*rankfile.Body{{ID: 3, Kind: rankfile.KindSteeringCommittee}}}
+	cochair := &rankfile.Actor{Member: m, Leads: []*rankfile.Body{{ID: 10, Kind: rankfile.KindCommittee}}}
+	for _, c := range []struct {
+		who                 string
+		actor               *rankfile.Actor
+		chapter, own, other bool
+	}{
+		{"the steering committee", steering, true, true, true},
+		{"an admin", &rankfile.Actor{Member: m, Admin: true}, true, true, true},
+		{"a steward", &rankfile.Actor{Member: m, Steward: true}, true, true, true},
+		{"Housing's co-chair", cochair, false, true, false},
+		{"a member", &rankfile.Actor{Member: m}, false, false, false},
+		{"nobody signed in", &rankfile.Actor{}, false, false, false},
+	} {
+		if got := [3]bool{c.actor.CanSeeTrainingReport(nil), c.actor.CanSeeTrainingReport(housing), c.actor.CanSeeTrainingReport(labor)}; got != [3]bool{c.chapter, c.own, c.other} {
+			t.Errorf("%s sees the chapter, Housing's, Labor's: %v, want %v", c.who, got, [3]bool{c.chapter, c.own, c.other})
+		}
+	}
+	if cochair.CanSeeTrainingFeedback(housing, rankfile.FeedbackThreshold-1) || !cochair.CanSeeTrainingFeedback(housing, rankfile.FeedbackThreshold) ||
+		cochair.CanSeeTrainingFeedback(labor, 20) {
+		t.Errorf("the co-chair's feedback: four answers shown, five hidden, or another committee's shown")
+	}
+}
