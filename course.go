@@ -364,4 +364,6 @@ type CourseService interface {
 	// QueueLapseNotices queues, once a qualification, a notice to each
 	// member whose qualification lapses between today and until.
 	QueueLapseNotices(ctx context.Context, until Date) (int, error)
+	// TrainingReportService reads the program's report's figures.
+	TrainingReportService
 }

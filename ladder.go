@@ -39,20 +39,63 @@ const (
 	CountTrainings       = "trainings"         // check-ins at trainings
 	CountSeats           = "seats"             // seats held today
 	countEventKindPrefix = "events:"           // check-ins at events of a kind, "events:canvass"
+	// CountCourses counts courses completed (complete outcomes of the
+	// training program, and founding trainers' records), each on the day
+	// it was completed; "courses:<level>" those of one level.
+	CountCourses           = "courses"
+	countCourseLevelPrefix = "courses:"
+	// CountQualified counts the courses whose qualification the member
+	// holds valid on the day, like seats: held that day, never "in".
+	CountQualified = "qualified"
 )
 
+// CourseLevelCounter returns the counter of courses completed of a
+// level, "courses:advanced".
+func CourseLevelCounter(level string) string { return countCourseLevelPrefix + level }
+
 // MemberActivity is what a ladder counts of one member: the dates of each
-// kind of record, and the seats held today.
+// kind of record, the seats held today and the qualifications she earned.
 type MemberActivity struct {
 	Dates map[string][]Date // by counter; events of a kind under "events:<kind>"
 	Seats int
+	// Qualifications are her complete completions of courses, counted by
+	// the day (CountQualified) rather than kept as one number, so that
+	// the benchmarks can ask of any day.
+	Qualifications []Qualification
+}
+
+// Qualification is a course completed on From, valid until the day
+// before Until (a zero Until: for good).
+type Qualification struct {
+	CourseID    int64
+	From, Until Date
+}
+
+// ValidOn reports whether the qualification holds on day d.
+func (q Qualification) ValidOn(d Date) bool {
+	return !d.Before(q.From) && (q.Until.IsZero() || d.Before(q.Until))
+}
+
+// qualifiedOn returns how many courses the member holds a valid
+// qualification of on day d: a course renewed counts once.
+func (a *MemberActivity) qualifiedOn(d Date) int {
+	var courses []int64
+	for _, q := range a.Qualifications {
+		if q.ValidOn(d) && !slices.Contains(courses, q.CourseID) {
+			courses = append(courses, q.CourseID)
+		}
+	}
+	return len(courses)
 }
 
 // Count returns how many of the member's records of counter fall within
 // days days before on, on included (all of them up to on when days is 0).
 func (a *MemberActivity) Count(counter string, days int, on Date) int {
-	if counter == CountSeats {
+	switch counter {
+	case CountSeats:
 		return a.Seats
+	case CountQualified:
+		return a.qualifiedOn(on)
 	}
 	from := Date{} // ever, but never after the day: a day in the past is counted as it stood
 	if days > 0 {

@@ -28,7 +28,7 @@ const (
 
 var (
 	ladderKey  = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,31}$`)
-	ladderRule = regexp.MustCompile(`^([a-z_:]+) >= ([0-9]+)(?: in ([0-9]+) days?)?$`)
+	ladderRule = regexp.MustCompile(`^([a-z0-9_:-]+) >= ([0-9]+)(?: in ([0-9]+) days?)?$`)
 )
 
 // ParseLadder reads a ladder: a line a stage, lowest first, "key: rule
@@ -36,8 +36,12 @@ var (
 // only the last days; blank lines and lines starting with # are skipped.
 // What can be counted: events, events:<kind> (events of a kind, such as
 // events:canvass), meetings, one_on_ones, one_on_ones_given, trainings,
-// and seats (held today, so never "in"). An error names the line and
-// says what is wrong.
+// courses (completed), courses:<level> (of a level, such as
+// courses:fundamental), and seats and qualified (qualifications valid),
+// both held today, so never "in". A level is read as a level's slug: the
+// chapter's levels are in the database, which the store checks when the
+// ladder is saved (CourseLevels). An error names the line and says
+// what is wrong.
 func ParseLadder(text string) (Ladder, error) {
 	var l Ladder
 	for i, line := range strings.Split(text, "\n") {
@@ -91,7 +95,7 @@ func parseLadderRule(text string) (LadderRule, error) {
 	}
 	r := LadderRule{Counter: m[1]}
 	if !knownLadderCounter(r.Counter) {
-		return LadderRule{}, Errorf(EINVALID, "%q cannot be counted: count events, events:<kind>, meetings, one_on_ones, one_on_ones_given, trainings or seats", r.Counter)
+		return LadderRule{}, Errorf(EINVALID, "%q cannot be counted: count events, events:<kind>, meetings, one_on_ones, one_on_ones_given, trainings, courses, courses:<level>, seats or qualified", r.Counter)
 	}
 	var err error
 	if r.Min, err = strconv.Atoi(m[2]); err != nil || r.Min < 1 || r.Min > maxLadderMin {
@@ -100,8 +104,8 @@ func parseLadderRule(text string) (LadderRule, error) {
 	if m[3] == "" {
 		return r, nil
 	}
-	if r.Counter == CountSeats {
-		return LadderRule{}, Errorf(EINVALID, "%q: seats are those held today, so they take no \"in ... days\"", text)
+	if r.Counter == CountSeats || r.Counter == CountQualified {
+		return LadderRule{}, Errorf(EINVALID, "%q: seats and qualifications are those held today, so they take no \"in ... days\"", text)
 	}
 	if r.Days, err = strconv.Atoi(m[3]); err != nil || r.Days < 1 || r.Days > maxLadderDays {
 		return LadderRule{}, Errorf(EINVALID, "%q: the days must be from 1 to %d", text, maxLadderDays)
@@ -112,11 +116,28 @@ func parseLadderRule(text string) (LadderRule, error) {
 // knownLadderCounter reports whether a ladder can count c.
 func knownLadderCounter(c string) bool {
 	switch c {
-	case CountEvents, CountMeetings, CountOneOnOnes, CountOneOnOnesGiven, CountTrainings, CountSeats:
+	case CountEvents, CountMeetings, CountOneOnOnes, CountOneOnOnesGiven, CountTrainings, CountSeats, CountCourses, CountQualified:
 		return true
+	}
+	if level, ok := strings.CutPrefix(c, countCourseLevelPrefix); ok {
+		return levelSlug.MatchString(level)
 	}
 	kind, ok := strings.CutPrefix(c, countEventKindPrefix)
 	return ok && slices.Contains(EventKinds, EventKind(kind))
+}
+
+// CourseLevels returns the levels the ladder's courses:<level>
+// rules name, once each, for the store to check against the chapter's.
+func (l Ladder) CourseLevels() []string {
+	var out []string
+	for _, s := range l {
+		for _, r := range s.Rules {
+			if level, ok := strings.CutPrefix(r.Counter, countCourseLevelPrefix); ok && !slices.Contains(out, level) {
+				out = append(out, level)
+			}
+		}
+	}
+	return out
 }
 
 // String writes the ladder as ParseLadder reads it.

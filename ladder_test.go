@@ -63,6 +63,50 @@ func TestEventsOfAKindCount(t *testing.T) {
 	}
 }
 
+// TestCoursesAndQualificationsCount reads the course counters and counts
+// a member's completions by day and level, and her qualifications valid
+// on the day, a renewed course once.
+func TestCoursesAndQualificationsCount(t *testing.T) {
+	ladder, err := rankfile.ParseLadder("trained: courses >= 1\nadvanced: courses:advanced-2 >= 1 in 365 days\ntrainer: qualified >= 2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ladder.CourseLevels(); !reflect.DeepEqual(got, []string{"advanced-2"}) {
+		t.Errorf("levels named: %v, want [advanced-2]", got)
+	}
+	a := &rankfile.MemberActivity{Dates: map[string][]rankfile.Date{
+		"courses": {day(-400), day(5)}, "courses:advanced-2": {day(-400)},
+	}, Qualifications: []rankfile.Qualification{
+		{CourseID: 1, From: day(-400), Until: day(-35)}, // lapsed
+		{CourseID: 1, From: day(-40)},                   // renewed for good
+		{CourseID: 2, From: day(-10), Until: day(1)},    // lapses tomorrow
+		{CourseID: 3, From: day(5)},                     // not yet
+	}}
+	for _, c := range []struct {
+		on         rankfile.Date
+		qualified  int
+		stage      string
+		courseDays int
+	}{
+		{day(-401), 0, "", 0},
+		{day(-400), 1, "advanced", 1},
+		{day(-30), 1, "trained", 1},
+		{day(0), 2, "trainer", 1},
+		{day(1), 1, "trained", 1},
+		{day(5), 2, "trainer", 2},
+	} {
+		if got := a.Count("qualified", 0, c.on); got != c.qualified {
+			t.Errorf("%s: qualified %d, want %d", c.on, got, c.qualified)
+		}
+		if got := a.Count("courses", 0, c.on); got != c.courseDays {
+			t.Errorf("%s: courses %d, want %d", c.on, got, c.courseDays)
+		}
+		if got := ladder.StageOf(a, c.on); got != c.stage {
+			t.Errorf("%s: stage %q, want %q", c.on, got, c.stage)
+		}
+	}
+}
+
 func TestABadLadderIsRefusedSayingWhere(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"", "no stage"},
@@ -76,6 +120,9 @@ func TestABadLadderIsRefusedSayingWhere(t *testing.T) {
 		{"a: events >= 99999999999999999999", "the count must be from 1"},
 		{"a: events >= 1 in 0 days", "the days must be from 1 to 3650"},
 		{"a: seats >= 1 in 30 days", "take no"},
+		{"a: qualified >= 1 in 30 days", "take no"},
+		{"a: courses:Advanced >= 1", `"courses:Advanced >= 1" is not a rule`},
+		{"a: courses: >= 1", `"courses:" cannot be counted`},
 		{"a: events >= 1\na: meetings >= 1", "line 2: the stage a comes twice"},
 		{"a: events >= 1 and", "is not a rule"},
 		{"a: " + strings.Repeat("events >= 1 and ", 6) + "events >= 1", "at most 6 rules"},
@@ -111,6 +158,7 @@ func FuzzParseLadder(f *testing.F) {
 	f.Add(rankfile.DefaultLadder)
 	f.Add("a: events:canvass >= 2 in 30 days and seats >= 1")
 	f.Add("a:events>=1")
+	f.Add("a: courses:fundamental >= 2 in 365 days and qualified >= 1")
 	f.Fuzz(func(t *testing.T, text string) {
 		l, err := rankfile.ParseLadder(text)
 		if err != nil {

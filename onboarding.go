@@ -86,7 +86,7 @@ const (
 	CheckOneOnOne       = "one_on_one"      // a one-on-one logged with her
 	CheckGeneralMeeting = "general_meeting" // checked in at a meeting of the chapter or her branch
 	CheckCommittee      = "committee"       // joined a committee or working group
-	CheckTraining       = "training"        // checked in at a training
+	CheckTraining       = "training"        // checked in at a training, or completed a course of the first level
 	CheckCanvass        = "canvass"         // checked in at a canvass or phonebank
 )
 

@@ -407,8 +407,12 @@ func (a *Actor) CanSeeFeedback(e *Event) bool {
 // (and a signed one beside them) identify nobody. Below it, not even the
 // number who answered is shown.
 func (a *Actor) CanSeeFeedbackAnswers(e *Event, answered int) bool {
-	return a.CanSeeFeedback(e) && answered >= FeedbackThreshold
+	return a.CanSeeFeedback(e) && enoughFeedback(answered)
 }
+
+// enoughFeedback reports whether an event's answers are enough to show
+// anything of them: the one place the threshold is applied.
+func enoughFeedback(answered int) bool { return answered >= FeedbackThreshold }
 
 // CanSetFeedback reports whether the actor may choose whether an event
 // asks for feedback: those who manage it.
@@ -479,6 +483,30 @@ func (a *Actor) CanManageCourseLevels() bool { return a.SignedIn() && a.Admin }
 // the course.
 func (a *Actor) CanTrainSession(c *Course, trainerIDs []int64) bool {
 	return a.SignedIn() && (slices.Contains(trainerIDs, a.ID()) || a.CanManageCourse(c))
+}
+
+// CanSeeTrainingReport reports whether the actor may see the training
+// program's report on course c, nil for the whole chapter's (members
+// trained in every branch, time from joining to a first course): the
+// steering committee, admins and data stewards, as the benchmarks; a
+// course's rows also to those who manage it (CanManageCourse), so that a
+// committee sees how its own courses do. Page, API and CSV ask this alike.
+func (a *Actor) CanSeeTrainingReport(c *Course) bool {
+	switch {
+	case !a.SignedIn():
+		return false
+	case a.Admin || a.Steward || a.onSteeringCommittee():
+		return true
+	}
+	return c != nil && a.CanManageCourse(c)
+}
+
+// CanSeeTrainingFeedback reports whether the report shows the averages
+// of a session of course c, given how many answered its feedback: to one
+// who may see the course's report, once FeedbackThreshold answered, as
+// CanSeeFeedbackAnswers. The report shows averages only, no free text.
+func (a *Actor) CanSeeTrainingFeedback(c *Course, answered int) bool {
+	return a.CanSeeTrainingReport(c) && enoughFeedback(answered)
 }
 
 // CanSeeTrainingRecord reports whether the actor may see a member's

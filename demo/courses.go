@@ -53,8 +53,9 @@ type CoursesSummary struct {
 // operations, as its pages do: the catalogue with its founding trainers
 // two years ago, a safety marshal session then (member@example.org's
 // qualification from it lapses within the month), a year of quarterly
-// sessions of every course with attendance and completions, and the next
-// quarter's sessions. setClock works as for Elections.
+// sessions of every course (eleven months ago to two months ago, so that
+// the training report's default four quarters hold them) with attendance,
+// completions and feedback, and the next quarter's sessions. setClock works as for Elections.
 func Courses(ctx context.Context, a *app.App, setClock func(time.Time)) (*CoursesSummary, error) {
 	p, err := newProposalDemo(ctx, a)
 	if err != nil || len(p.signers) < minDemoSigners {
@@ -62,7 +63,8 @@ func Courses(ctx context.Context, a *app.App, setClock func(time.Time)) (*Course
 	}
 	d := &courseDemo{eventDemo: &eventDemo{proposalDemo: p}, byTitle: map[string]*rankfile.Course{}, sum: &CoursesSummary{}}
 	defer setClock(time.Time{})
-	start := a.Now().AddDate(-2, 0, 20)
+	now := a.Now() // read before the clock moves: the quarters count back from today
+	start := now.AddDate(-2, 0, 20)
 	setClock(start)
 	if err := d.catalogue(); err != nil {
 		return nil, err
@@ -71,7 +73,7 @@ func Courses(ctx context.Context, a *app.App, setClock func(time.Time)) (*Course
 		return nil, err
 	}
 	for q := range 4 {
-		if err := d.quarter(setClock, a.Now().AddDate(0, 3*q-12, 0), q); err != nil {
+		if err := d.quarter(setClock, now.AddDate(0, 3*q-11, 0), q); err != nil {
 			return nil, err
 		}
 	}
@@ -163,11 +165,11 @@ func (d *courseDemo) session(setClock func(time.Time), title string, day time.Ti
 		}
 	}
 	setClock(at.Add(10 * time.Minute))
-	return d.complete(e, title, attendees)
+	return d.complete(setClock, e, title, attendees)
 }
 
 // complete checks in the attendees but the last and records them.
-func (d *courseDemo) complete(e *rankfile.Event, title string, attendees []*rankfile.Actor) error {
+func (d *courseDemo) complete(setClock func(time.Time), e *rankfile.Event, title string, attendees []*rankfile.Actor) error {
 	regs, err := d.a.Events.Registrations(d.ctx, e.ID)
 	if err != nil {
 		return err
@@ -194,6 +196,25 @@ func (d *courseDemo) complete(e *rankfile.Event, title string, attendees []*rank
 		if o.Outcome == rankfile.OutcomeComplete {
 			d.done[title] = append(d.done[title], attendees[i])
 			d.sum.Completions++
+		}
+	}
+	return d.courseFeedback(setClock, e, attendees[:len(outcomes)])
+}
+
+// courseFeedback has those who came answer the session's feedback the
+// day after: six of them at two sessions in three, four (too few for the
+// training report to show) at the third.
+func (d *courseDemo) courseFeedback(setClock func(time.Time), e *rankfile.Event, came []*rankfile.Actor) error {
+	n := min(len(came), 6)
+	if d.sum.Sessions%3 == 0 {
+		n = min(n, rankfile.FeedbackThreshold-1)
+	}
+	setClock(e.EndsAt.Add(20 * time.Hour))
+	for i, s := range came[:n] {
+		k := i + d.sum.Sessions
+		in := app.FeedbackInput{Scores: []int{3 + k%3, 2 + (k*7)%4, 2 + k%4}, Text: feedbackTexts[k%len(feedbackTexts)]}
+		if err := d.a.GiveFeedback(d.ctx, s, e.ID, in); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -50,6 +50,9 @@ type lineChart struct {
 	Series  []chartSeries
 	XLabels []chartLabel
 	Percent bool // values are shares (0 to 1) and read as percentages
+	// First is the colour of the first series: 1 skips the grey one that
+	// the benchmarks keep for members at no stage.
+	First int
 }
 
 // chartColor returns the colour and dash pattern of the i-th series.
@@ -74,7 +77,7 @@ func (c lineChart) SVG() template.HTML {
 	xLabels(&b, c.XLabels, n)
 	step := max(1, (n+chartPoints-1)/chartPoints) // at most chartPoints points a line
 	for i, s := range c.Series {
-		color, dash := chartColor(i)
+		color, dash := chartColor(c.First + i)
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" stroke-dasharray="%s" points="`, color, dash)
 		for j := 0; j < len(s.Values); j += step {
 			fmt.Fprintf(&b, "%.1f,%.1f ", xOf(j, n), yOf(s.Values[j], top))

@@ -3,6 +3,7 @@ package http
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,8 @@ import (
 type coursesData struct {
 	Levels    []courseLevelGroup
 	CanCreate bool
+	// Report says whether the viewer may see the program's report.
+	Report bool
 }
 
 type courseLevelGroup struct {
@@ -34,7 +37,8 @@ func (s *Server) coursesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := &coursesData{CanCreate: actor.CanCreateCourses()}
+	data := &coursesData{CanCreate: actor.CanCreateCourses(),
+		Report: actor.CanSeeTrainingReport(nil) || slices.ContainsFunc(courses, actor.CanSeeTrainingReport)}
 	for _, l := range levels {
 		g := courseLevelGroup{Level: l}
 		for _, c := range courses {

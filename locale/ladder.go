@@ -37,6 +37,9 @@ func (l *Localizer) LadderRule(r rankfile.LadderRule) string {
 
 // counter names what a rule counts, in the plural form for n.
 func (l *Localizer) counter(c string, n int) string {
+	if level, ok := strings.CutPrefix(c, "courses:"); ok {
+		return l.N("ladder.counter.courses.level", n, "Level", level)
+	}
 	if kind, ok := strings.CutPrefix(c, "events:"); ok {
 		return l.N("ladder.counter.events.kind", n, "Kind", l.T("event.kind."+kind))
 	}

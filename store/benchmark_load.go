@@ -26,6 +26,7 @@ func (s *BenchmarkService) benchmarkMembers(ctx context.Context, upTo rankfile.D
 		func() error { return s.loadMeetingDays(ctx, byID, end) },
 		func() error { return s.loadConversationDays(ctx, byID, upTo) },
 		func() error { return s.loadSeatTerms(ctx, byID, upTo) },
+		func() error { return s.loadCompletions(ctx, byID, upTo) },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -156,4 +157,18 @@ func (s *BenchmarkService) loadSeatTerms(ctx context.Context, byID map[int64]*ra
 		}
 	}
 	return rows.Err()
+}
+
+// loadCompletions adds the courses each member completed up to upTo.
+func (s *BenchmarkService) loadCompletions(ctx context.Context, byID map[int64]*rankfile.BenchmarkMember, upTo rankfile.Date) error {
+	rows, err := s.db.read.QueryContext(ctx, completionRecords+` AND c.completed_on <= $1`, upTo)
+	if err != nil {
+		return err
+	}
+	return addCompletions(rows, func(id int64) *rankfile.MemberActivity {
+		if m := byID[id]; m != nil {
+			return m.Activity
+		}
+		return nil
+	})
 }

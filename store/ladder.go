@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
@@ -36,6 +37,9 @@ func (s *LadderService) SetLadder(ctx context.Context, text string) error {
 		return err
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.checkLadderLevels(ctx, l); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, rankfile.LadderSetting, text)
 		if err != nil {
@@ -45,10 +49,25 @@ func (s *LadderService) SetLadder(ctx context.Context, text string) error {
 	})
 }
 
+// checkLadderLevels refuses a ladder that counts courses of a level the
+// chapter does not have, which would hold for nobody, ever.
+func (tx *Tx) checkLadderLevels(ctx context.Context, l rankfile.Ladder) error {
+	for _, level := range l.CourseLevels() {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM course_levels WHERE slug = $1`, level).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return rankfile.Errorf(rankfile.EINVALID, "courses:%s: the program has no level %q (its levels are on the courses' page)", level, level)
+		}
+	}
+	return nil
+}
+
 // MemberActivity gathers the member's check-ins at events (by kind) and
 // meetings, each as the day it happened where the chapter is, the
-// one-on-ones she had and those she held as organizer, and the seats she
-// holds on the day.
+// one-on-ones she had and those she held as organizer, the courses she
+// completed, and the seats she holds on the day.
 func (s *LadderService) MemberActivity(ctx context.Context, memberID int64, on rankfile.Date) (*rankfile.MemberActivity, error) {
 	a := &rankfile.MemberActivity{Dates: map[string][]rankfile.Date{}}
 	err := s.eventDays(ctx, memberID, a)
@@ -60,6 +79,9 @@ func (s *LadderService) MemberActivity(ctx context.Context, memberID int64, on r
 	}
 	if err == nil {
 		err = s.conversationDays(ctx, `author_id`, memberID, rankfile.CountOneOnOnesGiven, a)
+	}
+	if err == nil {
+		err = s.courseDays(ctx, memberID, a)
 	}
 	if err == nil {
 		err = s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM positions
@@ -126,6 +148,44 @@ func (s *LadderService) conversationDays(ctx context.Context, column string, mem
 			return err
 		}
 		a.Dates[counter] = append(a.Dates[counter], d)
+	}
+	return rows.Err()
+}
+
+// courseDays adds the member's complete completions of courses: the days
+// of all of them and of each level, and the qualifications they give.
+func (s *LadderService) courseDays(ctx context.Context, memberID int64, a *rankfile.MemberActivity) error {
+	rows, err := s.db.read.QueryContext(ctx, completionRecords+` AND c.member_id = $1`, memberID)
+	if err != nil {
+		return err
+	}
+	return addCompletions(rows, func(_ int64) *rankfile.MemberActivity { return a })
+}
+
+// completionRecords reads complete completions as member, course, level,
+// completed and expiry days.
+const completionRecords = `SELECT c.member_id, c.course_id, k.level, c.completed_on, c.expires_on
+	FROM course_completions c JOIN courses k ON k.id = c.course_id WHERE c.outcome = 'complete'`
+
+// addCompletions adds each completion of rows to its member's activity,
+// skipping members activity returns nil for.
+func addCompletions(rows *sql.Rows, activity func(memberID int64) *rankfile.MemberActivity) error {
+	defer rows.Close()
+	for rows.Next() {
+		var memberID, courseID int64
+		var level string
+		var on, until rankfile.Date
+		if err := rows.Scan(&memberID, &courseID, &level, &on, &until); err != nil {
+			return err
+		}
+		a := activity(memberID)
+		if a == nil {
+			continue
+		}
+		byLevel := rankfile.CourseLevelCounter(level)
+		a.Dates[rankfile.CountCourses] = append(a.Dates[rankfile.CountCourses], on)
+		a.Dates[byLevel] = append(a.Dates[byLevel], on)
+		a.Qualifications = append(a.Qualifications, rankfile.Qualification{CourseID: courseID, From: on, Until: until})
 	}
 	return rows.Err()
 }

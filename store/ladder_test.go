@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/store"
@@ -82,6 +83,95 @@ func TestTheChaptersLadderIsKeptAsWritten(t *testing.T) {
 		}
 		if l, err := ladders.Ladder(ctx); err != nil || len(l) != 2 || l[1].Key != "stalwart" {
 			t.Errorf("the ladder now: %v, %v; want the one stored before the refusal", l, err)
+		}
+	})
+}
+
+// TestCompletedCoursesMoveAMemberUpTheLadder counts courses completed, by
+// level, and qualifications valid on the day; a member's stage moves when
+// her completion is recorded, a partial one moving nothing, and a course
+// of the first level ticks her checklist's training.
+func TestCompletedCoursesMoveAMemberUpTheLadder(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		w := newCourseWorld(t, db)
+		ana, bo := w.m["1"].ID, w.m["2"].ID
+		setClock(db, "2026-11-01")
+		ladders := store.NewLadderService(db)
+		err := ladders.SetLadder(ctx, "trained: courses:grandmaster >= 1")
+		if rankfile.ErrorCode(err) != rankfile.EINVALID || !strings.Contains(rankfile.ErrorMessage(err), `no level "grandmaster"`) {
+			t.Errorf("a ladder counting an unknown level: %v; want it refused naming the level", err)
+		}
+		if err := ladders.SetLadder(ctx, "trained: courses:fundamental >= 1\ntrainer: qualified >= 2"); err != nil {
+			t.Fatal(err)
+		}
+		ladder, _ := ladders.Ladder(ctx)
+		for _, c := range []*rankfile.Course{w.canvass, w.powmap} {
+			if err := w.s.RecordFoundingTrainer(ctx, c.ID, ana, "wrote the course"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e, err := w.session(t, w.canvass, time.Date(2026, 11, 20, 18, 0, 0, 0, time.UTC), ana)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.NewEventService(db).Register(ctx, e.ID, rankfile.Registrant{MemberID: bo}, noNotices); err != nil {
+			t.Fatal(err)
+		}
+		on := rankfile.MustParseDate("2026-12-01")
+		stage := func(id int64, on rankfile.Date) (string, *rankfile.MemberActivity) {
+			t.Helper()
+			a, err := ladders.MemberActivity(ctx, id, on)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ladder.StageOf(a, on), a
+		}
+		training := func() rankfile.Date {
+			firsts, err := store.NewOnboardingService(db).ChecklistFirsts(ctx, []int64{bo})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return firsts[bo][rankfile.CheckTraining]
+		}
+		for _, c := range []struct {
+			outcome  rankfile.CompletionOutcome
+			want     string
+			training string
+		}{{rankfile.OutcomePartial, "", ""}, {rankfile.OutcomeComplete, "trained", "2026-11-20"}} {
+			if err := w.s.RecordCompletions(ctx, e.ID, rankfile.MustParseDate("2026-11-20"),
+				[]rankfile.SessionOutcome{{MemberID: bo, Outcome: c.outcome}}); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := stage(bo, on); got != c.want {
+				t.Errorf("Bo %s: stage %q, want %q", c.outcome, got, c.want)
+			}
+			if got := training(); got.String() != c.training && !(got.IsZero() && c.training == "") {
+				t.Errorf("Bo %s: checklist's training %s, want %q", c.outcome, got, c.training)
+			}
+		}
+		_, a := stage(bo, on)
+		got := fmt.Sprint(a.Dates["courses"], a.Dates["courses:fundamental"], a.Dates["courses:advanced"], a.Count("qualified", 0, on))
+		if want := "[2026-11-20] [2026-11-20] [] 1"; got != want {
+			t.Errorf("Bo's courses %s; want %s", got, want)
+		}
+		if got, _ := stage(ana, on); got != "trainer" {
+			t.Errorf("Ana with two qualifications: stage %q, want trainer", got)
+		}
+		if got, _ := stage(ana, rankfile.MustParseDate("2028-11-01")); got != "trained" {
+			t.Errorf("Ana once power mapping lapsed: stage %q, want trained", got)
+		}
+		// The benchmarks count the same stages from the records they load
+		// (Bo, of the list's standing "Member", put in good standing).
+		if err := db.Exec(`UPDATE members SET list_standing = (SELECT list_standing FROM members WHERE id = $1) WHERE id = $2`, ana, bo); err != nil {
+			t.Fatal(err)
+		}
+		benchmarks := store.NewBenchmarkService(db)
+		if _, err := benchmarks.TakeBenchmarks(ctx, []rankfile.Date{on}); err != nil {
+			t.Fatal(err)
+		}
+		days, err := benchmarks.Benchmarks(ctx, rankfile.ChapterScope, on, on)
+		if err != nil || len(days) != 1 || days[0].Stages["trainer"] != 1 || days[0].Stages["trained"] != 1 || days[0].Members != 3 {
+			t.Errorf("the chapter's benchmarks on %s: %+v, %v; want Ana a trainer and Bo trained", on, days[0], err)
 		}
 	})
 }

@@ -22,13 +22,19 @@ var checklistQueries = []struct {
 	{`SELECT t.member_id, 'general_meeting', mt.starts_at FROM meeting_attendance t
 		JOIN meetings mt ON mt.id = t.meeting_id JOIN bodies b ON b.id = mt.body_id JOIN members m ON m.id = t.member_id
 		WHERE (b.kind = 'chapter' OR mt.body_id = ` + effectiveBranch + `) AND t.member_id IN (%s)`, true},
+	// A course of the program's first level completed is a training too,
+	// even one whose check-in the trainer did not record.
+	{`SELECT c.member_id, 'training', c.completed_on FROM course_completions c JOIN courses k ON k.id = c.course_id
+		WHERE c.outcome = 'complete' AND k.level = (SELECT slug FROM course_levels ORDER BY position, slug LIMIT 1)
+		AND c.member_id IN (%s)`, false},
 	{`SELECT p.member_id, 'committee', p.start_on FROM positions p JOIN bodies b ON b.id = p.body_id
 		WHERE b.kind IN ('committee', 'working_group') AND p.member_id IN (%s)`, false},
 }
 
 // ChecklistFirsts returns the first day of each checklist item's records
 // of each member: check-ins (as the day where the chapter is),
-// conversations, and places on committees and working groups.
+// conversations, courses of the first level completed, and places on
+// committees and working groups.
 func (s *OnboardingService) ChecklistFirsts(ctx context.Context, memberIDs []int64) (map[int64]map[string]rankfile.Date, error) {
 	out := make(map[int64]map[string]rankfile.Date, len(memberIDs))
 	for _, id := range memberIDs {

@@ -155,6 +155,7 @@ func TestDemo(t *testing.T) {
 		checkDemoMeetings(t, dsn)
 		checkDemoEvents(t, dsn)
 		checkDemoFeedback(t, dsn)
+		checkDemoTrainingReport(t, dsn)
 		checkDemoWeekly(t, dsn)
 		checkDemoSeats(t, dsn)
 		checkDemoOneOnOnes(t, dsn)

@@ -203,6 +203,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "Built the training program at /courses: %d courses, %d sessions over the past year and the next, %d completions; "+
 		"member@example.org needs Canvassing before Power mapping, and her safety marshal qualification lapses this month (see /profile).\n",
 		courses.Courses, courses.Sessions, courses.Completions)
+	fmt.Fprintf(a.stdout, "Its report is at /training/report: steward@example.org, an admin, sees the whole chapter's year (members trained "+
+		"by branch and level, completion and no-show rates, time from joining to a first course, feedback averages where five answered); "+
+		"a course's committee co-chairs see their courses'.\n")
 	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
