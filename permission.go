@@ -395,6 +395,15 @@ func (a *Actor) CanManageEvent(e *Event) bool {
 	return slices.ContainsFunc(e.Hosts(), a.CanCreateEvent)
 }
 
+// CanCheckIn reports whether the actor may check people in at an event
+// and see its registrations, which the door needs: those who manage it,
+// and the trainers of a course's session (trainerIDs, empty for other
+// events), who may lead no body of its hosts yet run the session. Editing
+// and cancelling it stay with those who manage it.
+func (a *Actor) CanCheckIn(e *Event, trainerIDs []int64) bool {
+	return a.CanManageEvent(e) || (a.SignedIn() && slices.Contains(trainerIDs, a.ID()))
+}
+
 // CanSeeFeedback reports whether the actor may see the feedback on an
 // event: the leaders of its host and co-hosts, stewards and admins.
 func (a *Actor) CanSeeFeedback(e *Event) bool {

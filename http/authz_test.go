@@ -311,6 +311,12 @@ var pageChecks = []check{
 		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "GET", path: "/events/4/completion", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
 	{method: "POST", path: "/events/4/completion", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
+	// Event 5 is a session of canvassing trained by Wes (other-branch), who
+	// leads no body: he runs its door, and does not edit it.
+	{method: "GET", path: "/events/5/host", def: forbid, want: map[string]int{"": moved, "other-branch": ok, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/events/5/host/check-in", form: url.Values{"member": {"5"}}, def: forbid,
+		want: map[string]int{"": unauth, "other-branch": moved, "cochair": moved, "admin": moved}},
+	{method: "GET", path: "/events/5/edit", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
 	{method: "POST", path: "/my/calendar/reset", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/registrations/nope", def: notFound},
 	{method: "POST", path: "/registrations/nope/confirm", form: url.Values{}, def: notFound},
@@ -479,6 +485,7 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/events/9/cancel", def: notFound},
 	{method: "POST", path: "/api/v1/events/1/registration", def: ok, want: map[string]int{"": bad}},
 	{method: "POST", path: "/api/v1/events/2/registration", def: notFound, want: map[string]int{"": bad, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/events/5/registrations", def: forbid, want: map[string]int{"": unauth, "other-branch": ok, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/api/v1/events/1/registrations", def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "admin": ok}},
 	{method: "POST", path: "/api/v1/events/1/check-in", body: `{"code":"NOCODE"}`, def: conflict, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/events/1/check-in", body: `{"member_id":5}`, def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "admin": ok}},

@@ -20,7 +20,9 @@ import (
 // 2, Power mapping, which requires it, both developed by Housing, whose
 // co-chair is their founding trainer. Event 3 is a session of power
 // mapping in two days (2 seats); event 4, a session of canvassing under
-// way, where Mia registered and was checked in.
+// way, where Mia registered and was checked in; event 5, a session of
+// canvassing in three days trained by Wes, who leads no body (see
+// trainerSession).
 func (w *world) courses() {
 	t, admin, cochair := w.t, w.actor("admin"), w.member("4").ID
 	housing := w.bodies["housing"].ID
@@ -48,6 +50,7 @@ func (w *world) courses() {
 			t.Fatal(err)
 		}
 	}
+	w.trainerSession()
 	reg, err := w.app.RegisterForEvent(ctx, w.actor("member"), 4)
 	if err != nil {
 		t.Fatal(err)
