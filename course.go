@@ -329,6 +329,12 @@ type CourseService interface {
 	CreateCourse(ctx context.Context, c *Course) error
 	// UpdateCourse stores a course's new details, as CreateCourse checks.
 	UpdateCourse(ctx context.Context, c *Course) error
+	// CourseRequirements lists the roles that require a course.
+	CourseRequirements(ctx context.Context) ([]*CourseRequirement, error)
+	// SetCourseRequirement makes a seat or leading a kind of event require
+	// a course, or none with a CourseID of 0. ENOTFOUND for an unknown seat
+	// or course.
+	SetCourseRequirement(ctx context.Context, r *CourseRequirement) error
 	// Trainers lists a course's trainers by name.
 	Trainers(ctx context.Context, courseID int64) ([]*Trainer, error)
 	// AddTrainer makes a member a trainer of the course; ECONFLICT unless
