@@ -482,6 +482,11 @@ func (a *Actor) CanManageCourse(c *Course) bool { return a.CanCreateCourse(c.Bod
 // program's levels: admins, who keep the chapter's settings.
 func (a *Actor) CanManageCourseLevels() bool { return a.SignedIn() && a.Admin }
 
+// CanSetCourseRequirements reports whether the actor may say which seats
+// and which kinds of event's leads require a course: admins, who keep the
+// chapter's settings.
+func (a *Actor) CanSetCourseRequirements() bool { return a.SignedIn() && a.Admin }
+
 // CanTrainSession reports whether the actor may record who completed a
 // session of course c and let a member into it without the course's
 // prerequisites: the session's trainers (trainerIDs) and those who manage

@@ -20,6 +20,8 @@ type EventView struct {
 	// sees its registrations: those who manage it, and a session's
 	// trainers.
 	CheckIn bool `json:"check_in"`
+	// Leads are the members who run the event, shown to members signed in.
+	Leads []*rankfile.EventLead `json:"leads,omitempty"`
 }
 
 // CreateEvent puts an event on the calendar, or with a recurrence every
@@ -150,6 +152,9 @@ func (a *App) Event(ctx context.Context, actor *rankfile.Actor, id int64) (*Even
 	v := &EventView{Manage: actor.CanManageEvent(e), CheckIn: actor.CanCheckIn(e, trainers)}
 	if actor.SignedIn() {
 		if v.Mine, err = a.Events.MemberRegistration(ctx, id, actor.ID()); err != nil {
+			return nil, err
+		}
+		if v.Leads, err = a.Events.EventLeads(ctx, id); err != nil {
 			return nil, err
 		}
 	}

@@ -17,6 +17,9 @@ import (
 type coursesData struct {
 	Levels    []courseLevelGroup
 	CanCreate bool
+	// CanSetRules says whether the reader sets the program's rules: the
+	// roles that require a course, and the levels.
+	CanSetRules bool
 }
 
 type courseLevelGroup struct {
@@ -34,7 +37,7 @@ func (s *Server) coursesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := &coursesData{CanCreate: actor.CanCreateCourses()}
+	data := &coursesData{CanCreate: actor.CanCreateCourses(), CanSetRules: actor.CanSetCourseRequirements()}
 	for _, l := range levels {
 		g := courseLevelGroup{Level: l}
 		for _, c := range courses {

@@ -22,7 +22,7 @@ func (s *CourseService) CourseRequirements(ctx context.Context) ([]*rankfile.Cou
 		return nil, s.db.translate(err)
 	}
 	defer rows.Close()
-	var out []*rankfile.CourseRequirement
+	out := []*rankfile.CourseRequirement{}
 	for rows.Next() {
 		r := &rankfile.CourseRequirement{}
 		if err := rows.Scan(&r.SeatID, &r.EventKind, &r.CourseID, &r.CourseTitle, &r.SeatTitle, &r.BodyName); err != nil {
