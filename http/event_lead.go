@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-
 )
 
 // An event's leads, named on its page by those who manage it, and through
@@ -48,4 +47,3 @@ func (s *Server) apiSetEventLeads(w http.ResponseWriter, r *http.Request) error 
 	}
 	return writeJSON(w, http.StatusOK, leads)
 }
-
