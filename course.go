@@ -367,6 +367,14 @@ type CourseService interface {
 	GrantException(ctx context.Context, e *CourseException) error
 	// HasException reports whether a member has an exception for a course.
 	HasException(ctx context.Context, courseID, memberID int64) (bool, error)
+	// FlagUnofferedCourses flags, once a quarter, each course of a body not
+	// dissolved with no session in quarter q, and queues a notice to the
+	// leaders of its bodies and the steering committee; it returns how
+	// many courses it flagged.
+	FlagUnofferedCourses(ctx context.Context, q Quarter) (int, error)
+	// UnofferedCourses lists the courses flagged for quarter q that still
+	// have no session in it.
+	UnofferedCourses(ctx context.Context, q Quarter) ([]int64, error)
 	// QueueLapseNotices queues, once a qualification, a notice to each
 	// member whose qualification lapses between today and until.
 	QueueLapseNotices(ctx context.Context, until Date) (int, error)

@@ -487,6 +487,13 @@ func (a *Actor) CanManageCourseLevels() bool { return a.SignedIn() && a.Admin }
 // chapter's settings.
 func (a *Actor) CanSetCourseRequirements() bool { return a.SignedIn() && a.Admin }
 
+// CanSeeUnofferedCourse reports whether the actor is told that course c
+// has no session this quarter, by email and on the catalogue: those who
+// manage it, and the steering committee, which sees the program whole.
+func (a *Actor) CanSeeUnofferedCourse(c *Course) bool {
+	return a.CanManageCourse(c) || (a.SignedIn() && a.onSteeringCommittee())
+}
+
 // CanTrainSession reports whether the actor may record who completed a
 // session of course c and let a member into it without the course's
 // prerequisites: the session's trainers (trainerIDs) and those who manage

@@ -20,6 +20,10 @@ type coursesData struct {
 	// CanSetRules says whether the reader sets the program's rules: the
 	// roles that require a course, and the levels.
 	CanSetRules bool
+	// Unoffered are the courses with no session this quarter that the
+	// reader is told of: the courses they manage, or all for the steering
+	// committee.
+	Unoffered []*rankfile.Course
 }
 
 type courseLevelGroup struct {
@@ -38,6 +42,9 @@ func (s *Server) coursesPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data := &coursesData{CanCreate: actor.CanCreateCourses(), CanSetRules: actor.CanSetCourseRequirements()}
+	if data.Unoffered, err = s.app.NotOfferedThisQuarter(ctx, actor); err != nil {
+		return err
+	}
 	for _, l := range levels {
 		g := courseLevelGroup{Level: l}
 		for _, c := range courses {

@@ -90,3 +90,41 @@ func TestACanvassLeadHoldsTheCourse(t *testing.T) {
 		}
 	})
 }
+
+// TestACourseNotOfferedIsToldToItsOwners moves the chapter's clock to a
+// quarter with no session of either course: a day into it nothing is
+// flagged; from the first of its second month both courses are, once,
+// and Housing's co-chair, who leads the body that develops them, gets one
+// email naming both and reads them on the catalogue; Mia reads neither.
+func TestACourseNotOfferedIsToldToItsOwners(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.courses()
+	today := w.app.Today()
+	later := rankfile.QuarterOf(today).Next().Next()
+	moveTo := func(d rankfile.Date) {
+		w.shift = d.Time(w.db.Zone).Add(12 * time.Hour).Sub(today.Time(w.db.Zone).Add(12 * time.Hour))
+	}
+	moveTo(later.Start().AddDays(1))
+	if n, err := w.app.QueueUnofferedCourses(ctx); err != nil || n != 0 {
+		t.Errorf("a day into the quarter: flagged %d, %v; want none yet", n, err)
+	}
+	moveTo(later.FlagFrom().AddDays(2))
+	for i, want := range []int{2, 0} {
+		if n, err := w.app.QueueUnofferedCourses(ctx); err != nil || n != want {
+			t.Errorf("run %d flagged %d, %v; want %d", i, n, err, want)
+		}
+	}
+	if _, err := w.app.SendOutbox(ctx, w.srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	msg := w.smtp.Wait(t, "cochair@example.org", 5*time.Second)
+	if !strings.Contains(msg.Text, "Canvassing") || !strings.Contains(msg.Text, "Power mapping") || !strings.Contains(msg.Text, "/courses/1") {
+		t.Errorf("the email:\n%s", msg.Text)
+	}
+	if _, page := w.do(w.client("cochair"), "GET", "/courses", nil); !strings.Contains(page, "Not offered this quarter") {
+		t.Errorf("the co-chair's catalogue does not flag them:\n%s", page)
+	}
+	if _, page := w.do(w.client("member"), "GET", "/courses", nil); strings.Contains(page, "Not offered this quarter") {
+		t.Errorf("Mia's catalogue flags them")
+	}
+}

@@ -287,7 +287,8 @@ const electionClockEvery = time.Minute
 // trainings ended an hour ago for feedback, returns to their branch's
 // queue the members whose organizer lapsed, left the branch or (as captain)
 // the seat, does the onboarding steps new members are owed (see
-// App.Onboard), drafts the coming week's
+// App.Onboard), flags once a quarter the courses with no session in it
+// (App.QueueUnofferedCourses), drafts the coming week's
 // weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes
 // sign-in links, would fill with one message per member. The demo, whose
@@ -315,9 +316,10 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, lapses := web.QueueLapseNotices(ctx)
 			_, onboard := web.Onboard(ctx)
 			_, feedback := web.QueueFeedbackRequests(ctx)
+			_, unoffered := web.QueueUnofferedCourses(ctx)
 			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
 			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
-				onboard, benchmarks, lapses, feedback)
+				onboard, benchmarks, lapses, feedback, unoffered)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}
