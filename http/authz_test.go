@@ -309,6 +309,8 @@ var pageChecks = []check{
 		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "POST", path: "/courses/2/founding", form: url.Values{"member": {"housing@example.org"}, "reason": {""}}, def: forbid,
 		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/courses/levels", def: forbid, want: map[string]int{"": moved, "admin": ok}},
+	{method: "POST", path: "/courses/levels", form: url.Values{"slug": {"Not a slug"}, "name": {"x"}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "GET", path: "/courses/requirements", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "POST", path: "/courses/requirements", form: url.Values{"role": {"kind-picnic"}, "course": {"1"}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "POST", path: "/events/1/leads", form: url.Values{"member": {"member@example.org"}}, def: forbid, want: map[string]int{"": unauth, "coordinator": moved, "admin": moved}},

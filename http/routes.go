@@ -195,6 +195,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /courses/{id}/trainers/{mid}/remove", page(s.removeTrainerForm))
 	mux.Handle("POST /courses/{id}/founding", page(s.foundingTrainerForm))
 	mux.Handle("POST /courses/{id}/exceptions", page(s.exceptionForm))
+	mux.Handle("GET /courses/levels", page(s.levelsPage))
+	mux.Handle("POST /courses/levels", page(s.saveLevelForm))
 	mux.Handle("GET /courses/requirements", page(s.requirementsPage))
 	mux.Handle("POST /courses/requirements", page(s.setRequirementForm))
 	mux.Handle("POST /events/{id}/leads", page(s.addEventLeadForm))
