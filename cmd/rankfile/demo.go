@@ -203,6 +203,11 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "Built the training program at /courses: %d courses, %d sessions over the past year and the next, %d completions; "+
 		"member@example.org needs Canvassing before Power mapping, and her safety marshal qualification lapses this month (see /profile).\n",
 		courses.Courses, courses.Sessions, courses.Completions)
+	if r := courses.Rules; r != nil {
+		fmt.Fprintf(a.stdout, "The program's rules at /courses/requirements (steward@example.org): /bodies/%s's canvass lead seat and leading a canvass "+
+			"require Canvassing; /events/%d names its qualified leads; %d course(s) have no session this quarter, flagged on /courses "+
+			"to their owners' leaders and the steering committee.\n", r.LeadSeatBody, r.Canvass.ID, len(r.Unoffered))
+	}
 	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)
