@@ -204,7 +204,9 @@ func readCourseAnswers(path string) ([]*answer, int, int, error) {
 // namesPrerequisite reports whether an error's message names the course
 // required first.
 func namesPrerequisite(body []byte) bool {
-	var e struct{ Error struct{ Code, Message string } }
+	var e struct {
+		Error struct{ Code, Message string }
+	}
 	return json.Unmarshal(body, &e) == nil && strings.Contains(e.Error.Message, `requires "`+prerequisiteTitle+`"`)
 }
 
