@@ -36,3 +36,24 @@ func TestAdminsNameTheLevels(t *testing.T) {
 		t.Errorf("the co-chair opens the levels: %d, want 403", status)
 	}
 }
+
+// TestTheSessionFormAsksAsTheEventFormDoes opens the form that schedules
+// a session and the event form: the fields they share (times, place,
+// audience, seats, series) are the same inputs, the session's offering
+// no weekly series and explaining its online link.
+func TestTheSessionFormAsksAsTheEventFormDoes(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.courses()
+	chen := w.client("cochair")
+	_, session := w.do(chen, "GET", "/courses/2/sessions/new", nil)
+	_, event := w.do(chen, "GET", "/events/new", nil)
+	for _, field := range []string{`id="starts_at"`, `id="ends_at"`, `id="address"`, `id="online_url"`, `id="private-hint"`,
+		`name="audience"`, `name="registration"`, `id="capacity-hint"`, `id="repeat"`, `id="until"`, `id="except-hint"`} {
+		if !strings.Contains(session, field) || !strings.Contains(event, field) {
+			t.Errorf("%s: in the session form %v, in the event form %v", field, strings.Contains(session, field), strings.Contains(event, field))
+		}
+	}
+	if strings.Contains(session, `value="weekly"`) || !strings.Contains(event, `value="weekly"`) || !strings.Contains(session, `id="online-hint"`) {
+		t.Errorf("the session form offers weekly series or does not explain its link")
+	}
+}
