@@ -39,6 +39,9 @@ import (
 // prerequisiteTitle is the demo's course the session's course requires.
 const prerequisiteTitle = "Canvassing"
 
+// benchReason begins the reasons of the qualifications the bench records.
+const benchReason = "bench-course-register"
+
 // lacks says whether the i-th member of the list lacks the prerequisite.
 func lacks(i int) bool { return i%3 == 2 }
 
@@ -56,10 +59,11 @@ func courseTargets(ctx context.Context, db *store.DB, o options) error {
 	return encodeTargets(ctx, db, o.base, e.ID, members)
 }
 
-// benchMembers returns the first n members in good standing who did not
-// complete canvassing at one of the demo's sessions, so that those the
-// bench leaves without it lack it. The qualifications the bench records
-// have no session, so the list is the same before and after.
+// benchMembers returns the first n members in good standing who held no
+// qualification of canvassing before the bench (the demo's sessions and
+// its founding trainer), so that those the bench leaves without it lack
+// it. The qualifications the bench records give benchReason, so the list
+// is the same before and after.
 func benchMembers(ctx context.Context, db *store.DB, n int) ([]*rankfile.Member, error) {
 	members, _, err := store.NewMemberService(db).FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood, Brief: true})
 	if err != nil {
@@ -75,7 +79,9 @@ func benchMembers(ctx context.Context, db *store.DB, n int) ([]*rankfile.Member,
 		if err != nil {
 			return nil, err
 		}
-		if !slices.ContainsFunc(done, func(c *rankfile.Completion) bool { return c.CourseTitle == prerequisiteTitle && c.EventID != 0 }) {
+		if !slices.ContainsFunc(done, func(c *rankfile.Completion) bool {
+			return c.CourseTitle == prerequisiteTitle && !strings.HasPrefix(c.Reason, benchReason)
+		}) {
 			out = append(out, m)
 		}
 	}
@@ -108,12 +114,12 @@ func openSession(ctx context.Context, db *store.DB, capacity int, members []*ran
 		return nil, err
 	}
 	trainer := members[0].ID
-	if err := courses.RecordFoundingTrainer(ctx, c.ID, trainer, "bench-course-register: the session's trainer"); err != nil {
+	if err := courses.RecordFoundingTrainer(ctx, c.ID, trainer, benchReason+": the session's trainer"); err != nil {
 		return nil, err
 	}
 	for i, m := range members {
 		if !lacks(i) {
-			if err := courses.RecordFoundingTrainer(ctx, canvassing.ID, m.ID, "bench-course-register: holds the prerequisite"); err != nil {
+			if err := courses.RecordFoundingTrainer(ctx, canvassing.ID, m.ID, benchReason+": holds the prerequisite"); err != nil {
 				return nil, err
 			}
 		}
