@@ -329,6 +329,12 @@ type CourseService interface {
 	CreateCourse(ctx context.Context, c *Course) error
 	// UpdateCourse stores a course's new details, as CreateCourse checks.
 	UpdateCourse(ctx context.Context, c *Course) error
+	// CourseRequirements lists the roles that require a course.
+	CourseRequirements(ctx context.Context) ([]*CourseRequirement, error)
+	// SetCourseRequirement makes a seat or leading a kind of event require
+	// a course, or none with a CourseID of 0. ENOTFOUND for an unknown seat
+	// or course.
+	SetCourseRequirement(ctx context.Context, r *CourseRequirement) error
 	// Trainers lists a course's trainers by name.
 	Trainers(ctx context.Context, courseID int64) ([]*Trainer, error)
 	// AddTrainer makes a member a trainer of the course; ECONFLICT unless
@@ -361,6 +367,14 @@ type CourseService interface {
 	GrantException(ctx context.Context, e *CourseException) error
 	// HasException reports whether a member has an exception for a course.
 	HasException(ctx context.Context, courseID, memberID int64) (bool, error)
+	// FlagUnofferedCourses flags, once a quarter, each course of a body not
+	// dissolved with no session in quarter q, and queues a notice to the
+	// leaders of its bodies and the steering committee; it returns how
+	// many courses it flagged.
+	FlagUnofferedCourses(ctx context.Context, q Quarter) (int, error)
+	// UnofferedCourses lists the courses flagged for quarter q that still
+	// have no session in it.
+	UnofferedCourses(ctx context.Context, q Quarter) ([]int64, error)
 	// QueueLapseNotices queues, once a qualification, a notice to each
 	// member whose qualification lapses between today and until.
 	QueueLapseNotices(ctx context.Context, until Date) (int, error)

@@ -282,6 +282,13 @@ type EventService interface {
 	// FindEvents returns events in the order they start, with counts of
 	// registrations.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
+	// EventLeads lists the members who run an event, in the order named.
+	EventLeads(ctx context.Context, eventID int64) ([]*EventLead, error)
+	// SetEventLeads names the members who run an event in place of those
+	// named before: ECONFLICT naming the course and the member when the
+	// event's kind requires a course one of them does not hold valid on
+	// the event's day (see CourseRequirement), and nothing is stored.
+	SetEventLeads(ctx context.Context, eventID int64, memberIDs []int64) error
 	// CalendarVersion returns the calendar's version, which every
 	// committed change to an event or its co-hosts, by any process, moves
 	// on: a feed written at one version may be served again while the

@@ -395,6 +395,15 @@ func (a *Actor) CanManageEvent(e *Event) bool {
 	return slices.ContainsFunc(e.Hosts(), a.CanCreateEvent)
 }
 
+// CanCheckIn reports whether the actor may check people in at an event
+// and see its registrations, which the door needs: those who manage it,
+// and the trainers of a course's session (trainerIDs, empty for other
+// events), who may lead no body of its hosts yet run the session. Editing
+// and cancelling it stay with those who manage it.
+func (a *Actor) CanCheckIn(e *Event, trainerIDs []int64) bool {
+	return a.CanManageEvent(e) || (a.SignedIn() && slices.Contains(trainerIDs, a.ID()))
+}
+
 // CanSeeFeedback reports whether the actor may see the feedback on an
 // event: the leaders of its host and co-hosts, stewards and admins.
 func (a *Actor) CanSeeFeedback(e *Event) bool {
@@ -476,6 +485,18 @@ func (a *Actor) CanManageCourse(c *Course) bool { return a.CanCreateCourse(c.Bod
 // CanManageCourseLevels reports whether the actor may add and rename the
 // program's levels: admins, who keep the chapter's settings.
 func (a *Actor) CanManageCourseLevels() bool { return a.SignedIn() && a.Admin }
+
+// CanSetCourseRequirements reports whether the actor may say which seats
+// and which kinds of event's leads require a course: admins, who keep the
+// chapter's settings.
+func (a *Actor) CanSetCourseRequirements() bool { return a.SignedIn() && a.Admin }
+
+// CanSeeUnofferedCourse reports whether the actor is told that course c
+// has no session this quarter, by email and on the catalogue: those who
+// manage it, and the steering committee, which sees the program whole.
+func (a *Actor) CanSeeUnofferedCourse(c *Course) bool {
+	return a.CanManageCourse(c) || (a.SignedIn() && a.onSteeringCommittee())
+}
 
 // CanTrainSession reports whether the actor may record who completed a
 // session of course c and let a member into it without the course's

@@ -13,8 +13,15 @@ type EventView struct {
 	Event *rankfile.Event `json:"event"`
 	// Mine is the viewer's registration, nil when they have none.
 	Mine *rankfile.Registration `json:"registration,omitempty"`
-	// Manage says whether the viewer manages the event.
+	// Manage says whether the viewer manages the event: edits and
+	// cancels it.
 	Manage bool `json:"manage"`
+	// CheckIn says whether the viewer checks people in at the event and
+	// sees its registrations: those who manage it, and a session's
+	// trainers.
+	CheckIn bool `json:"check_in"`
+	// Leads are the members who run the event, shown to members signed in.
+	Leads []*rankfile.EventLead `json:"leads,omitempty"`
 }
 
 // CreateEvent puts an event on the calendar, or with a recurrence every
@@ -80,34 +87,78 @@ func (a *App) CancelEvent(ctx context.Context, actor *rankfile.Actor, id int64) 
 // go round in emails; a member who may not see one is told it is not
 // found, so that its existence is not told either.
 func (a *App) findEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
+	e, err := a.eventByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return e, seeEvent(actor, actor.CanSeeEvent(e))
+}
+
+// eventByID returns an event whoever asks, ENOTFOUND if there is none.
+func (a *App) eventByID(ctx context.Context, id int64) (*rankfile.Event, error) {
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: id})
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case len(events) == 0:
-		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
-	case !actor.CanSeeEvent(events[0]) && !actor.SignedIn():
-		return nil, rankfile.Errorf(rankfile.EUNAUTHORIZED, "sign in to see this event")
-	case !actor.CanSeeEvent(events[0]):
+	if len(events) == 0 {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
 	}
 	return events[0], nil
 }
 
+// seeEvent is findEvent's answer to an actor who may see an event or not.
+func seeEvent(actor *rankfile.Actor, may bool) error {
+	switch {
+	case may:
+		return nil
+	case !actor.SignedIn():
+		return rankfile.Errorf(rankfile.EUNAUTHORIZED, "sign in to see this event")
+	}
+	return rankfile.Errorf(rankfile.ENOTFOUND, "no such event")
+}
+
+// doorEvent returns an event the actor may see or check people in at,
+// with its trainers when it is a course's session: a trainer sees the
+// session they run though it be for a body they are not in.
+func (a *App) doorEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, []int64, error) {
+	e, err := a.eventByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	trainers, err := a.sessionTrainers(ctx, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, trainers, seeEvent(actor, actor.CanSeeEvent(e) || actor.CanCheckIn(e, trainers))
+}
+
+// sessionTrainers returns the trainers of a course's session, none for
+// other events. They are asked for here, on an event's page and at its
+// door, rather than carried by every actor on every request.
+func (a *App) sessionTrainers(ctx context.Context, e *rankfile.Event) ([]int64, error) {
+	if e.Kind != rankfile.EventTraining {
+		return nil, nil
+	}
+	_, trainers, err := a.Courses.SessionCourse(ctx, e.ID)
+	return trainers, err
+}
+
 // Event returns an event as the actor sees it.
 func (a *App) Event(ctx context.Context, actor *rankfile.Actor, id int64) (*EventView, error) {
-	e, err := a.findEvent(ctx, actor, id)
+	e, trainers, err := a.doorEvent(ctx, actor, id)
 	if err != nil {
 		return nil, err
 	}
-	v := &EventView{Manage: actor.CanManageEvent(e)}
+	v := &EventView{Manage: actor.CanManageEvent(e), CheckIn: actor.CanCheckIn(e, trainers)}
 	if actor.SignedIn() {
 		if v.Mine, err = a.Events.MemberRegistration(ctx, id, actor.ID()); err != nil {
 			return nil, err
 		}
+		if v.Leads, err = a.Events.EventLeads(ctx, id); err != nil {
+			return nil, err
+		}
 	}
-	v.Event = e.ForViewer(v.Mine.Holds(), v.Manage)
+	v.Event = e.ForViewer(v.Mine.Holds(), v.CheckIn)
 	return v, nil
 }
 

@@ -11,10 +11,10 @@ import (
 // members found by name, or people who are not members with their name
 // and email. Attendees may check themselves in with the event's code.
 
-// EventRegistrations lists an event's registrations for those who manage
-// it.
+// EventRegistrations lists an event's registrations for those who check
+// people in at it.
 func (a *App) EventRegistrations(ctx context.Context, actor *rankfile.Actor, eventID int64) (*rankfile.Event, []*rankfile.Registration, error) {
-	e, err := a.managedEvent(ctx, actor, eventID)
+	e, err := a.checkInEvent(ctx, actor, eventID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -22,18 +22,19 @@ func (a *App) EventRegistrations(ctx context.Context, actor *rankfile.Actor, eve
 	return e, regs, err
 }
 
-// managedEvent returns an event the actor manages.
-func (a *App) managedEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
-	e, err := a.findEvent(ctx, actor, id)
+// checkInEvent returns an event the actor checks people in at: one they
+// manage, or a course's session they train.
+func (a *App) checkInEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
+	e, trainers, err := a.doorEvent(ctx, actor, id)
 	if err != nil {
 		return nil, err
 	}
-	return e, actor.Require(actor.CanManageEvent(e))
+	return e, actor.Require(actor.CanCheckIn(e, trainers))
 }
 
 // CheckInRegistrant records that someone registered (or waitlisted) came.
 func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, eventID, registrationID int64) (*rankfile.Registration, error) {
-	if _, err := a.managedEvent(ctx, actor, eventID); err != nil {
+	if _, err := a.checkInEvent(ctx, actor, eventID); err != nil {
 		return nil, err
 	}
 	return a.Events.CheckIn(as(ctx, actor), eventID, registrationID, nil)
@@ -42,7 +43,7 @@ func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, even
 // CheckInWalkIn records that someone who had not registered came: a member
 // who may see the event, by id, or a contact.
 func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
-	e, err := a.managedEvent(ctx, actor, eventID)
+	e, err := a.checkInEvent(ctx, actor, eventID)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +66,7 @@ func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID 
 // searchNames).
 // It returns how many matched too: at most maxNameMatches are shown.
 func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID int64, query string) ([]*CheckInCandidate, int, error) {
-	e, err := a.managedEvent(ctx, actor, eventID)
+	e, err := a.checkInEvent(ctx, actor, eventID)
 	if err != nil {
 		return nil, 0, err
 	}

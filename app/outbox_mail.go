@@ -39,6 +39,9 @@ func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string
 	if n.Kind == rankfile.NoticeQualificationLapsing {
 		return a.lapseMessage(ctx, n, base)
 	}
+	if n.Kind == rankfile.NoticeCourseNotOffered {
+		return a.unofferedMessage(ctx, n, base)
+	}
 	if n.Kind == rankfile.NoticeWelcome || n.Kind == rankfile.NoticeOrientationInvite {
 		return a.onboardingMessage(ctx, n, base)
 	}

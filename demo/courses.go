@@ -47,6 +47,8 @@ type CoursesSummary struct {
 	// Lapsing is the member whose safety marshal qualification lapses
 	// within a month.
 	Lapsing *rankfile.Member
+	// Rules are the program's rules (course_rules.go).
+	Rules *CourseRulesSummary
 }
 
 // Courses puts the training program into the demo through the app's
@@ -79,7 +81,14 @@ func Courses(ctx context.Context, a *app.App, setClock func(time.Time)) (*Course
 	}
 	setClock(time.Time{})
 	d.sum.Lapsing = d.mine.Member
-	return d.sum, d.upcoming()
+	if err := d.upcoming(); err != nil {
+		return nil, err
+	}
+	if err := d.rules(setClock); err != nil {
+		return nil, fmt.Errorf("the program's rules: %w", err)
+	}
+	d.sum.Rules = d.rulesSum
+	return d.sum, nil
 }
 
 type courseDemo struct {
@@ -87,8 +96,9 @@ type courseDemo struct {
 	byTitle map[string]*rankfile.Course
 	trainer map[string]*rankfile.Actor
 	// done are the signers who completed each course, by title.
-	done map[string][]*rankfile.Actor
-	sum  *CoursesSummary
+	done     map[string][]*rankfile.Actor
+	sum      *CoursesSummary
+	rulesSum *CourseRulesSummary
 }
 
 // catalogue makes the courses and records a founding trainer for each.

@@ -20,6 +20,13 @@ type coursesData struct {
 	CanCreate bool
 	// Report says whether the viewer may see the program's report.
 	Report bool
+	// CanSetRules says whether the reader sets the program's rules: the
+	// roles that require a course, and the levels.
+	CanSetRules bool
+	// Unoffered are the courses with no session this quarter that the
+	// reader is told of: the courses they manage, or all for the steering
+	// committee.
+	Unoffered []*rankfile.Course
 }
 
 type courseLevelGroup struct {
@@ -37,8 +44,11 @@ func (s *Server) coursesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := &coursesData{CanCreate: actor.CanCreateCourses(),
+	data := &coursesData{CanCreate: actor.CanCreateCourses(), CanSetRules: actor.CanSetCourseRequirements(),
 		Report: actor.CanSeeTrainingReport(nil) || slices.ContainsFunc(courses, actor.CanSeeTrainingReport)}
+	if data.Unoffered, err = s.app.NotOfferedThisQuarter(ctx, actor); err != nil {
+		return err
+	}
 	for _, l := range levels {
 		g := courseLevelGroup{Level: l}
 		for _, c := range courses {

@@ -41,7 +41,7 @@ const worldList = "actionkit_id,first_name,last_name,email,mobile_phone,mailing_
 // roles names each test actor by the national id of its member.
 var roles = map[string]string{
 	"steward": "1", "admin": "2", "coordinator": "3", "cochair": "4",
-	"member": "5", "other-branch": "6", "lapsed": "7", "communications": "5",
+	"member": "5", "other-branch": "6", "lapsed": "7", "communications": "5", "housing": "8",
 }
 
 // world is a running rankfile with a small chapter in it.

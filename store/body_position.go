@@ -82,6 +82,11 @@ func (tx *Tx) insertPosition(ctx context.Context, p *rankfile.Position) error {
 	if err := tx.checkRoom(ctx, p); err != nil {
 		return err
 	}
+	if p.SeatID != 0 { // every way of seating someone comes here
+		if err := tx.checkSeatRequirement(ctx, p.SeatID, p.MemberID, p.StartOn); err != nil {
+			return err
+		}
+	}
 	p.CreatedAt = tx.now
 	err := tx.QueryRowContext(ctx, `INSERT INTO positions (member_id, body_id, seat_id, start_on, end_on, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -206,6 +206,11 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	fmt.Fprintf(a.stdout, "Its report is at /training/report: steward@example.org, an admin, sees the whole chapter's year (members trained "+
 		"by branch and level, completion and no-show rates, time from joining to a first course, feedback averages where five answered); "+
 		"a course's committee co-chairs see their courses'.\n")
+	if r := courses.Rules; r != nil {
+		fmt.Fprintf(a.stdout, "The program's rules at /courses/requirements (steward@example.org): /bodies/%s's canvass lead seat and leading a canvass "+
+			"require Canvassing; /events/%d names its qualified leads; %d course(s) have no session this quarter, flagged on /courses "+
+			"to their owners' leaders and the steering committee.\n", r.LeadSeatBody, r.Canvass.ID, len(r.Unoffered))
+	}
 	fmt.Fprintf(a.stdout, "Gave %d of Central's members to %d organizers, with %d conversations logged; member@example.org, an organizer, "+
 		"sees whom to call at /people (a follow-up is due today), and coordinator@example.org assigns the rest at /bodies/central/queue.\n",
 		oneOnOnes.People, oneOnOnes.Organizers, oneOnOnes.Conversations)

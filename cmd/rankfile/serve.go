@@ -305,7 +305,8 @@ const electionClockEvery = time.Minute
 // their retention no longer keeps, returns to their branch's
 // queue the members whose organizer lapsed, left the branch or (as captain)
 // the seat, does the onboarding steps new members are owed (see
-// App.Onboard), drafts the coming week's
+// App.Onboard), flags once a quarter the courses with no session in it
+// (App.QueueUnofferedCourses), drafts the coming week's
 // weekly email from Thursday, and sends the emails they owe.
 // Without an SMTP server no such email is sent: the log, which takes
 // sign-in links, would fill with one message per member. The demo, whose
@@ -334,9 +335,10 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 			_, onboard := web.Onboard(ctx)
 			_, feedback := web.QueueFeedbackRequests(ctx)
 			_, purged := web.PurgeTargets(ctx)
+			_, unoffered := web.QueueUnofferedCourses(ctx)
 			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
 			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
-				onboard, benchmarks, lapses, feedback, purged)
+				onboard, benchmarks, lapses, feedback, purged, unoffered)
 			if err == nil && mail {
 				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
 			}

@@ -6,6 +6,7 @@
 //	eventload check -db DSN -event ID -capacity C -results results.json
 //	eventload year -db DSN -events N
 //	eventload touch -db DSN
+//	eventload course-targets|course-check ... (see course.go)
 //
 // targets puts an event of the chapter with C seats on the calendar, for
 // members, taking registrations; gives N members in good standing an API
@@ -37,6 +38,7 @@ import (
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -50,7 +52,7 @@ type options struct {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: eventload targets|check|year|touch -db DSN [flags]")
+		fmt.Fprintln(os.Stderr, "usage: eventload targets|check|course-targets|course-check|year|touch -db DSN [flags]")
 		os.Exit(2)
 	}
 	o := options{}
@@ -64,7 +66,11 @@ func main() {
 	flags.IntVar(&o.events, "events", 5000, "how many events year puts on the calendar")
 	flags.Parse(os.Args[2:])
 	ctx := rankfile.WithActor(context.Background(), &rankfile.Actor{Label: "bench-events"})
-	db, err := store.Open(ctx, o.dsn)
+	keys, err := loadKeys(o.dsn)
+	if err != nil {
+		fail(err)
+	}
+	db, err := store.OpenWithKeys(ctx, o.dsn, keys)
 	if err != nil {
 		fail(err)
 	}
@@ -74,6 +80,10 @@ func main() {
 		err = writeTargets(ctx, db, o)
 	case "check":
 		err = check(ctx, db, o)
+	case "course-targets":
+		err = courseTargets(ctx, db, o)
+	case "course-check":
+		err = courseCheck(ctx, db, o)
 	case "year":
 		err = fillYear(ctx, db, o.events)
 	case "touch":
@@ -84,6 +94,20 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+}
+
+// loadKeys loads the keys of the database, which key the audit entries
+// the course commands write: the file RANKFILE_KEY_FILE names, else the
+// database's name + .keys when it exists (the demo's), else none.
+func loadKeys(dsn string) (secret.Source, error) {
+	path := os.Getenv("RANKFILE_KEY_FILE")
+	if path == "" {
+		path = dsn + ".keys"
+		if _, err := os.Stat(path); err != nil {
+			return nil, nil
+		}
+	}
+	return secret.LoadFile(path)
 }
 
 func fail(err error) {
