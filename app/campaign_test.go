@@ -77,20 +77,7 @@ func TestCampaignsAreRunByTheirBodys(t *testing.T) {
 func TestTurfsAreCutCheckedOutAndComeBack(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
-		c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure}
-		if err := w.app.CreateCampaign(ctx, w.admin, c); err != nil {
-			t.Fatal(err)
-		}
-		var list strings.Builder
-		list.WriteString("Name,Address,Zip,Lat,Lon\n")
-		for n := 1; n <= 24; n++ {
-			fmt.Fprintf(&list, "Voter %d,%d N Main St,90026,%.6f,-118.26\n", n, 1200+2*n, 34.07+float64(n)*0.00005)
-		}
-		list.WriteString("Voter X,9 Elm St,90026,,\n")
-		m := rankfile.TargetMapping{"full_name": "Name", "address": "Address", "zip": "Zip", "lat": "Lat", "lon": "Lon"}
-		if _, bad, err := w.app.ImportTargets(ctx, w.admin, c.ID, "voters", m, strings.NewReader(list.String())); err != nil || bad != nil {
-			t.Fatal(err, bad)
-		}
+		c := blockCampaign(t, w, 24)
 		member := w.voter(5)
 		if _, err := w.app.CutTurfs(ctx, member, c.ID, geo.TurfSize{Min: 6, Target: 8, Max: 10}); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
 			t.Fatalf("a member cuts turfs: %v", err)
@@ -131,9 +118,10 @@ func TestTurfsAreCutCheckedOutAndComeBack(t *testing.T) {
 	})
 }
 
-// turfWorld is a campaign (keeping targets a year) of ten voters on one block, cut into one turf
-// checked out to member 5, and a door without coordinates left out.
-func turfWorld(t *testing.T, w *votingWorld) (*rankfile.Turf, []*rankfile.TurfDoor, *rankfile.Household) {
+// blockCampaign starts a campaign keeping its targets a year, of n voters
+// along one block of N Main St with coordinates, and one on Elm St
+// without.
+func blockCampaign(t *testing.T, w *votingWorld, n int) *rankfile.Campaign {
 	t.Helper()
 	c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure, RetentionMonths: 12}
 	if err := w.app.CreateCampaign(ctx, w.admin, c); err != nil {
@@ -141,14 +129,22 @@ func turfWorld(t *testing.T, w *votingWorld) (*rankfile.Turf, []*rankfile.TurfDo
 	}
 	var list strings.Builder
 	list.WriteString("Name,Address,Zip,Lat,Lon\n")
-	for n := 1; n <= 10; n++ {
-		fmt.Fprintf(&list, "Voter %d,%d N Main St,90026,%.6f,-118.26\n", n, 1200+2*n, 34.07+float64(n)*0.00005)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&list, "Voter %d,%d N Main St,90026,%.6f,-118.26\n", i, 1200+2*i, 34.07+float64(i)*0.00005)
 	}
 	list.WriteString("Voter X,9 Elm St,90026,,\n")
 	m := rankfile.TargetMapping{"full_name": "Name", "address": "Address", "zip": "Zip", "lat": "Lat", "lon": "Lon"}
 	if _, bad, err := w.app.ImportTargets(ctx, w.admin, c.ID, "voters", m, strings.NewReader(list.String())); err != nil || bad != nil {
 		t.Fatal(err, bad)
 	}
+	return c
+}
+
+// turfWorld is blockCampaign of ten voters on one block, cut into one turf
+// checked out to member 5, and a door without coordinates left out.
+func turfWorld(t *testing.T, w *votingWorld) (*rankfile.Turf, []*rankfile.TurfDoor, *rankfile.Household) {
+	t.Helper()
+	c := blockCampaign(t, w, 10)
 	cut, err := w.app.CutTurfs(ctx, w.admin, c.ID, geo.TurfSize{Min: 5, Target: 10, Max: 20})
 	if err != nil || len(cut.Turfs) != 1 {
 		t.Fatal(cut, err)
