@@ -405,9 +405,10 @@ func (a *Actor) CanCheckIn(e *Event, trainerIDs []int64) bool {
 }
 
 // CanSeeFeedback reports whether the actor may see the feedback on an
-// event: the leaders of its host and co-hosts, stewards and admins.
-func (a *Actor) CanSeeFeedback(e *Event) bool {
-	return a.SignedIn() && (a.Steward || a.Admin || a.CanManageEvent(e))
+// event: the leaders of its host and co-hosts, a training session's
+// trainers (trainerIDs, none for other events), stewards and admins.
+func (a *Actor) CanSeeFeedback(e *Event, trainerIDs []int64) bool {
+	return a.SignedIn() && (a.Steward || a.Admin || a.CanManageEvent(e) || slices.Contains(trainerIDs, a.ID()))
 }
 
 // CanSeeFeedbackAnswers reports whether the actor may see what an event's
@@ -415,8 +416,8 @@ func (a *Actor) CanSeeFeedback(e *Event) bool {
 // feedback, once FeedbackThreshold answered, so that a handful of answers
 // (and a signed one beside them) identify nobody. Below it, not even the
 // number who answered is shown.
-func (a *Actor) CanSeeFeedbackAnswers(e *Event, answered int) bool {
-	return a.CanSeeFeedback(e) && enoughFeedback(answered)
+func (a *Actor) CanSeeFeedbackAnswers(e *Event, trainerIDs []int64, answered int) bool {
+	return a.CanSeeFeedback(e, trainerIDs) && enoughFeedback(answered)
 }
 
 // enoughFeedback reports whether an event's answers are enough to show

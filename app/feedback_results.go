@@ -28,7 +28,11 @@ func (a *App) EventFeedback(ctx context.Context, actor *rankfile.Actor, eventID 
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(actor.CanSeeFeedback(e)); err != nil {
+	trainers, err := a.sessionTrainers(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(actor.CanSeeFeedback(e, trainers)); err != nil {
 		return nil, err
 	}
 	asked, err := a.feedbackAsked(ctx, []*rankfile.Event{e})
@@ -70,10 +74,14 @@ func (a *App) feedbackOver(ctx context.Context, actor *rankfile.Actor, events []
 	var shown []int64
 	withheld := 0
 	for _, e := range events {
+		trainers, err := a.sessionTrainers(ctx, e)
+		if err != nil {
+			return nil, err
+		}
 		switch {
-		case actor.CanSeeFeedbackAnswers(e, counts[e.ID]):
+		case actor.CanSeeFeedbackAnswers(e, trainers, counts[e.ID]):
 			shown = append(shown, e.ID)
-		case actor.CanSeeFeedback(e):
+		case actor.CanSeeFeedback(e, trainers):
 			withheld++
 		}
 	}
@@ -151,7 +159,7 @@ func (a *App) trendEvents(ctx context.Context, actor *rankfile.Actor, f Feedback
 		return nil, err
 	}
 	events = slices.DeleteFunc(events, func(e *rankfile.Event) bool {
-		return (f.SeriesID != 0 && e.SeriesID != f.SeriesID) || !actor.CanSeeFeedback(e) || !e.Past(a.Now())
+		return (f.SeriesID != 0 && e.SeriesID != f.SeriesID) || !actor.CanSeeFeedback(e, nil) || !e.Past(a.Now())
 	})
 	asked, err := a.feedbackAsked(ctx, events)
 	if err != nil {

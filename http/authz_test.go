@@ -329,6 +329,9 @@ var pageChecks = []check{
 	// Event 5 is a session of canvassing trained by Wes (other-branch), who
 	// leads no body: he runs its door, and does not edit it.
 	{method: "GET", path: "/events/5/host", def: forbid, want: map[string]int{"": moved, "other-branch": ok, "cochair": ok, "admin": ok}},
+	// A session's trainer (other-branch, who leads no body) sees its
+	// feedback, as its hosts' leaders do.
+	{method: "GET", path: "/events/5/feedback/results", def: forbid, want: map[string]int{"": moved, "other-branch": ok, "cochair": ok, "steward": ok, "admin": ok}},
 	{method: "POST", path: "/events/5/host/check-in", form: url.Values{"member": {"5"}}, def: forbid,
 		want: map[string]int{"": unauth, "other-branch": moved, "cochair": moved, "admin": moved}},
 	{method: "GET", path: "/events/5/edit", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
