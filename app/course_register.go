@@ -91,3 +91,31 @@ func (a *App) GrantException(ctx context.Context, actor *rankfile.Actor, courseI
 	return a.Courses.GrantException(as(ctx, actor), &rankfile.CourseException{CourseID: courseID, MemberID: memberID,
 		GrantedBy: actor.ID(), Reason: reason})
 }
+
+// SessionNote is what an event's page says of the course it is a session
+// of: the course, and the reader's first missing prerequisite with its
+// next session (nil Next when none is scheduled).
+type SessionNote struct {
+	Course  *rankfile.Course       `json:"course"`
+	Missing *rankfile.Prerequisite `json:"missing,omitempty"`
+	Next    *rankfile.Event        `json:"next,omitempty"`
+}
+
+// SessionNoteOf returns the note for an event the actor sees, nil when it
+// is no course's session: so that the page names the course before she
+// asks for a seat, and says what to complete first rather than refusing.
+func (a *App) SessionNoteOf(ctx context.Context, actor *rankfile.Actor, e *rankfile.Event) (*SessionNote, error) {
+	if e.Kind != rankfile.EventTraining {
+		return nil, nil
+	}
+	c, _, err := a.sessionOf(ctx, e.ID)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	n := &SessionNote{Course: c}
+	if n.Missing, err = a.missingPrerequisite(ctx, c, actor.ID()); err != nil || n.Missing == nil {
+		return n, err
+	}
+	n.Next, err = a.NextSession(ctx, actor, n.Missing.CourseID)
+	return n, err
+}

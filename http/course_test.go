@@ -89,6 +89,11 @@ func TestRegisteringWithoutThePrerequisiteNamesIt(t *testing.T) {
 	if _, page = w.do(mia, "GET", "/courses/2", nil, "Accept-Language", "es"); !strings.Contains(page, `href="/events/4"`) || !strings.Contains(page, "completa Canvassing") {
 		t.Errorf("the course page does not link the missing course's next session:\n%s", page)
 	}
+	_, page = w.do(mia, "GET", "/events/3", nil, "Accept-Language", "en")
+	if !strings.Contains(page, `href="/courses/2"`) || !strings.Contains(page, "Before this course, complete Canvassing.") ||
+		!strings.Contains(page, `href="/events/4"`) || strings.Contains(page, `action="/events/3/register"`) {
+		t.Errorf("the session's page does not say what to complete first, or still offers a seat:\n%s", page)
+	}
 	if status, _ := w.do(mia, "POST", "/courses/2/exceptions", url.Values{"member": {"member@example.org"}, "reason": {"x"}}); status != forbid {
 		t.Errorf("Mia lets herself in: %d, want 403", status)
 	}
@@ -99,6 +104,9 @@ func TestRegisteringWithoutThePrerequisiteNamesIt(t *testing.T) {
 	if status, _ := w.do(chen, "POST", "/courses/2/exceptions", url.Values{"member": {"member@example.org"},
 		"reason": {"ran canvasses in her last chapter"}}); status != moved {
 		t.Fatalf("the exception: %d", status)
+	}
+	if _, page = w.do(mia, "GET", "/events/3", nil); !strings.Contains(page, `action="/events/3/register"`) || strings.Contains(page, "Before this course") {
+		t.Errorf("let in, the session's page does not offer a seat:\n%s", page)
 	}
 	if status, _ := w.do(mia, "POST", "/events/3/register", url.Values{}); status != moved {
 		t.Errorf("registering after the exception: %d, want 303", status)

@@ -34,6 +34,9 @@ type eventPage struct {
 	Feedback app.FeedbackLinks
 	// Lapsed says whether the reader's registration lapsed unconfirmed.
 	Lapsed bool
+	// Session names the course the event is a session of, and what the
+	// reader must complete first; nil for other events.
+	Session *app.SessionNote
 }
 
 // Zone is the event's own time zone, in which its page writes its times.
@@ -81,7 +84,8 @@ func (s *Server) eventPageOf(r *http.Request, v *app.EventView) (*eventPage, err
 			p.Hosts = append(p.Hosts, b)
 		}
 	}
-	return p, nil
+	p.Session, err = s.app.SessionNoteOf(r.Context(), req(r).actor, v.Event)
+	return p, err
 }
 
 func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) error {
