@@ -404,6 +404,22 @@ func (a *Actor) CanCheckIn(e *Event, trainerIDs []int64) bool {
 	return a.CanManageEvent(e) || (a.SignedIn() && slices.Contains(trainerIDs, a.ID()))
 }
 
+// WalkInWindow is how long before a session its trainers may look
+// members up to check in walk-ins; they may until it ends.
+const WalkInWindow = 2 * time.Hour
+
+// CanAddWalkIns reports whether the actor may look members up by name to
+// check in one who did not register, at now: those who manage the event
+// at any time; a session's trainers, who may lead no body, only from
+// WalkInWindow before it starts until it ends, so that checking people in
+// does not open the roster to them on other days.
+func (a *Actor) CanAddWalkIns(e *Event, trainerIDs []int64, now time.Time) bool {
+	if a.CanManageEvent(e) {
+		return true
+	}
+	return a.CanCheckIn(e, trainerIDs) && !now.Before(e.StartsAt.Add(-WalkInWindow)) && now.Before(e.EndsAt)
+}
+
 // CanSeeFeedback reports whether the actor may see the feedback on an
 // event: the leaders of its host and co-hosts, a training session's
 // trainers (trainerIDs, none for other events), stewards and admins.

@@ -32,6 +32,21 @@ func (a *App) checkInEvent(ctx context.Context, actor *rankfile.Actor, id int64)
 	return e, actor.Require(actor.CanCheckIn(e, trainers))
 }
 
+// walkInEvent returns an event the actor may add walk-ins to now.
+func (a *App) walkInEvent(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Event, error) {
+	e, trainers, err := a.doorEvent(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	if !actor.CanCheckIn(e, trainers) {
+		return nil, actor.Require(false)
+	}
+	if !actor.CanAddWalkIns(e, trainers, a.Now()) {
+		return nil, rankfile.Errorf(rankfile.EFORBIDDEN, "a session's trainers add walk-ins from two hours before it starts until it ends")
+	}
+	return e, nil
+}
+
 // CheckInRegistrant records that someone registered (or waitlisted) came.
 func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, eventID, registrationID int64) (*rankfile.Registration, error) {
 	if _, err := a.checkInEvent(ctx, actor, eventID); err != nil {
@@ -43,7 +58,7 @@ func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, even
 // CheckInWalkIn records that someone who had not registered came: a member
 // who may see the event, by id, or a contact.
 func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID int64, who rankfile.Registrant) (*rankfile.Registration, error) {
-	e, err := a.checkInEvent(ctx, actor, eventID)
+	e, err := a.walkInEvent(ctx, actor, eventID)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +81,7 @@ func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID 
 // searchNames).
 // It returns how many matched too: at most maxNameMatches are shown.
 func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID int64, query string) ([]*CheckInCandidate, int, error) {
-	e, err := a.checkInEvent(ctx, actor, eventID)
+	e, err := a.walkInEvent(ctx, actor, eventID)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -102,3 +102,30 @@ func TestATrainerSeesTheSessionOfABodyTheyAreNotIn(t *testing.T) {
 		}
 	}
 }
+
+// TestATrainerAddsWalkInsOnlyAroundTheSession has Wes, who leads no body,
+// look members up at the door: three days before his session he is told
+// when he may, and finds nobody; at a session of his an hour away he
+// finds Hal and checks him in.
+func TestATrainerAddsWalkInsOnlyAroundTheSession(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.courses()
+	wes := w.client("other-branch")
+	status, page := w.do(wes, "GET", "/events/5/host?q=Hal", nil)
+	if status != ok || !strings.Contains(page, "two hours before it starts") || strings.Contains(page, `name="member"`) {
+		t.Errorf("three days before: %d\n%s", status, page)
+	}
+	at := time.Now().Add(time.Hour).Truncate(time.Minute)
+	e := &rankfile.Event{BodyID: w.bodies["housing"].ID, StartsAt: at, EndsAt: at.Add(2 * time.Hour), Address: "1 Union Hall, Los Angeles",
+		Audience: rankfile.AudienceMembers, Registration: true, Capacity: 10}
+	if _, err := w.app.ScheduleSession(ctx, w.actor("admin"), 1, e, nil, []int64{w.member("6").ID}); err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(e.ID, 10)
+	if _, page := w.do(wes, "GET", "/events/"+id+"/host?q=Hal", nil); !strings.Contains(page, `name="member"`) {
+		t.Fatalf("an hour before, the trainer finds nobody:\n%s", page)
+	}
+	if status, _ := w.do(wes, "POST", "/events/"+id+"/host/check-in", url.Values{"member": {strconv.FormatInt(w.member("8").ID, 10)}}); status != moved {
+		t.Errorf("an hour before, the trainer checks Hal in: %d", status)
+	}
+}

@@ -28,6 +28,9 @@ type eventHostView struct {
 	Attended      int
 	Done, Problem string
 	Guest         *rankfile.Contact
+	// WalkInsClosed says the reader, a session's trainer, may not look
+	// members up now: from two hours before it starts until it ends.
+	WalkInsClosed bool
 }
 
 func (s *Server) eventHostData(r *http.Request) (*eventHostView, error) {
@@ -55,7 +58,8 @@ func (s *Server) eventHostData(r *http.Request) (*eventHostView, error) {
 		}
 	}
 	if len([]rune(v.Q)) >= 2 {
-		if v.Found, v.Matched, err = s.app.WalkInSearch(ctx, actor, id, v.Q); err != nil && !fixable(err) {
+		v.Found, v.Matched, err = s.app.WalkInSearch(ctx, actor, id, v.Q)
+		if v.WalkInsClosed = rankfile.ErrorCode(err) == rankfile.EFORBIDDEN; err != nil && !fixable(err) && !v.WalkInsClosed {
 			return nil, err
 		}
 		app.SortCandidates(v.Found, req(r).l.Lang())
