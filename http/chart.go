@@ -67,7 +67,9 @@ func (c lineChart) SVG() template.HTML {
 	for _, s := range c.Series {
 		n = max(n, len(s.Values))
 		for _, v := range s.Values {
-			top = max(top, v)
+			if !math.IsNaN(v) {
+				top = max(top, v)
+			}
 		}
 	}
 	top = niceCeiling(top, c.Percent)
@@ -78,17 +80,46 @@ func (c lineChart) SVG() template.HTML {
 	step := max(1, (n+chartPoints-1)/chartPoints) // at most chartPoints points a line
 	for i, s := range c.Series {
 		color, dash := chartColor(c.First + i)
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" stroke-dasharray="%s" points="`, color, dash)
-		for j := 0; j < len(s.Values); j += step {
-			fmt.Fprintf(&b, "%.1f,%.1f ", xOf(j, n), yOf(s.Values[j], top))
+		for _, run := range chartRuns(s.Values, step) {
+			if len(run) == 1 {
+				fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>`, xOf(run[0], n), yOf(s.Values[run[0]], top), color)
+				continue
+			}
+			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" stroke-dasharray="%s" points="`, color, dash)
+			for _, j := range run {
+				fmt.Fprintf(&b, "%.1f,%.1f ", xOf(j, n), yOf(s.Values[j], top))
+			}
+			b.WriteString(`"/>`)
 		}
-		if last := len(s.Values) - 1; last >= 0 && last%step != 0 {
-			fmt.Fprintf(&b, "%.1f,%.1f", xOf(last, n), yOf(s.Values[last], top))
-		}
-		b.WriteString(`"/>`)
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// chartRuns returns the indexes of the points a line is drawn through,
+// every step-th and the last, in runs broken where a value is NaN: a
+// figure that does not exist (a quarter in which nobody was trained has
+// no median) is a gap in the line, not a fall to zero.
+func chartRuns(values []float64, step int) [][]int {
+	var runs [][]int
+	var run []int
+	for j := 0; j < len(values); j++ {
+		if j%step != 0 && j != len(values)-1 {
+			continue
+		}
+		if math.IsNaN(values[j]) {
+			if len(run) > 0 {
+				runs = append(runs, run)
+			}
+			run = nil
+			continue
+		}
+		run = append(run, j)
+	}
+	if len(run) > 0 {
+		runs = append(runs, run)
+	}
+	return runs
 }
 
 // barChart is a chart of bars above and below a zero line, one pair a

@@ -1,26 +1,22 @@
 package http
 
 import (
+	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
 
-// TestAChartsAxisSaysItsValues labels the lines of an axis whose top is 5:
-// half of it is 2.5, not 2.
-func TestAChartsAxisSaysItsValues(t *testing.T) {
-	svg := string(lineChart{Title: "t", Series: []chartSeries{{Name: "a", Values: []float64{1, 4, 3}}}}.SVG())
-	for _, want := range []string{">0<", ">2.5<", ">5<"} {
-		if !strings.Contains(svg, want) {
-			t.Errorf("the axis lacks %s: %s", want, svg)
-		}
+// TestAMissingFigureIsAGap checks that a line's missing figure (NaN)
+// breaks the line rather than drawing it at zero, and a point left alone
+// between gaps is drawn as a dot.
+func TestAMissingFigureIsAGap(t *testing.T) {
+	nan := math.NaN()
+	if got := chartRuns([]float64{1, nan, 3, 4, nan}, 1); !reflect.DeepEqual(got, [][]int{{0}, {2, 3}}) {
+		t.Errorf("runs %v", got)
 	}
-	for _, c := range []struct {
-		v       float64
-		percent bool
-		want    string
-	}{{0.5, true, "50%"}, {20000, false, "20k"}, {1000, false, "1000"}} {
-		if got := chartNumber(c.v, c.percent); got != c.want {
-			t.Errorf("chartNumber(%v): %q, want %q", c.v, got, c.want)
-		}
+	svg := string(lineChart{Series: []chartSeries{{Values: []float64{10, nan, 30, 40}}}}.SVG())
+	if strings.Contains(svg, "NaN") || strings.Count(svg, "<polyline") != 1 || strings.Count(svg, "<circle") != 1 {
+		t.Errorf("the chart:\n%s", svg)
 	}
 }

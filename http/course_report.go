@@ -3,6 +3,7 @@ package http
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -234,7 +235,11 @@ func (d *trainingReportData) joinsChart(l *locale.Localizer, rp *app.TrainingRep
 	} {
 		s := chartSeries{Name: l.T(r.key)}
 		for _, j := range rp.Figures.Joins {
-			s.Values = append(s.Values, r.of(j))
+			v := r.of(j)
+			if j.Trained == 0 {
+				v = math.NaN() // nobody trained: no figure, a gap in the line
+			}
+			s.Values = append(s.Values, v)
 		}
 		c.Series = append(c.Series, s)
 		d.JoinsLegend = append(d.JoinsLegend, legend(i+1, s.Name))
