@@ -66,7 +66,7 @@ func dashboard(l *locale.Localizer, rp *app.BenchmarkReport, slug string) benchm
 		stages.Series = append(stages.Series, chartSeries{Name: l.Stage(key), Values: dayValues(rp.Days, func(b *rankfile.Benchmark) float64 { return float64(b.Stages[key]) })})
 		d.StageLegend = append(d.StageLegend, legend(i, l.Stage(key)))
 	}
-	shares := lineChart{Title: l.T("benchmarks.chart.shares"), XLabels: labels, Percent: true}
+	shares := lineChart{Title: l.T("benchmarks.chart.shares"), XLabels: labels, Percent: true, First: 1}
 	for i, sh := range benchmarkShares {
 		shares.Series = append(shares.Series, chartSeries{Name: l.T(sh.key), Values: dayValues(rp.Days, sh.of)})
 		d.ShareLegend = append(d.ShareLegend, legend(i+1, l.T(sh.key)))
