@@ -32,6 +32,9 @@ type coursesData struct {
 type courseLevelGroup struct {
 	Level   *rankfile.CourseLevel
 	Courses []*rankfile.Course
+	// Next is each course's next session the reader may see, by course id;
+	// missing when none is scheduled.
+	Next map[int64]*rankfile.Event
 }
 
 func (s *Server) coursesPage(w http.ResponseWriter, r *http.Request) error {
@@ -50,10 +53,14 @@ func (s *Server) coursesPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, l := range levels {
-		g := courseLevelGroup{Level: l}
+		g := courseLevelGroup{Level: l, Next: map[int64]*rankfile.Event{}}
 		for _, c := range courses {
-			if c.Level == l.Slug {
-				g.Courses = append(g.Courses, c)
+			if c.Level != l.Slug {
+				continue
+			}
+			g.Courses = append(g.Courses, c)
+			if g.Next[c.ID], err = s.app.NextSession(ctx, actor, c.ID); err != nil {
+				return err
 			}
 		}
 		data.Levels = append(data.Levels, g)

@@ -260,3 +260,21 @@ func TestALapsingQualificationIsToldOnce(t *testing.T) {
 		t.Errorf("the email:\n%s", msg.Text)
 	}
 }
+
+// TestTheCatalogueGivesEachCoursesNextSession checks that the catalogue
+// links each course's next session, so that a member need not open every
+// course to find one, and says when a course has none.
+func TestTheCatalogueGivesEachCoursesNextSession(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.courses()
+	admin := w.actor("admin")
+	if err := w.app.CreateCourse(ctx, admin, &rankfile.Course{Title: "Public speaking", Level: "fundamental", BodyIDs: []int64{w.bodies["housing"].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := w.do(w.client("member"), "GET", "/courses", nil, "Accept-Language", "en")
+	for _, want := range []string{`href="/events/3"`, `href="/events/4"`, "No session scheduled yet."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the catalogue lacks %s:\n%s", want, page)
+		}
+	}
+}
