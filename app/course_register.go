@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/rankfile/rankfile"
 )
@@ -99,6 +100,9 @@ type SessionNote struct {
 	Course  *rankfile.Course       `json:"course"`
 	Missing *rankfile.Prerequisite `json:"missing,omitempty"`
 	Next    *rankfile.Event        `json:"next,omitempty"`
+	// Trains says the reader is one of the session's trainers, who runs
+	// it rather than taking a seat at it.
+	Trains bool `json:"trains,omitempty"`
 }
 
 // SessionNoteOf returns the note for an event the actor sees, nil when it
@@ -108,11 +112,14 @@ func (a *App) SessionNoteOf(ctx context.Context, actor *rankfile.Actor, e *rankf
 	if e.Kind != rankfile.EventTraining {
 		return nil, nil
 	}
-	c, _, err := a.sessionOf(ctx, e.ID)
+	c, trainers, err := a.sessionOf(ctx, e.ID)
 	if err != nil || c == nil {
 		return nil, err
 	}
-	n := &SessionNote{Course: c}
+	n := &SessionNote{Course: c, Trains: actor.SignedIn() && slices.Contains(trainers, actor.ID())}
+	if n.Trains {
+		return n, nil
+	}
 	if n.Missing, err = a.missingPrerequisite(ctx, c, actor.ID()); err != nil || n.Missing == nil {
 		return n, err
 	}

@@ -48,8 +48,9 @@ func TestATrainerChecksInAtTheirSession(t *testing.T) {
 			t.Fatal(err)
 		}
 		wes := w.client("other-branch")
-		if _, page := w.do(wes, "GET", "/events/5", nil); !strings.Contains(page, `href="/events/5/host"`) || strings.Contains(page, `href="/events/5/edit"`) {
-			t.Errorf("the trainer's event page should link the door and not the editing:\n%s", page)
+		if _, page := w.do(wes, "GET", "/events/5", nil); !strings.Contains(page, `href="/events/5/host"`) || strings.Contains(page, `href="/events/5/edit"`) ||
+			!strings.Contains(page, "You give this session") || strings.Contains(page, `action="/events/5/register"`) {
+			t.Errorf("the trainer's event page should link the door, say he gives it, and offer no seat nor the editing:\n%s", page)
 		}
 		if status, page := w.do(wes, "GET", "/events/5/host", nil); status != ok || !strings.Contains(page, "Mia Member") {
 			t.Fatalf("the trainer's check-in page: %d\n%s", status, page)
