@@ -110,6 +110,9 @@ type TrainingRecord struct {
 type Qualification struct {
 	*rankfile.Completion
 	Valid bool `json:"valid"`
+	// Lapsing says it is valid but lapses within LapseNoticeDays: time
+	// to take a session again.
+	Lapsing bool `json:"lapsing"`
 }
 
 // TrainingRecord returns a member's training record: the member's own,
@@ -133,7 +136,9 @@ func trainingRecordOf(done []*rankfile.Completion, today rankfile.Date) *Trainin
 			continue
 		}
 		seen[c.CourseID] = true
-		r.Qualifications = append(r.Qualifications, &Qualification{Completion: c, Valid: c.ValidOn(today)})
+		valid := c.ValidOn(today)
+		lapsing := valid && !c.ExpiresOn.IsZero() && !c.ValidOn(today.AddDays(rankfile.LapseNoticeDays))
+		r.Qualifications = append(r.Qualifications, &Qualification{Completion: c, Valid: valid, Lapsing: lapsing})
 	}
 	if r.Completions == nil {
 		r.Completions = []*rankfile.Completion{}
