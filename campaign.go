@@ -184,10 +184,9 @@ func (e *DoNotContactEntry) Normalize() error {
 		e.Value = phone
 		return err
 	case DoNotContactEmail:
-		if !strings.Contains(e.Value, "@") {
-			return Errorf(EINVALID, "%q is not an email address", e.Value)
-		}
-		e.Value = strings.ToLower(e.Value)
+		email, err := NormalizeEmail(e.Value)
+		e.Value = email
+		return err
 	case DoNotContactAddress:
 		number, street, unit, err := ParseAddressLine(e.Value)
 		if err != nil {

@@ -1,7 +1,6 @@
 package rankfile
 
 import (
-	"net/mail"
 	"slices"
 	"strings"
 	"time"
@@ -130,13 +129,13 @@ type Contact struct {
 // Validate checks and tidies a contact before it is stored.
 func (c *Contact) Validate() error {
 	c.Name, c.Phone, c.Zip = strings.TrimSpace(c.Name), strings.TrimSpace(c.Phone), strings.TrimSpace(c.Zip)
-	c.Email = strings.ToLower(strings.TrimSpace(c.Email))
-	a, err := mail.ParseAddress(c.Email)
+	email, err := NormalizeEmail(c.Email)
+	c.Email = email
 	switch {
 	case c.Name == "" || utf8.RuneCountInString(c.Name) > 200:
 		return Errorf(EINVALID, "a name is needed, of at most 200 characters")
-	case err != nil || a.Address != c.Email:
-		return Errorf(EINVALID, "%q is not an email address", c.Email)
+	case err != nil:
+		return err
 	case len(c.Phone) > 40:
 		return Errorf(EINVALID, "a phone number has at most 40 characters")
 	case !validZip(c.Zip):

@@ -566,6 +566,17 @@ func (a *Actor) CanManageCampaign(bodyID int64) bool {
 	return a.SignedIn() && (a.Steward || a.Admin || a.LeadsBody(bodyID))
 }
 
+// HoldsTurf reports whether the actor is the canvasser or partner a turf
+// is out with at now: who reads its doors besides its campaign's runners.
+func (a *Actor) HoldsTurf(t *Turf, now time.Time) bool { return t.CheckedOut(now) && a.WalkedTurf(t) }
+
+// WalkedTurf reports whether the actor is the canvasser or partner a turf
+// was last checked out to, whose phone may send its knocks after the time
+// is up (it was offline).
+func (a *Actor) WalkedTurf(t *Turf) bool {
+	return a.SignedIn() && t.CanvasserID != 0 && (a.ID() == t.CanvasserID || (t.PartnerID != 0 && a.ID() == t.PartnerID))
+}
+
 // CanKeepDoNotContact reports whether the actor may add to the chapter's
 // do-not-contact list from its page: data stewards and admins. (A
 // canvasser's "do not contact" at a door reaches it through the result.)

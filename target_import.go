@@ -194,10 +194,9 @@ func readTargetReach(c *Target, phone, email string) error {
 		}
 	}
 	if email != "" {
-		if !strings.Contains(email, "@") || strings.ContainsAny(email, " ,;<>") {
-			return Errorf(EINVALID, "%q is not an email address", email)
-		}
-		c.Email = strings.ToLower(email)
+		var err error
+		c.Email, err = NormalizeEmail(email)
+		return err
 	}
 	return nil
 }

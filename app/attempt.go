@@ -50,8 +50,7 @@ func (a *App) attemptTurf(ctx context.Context, actor *rankfile.Actor, turfID int
 		return nil, err
 	}
 	td := &turfDoors{turf: t}
-	walked := actor.Member.ID == t.CanvasserID || (t.PartnerID != 0 && actor.Member.ID == t.PartnerID)
-	if !walked {
+	if !actor.WalkedTurf(t) {
 		if _, err := a.managedCampaign(ctx, actor, t.CampaignID); err != nil {
 			return nil, err
 		}

@@ -108,8 +108,7 @@ func (a *App) TurfDoors(ctx context.Context, actor *rankfile.Actor, turfID int64
 	if err != nil {
 		return nil, nil, err
 	}
-	holds := actor.SignedIn() && t.CheckedOut(a.Now()) && (actor.Member.ID == t.CanvasserID || actor.Member.ID == t.PartnerID)
-	if !holds {
+	if !actor.HoldsTurf(t, a.Now()) {
 		if _, err := a.managedCampaign(ctx, actor, t.CampaignID); err != nil {
 			return nil, nil, err
 		}

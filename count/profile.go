@@ -40,7 +40,7 @@ func compile(e *Election, m Method) (*profile, error) {
 	p.prefs = make([]uint16, 0, prefs)
 	for i, b := range e.Ballots {
 		if b.HasEqualRanks() {
-			return nil, ballotError(i, b, fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
+			return nil, equalRanksError(i, b, m)
 		}
 		p.total += b.Weight
 		if addRanking(p, b.Ranking, b.Weight) {
@@ -72,7 +72,7 @@ func addRanking[C int | uint16](p *profile, ranking []C, weight int64) bool {
 // never written.
 func (p *profile) addPacked(b *packedBallots, m Method) error {
 	if i := b.firstEqual(); i >= 0 {
-		return ballotError(i, b.ballot(i), fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
+		return equalRanksError(i, b.ballot(i), m)
 	}
 	for _, w := range b.weight {
 		p.total += w
@@ -91,6 +91,12 @@ func (p *profile) addPacked(b *packedBallots, m Method) error {
 		}
 	}
 	return nil
+}
+
+// equalRanksError refuses ballot i, which ranks two candidates equally:
+// no method defines that.
+func equalRanksError(i int, b Ballot, m Method) error {
+	return ballotError(i, b, fmt.Errorf("equal rankings ('=') are not defined by %s; rank the candidates strictly", m.ruleName()))
 }
 
 // ballots returns the number of non-empty ballots in the profile.

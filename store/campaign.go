@@ -17,19 +17,13 @@ func NewCampaignService(db *DB) *CampaignService { return &CampaignService{db: d
 
 var _ rankfile.CampaignService = (*CampaignService)(nil)
 
-// CreateCampaign stores a new campaign of an active body.
+// CreateCampaign stores a new campaign (of a body the app has checked is
+// active; the foreign key refuses one that does not exist).
 func (s *CampaignService) CreateCampaign(ctx context.Context, c *rankfile.Campaign) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM bodies WHERE id = $1`, c.BodyID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return rankfile.FieldErrorf("body", rankfile.ENOTFOUND, "no such body")
-		}
 		c.CreatedAt = tx.now
 		if err := tx.QueryRowContext(ctx, `INSERT INTO campaigns (body_id, name, kind, description, retention_months,
 			created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.BodyID, c.Name, c.Kind, c.Description,
