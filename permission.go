@@ -401,7 +401,20 @@ func (a *Actor) CanManageEvent(e *Event) bool {
 // events), who may lead no body of its hosts yet run the session. Editing
 // and cancelling it stay with those who manage it.
 func (a *Actor) CanCheckIn(e *Event, trainerIDs []int64) bool {
-	return a.CanManageEvent(e) || (a.SignedIn() && slices.Contains(trainerIDs, a.ID()))
+	return a.CanManageEvent(e) || a.TrainsSession(trainerIDs)
+}
+
+// TrainsSession reports whether the actor is one of a session's trainers
+// (trainerIDs, none for an event that is no course's session).
+func (a *Actor) TrainsSession(trainerIDs []int64) bool {
+	return a.SignedIn() && slices.Contains(trainerIDs, a.ID())
+}
+
+// CanHostCourseSession reports whether a session of the course may be
+// hosted by the body: one of the bodies that develop it, or one whose
+// events the actor may create.
+func (a *Actor) CanHostCourseSession(c *Course, bodyID int64) bool {
+	return slices.Contains(c.BodyIDs, bodyID) || a.CanCreateEvent(bodyID)
 }
 
 // WalkInWindow is how long before a session its trainers may look
@@ -424,7 +437,7 @@ func (a *Actor) CanAddWalkIns(e *Event, trainerIDs []int64, now time.Time) bool 
 // event: the leaders of its host and co-hosts, a training session's
 // trainers (trainerIDs, none for other events), stewards and admins.
 func (a *Actor) CanSeeFeedback(e *Event, trainerIDs []int64) bool {
-	return a.SignedIn() && (a.Steward || a.Admin || a.CanManageEvent(e) || slices.Contains(trainerIDs, a.ID()))
+	return a.SignedIn() && (a.Steward || a.Admin || a.CanManageEvent(e) || a.TrainsSession(trainerIDs))
 }
 
 // CanSeeFeedbackAnswers reports whether the actor may see what an event's
@@ -520,7 +533,7 @@ func (a *Actor) CanSeeUnofferedCourse(c *Course) bool {
 // prerequisites: the session's trainers (trainerIDs) and those who manage
 // the course.
 func (a *Actor) CanTrainSession(c *Course, trainerIDs []int64) bool {
-	return a.SignedIn() && (slices.Contains(trainerIDs, a.ID()) || a.CanManageCourse(c))
+	return a.TrainsSession(trainerIDs) || (a.SignedIn() && a.CanManageCourse(c))
 }
 
 // CanSeeTrainingReport reports whether the actor may see the training

@@ -44,7 +44,7 @@ func (a *App) trainedSession(ctx context.Context, actor *rankfile.Actor, eventID
 	}
 	// Its trainers run the session, its check-in code included, as its
 	// hosts do; the course's other managers see what members see.
-	e = e.ForViewer(true, actor.CanManageEvent(e) || slices.Contains(trainers, actor.ID()))
+	e = e.ForViewer(true, actor.CanCheckIn(e, trainers))
 	return e, c, actor.Require(actor.CanTrainSession(c, trainers))
 }
 
@@ -160,11 +160,9 @@ func (a *App) lapseMessage(ctx context.Context, n *rankfile.Notice, base string)
 	if err != nil {
 		return nil, "", err
 	}
-	today := a.Today()
-	until := today.AddDays(rankfile.LapseNoticeDays)
 	var lapsing []*Qualification
-	for _, q := range trainingRecordOf(done, today).Qualifications {
-		if q.Valid && !q.ExpiresOn.IsZero() && !until.Before(q.ExpiresOn) {
+	for _, q := range trainingRecordOf(done, a.Today()).Qualifications {
+		if q.Lapsing {
 			lapsing = append(lapsing, q)
 		}
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/rankfile/rankfile"
 )
@@ -116,7 +115,7 @@ func (a *App) SessionNoteOf(ctx context.Context, actor *rankfile.Actor, e *rankf
 	if err != nil || c == nil {
 		return nil, err
 	}
-	n := &SessionNote{Course: c, Trains: actor.SignedIn() && slices.Contains(trainers, actor.ID())}
+	n := &SessionNote{Course: c, Trains: actor.TrainsSession(trainers)}
 	if n.Trains {
 		return n, nil
 	}

@@ -51,7 +51,7 @@ func (a *App) ScheduleSession(ctx context.Context, actor *rankfile.Actor, course
 	if err != nil {
 		return nil, err
 	}
-	if err := actor.Require(slices.Contains(c.BodyIDs, e.BodyID) || actor.CanCreateEvent(e.BodyID)); err != nil {
+	if err := actor.Require(actor.CanHostCourseSession(c, e.BodyID)); err != nil {
 		return nil, err
 	}
 	e.Kind, e.CohostIDs = rankfile.EventTraining, slices.DeleteFunc(slices.Clone(c.BodyIDs), func(id int64) bool { return id == e.BodyID })

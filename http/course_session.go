@@ -47,7 +47,7 @@ func (s *Server) sessionFormPage(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	for _, b := range all {
-		if slices.Contains(f.V.Course.BodyIDs, b.ID) || actor.CanCreateEvent(b.ID) {
+		if actor.CanHostCourseSession(f.V.Course, b.ID) {
 			f.Hosts = append(f.Hosts, b)
 		}
 	}

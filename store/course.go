@@ -73,7 +73,7 @@ func (s *CourseService) FindCourses(ctx context.Context, id int64) ([]*rankfile.
 	if id != 0 && len(out) == 0 {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such course")
 	}
-	return out, s.readCourseLinks(ctx, out)
+	return out, s.readCourseLinks(ctx, out, id)
 }
 
 func scanCourses(rows *sql.Rows) ([]*rankfile.Course, error) {
@@ -93,13 +93,15 @@ func scanCourses(rows *sql.Rows) ([]*rankfile.Course, error) {
 	return out, rows.Err()
 }
 
-// readCourseLinks reads the owners and prerequisites of the courses.
-func (s *CourseService) readCourseLinks(ctx context.Context, courses []*rankfile.Course) error {
+// readCourseLinks reads the owners and prerequisites of the courses: of
+// course only, or of all when only is 0.
+func (s *CourseService) readCourseLinks(ctx context.Context, courses []*rankfile.Course, only int64) error {
 	byID := map[int64]*rankfile.Course{}
 	for _, c := range courses {
 		byID[c.ID] = c
 	}
-	rows, err := s.db.read.QueryContext(ctx, `SELECT course_id, body_id FROM course_bodies ORDER BY body_id`)
+	where, args := onlyCourse("course_id", only)
+	rows, err := s.db.read.QueryContext(ctx, `SELECT course_id, body_id FROM course_bodies`+where+` ORDER BY body_id`, args...)
 	if err != nil {
 		return s.db.translate(err)
 	}
@@ -116,12 +118,22 @@ func (s *CourseService) readCourseLinks(ctx context.Context, courses []*rankfile
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return s.readPrerequisites(ctx, byID)
+	return s.readPrerequisites(ctx, byID, only)
 }
 
-func (s *CourseService) readPrerequisites(ctx context.Context, byID map[int64]*rankfile.Course) error {
+// onlyCourse restricts a query of a course's links to one course, none
+// when only is 0.
+func onlyCourse(column string, only int64) (string, []any) {
+	if only == 0 {
+		return "", nil
+	}
+	return ` WHERE ` + column + ` = $1`, []any{only}
+}
+
+func (s *CourseService) readPrerequisites(ctx context.Context, byID map[int64]*rankfile.Course, only int64) error {
+	where, args := onlyCourse("p.course_id", only)
 	rows, err := s.db.read.QueryContext(ctx, `SELECT p.course_id, p.required_id, p.within_months, r.title
-		FROM course_prerequisites p JOIN courses r ON r.id = p.required_id ORDER BY lower(r.title), r.id`)
+		FROM course_prerequisites p JOIN courses r ON r.id = p.required_id`+where+` ORDER BY lower(r.title), r.id`, args...)
 	if err != nil {
 		return s.db.translate(err)
 	}
