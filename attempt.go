@@ -45,15 +45,19 @@ var AttemptResults = []AttemptResult{ResultContact, ResultNotHome, ResultRefused
 
 // Attempt is one knock or call.
 type Attempt struct {
-	ID          int64         `json:"id"`
-	ClientID    string        `json:"client_id"` // made by the phone: 8 to 64 letters, digits and dashes
-	CampaignID  int64         `json:"campaign_id"`
-	HouseholdID int64         `json:"household_id"`
-	TargetID    int64         `json:"target_id,omitempty"` // who answered, when known
-	TurfID      int64         `json:"turf_id,omitempty"`
-	ByMemberID  int64         `json:"by_member_id"`
-	Channel     Channel       `json:"channel"`
-	Result      AttemptResult `json:"result"`
+	ID          int64  `json:"id"`
+	ClientID    string `json:"client_id"` // made by the phone: 8 to 64 letters, digits and dashes
+	CampaignID  int64  `json:"campaign_id"`
+	HouseholdID int64  `json:"household_id,omitempty"` // the door; a call may have none
+	TargetID    int64  `json:"target_id,omitempty"`    // who answered, when known
+	TurfID      int64  `json:"turf_id,omitempty"`
+	// CallID is the line of a phonebank's list a call was made from;
+	// MemberID the member called, when the list is of members.
+	CallID     int64         `json:"call_id,omitempty"`
+	MemberID   int64         `json:"member_id,omitempty"`
+	ByMemberID int64         `json:"by_member_id"`
+	Channel    Channel       `json:"channel"`
+	Result     AttemptResult `json:"result"`
 	// Support is 1 (strongly against) to 5 (strongly for), 0 when not
 	// asked or not answered.
 	Support   int      `json:"support,omitempty"`
@@ -64,6 +68,9 @@ type Attempt struct {
 	KeepInTouch bool              `json:"keep_in_touch,omitempty"`
 	Answers     map[string]string `json:"answers,omitempty"`
 	Notes       string            `json:"notes,omitempty"`
+	// CallBackAt is when who answered asked to be called again (a result
+	// of call_back).
+	CallBackAt time.Time `json:"call_back_at,omitzero"`
 	// At is when the attempt was made, by the phone's clock; RecordedAt
 	// when the server stored it.
 	At         time.Time `json:"at"`
@@ -82,10 +89,14 @@ func (a *Attempt) Validate() error {
 	switch {
 	case !validClientID(a.ClientID):
 		return FieldErrorf("client_id", EINVALID, "an attempt's id is 8 to 64 letters, digits and dashes")
-	case a.HouseholdID == 0:
-		return FieldErrorf("household_id", EINVALID, "an attempt is at a door")
 	case a.Channel != ChannelDoor && a.Channel != ChannelPhone:
 		return FieldErrorf("channel", EINVALID, "%q is not a channel: door or phone", a.Channel)
+	case a.Channel == ChannelDoor && a.HouseholdID == 0:
+		return FieldErrorf("household_id", EINVALID, "a knock is at a door")
+	case a.Channel == ChannelPhone && a.CallID == 0:
+		return FieldErrorf("call_id", EINVALID, "a call is made from a phonebank's list")
+	case a.Result == ResultCallBack && a.Channel == ChannelPhone && a.CallBackAt.IsZero():
+		return FieldErrorf("call_back_at", EINVALID, "say when to call back")
 	case !slices.Contains(AttemptResults, a.Result):
 		return FieldErrorf("result", EINVALID, "%q is not a result", a.Result)
 	case a.Support < 0 || a.Support > 5 || (a.Support > 0 && a.Result != ResultContact):

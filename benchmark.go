@@ -98,6 +98,18 @@ func (m *BenchmarkMember) stageOn(l Ladder, d Date) string {
 	return l.StageOf(m.Activity, d)
 }
 
+// Stages returns each member's stage on day d by the ladder, by member
+// id; members at no stage are left out.
+func (l Ladder) Stages(members []*BenchmarkMember, d Date) map[int64]string {
+	out := map[int64]string{}
+	for _, m := range members {
+		if stage := m.stageOn(l, d); stage != "" {
+			out[m.ID] = stage
+		}
+	}
+	return out
+}
+
 // counted reports whether the member is counted on day d: in good
 // standing, and joined by then (or of unknown join date).
 func (m *BenchmarkMember) counted(d Date) bool {
@@ -203,4 +215,7 @@ type BenchmarkService interface {
 	Benchmarks(ctx context.Context, scope int64, from, to Date) ([]*Benchmark, error)
 	// BenchmarkTaken reports whether day's snapshot has been taken.
 	BenchmarkTaken(ctx context.Context, day Date) (bool, error)
+	// MemberStages returns every member's stage on the ladder on day, by
+	// member id (members at no stage left out), from the same records.
+	MemberStages(ctx context.Context, day Date) (map[int64]string, error)
 }

@@ -594,3 +594,16 @@ func (a *Actor) WalkedTurf(t *Turf) bool {
 // do-not-contact list from its page: data stewards and admins. (A
 // canvasser's "do not contact" at a door reaches it through the result.)
 func (a *Actor) CanKeepDoNotContact() bool { return a.SignedIn() && (a.Steward || a.Admin) }
+
+// CanRunPhonebank reports whether the actor may start, top up and close a
+// phonebank of the body and choose its callers: the same people who run
+// the body's campaigns.
+func (a *Actor) CanRunPhonebank(bodyID int64) bool { return a.CanManageCampaign(bodyID) }
+
+// CanCall reports whether the actor may take calls from a phonebank and
+// see the numbers on them: its callers, and nobody else (not even those
+// who run it, until they add themselves), since each number shown is a
+// member's or a target's personal data.
+func (a *Actor) CanCall(callers []int64) bool {
+	return a.SignedIn() && slices.Contains(callers, a.ID())
+}

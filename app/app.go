@@ -62,6 +62,9 @@ type App struct {
 	Turfs rankfile.TurfService
 	// Attempts is campaigns' knocks and calls.
 	Attempts rankfile.AttemptService
+	// Phonebanks is the field program's phonebanks, their lists and
+	// callers.
+	Phonebanks rankfile.PhonebankService
 	// Geocoder finds where campaigns' doors are; nil when the chapter has
 	// set none.
 	Geocoder rankfile.Geocoder

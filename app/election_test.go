@@ -91,8 +91,8 @@ func newApp(db *store.DB) *app.App {
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
-		Attempts: store.NewAttemptService(db),
-		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
+		Attempts: store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 }
 

@@ -43,23 +43,37 @@ func (s *AttemptService) RecordAttempts(ctx context.Context, attempts []*rankfil
 // recordAttempt stores one attempt unless its id is stored already, and
 // reports whether it stored it.
 func (tx *Tx) recordAttempt(ctx context.Context, a *rankfile.Attempt) (bool, error) {
-	if err := tx.checkAttemptDoor(ctx, a); err != nil {
+	var line *callLine
+	var err error
+	if a.Channel == rankfile.ChannelPhone {
+		line, err = tx.checkAttemptCall(ctx, a)
+	} else {
+		err = tx.checkAttemptDoor(ctx, a)
+	}
+	if err != nil {
 		return false, err
 	}
 	issues, _ := json.Marshal(nonNil(a.Issues))
 	answers, _ := json.Marshal(nonNilMap(a.Answers))
 	a.RecordedAt = tx.now
-	err := tx.QueryRowContext(ctx, `INSERT INTO attempts (client_id, campaign_id, household_id, target_id, turf_id,
-		by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes, made_at, made_on,
-		recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-		ON CONFLICT (client_id) DO NOTHING RETURNING id`, a.ClientID, a.CampaignID, a.HouseholdID, nullID(a.TargetID),
-		nullID(a.TurfID), a.ByMemberID, a.Channel, a.Result, a.Support, string(issues), a.Volunteer, a.KeepInTouch,
-		string(answers), a.Notes, tx.db.timeArg(a.At.UTC()), rankfile.DateOf(a.At.In(tx.db.Zone)), tx.stamp).Scan(&a.ID)
+	err = tx.QueryRowContext(ctx, `INSERT INTO attempts (client_id, campaign_id, household_id, target_id, turf_id,
+		call_id, member_id, by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes,
+		call_back_at, made_at, made_on, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+		$14, $15, $16, $17, $18, $19, $20) ON CONFLICT (client_id) DO NOTHING RETURNING id`, a.ClientID,
+		nullID(a.CampaignID), nullID(a.HouseholdID), nullID(a.TargetID), nullID(a.TurfID), nullID(a.CallID),
+		nullID(a.MemberID), a.ByMemberID, a.Channel, a.Result, a.Support, string(issues), a.Volunteer, a.KeepInTouch,
+		string(answers), a.Notes, nullTimeArg(tx.db, a.CallBackAt), tx.db.timeArg(a.At.UTC()),
+		rankfile.DateOf(a.At.In(tx.db.Zone)), tx.stamp).Scan(&a.ID)
 	if err == sql.ErrNoRows {
 		return false, nil // sent before: stored then, with its effects
 	}
 	if err != nil {
 		return false, err
+	}
+	if line != nil {
+		if err := tx.callEffects(ctx, a, line); err != nil {
+			return false, err
+		}
 	}
 	return true, tx.attemptEffects(ctx, a)
 }
@@ -93,6 +107,9 @@ func (tx *Tx) attemptEffects(ctx context.Context, a *rankfile.Attempt) error {
 	if a.TargetID != 0 {
 		who, args[1] = `id = $2`, a.TargetID
 	}
+	if a.HouseholdID == 0 && a.TargetID == 0 {
+		return nil // a call to a member: no target to mark
+	}
 	switch {
 	case a.Result == rankfile.ResultDoNotContact:
 		args[0] = true
@@ -114,7 +131,7 @@ func (tx *Tx) attemptEffects(ctx context.Context, a *rankfile.Attempt) error {
 
 // HouseholdAttempts lists the attempts at a door, newest first.
 func (s *AttemptService) HouseholdAttempts(ctx context.Context, householdID int64) ([]*rankfile.Attempt, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, client_id, campaign_id, household_id, COALESCE(target_id, 0),
+	rows, err := s.db.read.QueryContext(ctx, `SELECT id, client_id, COALESCE(campaign_id, 0), household_id, COALESCE(target_id, 0),
 		COALESCE(turf_id, 0), by_member_id, channel, result, support, issues, volunteer, keep_in_touch, answers, notes,
 		made_at, recorded_at FROM attempts WHERE household_id = $1 ORDER BY made_at DESC, id DESC`, householdID)
 	if err != nil {

@@ -163,8 +163,13 @@ func (s *CampaignService) purgeCampaign(ctx context.Context, c *rankfile.Campaig
 		stale := `SELECT id FROM targets WHERE campaign_id = $1 AND NOT keep_in_touch AND
 			(last_heard_on < $2 OR (last_heard_on IS NULL AND created_at < $3))`
 		args := []any{c.ID, cutoff, tx.db.timeArg(cutoff.Time(tx.db.Zone).UTC())}
-		if _, err := tx.ExecContext(ctx, `UPDATE attempts SET target_id = NULL, notes = '', answers = '{}'
+		if _, err := tx.ExecContext(ctx, `UPDATE attempts SET target_id = NULL, call_id = NULL, notes = '', answers = '{}'
 			WHERE target_id IN (`+stale+`)`, args...); err != nil {
+			return err
+		}
+		// A purged target's lines on phonebanks' lists go too: they hold
+		// the name and number.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM calls WHERE target_id IN (`+stale+`)`, args...); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM targets WHERE id IN (`+stale+`)`, args...)

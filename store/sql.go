@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // SQL every feature's storage writes with, the same on SQLite and
@@ -236,4 +237,13 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// nullTimeArg stores the zero time as NULL, and any other as the
+// database compares times (timeArg).
+func nullTimeArg(db *DB, t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return db.timeArg(t.UTC())
 }
