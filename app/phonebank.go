@@ -113,8 +113,10 @@ func (a *App) targetCalls(ctx context.Context, campaignID int64, called map[int6
 // ask not to be called and were not called lately.
 func (a *App) memberCalls(ctx context.Context, f rankfile.CallFilter, called map[int64]bool) ([]*rankfile.Call, error) {
 	today := a.Today()
+	// Whole members, not brief ones: the list needs their expiry and their
+	// wishes about calls.
 	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: f.Standing, BranchSlug: f.BranchSlug,
-		AsOf: today, Brief: true})
+		AsOf: today})
 	if err != nil {
 		return nil, err
 	}
