@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -31,10 +32,10 @@ func (a *App) checkPhonebank(ctx context.Context, actor *rankfile.Actor, p *rank
 		}
 		p.BodyID = c.BodyID
 	}
-	if err := p.Validate(); err != nil {
+	if err := actor.Require(actor.CanRunPhonebank(p.BodyID)); err != nil {
 		return err
 	}
-	if err := actor.Require(actor.CanRunPhonebank(p.BodyID)); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	if err := a.checkActiveBodies(ctx, nil, p.BodyID); err != nil {
@@ -213,4 +214,14 @@ func (a *App) FindPhonebanks(ctx context.Context, actor *rankfile.Actor, id int6
 		return nil, err
 	}
 	return a.Phonebanks.FindPhonebanks(ctx, id)
+}
+
+// CallerSearch finds members by the beginning of their names, for those
+// who run a phonebank to add one as a caller; a search by name, limited
+// and logged like a host's at the door (see searchNames).
+func (a *App) CallerSearch(ctx context.Context, actor *rankfile.Actor, id int64, query string) ([]*rankfile.Member, int, error) {
+	if _, err := a.runPhonebank(ctx, actor, id); err != nil {
+		return nil, 0, err
+	}
+	return a.searchNames(ctx, actor, []rankfile.MemberFilter{{}}, query, fmt.Sprintf("caller for phonebank %d", id))
 }

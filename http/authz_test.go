@@ -353,6 +353,17 @@ var pageChecks = []check{
 	{method: "GET", path: "/benchmarks?period=5y", def: bad, want: map[string]int{"": moved}},
 	{method: "GET", path: "/benchmarks.csv?scope=central", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/benchmarks.csv?scope=westside", def: forbid, want: map[string]int{"": moved, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/phonebanks", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/phonebanks/new", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/phonebanks", form: url.Values{"source": {"targets"}, "campaign": {"1"}, "name": {""}}, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/phonebanks/1", def: ok, want: map[string]int{"": moved}},
+	{method: "POST", path: "/phonebanks/1/calls/1", form: url.Values{"client_id": {"page-call-0001"}, "result": {"nope"}}, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad}},
+	{method: "POST", path: "/phonebanks/1/claim", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": moved}},
+	{method: "POST", path: "/phonebanks/1/callers", form: url.Values{"member": {"5"}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
+	{method: "POST", path: "/phonebanks/1/top-up", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
+	{method: "POST", path: "/phonebanks/1/close", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
 	{method: "GET", path: "/ladder", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "POST", path: "/ladder", form: url.Values{"ladder": {"not a ladder"}}, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "POST", path: "/ladder", form: url.Values{"ladder": {"regular: meetings >= 2"}}, def: forbid, want: map[string]int{"": unauth, "admin": moved}},
@@ -397,6 +408,18 @@ var apiChecks = []check{
 	{method: "GET", path: "/api/v1/benchmarks?scope=central&from=2026-01-01", def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/api/v1/benchmarks?scope=westside", def: forbid, want: map[string]int{"": unauth, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/api/v1/benchmarks?from=2026-02-01&to=2026-01-01", def: bad, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/phonebanks", def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/phonebanks", body: `{"source":"targets","campaign_id":1,"name":""}`, def: forbid,
+		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/phonebanks/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/phonebanks/1/claim", def: forbid, want: map[string]int{"": unauth, "cochair": ok}},
+	{method: "POST", path: "/api/v1/phonebanks/1/calls", body: `[{"client_id":"api-call-0001","call_id":1,"result":"nope","at":"2026-01-01T00:00:00Z"}]`,
+		def: forbid, want: map[string]int{"": unauth, "cochair": bad}},
+	{method: "POST", path: "/api/v1/phonebanks/1/callers", body: `{"member_id":5}`, def: forbid,
+		want: map[string]int{"": unauth, "cochair": noContent, "steward": noContent, "admin": noContent}},
+	{method: "POST", path: "/api/v1/phonebanks/1/top-up", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/api/v1/phonebanks/1/close", def: forbid,
+		want: map[string]int{"": unauth, "cochair": noContent, "steward": noContent, "admin": noContent}},
 	{method: "GET", path: "/api/v1/ladder", def: forbid, want: map[string]int{"": unauth, "admin": ok}},
 	{method: "PUT", path: "/api/v1/ladder", body: `{"text":"nope"}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
 	{method: "PUT", path: "/api/v1/ladder", body: `{"text":"regular: meetings >= 2"}`, def: forbid, want: map[string]int{"": unauth, "admin": ok}},
@@ -567,7 +590,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.courseSecrets(w.seedPrivate())
+				secrets := w.phonebankSecrets(w.courseSecrets(w.seedPrivate()))
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -575,7 +598,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.courseSecrets(w.seedPrivate())
+				secrets := w.phonebankSecrets(w.courseSecrets(w.seedPrivate()))
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

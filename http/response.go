@@ -115,3 +115,12 @@ func tooMany(w http.ResponseWriter) {
 	w.Header().Set("Retry-After", strconv.Itoa(60))
 	http.Error(w, "Too many requests: try again in a minute.", http.StatusTooManyRequests)
 }
+
+// nonNilList returns an empty list for nil, so that JSON says [] rather
+// than null.
+func nonNilList[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}
