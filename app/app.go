@@ -65,6 +65,9 @@ type App struct {
 	// Phonebanks is the field program's phonebanks, their lists and
 	// callers.
 	Phonebanks rankfile.PhonebankService
+	// Shifts links canvass and phonebank events to the work handed out
+	// at their check-in.
+	Shifts rankfile.ShiftService
 	// Geocoder finds where campaigns' doors are; nil when the chapter has
 	// set none.
 	Geocoder rankfile.Geocoder

@@ -22,6 +22,9 @@ type EventView struct {
 	CheckIn bool `json:"check_in"`
 	// Leads are the members who run the event, shown to members signed in.
 	Leads []*rankfile.EventLead `json:"leads,omitempty"`
+	// Shift is what the viewer holds from a canvass or a phonebank: the
+	// turf or the calls handed to her at check-in.
+	Shift *rankfile.ShiftWork `json:"shift,omitempty"`
 }
 
 // CreateEvent puts an event on the calendar, or with a recurrence every
@@ -155,6 +158,9 @@ func (a *App) Event(ctx context.Context, actor *rankfile.Actor, id int64) (*Even
 			return nil, err
 		}
 		if v.Leads, err = a.Events.EventLeads(ctx, id); err != nil {
+			return nil, err
+		}
+		if v.Shift, err = a.ShiftWork(ctx, actor, e); err != nil {
 			return nil, err
 		}
 	}

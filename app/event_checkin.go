@@ -52,7 +52,8 @@ func (a *App) CheckInRegistrant(ctx context.Context, actor *rankfile.Actor, even
 	if _, err := a.checkInEvent(ctx, actor, eventID); err != nil {
 		return nil, err
 	}
-	return a.Events.CheckIn(as(ctx, actor), eventID, registrationID, nil)
+	reg, err := a.Events.CheckIn(as(ctx, actor), eventID, registrationID, nil)
+	return a.checkedIn(ctx, eventID, reg, err)
 }
 
 // CheckInWalkIn records that someone who had not registered came: a member
@@ -73,7 +74,8 @@ func (a *App) CheckInWalkIn(ctx context.Context, actor *rankfile.Actor, eventID 
 			return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such member among those this event is for")
 		}
 	}
-	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &who)
+	reg, err := a.Events.CheckIn(as(ctx, actor), eventID, 0, &who)
+	return a.checkedIn(ctx, eventID, reg, err)
 }
 
 // WalkInSearch finds members who may come to an event by the beginning of
@@ -135,7 +137,8 @@ func (a *App) CheckInAtEvent(ctx context.Context, actor *rankfile.Actor, eventID
 	if err := e.CheckSelfCheckIn(a.Now(), code); err != nil {
 		return nil, err
 	}
-	return a.Events.CheckIn(as(ctx, actor), eventID, 0, &rankfile.Registrant{MemberID: actor.ID()})
+	reg, err := a.Events.CheckIn(as(ctx, actor), eventID, 0, &rankfile.Registrant{MemberID: actor.ID()})
+	return a.checkedIn(ctx, eventID, reg, err)
 }
 
 // EventsAttended lists the events the actor attended, latest first.

@@ -36,7 +36,7 @@ func (a *App) PhonebankChoices(ctx context.Context, actor *rankfile.Actor) (*Pho
 	if err := actor.Require(len(c.Bodies) > 0); err != nil {
 		return nil, err
 	}
-	if err := a.phonebankCampaigns(ctx, actor, c); err != nil {
+	if c.Campaigns, err = a.CampaignsRunBy(ctx, actor); err != nil {
 		return nil, err
 	}
 	ladder, err := a.Ladders.Ladder(ctx)
@@ -51,16 +51,18 @@ func (a *App) PhonebankChoices(ctx context.Context, actor *rankfile.Actor) (*Pho
 	return c, err
 }
 
-// phonebankCampaigns fills in the open campaigns the actor runs.
-func (a *App) phonebankCampaigns(ctx context.Context, actor *rankfile.Actor, c *PhonebankChoices) error {
+// CampaignsRunBy lists the open campaigns the actor runs, for the forms
+// that hand their work out (a phonebank of targets, a canvass's turfs).
+func (a *App) CampaignsRunBy(ctx context.Context, actor *rankfile.Actor) ([]*rankfile.Campaign, error) {
 	campaigns, err := a.Campaigns.FindCampaigns(ctx, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, camp := range campaigns {
-		if camp.ClosedAt.IsZero() && actor.CanManageCampaign(camp.BodyID) {
-			c.Campaigns = append(c.Campaigns, camp)
+	var out []*rankfile.Campaign
+	for _, c := range campaigns {
+		if c.ClosedAt.IsZero() && actor.CanManageCampaign(c.BodyID) {
+			out = append(out, c)
 		}
 	}
-	return nil
+	return out, nil
 }

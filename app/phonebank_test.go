@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -127,4 +128,23 @@ func checkCallsShownAreLogged(t *testing.T, a *app.App, caller *rankfile.Actor, 
 		}
 	}
 	t.Errorf("the numbers shown are not in the log of views: %+v", entries)
+}
+
+// phoneCampaign is a campaign of n targets with phones, one a household.
+func phoneCampaign(t *testing.T, w *votingWorld, n int) *rankfile.Campaign {
+	t.Helper()
+	c := &rankfile.Campaign{BodyID: w.chapter.ID, Name: "Yes on H", Kind: rankfile.CampaignMeasure}
+	if err := w.app.CreateCampaign(ctx, w.admin, c); err != nil {
+		t.Fatal(err)
+	}
+	var list strings.Builder
+	list.WriteString("Name,Phone,Address,Zip\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&list, "Voter %d,(213) 555-%04d,%d N Main St,90026\n", i, 2000+i, 1200+2*i)
+	}
+	m := rankfile.TargetMapping{"full_name": "Name", "phone": "Phone", "address": "Address", "zip": "Zip"}
+	if _, bad, err := w.app.ImportTargets(ctx, w.admin, c.ID, "voters", m, strings.NewReader(list.String())); err != nil || bad != nil {
+		t.Fatal(err, bad)
+	}
+	return c
 }

@@ -37,6 +37,9 @@ type eventPage struct {
 	// Session names the course the event is a session of, and what the
 	// reader must complete first; nil for other events.
 	Session *app.SessionNote
+	// ShiftCampaigns are the campaigns whose turfs a canvass's manager
+	// may have it hand out.
+	ShiftCampaigns []*rankfile.Campaign
 }
 
 // Zone is the event's own time zone, in which its page writes its times.
@@ -84,7 +87,12 @@ func (s *Server) eventPageOf(r *http.Request, v *app.EventView) (*eventPage, err
 			p.Hosts = append(p.Hosts, b)
 		}
 	}
-	p.Session, err = s.app.SessionNoteOf(r.Context(), req(r).actor, v.Event)
+	if p.Session, err = s.app.SessionNoteOf(r.Context(), req(r).actor, v.Event); err != nil {
+		return nil, err
+	}
+	if v.Manage && v.Event.Kind == rankfile.EventCanvass {
+		p.ShiftCampaigns, err = s.app.CampaignsRunBy(r.Context(), req(r).actor)
+	}
 	return p, err
 }
 

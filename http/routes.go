@@ -215,6 +215,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /phonebanks/{id}/callers", page(s.addCallerForm))
 	mux.Handle("POST /phonebanks/{id}/top-up", page(s.topUpPhonebankForm))
 	mux.Handle("POST /phonebanks/{id}/close", page(s.closePhonebankForm))
+	mux.Handle("POST /events/{id}/campaign", page(s.setCanvassCampaignForm))
 
 	mux.Handle("GET /ladder", page(s.ladderPage))
 	mux.Handle("POST /ladder", page(s.saveLadderForm))
@@ -352,6 +353,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/phonebanks/{id}/callers", api(s.apiAddCaller))
 	mux.Handle("POST /api/v1/phonebanks/{id}/top-up", api(s.apiTopUpPhonebank))
 	mux.Handle("POST /api/v1/phonebanks/{id}/close", api(s.apiClosePhonebank))
+	mux.Handle("PUT /api/v1/events/{id}/campaign", api(s.apiSetCanvassCampaign))
 	mux.Handle("GET /api/v1/courses/sessions/{id}/completion", api(s.apiCompletion))
 	mux.Handle("POST /api/v1/courses/sessions/{id}/completion", api(s.apiRecordCompletion))
 	mux.Handle("GET /api/v1/me/training", api(s.apiMyTraining))

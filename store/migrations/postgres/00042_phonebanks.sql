@@ -47,6 +47,13 @@ CREATE TABLE calls (
 CREATE INDEX calls_open ON calls (phonebank_id, done, id);
 CREATE INDEX calls_claimed ON calls (claimed_by, claimed_until);
 
+-- A canvass event's campaign: who checks in at it is handed a free turf
+-- of the campaign (a phonebank names its event itself, event_id above).
+CREATE TABLE canvass_shifts (
+    event_id BIGINT PRIMARY KEY REFERENCES events (id),
+    campaign_id BIGINT NOT NULL REFERENCES campaigns (id)
+);
+
 ALTER TABLE attempts ALTER COLUMN campaign_id DROP NOT NULL;
 ALTER TABLE attempts ALTER COLUMN household_id DROP NOT NULL;
 ALTER TABLE attempts ADD COLUMN call_id BIGINT REFERENCES calls (id);

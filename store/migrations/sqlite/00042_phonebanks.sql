@@ -56,6 +56,13 @@ CREATE TABLE calls (
 CREATE INDEX calls_open ON calls (phonebank_id, done, id);
 CREATE INDEX calls_claimed ON calls (claimed_by, claimed_until);
 
+-- A canvass event's campaign: who checks in at it is handed a free turf
+-- of the campaign (a phonebank names its event itself, event_id above).
+CREATE TABLE canvass_shifts (
+    event_id INTEGER PRIMARY KEY REFERENCES events (id),
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id)
+);
+
 CREATE TABLE attempts_new (
     id INTEGER PRIMARY KEY,
     client_id TEXT NOT NULL UNIQUE,
