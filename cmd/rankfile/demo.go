@@ -144,6 +144,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var benchmarkDays int
 	var courses *demo.CoursesSummary
 	var feedback *demo.FeedbackSummary
+	var phonebanks *demo.PhonebanksSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -178,7 +179,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if benchmarkDays, err = demo.Benchmarks(ctx, web); err != nil {
 			return err
 		}
-		courses, err = demo.Courses(ctx, web, setClock)
+		if courses, err = demo.Courses(ctx, web, setClock); err != nil {
+			return err
+		}
+		phonebanks, err = demo.Phonebanks(ctx, web, setClock)
 		return err
 	})
 	if err != nil {
@@ -227,6 +231,11 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		onboarding.Steps, onboarding.Logged)
 	if onboarding.Newcomer != nil {
 		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see their first steps on their home.\n", onboarding.Newcomer.Email)
+	}
+	if p := phonebanks; p != nil {
+		fmt.Fprintf(a.stdout, "Started the renewal phonebank at /phonebanks/%d: %d members who lapsed in the last 120 days, %d calls made "+
+			"over the past week; member@example.org holds a batch (tel: links), and checking in at /events/%d, next Tuesday's "+
+			"shift, makes a volunteer a caller with a first batch.\n", p.Renewals.ID, p.Calls, p.Made, p.Shift.ID)
 	}
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
