@@ -44,7 +44,7 @@ func Phonebanks(ctx context.Context, a *app.App, setClock func(time.Time)) (*Pho
 	start := e.at(nextWeekday(a.Now().In(a.Zone), time.Tuesday), 18, 30)
 	if sum.Shift, err = e.put(&rankfile.Event{BodyID: d.chapter.ID, Kind: rankfile.EventPhonebank, Title: "Renewal phonebank",
 		Description: "Call members whose dues ran out. Bring a charged phone; the script is on the phonebank's page.",
-		StartsAt: start, Address: "Chapter office, 3400 W 6th St, Los Angeles", Audience: rankfile.AudienceMembers,
+		StartsAt:    start, Address: "Chapter office, 3400 W 6th St, Los Angeles", Audience: rankfile.AudienceMembers,
 		Registration: true}, nil); err != nil {
 		return nil, err
 	}
