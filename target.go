@@ -126,6 +126,16 @@ func NormalizePhone(s string) (string, error) {
 	return "+1" + string(digits), nil
 }
 
+// FormatPhone writes a number NormalizePhone wrote as people read it:
+// "(213) 555-0101" for a North American number, as it is otherwise.
+func FormatPhone(e164 string) string {
+	d := strings.TrimPrefix(e164, "+1")
+	if len(d) != 10 || len(e164) != 12 {
+		return e164
+	}
+	return "(" + d[:3] + ") " + d[3:6] + "-" + d[6:]
+}
+
 // streetWords are the words of street names written the way the US
 // Postal Service abbreviates them, by the word in capitals.
 var streetWords = map[string]string{

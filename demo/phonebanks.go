@@ -27,7 +27,7 @@ We noticed your membership ran out recently, and we'd love to have you back.
 - Invite them to the next general meeting and their branch's next event.`
 
 // Phonebanks starts the chapter's renewal phonebank over members who
-// lapsed in the last 120 days, run by the chapter (steward@example.org),
+// whose membership ran out in the last 90 days, run by the chapter (steward@example.org),
 // with a shift next Tuesday evening. Over the past week, five volunteers
 // called from it a day at a time through the web app, as the page does
 // (a batch taken, each call's result recorded); member@example.org and
@@ -49,7 +49,7 @@ func Phonebanks(ctx context.Context, a *app.App, setClock func(time.Time)) (*Pho
 		return nil, err
 	}
 	p := &rankfile.Phonebank{BodyID: d.chapter.ID, EventID: sum.Shift.ID, Name: "Renewal calls", Source: rankfile.PhonebankRoster,
-		Filter: rankfile.CallFilter{Standing: rankfile.StandingLapsed, LapsedWithinDays: 120}, Script: renewalScript,
+		Filter: rankfile.CallFilter{LapsedWithinDays: 90}, Script: renewalScript,
 		BatchSize: 8, CooldownDays: 14}
 	if err := a.CreatePhonebank(ctx, d.admin, p); err != nil {
 		return nil, err
@@ -94,10 +94,14 @@ var demoCallResults = []rankfile.AttemptResult{rankfile.ResultNotHome, rankfile.
 // and call through it.
 func pastCalls(ctx context.Context, a *app.App, e *eventDemo, p *rankfile.Phonebank, callers []*rankfile.Actor, setClock func(time.Time)) (int, error) {
 	defer setClock(time.Time{})
-	made := 0
+	var evenings []time.Time // read before the clock moves
 	for day := -7; day <= -1; day++ {
+		evenings = append(evenings, e.at(day, 18, 0))
+	}
+	made := 0
+	for _, evening := range evenings {
 		for i, c := range callers {
-			at := e.at(day, 18, 10*i)
+			at := evening.Add(time.Duration(10*i) * time.Minute)
 			setClock(at)
 			calls, err := a.ClaimCalls(ctx, c, p.ID)
 			if err != nil {

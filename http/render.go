@@ -62,6 +62,7 @@ var funcs = template.FuncMap{
 	"percent": percent,
 	"dict":    dict,
 	"list":    func(items ...string) []string { return items },
+	"phone":   rankfile.FormatPhone,
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },
 	"isFalse": func(p *bool) bool { return p != nil && !*p },

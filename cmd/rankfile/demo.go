@@ -233,7 +233,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see their first steps on their home.\n", onboarding.Newcomer.Email)
 	}
 	if p := phonebanks; p != nil {
-		fmt.Fprintf(a.stdout, "Started the renewal phonebank at /phonebanks/%d: %d members who lapsed in the last 120 days, %d calls made "+
+		fmt.Fprintf(a.stdout, "Started the renewal phonebank at /phonebanks/%d: %d members whose membership ran out in the last 90 days, %d calls made "+
 			"over the past week; member@example.org holds a batch (tel: links), and checking in at /events/%d, next Tuesday's "+
 			"shift, makes a volunteer a caller with a first batch.\n", p.Renewals.ID, p.Calls, p.Made, p.Shift.ID)
 	}
