@@ -142,6 +142,7 @@ type FieldResults struct {
 	Key        string `json:"key"`        // the turf's or canvasser's id, the day, or "" for the campaign
 	Doors      int    `json:"doors"`      // doors knocked on (or called), each once
 	Attempts   int    `json:"attempts"`   // knocks and calls
+	Calls      int    `json:"calls"`      // of which calls
 	Contacts   int    `json:"contacts"`   // conversations
 	Supporters int    `json:"supporters"` // who said 4 or 5 on the support scale
 	Volunteers int    `json:"volunteers"` // who said they would volunteer

@@ -77,6 +77,12 @@ func TestACallerWorksHerBatchFromThePage(t *testing.T) {
 		if status, page := w.do(caller, "POST", "/phonebanks/1/calls/2", noTime); status != bad || !strings.Contains(page, "say when to call back") {
 			t.Errorf("a call-back without its time: %d\n%s", status, page)
 		}
+		if status, page := w.do(caller, "GET", "/campaigns/1/results", nil); status != ok || !strings.Contains(page, "<dt>Conversations</dt><dd>1</dd>") {
+			t.Errorf("the campaign's results after the call: %d\n%s", status, page)
+		}
+		if _, csv := w.do(caller, "GET", "/campaigns/1/results.csv?by=canvasser", nil); !strings.Contains(csv, ",1,1,1,1,1,1\n") {
+			t.Errorf("the results by caller as CSV:\n%s", csv)
+		}
 		member := w.client("member")
 		_, page = w.do(member, "GET", "/phonebanks/1", nil)
 		if page = html.UnescapeString(page); strings.Contains(page, "+1213555017") || !strings.Contains(page, "Only this phonebank's callers") {

@@ -206,6 +206,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /events/{id}/completion", page(s.completionPage))
 	mux.Handle("POST /events/{id}/completion", page(s.completionForm))
 
+	mux.Handle("GET /campaigns/{id}/results", page(s.campaignResultsPage))
+	mux.Handle("GET /campaigns/{id}/results.csv", page(s.campaignResultsCSV))
 	mux.Handle("GET /phonebanks", page(s.phonebanksPage))
 	mux.Handle("GET /phonebanks/new", page(s.newPhonebankPage))
 	mux.Handle("POST /phonebanks", page(s.createPhonebankForm))
@@ -345,6 +347,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/courses/requirements", api(s.apiCourseRequirements))
 	mux.Handle("PUT /api/v1/courses/requirements", api(s.apiSetCourseRequirement))
 	mux.Handle("PUT /api/v1/events/{id}/leads", api(s.apiSetEventLeads))
+	mux.Handle("GET /api/v1/campaigns/{id}/results", api(s.apiCampaignResults))
 	mux.Handle("GET /api/v1/phonebanks", api(s.apiPhonebanks))
 	mux.Handle("POST /api/v1/phonebanks", api(s.apiCreatePhonebank))
 	mux.Handle("GET /api/v1/phonebanks/{id}", api(s.apiPhonebank))

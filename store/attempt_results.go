@@ -23,13 +23,17 @@ func (s *AttemptService) FieldResults(ctx context.Context, campaignID int64, by 
 	if !ok {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "results are counted by turf, canvasser or day, not %q", by)
 	}
-	// A supporter or volunteer is a door and day, so that a door asked
-	// twice in a day (two canvassers, or a knock and a call) counts once.
+	// A supporter or volunteer is a door (or, called, a person) and day,
+	// so that a door asked twice in a day (two canvassers, or a knock and
+	// a call) counts once.
 	rows, err := s.db.read.QueryContext(ctx, `SELECT k, COUNT(DISTINCT household_id), COUNT(*),
+		SUM(CASE WHEN channel = 'phone' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN result = 'contact' THEN 1 ELSE 0 END),
-		COUNT(DISTINCT CASE WHEN support >= 4 THEN CAST(household_id AS TEXT) || '@' || CAST(made_on AS TEXT) END),
-		COUNT(DISTINCT CASE WHEN volunteer THEN CAST(household_id AS TEXT) || '@' || CAST(made_on AS TEXT) END)
-		FROM (SELECT `+key+` AS k, household_id, result, support, volunteer, made_on FROM attempts WHERE campaign_id = $1) a
+		COUNT(DISTINCT CASE WHEN support >= 4 THEN who || '@' || CAST(made_on AS TEXT) END),
+		COUNT(DISTINCT CASE WHEN volunteer THEN who || '@' || CAST(made_on AS TEXT) END)
+		FROM (SELECT `+key+` AS k, household_id, channel, result, support, volunteer, made_on,
+			COALESCE('h' || CAST(household_id AS TEXT), 't' || CAST(target_id AS TEXT), 'a' || CAST(id AS TEXT)) AS who
+			FROM attempts WHERE campaign_id = $1) a
 		GROUP BY k ORDER BY k`, campaignID)
 	if err != nil {
 		return nil, s.db.translate(err)
@@ -38,7 +42,7 @@ func (s *AttemptService) FieldResults(ctx context.Context, campaignID int64, by 
 	var out []*rankfile.FieldResults
 	for rows.Next() {
 		r := &rankfile.FieldResults{}
-		if err := rows.Scan(&r.Key, &r.Doors, &r.Attempts, &r.Contacts, &r.Supporters, &r.Volunteers); err != nil {
+		if err := rows.Scan(&r.Key, &r.Doors, &r.Attempts, &r.Calls, &r.Contacts, &r.Supporters, &r.Volunteers); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
