@@ -47,6 +47,11 @@ const (
 	// CountQualified counts the courses whose qualification the member
 	// holds valid on the day, like seats: held that day, never "in".
 	CountQualified = "qualified"
+	// CountDoors counts the doors the member knocked on for the field
+	// program's campaigns, and CountCalls the calls she made from its
+	// phonebanks, each on its day.
+	CountDoors = "doors"
+	CountCalls = "calls"
 )
 
 // CourseLevelCounter returns the counter of courses completed of a

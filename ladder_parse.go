@@ -95,7 +95,7 @@ func parseLadderRule(text string) (LadderRule, error) {
 	}
 	r := LadderRule{Counter: m[1]}
 	if !knownLadderCounter(r.Counter) {
-		return LadderRule{}, Errorf(EINVALID, "%q cannot be counted: count events, events:<kind>, meetings, one_on_ones, one_on_ones_given, trainings, courses, courses:<level>, seats or qualified", r.Counter)
+		return LadderRule{}, Errorf(EINVALID, "%q cannot be counted: count events, events:<kind>, meetings, one_on_ones, one_on_ones_given, trainings, courses, courses:<level>, seats, qualified, doors or calls", r.Counter)
 	}
 	var err error
 	if r.Min, err = strconv.Atoi(m[2]); err != nil || r.Min < 1 || r.Min > maxLadderMin {
@@ -116,7 +116,8 @@ func parseLadderRule(text string) (LadderRule, error) {
 // knownLadderCounter reports whether a ladder can count c.
 func knownLadderCounter(c string) bool {
 	switch c {
-	case CountEvents, CountMeetings, CountOneOnOnes, CountOneOnOnesGiven, CountTrainings, CountSeats, CountCourses, CountQualified:
+	case CountEvents, CountMeetings, CountOneOnOnes, CountOneOnOnesGiven, CountTrainings, CountSeats, CountCourses, CountQualified,
+		CountDoors, CountCalls:
 		return true
 	}
 	if level, ok := strings.CutPrefix(c, countCourseLevelPrefix); ok {

@@ -74,3 +74,34 @@ func TestCampaignResultsCountKnocksAndCalls(t *testing.T) {
 		}
 	})
 }
+
+// TestFieldWorkFeedsTheLadder sets a ladder whose "canvasser" stage asks
+// for two doors in thirty days and whose "caller" stage asks for a call:
+// the member who knocked on two doors is a canvasser on her path, and the
+// phonebank's stage filter finds her among the chapter's canvassers.
+func TestFieldWorkFeedsTheLadder(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		if err := w.app.SetLadder(ctx, w.admin, "canvasser: doors >= 2 in 30 days\ncaller: calls >= 1"); err != nil {
+			t.Fatal(err)
+		}
+		turf, doors, _ := turfWorld(t, w)
+		var knocks []*rankfile.Attempt
+		for i, d := range doors[:2] {
+			knocks = append(knocks, &rankfile.Attempt{ClientID: "ladder-knock-" + string(rune('a'+i)) + "1", TurfID: turf.ID,
+				HouseholdID: d.Household.ID, Channel: rankfile.ChannelDoor, Result: rankfile.ResultNotHome, At: w.now})
+		}
+		canvasser := w.voter(5)
+		if _, err := w.app.RecordAttempts(ctx, canvasser, knocks); err != nil {
+			t.Fatal(err)
+		}
+		path, err := w.app.MyPath(ctx, canvasser)
+		if err != nil || path.Stage != "canvasser" {
+			t.Fatalf("after two doors: %+v, %v; want the canvasser stage", path, err)
+		}
+		stages, err := w.app.Benchmarks.MemberStages(ctx, w.app.Today())
+		if err != nil || stages[canvasser.ID()] != "canvasser" || len(stages) != 1 {
+			t.Errorf("the chapter's stages: %v, %v", stages, err)
+		}
+	})
+}

@@ -27,6 +27,7 @@ func (s *BenchmarkService) benchmarkMembers(ctx context.Context, upTo rankfile.D
 		func() error { return s.loadConversationDays(ctx, byID, upTo) },
 		func() error { return s.loadSeatTerms(ctx, byID, upTo) },
 		func() error { return s.loadCompletions(ctx, byID, upTo) },
+		func() error { return s.loadFieldDays(ctx, byID, upTo) },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -133,6 +134,28 @@ func (s *BenchmarkService) loadConversationDays(ctx context.Context, byID map[in
 		}
 		if a := byID[authorID]; a != nil {
 			a.Activity.Dates[rankfile.CountOneOnOnesGiven] = append(a.Activity.Dates[rankfile.CountOneOnOnesGiven], d)
+		}
+	}
+	return rows.Err()
+}
+
+// loadFieldDays adds the doors each member knocked on and the calls she
+// made, up to upTo.
+func (s *BenchmarkService) loadFieldDays(ctx context.Context, byID map[int64]*rankfile.BenchmarkMember, upTo rankfile.Date) error {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT by_member_id, channel, made_on FROM attempts WHERE made_on <= $1`, upTo)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var channel rankfile.Channel
+		var d rankfile.Date
+		if err := rows.Scan(&id, &channel, &d); err != nil {
+			return err
+		}
+		if m := byID[id]; m != nil {
+			addFieldDay(m.Activity, channel, d)
 		}
 	}
 	return rows.Err()

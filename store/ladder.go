@@ -84,11 +84,42 @@ func (s *LadderService) MemberActivity(ctx context.Context, memberID int64, on r
 		err = s.courseDays(ctx, memberID, a)
 	}
 	if err == nil {
+		err = s.fieldDays(ctx, memberID, a)
+	}
+	if err == nil {
 		err = s.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM positions
 			WHERE member_id = $1 AND seat_id IS NOT NULL AND start_on <= $2 AND (end_on IS NULL OR end_on >= $2)`,
 			memberID, on).Scan(&a.Seats)
 	}
 	return a, s.db.translate(err)
+}
+
+// fieldDays adds the days of the doors the member knocked on and the
+// calls she made.
+func (s *LadderService) fieldDays(ctx context.Context, memberID int64, a *rankfile.MemberActivity) error {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT channel, made_on FROM attempts WHERE by_member_id = $1`, memberID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var channel rankfile.Channel
+		var d rankfile.Date
+		if err := rows.Scan(&channel, &d); err != nil {
+			return err
+		}
+		addFieldDay(a, channel, d)
+	}
+	return rows.Err()
+}
+
+// addFieldDay adds a knock's or a call's day to what a ladder counts.
+func addFieldDay(a *rankfile.MemberActivity, channel rankfile.Channel, d rankfile.Date) {
+	counter := rankfile.CountDoors
+	if channel == rankfile.ChannelPhone {
+		counter = rankfile.CountCalls
+	}
+	a.Dates[counter] = append(a.Dates[counter], d)
 }
 
 // eventDays adds the days of the member's check-ins at events.

@@ -62,3 +62,4 @@ ALTER TABLE attempts ADD COLUMN call_back_at TIMESTAMP;
 CREATE INDEX attempts_call ON attempts (call_id);
 CREATE INDEX attempts_called_member ON attempts (member_id, made_at);
 CREATE INDEX attempts_called_target ON attempts (target_id, made_at);
+CREATE INDEX attempts_by_member ON attempts (by_member_id, made_on);
