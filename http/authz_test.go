@@ -418,7 +418,7 @@ var apiChecks = []check{
 		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "GET", path: "/api/v1/phonebanks/1", def: ok, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/phonebanks/1/claim", def: forbid, want: map[string]int{"": unauth, "cochair": ok}},
-	{method: "POST", path: "/api/v1/phonebanks/1/calls", body: `[{"client_id":"api-call-0001","call_id":1,"result":"nope","at":"2026-01-01T00:00:00Z"}]`,
+	{method: "POST", path: "/api/v1/phonebanks/1/calls", body: `{"calls":[{"client_id":"api-call-0001","call_id":1,"result":"nope","at":"2026-01-01T00:00:00Z"}]}`,
 		def: forbid, want: map[string]int{"": unauth, "cochair": bad}},
 	{method: "POST", path: "/api/v1/phonebanks/1/callers", body: `{"member_id":5}`, def: forbid,
 		want: map[string]int{"": unauth, "cochair": noContent, "steward": noContent, "admin": noContent}},

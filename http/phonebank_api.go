@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/rankfile/rankfile"
 )
@@ -58,23 +59,32 @@ func (s *Server) apiClaimCalls(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, nonNilList(calls))
 }
 
-const callsShape = "a list of calls: each with client_id, call_id, result, at, and optionally support, issues, " +
-	"volunteer, keep_in_touch, answers, notes and call_back_at"
+const callsShape = `{"calls": [...]}, each call with client_id, call_id, result, at, and optionally support, issues, ` +
+	`volunteer, keep_in_touch, answers, notes and call_back_at`
+
+// maxCallBatch is the most calls one request may carry: a caller's app
+// sends what it holds, a batch or a few.
+const maxCallBatch = 100
 
 func (s *Server) apiRecordCalls(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id", "phonebank")
 	if err != nil {
 		return err
 	}
-	var calls []*rankfile.Attempt
-	if err := decodeBody(r, &calls, callsShape); err != nil {
+	var in struct {
+		Calls []*rankfile.Attempt `json:"calls"`
+	}
+	if err := decodeBody(r, &in, callsShape); err != nil {
 		return err
 	}
-	repeats, err := s.app.RecordCalls(r.Context(), req(r).actor, id, calls)
+	if len(in.Calls) == 0 || len(in.Calls) > maxCallBatch || slices.Contains(in.Calls, nil) {
+		return rankfile.Errorf(rankfile.EINVALID, "send 1 to %d calls at a time", maxCallBatch)
+	}
+	repeats, err := s.app.RecordCalls(r.Context(), req(r).actor, id, in.Calls)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]int{"stored": len(calls) - repeats, "repeats": repeats})
+	return writeJSON(w, http.StatusOK, map[string]int{"stored": len(in.Calls) - repeats, "repeats": repeats})
 }
 
 func (s *Server) apiAddCaller(w http.ResponseWriter, r *http.Request) error {

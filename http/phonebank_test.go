@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"html"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -82,6 +83,13 @@ func TestACallerWorksHerBatchFromThePage(t *testing.T) {
 		}
 		if _, csv := w.do(caller, "GET", "/campaigns/1/results.csv?by=canvasser", nil); !strings.Contains(csv, ",1,1,1,1,1,1\n") {
 			t.Errorf("the results by caller as CSV:\n%s", csv)
+		}
+		auth := []string{"Authorization", "Bearer " + w.token("cochair")}
+		body := `{"calls":[{"client_id":"api-call-0002","call_id":2,"result":"call_back","call_back_at":"2030-01-01T18:00:00Z","at":"2026-01-01T00:00:00Z"}]}`
+		for i, want := range []string{`"stored":1`, `"repeats":1`} {
+			if a := w.fetch(http.DefaultClient, "POST", "/api/v1/phonebanks/1/calls", strings.NewReader(body), "", auth...); a.status != ok || !strings.Contains(a.body, want) {
+				t.Errorf("the API's call, sent %d: %d %s", i+1, a.status, a.body)
+			}
 		}
 		member := w.client("member")
 		_, page = w.do(member, "GET", "/phonebanks/1", nil)
