@@ -31,7 +31,9 @@ type CompletionView struct {
 // trainedSession returns a session and its course for one of its
 // trainers or those who manage the course.
 func (a *App) trainedSession(ctx context.Context, actor *rankfile.Actor, eventID int64) (*rankfile.Event, *rankfile.Course, error) {
-	e, err := a.findEvent(ctx, actor, eventID)
+	// doorEvent, not findEvent: a trainer from outside the host body
+	// may not see the event as a member, but runs it.
+	e, _, err := a.doorEvent(ctx, actor, eventID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -24,11 +24,7 @@ type EventFeedbackView struct {
 
 // EventFeedback returns an event's feedback for those who may see it.
 func (a *App) EventFeedback(ctx context.Context, actor *rankfile.Actor, eventID int64) (*EventFeedbackView, error) {
-	e, err := a.findEvent(ctx, actor, eventID)
-	if err != nil {
-		return nil, err
-	}
-	trainers, err := a.sessionTrainers(ctx, e)
+	e, trainers, err := a.doorEvent(ctx, actor, eventID) // its trainers see it, though not in its host body
 	if err != nil {
 		return nil, err
 	}

@@ -88,13 +88,14 @@ func TestATrainerChecksInAtTheirSession(t *testing.T) {
 
 // TestATrainerSeesTheSessionOfABodyTheyAreNotIn schedules a session for
 // Housing's members only, trained by Wes, who is not one: he opens its
-// page and its door; Mia, not a member of Housing, still finds neither.
+// page, its door, its completion and its feedback; Mia, not a member of
+// Housing, still finds none of them.
 func TestATrainerSeesTheSessionOfABodyTheyAreNotIn(t *testing.T) {
 	w := newWorld(t, storetest.SQLiteDSN(t))
 	w.courses()
 	id := strconv.FormatInt(w.session(1, rankfile.AudienceBody, w.member("6").ID), 10)
 	wes, mia := w.client("other-branch"), w.client("member")
-	for _, p := range []string{"/events/" + id, "/events/" + id + "/host"} {
+	for _, p := range []string{"/events/" + id, "/events/" + id + "/host", "/events/" + id + "/completion", "/events/" + id + "/feedback/results"} {
 		if status, _ := w.do(wes, "GET", p, nil); status != ok {
 			t.Errorf("the trainer opens %s: %d", p, status)
 		}
