@@ -255,6 +255,8 @@ func (e *Event) ForViewer(registered, host bool) *Event {
 // EventFilter selects events. Zero fields do not filter.
 type EventFilter struct {
 	ID int64
+	// IDs selects these events; nil does not filter.
+	IDs []int64
 	// BodyID selects events the body hosts or co-hosts.
 	BodyID int64
 	Kinds  []EventKind

@@ -123,16 +123,19 @@ func (a *App) courseSessions(ctx context.Context, actor *rankfile.Actor, id int6
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(ids) == 0 {
+		return nil, nil, nil
+	}
+	found, err := a.Events.FindEvents(ctx, rankfile.EventFilter{IDs: ids}) // by start, as the page lists them
+	if err != nil {
+		return nil, nil, err
+	}
 	now := a.Now()
-	for _, eid := range ids {
-		found, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: eid})
-		if err != nil {
-			return nil, nil, err
-		}
-		if len(found) == 0 || !actor.CanSeeEvent(found[0]) {
+	for _, ev := range found {
+		if !actor.CanSeeEvent(ev) {
 			continue
 		}
-		e := found[0].ForViewer(false, actor.CanManageEvent(found[0]))
+		e := ev.ForViewer(false, actor.CanManageEvent(ev))
 		if e.Past(now) {
 			past = append([]*rankfile.Event{e}, past...)
 		} else if !e.Cancelled {

@@ -128,6 +128,7 @@ func eventWhere(db *DB, f rankfile.EventFilter) *where {
 	if f.ID != 0 {
 		c.add("e.id = $%d", f.ID)
 	}
+	addInIDs(c, "e.id", f.IDs)
 	if f.BodyID != 0 {
 		c.add("(e.body_id = $%d OR e.id IN (SELECT event_id FROM event_cohosts WHERE body_id = $%[1]d))", f.BodyID)
 	}

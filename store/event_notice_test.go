@@ -200,3 +200,19 @@ func (w *noticeWorld) checkUnchanged(first, second *rankfile.Registration, befor
 		w.t.Errorf("the outbox after failed changes: %v, want %v", got, before)
 	}
 }
+
+// TestFindEventsByIDs reads events by a list of ids: the one asked for,
+// none for an empty list, and any for none.
+func TestFindEventsByIDs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newNoticeWorld(t, dsn)
+		for _, c := range []struct {
+			ids  []int64
+			want int
+		}{{[]int64{w.event.ID, w.event.ID + 100}, 1}, {[]int64{}, 0}, {nil, 1}} {
+			if found, err := w.events.FindEvents(ctx, rankfile.EventFilter{IDs: c.ids}); err != nil || len(found) != c.want {
+				t.Errorf("ids %v: %d events, %v; want %d", c.ids, len(found), err, c.want)
+			}
+		}
+	})
+}

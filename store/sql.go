@@ -88,6 +88,24 @@ func addIn[T ~string](c *where, column string, values []T) {
 	c.add(column+" IN ("+strings.Join(marks, ", ")+")", args...)
 }
 
+// addInIDs adds "column IN (ids)" unless ids is nil; an empty list
+// selects nothing.
+func addInIDs(c *where, column string, ids []int64) {
+	if ids == nil {
+		return
+	}
+	if len(ids) == 0 {
+		c.add("FALSE")
+		return
+	}
+	args := make([]any, len(ids))
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		args[i], marks[i] = id, "$%d"
+	}
+	c.add(column+" IN ("+strings.Join(marks, ", ")+")", args...)
+}
+
 // limitSQL pages through rows: limit rows (0: all) after offset.
 func limitSQL(offset, limit int) string {
 	if limit <= 0 && offset <= 0 {
