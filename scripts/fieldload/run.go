@@ -188,6 +188,8 @@ func quantiles(ds []time.Duration) string {
 	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
-	q := func(f float64) time.Duration { return s[min(len(s)-1, int(f*float64(len(s))))].Round(100 * time.Microsecond) }
+	q := func(f float64) time.Duration {
+		return s[min(len(s)-1, int(f*float64(len(s))))].Round(100 * time.Microsecond)
+	}
 	return fmt.Sprintf("n=%d p50=%v p90=%v p99=%v max=%v", len(s), q(0.5), q(0.9), q(0.99), s[len(s)-1].Round(100*time.Microsecond))
 }
