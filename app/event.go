@@ -25,6 +25,8 @@ type EventView struct {
 	// Shift is what the viewer holds from a canvass or a phonebank: the
 	// turf or the calls handed to her at check-in.
 	Shift *rankfile.ShiftWork `json:"shift,omitempty"`
+	// trainers are a course's session's trainers, read once for the page.
+	trainers []int64
 }
 
 // CreateEvent puts an event on the calendar, or with a recurrence every
@@ -152,7 +154,7 @@ func (a *App) Event(ctx context.Context, actor *rankfile.Actor, id int64) (*Even
 	if err != nil {
 		return nil, err
 	}
-	v := &EventView{Manage: actor.CanManageEvent(e), CheckIn: actor.CanCheckIn(e, trainers)}
+	v := &EventView{Manage: actor.CanManageEvent(e), CheckIn: actor.CanCheckIn(e, trainers), trainers: trainers}
 	if actor.SignedIn() {
 		if v.Mine, err = a.Events.MemberRegistration(ctx, id, actor.ID()); err != nil {
 			return nil, err

@@ -191,11 +191,7 @@ type FeedbackLinks struct {
 // sees it, the event's page links to.
 func (a *App) EventFeedbackLinks(ctx context.Context, actor *rankfile.Actor, v *EventView) (FeedbackLinks, error) {
 	e := v.Event
-	trainers, err := a.sessionTrainers(ctx, e)
-	if err != nil {
-		return FeedbackLinks{}, err
-	}
-	l := FeedbackLinks{Results: actor.CanSeeFeedback(e, trainers)}
+	l := FeedbackLinks{Results: actor.CanSeeFeedback(e, v.trainers)}
 	if !actor.SignedIn() || v.Mine == nil || !v.Mine.Attended() || e.CheckFeedbackOpen(a.Now()) != nil {
 		return l, nil
 	}
