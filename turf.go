@@ -67,6 +67,10 @@ type TurfService interface {
 	CheckOutTurf(ctx context.Context, id, canvasserID, partnerID int64, until time.Time) error
 	// ReturnTurf takes a turf back before its time is up.
 	ReturnTurf(ctx context.Context, id int64) error
+	// EditTurfDoors takes doors out of an open turf not out with a
+	// canvasser and puts its doors, old and added, in the order given,
+	// all or nothing (ECONFLICT for a door in another open turf).
+	EditTurfDoors(ctx context.Context, turfID int64, remove, order []int64) error
 	// UncutDoors lists the campaign's households in no open turf.
 	UncutDoors(ctx context.Context, campaignID int64) ([]*Household, error)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -346,6 +347,72 @@ func TestLocateDoorsAsksTheGeocoderOnce(t *testing.T) {
 		}
 		if located != 2 {
 			t.Errorf("%d doors located, want 2", located)
+		}
+	})
+}
+
+// TestTurfsAreDrawnAndAdjustedByHand draws a turf around the first four
+// doors of a block and picks the door the geocoder could not place from
+// the list; the turf walks the block in order with that door last. A door
+// in it cannot go in a second drawn turf. Adjusting takes two doors out
+// and adds two uncut ones; a turf out with a canvasser cannot be adjusted,
+// and a member may do neither.
+func TestTurfsAreDrawnAndAdjustedByHand(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		c := blockCampaign(t, w, 8)
+		uncut, _ := w.app.Turfs.UncutDoors(ctx, c.ID)
+		var unplaced int64
+		for _, h := range uncut {
+			if h.Point == nil {
+				unplaced = h.ID
+			}
+		}
+		// blockCampaign's doors climb north from 34.07005 along one street.
+		outline := []rankfile.Point{{Lat: 34.0700, Lon: -118.2601}, {Lat: 34.0700, Lon: -118.2599}, {Lat: 34.07022, Lon: -118.2599},
+			{Lat: 34.07022, Lon: -118.2601}}
+		if _, err := w.app.DrawTurf(ctx, w.voter(5), c.ID, "", outline, nil); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Fatalf("a member draws a turf: %v", err)
+		}
+		turf, err := w.app.DrawTurf(ctx, w.admin, c.ID, "", outline, []int64{unplaced})
+		if err != nil || turf.Doors != 5 || turf.Name != "Turf 1" {
+			t.Fatalf("the drawn turf: %+v, %v; want 5 doors", turf, err)
+		}
+		_, doors, _ := w.app.TurfDoors(ctx, w.admin, turf.ID)
+		if doors[4].Household.ID != unplaced {
+			t.Errorf("the door without coordinates is not last: %+v", doors[4])
+		}
+		if _, err := w.app.DrawTurf(ctx, w.admin, c.ID, "Again", outline, nil); rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("doors drawn into a second turf: %v", err)
+		}
+		left, _ := w.app.Turfs.UncutDoors(ctx, c.ID)
+		if len(left) != 4 {
+			t.Fatalf("%d doors left uncut, want 4", len(left))
+		}
+		remove := []int64{doors[0].Household.ID, doors[1].Household.ID}
+		add := []int64{left[0].ID, left[1].ID}
+		if err := w.app.AdjustTurf(ctx, w.voter(5), turf.ID, add, remove); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("a member adjusts a turf: %v", err)
+		}
+		if err := w.app.AdjustTurf(ctx, w.admin, turf.ID, add, remove); err != nil {
+			t.Fatal(err)
+		}
+		_, after, _ := w.app.TurfDoors(ctx, w.admin, turf.ID)
+		var ids []int64
+		for _, d := range after {
+			ids = append(ids, d.Household.ID)
+		}
+		if len(ids) != 5 || slices.Contains(ids, remove[0]) || !slices.Contains(ids, add[1]) || after[4].Position != 5 {
+			t.Errorf("the adjusted turf: %v", ids)
+		}
+		if left, _ := w.app.Turfs.UncutDoors(ctx, c.ID); len(left) != 4 {
+			t.Errorf("%d doors uncut after the adjustment, want 4 (two out, two in)", len(left))
+		}
+		if err := w.app.CheckOutTurf(ctx, w.admin, turf.ID, w.member(5).ID, 0, w.now.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.app.AdjustTurf(ctx, w.admin, turf.ID, nil, remove[:0]); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("a turf out with a canvasser adjusted: %v", err)
 		}
 	})
 }

@@ -35,7 +35,7 @@ func (a *App) CutTurfs(ctx context.Context, actor *rankfile.Actor, campaignID in
 			cut.Unplaced++
 			continue
 		}
-		doors = append(doors, geo.Door{ID: h.ID, Street: h.Address.Street, Number: h.Address.HouseNumber(), Unit: h.Address.Unit, Point: *h.Point})
+		doors = append(doors, geoDoor(h))
 	}
 	turfs, err := geo.CutTurfs(doors, size)
 	if err != nil {
