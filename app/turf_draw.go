@@ -19,6 +19,11 @@ func (a *App) DrawTurf(ctx context.Context, actor *rankfile.Actor, campaignID in
 	if _, err := a.managedCampaign(ctx, actor, campaignID); err != nil {
 		return nil, err
 	}
+	for _, p := range outline {
+		if err := p.Validate(); err != nil {
+			return nil, rankfile.FieldErrorf("outline", rankfile.EINVALID, "%s", rankfile.ErrorMessage(err))
+		}
+	}
 	uncut, err := a.Turfs.UncutDoors(ctx, campaignID)
 	if err != nil {
 		return nil, err
@@ -149,4 +154,15 @@ func (a *App) AdjustTurf(ctx context.Context, actor *rankfile.Actor, turfID int6
 		return err
 	}
 	return a.Turfs.EditTurfDoors(as(ctx, actor), turfID, remove, order)
+}
+
+// UncutDoors lists a campaign's doors in no open turf, for those who run
+// it to draw turfs of.
+func (a *App) UncutDoors(ctx context.Context, actor *rankfile.Actor, campaignID int64) (*rankfile.Campaign, []*rankfile.Household, error) {
+	c, err := a.managedCampaign(ctx, actor, campaignID)
+	if err != nil {
+		return nil, nil, err
+	}
+	doors, err := a.Turfs.UncutDoors(ctx, campaignID)
+	return c, doors, err
 }

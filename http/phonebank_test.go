@@ -17,8 +17,9 @@ const phonebankTargets = "Name,Phone,Address,Zip\n" +
 	"Tenant Onecall,(213) 555-0177,10 Rent St,90026\n" +
 	"Tenant Twocall,(213) 555-0178,12 Rent St,90026\n"
 
-// phonebanks seeds Housing's tenant campaign and phonebank 1 over its
-// targets, with the co-chair as its caller holding both calls.
+// phonebanks seeds Housing's tenant campaign, turf 1 drawn of one of its
+// doors, and phonebank 1 over its targets, with the co-chair as its caller
+// holding both calls.
 func (w *world) phonebanks() {
 	t, cochair := w.t, w.actor("cochair")
 	c := &rankfile.Campaign{BodyID: w.bodies["housing"].ID, Name: "Tenants of Rent St", Kind: rankfile.CampaignTenant}
@@ -27,6 +28,13 @@ func (w *world) phonebanks() {
 	}
 	mapping := rankfile.TargetMapping{"full_name": "Name", "phone": "Phone", "address": "Address", "zip": "Zip"}
 	if _, _, err := w.app.ImportTargets(ctx, cochair, c.ID, "sign-up sheet", mapping, strings.NewReader(phonebankTargets)); err != nil {
+		t.Fatal(err)
+	}
+	doors, err := w.app.Campaigns.Households(ctx, c.ID)
+	if err != nil || len(doors) != 2 {
+		t.Fatal(doors, err)
+	}
+	if _, err := w.app.DrawTurf(ctx, cochair, c.ID, "Rent St", nil, []int64{doors[0].ID}); err != nil { // turf 1, of one door
 		t.Fatal(err)
 	}
 	p := &rankfile.Phonebank{CampaignID: c.ID, Name: "Rent St calls", Source: rankfile.PhonebankTargets, Script: "Hello, neighbor."}
