@@ -1,0 +1,62 @@
+package http_test
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// TestATurfIsDrawnFromThePage has the co-chair draw a turf around two of
+// three doors on Housing's campaign: the map's doors come with their
+// coordinates, the outline makes a turf of the two, and its adjusting
+// page takes one out; a member may open neither page.
+func TestATurfIsDrawnFromThePage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		cochair := w.actor("cochair")
+		c := &rankfile.Campaign{BodyID: w.bodies["housing"].ID, Name: "Elm St tenants", Kind: rankfile.CampaignTenant}
+		if err := w.app.CreateCampaign(ctx, cochair, c); err != nil {
+			t.Fatal(err)
+		}
+		list := "Name,Address,Zip,Lat,Lon\nAna Uno,100 Elm St,90026,34.0701,-118.2601\nBo Dos,102 Elm St,90026,34.0702,-118.2602\n" +
+			"Cy Tres,900 Elm St,90026,34.0800,-118.2700\n"
+		m := rankfile.TargetMapping{"full_name": "Name", "address": "Address", "zip": "Zip", "lat": "Lat", "lon": "Lon"}
+		if _, _, err := w.app.ImportTargets(ctx, cochair, c.ID, "sheet", m, strings.NewReader(list)); err != nil {
+			t.Fatal(err)
+		}
+		browser := w.client("cochair")
+		if status, body := w.do(browser, "GET", "/campaigns/1/turfs/uncut.json", nil); status != ok || !strings.Contains(body, `"lat":34.0701,"lon":-118.2601`) {
+			t.Fatalf("the map's doors: %d %s", status, body)
+		}
+		if status, page := w.do(browser, "GET", "/campaigns/1/turfs/draw", nil); status != ok || !strings.Contains(page, `data-doors="/campaigns/1/turfs/uncut.json"`) {
+			t.Fatalf("the drawing page: %d\n%s", status, page)
+		}
+		outline := url.Values{"outline": {"[[34.07,-118.26],[34.07,-118.2603],[34.0703,-118.2603],[34.0703,-118.26]]"}}
+		status, _ := w.do(browser, "POST", "/campaigns/1/turfs/draw", outline)
+		turfs, _ := w.app.Turfs.Turfs(ctx, c.ID)
+		if status != moved || len(turfs) != 1 || turfs[0].Doors != 2 {
+			t.Fatalf("drawing: %d, turfs %+v", status, turfs)
+		}
+		_, doors, _ := w.app.TurfDoors(ctx, cochair, turfs[0].ID)
+		id := strconv.FormatInt(turfs[0].ID, 10)
+		if status, page := w.do(browser, "GET", "/turfs/"+id+"/adjust", nil); status != ok || !strings.Contains(page, "100 Elm St") {
+			t.Fatalf("the adjusting page: %d\n%s", status, page)
+		}
+		if status, _ := w.do(browser, "POST", "/turfs/"+id+"/adjust", url.Values{"remove": {strconv.FormatInt(doors[0].Household.ID, 10)}}); status != moved {
+			t.Errorf("taking a door out: %d", status)
+		}
+		if turfs, _ := w.app.Turfs.Turfs(ctx, c.ID); turfs[0].Doors != 1 {
+			t.Errorf("after taking a door out: %d doors", turfs[0].Doors)
+		}
+		member := w.client("member")
+		for _, p := range []string{"/campaigns/1/turfs/draw", "/turfs/" + id + "/adjust"} {
+			if status, _ := w.do(member, "GET", p, nil); status != forbid {
+				t.Errorf("a member opens %s: %d", p, status)
+			}
+		}
+	})
+}
