@@ -71,6 +71,9 @@ type TurfService interface {
 	// canvasser and puts its doors, old and added, in the order given,
 	// all or nothing (ECONFLICT for a door in another open turf).
 	EditTurfDoors(ctx context.Context, turfID int64, remove, order []int64) error
+	// TurfPoints returns where the located doors of each of a campaign's
+	// turfs are, by turf id.
+	TurfPoints(ctx context.Context, campaignID int64) (map[int64][]Point, error)
 	// UncutDoors lists the campaign's households in no open turf.
 	UncutDoors(ctx context.Context, campaignID int64) ([]*Household, error)
 }

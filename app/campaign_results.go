@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/geo"
 )
 
 // CampaignResults is what a campaign's knocks and calls came to: in all,
@@ -25,6 +26,9 @@ type TurfResults struct {
 	Turf       *rankfile.Turf         `json:"turf"`
 	Results    *rankfile.FieldResults `json:"results"`
 	Completion float64                `json:"completion"`
+	// Outline is the area the turf's located doors cover (geo.Hull), for
+	// the map of turfs by completion.
+	Outline []rankfile.Point `json:"outline,omitempty"`
 }
 
 // CanvasserResults is one canvasser's or caller's results.
@@ -75,6 +79,10 @@ func (a *App) turfResults(ctx context.Context, r *CampaignResults) error {
 	for _, f := range counted {
 		byTurf[f.Key] = f
 	}
+	points, err := a.Turfs.TurfPoints(ctx, r.Campaign.ID)
+	if err != nil {
+		return err
+	}
 	turfs, err := a.Turfs.Turfs(ctx, r.Campaign.ID)
 	for _, t := range turfs {
 		key := strconv.FormatInt(t.ID, 10)
@@ -82,7 +90,7 @@ func (a *App) turfResults(ctx context.Context, r *CampaignResults) error {
 		if f == nil {
 			f = &rankfile.FieldResults{Key: key}
 		}
-		tr := &TurfResults{Turf: t, Results: f}
+		tr := &TurfResults{Turf: t, Results: f, Outline: geo.Hull(points[t.ID])}
 		if t.Doors > 0 {
 			tr.Completion = min(1, float64(f.Doors)/float64(t.Doors))
 		}

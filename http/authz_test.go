@@ -355,6 +355,7 @@ var pageChecks = []check{
 	{method: "GET", path: "/benchmarks.csv?scope=central", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/benchmarks.csv?scope=westside", def: forbid, want: map[string]int{"": moved, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/campaigns/1/results", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/campaigns/1/results.geojson", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/campaigns/1/results.csv?by=turf", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
 	{method: "GET", path: "/campaigns/1/results.csv?by=nope", def: forbid, want: map[string]int{"": moved, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "GET", path: "/campaigns/1/turfs/draw", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},

@@ -166,3 +166,44 @@ func canvasserResultsCSV(res *app.CampaignResults) [][]string {
 	}
 	return out
 }
+
+// campaignResultsGeoJSON serves the campaign's turfs for the map of turfs
+// by completion: each turf's outline (a point for a turf of one or two
+// located doors), with its name, share knocked and doors.
+func (s *Server) campaignResultsGeoJSON(w http.ResponseWriter, r *http.Request) error {
+	res, err := s.campaignResultsOf(r)
+	if err != nil {
+		return err
+	}
+	type feature struct {
+		Type       string         `json:"type"`
+		Properties map[string]any `json:"properties"`
+		Geometry   map[string]any `json:"geometry"`
+	}
+	fc := struct {
+		Type     string    `json:"type"`
+		Features []feature `json:"features"`
+	}{Type: "FeatureCollection", Features: []feature{}}
+	for _, t := range res.ByTurf {
+		if len(t.Outline) == 0 {
+			continue
+		}
+		props := map[string]any{"id": t.Turf.ID, "name": t.Turf.Name, "completion": t.Completion, "doors": t.Turf.Doors,
+			"knocked": t.Results.Doors, "open": t.Turf.Open}
+		fc.Features = append(fc.Features, feature{Type: "Feature", Properties: props, Geometry: outlineGeometry(t.Outline)})
+	}
+	return writeJSON(w, http.StatusOK, fc)
+}
+
+// outlineGeometry writes an outline as GeoJSON: a polygon, closed, or the
+// first point of an outline of fewer than three.
+func outlineGeometry(outline []rankfile.Point) map[string]any {
+	if len(outline) < 3 {
+		return map[string]any{"type": "Point", "coordinates": []float64{outline[0].Lon, outline[0].Lat}}
+	}
+	ring := make([][]float64, 0, len(outline)+1)
+	for _, p := range append(outline, outline[0]) {
+		ring = append(ring, []float64{p.Lon, p.Lat})
+	}
+	return map[string]any{"type": "Polygon", "coordinates": [][][]float64{ring}}
+}

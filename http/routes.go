@@ -213,6 +213,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /turfs/{id}/adjust", page(s.adjustTurfForm))
 	mux.Handle("GET /campaigns/{id}/results", page(s.campaignResultsPage))
 	mux.Handle("GET /campaigns/{id}/results.csv", page(s.campaignResultsCSV))
+	mux.Handle("GET /campaigns/{id}/results.geojson", page(s.campaignResultsGeoJSON))
 	mux.Handle("GET /phonebanks", page(s.phonebanksPage))
 	mux.Handle("GET /phonebanks/new", page(s.newPhonebankPage))
 	mux.Handle("POST /phonebanks", page(s.createPhonebankForm))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/store/storetest"
@@ -59,4 +60,36 @@ func TestATurfIsDrawnFromThePage(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTheResultsMapShadesTurfs knocks on one of a drawn turf's three
+// doors: the map's GeoJSON has the turf's outline, a third knocked.
+func TestTheResultsMapShadesTurfs(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	cochair := w.actor("cochair")
+	c := &rankfile.Campaign{BodyID: w.bodies["housing"].ID, Name: "Elm St tenants", Kind: rankfile.CampaignTenant}
+	if err := w.app.CreateCampaign(ctx, cochair, c); err != nil {
+		t.Fatal(err)
+	}
+	list := "Name,Address,Zip,Lat,Lon\nAna Uno,100 Elm St,90026,34.0701,-118.2601\nBo Dos,102 Elm St,90026,34.0702,-118.2602\n" +
+		"Cy Tres,104 Elm St,90026,34.0704,-118.2601\n"
+	m := rankfile.TargetMapping{"full_name": "Name", "address": "Address", "zip": "Zip", "lat": "Lat", "lon": "Lon"}
+	if _, _, err := w.app.ImportTargets(ctx, cochair, c.ID, "sheet", m, strings.NewReader(list)); err != nil {
+		t.Fatal(err)
+	}
+	doors, _ := w.app.Campaigns.Households(ctx, c.ID)
+	turf, err := w.app.DrawTurf(ctx, cochair, c.ID, "Elm", nil, []int64{doors[0].ID, doors[1].ID, doors[2].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	knock := &rankfile.Attempt{ClientID: "map-knock-0001", TurfID: turf.ID, HouseholdID: doors[0].ID, ByMemberID: cochair.ID(),
+		Channel: rankfile.ChannelDoor, Result: rankfile.ResultNotHome, At: time.Now()}
+	if _, err := w.app.RecordAttempts(ctx, cochair, []*rankfile.Attempt{knock}); err != nil {
+		t.Fatal(err)
+	}
+	status, body := w.do(w.client("cochair"), "GET", "/campaigns/1/results.geojson", nil)
+	if status != ok || !strings.Contains(body, `"type":"Polygon"`) || !strings.Contains(body, `"completion":0.333`) ||
+		!strings.Contains(body, `"knocked":1`) {
+		t.Errorf("the map's turfs: %d %s", status, body)
+	}
 }

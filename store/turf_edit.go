@@ -32,6 +32,27 @@ func (s *TurfService) EditTurfDoors(ctx context.Context, turfID int64, remove, o
 	})
 }
 
+// TurfPoints returns where each turf's located doors are.
+func (s *TurfService) TurfPoints(ctx context.Context, campaignID int64) (map[int64][]rankfile.Point, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT d.turf_id, h.lat, h.lon FROM turf_doors d
+		JOIN turfs t ON t.id = d.turf_id JOIN households h ON h.id = d.household_id
+		WHERE t.campaign_id = $1 AND h.lat IS NOT NULL ORDER BY d.turf_id, d.position`, campaignID)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	out := map[int64][]rankfile.Point{}
+	for rows.Next() {
+		var id int64
+		var p rankfile.Point
+		if err := rows.Scan(&id, &p.Lat, &p.Lon); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], p)
+	}
+	return out, rows.Err()
+}
+
 // editableTurf reads a turf whose doors may change: open, and not out.
 func (tx *Tx) editableTurf(ctx context.Context, id int64) (*rankfile.Turf, error) {
 	t := &rankfile.Turf{ID: id}
