@@ -345,3 +345,38 @@ func (db *DB) deferrableQueries() []string {
 		WHERE type = 'index' AND sql IS NOT NULL
 		AND tbl_name IN ('members', 'member_details', 'member_history', 'member_sensitive') ORDER BY name`}
 }
+
+// reserveIDs takes n ids of a table's id column for rows the transaction
+// will write with them, as a batch written by COPY (which returns no ids)
+// must: PostgreSQL's sequence hands them out, so that other writers never
+// take them; SQLite has one writer at a time, which holds the write lock
+// for the whole transaction, so the ids after the largest are free.
+func (tx *Tx) reserveIDs(ctx context.Context, table string, n int) ([]int64, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, 0, n)
+	if tx.db.dialect == SQLite {
+		var last int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM `+table).Scan(&last); err != nil {
+			return nil, err
+		}
+		for i := range n {
+			ids = append(ids, last+int64(i)+1)
+		}
+		return ids, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)`, table, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

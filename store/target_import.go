@@ -30,9 +30,10 @@ func (s *CampaignService) ImportTargets(ctx context.Context, campaignID int64, s
 		}
 		out.SourceID = im.sourceID
 		for i := range rows {
-			if err := im.add(ctx, &rows[i], out); err != nil {
-				return err
-			}
+			im.add(&rows[i], out)
+		}
+		if err := im.write(ctx); err != nil {
+			return err
 		}
 		return tx.audit(ctx, rankfile.AuditImportTargets, 0, "campaign "+itoa(campaignID)+" from "+source+": "+
 			strconv.Itoa(out.Added)+" added, "+strconv.Itoa(out.Merged)+" merged, "+strconv.Itoa(out.Skipped)+" left out")
@@ -44,14 +45,31 @@ func (s *CampaignService) ImportTargets(ctx context.Context, campaignID int64, s
 }
 
 // targetImport is the state of one import: what the campaign holds
-// already, indexed the ways SameTarget can match.
+// already, indexed the ways SameTarget can match, and what the import
+// adds, held until every row is read and then written a batch at a time.
+// A new household has a temporary id below zero until then, so that
+// SameTarget's rule of one household holds for rows not yet written.
 type targetImport struct {
 	tx         *Tx
 	campaignID int64
 	sourceID   int64
 	dnc        map[string]bool // kind + ":" + value
 	households map[string]int64
+	unlocated  map[int64]bool // households stored without coordinates
 	byKey      map[string][]*rankfile.Target
+
+	newHouseholds []*pendingHousehold
+	located       map[int64]rankfile.Point // stored households the import gives coordinates
+	added         []*rankfile.Target
+	merged        map[*rankfile.Target]bool // stored targets the import fills in
+}
+
+// pendingHousehold is a household the import makes.
+type pendingHousehold struct {
+	id      int64 // below zero until written
+	key     string
+	address rankfile.HouseholdAddress
+	point   *rankfile.Point
 }
 
 // startTargetImport checks the campaign, saves the source's mapping and
@@ -68,7 +86,8 @@ func (tx *Tx) startTargetImport(ctx context.Context, campaignID int64, source st
 		return nil, rankfile.Errorf(rankfile.ECONFLICT, "the campaign is closed")
 	}
 	im := &targetImport{tx: tx, campaignID: campaignID, dnc: map[string]bool{}, households: map[string]int64{},
-		byKey: map[string][]*rankfile.Target{}}
+		unlocated: map[int64]bool{}, byKey: map[string][]*rankfile.Target{}, located: map[int64]rankfile.Point{},
+		merged: map[*rankfile.Target]bool{}}
 	mapping, _ := json.Marshal(m)
 	if err := tx.QueryRowContext(ctx, `INSERT INTO target_sources (campaign_id, name, mapping, imported_at)
 		VALUES ($1, $2, $3, $4) ON CONFLICT (campaign_id, name) DO UPDATE SET mapping = excluded.mapping,
@@ -86,6 +105,10 @@ func (im *targetImport) load(ctx context.Context) error {
 	}
 	if err := im.loadPairs(ctx, `SELECT address_key, id FROM households WHERE campaign_id = $1`,
 		func(k string, id int64) { im.households[k] = id }, im.campaignID); err != nil {
+		return err
+	}
+	if err := im.loadPairs(ctx, `SELECT '', id FROM households WHERE campaign_id = $1 AND lat IS NULL`,
+		func(_ string, id int64) { im.unlocated[id] = true }, im.campaignID); err != nil {
 		return err
 	}
 	rows, err := im.tx.QueryContext(ctx, `SELECT `+targetColumns+` FROM targets WHERE campaign_id = $1`, im.campaignID)
@@ -151,32 +174,25 @@ func (im *targetImport) find(row *rankfile.Target) *rankfile.Target {
 	return nil
 }
 
-// add imports one row.
-func (im *targetImport) add(ctx context.Context, row *rankfile.TargetRow, out *rankfile.TargetImport) error {
+// add takes one row in: left out, merged into a target, or a new one.
+func (im *targetImport) add(row *rankfile.TargetRow, out *rankfile.TargetImport) {
 	t := row.Target
 	if im.onDoNotContact(&t, row.Address) {
 		out.Skipped++
-		return nil
+		return
 	}
-	var err error
-	if t.HouseholdID, err = im.household(ctx, row, out); err != nil {
-		return err
-	}
+	t.HouseholdID = im.household(row, out)
 	t.CampaignID, t.SourceID = im.campaignID, im.sourceID
 	if found := im.find(&t); found != nil {
 		out.Merged++
-		return im.merge(ctx, found, &t)
+		im.merge(found, &t)
+		return
 	}
 	out.Added++
 	t.CreatedAt = im.tx.now
-	if err := im.tx.QueryRowContext(ctx, `INSERT INTO targets (campaign_id, household_id, source_id, external_id,
-		first_name, last_name, phone, email, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-		t.CampaignID, nullID(t.HouseholdID), t.SourceID, t.ExternalID, t.FirstName, t.LastName, t.Phone, t.Email,
-		im.tx.stamp).Scan(&t.ID); err != nil {
-		return err
-	}
-	im.index(&t)
-	return nil
+	added := &t
+	im.added = append(im.added, added)
+	im.index(added)
 }
 
 // onDoNotContact reports whether the row's phone, email or door is on the
@@ -187,42 +203,113 @@ func (im *targetImport) onDoNotContact(t *rankfile.Target, a rankfile.HouseholdA
 		im.dnc[rankfile.DoNotContactAddress+":"+a.DoorKey()]
 }
 
-// household returns the id of the row's household, made if new; a
-// household without coordinates takes the row's.
-func (im *targetImport) household(ctx context.Context, row *rankfile.TargetRow, out *rankfile.TargetImport) (int64, error) {
-	a, key := row.Address, row.Address.Key()
-	var lat, lon any
-	if row.Point != nil {
-		lat, lon = row.Point.Lat, row.Point.Lon
-	}
+// household returns the id of the row's household, made if new (with a
+// temporary id); a household without coordinates takes the row's.
+func (im *targetImport) household(row *rankfile.TargetRow, out *rankfile.TargetImport) int64 {
+	key := row.Address.Key()
 	if id, ok := im.households[key]; ok {
-		if row.Point == nil {
-			return id, nil
+		if row.Point != nil && im.unlocated[id] {
+			im.located[id], im.unlocated[id] = *row.Point, false
 		}
-		_, err := im.tx.ExecContext(ctx, `UPDATE households SET lat = $1, lon = $2 WHERE id = $3 AND lat IS NULL`, lat, lon, id)
-		return id, err
+		if row.Point != nil && id < 0 && im.newHouseholds[-id-1].point == nil {
+			im.newHouseholds[-id-1].point = row.Point
+		}
+		return id
 	}
-	var id int64
-	if err := im.tx.QueryRowContext(ctx, `INSERT INTO households (campaign_id, address_key, number, street, unit, city,
-		state, zip, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, im.campaignID, key,
-		a.Number, a.Street, a.Unit, a.City, a.State, a.Zip, lat, lon).Scan(&id); err != nil {
-		return 0, err
-	}
-	im.households[key] = id
+	h := &pendingHousehold{id: -int64(len(im.newHouseholds) + 1), key: key, address: row.Address, point: row.Point}
+	im.newHouseholds = append(im.newHouseholds, h)
+	im.households[key] = h.id
 	out.Households++
-	return id, nil
+	return h.id
 }
 
-// merge fills the target's empty fields from the row and stores them.
-func (im *targetImport) merge(ctx context.Context, t, row *rankfile.Target) error {
+// merge fills the target's empty fields from the row; a stored target is
+// written at the end, a new one goes in as it then is.
+func (im *targetImport) merge(t, row *rankfile.Target) {
 	before := *t
 	t.Merge(row)
 	if *t == before {
-		return nil
+		return
 	}
 	im.index(t)
-	_, err := im.tx.ExecContext(ctx, `UPDATE targets SET source_id = $1, external_id = $2, first_name = $3, last_name = $4,
-		phone = $5, email = $6, household_id = $7 WHERE id = $8`, nullID(t.SourceID), t.ExternalID, t.FirstName,
-		t.LastName, t.Phone, t.Email, nullID(t.HouseholdID), t.ID)
-	return err
+	if t.ID != 0 {
+		im.merged[t] = true
+	}
+}
+
+// write stores what the import made: the new households (their ids
+// reserved first, so that the targets can name them), the coordinates
+// given to stored ones, the new targets and the targets filled in.
+func (im *targetImport) write(ctx context.Context) error {
+	ids, err := im.tx.reserveIDs(ctx, "households", len(im.newHouseholds))
+	if err != nil {
+		return err
+	}
+	if err := im.writeHouseholds(ctx, ids); err != nil {
+		return err
+	}
+	for id, p := range im.located {
+		if _, err := im.tx.ExecContext(ctx, `UPDATE households SET lat = $1, lon = $2 WHERE id = $3 AND lat IS NULL`,
+			p.Lat, p.Lon, id); err != nil {
+			return err
+		}
+	}
+	if err := im.writeTargets(ctx, ids); err != nil {
+		return err
+	}
+	return im.writeMerged(ctx, ids)
+}
+
+// realID turns a temporary household id into the one it was written with.
+func realID(id int64, ids []int64) int64 {
+	if id < 0 {
+		return ids[-id-1]
+	}
+	return id
+}
+
+// writeHouseholds writes the new households with the ids reserved.
+func (im *targetImport) writeHouseholds(ctx context.Context, ids []int64) error {
+	b := newBatchInsert(im.tx, "households", []string{"id", "campaign_id", "address_key", "number", "street", "unit",
+		"city", "state", "zip", "lat", "lon"})
+	defer b.close()
+	for i, h := range im.newHouseholds {
+		a := h.address
+		var lat, lon any
+		if h.point != nil {
+			lat, lon = h.point.Lat, h.point.Lon
+		}
+		if err := b.add(ctx, ids[i], im.campaignID, h.key, a.Number, a.Street, a.Unit, a.City, a.State, a.Zip, lat, lon); err != nil {
+			return err
+		}
+	}
+	return b.flush(ctx)
+}
+
+// writeTargets writes the new targets.
+func (im *targetImport) writeTargets(ctx context.Context, ids []int64) error {
+	b := newBatchInsert(im.tx, "targets", []string{"campaign_id", "household_id", "source_id", "external_id",
+		"first_name", "last_name", "phone", "email", "created_at"})
+	defer b.close()
+	for _, t := range im.added {
+		t.HouseholdID = realID(t.HouseholdID, ids)
+		if err := b.add(ctx, t.CampaignID, nullID(t.HouseholdID), t.SourceID, t.ExternalID, t.FirstName, t.LastName,
+			t.Phone, t.Email, im.tx.stamp); err != nil {
+			return err
+		}
+	}
+	return b.flush(ctx)
+}
+
+// writeMerged writes the stored targets the import filled in.
+func (im *targetImport) writeMerged(ctx context.Context, ids []int64) error {
+	for t := range im.merged {
+		t.HouseholdID = realID(t.HouseholdID, ids)
+		if _, err := im.tx.ExecContext(ctx, `UPDATE targets SET source_id = $1, external_id = $2, first_name = $3,
+			last_name = $4, phone = $5, email = $6, household_id = $7 WHERE id = $8`, nullID(t.SourceID), t.ExternalID,
+			t.FirstName, t.LastName, t.Phone, t.Email, nullID(t.HouseholdID), t.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
