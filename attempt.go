@@ -64,6 +64,9 @@ type Attempt struct {
 	KeepInTouch bool              `json:"keep_in_touch,omitempty"`
 	Answers     map[string]string `json:"answers,omitempty"`
 	Notes       string            `json:"notes,omitempty"`
+	// Met is someone who answered and is not on the list, to be made a
+	// target of the door's household (canvass.go); TargetID is then theirs.
+	Met *PersonMet `json:"met,omitempty"`
 	// At is when the attempt was made, by the phone's clock; RecordedAt
 	// when the server stored it.
 	At         time.Time `json:"at"`
@@ -101,6 +104,14 @@ func (a *Attempt) validateText() error {
 	a.Notes = strings.TrimSpace(a.Notes)
 	if utf8.RuneCountInString(a.Notes) > MaxAttemptNotes {
 		return FieldErrorf("notes", EINVALID, "notes are at most %d characters", MaxAttemptNotes)
+	}
+	if a.Met != nil {
+		if a.TargetID != 0 {
+			return FieldErrorf("met", EINVALID, "an attempt names who answered or someone met, not both")
+		}
+		if err := a.Met.Validate(); err != nil {
+			return err
+		}
 	}
 	if len(a.Issues) > MaxAttemptIssues {
 		return FieldErrorf("issues", EINVALID, "at most %d issues", MaxAttemptIssues)

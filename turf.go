@@ -67,6 +67,13 @@ type TurfService interface {
 	CheckOutTurf(ctx context.Context, id, canvasserID, partnerID int64, until time.Time) error
 	// ReturnTurf takes a turf back before its time is up.
 	ReturnTurf(ctx context.Context, id int64) error
+	// CanvasserTurfs lists the turfs last checked out to a member, as
+	// canvasser or partner, whose time ends after since, soonest ending
+	// last (canvass.go).
+	CanvasserTurfs(ctx context.Context, memberID int64, since time.Time) ([]*Turf, error)
+	// TurfTargets lists the targets living at a turf's doors, by door and
+	// name.
+	TurfTargets(ctx context.Context, turfID int64) ([]*Target, error)
 	// UncutDoors lists the campaign's households in no open turf.
 	UncutDoors(ctx context.Context, campaignID int64) ([]*Household, error)
 }

@@ -42,3 +42,11 @@ func (a *App) SetCampaignScript(ctx context.Context, actor *rankfile.Actor, s *r
 	}
 	return a.Campaigns.SetCampaignScript(as(ctx, actor), s)
 }
+
+// CanEditCampaignScript reports, as an error, whether the actor may write
+// the campaign's script: ENOTFOUND without the campaign, EFORBIDDEN for
+// those who do not run it.
+func (a *App) CanEditCampaignScript(ctx context.Context, actor *rankfile.Actor, campaignID int64) error {
+	_, err := a.managedCampaign(ctx, actor, campaignID)
+	return err
+}

@@ -218,6 +218,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /unsubscribe/{token}", page(s.unsubscribePage))
 	mux.Handle(unsubscribeRoute, page(s.unsubscribe))
 
+	// On the doors: campaigns' scripts, the canvasser's phone pages, walk
+	// sheets and paper entry.
+	mux.Handle("GET /campaigns/{id}/script", page(s.campaignScriptPage))
+	mux.Handle("POST /campaigns/{id}/script", page(s.saveCampaignScriptForm))
+
 	mux.Handle("GET /audit/head", page(s.auditHead))
 
 	mux.Handle("GET /admin", page(s.adminPage))
@@ -318,6 +323,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/guest-registrations/{token}/cancel", api(s.apiCancelGuestRegistration))
 	mux.Handle("GET /api/v1/me/events", api(s.apiMyEvents))
 	mux.Handle("GET /api/v1/me/events/attended", api(s.apiEventsAttended))
+
+	mux.Handle("GET /api/v1/campaigns/{id}/script", api(s.apiCampaignScript))
+	mux.Handle("PUT /api/v1/campaigns/{id}/script", api(s.apiSetCampaignScript))
 
 	mux.Handle("GET /api/v1/courses", api(s.apiCourses))
 	mux.Handle("POST /api/v1/courses", api(s.apiCreateCourse))
