@@ -222,6 +222,13 @@ func (s *Server) Handler() http.Handler {
 	// sheets and paper entry.
 	mux.Handle("GET /campaigns/{id}/script", page(s.campaignScriptPage))
 	mux.Handle("POST /campaigns/{id}/script", page(s.saveCampaignScriptForm))
+	mux.Handle("GET /canvass", page(s.canvassPage))
+	mux.Handle("GET /canvass/sw.js", http.HandlerFunc(s.canvassWorker))
+	mux.Handle("GET /canvass/turfs/{id}", page(s.walkPage))
+	mux.Handle("GET /canvass/turfs/{id}/walk.json", s.phoneJSON(s.apiWalk))
+	mux.Handle("GET /canvass/turfs/{id}/doors/{hid}", page(s.doorPage))
+	mux.Handle("POST /canvass/turfs/{id}/doors/{hid}", page(s.recordDoorForm))
+	mux.Handle("POST /canvass/attempts", s.phoneJSON(s.apiRecordAttempts))
 
 	mux.Handle("GET /audit/head", page(s.auditHead))
 
@@ -326,6 +333,8 @@ func (s *Server) Handler() http.Handler {
 
 	mux.Handle("GET /api/v1/campaigns/{id}/script", api(s.apiCampaignScript))
 	mux.Handle("PUT /api/v1/campaigns/{id}/script", api(s.apiSetCampaignScript))
+	mux.Handle("GET /api/v1/turfs/{id}/walk", api(s.apiWalk))
+	mux.Handle("POST /api/v1/attempts", api(s.apiRecordAttempts))
 
 	mux.Handle("GET /api/v1/courses", api(s.apiCourses))
 	mux.Handle("POST /api/v1/courses", api(s.apiCreateCourse))
