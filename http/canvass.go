@@ -42,6 +42,7 @@ type walkData struct {
 	Script    string
 	TilesURL  string
 	Done      int64 // the door just recorded, to go on from
+	Runs      bool  // the reader runs the campaign: the script and paper entry are theirs
 }
 
 // walkBuilding is the doors at one street address, in walking order: a
@@ -79,8 +80,9 @@ func (s *Server) walkPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	done, _ := strconv.ParseInt(r.URL.Query().Get("done"), 10, 64)
 	s.allowTiles(w)
+	runs := s.app.CanEditCampaignScript(r.Context(), req(r).actor, walk.Campaign.ID) == nil
 	return s.render(w, r, "canvass_walk.html", walkData{Walk: walk, Buildings: buildings(walk.Doors),
-		Script: walk.Script.ScriptFor(req(r).l.Lang()), TilesURL: s.cfg.TilesURL, Done: done})
+		Script: walk.Script.ScriptFor(req(r).l.Lang()), TilesURL: s.cfg.TilesURL, Done: done, Runs: runs})
 }
 
 // allowTiles lets a map page load images from the tile server's origin,

@@ -229,6 +229,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /canvass/turfs/{id}/doors/{hid}", page(s.doorPage))
 	mux.Handle("POST /canvass/turfs/{id}/doors/{hid}", page(s.recordDoorForm))
 	mux.Handle("POST /canvass/attempts", s.phoneJSON(s.apiRecordAttempts))
+	mux.Handle("GET /turfs/{id}/sheet.pdf", page(s.walkSheet))
+	mux.Handle("GET /turfs/{id}/entry", page(s.walkEntryPage))
+	mux.Handle("POST /turfs/{id}/entry", page(s.recordWalkEntryForm))
 
 	mux.Handle("GET /audit/head", page(s.auditHead))
 
