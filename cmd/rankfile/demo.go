@@ -144,6 +144,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var benchmarkDays int
 	var courses *demo.CoursesSummary
 	var feedback *demo.FeedbackSummary
+	var field *demo.FieldSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -178,7 +179,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if benchmarkDays, err = demo.Benchmarks(ctx, web); err != nil {
 			return err
 		}
-		courses, err = demo.Courses(ctx, web, setClock)
+		if courses, err = demo.Courses(ctx, web, setClock); err != nil {
+			return err
+		}
+		field, err = demoField(ctx, web, setClock)
 		return err
 	})
 	if err != nil {
@@ -232,6 +236,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
 	fmt.Fprintf(a.stdout, "Took the chapter's benchmarks of the past %d days from its records: steward@example.org, an admin, sees them at /benchmarks, "+
 		"coordinator@example.org Central's at /benchmarks?scope=central.\n", benchmarkDays)
+	a.printDemoField(field)
 	return nil
 }
 
