@@ -204,3 +204,38 @@ func setCookie(p *process, name, value string) chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// TestFieldPagesFitAPhone opens the canvasser's list of turfs, and the
+// script and paper entry pages of the campaign's co-chair, on a phone 390
+// pixels wide, in English and Spanish.
+func TestFieldPagesFitAPhone(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	for _, role := range []struct{ role, ready string }{{"member", "main"}, {"cochair", "main"}} {
+		bctx := browser(t)
+		do(t, bctx, "a phone 390 pixels wide, signed in as "+role.role,
+			chromedp.EmulateViewport(390, 844),
+			chromedp.Navigate(w.signInLink(role.role)),
+			chromedp.Click(chromedp.CSS("main form button")),
+			chromedp.WaitVisible(chromedp.ID("standing-h")))
+		pages := []string{"/canvass"}
+		if role.role == "cochair" {
+			pages = []string{"/campaigns/1/script", "/turfs/1/entry"}
+		}
+		for _, lang := range []string{"en", "es"} {
+			for _, page := range pages {
+				do(t, bctx, page, chromedp.Navigate(w.srv.URL+page+"?lang="+lang), chromedp.WaitVisible(chromedp.CSS("main h1")))
+				fitsThePhone(t, bctx, page)
+				screenshot(t, bctx, lang+strings.ReplaceAll(page, "/", "-")+".png")
+			}
+			do(t, bctx, "Spanish", setLanguage(w.srv.URL, "es"))
+		}
+	}
+}
+
+// setLanguage sets the language switcher's cookie in the browser.
+func setLanguage(site, lang string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{Name: "rankfile_lang", Value: lang, URL: site})
+		return err
+	})
+}
