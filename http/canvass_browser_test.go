@@ -148,6 +148,20 @@ func walkOffline(t *testing.T, bctx context.Context, p *process) {
 	t.Fatal("the worker did not keep the doors' pages")
 }
 
+// waitKept waits until the worker keeps the page at u with text in it.
+func waitKept(t *testing.T, bctx context.Context, u, text string) {
+	t.Helper()
+	js := fmt.Sprintf(`caches.open("rankfile-canvass-1").then(function (c) { return c.match(%q); }).then(function (r) {
+		return r ? r.text() : ""; }).then(function (b) { return b.indexOf(%q) >= 0; })`, u, text)
+	for range 600 { // a guard against a page never kept, not a measure
+		if read(bctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the worker did not keep %s with %q", u, text)
+}
+
 // TestTheWalkPageWorksOffline walks a turf on a phone 390 pixels wide in
 // English and Spanish: online, then with the server gone, the walk and a
 // door's form come from the phone; the form saved offline waits on the
@@ -187,6 +201,7 @@ func TestTheWalkPageWorksOffline(t *testing.T) {
 		}
 		fitsThePhone(t, bctx, "the walk in Spanish")
 		screenshot(t, bctx, "walk-es-online.png")
+		waitKept(t, bctx, p.url()+"/canvass/turfs/1/doors/1", "Qué pasó") // the worker keeps the doors' pages anew, in Spanish
 		p.kill()
 		do(t, bctx, "the walk in Spanish, offline",
 			chromedp.Navigate(p.url()+"/canvass/turfs/1/doors/1"), chromedp.WaitVisible(chromedp.CSS("form.door-form")))

@@ -55,6 +55,7 @@ func TestTwoHundredAnswersSurviveAKilledServer(t *testing.T) {
 		p.kill()
 		do(t, bctx, "the walk, offline", chromedp.Navigate(p.url()+"/canvass/turfs/1"), chromedp.WaitVisible(chromedp.ID("sync")))
 		kept := read(bctx, chromedp.Evaluate[string](recordOffline, chromedp.EvalAwaitPromise))
+		read(bctx, chromedp.Evaluate[bool](`canvass.batchSize = 20; true`)) // before the server is back: a sync may start any time
 		paused := make(chan *fetch.EventRequestPaused, 32)
 		if err := chromedp.Listen(bctx, func(ev any) {
 			if e, ok := ev.(*fetch.EventRequestPaused); ok {
@@ -65,7 +66,7 @@ func TestTwoHundredAnswersSurviveAKilledServer(t *testing.T) {
 		}
 		call(t, bctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/canvass/attempts", RequestStage: fetch.RequestStageResponse}}})
 		p.start()
-		read(bctx, chromedp.Evaluate[bool](`canvass.batchSize = 20; canvass.sync(); true`))
+		read(bctx, chromedp.Evaluate[bool](`canvass.sync(); true`))
 		for range 3 {
 			call(t, bctx, fetch.ContinueResponse, fetch.ContinueResponseParams{RequestID: next(t, paused).RequestID})
 		}

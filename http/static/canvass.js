@@ -52,7 +52,7 @@
     return run(["queue", "done"], "readwrite", function (tx) {
       tx.objectStore("queue").put(a);
       tx.objectStore("done").put({ key: a.turf_id + ":" + a.household_id });
-    }).then(function () { status(); return a.client_id; });
+    }).then(function () { status(0); return a.client_id; });
   };
 
   canvass.queued = function () {
@@ -84,7 +84,8 @@
   function send(batch) {
     return post(batch).then(function (r) {
       if (r.ok) return forget("queue", batch.map(function (a) { return a.client_id; }));
-      if (r.status !== 400) throw new Error("server " + r.status);
+      if (r.status === 401) throw new Error("signin");
+      if (r.status !== 400 && r.status !== 403 && r.status !== 404) throw new Error("server " + r.status);
       if (batch.length === 1) return refuse(batch[0]);
       return batch.reduce(function (p, a) { return p.then(function () { return send([a]); }); }, Promise.resolve());
     });
@@ -102,9 +103,9 @@
         return send(q.slice(0, canvass.batchSize)).then(next);
       });
     }
-    syncing = next().catch(function () { return -1; }).then(function (left) {
+    syncing = next().catch(function (e) { return e.message === "signin" ? -2 : -1; }).then(function (left) {
       syncing = null;
-      status(left < 0);
+      status(left);
       return left;
     });
     return syncing;
@@ -114,13 +115,14 @@
     return run([store], "readonly", function (tx) { return tx.objectStore(store).count(); });
   }
 
-  // status says how many answers wait, and marks the doors answered.
-  function status(failed) {
+  // status says how many answers wait, and why when the last sync failed
+  // (left: -1 no connection, -2 signed out), and marks the doors answered.
+  function status(left) {
     var el = document.getElementById("sync");
     if (!el) return;
     Promise.all([count("queue"), count("refused")]).then(function (n) {
       var text = n[0] === 0 ? el.dataset.synced : n[0] === 1 ? el.dataset.waitingOne : el.dataset.waitingOther.replace("1000001", n[0]);
-      if (failed && n[0] > 0) text += " " + el.dataset.offline;
+      if (left < 0 && n[0] > 0) text += " " + (left === -2 ? el.dataset.signin : el.dataset.offline);
       if (n[1] > 0) text += " " + el.dataset.refused;
       el.textContent = text;
       el.dataset.waiting = n[0];
@@ -204,7 +206,7 @@
   function start() {
     if (navigator.serviceWorker) navigator.serviceWorker.register("/canvass/sw.js", { scope: "/canvass" }).catch(function () {});
     document.addEventListener("submit", onSubmit, true);
-    status();
+    status(0);
     keepWalk();
     drawMap();
     canvass.sync();
