@@ -71,6 +71,9 @@ type Attempt struct {
 	// CallBackAt is when who answered asked to be called again (a result
 	// of call_back).
 	CallBackAt time.Time `json:"call_back_at,omitzero"`
+	// Met is someone who answered and is not on the list, to be made a
+	// target of the door's household (canvass.go); TargetID is then theirs.
+	Met *PersonMet `json:"met,omitempty"`
 	// At is when the attempt was made, by the phone's clock; RecordedAt
 	// when the server stored it.
 	At         time.Time `json:"at"`
@@ -112,6 +115,14 @@ func (a *Attempt) validateText() error {
 	a.Notes = strings.TrimSpace(a.Notes)
 	if utf8.RuneCountInString(a.Notes) > MaxAttemptNotes {
 		return FieldErrorf("notes", EINVALID, "notes are at most %d characters", MaxAttemptNotes)
+	}
+	if a.Met != nil {
+		if a.TargetID != 0 {
+			return FieldErrorf("met", EINVALID, "an attempt names who answered or someone met, not both")
+		}
+		if err := a.Met.Validate(); err != nil {
+			return err
+		}
 	}
 	if len(a.Issues) > MaxAttemptIssues {
 		return FieldErrorf("issues", EINVALID, "at most %d issues", MaxAttemptIssues)

@@ -142,6 +142,7 @@ type DoNotContactEntry struct {
 
 // CampaignService keeps the field program's campaigns and their targets.
 type CampaignService interface {
+	CampaignScriptService // scripts and surveys (campaign_script.go)
 	// CreateCampaign stores a new campaign.
 	CreateCampaign(ctx context.Context, c *Campaign) error
 	// FindCampaigns lists the campaigns, newest first, or the one with id

@@ -74,6 +74,13 @@ type TurfService interface {
 	// TurfPoints returns where the located doors of each of a campaign's
 	// turfs are, by turf id.
 	TurfPoints(ctx context.Context, campaignID int64) (map[int64][]Point, error)
+	// CanvasserTurfs lists the turfs last checked out to a member, as
+	// canvasser or partner, whose time ends after since, soonest ending
+	// last (canvass.go).
+	CanvasserTurfs(ctx context.Context, memberID int64, since time.Time) ([]*Turf, error)
+	// TurfTargets lists the targets living at a turf's doors, by door and
+	// name.
+	TurfTargets(ctx context.Context, turfID int64) ([]*Target, error)
 	// UncutDoors lists the campaign's households in no open turf.
 	UncutDoors(ctx context.Context, campaignID int64) ([]*Household, error)
 }

@@ -96,6 +96,7 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 	w.meetings()
 	w.events()
 	w.oneOnOnes()
+	w.canvass()
 	w.stewardsToken()
 	if _, err := w.app.SignAuditHead(ctx); err != nil { // as the server does when it starts
 		t.Fatal(err)

@@ -17,8 +17,9 @@ const phonebankTargets = "Name,Phone,Address,Zip\n" +
 	"Tenant Onecall,(213) 555-0177,10 Rent St,90026\n" +
 	"Tenant Twocall,(213) 555-0178,12 Rent St,90026\n"
 
-// phonebanks seeds Housing's tenant campaign, turf 1 drawn of one of its
-// doors, and phonebank 1 over its targets, with the co-chair as its caller
+// phonebanks seeds Housing's tenant campaign (campaign 2, after the
+// canvass's), turf 2 drawn of one of its doors, and phonebank 1 over its
+// targets, with the co-chair as its caller
 // holding both calls.
 func (w *world) phonebanks() {
 	t, cochair := w.t, w.actor("cochair")
@@ -86,10 +87,10 @@ func TestACallerWorksHerBatchFromThePage(t *testing.T) {
 		if status, page := w.do(caller, "POST", "/phonebanks/1/calls/2", noTime); status != bad || !strings.Contains(page, "say when to call back") {
 			t.Errorf("a call-back without its time: %d\n%s", status, page)
 		}
-		if status, page := w.do(caller, "GET", "/campaigns/1/results", nil); status != ok || !strings.Contains(page, "<dt>Conversations</dt><dd>1</dd>") {
+		if status, page := w.do(caller, "GET", "/campaigns/2/results", nil); status != ok || !strings.Contains(page, "<dt>Conversations</dt><dd>1</dd>") {
 			t.Errorf("the campaign's results after the call: %d\n%s", status, page)
 		}
-		if _, csv := w.do(caller, "GET", "/campaigns/1/results.csv?by=canvasser", nil); !strings.Contains(csv, ",1,1,1,1,1,1\n") {
+		if _, csv := w.do(caller, "GET", "/campaigns/2/results.csv?by=canvasser", nil); !strings.Contains(csv, ",1,1,1,1,1,1\n") {
 			t.Errorf("the results by caller as CSV:\n%s", csv)
 		}
 		auth := []string{"Authorization", "Bearer " + w.token("cochair")}

@@ -237,6 +237,21 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /unsubscribe/{token}", page(s.unsubscribePage))
 	mux.Handle(unsubscribeRoute, page(s.unsubscribe))
 
+	// On the doors: campaigns' scripts, the canvasser's phone pages, walk
+	// sheets and paper entry.
+	mux.Handle("GET /campaigns/{id}/script", page(s.campaignScriptPage))
+	mux.Handle("POST /campaigns/{id}/script", page(s.saveCampaignScriptForm))
+	mux.Handle("GET /canvass", page(s.canvassPage))
+	mux.Handle("GET /canvass/sw.js", http.HandlerFunc(s.canvassWorker))
+	mux.Handle("GET /canvass/turfs/{id}", page(s.walkPage))
+	mux.Handle("GET /canvass/turfs/{id}/walk.json", s.phoneJSON(s.apiWalk))
+	mux.Handle("GET /canvass/turfs/{id}/doors/{hid}", page(s.doorPage))
+	mux.Handle("POST /canvass/turfs/{id}/doors/{hid}", page(s.recordDoorForm))
+	mux.Handle("POST /canvass/attempts", s.phoneJSON(s.apiRecordAttempts))
+	mux.Handle("GET /turfs/{id}/sheet.pdf", page(s.walkSheet))
+	mux.Handle("GET /turfs/{id}/entry", page(s.walkEntryPage))
+	mux.Handle("POST /turfs/{id}/entry", page(s.recordWalkEntryForm))
+
 	mux.Handle("GET /audit/head", page(s.auditHead))
 
 	mux.Handle("GET /admin", page(s.adminPage))
@@ -337,6 +352,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/guest-registrations/{token}/cancel", api(s.apiCancelGuestRegistration))
 	mux.Handle("GET /api/v1/me/events", api(s.apiMyEvents))
 	mux.Handle("GET /api/v1/me/events/attended", api(s.apiEventsAttended))
+
+	mux.Handle("GET /api/v1/campaigns/{id}/script", api(s.apiCampaignScript))
+	mux.Handle("PUT /api/v1/campaigns/{id}/script", api(s.apiSetCampaignScript))
+	mux.Handle("GET /api/v1/turfs/{id}/walk", api(s.apiWalk))
+	mux.Handle("POST /api/v1/attempts", api(s.apiRecordAttempts))
 
 	mux.Handle("GET /api/v1/courses", api(s.apiCourses))
 	mux.Handle("POST /api/v1/courses", api(s.apiCreateCourse))

@@ -29,15 +29,16 @@ func TestATurfIsDrawnFromThePage(t *testing.T) {
 		if _, _, err := w.app.ImportTargets(ctx, cochair, c.ID, "sheet", m, strings.NewReader(list)); err != nil {
 			t.Fatal(err)
 		}
+		campaignPath := "/campaigns/" + strconv.FormatInt(c.ID, 10)
 		browser := w.client("cochair")
-		if status, body := w.do(browser, "GET", "/campaigns/1/turfs/uncut.json", nil); status != ok || !strings.Contains(body, `"lat":34.0701,"lon":-118.2601`) {
+		if status, body := w.do(browser, "GET", campaignPath+"/turfs/uncut.json", nil); status != ok || !strings.Contains(body, `"lat":34.0701,"lon":-118.2601`) {
 			t.Fatalf("the map's doors: %d %s", status, body)
 		}
-		if status, page := w.do(browser, "GET", "/campaigns/1/turfs/draw", nil); status != ok || !strings.Contains(page, `data-doors="/campaigns/1/turfs/uncut.json"`) {
+		if status, page := w.do(browser, "GET", campaignPath+"/turfs/draw", nil); status != ok || !strings.Contains(page, `data-doors="`+campaignPath+`/turfs/uncut.json"`) {
 			t.Fatalf("the drawing page: %d\n%s", status, page)
 		}
 		outline := url.Values{"outline": {"[[34.07,-118.26],[34.07,-118.2603],[34.0703,-118.2603],[34.0703,-118.26]]"}}
-		status, _ := w.do(browser, "POST", "/campaigns/1/turfs/draw", outline)
+		status, _ := w.do(browser, "POST", campaignPath+"/turfs/draw", outline)
 		turfs, _ := w.app.Turfs.Turfs(ctx, c.ID)
 		if status != moved || len(turfs) != 1 || turfs[0].Doors != 2 {
 			t.Fatalf("drawing: %d, turfs %+v", status, turfs)
@@ -54,7 +55,7 @@ func TestATurfIsDrawnFromThePage(t *testing.T) {
 			t.Errorf("after taking a door out: %d doors", turfs[0].Doors)
 		}
 		member := w.client("member")
-		for _, p := range []string{"/campaigns/1/turfs/draw", "/turfs/" + id + "/adjust"} {
+		for _, p := range []string{campaignPath+"/turfs/draw", "/turfs/" + id + "/adjust"} {
 			if status, _ := w.do(member, "GET", p, nil); status != forbid {
 				t.Errorf("a member opens %s: %d", p, status)
 			}
@@ -87,7 +88,7 @@ func TestTheResultsMapShadesTurfs(t *testing.T) {
 	if _, err := w.app.RecordAttempts(ctx, cochair, []*rankfile.Attempt{knock}); err != nil {
 		t.Fatal(err)
 	}
-	status, body := w.do(w.client("cochair"), "GET", "/campaigns/1/results.geojson", nil)
+	status, body := w.do(w.client("cochair"), "GET", "/campaigns/"+strconv.FormatInt(c.ID, 10)+"/results.geojson", nil)
 	if status != ok || !strings.Contains(body, `"type":"Polygon"`) || !strings.Contains(body, `"completion":0.333`) ||
 		!strings.Contains(body, `"knocked":1`) {
 		t.Errorf("the map's turfs: %d %s", status, body)

@@ -75,6 +75,9 @@ func (tx *Tx) recordAttempt(ctx context.Context, a *rankfile.Attempt) (bool, err
 			return false, err
 		}
 	}
+	if err := tx.addPersonMet(ctx, a); err != nil {
+		return false, err
+	}
 	return true, tx.attemptEffects(ctx, a)
 }
 

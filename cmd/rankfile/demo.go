@@ -145,6 +145,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var courses *demo.CoursesSummary
 	var feedback *demo.FeedbackSummary
 	var phonebanks *demo.PhonebanksSummary
+	var field *demo.FieldSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -180,6 +181,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 		if courses, err = demo.Courses(ctx, web, setClock); err != nil {
+			return err
+		}
+		if field, err = demoField(ctx, web, setClock); err != nil {
 			return err
 		}
 		phonebanks, err = demo.Phonebanks(ctx, web, setClock)
@@ -241,6 +245,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
 	fmt.Fprintf(a.stdout, "Took the chapter's benchmarks of the past %d days from its records: steward@example.org, an admin, sees them at /benchmarks, "+
 		"coordinator@example.org Central's at /benchmarks?scope=central.\n", benchmarkDays)
+	a.printDemoField(field)
 	return nil
 }
 

@@ -89,6 +89,11 @@ func Keys(tb testing.TB, dsn string) *secret.Keyring {
 // keyrings holds each database's keys, by DSN.
 var keyrings sync.Map
 
+// UseKeys makes ring the keys of the database dsn, before it is first
+// opened: for a test that also runs rankfile as a process of its own,
+// which is given the same keys.
+func UseKeys(dsn string, ring *secret.Keyring) { keyrings.Store(dsn, ring) }
+
 // NewKeyring returns a keyring with one new random key and a new audit key.
 func NewKeyring(tb testing.TB) *secret.Keyring {
 	tb.Helper()
