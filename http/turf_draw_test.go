@@ -55,7 +55,7 @@ func TestATurfIsDrawnFromThePage(t *testing.T) {
 			t.Errorf("after taking a door out: %d doors", turfs[0].Doors)
 		}
 		member := w.client("member")
-		for _, p := range []string{campaignPath+"/turfs/draw", "/turfs/" + id + "/adjust"} {
+		for _, p := range []string{campaignPath + "/turfs/draw", "/turfs/" + id + "/adjust"} {
 			if status, _ := w.do(member, "GET", p, nil); status != forbid {
 				t.Errorf("a member opens %s: %d", p, status)
 			}
