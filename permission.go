@@ -594,3 +594,15 @@ func (a *Actor) WalkedTurf(t *Turf) bool {
 // do-not-contact list from its page: data stewards and admins. (A
 // canvasser's "do not contact" at a door reaches it through the result.)
 func (a *Actor) CanKeepDoNotContact() bool { return a.SignedIn() && (a.Steward || a.Admin) }
+
+// CanStartCampaigns reports whether the actor may start a campaign of some
+// body: the leaders of a body, and the data stewards and admins (see
+// CanManageCampaign for which bodies).
+func (a *Actor) CanStartCampaigns() bool {
+	return a.SignedIn() && (a.Steward || a.Admin || len(a.Leads) > 0)
+}
+
+// CanExportTarget reports whether the actor may download everything a
+// campaign keeps on a target, for a person who asks for their data: the
+// data stewards and admins who answer such requests, as for members.
+func (a *Actor) CanExportTarget() bool { return a.SignedIn() && (a.Steward || a.Admin) }
