@@ -78,6 +78,9 @@ type TargetRow struct {
 type RowError struct {
 	Line    int    `json:"line"`
 	Problem string `json:"problem"`
+	// Err is the problem as the domain's error, so that a page can say it
+	// in its reader's language; nil for a line the CSV reader refused.
+	Err error `json:"-"`
 }
 
 // MaxRowErrors is how many bad lines a refused import lists; the rest are
@@ -115,7 +118,7 @@ func ReadTargetRows(r io.Reader, m TargetMapping) ([]TargetRow, []RowError, erro
 		line, _ := cr.FieldPos(0)
 		row, err := readTargetRow(record, columns)
 		if err != nil {
-			bad = append(bad, RowError{Line: line, Problem: ErrorMessage(err)})
+			bad = append(bad, RowError{Line: line, Problem: ErrorMessage(err), Err: err})
 			continue
 		}
 		row.Line = line
