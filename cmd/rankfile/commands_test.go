@@ -160,6 +160,7 @@ func TestDemo(t *testing.T) {
 		checkDemoSeats(t, dsn)
 		checkDemoOneOnOnes(t, dsn)
 		checkDemoCourseRules(t, dsn)
+		checkDemoCampaigns(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}
