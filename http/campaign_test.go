@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/geo"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -226,4 +228,34 @@ func TestTurfPagesCutCheckOutAndReturn(t *testing.T) {
 			t.Errorf("the API's board for a member: %d", status)
 		}
 	})
+}
+
+// quietList is the list of the matrix's campaign: a voter whose phone,
+// email and door no one else has, and a housemate.
+const quietList = "VoterID,First,Last,Phone,Email,Address,Zip,Lat,Lon\n" +
+	"Q1,Quinn,Quietvoter,213-555-0901,quinn.quiet@example.net,77 Quiet Lane,90026,34.0771,-118.2601\n" +
+	"Q2,Rae,Quietvoter,,,77 Quiet Lane,90026,34.0771,-118.2601\n"
+
+// campaignSecrets gives the matrix's chapter Housing's campaign (1), its
+// two people (targets 1 and 2) at one door, in one turf (1), and adds
+// their private values: only those who run the campaign (Housing's
+// co-chair, the stewards and admins) see the phone, email and door.
+func (w *world) campaignSecrets(secrets []private) []private {
+	w.t.Helper()
+	chen := w.actor("cochair")
+	c := &rankfile.Campaign{BodyID: w.bodies["housing"].ID, Name: "Rent control now", Kind: rankfile.CampaignTenant}
+	if err := w.app.CreateCampaign(ctx, chen, c); err != nil {
+		w.t.Fatal(err)
+	}
+	m := rankfile.TargetMapping{"external_id": "VoterID", "first_name": "First", "last_name": "Last", "phone": "Phone",
+		"email": "Email", "address": "Address", "zip": "Zip", "lat": "Lat", "lon": "Lon"}
+	if _, bad, err := w.app.ImportTargets(ctx, chen, c.ID, "County voters", m, strings.NewReader(quietList)); err != nil || bad != nil {
+		w.t.Fatal(err, bad)
+	}
+	if _, err := w.app.CutTurfs(ctx, chen, c.ID, geo.TurfSize{Target: 2, Min: 1, Max: 3}); err != nil {
+		w.t.Fatal(err)
+	}
+	runners := only("cochair", "steward", "admin")
+	return append(secrets, private{"a target's phone", "2135550901", runners},
+		private{"a target's email", "quinn.quiet@example.net", runners}, private{"a target's door", "77 Quiet Ln", runners})
 }
