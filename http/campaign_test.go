@@ -12,6 +12,7 @@ import (
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/geo"
+	rfhttp "github.com/rankfile/rankfile/http"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -125,6 +126,10 @@ func TestCampaignPagesImportAndTargets(t *testing.T) {
 		}
 		if status, body = w.do(stella, "GET", rosa+"/data", nil); status != http.StatusOK || !strings.Contains(body, `"phone":"+12135550777"`) {
 			t.Errorf("the data download: %d %s", status, body)
+		}
+		exports, err := w.app.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditExportTarget})
+		if err != nil || len(exports) != 1 || !strings.Contains(exports[0].Detail, "target 1 ") {
+			t.Errorf("the download is not audited once: %+v, %v", exports, err)
 		}
 		if status, _ = w.do(stella, "POST", "/do-not-contact", url.Values{"kind": {"phone"}, "value": {"(213) 555-0777"}}); status != http.StatusSeeOther {
 			t.Errorf("adding to the do-not-contact list: %d", status)
@@ -258,4 +263,24 @@ func (w *world) campaignSecrets(secrets []private) []private {
 	runners := only("cochair", "steward", "admin")
 	return append(secrets, private{"a target's phone", "2135550901", runners},
 		private{"a target's email", "quinn.quiet@example.net", runners}, private{"a target's door", "77 Quiet Ln", runners})
+}
+
+// TestTurfMapTilesComeFromTheConfiguredServer checks that a turf's map
+// draws on the tile server of --tiles-url, which the pages' policy then
+// lets images come from, and that without one no other origin is allowed.
+func TestTurfMapTilesComeFromTheConfiguredServer(t *testing.T) {
+	tiles := "https://tiles.example.org/{z}/{x}/{y}.png"
+	for _, cfg := range []rfhttp.Config{{InsecureCookies: true}, {InsecureCookies: true, TilesURL: tiles}} {
+		w := newWorldWith(t, storetest.SQLiteDSN(t), cfg)
+		w.campaignSecrets(nil)
+		a := w.fetch(w.client("cochair"), "GET", "/turfs/1", nil, "")
+		csp := a.header.Get("Content-Security-Policy")
+		if a.status != http.StatusOK || strings.Contains(csp, "tiles.example.org") != (cfg.TilesURL != "") ||
+			strings.Contains(a.body, `data-tiles="https://tiles.example.org`) != (cfg.TilesURL != "") {
+			t.Errorf("tiles %q: %d, policy %q", cfg.TilesURL, a.status, csp)
+		}
+		if cfg.TilesURL != "" && !strings.Contains(csp, "img-src 'self' data: https://tiles.example.org;") {
+			t.Errorf("the policy does not let the tiles in, or lets more in: %q", csp)
+		}
+	}
 }
