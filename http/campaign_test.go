@@ -13,6 +13,7 @@ import (
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/geo"
 	rfhttp "github.com/rankfile/rankfile/http"
+	"github.com/rankfile/rankfile/locale"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -281,6 +282,32 @@ func TestTurfMapTilesComeFromTheConfiguredServer(t *testing.T) {
 		}
 		if cfg.TilesURL != "" && !strings.Contains(csp, "img-src 'self' data: https://tiles.example.org;") {
 			t.Errorf("the policy does not let the tiles in, or lets more in: %q", csp)
+		}
+	}
+}
+
+// TestCampaignPagesAreWhollySpanish reads every page of the field program
+// in Spanish, as the co-chair who runs Housing's campaign and as the
+// steward, and finds no English words and no message missing.
+func TestCampaignPagesAreWhollySpanish(t *testing.T) {
+	english := englishOnlyWords(t)
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.campaignSecrets(nil)
+	pages := map[string][]string{
+		"cochair": {"/campaigns", "/campaigns/new", "/campaigns/1", "/campaigns/1/edit", "/campaigns/1/import",
+			"/campaigns/1/targets", "/campaigns/1/targets?q=quiet", "/targets/1", "/campaigns/1/turfs", "/turfs/1"},
+		"steward": {"/do-not-contact", "/targets/1"},
+	}
+	for role, paths := range pages {
+		c := w.client(role)
+		for _, p := range paths {
+			status, page := w.do(c, "GET", p, nil, "Cookie", "rankfile_lang=es")
+			if status != http.StatusOK || locale.MissingMarker(page) {
+				t.Errorf("%s as %s: status %d, missing message %v", p, role, status, locale.MissingMarker(page))
+			}
+			if found := englishIn(english, readable(page)); len(found) > 0 {
+				t.Errorf("%s as %s shows English: %s", p, role, strings.Join(found, ", "))
+			}
 		}
 	}
 }

@@ -61,6 +61,9 @@ var funcs = template.FuncMap{
 	// percent writes n as a whole percentage of of (benchmark.go).
 	"percent": percent,
 	"dict":    dict,
+	// turfNumber is the number of a turf cutting named "Turf 7", for the
+	// page to say in its reader's language; "" for a name given by hand.
+	"turfNumber": turfNumber,
 	"list":    func(items ...string) []string { return items },
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },

@@ -272,3 +272,13 @@ func (s *Server) apiCloseTurf(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.apiTurf(w, r)
 }
+
+// turfNumber returns the number of a turf named as cutting names them
+// ("Turf 7"), "" for any other name.
+func turfNumber(name string) string {
+	n, ok := strings.CutPrefix(name, "Turf ")
+	if _, err := strconv.Atoi(n); !ok || err != nil {
+		return ""
+	}
+	return n
+}
