@@ -61,10 +61,7 @@ var funcs = template.FuncMap{
 	// percent writes n as a whole percentage of of (benchmark.go).
 	"percent": percent,
 	"dict":    dict,
-	// turfNumber is the number of a turf cutting named "Turf 7", for the
-	// page to say in its reader's language; "" for a name given by hand.
-	"turfNumber": turfNumber,
-	"list":       func(items ...string) []string { return items },
+	"list":    func(items ...string) []string { return items },
 	// isTrue, isFalse and str read a member's optional own choices.
 	"isTrue":  func(p *bool) bool { return p != nil && *p },
 	"isFalse": func(p *bool) bool { return p != nil && !*p },
@@ -74,6 +71,9 @@ var funcs = template.FuncMap{
 		}
 		return *p
 	},
+	// turfNumber is the number of a turf cutting named "Turf 7", for the
+	// page to say in its reader's language; "" for a name given by hand.
+	"turfNumber": turfNumber,
 }
 
 // dict makes a map from name, value pairs, to pass to parts.
