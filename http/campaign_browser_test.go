@@ -27,6 +27,10 @@ func TestARunnerImportsAndSeesATurfOnAPhone(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(fieldListBad), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	axe, err := os.ReadFile("testdata/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := onAPhone(t, w, "cochair")
 	uploadBadList(t, ctx, w.srv.URL+c, bad)
 	fitsThePhone(t, ctx, "the bad lines")
@@ -61,6 +65,11 @@ func TestARunnerImportsAndSeesATurfOnAPhone(t *testing.T) {
 		}
 		fitsThePhone(t, ctx, "the turf's page in "+lang)
 		screenshot(t, ctx, "turf-"+lang+".png")
+		for _, p := range []string{c, c + "/turfs", c + "/targets", "/targets/1", c + "/import", c + "/edit", "/turfs/1"} {
+			for _, problem := range pageProblems(ctx, w.srv.URL+p, string(axe)) {
+				t.Errorf("%s in %s: %s", p, lang, problem)
+			}
+		}
 	}
 }
 
