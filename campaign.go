@@ -114,6 +114,8 @@ const (
 	AuditImportTargets  = "import_targets"  // imported a list into a campaign's targets
 	AuditDoNotContact   = "do_not_contact"  // added a phone, email or address to the do-not-contact list
 	AuditPurgeTargets   = "purge_targets"   // deleted targets not heard from in the campaign's retention
+	AuditLinkTarget     = "link_target"     // linked a target to the member they became
+	AuditExportTarget   = "export_target"   // downloaded everything kept on a target, who asked for it
 )
 
 // TargetImport says what an import did.
@@ -173,7 +175,38 @@ type CampaignService interface {
 	// keeps (not heard from in RetentionMonths before today, and not asked
 	// to stay in touch), keeping their attempts without who answered.
 	PurgeTargets(ctx context.Context, today Date) (int, error)
+	// UpdateCampaign stores a campaign's name, kind, description,
+	// retention and closing: ENOTFOUND if there is no such campaign.
+	UpdateCampaign(ctx context.Context, c *Campaign) error
+	// CampaignCounts counts a campaign's targets and doors.
+	CampaignCounts(ctx context.Context, campaignID int64) (*CampaignCounts, error)
+	// DoNotContactList lists the do-not-contact list, newest first.
+	DoNotContactList(ctx context.Context) ([]*DoNotContactEntry, error)
+	// FindTargets lists a campaign's targets matching the filter, by
+	// street, number, unit and name, with how many match in all.
+	FindTargets(ctx context.Context, f TargetFilter) ([]*Target, int, error)
+	// FindTarget returns one target, ENOTFOUND if none.
+	FindTarget(ctx context.Context, id int64) (*Target, error)
+	// FindHousehold returns one household, ENOTFOUND if none.
+	FindHousehold(ctx context.Context, id int64) (*Household, error)
+	// LinkTarget links a target to the member they became (0 unlinks):
+	// ENOTFOUND for no such target, ECONFLICT when the member is linked
+	// to another target of the campaign already.
+	LinkTarget(ctx context.Context, targetID, memberID int64) error
 }
+
+// CampaignCounts is what a campaign's summary counts.
+type CampaignCounts struct {
+	Targets    int `json:"targets"`
+	Households int `json:"households"`
+	Located    int `json:"located"`        // households with coordinates
+	Missed     int `json:"geocode_missed"` // households the geocoder could not find
+	Members    int `json:"members"`        // targets linked to a member
+}
+
+// Closed reports whether the campaign has been closed: its pages stay,
+// and nothing new is imported or cut.
+func (c *Campaign) Closed() bool { return !c.ClosedAt.IsZero() }
 
 // Normalize checks an entry's kind and writes its value the way targets
 // hold it, so that it matches them.

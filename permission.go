@@ -607,3 +607,15 @@ func (a *Actor) CanRunPhonebank(bodyID int64) bool { return a.CanManageCampaign(
 func (a *Actor) CanCall(callers []int64) bool {
 	return a.SignedIn() && slices.Contains(callers, a.ID())
 }
+
+// CanStartCampaigns reports whether the actor may start a campaign of some
+// body: the leaders of a body, and the data stewards and admins (see
+// CanManageCampaign for which bodies).
+func (a *Actor) CanStartCampaigns() bool {
+	return a.SignedIn() && (a.Steward || a.Admin || len(a.Leads) > 0)
+}
+
+// CanExportTarget reports whether the actor may download everything a
+// campaign keeps on a target, for a person who asks for their data: the
+// data stewards and admins who answer such requests, as for members.
+func (a *Actor) CanExportTarget() bool { return a.SignedIn() && (a.Steward || a.Admin) }

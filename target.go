@@ -93,6 +93,17 @@ type Target struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
+// TargetFilter chooses a campaign's targets for a page of its list.
+type TargetFilter struct {
+	CampaignID  int64
+	HouseholdID int64
+	// Query matches a first or last name, or a street, by its start or
+	// any part, case aside.
+	Query  string
+	Offset int
+	Limit  int
+}
+
 // Name returns the target's full name.
 func (c *Target) Name() string { return strings.TrimSpace(c.FirstName + " " + c.LastName) }
 

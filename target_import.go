@@ -78,6 +78,9 @@ type TargetRow struct {
 type RowError struct {
 	Line    int    `json:"line"`
 	Problem string `json:"problem"`
+	// Err is the problem as the domain's error, so that a page can say it
+	// in its reader's language; nil for a line the CSV reader refused.
+	Err error `json:"-"`
 }
 
 // MaxRowErrors is how many bad lines a refused import lists; the rest are
@@ -115,7 +118,7 @@ func ReadTargetRows(r io.Reader, m TargetMapping) ([]TargetRow, []RowError, erro
 		line, _ := cr.FieldPos(0)
 		row, err := readTargetRow(record, columns)
 		if err != nil {
-			bad = append(bad, RowError{Line: line, Problem: ErrorMessage(err)})
+			bad = append(bad, RowError{Line: line, Problem: ErrorMessage(err), Err: err})
 			continue
 		}
 		row.Line = line
@@ -254,3 +257,73 @@ func capitalizeWords(s string) string {
 
 // String writes a row error as "line 7: no name".
 func (e RowError) String() string { return "line " + strconv.Itoa(e.Line) + ": " + e.Problem }
+
+// targetFieldNames are the header names, folded to small letters and
+// digits alone, by which GuessTargetMapping recognizes each field: the
+// names voter files, sign-up sheets and spreadsheet exports use.
+var targetFieldNames = map[string][]string{
+	TargetExternalID: {"externalid", "voterid", "vanid", "id", "sosid", "statevoterid", "registrantid"},
+	TargetFirstName:  {"firstname", "first", "givenname", "fname"},
+	TargetLastName:   {"lastname", "last", "surname", "familyname", "lname"},
+	TargetFullName:   {"fullname", "name"},
+	TargetPhone:      {"phone", "phonenumber", "cell", "cellphone", "mobile", "mobilephone", "telephone"},
+	TargetEmail:      {"email", "emailaddress"},
+	TargetAddress:    {"address", "streetaddress", "residence", "residenceaddress", "address1", "addressline1"},
+	TargetNumber:     {"housenumber", "streetnumber", "number", "houseno"},
+	TargetStreet:     {"street", "streetname"},
+	TargetUnit:       {"unit", "apt", "apartment", "aptnumber", "unitnumber"},
+	TargetCity:       {"city", "town"},
+	TargetState:      {"state", "st"},
+	TargetZip:        {"zip", "zipcode", "postalcode", "zip5"},
+	TargetLat:        {"lat", "latitude"},
+	TargetLon:        {"lon", "lng", "long", "longitude"},
+}
+
+// GuessTargetMapping maps the fields whose usual names a list's header
+// uses, for a first import's form to start from; the person importing
+// checks it. A full name is left out when first and last names are
+// found, and one-line addresses when number and street are.
+func GuessTargetMapping(header []string) TargetMapping {
+	m := TargetMapping{}
+	for _, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+		folded := foldHeader(h)
+		for field, names := range targetFieldNames {
+			if m[field] == "" && slices.Contains(names, folded) {
+				m[field] = h
+			}
+		}
+	}
+	if m[TargetFirstName] != "" && m[TargetLastName] != "" {
+		delete(m, TargetFullName)
+	}
+	if m[TargetNumber] != "" && m[TargetStreet] != "" {
+		delete(m, TargetAddress)
+	}
+	return m
+}
+
+// foldHeader keeps a header's letters and digits, in small letters.
+func foldHeader(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ReadTargetHeader returns the column headers of a CSV list.
+func ReadTargetHeader(r io.Reader) ([]string, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil || len(header) == 0 {
+		return nil, Errorf(EINVALID, "the list has no header line")
+	}
+	for i, h := range header {
+		header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+	}
+	return header, nil
+}

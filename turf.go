@@ -24,6 +24,43 @@ type Turf struct {
 	CanvasserID int64     `json:"canvasser_id,omitempty"`
 	PartnerID   int64     `json:"partner_id,omitempty"`
 	Until       time.Time `json:"until,omitzero"`
+	// Checkouts counts the times the turf has been checked out.
+	Checkouts int `json:"checkouts"`
+}
+
+// TurfState is where a turf is, for its campaign's board.
+type TurfState string
+
+// Turf states.
+const (
+	TurfFree   TurfState = "free"   // open, never checked out
+	TurfOut    TurfState = "out"    // with a canvasser now
+	TurfBack   TurfState = "back"   // open again after a checkout (returned or expired)
+	TurfClosed TurfState = "closed" // done with
+)
+
+// State says where the turf is at now.
+func (t *Turf) State(now time.Time) TurfState {
+	switch {
+	case !t.Open:
+		return TurfClosed
+	case t.CheckedOut(now):
+		return TurfOut
+	case t.Checkouts > 0:
+		return TurfBack
+	}
+	return TurfFree
+}
+
+// TurfCheckout is one time a turf was checked out: to whom, from when
+// until when, and when it came back if before its time.
+type TurfCheckout struct {
+	TurfID      int64     `json:"turf_id"`
+	CanvasserID int64     `json:"canvasser_id"`
+	PartnerID   int64     `json:"partner_id,omitempty"`
+	OutAt       time.Time `json:"out_at"`
+	Until       time.Time `json:"until"`
+	ReturnedAt  time.Time `json:"returned_at,omitzero"`
 }
 
 // CheckedOut reports whether the turf is out with a canvasser at now.
@@ -63,7 +100,8 @@ type TurfService interface {
 	// CloseTurf closes a turf, freeing its doors for new turfs.
 	CloseTurf(ctx context.Context, id int64) error
 	// CheckOutTurf gives an open turf to a canvasser (and a partner) until
-	// a time: ECONFLICT when it is out with someone else.
+	// a time, written in its history: ECONFLICT when it is out with
+	// someone else.
 	CheckOutTurf(ctx context.Context, id, canvasserID, partnerID int64, until time.Time) error
 	// ReturnTurf takes a turf back before its time is up.
 	ReturnTurf(ctx context.Context, id int64) error
@@ -83,4 +121,6 @@ type TurfService interface {
 	TurfTargets(ctx context.Context, turfID int64) ([]*Target, error)
 	// UncutDoors lists the campaign's households in no open turf.
 	UncutDoors(ctx context.Context, campaignID int64) ([]*Household, error)
+	// TurfCheckouts lists who held a turf when, newest first.
+	TurfCheckouts(ctx context.Context, turfID int64) ([]*TurfCheckout, error)
 }

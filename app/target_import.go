@@ -31,3 +31,23 @@ func (a *App) ImportTargets(ctx context.Context, actor *rankfile.Actor, campaign
 	done, err := a.Campaigns.ImportTargets(ctx, campaignID, source, m, rows)
 	return done, nil, err
 }
+
+// ImportStart is what the form that maps a list's columns needs: the
+// campaign, the sources imported before and their mappings.
+type ImportStart struct {
+	Campaign *rankfile.Campaign                `json:"campaign"`
+	Sources  map[string]rankfile.TargetMapping `json:"sources"`
+	// Geocoder says whether the chapter has a geocoder to locate doors.
+	Geocoder bool `json:"geocoder"`
+}
+
+// StartImport returns what an import's form needs, for those who run the
+// campaign.
+func (a *App) StartImport(ctx context.Context, actor *rankfile.Actor, campaignID int64) (*ImportStart, error) {
+	c, err := a.managedCampaign(ctx, actor, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	sources, err := a.Campaigns.TargetSources(ctx, campaignID)
+	return &ImportStart{Campaign: c, Sources: sources, Geocoder: a.Geocoder != nil}, err
+}

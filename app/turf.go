@@ -57,6 +57,9 @@ func (a *App) CutTurfs(ctx context.Context, actor *rankfile.Actor, campaignID in
 
 // managedTurf returns a turf of a campaign the actor runs.
 func (a *App) managedTurf(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Turf, error) {
+	if err := actor.Require(actor.CanSeeCampaigns()); err != nil {
+		return nil, err // before looking: who is signed out learns nothing of which turfs exist
+	}
 	t, err := a.Turfs.FindTurf(ctx, id)
 	if err != nil {
 		return nil, err

@@ -89,6 +89,47 @@ var pageChecks = []check{
 		def: forbid, want: map[string]int{"": unauth, "coordinator": moved, "steward": moved}},
 	{method: "POST", path: "/members/5/assignment/end", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "coordinator": moved, "steward": moved}},
 	{method: "POST", path: "/members/5/assignment/end", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "coordinator": notFound, "steward": notFound}},
+	// The field program: campaigns for members; starting one for the
+	// leaders of a body, the stewards and admins; a campaign that does not
+	// exist is not found for anyone signed in (see campaign_test.go for one
+	// that does).
+	{method: "GET", path: "/campaigns", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/campaigns/new", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/campaigns", form: url.Values{"body": {"1"}, "name": {""}, "kind": {"issue"}, "retention_months": {"0"}}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	// Housing's campaign (1), its people (1, 2) and turf (1): its
+	// co-chair, the stewards and admins run it; every member sees its
+	// summary and nothing of its people (campaignSecrets).
+	{method: "GET", path: "/campaigns/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/campaigns/1/edit", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/campaigns/1/import", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/campaigns/1/targets", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/campaigns/1/targets?q=quiet", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/targets/1", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/targets/1/data", def: forbid, want: map[string]int{"": moved, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/campaigns/1/turfs", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/turfs/1", def: forbid, want: map[string]int{"": moved, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/turfs/1/checkout", form: url.Values{"canvasser": {"5"}, "until": {"2099-01-01T20:00"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/targets/1/link", form: url.Values{"member": {"nobody@example.org"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/campaigns/1/turfs/cut", form: url.Values{"target": {"2"}, "min": {"3"}, "max": {"1"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/campaigns/9", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/campaigns/9/edit", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/campaigns/9/edit", form: url.Values{"name": {"x"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/campaigns/9/import", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/campaigns/9/import/upload", form: url.Values{}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/campaigns/9/import", form: url.Values{"list": {"YQ=="}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/campaigns/9/locate", form: url.Values{}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/campaigns/9/targets", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/targets/9", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/targets/9/link", form: url.Values{"member": {""}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/targets/9/data", def: forbid, want: map[string]int{"": moved, "steward": notFound, "admin": notFound}},
+	{method: "GET", path: "/do-not-contact", def: forbid, want: map[string]int{"": moved, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/do-not-contact", form: url.Values{"kind": {"phone"}, "value": {"12"}}, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/campaigns/9/turfs", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/campaigns/9/turfs/cut", form: url.Values{"target": {"60"}, "min": {"40"}, "max": {"80"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/turfs/9", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/turfs/9/checkout", form: url.Values{"canvasser": {"5"}, "until": {"2030-01-01T20:00"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/turfs/9/return", form: url.Values{}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/turfs/9/close", form: url.Values{}, def: notFound, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/roster", def: forbid, want: map[string]int{"": moved, "steward": ok}},
 	{method: "GET", path: "/roster.csv", def: forbid, want: map[string]int{"": moved, "steward": ok}},
 	{method: "GET", path: "/imports", def: forbid, want: map[string]int{"": moved, "steward": ok}},
@@ -635,6 +676,31 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/attempts", body: `{"attempts":[]}`, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/attempts", body: `{"attempts":[{"client_id":"authz-api-0002","turf_id":9,"household_id":1,"channel":"door","result":"not_home","at":"2026-01-02T10:00:00Z"}]}`,
 		def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/campaigns", def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/campaigns", body: `{"body_id":1,"name":"","kind":"issue"}`, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/campaigns/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/campaigns/1/targets?q=quiet", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/targets/1", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/campaigns/1/turfs", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/turfs/1", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "steward": ok, "admin": ok}},
+	{method: "PATCH", path: "/api/v1/campaigns/1", body: `{"retention_months":500}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/turfs/1/checkout", body: `{"canvasser_id":5,"until":"2000-01-01T00:00:00Z"}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/campaigns/1/targets/import?source=County+voters", body: "VoterID,First,Last,Phone,Email,Address,Zip,Lat,Lon\nQ3,Sol,Quietvoter,,,Quiet Lane,90026,,\n", def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/campaigns/9", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PATCH", path: "/api/v1/campaigns/9", body: `{"name":"x"}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/campaigns/9/targets/import?source=x", body: "a,b\n", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/campaigns/9/locate", def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/campaigns/9/targets", def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/targets/9", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/targets/9/link", body: `{"member":""}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/do-not-contact", def: forbid, want: map[string]int{"": unauth, "steward": ok, "admin": ok}},
+	{method: "POST", path: "/api/v1/do-not-contact", body: `{"kind":"fax","value":"1"}`, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/campaigns/9/turfs", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/campaigns/9/turfs/cut", body: `{"target":60,"min":40,"max":80}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/turfs/9", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/turfs/9/checkout", body: `{"canvasser_id":5,"until":"2030-01-01T20:00:00Z"}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/turfs/9/return", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/turfs/9/close", def: notFound, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
 
@@ -646,7 +712,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.phonebankSecrets(w.courseSecrets(w.seedPrivate()))
+				secrets := w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -654,7 +720,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.phonebankSecrets(w.courseSecrets(w.seedPrivate()))
+				secrets := w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

@@ -72,6 +72,9 @@ var funcs = template.FuncMap{
 		}
 		return *p
 	},
+	// turfNumber is the number of a turf cutting named "Turf 7", for the
+	// page to say in its reader's language; "" for a name given by hand.
+	"turfNumber": turfNumber,
 }
 
 // dict makes a map from name, value pairs, to pass to parts.

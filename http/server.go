@@ -79,9 +79,10 @@ type Config struct {
 	// SignInsPerMinute is how many times a minute one client may ask for
 	// a sign-in link or use one; 0 means signInsPerMinute.
 	SignInsPerMinute int
-	// TilesURL is the map tiles' address template, such as
-	// https://tile.example.org/{z}/{x}/{y}.png, for the maps of turfs;
-	// empty draws them on a plain background, with no tiles from anywhere.
+	// TilesURL is the map tile server turf maps draw on, such as
+	// https://tile.openstreetmap.org/{z}/{x}/{y}.png; "" draws doors and
+	// routes on a blank background, telling no third party where anyone
+	// canvasses.
 	TilesURL string
 }
 

@@ -206,3 +206,58 @@ func (s *CampaignService) LocateHousehold(ctx context.Context, householdID int64
 		return err
 	})
 }
+
+// UpdateCampaign stores a campaign's name, kind, description, retention
+// and closing.
+func (s *CampaignService) UpdateCampaign(ctx context.Context, c *rankfile.Campaign) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		var closed any
+		if c.Closed() {
+			closed = tx.db.timeArg(c.ClosedAt.UTC())
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE campaigns SET name = $1, kind = $2, description = $3,
+			retention_months = $4, closed_at = $5 WHERE id = $6`, c.Name, c.Kind, c.Description, c.RetentionMonths, closed, c.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return rankfile.Errorf(rankfile.ENOTFOUND, "no such campaign")
+		}
+		return tx.audit(ctx, rankfile.AuditChangeCampaign, 0, "changed campaign "+itoa(c.ID)+": "+c.Name)
+	})
+}
+
+// CampaignCounts counts a campaign's targets and doors.
+func (s *CampaignService) CampaignCounts(ctx context.Context, campaignID int64) (*rankfile.CampaignCounts, error) {
+	n := &rankfile.CampaignCounts{}
+	err := s.db.read.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM targets WHERE campaign_id = $1),
+		(SELECT COUNT(*) FROM targets WHERE campaign_id = $1 AND member_id IS NOT NULL),
+		(SELECT COUNT(*) FROM households WHERE campaign_id = $1),
+		(SELECT COUNT(*) FROM households WHERE campaign_id = $1 AND lat IS NOT NULL),
+		(SELECT COUNT(*) FROM households WHERE campaign_id = $1 AND geocode_missed)`, campaignID).
+		Scan(&n.Targets, &n.Members, &n.Households, &n.Located, &n.Missed)
+	return n, s.db.translate(err)
+}
+
+// DoNotContactList lists the do-not-contact list, newest first.
+func (s *CampaignService) DoNotContactList(ctx context.Context) ([]*rankfile.DoNotContactEntry, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT kind, value, reason, added_at FROM do_not_contact
+		ORDER BY added_at DESC, kind, value`)
+	if err != nil {
+		return nil, s.db.translate(err)
+	}
+	defer rows.Close()
+	var out []*rankfile.DoNotContactEntry
+	for rows.Next() {
+		e := &rankfile.DoNotContactEntry{}
+		if err := rows.Scan(&e.Kind, &e.Value, &e.Reason, &e.AddedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

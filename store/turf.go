@@ -68,7 +68,8 @@ func (tx *Tx) addTurfDoor(ctx context.Context, t *rankfile.Turf, householdID int
 }
 
 const turfColumns = `t.id, t.campaign_id, t.name, t.open, t.created_at, COALESCE(t.canvasser_id, 0),
-	COALESCE(t.partner_id, 0), t.until, (SELECT COUNT(*) FROM turf_doors d WHERE d.turf_id = t.id)`
+	COALESCE(t.partner_id, 0), t.until, (SELECT COUNT(*) FROM turf_doors d WHERE d.turf_id = t.id),
+	(SELECT COUNT(*) FROM turf_checkouts c WHERE c.turf_id = t.id)`
 
 func scanTurfs(rows *sql.Rows) ([]*rankfile.Turf, error) {
 	defer rows.Close()
@@ -77,7 +78,7 @@ func scanTurfs(rows *sql.Rows) ([]*rankfile.Turf, error) {
 		t := &rankfile.Turf{}
 		var until sql.NullTime
 		if err := rows.Scan(&t.ID, &t.CampaignID, &t.Name, &t.Open, &t.CreatedAt, &t.CanvasserID, &t.PartnerID,
-			&until, &t.Doors); err != nil {
+			&until, &t.Doors, &t.Checkouts); err != nil {
 			return nil, err
 		}
 		t.Until = until.Time
@@ -153,6 +154,9 @@ func (s *TurfService) CloseTurf(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE turf_doors SET open = FALSE WHERE turf_id = $1`, id); err != nil {
 			return err
 		}
+		if err := tx.endCheckout(ctx, id); err != nil {
+			return err
+		}
 		return tx.audit(ctx, rankfile.AuditChangeTurf, 0, "closed turf "+itoa(id))
 	})
 }
@@ -179,6 +183,9 @@ func (s *TurfService) CheckOutTurf(ctx context.Context, id, canvasserID, partner
 			canvasserID, nullID(partnerID), tx.db.timeArg(until.UTC()), id); err != nil {
 			return err
 		}
+		if err := tx.recordCheckout(ctx, id, canvasserID, partnerID, until); err != nil {
+			return err
+		}
 		return tx.audit(ctx, rankfile.AuditChangeTurf, canvasserID, "checked out turf "+itoa(id))
 	})
 }
@@ -188,6 +195,9 @@ func (s *TurfService) ReturnTurf(ctx context.Context, id int64) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
 		if err := turfFound(tx.ExecContext(ctx, `UPDATE turfs SET canvasser_id = NULL, partner_id = NULL, until = NULL
 			WHERE id = $1`, id)); err != nil {
+			return err
+		}
+		if err := tx.endCheckout(ctx, id); err != nil {
 			return err
 		}
 		return tx.audit(ctx, rankfile.AuditChangeTurf, 0, "returned turf "+itoa(id))

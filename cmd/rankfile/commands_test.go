@@ -161,6 +161,7 @@ func TestDemo(t *testing.T) {
 		checkDemoOneOnOnes(t, dsn)
 		checkDemoCourseRules(t, dsn)
 		checkDemoPhonebanks(t, dsn)
+		checkDemoCampaigns(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}

@@ -146,6 +146,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var feedback *demo.FeedbackSummary
 	var phonebanks *demo.PhonebanksSummary
 	var field *demo.FieldSummary
+	var campaigns *demo.CampaignsSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -181,6 +182,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 		if courses, err = demo.Courses(ctx, web, setClock); err != nil {
+			return err
+		}
+		if campaigns, err = demo.Campaigns(ctx, web); err != nil {
 			return err
 		}
 		if field, err = demoField(ctx, web, setClock); err != nil {
@@ -243,6 +247,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	}
 	fmt.Fprintf(a.stdout, "Drafted the weekly email of the week of %s (%d events); coordinator@example.org, on the communications team, edits and sends it at /weekly/%d.\n",
 		weekly.WeekOf, len(weekly.EventIDs), weekly.ID)
+	fmt.Fprintf(a.stdout, "Started Central's field campaign at /campaigns/%d: %d voters at %d doors imported from a voter file, "+
+		"cut into %d turfs at /campaigns/%d/turfs (coordinator@example.org runs it); member@example.org holds /turfs/%d until tonight, "+
+		"a pair holds /turfs/%d, some came back and a few are closed; steward@example.org keeps /do-not-contact.\n",
+		campaigns.CampaignID, campaigns.Targets, campaigns.Doors, len(campaigns.Turfs), campaigns.CampaignID, campaigns.MemberTurf, campaigns.PairTurf)
 	fmt.Fprintf(a.stdout, "Took the chapter's benchmarks of the past %d days from its records: steward@example.org, an admin, sees them at /benchmarks, "+
 		"coordinator@example.org Central's at /benchmarks?scope=central.\n", benchmarkDays)
 	a.printDemoField(field)

@@ -44,6 +44,8 @@ type serveFlags struct {
 	// their doors with (--geocoder-url, --geocoder-rate).
 	geocoderURL  string
 	geocoderRate float64
+	// tilesURL is the map tile server turf maps draw on (--tiles-url).
+	tilesURL string
 }
 
 func (f *serveFlags) register(cmd *cobra.Command) {
@@ -59,6 +61,7 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.renewURL, "renew-url", "", "`URL` where members renew their dues, linked from a lapsed member's home (also RANKFILE_RENEW_URL)")
 	fl.StringVar(&f.geocoderURL, "geocoder-url", "", "`URL` of a geocoder holding {address}, with which campaigns locate doors their lists give no coordinates for, e.g. https://geocoding.geo.census.gov/geocoder/locations/onelineaddress?benchmark=Public_AR_Current&format=json&address={address} (also RANKFILE_GEOCODER_URL; default none)")
 	fl.Float64Var(&f.geocoderRate, "geocoder-rate", 1, "requests a second the geocoder allows")
+	fl.StringVar(&f.tilesURL, "tiles-url", "", "`URL` of map tiles holding {z}, {x} and {y}, which turf maps draw their doors on, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (also RANKFILE_TILES_URL; default none: doors and routes on a blank background)")
 	fl.StringSliceVar(&f.proxies, "trusted-proxy", nil, "a reverse proxy (`CIDR` or address; repeat or separate by commas) whose X-Forwarded-For, X-Real-IP and X-Forwarded-Proto are believed (also RANKFILE_TRUSTED_PROXIES; default none)")
 }
 
@@ -238,7 +241,8 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	if err != nil {
 		return err
 	}
-	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f), TrustedProxies: proxies}
+	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f), TrustedProxies: proxies,
+		TilesURL: cmp.Or(f.tilesURL, a.getenv("RANKFILE_TILES_URL"))}
 	srv := rfhttp.NewServer(webApp, db.Ping, logger, cfg)
 	if err := srv.Open(f.addr); err != nil {
 		return fmt.Errorf("listening on %s: %w", f.addr, err)
