@@ -51,11 +51,14 @@ func (w *world) phonebanks() {
 }
 
 // phonebankSecrets seeds the phonebanks and returns the numbers only the
-// caller may see.
+// caller and the campaign's runners may see.
 func (w *world) phonebankSecrets(secrets []private) []private {
 	w.phonebanks()
-	return append(secrets, private{"a target's phone on a phonebank", "+12135550177", only("cochair")},
-		private{"another target's phone on a phonebank", "+12135550178", only("cochair")})
+	// Its caller sees them on the phonebank; those who run the campaign,
+	// on its targets' pages.
+	callerOrRunner := only("cochair", "steward", "admin")
+	return append(secrets, private{"a target's phone on a phonebank", "+12135550177", callerOrRunner},
+		private{"another target's phone on a phonebank", "+12135550178", callerOrRunner})
 }
 
 // TestACallerWorksHerBatchFromThePage has the co-chair, the phonebank's
