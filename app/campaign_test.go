@@ -416,3 +416,36 @@ func TestTurfsAreDrawnAndAdjustedByHand(t *testing.T) {
 		}
 	})
 }
+
+// TestAPhoneSendsAfterItsTurfCameBackEarly takes a turf back from its
+// canvasser before her time is up, and closes another: her phone, offline
+// meanwhile, still sends its knocks, and the turf is free for the next
+// canvasser (who then holds it).
+func TestAPhoneSendsAfterItsTurfCameBackEarly(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		turf, doors, _ := turfWorld(t, w)
+		if err := w.app.ReturnTurf(ctx, w.admin, turf.ID); err != nil {
+			t.Fatal(err)
+		}
+		knock := &rankfile.Attempt{ClientID: "late-knock-0001", TurfID: turf.ID, HouseholdID: doors[0].Household.ID,
+			Channel: rankfile.ChannelDoor, Result: rankfile.ResultNotHome, At: w.now.Add(-time.Minute)}
+		if _, err := w.app.RecordAttempts(ctx, w.voter(5), []*rankfile.Attempt{knock}); err != nil {
+			t.Fatalf("the phone's knock after the turf came back: %v", err)
+		}
+		if _, _, err := w.app.TurfDoors(ctx, w.voter(5), turf.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("the canvasser still reads the returned turf: %v", err)
+		}
+		if err := w.app.CheckOutTurf(ctx, w.admin, turf.ID, w.member(6).ID, 0, w.now.Add(time.Hour)); err != nil {
+			t.Fatalf("the returned turf to the next canvasser: %v", err)
+		}
+		if err := w.app.CloseTurf(ctx, w.admin, turf.ID); err != nil {
+			t.Fatal(err)
+		}
+		knock = &rankfile.Attempt{ClientID: "late-knock-0002", TurfID: turf.ID, HouseholdID: doors[1].Household.ID,
+			Channel: rankfile.ChannelDoor, Result: rankfile.ResultNotHome, At: w.now}
+		if _, err := w.app.RecordAttempts(ctx, w.voter(6), []*rankfile.Attempt{knock}); err != nil {
+			t.Errorf("the phone's knock after the turf closed: %v", err)
+		}
+	})
+}

@@ -147,8 +147,7 @@ func (s *TurfService) UncutDoors(ctx context.Context, campaignID int64) ([]*rank
 // CloseTurf closes a turf and frees its doors.
 func (s *TurfService) CloseTurf(ctx context.Context, id int64) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
-		if err := turfFound(tx.ExecContext(ctx, `UPDATE turfs SET open = FALSE, canvasser_id = NULL, partner_id = NULL,
-			until = NULL WHERE id = $1`, id)); err != nil {
+		if err := turfFound(tx.ExecContext(ctx, `UPDATE turfs SET open = FALSE, `+endHold+` WHERE id = $1`, id, tx.stamp)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE turf_doors SET open = FALSE WHERE turf_id = $1`, id); err != nil {
@@ -193,8 +192,7 @@ func (s *TurfService) CheckOutTurf(ctx context.Context, id, canvasserID, partner
 // ReturnTurf takes a turf back before its time is up.
 func (s *TurfService) ReturnTurf(ctx context.Context, id int64) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
-		if err := turfFound(tx.ExecContext(ctx, `UPDATE turfs SET canvasser_id = NULL, partner_id = NULL, until = NULL
-			WHERE id = $1`, id)); err != nil {
+		if err := turfFound(tx.ExecContext(ctx, `UPDATE turfs SET `+endHold+` WHERE id = $1`, id, tx.stamp)); err != nil {
 			return err
 		}
 		if err := tx.endCheckout(ctx, id); err != nil {
@@ -203,6 +201,12 @@ func (s *TurfService) ReturnTurf(ctx context.Context, id int64) error {
 		return tx.audit(ctx, rankfile.AuditChangeTurf, 0, "returned turf "+itoa(id))
 	})
 }
+
+// endHold ends a turf's hold now ($2) but keeps who held it: a phone that
+// was offline when the turf came back (returned early, or closed) still
+// sends the knocks it holds (rankfile.Actor.WalkedTurf), and the turf is
+// no longer out (Turf.CheckedOut).
+const endHold = `until = CASE WHEN until IS NOT NULL AND until > $2 THEN $2 ELSE until END`
 
 // turfFound turns an update of no turf into ENOTFOUND.
 func turfFound(res sql.Result, err error) error {
