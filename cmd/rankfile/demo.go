@@ -147,6 +147,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var phonebanks *demo.PhonebanksSummary
 	var field *demo.FieldSummary
 	var campaigns *demo.CampaignsSummary
+	var shift *rankfile.Event
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -188,6 +189,9 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 			return err
 		}
 		if field, err = demoField(ctx, web, setClock); err != nil {
+			return err
+		}
+		if shift, err = demo.CanvassShift(ctx, web, campaigns.CampaignID); err != nil {
 			return err
 		}
 		phonebanks, err = demo.Phonebanks(ctx, web, setClock)
@@ -240,6 +244,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	if onboarding.Newcomer != nil {
 		fmt.Fprintf(a.stdout, "Sign in as %s, a new member, to see their first steps on their home.\n", onboarding.Newcomer.Email)
 	}
+	fmt.Fprintf(a.stdout, "Put this Saturday's canvass for Central's field campaign at /events/%d: whoever checks in there is handed a free turf of it.\n", shift.ID)
 	if p := phonebanks; p != nil {
 		fmt.Fprintf(a.stdout, "Started the renewal phonebank at /phonebanks/%d: %d members whose membership ran out in the last 90 days, %d calls made "+
 			"over the past week; member@example.org holds a batch (tel: links), and checking in at /events/%d, next Tuesday's "+
