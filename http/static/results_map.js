@@ -13,7 +13,7 @@
     var el = document.getElementById("results-map");
     if (!el || el.dataset.drawn || typeof L === "undefined") return;
     el.dataset.drawn = "1";
-    var map = L.map(el, { attributionControl: !!el.dataset.tiles });
+    var map = L.map(el, { attributionControl: !!el.dataset.tiles, zoomSnap: 0.25 });
     if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
     fetch(el.dataset.geojson, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
       var layer = L.geoJSON(data, {

@@ -22,7 +22,7 @@
     var field = form.querySelector("input[name=outline]");
     var count = document.getElementById("draw-count");
     document.querySelector(".draw-tools").hidden = false;
-    var map = L.map(el, { attributionControl: !!el.dataset.tiles });
+    var map = L.map(el, { attributionControl: !!el.dataset.tiles, zoomSnap: 0.25 });
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
     }
