@@ -18,6 +18,9 @@ type PhonebankView struct {
 	Callers   []*rankfile.Member          `json:"callers,omitempty"`
 	Held      []*rankfile.Call            `json:"held,omitempty"`
 	Campaign  *rankfile.Campaign          `json:"campaign,omitempty"`
+	// CampaignScript is the campaign's script, which callers of its
+	// phonebank read when the phonebank has no script of its own.
+	CampaignScript *rankfile.CampaignScript `json:"campaign_script,omitempty"`
 }
 
 // Phonebank returns a phonebank's page for the actor. The numbers of the
@@ -41,6 +44,11 @@ func (a *App) Phonebank(ctx context.Context, actor *rankfile.Actor, id int64) (*
 	}
 	if err := a.phonebankCampaign(ctx, v); err != nil {
 		return nil, err
+	}
+	if v.Campaign != nil && p.Script == "" && (v.Calls || v.Runs) {
+		if v.CampaignScript, err = a.Campaigns.CampaignScript(ctx, v.Campaign.ID); err != nil {
+			return nil, err
+		}
 	}
 	if v.Calls {
 		if v.Held, err = a.Phonebanks.HeldCalls(ctx, id, actor.ID()); err != nil {

@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,6 +37,10 @@ func (w *world) phonebanks() {
 		t.Fatal(doors, err)
 	}
 	if _, err := w.app.DrawTurf(ctx, cochair, c.ID, "Rent St", nil, []int64{doors[0].ID}); err != nil { // turf 1, of one door
+		t.Fatal(err)
+	}
+	if err := w.app.SetCampaignScript(ctx, cochair, &rankfile.CampaignScript{CampaignID: c.ID, Script: "The campaign's own words.",
+		VolunteerAsk: "Will you join the tenants' meeting?"}); err != nil {
 		t.Fatal(err)
 	}
 	p := &rankfile.Phonebank{CampaignID: c.ID, Name: "Rent St calls", Source: rankfile.PhonebankTargets, Script: "Hello, neighbor."}
@@ -112,4 +117,24 @@ func TestACallerWorksHerBatchFromThePage(t *testing.T) {
 			t.Errorf("a member who is not a caller takes calls: %d", status)
 		}
 	})
+}
+
+// TestAPhonebankWithoutAScriptReadsItsCampaigns starts a second phonebank
+// of the tenant campaign without a script of its own: its caller reads the
+// campaign's script and volunteer ask.
+func TestAPhonebankWithoutAScriptReadsItsCampaigns(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.phonebanks()
+	cochair := w.actor("cochair")
+	p := &rankfile.Phonebank{CampaignID: 2, Name: "Rent St again", Source: rankfile.PhonebankTargets}
+	if err := w.app.CreatePhonebank(ctx, cochair, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.app.AddCaller(ctx, cochair, p.ID, cochair.ID()); err != nil {
+		t.Fatal(err)
+	}
+	_, page := w.do(w.client("cochair"), "GET", "/phonebanks/"+strconv.FormatInt(p.ID, 10), nil)
+	if page = html.UnescapeString(page); !strings.Contains(page, "The campaign's own words.") || !strings.Contains(page, "Will you join the tenants' meeting?") {
+		t.Errorf("the phonebank without a script:\n%s", page)
+	}
 }
