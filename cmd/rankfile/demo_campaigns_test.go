@@ -42,7 +42,9 @@ func checkDemoCampaigns(t *testing.T, dsn string) {
 		t.Errorf("counts %+v; want about 5,000 doors on the map, 1.6 voters each", n)
 	}
 	s := sum.TurfStates
-	if s.Out != 2 || s.Back != 2 || s.Closed != 3 || s.Free < 60 {
+	// The campaign's own step leaves two out and two back; the week on
+	// the doors after it walks more, and leaves member@example.org's out.
+	if s.Out < 2 || s.Back < 2 || s.Closed != 3 || s.Free < 50 {
 		t.Errorf("turfs by state %+v", s)
 	}
 	board, err := web.TurfBoard(ctx, coordinator, list[0].ID)
