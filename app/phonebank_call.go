@@ -15,12 +15,18 @@ type PhonebankView struct {
 	Progress  *rankfile.PhonebankProgress `json:"progress"`
 	Runs      bool                        `json:"runs"`  // the actor runs it
 	Calls     bool                        `json:"calls"` // the actor is one of its callers
-	Callers   []*rankfile.Member          `json:"callers,omitempty"`
+	Callers   []*Caller                   `json:"callers,omitempty"`
 	Held      []*rankfile.Call            `json:"held,omitempty"`
 	Campaign  *rankfile.Campaign          `json:"campaign,omitempty"`
 	// CampaignScript is the campaign's script, which callers of its
 	// phonebank read when the phonebank has no script of its own.
 	CampaignScript *rankfile.CampaignScript `json:"campaign_script,omitempty"`
+}
+
+// Caller is one of a phonebank's callers, by name.
+type Caller struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
 }
 
 // Phonebank returns a phonebank's page for the actor. The numbers of the
@@ -69,7 +75,7 @@ func (a *App) phonebankCallers(ctx context.Context, v *PhonebankView, ids []int6
 		if err != nil {
 			return err
 		}
-		v.Callers = append(v.Callers, &rankfile.Member{ID: m.ID, FirstName: m.FirstName, LastName: m.LastName})
+		v.Callers = append(v.Callers, &Caller{ID: m.ID, Name: m.FullName()})
 	}
 	return nil
 }
