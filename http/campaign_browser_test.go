@@ -42,7 +42,7 @@ func TestARunnerImportsAndSeesATurfOnAPhone(t *testing.T) {
 		t.Fatal(status)
 	}
 	until := time.Now().In(w.db.Zone).Add(2 * time.Hour).Format("2006-01-02T15:04")
-	if status, _ := w.do(chen, "POST", "/turfs/1/checkout", url.Values{"canvasser": {"5"}, "until": {until}}); status != 303 {
+	if status, _ := w.do(chen, "POST", "/turfs/2/checkout", url.Values{"canvasser": {"5"}, "until": {until}}); status != 303 {
 		t.Fatal(status)
 	}
 	for _, lang := range []string{"en", "es"} {
@@ -58,14 +58,14 @@ func TestARunnerImportsAndSeesATurfOnAPhone(t *testing.T) {
 		do(t, ctx, "the campaign's page", chromedp.Navigate(w.srv.URL+c), chromedp.WaitVisible(chromedp.CSS(`main dl.record`)))
 		fitsThePhone(t, ctx, "the campaign's page in "+lang)
 		screenshot(t, ctx, "campaign-"+lang+".png")
-		do(t, ctx, "the turf's page", chromedp.Navigate(w.srv.URL+"/turfs/1"),
+		do(t, ctx, "the turf's page", chromedp.Navigate(w.srv.URL+"/turfs/2"),
 			chromedp.WaitVisible(chromedp.CSS(`#turf-map.leaflet-container path.leaflet-interactive`)))
 		if n := read(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#turf-map path.leaflet-interactive").length`)); n < 3 {
 			t.Errorf("the map draws %d shapes; want the route and the doors", n)
 		}
 		fitsThePhone(t, ctx, "the turf's page in "+lang)
 		screenshot(t, ctx, "turf-"+lang+".png")
-		for _, p := range []string{c, c + "/turfs", c + "/targets", "/targets/1", c + "/import", c + "/edit", "/turfs/1"} {
+		for _, p := range []string{c, c + "/turfs", c + "/targets", "/targets/6", c + "/import", c + "/edit", "/turfs/2"} {
 			for _, problem := range pageProblems(ctx, w.srv.URL+p, string(axe)) {
 				t.Errorf("%s in %s: %s", p, lang, problem)
 			}

@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,11 +37,20 @@ func (w *world) housingCampaign(chen *http.Client) string {
 	if status != http.StatusSeeOther {
 		w.t.Fatalf("starting a campaign: %d %s", status, body)
 	}
-	list, err := w.app.Campaigns.FindCampaigns(ctx, 0)
-	if err != nil || len(list) != 1 {
+	list, err := w.app.Campaigns.FindCampaigns(ctx, 0) // newest first: the canvass's campaign 1 is older
+	if err != nil || len(list) == 0 {
 		w.t.Fatal(list, err)
 	}
 	return "/campaigns/" + itoa(list[0].ID)
+}
+
+// campaignIDOf reads the id of a campaign's path.
+func campaignIDOf(t *testing.T, path string) int64 {
+	id, err := strconv.ParseInt(strings.TrimPrefix(path, "/campaigns/"), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // postMultipart posts a form with a file, as a browser's file input does.
@@ -96,7 +106,7 @@ func TestCampaignPagesImportAndTargets(t *testing.T) {
 		if status != http.StatusBadRequest || !strings.Contains(body, "Line 2") || !strings.Contains(body, "house number") {
 			t.Fatalf("a list with a bad line: %d %s", status, between(body, "<main", "</main>"))
 		}
-		if n, _ := w.app.Campaigns.CampaignCounts(ctx, 1); n.Targets != 0 {
+		if n, _ := w.app.Campaigns.CampaignCounts(ctx, campaignIDOf(t, c)); n.Targets != 0 {
 			t.Fatalf("the refused list imported %d people", n.Targets)
 		}
 		status, body = w.importMapped(chen, c, fieldList)
@@ -129,7 +139,7 @@ func TestCampaignPagesImportAndTargets(t *testing.T) {
 			t.Errorf("the data download: %d %s", status, body)
 		}
 		exports, err := w.app.Audit.FindAuditEntries(ctx, rankfile.AuditFilter{Action: rankfile.AuditExportTarget})
-		if err != nil || len(exports) != 1 || !strings.Contains(exports[0].Detail, "target 1 ") {
+		if err != nil || len(exports) != 1 || !strings.Contains(exports[0].Detail, "target "+strings.TrimPrefix(rosa, "/targets/")+" ") {
 			t.Errorf("the download is not audited once: %+v, %v", exports, err)
 		}
 		if status, _ = w.do(stella, "POST", "/do-not-contact", url.Values{"kind": {"phone"}, "value": {"(213) 555-0777"}}); status != http.StatusSeeOther {
@@ -186,13 +196,13 @@ func TestTurfPagesCutCheckOutAndReturn(t *testing.T) {
 		if status, _ := w.do(chen, "POST", c+"/turfs/cut", url.Values{"target": {"2"}, "min": {"3"}, "max": {"1"}}); status != http.StatusBadRequest {
 			t.Errorf("sizes out of order: %d", status)
 		}
-		if turfs, _ := w.app.Turfs.Turfs(ctx, 1); len(turfs) != 0 {
+		if turfs, _ := w.app.Turfs.Turfs(ctx, campaignIDOf(t, c)); len(turfs) != 0 {
 			t.Fatalf("a refused cut made %d turfs", len(turfs))
 		}
 		if status, body := w.do(chen, "POST", c+"/turfs/cut", url.Values{"target": {"2"}, "min": {"1"}, "max": {"3"}}); status != http.StatusOK || !strings.Contains(body, "Turf 1") {
 			t.Fatalf("cutting: %d %s", status, between(body, "<main", "</main>"))
 		}
-		turfs, _ := w.app.Turfs.Turfs(ctx, 1)
+		turfs, _ := w.app.Turfs.Turfs(ctx, campaignIDOf(t, c))
 		turf := "/turfs/" + itoa(turfs[0].ID)
 		if status, _ := w.do(mia, "GET", turf, nil); status != http.StatusForbidden {
 			t.Errorf("a turf not hers: %d", status)
@@ -294,9 +304,11 @@ func TestCampaignPagesAreWhollySpanish(t *testing.T) {
 	w := newWorld(t, storetest.SQLiteDSN(t))
 	w.campaignSecrets(nil)
 	pages := map[string][]string{
-		"cochair": {"/campaigns", "/campaigns/new", "/campaigns/1", "/campaigns/1/edit", "/campaigns/1/import",
-			"/campaigns/1/targets", "/campaigns/1/targets?q=quiet", "/targets/1", "/campaigns/1/turfs", "/turfs/1"},
-		"steward": {"/do-not-contact", "/targets/1"},
+		// Campaign 2 and its first person and turf: campaign 1 is the
+		// canvass's, whose people have English names.
+		"cochair": {"/campaigns", "/campaigns/new", "/campaigns/2", "/campaigns/2/edit", "/campaigns/2/import",
+			"/campaigns/2/targets", "/campaigns/2/targets?q=quiet", "/targets/6", "/campaigns/2/turfs", "/turfs/2"},
+		"steward": {"/do-not-contact", "/targets/6"},
 	}
 	for role, paths := range pages {
 		c := w.client(role)

@@ -82,8 +82,9 @@ func TestEveryPageFitsAPhoneAndPassesAxe(t *testing.T) {
 	}
 }
 
-// isPage reports whether a path is a page rather than a file, a feed, an
-// API answer or a part of a page that htmx swaps in (?part=).
+// isPage reports whether a path is a page rather than a file, a feed, a
+// download (a person's data), an API answer or a part of a page that htmx
+// swaps in (?part=).
 func isPage(path string) bool {
 	path, query, _ := strings.Cut(path, "?")
 	if strings.Contains(query, "part=") {
@@ -92,7 +93,8 @@ func isPage(path string) bool {
 	if strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/static/") {
 		return false
 	}
-	for _, ext := range []string{".ics", ".json", ".png", ".jpg", ".csv", ".txt", ".blt", ".js", ".css", ".svg", ".geojson", "/events", "/stream"} {
+	for _, ext := range []string{".ics", ".json", ".png", ".jpg", ".csv", ".txt", ".blt", ".js", ".css", ".svg", ".geojson", ".pdf",
+		"/events", "/stream", "/data"} {
 		if strings.HasSuffix(path, ext) {
 			return false
 		}
