@@ -16,28 +16,58 @@ func NewAttemptService(db *DB) *AttemptService { return &AttemptService{db: db} 
 
 var _ rankfile.AttemptService = (*AttemptService)(nil)
 
-// RecordAttempts stores attempts in one transaction, each once.
+// RecordAttempts stores attempts in one transaction, each once. Phones
+// that send at the same moment share a transaction (a group commit: one
+// wait on the disk for all of them), and each is answered only once it
+// is committed; a request the store refuses fails alone.
 func (s *AttemptService) RecordAttempts(ctx context.Context, attempts []*rankfile.Attempt) (int, error) {
 	for _, a := range attempts {
 		if err := a.Validate(); err != nil {
 			return 0, err
 		}
 	}
-	repeats := 0
-	err := s.db.inTx(ctx, func(tx *Tx) error {
-		repeats = 0
-		for _, a := range attempts {
+	p := &pendingRecord{actor: rankfile.ActorFrom(ctx), attempts: attempts}
+	if err := s.db.records.wait(p); err != nil {
+		return 0, err
+	}
+	return p.repeats, nil
+}
+
+// recordBatchLimit bounds how many requests share a transaction.
+const recordBatchLimit = 64
+
+// pendingRecord is one request's attempts waiting for their transaction,
+// and how many of them were stored before.
+type pendingRecord struct {
+	actor    *rankfile.Actor
+	attempts []*rankfile.Attempt
+	repeats  int
+}
+
+// recordBatch writes the requests of a batch, each all or nothing: a
+// request the store refuses fails the transaction, and commitEach then
+// writes each request alone, so that it fails only itself.
+func (tx *Tx) recordBatch(batch []*pendingRecord, _ []error) error {
+	for _, p := range batch {
+		ctx := rankfile.WithActor(context.Background(), p.actor)
+		p.repeats = 0
+		for _, a := range p.attempts {
+			if a.Met != nil {
+				a.TargetID = 0 // made by the store: a transaction tried before and rolled back may have set it
+			}
 			stored, err := tx.recordAttempt(ctx, a)
 			if err != nil {
 				return err
 			}
 			if !stored {
-				repeats++
+				p.repeats++
 			}
 		}
-		return tx.audit(ctx, rankfile.AuditRecordAttempts, 0, itoa(int64(len(attempts)-repeats))+" attempts")
-	})
-	return repeats, err
+		if err := tx.audit(ctx, rankfile.AuditRecordAttempts, 0, itoa(int64(len(p.attempts)-p.repeats))+" attempts"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // recordAttempt stores one attempt unless its id is stored already, and

@@ -48,6 +48,9 @@ type DB struct {
 	signs awaitedCommit[*pendingSign]
 	// votes commits meeting votes cast at the same moment together.
 	votes awaitedCommit[*pendingVote]
+	// records commits the knocks and calls phones send at the same
+	// moment together.
+	records awaitedCommit[*pendingRecord]
 	// touches records when API tokens were last used.
 	touches tokenTouches
 	// ballotPads remembers, by election id, the length its sealed ballots
@@ -118,6 +121,7 @@ func connect(dsn string) (*DB, error) {
 	db.casts.start(db, castBatchLimit, (*Tx).castBatch)
 	db.signs.start(db, signBatchLimit, (*Tx).signBatch)
 	db.votes.start(db, voteBatchLimit, (*Tx).voteBatch)
+	db.records.start(db, recordBatchLimit, (*Tx).recordBatch)
 	db.touches.start(db)
 	var err error
 	if IsPostgres(dsn) {

@@ -16,8 +16,9 @@
 // each of her turf's doors and syncs the answers in batches, each batch
 // sent twice (the phone lost the first answer); a caller takes a batch,
 // records a result for each call, and takes the next, for a number of
-// rounds. It prints each request's latency by kind, and writes what each
-// sent and was handed.
+// rounds; with -pace, each waits a random time up to it before each
+// request, as phones in the field do between doors. It prints each
+// request's latency by kind, and writes what each sent and was handed.
 //
 // check reads the database and fails unless every answer sent is stored
 // exactly once, and no call was handed to two callers (each line's calls
@@ -29,6 +30,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/secret"
@@ -40,6 +42,9 @@ type options struct {
 	dsn, base, plan, run string
 	canvassers, callers  int
 	rounds, batch        int
+	// pace spreads each worker's requests: before each it waits a
+	// random time up to pace (0: none, a burst).
+	pace time.Duration
 }
 
 func main() {
@@ -57,6 +62,7 @@ func main() {
 	flags.IntVar(&o.callers, "callers", 20, "how many callers take batches at once")
 	flags.IntVar(&o.rounds, "rounds", 10, "how many batches each caller works through")
 	flags.IntVar(&o.batch, "batch", 10, "how many answers a canvasser's phone sends at once")
+	flags.DurationVar(&o.pace, "pace", 0, "wait a random time up to this before each request (0: send as fast as answered)")
 	flags.Parse(os.Args[2:])
 	var err error
 	switch os.Args[1] {

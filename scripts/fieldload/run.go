@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"slices"
@@ -108,6 +109,13 @@ func post(o options, memberID int64, token, path string, body, out any) error {
 	return json.Unmarshal(got, out)
 }
 
+// pause waits a random time up to the pace, before a request is timed.
+func pause(o options) {
+	if o.pace > 0 {
+		time.Sleep(time.Duration(rand.Int64N(int64(o.pace))))
+	}
+}
+
 // doorResults is the mix of what knocks come to.
 var doorResults = []string{"not_home", "contact", "not_home", "refused", "not_home", "contact", "moved", "not_home"}
 
@@ -126,6 +134,7 @@ func canvass(o options, c canvasser, lat *latencies) int {
 	}
 	for batch := range slices.Chunk(answers, o.batch) {
 		for range 2 {
+			pause(o)
 			t := time.Now()
 			err := post(o, c.MemberID, c.Token, "/api/v1/attempts", map[string]any{"attempts": batch}, nil)
 			lat.add("sync", time.Since(t), err)
@@ -147,6 +156,7 @@ func callThrough(o options, phonebank int64, c caller, lat *latencies) ([]int64,
 		var calls []struct {
 			ID int64 `json:"id"`
 		}
+		pause(o)
 		t := time.Now()
 		err := post(o, c.MemberID, c.Token, fmt.Sprintf("/api/v1/phonebanks/%d/claim", phonebank), nil, &calls)
 		lat.add("claim", time.Since(t), err)
@@ -159,6 +169,7 @@ func callThrough(o options, phonebank int64, c caller, lat *latencies) ([]int64,
 			results = append(results, map[string]any{"client_id": fmt.Sprintf("bench-call-%d-%d-%d", c.MemberID, round, i),
 				"call_id": call.ID, "result": callResults[(round+i)%len(callResults)], "at": time.Now().UTC().Format(time.RFC3339)})
 		}
+		pause(o)
 		t = time.Now()
 		err = post(o, c.MemberID, c.Token, fmt.Sprintf("/api/v1/phonebanks/%d/calls", phonebank), map[string]any{"calls": results}, nil)
 		lat.add("calls", time.Since(t), err)
