@@ -34,7 +34,7 @@ func (s *AttemptService) RecordAttempts(ctx context.Context, attempts []*rankfil
 }
 
 // recordBatchLimit bounds how many requests share a transaction.
-const recordBatchLimit = 64
+const recordBatchLimit = 8
 
 // pendingRecord is one request's attempts waiting for their transaction,
 // and how many of them were stored before.
