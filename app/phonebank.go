@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/rankfile/rankfile"
 )
@@ -104,8 +103,7 @@ func (a *App) targetCalls(ctx context.Context, campaignID int64, called map[int6
 		if t.Phone == "" || t.DoNotContact || called[t.ID] {
 			continue
 		}
-		name := strings.TrimSpace(t.FirstName + " " + t.LastName)
-		calls = append(calls, &rankfile.Call{TargetID: t.ID, Name: name, Phone: t.Phone})
+		calls = append(calls, &rankfile.Call{TargetID: t.ID, Name: t.Name(), Phone: t.Phone})
 	}
 	return calls, nil
 }

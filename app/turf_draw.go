@@ -11,6 +11,9 @@ import (
 	"github.com/rankfile/rankfile/geo"
 )
 
+// MaxOutlineCorners bounds a drawn outline: more than a hand taps.
+const MaxOutlineCorners = 500
+
 // DrawTurf makes a turf by hand, for those who run the campaign: the doors
 // in no open turf inside an outline drawn on the map, and those picked
 // from a list (doors the geocoder could not place are picked so), walked
@@ -18,6 +21,9 @@ import (
 func (a *App) DrawTurf(ctx context.Context, actor *rankfile.Actor, campaignID int64, name string, outline []rankfile.Point, picked []int64) (*rankfile.Turf, error) {
 	if _, err := a.managedCampaign(ctx, actor, campaignID); err != nil {
 		return nil, err
+	}
+	if len(outline) > MaxOutlineCorners {
+		return nil, rankfile.FieldErrorf("outline", rankfile.EINVALID, "the outline must be at most %d corners, each [latitude, longitude]", MaxOutlineCorners)
 	}
 	for _, p := range outline {
 		if err := p.Validate(); err != nil {

@@ -27,8 +27,8 @@ func (s *Server) phonebanksPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	may := actor.Admin || actor.Steward || len(actor.Leads) > 0
-	return s.render(w, r, "phonebanks.html", &phonebanksData{Phonebanks: list, MayStart: may})
+	// Phonebanks are started by the same people as campaigns.
+	return s.render(w, r, "phonebanks.html", &phonebanksData{Phonebanks: list, MayStart: actor.CanStartCampaigns()})
 }
 
 // phonebankForm is the form that starts a phonebank.

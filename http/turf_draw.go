@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
 )
 
 // Turfs drawn by hand: a page with the campaign's uncut doors on a map,
@@ -129,25 +130,19 @@ func (s *Server) drawTurf(r *http.Request, campaignID int64) (*rankfile.Turf, er
 	return s.app.DrawTurf(r.Context(), req(r).actor, campaignID, r.FormValue("name"), outline, picked)
 }
 
-// maxOutlineCorners bounds an outline: more than a hand taps.
-const maxOutlineCorners = 500
-
 // readOutline reads an outline as the map sends it: [[lat, lon], ...];
-// "" is none.
+// "" is none. Its size and corners are checked by app.DrawTurf.
 func readOutline(text string) ([]rankfile.Point, error) {
 	if text == "" {
 		return nil, nil
 	}
 	var corners [][2]float64
-	if err := json.Unmarshal([]byte(text), &corners); err != nil || len(corners) > maxOutlineCorners {
-		return nil, rankfile.FieldErrorf("outline", rankfile.EINVALID, "the outline must be at most %d corners, each [latitude, longitude]", maxOutlineCorners)
+	if err := json.Unmarshal([]byte(text), &corners); err != nil {
+		return nil, rankfile.FieldErrorf("outline", rankfile.EINVALID, "the outline must be at most %d corners, each [latitude, longitude]", app.MaxOutlineCorners)
 	}
 	out := make([]rankfile.Point, len(corners))
 	for i, c := range corners {
 		out[i] = rankfile.Point{Lat: c[0], Lon: c[1]}
-		if err := out[i].Validate(); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
@@ -240,9 +235,6 @@ func (s *Server) apiDrawTurf(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := decodeBody(r, &in, "a turf drawn by hand: name, outline (corners of lat and lon) and door_ids"); err != nil {
 		return err
-	}
-	if len(in.Outline) > maxOutlineCorners {
-		return rankfile.FieldErrorf("outline", rankfile.EINVALID, "the outline must be at most %d corners, each [latitude, longitude]", maxOutlineCorners)
 	}
 	t, err := s.app.DrawTurf(r.Context(), req(r).actor, id, in.Name, in.Outline, in.DoorIDs)
 	if err != nil {
