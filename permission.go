@@ -619,3 +619,37 @@ func (a *Actor) CanStartCampaigns() bool {
 // campaign keeps on a target, for a person who asks for their data: the
 // data stewards and admins who answer such requests, as for members.
 func (a *Actor) CanExportTarget() bool { return a.SignedIn() && (a.Steward || a.Admin) }
+
+// CanSeeEndorsements reports whether the actor may see the chapter's
+// endorsement cycles: their races, candidates, recommendations and, once
+// published, the questionnaires candidates submitted: members signed in.
+func (a *Actor) CanSeeEndorsements() bool { return a.SignedIn() }
+
+// CanStartEndorsementCycles reports whether the actor may start an
+// endorsement cycle of some body: the leaders of a body, and admins.
+func (a *Actor) CanStartEndorsementCycles() bool {
+	return a.SignedIn() && (a.Admin || len(a.Leads) > 0)
+}
+
+// CanRunEndorsements reports whether the actor may run the endorsement
+// cycles of the body: set their races, candidates and questions, send
+// the links, write the recommendations and record national's answers and
+// the results: the body's leaders, and admins.
+func (a *Actor) CanRunEndorsements(bodyID int64) bool {
+	return a.SignedIn() && (a.Admin || a.LeadsBody(bodyID))
+}
+
+// CanVet reports whether the actor takes part in vetting a cycle of the
+// body: reads the answers before they are published and the candidates'
+// addresses, and writes notes: the body's members and those who run it.
+func (a *Actor) CanVet(bodyID int64) bool {
+	return a.CanRunEndorsements(bodyID) || (a.SignedIn() && a.BelongsTo(bodyID))
+}
+
+// CanReadEndorsementNote reports whether the actor may read a vetting
+// note of a cycle of the body: its author and the body's leaders, as for
+// the notes of one-on-ones. What is said of a candidate in confidence
+// goes no further than those who must weigh it.
+func (a *Actor) CanReadEndorsementNote(n *EndorsementNote, bodyID int64) bool {
+	return a.SignedIn() && (n.AuthorID == a.ID() || a.LeadsBody(bodyID))
+}

@@ -58,6 +58,9 @@ type App struct {
 	Feedback rankfile.FeedbackService
 	// Campaigns is the field program's campaigns and their targets.
 	Campaigns rankfile.CampaignService
+	// Endorsements is the endorsement cycles: races, candidates, their
+	// questionnaires, vetting and the decisions after.
+	Endorsements rankfile.EndorsementService
 	// Turfs is campaigns' turfs.
 	Turfs rankfile.TurfService
 	// Attempts is campaigns' knocks and calls.

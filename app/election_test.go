@@ -91,7 +91,8 @@ func newApp(db *store.DB) *app.App {
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
-		Attempts: store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db), Shifts: store.NewShiftService(db),
+		Endorsements: store.NewEndorsementService(db),
+		Attempts:     store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db), Shifts: store.NewShiftService(db),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 }

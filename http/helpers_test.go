@@ -86,7 +86,8 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
-		Attempts: store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db), Shifts: store.NewShiftService(db),
+		Endorsements: store.NewEndorsementService(db),
+		Attempts:     store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db), Shifts: store.NewShiftService(db),
 		Mailer: mailer, Logger: logger, Name: "Test Chapter", Zone: db.Zone, Now: db.Now,
 	}
 	w.app.Live = w.app.NewLive(50*time.Millisecond, logger)

@@ -176,7 +176,8 @@ func appServices(db *store.DB) *rfapp.App {
 		Feedback:   store.NewFeedbackService(db),
 		Benchmarks: store.NewBenchmarkService(db),
 		Campaigns:  store.NewCampaignService(db), Turfs: store.NewTurfService(db),
-		Attempts: store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db), Shifts: store.NewShiftService(db),
+		Endorsements: store.NewEndorsementService(db),
+		Attempts:     store.NewAttemptService(db), Phonebanks: store.NewPhonebankService(db), Shifts: store.NewShiftService(db),
 		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())

@@ -1,0 +1,189 @@
+package rankfile
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The decision and after: members' petition for a candidate (a proposal
+// of kind endorsement before the cycle's deciding body), the general
+// meeting's vote at the cycle's threshold, national's endorsement, the
+// campaign, and after the election its result and the chapter's reviews of
+// the candidate's record.
+
+// CheckPetitionable refuses a petition for the candidate: one withdrawn,
+// one already petitioned for, or one already decided.
+func (c *EndorsementCandidate) CheckPetitionable() error {
+	switch {
+	case c.Withdrawn():
+		return Errorf(ECONFLICT, "%s withdrew from the race", c.Name)
+	case c.ProposalID != 0:
+		return Errorf(ECONFLICT, "members already petition for %s's endorsement: sign that petition", c.Name)
+	case c.Decision != "":
+		return Errorf(ECONFLICT, "the chapter already decided on %s", c.Name)
+	}
+	return nil
+}
+
+// PetitionProposal is the proposal members sign for the candidate's
+// endorsement in the race, before the cycle's deciding body.
+func PetitionProposal(c *EndorsementCandidate, r *EndorsementRace, cycle *EndorsementCycle) *Proposal {
+	return &Proposal{
+		Kind:    ProposalEndorsement,
+		BodyID:  cycle.DecidingBodyID,
+		Title:   "Endorse " + c.Name + " for " + r.Title(),
+		Summary: "The chapter endorses " + c.Name + " for " + r.Title() + " in the election of " + cycle.ElectionDate.String() + ".",
+		Text: ProposalText{Resolved: []string{
+			"the chapter endorses " + c.Name + " for " + r.Title() + ", and commits its field program to the campaign.",
+		}},
+	}
+}
+
+// CheckVoteThreshold refuses a meeting's vote on a candidate's petition
+// below the cycle's threshold, or before the body wrote its
+// recommendation: members decide knowing what those who vetted the
+// candidate advise.
+func CheckVoteThreshold(v *MeetingVote, cycle *EndorsementCycle, c *EndorsementCandidate, r *EndorsementRace, recommended bool) error {
+	if !recommended {
+		return Errorf(ECONFLICT, "the race for %s has no recommendation on %s yet: the vote waits for the body's recommendation", r.Title(), c.Name)
+	}
+	if thresholdRank(v.Threshold) < thresholdRank(cycle.Threshold) {
+		return Errorf(EINVALID, "an endorsement needs %s of the votes, as the bylaws set", strings.ReplaceAll(string(cycle.Threshold), "_", " "))
+	}
+	return nil
+}
+
+// thresholdRank orders the yes/no thresholds from the least to the most
+// demanding.
+func thresholdRank(t Threshold) int {
+	return slices.Index([]Threshold{ThresholdMajority, ThresholdTwoThirds, ThresholdThreeQuarters}, t)
+}
+
+// CandidateCampaign is the field campaign the chapter's endorsement of
+// the candidate starts, run by the cycle's body.
+func CandidateCampaign(c *EndorsementCandidate, r *EndorsementRace, cycle *EndorsementCycle) *Campaign {
+	name := c.Name + " for " + r.Title()
+	if utf8.RuneCountInString(name) > 120 {
+		name = string([]rune(name)[:120])
+	}
+	return &Campaign{BodyID: cycle.BodyID, Name: name, Kind: CampaignCandidate,
+		Description: "The chapter's campaign for its endorsed candidate, " + c.Name + ", in the election of " + cycle.ElectionDate.String() + "."}
+}
+
+// NationalStatus is where a request for national's endorsement stands.
+type NationalStatus string
+
+// National statuses.
+const (
+	NationalRequested NationalStatus = "requested"
+	NationalEndorsed  NationalStatus = "endorsed"
+	NationalDeclined  NationalStatus = "declined"
+)
+
+// NationalRequest is the chapter's request for national's endorsement of a
+// candidate it endorsed, with the campaign plan sent, and national's
+// answer once it comes.
+type NationalRequest struct {
+	Status NationalStatus `json:"status"`
+	// Plan is the chapter's campaign plan for the candidate, in markdown.
+	Plan        string    `json:"plan"`
+	RequestedAt time.Time `json:"requested_at"`
+	AnsweredAt  time.Time `json:"answered_at,omitzero"`
+	// Note is national's answer as recorded: its reasons, its conditions.
+	Note string `json:"note,omitempty"`
+}
+
+// maxPlan bounds a campaign plan and national's note.
+const maxPlan = 50000
+
+// CheckNationalRequest refuses a request for national's endorsement of a
+// candidate the chapter did not endorse, or one already requested.
+func (c *EndorsementCandidate) CheckNationalRequest(plan string) error {
+	switch {
+	case c.Decision != Endorsed:
+		return Errorf(ECONFLICT, "national is asked to endorse only a candidate the chapter endorsed, and %s is not", c.Name)
+	case c.National != nil:
+		return Errorf(ECONFLICT, "national was already asked to endorse %s", c.Name)
+	case strings.TrimSpace(plan) == "" || utf8.RuneCountInString(plan) > maxPlan:
+		return FieldErrorf("plan", EINVALID, "the request needs a campaign plan of at most %d characters", maxPlan)
+	}
+	return nil
+}
+
+// CheckNationalAnswer refuses an answer from national without a request
+// waiting for it, or one that is not endorsed or declined.
+func (c *EndorsementCandidate) CheckNationalAnswer(status NationalStatus, note string) error {
+	switch {
+	case c.National == nil:
+		return Errorf(ECONFLICT, "national was not asked to endorse %s", c.Name)
+	case status != NationalEndorsed && status != NationalDeclined:
+		return FieldErrorf("status", EINVALID, "national endorsed or declined, not %q", status)
+	case utf8.RuneCountInString(note) > maxPlan:
+		return FieldErrorf("note", EINVALID, "national's answer has at most %d characters", maxPlan)
+	}
+	return nil
+}
+
+// ElectionOutcome is the election's result for an endorsed candidate.
+type ElectionOutcome struct {
+	// Won says whether the candidate was elected; Percent is their share
+	// of the vote, when known.
+	Won        bool      `json:"won"`
+	Percent    float64   `json:"percent,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	RecordedAt time.Time `json:"recorded_at"`
+}
+
+// Validate checks an outcome before it is stored.
+func (o *ElectionOutcome) Validate() error {
+	o.Note = strings.TrimSpace(o.Note)
+	switch {
+	case o.Percent < 0 || o.Percent > 100:
+		return FieldErrorf("percent", EINVALID, "a share of the vote is 0 to 100 percent")
+	case utf8.RuneCountInString(o.Note) > maxCandidateText:
+		return FieldErrorf("note", EINVALID, "a note on the result has at most %d characters", maxCandidateText)
+	}
+	return nil
+}
+
+// EndorsementReview is the chapter's accountability review of an endorsed
+// candidate's record: what they did with the chapter's support.
+type EndorsementReview struct {
+	ID          int64     `json:"id"`
+	CandidateID int64     `json:"candidate_id"`
+	Text        string    `json:"text"`
+	By          string    `json:"by"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// Validate checks a review before it is stored.
+func (r *EndorsementReview) Validate() error {
+	r.Text = strings.TrimSpace(r.Text)
+	if r.Text == "" || utf8.RuneCountInString(r.Text) > maxRecommendation {
+		return FieldErrorf("text", EINVALID, "a review needs a text of at most %d characters", maxRecommendation)
+	}
+	return nil
+}
+
+// EndorsementDecisionService stores the petitions, national's requests,
+// results and reviews. The chapter's decision itself is written with the
+// petition's proposal step (the store records it, and starts the campaign
+// CandidateCampaign says, in the step's transaction).
+type EndorsementDecisionService interface {
+	// SetPetition links a candidate to the proposal members sign for their
+	// endorsement; one per candidate.
+	SetPetition(ctx context.Context, candidateID, proposalID int64) error
+	// RequestNational records the request sent to national.
+	RequestNational(ctx context.Context, candidateID int64, plan string) error
+	// AnswerNational records national's answer.
+	AnswerNational(ctx context.Context, candidateID int64, status NationalStatus, note string) error
+	// SetOutcome records the election's result for a candidate.
+	SetOutcome(ctx context.Context, candidateID int64, o *ElectionOutcome) error
+	// AddReview stores an accountability review.
+	AddReview(ctx context.Context, r *EndorsementReview) error
+	// Reviews returns a candidate's reviews, oldest first.
+	Reviews(ctx context.Context, candidateID int64) ([]*EndorsementReview, error)
+}
