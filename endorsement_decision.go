@@ -168,11 +168,18 @@ func (r *EndorsementReview) Validate() error {
 	return nil
 }
 
-// EndorsementDecisionService stores the petitions, national's requests,
+// EndorsementDecisionService stores the body's recommendations, the
+// petitions, national's requests,
 // results and reviews. The chapter's decision itself is written with the
 // petition's proposal step (the store records it, and starts the campaign
 // CandidateCampaign says, in the step's transaction).
 type EndorsementDecisionService interface {
+	// SetRecommendation stores the body's recommendation in place of the
+	// one before, refused once the candidate's petition is on an agenda.
+	SetRecommendation(ctx context.Context, r *EndorsementRecommendation) error
+	// Recommendation returns a candidate's recommendation, ENOTFOUND when
+	// none is written.
+	Recommendation(ctx context.Context, candidateID int64) (*EndorsementRecommendation, error)
 	// SetPetition links a candidate to the proposal members sign for their
 	// endorsement; one per candidate.
 	SetPetition(ctx context.Context, candidateID, proposalID int64) error

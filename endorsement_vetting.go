@@ -110,8 +110,8 @@ type EndorsementInterview struct {
 	Title       string    `json:"title"`
 }
 
-// EndorsementVettingService stores the body's notes, interviews and
-// recommendations.
+// EndorsementVettingService stores the body's notes and interviews (its
+// recommendations are kept with the decision, EndorsementDecisionService).
 type EndorsementVettingService interface {
 	// AddNote stores a vetting note.
 	AddNote(ctx context.Context, n *EndorsementNote) error
@@ -121,10 +121,4 @@ type EndorsementVettingService interface {
 	AddInterview(ctx context.Context, candidateID, eventID int64) error
 	// Interviews returns a candidate's interviews, soonest first.
 	Interviews(ctx context.Context, candidateID int64) ([]*EndorsementInterview, error)
-	// SetRecommendation stores the body's recommendation in place of the
-	// one before, refused once the candidate's petition is on an agenda.
-	SetRecommendation(ctx context.Context, r *EndorsementRecommendation) error
-	// Recommendation returns a candidate's recommendation, ENOTFOUND when
-	// none is written.
-	Recommendation(ctx context.Context, candidateID int64) (*EndorsementRecommendation, error)
 }
