@@ -28,15 +28,18 @@ func (c *EndorsementCandidate) CheckPetitionable() error {
 	return nil
 }
 
-// CheckRecommendable refuses a change of the body's recommendation on
-// the candidate once the petition for their endorsement (of the status
-// given, "" for none) is on a meeting's agenda or decided: members vote
-// knowing the recommendation as it stands, and it stays as they read it.
-func (c *EndorsementCandidate) CheckRecommendable(petition ProposalStatus) error {
+// CheckRecommendable refuses the body's recommendation on the candidate
+// once the petition for their endorsement (of the status given, "" for
+// none) is decided, and a change of the one written (written) once the
+// petition is on a meeting's agenda: members vote knowing the
+// recommendation as it stands, and it stays as they read it. A petition
+// scheduled before any was written still takes the first, since the vote
+// waits for it (see CheckVoteThreshold).
+func (c *EndorsementCandidate) CheckRecommendable(petition ProposalStatus, written bool) error {
 	switch {
 	case c.Decision != "" || petition == ProposalAdopted || petition == ProposalRejected:
 		return Errorf(ECONFLICT, "the chapter already decided on %s: the recommendation stays as members read it", c.Name)
-	case petition == ProposalScheduled:
+	case petition == ProposalScheduled && written:
 		return Errorf(ECONFLICT, "the petition for %s is on a meeting's agenda: the recommendation stays as members read it", c.Name)
 	}
 	return nil

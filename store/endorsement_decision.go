@@ -52,7 +52,12 @@ func (s *EndorsementService) SetRecommendation(ctx context.Context, r *rankfile.
 			}
 			status = p.Status
 		}
-		if err := c.CheckRecommendable(status); err != nil {
+		var written int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM endorsement_recommendations WHERE candidate_id = $1`,
+			c.ID).Scan(&written); err != nil {
+			return err
+		}
+		if err := c.CheckRecommendable(status, written > 0); err != nil {
 			return err
 		}
 		r.By, r.UpdatedAt = rankfile.ActorFrom(ctx).Name(), tx.now
