@@ -150,3 +150,17 @@ func (a *App) endorsementVote(ctx context.Context, v *rankfile.MeetingVote, p *r
 	}
 	return rankfile.CheckVoteThreshold(v, cycles[0], c, race, err == nil)
 }
+
+// PetitionCandidate returns the candidate whose petition the proposal p
+// is, with their race, as the actor may see them; nil for any other
+// proposal, or for an actor who may not see endorsements.
+func (a *App) PetitionCandidate(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal) (*EndorsementCandidateView, error) {
+	if p.Kind != rankfile.ProposalEndorsement || !actor.CanSeeEndorsements() {
+		return nil, nil
+	}
+	found, err := a.Endorsements.FindCandidates(ctx, rankfile.EndorsementCandidateFilter{ProposalID: p.ID})
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	return a.EndorsementCandidate(ctx, actor, found[0].ID)
+}
