@@ -102,10 +102,14 @@ func (s *Server) decisionStep(w http.ResponseWriter, r *http.Request, form strin
 	return redirect(w, r, "/endorsements/candidates/"+strconv.FormatInt(id, 10)+"/decision?done="+form+"#"+form)
 }
 
-// formInt reads a count from a form, -1 for one that is not a number (the
-// domain's check then refuses it, by its field).
+// formInt reads a count from a form: 0 when left blank, -1 for one that
+// is not a number (the domain's check then refuses it, by its field).
 func formInt(r *http.Request, name string) int {
-	n, err := strconv.Atoi(strings.TrimSpace(r.FormValue(name)))
+	v := strings.TrimSpace(r.FormValue(name))
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
 	if err != nil {
 		return -1
 	}
