@@ -111,6 +111,28 @@ var pageChecks = []check{
 	{method: "POST", path: "/turfs/2/checkout", form: url.Values{"canvasser": {"5"}, "until": {"2099-01-01T20:00"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "POST", path: "/targets/1/link", form: url.Values{"member": {"nobody@example.org"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "POST", path: "/campaigns/1/turfs/cut", form: url.Values{"target": {"2"}, "min": {"3"}, "max": {"1"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	// Endorsements: cycles for members signed in; starting one for the
+	// leaders of a body and admins; Housing's cycle (1), race (1) and
+	// candidates (1, and 2 whom they withdraw) run by its co-chair
+	// and admins (endorsementSecrets).
+	{method: "GET", path: "/endorsements", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/new", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/endorsements", form: url.Values{"name": {"x"}, "election_date": {"soon"}}, def: forbid, want: map[string]int{"": unauth, "coordinator": bad, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/cycles/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/cycles/999", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/cycles/1/edit", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/endorsements/cycles/1/edit", form: url.Values{"name": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/cycles/1/races", form: url.Values{"office": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/races/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/races/999", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/races/1/district.geojson", def: ok, want: map[string]int{"": moved}},
+	{method: "POST", path: "/endorsements/races/1", form: url.Values{"office": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/races/1/candidates", form: url.Values{"name": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/candidates/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/candidates/999", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/endorsements/candidates/1/edit", form: url.Values{"name": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/2/withdraw", def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/1/link", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/campaigns/999", def: notFound, want: map[string]int{"": moved}},
 	{method: "GET", path: "/campaigns/999/edit", def: notFound, want: map[string]int{"": moved}},
 	{method: "POST", path: "/campaigns/999/edit", form: url.Values{"name": {"x"}}, def: notFound, want: map[string]int{"": unauth}},
@@ -473,29 +495,29 @@ var pageChecks = []check{
 	// A candidate's decision (see decisionSecrets): members read it and
 	// start petitions; Housing's co-chair and admins run the cycle; its
 	// packet is for those who vet.
-	{method: "GET", path: "/endorsements/candidates/1/decision", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/candidates/3/decision", def: ok, want: map[string]int{"": moved}},
 	{method: "GET", path: "/endorsements/candidates/999/decision", def: notFound, want: map[string]int{"": moved}},
-	{method: "GET", path: "/endorsements/candidates/1/packet.pdf", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/endorsements/candidates/3/packet.pdf", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/endorsements/candidates/999/packet.pdf", def: notFound, want: map[string]int{"": moved}},
-	{method: "POST", path: "/endorsements/candidates/2/recommendation", form: url.Values{"position": {"endorse"}, "text": {""}, "for": {"3"}, "decided_on": {"2026-11-20"}},
+	{method: "POST", path: "/endorsements/candidates/4/recommendation", form: url.Values{"position": {"endorse"}, "text": {""}, "for": {"3"}, "decided_on": {"2026-11-20"}},
 		def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "POST", path: "/endorsements/candidates/2/recommendation", form: url.Values{"position": {"endorse"}, "text": {"Yes."}, "for": {"3"}, "decided_on": {"2026-11-20"}},
+	{method: "POST", path: "/endorsements/candidates/4/recommendation", form: url.Values{"position": {"endorse"}, "text": {"Yes."}, "for": {"3"}, "decided_on": {"2026-11-20"}},
 		def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
 	{method: "POST", path: "/endorsements/candidates/999/recommendation", form: url.Values{"position": {"endorse"}}, def: notFound, want: map[string]int{"": unauth}},
-	{method: "POST", path: "/endorsements/candidates/3/petition", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
-	{method: "POST", path: "/endorsements/candidates/3/petition", form: url.Values{}, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/endorsements/candidates/5/petition", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/endorsements/candidates/5/petition", form: url.Values{}, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/endorsements/candidates/999/petition", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
-	{method: "POST", path: "/endorsements/candidates/1/national", form: url.Values{"plan": {"Again."}}, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "POST", path: "/endorsements/candidates/3/national", form: url.Values{"plan": {"Again."}}, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
 	{method: "POST", path: "/endorsements/candidates/999/national", form: url.Values{"plan": {"Doors."}}, def: notFound, want: map[string]int{"": unauth}},
-	{method: "POST", path: "/endorsements/candidates/1/national/answer", form: url.Values{"status": {"maybe"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "POST", path: "/endorsements/candidates/1/national/answer", form: url.Values{"status": {"endorsed"}, "note": {"Yes."}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/3/national/answer", form: url.Values{"status": {"maybe"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/3/national/answer", form: url.Values{"status": {"endorsed"}, "note": {"Yes."}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
 	{method: "POST", path: "/endorsements/candidates/999/national/answer", form: url.Values{"status": {"endorsed"}}, def: notFound, want: map[string]int{"": unauth}},
-	{method: "POST", path: "/endorsements/candidates/1/outcome", form: url.Values{"won": {"yes"}, "percent": {"200"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "POST", path: "/endorsements/candidates/1/outcome", form: url.Values{"won": {"yes"}, "percent": {"52.5"}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
-	{method: "POST", path: "/endorsements/candidates/3/outcome", form: url.Values{"won": {"yes"}}, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "POST", path: "/endorsements/candidates/3/outcome", form: url.Values{"won": {"yes"}, "percent": {"200"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/3/outcome", form: url.Values{"won": {"yes"}, "percent": {"52.5"}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/5/outcome", form: url.Values{"won": {"yes"}}, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
 	{method: "POST", path: "/endorsements/candidates/999/outcome", form: url.Values{"won": {"yes"}}, def: notFound, want: map[string]int{"": unauth}},
-	{method: "POST", path: "/endorsements/candidates/1/reviews", form: url.Values{"text": {" "}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "POST", path: "/endorsements/candidates/1/reviews", form: url.Values{"text": {"Kept faith."}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/3/reviews", form: url.Values{"text": {" "}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/3/reviews", form: url.Values{"text": {"Kept faith."}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
 	{method: "POST", path: "/endorsements/candidates/999/reviews", form: url.Values{"text": {"Kept faith."}}, def: notFound, want: map[string]int{"": unauth}},
 	// Signing out comes last: the role is nobody after it.
 	{method: "POST", path: "/sign-out-everywhere", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
@@ -703,6 +725,18 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/attempts", body: `{"attempts":[]}`, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/attempts", body: `{"attempts":[{"client_id":"authz-api-0002","turf_id":9,"household_id":1,"channel":"door","result":"not_home","at":"2026-01-02T10:00:00Z"}]}`,
 		def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements", def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/endorsements", body: `{"body_id":1,"deciding_body_id":1,"name":""}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "GET", path: "/api/v1/endorsements/cycles/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/cycles/999", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/cycles/1", body: `{"name":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/cycles/1/races", body: `{"office":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/races/1", body: `{"office":"City Council","geometry":{"type":"Point","coordinates":[0,0]}}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/races/1/candidates", body: `{"name":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/1", body: `{"name":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/999/withdraw", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/1/link", def: forbid, want: map[string]int{"": unauth, "cochair": created, "admin": created}},
 	{method: "GET", path: "/api/v1/campaigns", def: ok, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/campaigns", body: `{"body_id":1,"name":"","kind":"issue"}`, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
 	{method: "GET", path: "/api/v1/campaigns/1", def: ok, want: map[string]int{"": unauth}},
@@ -729,33 +763,33 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/turfs/999/return", def: notFound, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/turfs/999/close", def: notFound, want: map[string]int{"": unauth}},
 	// A candidate's decision, as on the pages (see decisionSecrets).
-	{method: "GET", path: "/api/v1/endorsements/candidates/1/decision", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/decision", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/999/decision", def: notFound, want: map[string]int{"": unauth}},
-	{method: "GET", path: "/api/v1/endorsements/candidates/1/recommendation", def: ok, want: map[string]int{"": unauth}},
-	{method: "GET", path: "/api/v1/endorsements/candidates/3/recommendation", def: notFound, want: map[string]int{"": unauth}},
-	{method: "PUT", path: "/api/v1/endorsements/candidates/2/recommendation", body: `{"position":"endorse","text":"","for":3,"decided_on":"2026-11-20"}`,
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/recommendation", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/5/recommendation", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/4/recommendation", body: `{"position":"endorse","text":"","for":3,"decided_on":"2026-11-20"}`,
 		def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "PUT", path: "/api/v1/endorsements/candidates/2/recommendation", body: `{"position":"endorse","text":"Yes.","for":3,"decided_on":"2026-11-20"}`,
+	{method: "PUT", path: "/api/v1/endorsements/candidates/4/recommendation", body: `{"position":"endorse","text":"Yes.","for":3,"decided_on":"2026-11-20"}`,
 		def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "PUT", path: "/api/v1/endorsements/candidates/999/recommendation", body: `{"position":"endorse","text":"Yes.","for":3,"decided_on":"2026-11-20"}`,
 		def: notFound, want: map[string]int{"": unauth}},
-	{method: "POST", path: "/api/v1/endorsements/candidates/3/petition", def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
-	{method: "POST", path: "/api/v1/endorsements/candidates/3/petition", def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/5/petition", def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/5/petition", def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
 	{method: "POST", path: "/api/v1/endorsements/candidates/999/petition", def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
-	{method: "POST", path: "/api/v1/endorsements/candidates/1/national", body: `{"plan":"Again."}`, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/3/national", body: `{"plan":"Again."}`, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
 	{method: "POST", path: "/api/v1/endorsements/candidates/999/national", body: `{"plan":"Doors."}`, def: notFound, want: map[string]int{"": unauth}},
-	{method: "PUT", path: "/api/v1/endorsements/candidates/1/national/answer", body: `{"status":"maybe"}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "PUT", path: "/api/v1/endorsements/candidates/1/national/answer", body: `{"status":"declined","note":"Not this year."}`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/national/answer", body: `{"status":"maybe"}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/national/answer", body: `{"status":"declined","note":"Not this year."}`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "PUT", path: "/api/v1/endorsements/candidates/999/national/answer", body: `{"status":"declined"}`, def: notFound, want: map[string]int{"": unauth}},
-	{method: "GET", path: "/api/v1/endorsements/candidates/1/packet", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/packet", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/999/packet", def: notFound, want: map[string]int{"": unauth}},
-	{method: "PUT", path: "/api/v1/endorsements/candidates/1/outcome", body: `{"won":true,"percent":300}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "PUT", path: "/api/v1/endorsements/candidates/1/outcome", body: `{"won":true,"percent":51}`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/outcome", body: `{"won":true,"percent":300}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/outcome", body: `{"won":true,"percent":51}`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "PUT", path: "/api/v1/endorsements/candidates/999/outcome", body: `{"won":true}`, def: notFound, want: map[string]int{"": unauth}},
-	{method: "GET", path: "/api/v1/endorsements/candidates/1/reviews", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/reviews", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/999/reviews", def: notFound, want: map[string]int{"": unauth}},
-	{method: "POST", path: "/api/v1/endorsements/candidates/1/reviews", body: `{"text":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
-	{method: "POST", path: "/api/v1/endorsements/candidates/1/reviews", body: `{"text":"Kept faith."}`, def: forbid, want: map[string]int{"": unauth, "cochair": created, "admin": created}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/3/reviews", body: `{"text":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/3/reviews", body: `{"text":"Kept faith."}`, def: forbid, want: map[string]int{"": unauth, "cochair": created, "admin": created}},
 	{method: "POST", path: "/api/v1/endorsements/candidates/999/reviews", body: `{"text":"Kept faith."}`, def: notFound, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
@@ -768,7 +802,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.decisionSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))
+				secrets := w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -776,7 +810,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.decisionSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))
+				secrets := w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

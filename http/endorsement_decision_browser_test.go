@@ -19,13 +19,13 @@ import (
 // co-chair with every form.
 func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 	w := newWorld(t, storetest.SQLiteDSN(t))
-	w.decisionSecrets(nil)
+	w.decisionSecrets(w.endorsementSecrets(nil))
 	axe, err := os.ReadFile("testdata/axe-core/axe.min.js")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := onAPhone(t, w, "member")
-	decision := w.srv.URL + "/endorsements/candidates/2/decision"
+	decision := w.srv.URL + "/endorsements/candidates/4/decision"
 	do(t, ctx, "starting Ben's petition", chromedp.Navigate(decision),
 		chromedp.Click(chromedp.CSS(`form[action$="/petition"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
@@ -35,7 +35,7 @@ func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`p.petition-for`)),
 		chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
-	ben := w.candidateProposal(2)
+	ben := w.candidateProposal(4)
 	rival := w.startRivalPetition(ben)
 	do(t, ctx, "signing the rival's petition", chromedp.Navigate(w.srv.URL+"/proposals/"+strconv.FormatInt(rival, 10)),
 		chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
@@ -47,13 +47,13 @@ func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 	if page := w.proposalSigners(rival); page != 0 {
 		t.Errorf("the rival's petition has %d signatures; want none", page)
 	}
-	for _, p := range []string{"/endorsements/candidates/1/decision", "/endorsements/candidates/2/decision"} {
+	for _, p := range []string{"/endorsements/candidates/3/decision", "/endorsements/candidates/4/decision"} {
 		for _, problem := range pageProblems(ctx, w.srv.URL+p, string(axe)) {
 			t.Errorf("%s as a member: %s", p, problem)
 		}
 	}
 	chen := onAPhone(t, w, "cochair")
-	for _, p := range []string{"/endorsements/candidates/1/decision", "/endorsements/candidates/3/decision"} {
+	for _, p := range []string{"/endorsements/candidates/3/decision", "/endorsements/candidates/5/decision"} {
 		for _, problem := range pageProblems(chen, w.srv.URL+p, string(axe)) {
 			t.Errorf("%s as the co-chair: %s", p, problem)
 		}

@@ -15,17 +15,18 @@ import (
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
-// decisionPlan is the campaign plan sent to national for Rosa: only those
+// decisionPlan is the campaign plan sent to national for Rita: only those
 // who vet Housing's cycle see it.
 const decisionPlan = "Plan: 4,000 doors in Boyle Heights by May"
 
 // decisionSecrets has Housing's co-chair run an endorsement cycle decided
-// by the chapter, with two races: in the first, candidate 1 (Rosa), whom
+// by the chapter, with two races: in the first, candidate 3 (Rita), whom
 // the chapter endorsed on a petition by the co-coordinator, with her
-// recommendation, national asked with the plan, and a review; candidate 2
-// (Ben), recommended, with no petition; in the second, candidate 3
-// (Carla), with nothing yet. It returns the secrets with the plan and
-// Rosa's address, which only those who vet see.
+// recommendation, national asked with the plan, and a review; candidate 4
+// (Ben), recommended, with no petition; in the second, candidate 5
+// (Carla), with nothing yet: the candidates of endorsementSecrets, 1 and
+// 2, come first. It returns the secrets with the plan and
+// Rita's address, which only those who vet see.
 func (w *world) decisionSecrets(secrets []private) []private {
 	w.t.Helper()
 	chen := w.actor("cochair")
@@ -38,7 +39,7 @@ func (w *world) decisionSecrets(secrets []private) []private {
 		w.t.Fatal(err)
 	}
 	var cands []*rankfile.EndorsementCandidate
-	for i, name := range []string{"Rosa Parra", "Ben Ortiz", "Carla Diaz"} {
+	for i, name := range []string{"Rita Luna", "Ben Ortiz", "Carla Diaz"} {
 		c := &rankfile.EndorsementCandidate{RaceID: races[i/2].ID, Name: name,
 			Email: strings.ToLower(strings.Fields(name)[0]) + ".candidate@example.net"}
 		if err := w.app.SaveEndorsementCandidate(ctx, chen, c); err != nil {
@@ -72,7 +73,7 @@ func (w *world) decisionSecrets(secrets []private) []private {
 	}
 	vetters := only("cochair", "admin")
 	return append(secrets, private{"the campaign plan sent to national", decisionPlan, vetters},
-		private{"Rosa's address", "rosa.candidate@example.net", vetters})
+		private{"Rita's address", "rita.candidate@example.net", vetters})
 }
 
 // TestDecisionPageFlow goes through the decision page as its readers: a
@@ -84,36 +85,36 @@ func (w *world) decisionSecrets(secrets []private) []private {
 func TestDecisionPageFlow(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
-		w.decisionSecrets(nil)
+		w.decisionSecrets(w.endorsementSecrets(nil))
 		chen := w.client("cochair")
-		status, page := w.do(chen, "POST", "/endorsements/candidates/3/recommendation", url.Values{"position": {"endorse"},
+		status, page := w.do(chen, "POST", "/endorsements/candidates/5/recommendation", url.Values{"position": {"endorse"},
 			"text": {"Carla."}, "for": {"x"}, "against": {"0"}, "abstain": {"0"}, "decided_on": {"2026-11-20"}})
 		if status != http.StatusBadRequest || !strings.Contains(page, `id="for-problem"`) {
 			t.Errorf("a recommendation with no vote: %d, want 400 with the problem at the vote", status)
 		}
-		if _, page := w.do(chen, "GET", "/endorsements/candidates/3/decision", nil); strings.Contains(page, "Carla.") {
+		if _, page := w.do(chen, "GET", "/endorsements/candidates/5/decision", nil); strings.Contains(page, "Carla.") {
 			t.Errorf("the refused recommendation was stored")
 		}
 		mia := w.client("member")
-		if status, _ := w.do(mia, "POST", "/endorsements/candidates/3/petition", url.Values{}); status != http.StatusSeeOther {
+		if status, _ := w.do(mia, "POST", "/endorsements/candidates/5/petition", url.Values{}); status != http.StatusSeeOther {
 			t.Fatalf("starting Carla's petition: %d", status)
 		}
-		_, page = w.do(mia, "GET", "/endorsements/candidates/3/decision", nil)
+		_, page = w.do(mia, "GET", "/endorsements/candidates/5/decision", nil)
 		if !strings.Contains(page, "Endorse Carla Diaz for Mayor") {
 			t.Errorf("the decision page does not show the petition")
 		}
-		if status, _ := w.do(mia, "POST", "/endorsements/candidates/2/petition", url.Values{}); status != http.StatusSeeOther {
+		if status, _ := w.do(mia, "POST", "/endorsements/candidates/4/petition", url.Values{}); status != http.StatusSeeOther {
 			t.Fatalf("starting Ben's petition: %d", status)
 		}
-		ben := w.candidateProposal(2)
+		ben := w.candidateProposal(4)
 		_, page = w.do(mia, "GET", "/proposals/"+strconv.FormatInt(ben, 10), nil)
-		if !strings.Contains(page, `href="/endorsements/candidates/2/decision"`) {
+		if !strings.Contains(page, `href="/endorsements/candidates/4/decision"`) {
 			t.Errorf("the petition's page does not link to Ben's decision")
 		}
-		if status, _ := w.do(mia, "GET", "/endorsements/candidates/1/packet.pdf", nil); status != http.StatusForbidden {
+		if status, _ := w.do(mia, "GET", "/endorsements/candidates/3/packet.pdf", nil); status != http.StatusForbidden {
 			t.Errorf("a member reading the packet: %d", status)
 		}
-		a := w.fetch(chen, "GET", "/endorsements/candidates/1/packet.pdf", nil, "")
+		a := w.fetch(chen, "GET", "/endorsements/candidates/3/packet.pdf", nil, "")
 		if a.status != http.StatusOK || a.header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(a.body, "%PDF") {
 			t.Errorf("the packet: %d %s %.10q", a.status, a.header.Get("Content-Type"), a.body)
 		}
@@ -131,14 +132,14 @@ func (w *world) candidateProposal(candidateID int64) int64 {
 }
 
 // TestASecondSignatureInARaceIsRefused signs Ben's petition through the
-// API and then Rosa's, in the same race: the second is a conflict that
-// names Ben's petition, and Rosa's petition keeps no signature of hers.
+// API and then Rita's, in the same race: the second is a conflict that
+// names Ben's petition, and Rita's petition keeps no signature of hers.
 func TestASecondSignatureInARaceIsRefused(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
-		w.decisionSecrets(nil)
+		w.decisionSecrets(w.endorsementSecrets(nil))
 		mia := "Bearer " + w.token("member")
-		a := w.fetch(http.DefaultClient, "POST", "/api/v1/endorsements/candidates/2/petition", strings.NewReader(""), "application/json",
+		a := w.fetch(http.DefaultClient, "POST", "/api/v1/endorsements/candidates/4/petition", strings.NewReader(""), "application/json",
 			"Authorization", mia)
 		if a.status != http.StatusCreated {
 			t.Fatalf("starting Ben's petition: %d %s", a.status, a.body)
@@ -153,7 +154,7 @@ func TestASecondSignatureInARaceIsRefused(t *testing.T) {
 		if a := sign(p.ID); a.status != http.StatusSeeOther {
 			t.Fatalf("signing Ben's petition: %d", a.status)
 		}
-		carla := w.fetch(http.DefaultClient, "POST", "/api/v1/endorsements/candidates/3/petition", strings.NewReader(""), "application/json",
+		carla := w.fetch(http.DefaultClient, "POST", "/api/v1/endorsements/candidates/5/petition", strings.NewReader(""), "application/json",
 			"Authorization", "Bearer "+w.token("coordinator"))
 		if carla.status != http.StatusCreated {
 			t.Fatalf("starting Carla's petition: %d", carla.status)
@@ -194,10 +195,10 @@ func (w *world) startRivalPetition(benPetition int64) int64 {
 func TestDecisionPagesAreWhollySpanish(t *testing.T) {
 	english := englishOnlyWords(t)
 	w := newWorld(t, storetest.SQLiteDSN(t))
-	w.decisionSecrets(nil)
+	w.decisionSecrets(w.endorsementSecrets(nil))
 	for _, role := range []string{"cochair", "member"} {
 		c := w.client(role)
-		for _, p := range []string{"/endorsements/candidates/1/decision", "/endorsements/candidates/2/decision", "/endorsements/candidates/3/decision"} {
+		for _, p := range []string{"/endorsements/candidates/3/decision", "/endorsements/candidates/4/decision", "/endorsements/candidates/5/decision"} {
 			status, page := w.do(c, "GET", p, nil, "Cookie", "rankfile_lang=es")
 			if status != http.StatusOK || locale.MissingMarker(page) {
 				t.Errorf("%s as %s: status %d, missing message %v", p, role, status, locale.MissingMarker(page))
@@ -207,7 +208,7 @@ func TestDecisionPagesAreWhollySpanish(t *testing.T) {
 			}
 		}
 	}
-	status, page := w.do(w.client("cochair"), "POST", "/endorsements/candidates/1/reviews", url.Values{"text": {" "}}, "Cookie", "rankfile_lang=es")
+	status, page := w.do(w.client("cochair"), "POST", "/endorsements/candidates/3/reviews", url.Values{"text": {" "}}, "Cookie", "rankfile_lang=es")
 	if found := englishIn(english, readable(withoutDecisionData(page))); status != http.StatusBadRequest || len(found) > 0 {
 		t.Errorf("an empty review in Spanish: %d, English %v", status, found)
 	}
@@ -218,5 +219,5 @@ func TestDecisionPagesAreWhollySpanish(t *testing.T) {
 // records' own words, not the page's.
 func withoutDecisionData(page string) string {
 	return strings.NewReplacer("City Council", "", "Held office hours in every branch.", "",
-		"Endorse Rosa Parra for", "", "Endorse Ben Ortiz for", "", "Housing recommends", "").Replace(page)
+		"Endorse Rita Luna for", "", "Endorse Ben Ortiz for", "", "Housing recommends", "").Replace(page)
 }
