@@ -28,7 +28,8 @@ type EndorsementDecisionView struct {
 }
 
 // EndorsementDecision returns a candidate's decision page, for members
-// signed in; the campaign plan sent to national only to those who vet.
+// signed in; the campaign plan sent to national only to those who vet
+// (see EndorsementCycleView.redact).
 func (a *App) EndorsementDecision(ctx context.Context, actor *rankfile.Actor, id int64) (*EndorsementDecisionView, error) {
 	cv, err := a.EndorsementCandidate(ctx, actor, id)
 	if err != nil {
@@ -57,11 +58,6 @@ func (a *App) EndorsementDecision(ctx context.Context, actor *rankfile.Actor, id
 	}
 	v.CanPetition = actor.CanWriteProposal(a.Today()) && c.CheckPetitionable() == nil
 	v.CanRecommend = cv.CanRun && c.CheckRecommendable(status, v.Recommendation != nil) == nil
-	if c.National != nil && !cv.CanVet {
-		national := *c.National
-		national.Plan = ""
-		c.National = &national
-	}
 	return v, nil
 }
 

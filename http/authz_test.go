@@ -496,6 +496,7 @@ var pageChecks = []check{
 	// start petitions; Housing's co-chair and admins run the cycle; its
 	// packet is for those who vet.
 	{method: "GET", path: "/endorsements/candidates/3/decision", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/candidates/3", def: ok, want: map[string]int{"": moved}}, // the plan sent to national, to those who vet only
 	{method: "GET", path: "/endorsements/candidates/999/decision", def: notFound, want: map[string]int{"": moved}},
 	{method: "GET", path: "/endorsements/candidates/3/packet.pdf", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/endorsements/candidates/999/packet.pdf", def: notFound, want: map[string]int{"": moved}},
@@ -764,6 +765,7 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/turfs/999/close", def: notFound, want: map[string]int{"": unauth}},
 	// A candidate's decision, as on the pages (see decisionSecrets).
 	{method: "GET", path: "/api/v1/endorsements/candidates/3/decision", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/999/decision", def: notFound, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/3/recommendation", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/5/recommendation", def: notFound, want: map[string]int{"": unauth}},

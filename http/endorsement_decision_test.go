@@ -218,6 +218,6 @@ func TestDecisionPagesAreWhollySpanish(t *testing.T) {
 // English: the race, the reviews and the petitions' titles, which are the
 // records' own words, not the page's.
 func withoutDecisionData(page string) string {
-	return strings.NewReplacer("City Council", "", "Held office hours in every branch.", "",
+	return strings.NewReplacer("City Council", "", "District 14", "", "Municipal endorsements", "", "Held office hours in every branch.", "",
 		"Endorse Rita Luna for", "", "Endorse Ben Ortiz for", "", "Housing recommends", "").Replace(page)
 }
