@@ -161,5 +161,20 @@ func TestTheMeetingDecidesAtTheCycleThreshold(t *testing.T) {
 		if view, _ := w.app.EndorsementDecision(ctx, w.admin, rosa.ID); view.Candidate.National.Plan == "" {
 			t.Errorf("the cycle's runner does not see the plan")
 		}
+		if _, err := w.app.EndorsementPacket(ctx, w.voter(30), rosa.ID); rankfile.ErrorCode(err) != rankfile.EFORBIDDEN {
+			t.Errorf("a member reading the packet: %v; want forbidden", err)
+		}
+		pk, err := w.app.EndorsementPacket(ctx, w.admin, rosa.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pv := pk.Vote; pv == nil || !pv.Carried || pv.Threshold != rankfile.ThresholdTwoThirds || len(pv.Sessions) != 2 ||
+			pv.Sessions[0].Counts[rankfile.OptionYes] != 5 || pv.Sessions[0].Counts[rankfile.OptionNo] != 1 || pv.Combined.Counts[0] != 5 {
+			t.Errorf("the packet's vote %+v; want 5 to 1 in Central, carried at two thirds", pv)
+		}
+		if pk.Recommendation == nil || pk.Recommendation.For != 9 || pk.National.Plan != "Ten thousand doors in District 4." ||
+			pk.Race.District != "District 4" || pk.Candidate.Decision != rankfile.Endorsed {
+			t.Errorf("the packet %+v", pk)
+		}
 	})
 }

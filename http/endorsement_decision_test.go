@@ -221,3 +221,40 @@ func withoutDecisionData(page string) string {
 	return strings.NewReplacer("City Council", "", "District 14", "", "Municipal endorsements", "", "Held office hours in every branch.", "",
 		"Endorse Rita Luna for", "", "Endorse Ben Ortiz for", "", "Housing recommends", "").Replace(page)
 }
+
+// TestThePacketPrintsInTheReadersLanguage prints Rita's packet for
+// national in English and in Spanish, read back with pdftotext: its
+// title, the candidate, the recommendation and the plan; its JSON twin
+// carries the same.
+func TestThePacketPrintsInTheReadersLanguage(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.decisionSecrets(w.endorsementSecrets(nil))
+	chen := w.client("cochair")
+	for lang, words := range map[string][]string{
+		"en": {"Request for national's endorsement", "The body's recommendation", "No meeting's vote decided"},
+		"es": {"Solicitud de respaldo nacional", "La recomendación del organismo", "Ninguna votación de asamblea"},
+	} {
+		a := w.fetch(chen, "GET", "/endorsements/candidates/3/packet.pdf", nil, "", "Cookie", "rankfile_lang="+lang)
+		if a.status != http.StatusOK || !strings.HasPrefix(a.body, "%PDF") {
+			t.Fatalf("the packet in %s: %d", lang, a.status)
+		}
+		doc := sheetText(t, a.body)
+		if doc == "" {
+			t.Skip("pdftotext is not installed")
+		}
+		for _, want := range append(words, "Rita Luna", "Housing recommends Rita Luna.", "4,000 doors in Boyle Heights") {
+			if !strings.Contains(strings.Join(strings.Fields(doc), " "), want) {
+				t.Errorf("the packet in %s lacks %q:\n%s", lang, want, doc)
+			}
+		}
+	}
+	a := w.fetch(http.DefaultClient, "GET", "/api/v1/endorsements/candidates/3/packet", nil, "", "Authorization", "Bearer "+w.token("cochair"))
+	var pk struct {
+		Candidate struct{ Name, Decision string }
+		National  struct{ Plan string }
+	}
+	if err := json.Unmarshal([]byte(a.body), &pk); err != nil || pk.Candidate.Name != "Rita Luna" || pk.Candidate.Decision != "endorsed" ||
+		pk.National.Plan != decisionPlan {
+		t.Errorf("the packet as JSON: %d %+v, %v", a.status, pk, err)
+	}
+}

@@ -134,9 +134,10 @@ func findCandidate(t *testing.T, s *store.EndorsementService, id int64) *rankfil
 }
 
 // TestThePetitionsStepDecides writes a recommendation, which stays once
-// the petition is on an agenda; the meeting's adoption endorses the
-// candidate and starts their campaign in the step's transaction, a
-// rejection declines the other candidate with no campaign.
+// the petition is on an agenda (the first is still taken then, the vote
+// waiting for it); the meeting's adoption endorses the candidate and
+// starts their campaign in the step's transaction, a rejection declines
+// the other candidate with no campaign.
 func TestThePetitionsStepDecides(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		s, cycle, races, rosa := newCycle(t, db)
@@ -173,7 +174,19 @@ func TestThePetitionsStepDecides(t *testing.T) {
 			camps[0].Name != "Rosa Parra for City Council, District 4" {
 			t.Errorf("campaign %+v, %v", camps, err)
 		}
-		stepTo(t, db, pBen.ID, rankfile.ProposalQualified, rankfile.ProposalScheduled, rankfile.ProposalRejected)
+		stepTo(t, db, pBen.ID, rankfile.ProposalQualified, rankfile.ProposalScheduled)
+		benRec := &rankfile.EndorsementRecommendation{CandidateID: ben.ID, Position: rankfile.RecommendNoEndorse,
+			Text: "Ben did not answer.", For: 5, DecidedOn: rankfile.MustParseDate("2026-10-30")}
+		if err := s.SetRecommendation(ctx, benRec); err != nil {
+			t.Errorf("the first recommendation once the petition is on the agenda: %v", err)
+		}
+		if err := s.SetRecommendation(ctx, benRec); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("changing it then: %v, want a conflict", err)
+		}
+		if err := store.NewProposalService(db).StepProposal(ctx, pBen.ID, &rankfile.ProposalStep{From: rankfile.ProposalScheduled,
+			To: rankfile.ProposalRejected}); err != nil {
+			t.Fatal(err)
+		}
 		if got := findCandidate(t, s, ben.ID); got.Decision != rankfile.Declined || got.CampaignID != 0 {
 			t.Errorf("after rejection %+v, want declined with no campaign", got)
 		}
