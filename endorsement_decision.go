@@ -246,3 +246,16 @@ func (c *EndorsementCandidate) CheckEndorsed() error {
 	}
 	return nil
 }
+
+// SignatureHolds reports whether a member's signature on the petition p
+// still holds them in its race at now, one petition a race: it
+// does while p collects, waits for a meeting or was adopted, and no
+// longer once p came to nothing (withdrawn, expired or rejected), so that
+// the member may sign another candidate's petition in the race.
+func SignatureHolds(p *Proposal, now time.Time) bool {
+	switch p.StatusAt(now) {
+	case ProposalWithdrawn, ProposalExpired, ProposalRejected:
+		return false
+	}
+	return true
+}

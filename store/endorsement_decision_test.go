@@ -53,8 +53,8 @@ func countSigned(t *testing.T, proposals *store.ProposalService, memberID int64,
 // TestAMemberSignsOnePetitionARace starts petitions for two candidates of
 // one race and one of another: a member's two signatures in the race sent
 // at the same moment store exactly one, the other refused naming the
-// petition signed; the other race takes theirs; a signature taken back
-// frees the race.
+// petition signed; the other race takes theirs; a signature taken back,
+// or on a petition withdrawn, frees the race.
 func TestAMemberSignsOnePetitionARace(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		s, cycle, races, rosa := newCycle(t, db)
@@ -106,6 +106,13 @@ func TestAMemberSignsOnePetitionARace(t *testing.T) {
 		}
 		if err := proposals.Sign(mctx, &rankfile.Signature{ProposalID: other, MemberID: m.ID}, nil); err != nil {
 			t.Errorf("signing the other petition after taking the first back: %v", err)
+		}
+		if err := proposals.Sign(mctx, &rankfile.Signature{ProposalID: signed, MemberID: m.ID}, nil); rankfile.ErrorCode(err) != rankfile.ECONFLICT {
+			t.Errorf("signing the first again: %v, want a conflict", err)
+		}
+		stepTo(t, db, other, rankfile.ProposalWithdrawn)
+		if err := proposals.Sign(mctx, &rankfile.Signature{ProposalID: signed, MemberID: m.ID}, nil); err != nil {
+			t.Errorf("signing the first again once the other was withdrawn: %v", err)
 		}
 	})
 }

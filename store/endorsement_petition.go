@@ -19,7 +19,9 @@ import (
 // same race is refused, naming the one signed, and the signature just
 // inserted taken back, so that a refusal inside a batch of signatures
 // (see signBatch) leaves nothing behind. The race's key refuses it
-// whichever of two signatures at the same moment comes second.
+// whichever of two signatures at the same moment comes second. A
+// signature on a petition that came to nothing (withdrawn, expired or
+// rejected) no longer holds the member: it moves to p.
 func (tx *Tx) signRace(ctx context.Context, p *rankfile.Proposal, memberID int64) error {
 	var raceID int64
 	err := tx.QueryRowContext(ctx, `SELECT race_id FROM endorsement_candidates WHERE proposal_id = $1`, p.ID).Scan(&raceID)
@@ -36,16 +38,42 @@ func (tx *Tx) signRace(ctx context.Context, p *rankfile.Proposal, memberID int64
 	if n, err := res.RowsAffected(); err != nil || n == 1 {
 		return err
 	}
-	var title string
-	if err := tx.QueryRowContext(ctx, `SELECT p.title FROM endorsement_race_signatures s JOIN proposals p ON p.id = s.proposal_id
-		WHERE s.race_id = $1 AND s.member_id = $2`, raceID, memberID).Scan(&title); err != nil {
+	signed, err := tx.raceSignature(ctx, raceID, memberID)
+	if err != nil {
 		return err
+	}
+	if !rankfile.SignatureHolds(signed, tx.now) {
+		res, err := tx.ExecContext(ctx, `UPDATE endorsement_race_signatures SET proposal_id = $1
+			WHERE race_id = $2 AND member_id = $3 AND proposal_id = $4`, p.ID, raceID, memberID, signed.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+		// Another signature moved it first, at the same moment: that one
+		// holds the member now.
+		if signed, err = tx.raceSignature(ctx, raceID, memberID); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM proposal_signatures WHERE proposal_id = $1 AND member_id = $2`,
 		p.ID, memberID); err != nil {
 		return err
 	}
-	return rankfile.Errorf(rankfile.ECONFLICT, "you signed %q already: a member signs one petition in a race", title)
+	return rankfile.Errorf(rankfile.ECONFLICT, "you signed %q already: a member signs one petition in a race", signed.Title)
+}
+
+// raceSignature reads the petition the member signed in the race, with
+// what SignatureHolds needs.
+func (tx *Tx) raceSignature(ctx context.Context, raceID, memberID int64) (*rankfile.Proposal, error) {
+	p := &rankfile.Proposal{}
+	var deadline sql.NullTime
+	err := tx.QueryRowContext(ctx, `SELECT p.id, p.title, p.status, p.deadline FROM endorsement_race_signatures s
+		JOIN proposals p ON p.id = s.proposal_id WHERE s.race_id = $1 AND s.member_id = $2`, raceID, memberID).Scan(&p.ID,
+		&p.Title, &p.Status, &deadline)
+	p.Deadline = deadline.Time
+	return p, err
 }
 
 // unsignRace frees the member's signature in the race of the petition p,
