@@ -53,6 +53,10 @@ func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 		}
 	}
 	chen := onAPhone(t, w, "cochair")
+	do(t, chen, "Rita's decision, with every form", chromedp.Navigate(w.srv.URL+"/endorsements/candidates/3/decision"),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/national/answer"]`)))
+	fitsThePhone(t, chen, "the decision page with its forms")
+	screenshot(t, chen, "decision-runner-en.png")
 	for _, p := range []string{"/endorsements/candidates/3/decision", "/endorsements/candidates/5/decision"} {
 		for _, problem := range pageProblems(chen, w.srv.URL+p, string(axe)) {
 			t.Errorf("%s as the co-chair: %s", p, problem)
