@@ -26,9 +26,14 @@ type Packet struct {
 type PacketSection struct {
 	Heading    string
 	Paragraphs []string
+	// Items are titled texts, a question and its answer, say.
+	Items []PacketItem
 	// Table's first row is its header; each row has as many cells.
 	Table [][]string
 }
+
+// PacketItem is a text under its title.
+type PacketItem struct{ Title, Text string }
 
 // WritePacket writes the packet as a PDF on Letter paper.
 func WritePacket(w io.Writer, pk *Packet) error {
@@ -57,7 +62,8 @@ func WritePacket(w io.Writer, pk *Packet) error {
 	return p.Output(w)
 }
 
-// writeSection prints a section: its heading, paragraphs and table.
+// writeSection prints a section: its heading, paragraphs, items and
+// table.
 func writeSection(p *fpdf.Fpdf, s *PacketSection) {
 	p.Ln(4)
 	p.SetFont("dejavu", "B", 12)
@@ -67,6 +73,13 @@ func writeSection(p *fpdf.Fpdf, s *PacketSection) {
 	for _, para := range s.Paragraphs {
 		p.MultiCell(0, 4.6, para, "", "L", false)
 		p.Ln(1.5)
+	}
+	for _, it := range s.Items {
+		p.SetFont("dejavu", "B", 9.5)
+		p.MultiCell(0, 4.6, it.Title, "", "L", false)
+		p.SetFont("dejavu", "", 9.5)
+		p.MultiCell(0, 4.6, it.Text, "", "L", false)
+		p.Ln(2)
 	}
 	if len(s.Table) > 0 {
 		writeTable(p, s.Table)
