@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -84,6 +85,24 @@ func CheckAnswers(answers []EndorsementAnswer, questions []*EndorsementQuestion)
 	return nil
 }
 
+// CheckComplete refuses to submit answers that leave a question of the
+// candidate's version unanswered: a confirmed questionnaire answers every
+// question, so that members read no blanks the candidate did not mean.
+func CheckComplete(answers []EndorsementAnswer, questions []*EndorsementQuestion) error {
+	given := map[int64]bool{}
+	for _, a := range answers {
+		if strings.TrimSpace(a.Answer) != "" {
+			given[a.QuestionID] = true
+		}
+	}
+	for _, q := range questions {
+		if !given[q.ID] {
+			return FieldErrorf("answers", EINVALID, "answer question %d before submitting: every question needs an answer", q.Position)
+		}
+	}
+	return nil
+}
+
 // EndorsementDocument is a file a candidate attached: a PDF or an image.
 type EndorsementDocument struct {
 	ID          int64     `json:"id"`
@@ -94,6 +113,31 @@ type EndorsementDocument struct {
 	UploadedAt  time.Time `json:"uploaded_at"`
 	// Data is the file, read only when it is downloaded.
 	Data []byte `json:"-"`
+}
+
+// maxDocumentName bounds a document's file name.
+const maxDocumentName = 200
+
+// Validate checks a document before it is attached: its kind (sniffed
+// from its bytes, never taken from the sender's word), its size, and a
+// name, which defaults to "document".
+func (d *EndorsementDocument) Validate() error {
+	d.Name = strings.TrimSpace(d.Name)
+	if d.Name == "" {
+		d.Name = "document"
+	}
+	d.Size = len(d.Data)
+	switch {
+	case utf8.RuneCountInString(d.Name) > maxDocumentName:
+		return FieldErrorf("document", EINVALID, "a document's name has at most %d characters", maxDocumentName)
+	case d.Size == 0:
+		return FieldErrorf("document", EINVALID, "the document is empty")
+	case d.Size > MaxDocumentBytes:
+		return FieldErrorf("document", EINVALID, "a document has at most %d MB", MaxDocumentBytes>>20)
+	case !slices.Contains(DocumentTypes, d.ContentType):
+		return FieldErrorf("document", EINVALID, "attach a PDF, PNG or JPEG file, not %s", d.ContentType)
+	}
+	return nil
 }
 
 // DocumentTypes are the kinds of file a candidate may attach, as sniffed
