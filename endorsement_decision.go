@@ -50,10 +50,16 @@ func CheckVoteThreshold(v *MeetingVote, cycle *EndorsementCycle, c *EndorsementC
 	if !recommended {
 		return Errorf(ECONFLICT, "the race for %s has no recommendation on %s yet: the vote waits for the body's recommendation", r.Title(), c.Name)
 	}
-	if thresholdRank(v.Threshold) < thresholdRank(cycle.Threshold) {
-		return Errorf(EINVALID, "an endorsement needs %s of the votes, as the bylaws set", strings.ReplaceAll(string(cycle.Threshold), "_", " "))
+	if thresholdRank(v.Threshold) >= thresholdRank(cycle.Threshold) {
+		return nil
 	}
-	return nil
+	switch cycle.Threshold {
+	case ThresholdThreeQuarters:
+		return Errorf(EINVALID, "an endorsement needs three quarters of the votes, as the bylaws set")
+	case ThresholdTwoThirds:
+		return Errorf(EINVALID, "an endorsement needs two thirds of the votes, as the bylaws set")
+	}
+	return Errorf(EINVALID, "an endorsement needs a majority of the votes, as the bylaws set")
 }
 
 // thresholdRank orders the yes/no thresholds from the least to the most

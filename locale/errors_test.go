@@ -15,7 +15,7 @@ import (
 )
 
 // pageDirs are the packages whose messages reach pages.
-var pageDirs = []string{"..", "../app", "../http", "../store", "../roster"}
+var pageDirs = []string{"..", "../app", "../http", "../store", "../roster", "../geo"}
 
 // serverFormats returns the formats of every rankfile.Errorf in the
 // packages that reach pages.
@@ -43,26 +43,35 @@ func serverFormats(t *testing.T) []string {
 	return out
 }
 
-// errorfFormat returns the format of a call to rankfile.Errorf (Errorf
-// within the domain package itself), when it is a constant.
+// errorfFormat returns the format of a call to rankfile.Errorf or
+// rankfile.FieldErrorf (unqualified within the domain package itself),
+// when it is a constant.
 func errorfFormat(n ast.Node, domain bool) (string, bool) {
 	c, ok := n.(*ast.CallExpr)
-	if !ok || len(c.Args) < 2 {
+	if !ok {
 		return "", false
 	}
+	var name string
 	switch fn := c.Fun.(type) {
 	case *ast.SelectorExpr:
-		if x, ok := fn.X.(*ast.Ident); !ok || x.Name != "rankfile" || fn.Sel.Name != "Errorf" {
+		if x, ok := fn.X.(*ast.Ident); !ok || x.Name != "rankfile" {
 			return "", false
 		}
+		name = fn.Sel.Name
 	case *ast.Ident:
-		if !domain || fn.Name != "Errorf" {
+		if !domain {
 			return "", false
 		}
+		name = fn.Name
 	default:
 		return "", false
 	}
-	return constString(c.Args[1])
+	format := map[string]int{"Errorf": 1, "FieldErrorf": 2}
+	at, ok := format[name]
+	if !ok || len(c.Args) <= at {
+		return "", false
+	}
+	return constString(c.Args[at])
 }
 
 // constString reads a string literal, or literals joined with +.
