@@ -71,7 +71,9 @@ func CheckAnswers(answers []EndorsementAnswer, questions []*EndorsementQuestion)
 	seen := map[int64]bool{}
 	for i := range answers {
 		a := &answers[i]
-		a.Answer = strings.TrimSpace(a.Answer)
+		// Line ends are kept one way: a browser sends CRLF, and the same
+		// answer read back and sent again is the same answer.
+		a.Answer = strings.TrimSpace(strings.ReplaceAll(a.Answer, "\r\n", "\n"))
 		switch {
 		case !ours[a.QuestionID]:
 			return Errorf(EINVALID, "question %d is not on this questionnaire", a.QuestionID)
