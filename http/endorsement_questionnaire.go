@@ -73,6 +73,21 @@ func documentItems(docs []*rankfile.EndorsementDocument) []documentItem {
 // questionnaireDone are the notices a redirect may ask the page to show.
 var questionnaireDone = map[string]bool{"saved": true, "submitted": true, "attached": true, "removed": true}
 
+// linkPage says plainly, on a page of its own, why a questionnaire link
+// finds nothing: a link replaced by a newer one, or a document that is
+// not this questionnaire's. The candidate holds only the link, so the
+// page says what happened instead of the general "not found".
+func (s *Server) linkPage(fn handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		err := fn(w, r)
+		if rankfile.ErrorCode(err) != rankfile.ENOTFOUND {
+			return err
+		}
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		return s.renderStatus(w, r, http.StatusNotFound, "endorsement_questionnaire_gone.html", req(r).l.Error(err))
+	}
+}
+
 // questionnaireLinkPage opens the questionnaire.
 func (s *Server) questionnaireLinkPage(w http.ResponseWriter, r *http.Request) error {
 	return s.renderQuestionnaireLink(w, r, http.StatusOK, nil, nil, "questionnaire")

@@ -204,12 +204,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /registrations/{token}/cancel", page(s.cancelGuestForm))
 	// Endorsements: the candidate's questionnaire through their secret
 	// link; the cycle's questions; reading a questionnaire; vetting.
-	mux.Handle("GET /questionnaire/{secret}", page(s.questionnaireLinkPage))
-	mux.Handle("POST /questionnaire/{secret}", page(s.saveQuestionnaireForm))
-	mux.Handle("POST /questionnaire/{secret}/submit", page(s.submitQuestionnaireForm))
-	mux.Handle("POST /questionnaire/{secret}/documents", page(s.uploadQuestionnaireDocument))
-	mux.Handle("GET /questionnaire/{secret}/documents/{did}", page(s.questionnaireDocument))
-	mux.Handle("POST /questionnaire/{secret}/documents/{did}/remove", page(s.removeQuestionnaireDocument))
+	mux.Handle("GET /questionnaire/{secret}", page(s.linkPage(s.questionnaireLinkPage)))
+	mux.Handle("POST /questionnaire/{secret}", page(s.linkPage(s.saveQuestionnaireForm)))
+	mux.Handle("POST /questionnaire/{secret}/submit", page(s.linkPage(s.submitQuestionnaireForm)))
+	mux.Handle("POST /questionnaire/{secret}/documents", page(s.linkPage(s.uploadQuestionnaireDocument)))
+	mux.Handle("GET /questionnaire/{secret}/documents/{did}", page(s.linkPage(s.questionnaireDocument)))
+	mux.Handle("POST /questionnaire/{secret}/documents/{did}/remove", page(s.linkPage(s.removeQuestionnaireDocument)))
 	mux.Handle("GET /endorsements/cycles/{id}/questions", page(s.endorsementQuestionsPage))
 	mux.Handle("POST /endorsements/cycles/{id}/questions", page(s.saveEndorsementQuestionsForm))
 	mux.Handle("GET /endorsements/candidates/{id}/questionnaire", page(s.candidateQuestionnairePage))
