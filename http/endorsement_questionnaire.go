@@ -5,9 +5,11 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
+	"github.com/rankfile/rankfile/locale"
 )
 
 // The candidate's questionnaire page, which their secret link opens: no
@@ -108,7 +110,7 @@ func (s *Server) renderQuestionnaireLink(w http.ResponseWriter, r *http.Request,
 	}
 	d.Questions = questionItems(r, v.Questionnaire.Questions, typed)
 	if v.Closed != nil {
-		d.Closed = req(r).l.Error(v.Closed)
+		d.Closed = closedText(req(r).l, v, s.app.Zone)
 	}
 	if done := r.URL.Query().Get("done"); questionnaireDone[done] {
 		d.Done = done
@@ -119,6 +121,27 @@ func (s *Server) renderQuestionnaireLink(w http.ResponseWriter, r *http.Request,
 		name = "endorsement_questionnaire_confirm.html"
 	}
 	return s.renderStatus(w, r, status, name, d)
+}
+
+// linkProblem is what the page says of a refused change: nothing more
+// when the questionnaire closed, which the page says in its own words.
+func linkProblem(r *http.Request, err error) *fieldProblem {
+	if rankfile.ErrorCode(err) == rankfile.ECONFLICT {
+		return nil
+	}
+	return problemOf(req(r), err, nil)
+}
+
+// closedText says why the questionnaire takes no more answers, with its
+// dates in the reader's language.
+func closedText(l *locale.Localizer, v *app.QuestionnaireLinkView, zone *time.Location) string {
+	switch {
+	case v.Candidate.Withdrawn():
+		return l.T("questionnaire.closed.withdrawn")
+	case v.Candidate.Submitted():
+		return l.T("questionnaire.closed.submitted", "When", l.DateTime(v.Candidate.SubmittedAt, zone))
+	}
+	return l.T("questionnaire.closed.due", "When", l.DateTime(v.Cycle.QuestionnaireDue, zone))
 }
 
 // typedAnswers reads the form's answer to each question of the
@@ -151,7 +174,7 @@ func (s *Server) saveQuestionnaireForm(w http.ResponseWriter, r *http.Request) e
 		}
 	}
 	if fixable(err) {
-		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], typed, problemOf(req(r), err, nil), "questionnaire")
+		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], typed, linkProblem(r, err), "questionnaire")
 	} else if err != nil {
 		return err
 	}
@@ -169,7 +192,7 @@ func (s *Server) submitQuestionnaireForm(w http.ResponseWriter, r *http.Request)
 	answers, typed := typedAnswers(r, v.Questionnaire.Questions)
 	err = s.app.SaveAnswersByLink(r.Context(), secret, answers, true)
 	if fixable(err) {
-		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], typed, problemOf(req(r), err, nil), "questionnaire")
+		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], typed, linkProblem(r, err), "questionnaire")
 	} else if err != nil {
 		return err
 	}
@@ -192,7 +215,7 @@ func (s *Server) uploadQuestionnaireDocument(w http.ResponseWriter, r *http.Requ
 		_, err = s.app.AddDocumentByLink(r.Context(), secret, name, data)
 	}
 	if fixable(err) {
-		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], nil, problemOf(req(r), err, nil), "questionnaire")
+		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], nil, linkProblem(r, err), "questionnaire")
 	} else if err != nil {
 		return err
 	}
@@ -222,7 +245,7 @@ func (s *Server) removeQuestionnaireDocument(w http.ResponseWriter, r *http.Requ
 	}
 	err = s.app.RemoveDocumentByLink(r.Context(), secret, id)
 	if fixable(err) {
-		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], nil, problemOf(req(r), err, nil), "questionnaire")
+		return s.renderQuestionnaireLink(w, r, statuses[rankfile.ErrorCode(err)], nil, linkProblem(r, err), "questionnaire")
 	} else if err != nil {
 		return err
 	}

@@ -176,7 +176,7 @@ func TestACandidateAnswersThroughTheirLinkPage(t *testing.T) {
 			t.Errorf("as kept: %+v", kept)
 		}
 		if status, body = w.do(browser, "POST", page, url.Values{a1: {"Changed"}, a2: {"Changed"}, "action": {"save"}}); status != http.StatusConflict ||
-			!strings.Contains(body, "is kept as it was submitted") {
+			!strings.Contains(body, "is kept exactly as it was submitted") {
 			t.Errorf("saving after submitting: %d", status)
 		}
 		if w.questionnaireOf(q.candidate.ID).Answers[q.questions[0].ID] != "Yes.\nAll of it." {
@@ -221,7 +221,7 @@ func TestAReplacedOrLateLinkChangesNothing(t *testing.T) {
 			t.Errorf("past due: %d %s", status, answer)
 		}
 		if status, page := w.do(w.client(""), "GET", "/questionnaire/"+newer, nil); status != http.StatusOK ||
-			!strings.Contains(page, "this questionnaire closed on") || strings.Contains(page, "<textarea") {
+			!strings.Contains(page, "This questionnaire closed on") || strings.Contains(page, "<textarea") {
 			t.Errorf("the page past due: %d", status)
 		}
 		if got := w.questionnaireOf(q.candidate.ID).Answers[q.questions[0].ID]; got != draftAnswer {
