@@ -91,6 +91,9 @@ func CheckAnswers(answers []EndorsementAnswer, questions []*EndorsementQuestion)
 // candidate's version unanswered: a confirmed questionnaire answers every
 // question, so that members read no blanks the candidate did not mean.
 func CheckComplete(answers []EndorsementAnswer, questions []*EndorsementQuestion) error {
+	if len(questions) == 0 {
+		return Errorf(EINVALID, "this questionnaire has no questions yet: come back once the chapter has set them")
+	}
 	given := map[int64]bool{}
 	for _, a := range answers {
 		if strings.TrimSpace(a.Answer) != "" {
@@ -164,8 +167,9 @@ type EndorsementQuestionnaire struct {
 // candidate's answers and documents.
 type EndorsementQuestionnaireService interface {
 	// SetQuestions stores a cycle's questions: in place of the current
-	// version's while no candidate was sent a link to it, else as a new
-	// version, which becomes the cycle's current one.
+	// version's while no candidate was sent a link to it (or it has no
+	// questions), else as a new version, which becomes the cycle's
+	// current one.
 	SetQuestions(ctx context.Context, cycleID int64, qs []*EndorsementQuestion) error
 	// Questions returns a version of a cycle's questions, in order; version
 	// 0 is the current one.

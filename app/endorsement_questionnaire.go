@@ -17,8 +17,9 @@ import (
 type EndorsementQuestionsView struct {
 	Cycle     *rankfile.EndorsementCycle
 	Questions []*rankfile.EndorsementQuestion
-	// Sent is whether a candidate holds a link to the current version:
-	// a change then makes a new version, and they keep theirs.
+	// Sent is whether a candidate holds a link to the current version,
+	// which has questions: a change then makes a new version, and they
+	// keep theirs.
 	Sent bool
 }
 
@@ -39,7 +40,7 @@ func (a *App) EndorsementQuestions(ctx context.Context, actor *rankfile.Actor, c
 	}
 	v := &EndorsementQuestionsView{Cycle: cycle, Questions: qs}
 	for _, c := range candidates {
-		v.Sent = v.Sent || c.QuestionnaireVersion == cycle.QuestionnaireVersion
+		v.Sent = v.Sent || (c.QuestionnaireVersion == cycle.QuestionnaireVersion && len(qs) > 0)
 	}
 	return v, nil
 }

@@ -11,9 +11,10 @@ import (
 // each candidate's answers and documents.
 
 // SetQuestions stores a cycle's questions in place of the current
-// version's while no candidate was sent a link to it; else as the next
-// version, which becomes the cycle's current one, so that candidates who
-// hold a link keep answering the questions it was sent with.
+// version's while no candidate was sent a link to it (or it has no
+// questions); else as the next version, which becomes the cycle's current
+// one, so that candidates who hold a link keep answering the questions it
+// was sent with.
 func (s *EndorsementService) SetQuestions(ctx context.Context, cycleID int64, qs []*rankfile.EndorsementQuestion) error {
 	if err := rankfile.CheckQuestions(qs); err != nil {
 		return err
@@ -26,9 +27,13 @@ func (s *EndorsementService) SetQuestions(ctx context.Context, cycleID int64, qs
 		} else if err != nil {
 			return err
 		}
+		// A version is kept once a candidate holds a link to it, unless it
+		// has no questions: nobody can have answered it, and the candidates
+		// holding it are given the questions instead of an empty form.
 		var sent bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM endorsement_candidates c
-			JOIN endorsement_races r ON r.id = c.race_id WHERE r.cycle_id = $1 AND c.questionnaire_version = $2)`,
+			JOIN endorsement_races r ON r.id = c.race_id WHERE r.cycle_id = $1 AND c.questionnaire_version = $2)
+			AND EXISTS (SELECT 1 FROM endorsement_questions WHERE cycle_id = $1 AND version = $2)`,
 			cycleID, version).Scan(&sent); err != nil {
 			return err
 		}

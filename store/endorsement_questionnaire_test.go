@@ -32,24 +32,27 @@ func setQuestions(t *testing.T, s *store.EndorsementService, cycleID int64, text
 func TestQuestionsAreVersionedOnceALinkIsSent(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		s, c, races, cand := newCycle(t, db)
-		setQuestions(t, s, c.ID, "Rent control")
-		first := setQuestions(t, s, c.ID, "Rent control", "Police budget")
-		if got, err := s.Questions(ctx, c.ID, 0); err != nil || len(got) != 2 || got[1].Text != "Police budget" ||
+		setQuestions(t, s, c.ID, "Draft")
+		first := setQuestions(t, s, c.ID, "Rent control")
+		if got, err := s.Questions(ctx, c.ID, 0); err != nil || len(got) != 1 || got[0].Text != "Rent control" ||
 			got[0].Version != 1 || got[0].TextES != "¿Rent control?" || got[0].ID != first[0].ID {
 			t.Fatalf("version 1 = %+v, %v", got, err)
 		}
 		if _, err := s.NewQuestionnaireLink(ctx, cand.ID); err != nil {
 			t.Fatal(err)
 		}
+		if err := s.SaveAnswers(ctx, cand.ID, nil, false, open); err != nil {
+			t.Fatal(err)
+		}
 		setQuestions(t, s, c.ID, "Rent control", "Police budget", "Transit")
 		if got, err := s.Questions(ctx, c.ID, 0); err != nil || len(got) != 3 || got[0].Version != 2 {
 			t.Fatalf("current = %+v, %v", got, err)
 		}
-		if got, err := s.Questions(ctx, c.ID, 1); err != nil || len(got) != 2 {
+		if got, err := s.Questions(ctx, c.ID, 1); err != nil || len(got) != 1 {
 			t.Fatalf("version 1 after = %+v, %v", got, err)
 		}
 		q, err := s.Questionnaire(ctx, cand.ID)
-		if err != nil || q.Version != 1 || len(q.Questions) != 2 {
+		if err != nil || q.Version != 1 || len(q.Questions) != 1 || q.Questions[0].ID != first[0].ID {
 			t.Fatalf("the candidate's questionnaire = %+v, %v", q, err)
 		}
 		later := &rankfile.EndorsementCandidate{RaceID: races[1].ID, Name: "Ana Ruiz"}
@@ -75,6 +78,26 @@ func TestQuestionsAreVersionedOnceALinkIsSent(t *testing.T) {
 		}
 		if got, err := s.Questions(ctx, next.ID, 0); err != nil || len(got) != 3 || got[2].Text != "Transit" {
 			t.Errorf("the next cycle's questions = %+v, %v", got, err)
+		}
+	})
+}
+
+// TestALinkToNoQuestionsKeepsNothing sends a candidate a link before the
+// cycle has questions: the questions set after are theirs, in place, and
+// until then nothing can be submitted.
+func TestALinkToNoQuestionsKeepsNothing(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		s, c, _, cand := newCycle(t, db)
+		if _, err := s.NewQuestionnaireLink(ctx, cand.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveAnswers(ctx, cand.ID, nil, true, open); rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("submitting no questions: %v", err)
+		}
+		setQuestions(t, s, c.ID, "Rent control")
+		q, err := s.Questionnaire(ctx, cand.ID)
+		if err != nil || q.Version != 1 || len(q.Questions) != 1 || !q.SubmittedAt.IsZero() {
+			t.Fatalf("the candidate's questionnaire = %+v, %v", q, err)
 		}
 	})
 }
