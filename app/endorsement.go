@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 
 	"github.com/rankfile/rankfile"
 )
@@ -64,7 +65,9 @@ func (a *App) SaveEndorsementRace(ctx context.Context, actor *rankfile.Actor, r 
 // candidates, and what the reader may do.
 type EndorsementCycleView struct {
 	Cycle *rankfile.EndorsementCycle
-	Races []*EndorsementRaceView
+	// Body runs the cycle; DecidingBody decides at its meetings.
+	Body, DecidingBody *rankfile.Body
+	Races              []*EndorsementRaceView
 	// CanRun is whether the reader runs the cycle; CanVet whether they
 	// take part in vetting.
 	CanRun, CanVet bool
@@ -84,6 +87,12 @@ func (a *App) EndorsementCycle(ctx context.Context, actor *rankfile.Actor, id in
 		return nil, err
 	}
 	v := &EndorsementCycleView{Cycle: found[0], CanRun: actor.CanRunEndorsements(found[0].BodyID), CanVet: actor.CanVet(found[0].BodyID)}
+	if v.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: v.Cycle.BodyID}); err != nil {
+		return nil, err
+	}
+	if v.DecidingBody, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: v.Cycle.DecidingBodyID}); err != nil {
+		return nil, err
+	}
 	races, err := a.Endorsements.Races(ctx, id)
 	if err != nil {
 		return nil, err
@@ -122,4 +131,33 @@ func (v *EndorsementCycleView) Race(id int64) *rankfile.EndorsementRace {
 		}
 	}
 	return nil
+}
+
+// EndorsementBodies returns the active bodies whose cycles the actor may
+// run, for the form that starts one, and every active body, among which
+// the form picks the one that decides.
+func (a *App) EndorsementBodies(ctx context.Context, actor *rankfile.Actor) (runs, all []*rankfile.Body, err error) {
+	if err := actor.Require(actor.CanStartEndorsementCycles()); err != nil {
+		return nil, nil, err
+	}
+	if all, err = a.ActiveBodyList(ctx); err != nil {
+		return nil, nil, err
+	}
+	for _, b := range all {
+		if actor.CanRunEndorsements(b.ID) {
+			runs = append(runs, b)
+		}
+	}
+	return runs, all, nil
+}
+
+// EndorsementRace returns the cycle of the race with the id, holding that
+// race alone, with its candidates, for members signed in.
+func (a *App) EndorsementRace(ctx context.Context, actor *rankfile.Actor, raceID int64) (*EndorsementCycleView, error) {
+	v, err := a.raceCycle(ctx, actor, raceID)
+	if err != nil {
+		return nil, err
+	}
+	v.Races = slices.DeleteFunc(v.Races, func(r *EndorsementRaceView) bool { return r.Race.ID != raceID })
+	return v, nil
 }

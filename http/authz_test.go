@@ -111,6 +111,28 @@ var pageChecks = []check{
 	{method: "POST", path: "/turfs/2/checkout", form: url.Values{"canvasser": {"5"}, "until": {"2099-01-01T20:00"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "POST", path: "/targets/1/link", form: url.Values{"member": {"nobody@example.org"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "POST", path: "/campaigns/1/turfs/cut", form: url.Values{"target": {"2"}, "min": {"3"}, "max": {"1"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
+	// Endorsements: cycles for members signed in; starting one for the
+	// leaders of a body and admins; Housing's cycle (1), race (1) and
+	// candidates (1, and 2 whom they withdraw) run by its co-chair
+	// and admins (endorsementSecrets).
+	{method: "GET", path: "/endorsements", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/new", def: forbid, want: map[string]int{"": moved, "coordinator": ok, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/endorsements", form: url.Values{"name": {"x"}, "election_date": {"soon"}}, def: forbid, want: map[string]int{"": unauth, "coordinator": bad, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/cycles/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/cycles/999", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/cycles/1/edit", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/endorsements/cycles/1/edit", form: url.Values{"name": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/cycles/1/races", form: url.Values{"office": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/races/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/races/999", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/races/1/district.geojson", def: ok, want: map[string]int{"": moved}},
+	{method: "POST", path: "/endorsements/races/1", form: url.Values{"office": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/races/1/candidates", form: url.Values{"name": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/candidates/1", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/candidates/999", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/endorsements/candidates/1/edit", form: url.Values{"name": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/2/withdraw", def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/1/link", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "GET", path: "/campaigns/999", def: notFound, want: map[string]int{"": moved}},
 	{method: "GET", path: "/campaigns/999/edit", def: notFound, want: map[string]int{"": moved}},
 	{method: "POST", path: "/campaigns/999/edit", form: url.Values{"name": {"x"}}, def: notFound, want: map[string]int{"": unauth}},
@@ -703,6 +725,18 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/attempts", body: `{"attempts":[]}`, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/attempts", body: `{"attempts":[{"client_id":"authz-api-0002","turf_id":9,"household_id":1,"channel":"door","result":"not_home","at":"2026-01-02T10:00:00Z"}]}`,
 		def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements", def: ok, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/endorsements", body: `{"body_id":1,"deciding_body_id":1,"name":""}`, def: forbid, want: map[string]int{"": unauth, "admin": bad}},
+	{method: "GET", path: "/api/v1/endorsements/cycles/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/cycles/999", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/cycles/1", body: `{"name":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/cycles/1/races", body: `{"office":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/races/1", body: `{"office":"City Council","geometry":{"type":"Point","coordinates":[0,0]}}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/races/1/candidates", body: `{"name":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/1", def: ok, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/1", body: `{"name":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/999/withdraw", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/1/link", def: forbid, want: map[string]int{"": unauth, "cochair": created, "admin": created}},
 	{method: "GET", path: "/api/v1/campaigns", def: ok, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/campaigns", body: `{"body_id":1,"name":"","kind":"issue"}`, def: forbid, want: map[string]int{"": unauth, "steward": bad, "admin": bad}},
 	{method: "GET", path: "/api/v1/campaigns/1", def: ok, want: map[string]int{"": unauth}},
@@ -739,7 +773,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.questionnaireSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))
+				secrets := w.questionnaireSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -747,7 +781,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.questionnaireSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))
+				secrets := w.questionnaireSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

@@ -90,6 +90,14 @@ func (s *Server) linkPage(fn handlerFunc) handlerFunc {
 	}
 }
 
+// newQuestionnaireLink makes a candidate's new link, emailed to them
+// when they have an address, with the address people reach rankfile at.
+func (s *Server) newQuestionnaireLink(r *http.Request, candidateID int64) (*app.QuestionnaireLink, error) {
+	return s.app.NewQuestionnaireLink(r.Context(), req(r).actor, candidateID, func(secret string) string {
+		return s.linkTo(r, "/questionnaire/"+secret)
+	})
+}
+
 // questionnaireLinkPage opens the questionnaire.
 func (s *Server) questionnaireLinkPage(w http.ResponseWriter, r *http.Request) error {
 	return s.renderQuestionnaireLink(w, r, http.StatusOK, nil, nil, "questionnaire")
@@ -129,7 +137,14 @@ func linkProblem(r *http.Request, err error) *fieldProblem {
 	if rankfile.ErrorCode(err) == rankfile.ECONFLICT {
 		return nil
 	}
-	return problemOf(req(r), err, nil)
+	return aboveForm(problemOf(req(r), err, nil))
+}
+
+// aboveForm says a problem above its form: these forms' boxes repeat
+// (an answer, a question, a note), and the message names which one.
+func aboveForm(p *fieldProblem) *fieldProblem {
+	p.Field = ""
+	return p
 }
 
 // closedText says why the questionnaire takes no more answers, with its

@@ -87,7 +87,7 @@ func (s *Server) saveEndorsementQuestionsForm(w http.ResponseWriter, r *http.Req
 	qs := formQuestions(r)
 	newVersion, err := s.app.SetEndorsementQuestions(r.Context(), req(r).actor, id, qs)
 	if code := rankfile.ErrorCode(err); code == rankfile.EINVALID {
-		return s.renderQuestions(w, r, statuses[code], qs, problemOf(req(r), err, nil))
+		return s.renderQuestions(w, r, statuses[code], qs, aboveForm(problemOf(req(r), err, nil)))
 	} else if err != nil {
 		return err
 	}

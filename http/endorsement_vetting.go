@@ -67,7 +67,7 @@ func (s *Server) addEndorsementNoteForm(w http.ResponseWriter, r *http.Request) 
 	n := &rankfile.EndorsementNote{CandidateID: id, Kind: rankfile.NoteKind(r.FormValue("kind")), Text: r.FormValue("text")}
 	err = s.app.AddEndorsementNote(r.Context(), req(r).actor, n)
 	if code := rankfile.ErrorCode(err); code == rankfile.EINVALID {
-		return s.renderVetting(w, r, statuses[code], vettingData{Note: n, NoteProblem: problemOf(req(r), err, nil)})
+		return s.renderVetting(w, r, statuses[code], vettingData{Note: n, NoteProblem: aboveForm(problemOf(req(r), err, nil))})
 	} else if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (s *Server) scheduleInterviewForm(w http.ResponseWriter, r *http.Request) e
 		_, err = s.app.ScheduleInterview(r.Context(), req(r).actor, id, e)
 	}
 	if code := rankfile.ErrorCode(err); code == rankfile.EINVALID || code == rankfile.ECONFLICT {
-		return s.renderVetting(w, r, statuses[code], vettingData{Interview: e, InterviewProblem: problemOf(req(r), err, nil)})
+		return s.renderVetting(w, r, statuses[code], vettingData{Interview: e, InterviewProblem: aboveForm(problemOf(req(r), err, nil))})
 	} else if err != nil {
 		return err
 	}

@@ -25,14 +25,17 @@ func (p *fieldProblem) Is(field string) bool { return p != nil && p.Field == fie
 func (p *fieldProblem) General() bool { return p != nil && p.Field == "" }
 
 // problemOf says an error in the request's language and finds its field:
-// the one the form reader named (fieldError), else the one fields gives
-// for the message's format.
+// the one the form reader named (fieldError), else the one the domain
+// named (rankfile.FieldError), else the one fields gives for the
+// message's format.
 func problemOf(rq *request, err error, fields map[string]string) *fieldProblem {
 	p := &fieldProblem{Message: rq.l.Error(err)}
 	var fe *fieldError
 	var de *rankfile.Error
 	if errors.As(err, &fe) {
 		p.Field = fe.field
+	} else if f := rankfile.FieldOf(err); f != nil {
+		p.Field = f.Field
 	} else if errors.As(err, &de) {
 		p.Field = fields[de.Format]
 	}

@@ -1,4 +1,4 @@
-// Draws the branch boundaries with Leaflet, on a plain background: no map
+// Draws the branch boundaries (or a race's district) with Leaflet, on a plain background: no map
 // tiles are fetched from anywhere.
 (function () {
   function draw() {
@@ -13,7 +13,7 @@
         style: function () { var c = colors[i++ % colors.length]; return { color: c, weight: 2, fillColor: c, fillOpacity: 0.25 }; },
         onEachFeature: function (f, l) {
           l.bindTooltip(f.properties.name, { permanent: true, direction: "center", className: "branch-label" });
-          l.on("click", function () { window.location = "/bodies/" + encodeURIComponent(f.properties.slug); });
+          if (f.properties.slug) l.on("click", function () { window.location = "/bodies/" + encodeURIComponent(f.properties.slug); });
         }
       }).addTo(map);
       if (data.features.length) map.fitBounds(layer.getBounds());
