@@ -253,3 +253,28 @@ func TestTheQuestionnaireAPIThroughTheLink(t *testing.T) {
 		}
 	})
 }
+
+// TestTheLinkIsEmailedAndShownOnce makes a candidate's link from their
+// page: it is shown to Housing's co-chair, who is told it was emailed,
+// and the candidate's email carries it, in English and Spanish; the link
+// opens their questionnaire.
+func TestTheLinkIsEmailedAndShownOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		q := w.questionnaire()
+		status, page := w.do(w.client("cochair"), "POST", "/endorsements/candidates/"+itoa(q.candidate.ID)+"/link", nil, "Accept-Language", "en")
+		if status != http.StatusOK || !strings.Contains(page, "emailed to rosa.parra@example.net") {
+			t.Fatalf("making the link: %d", status)
+		}
+		msg := w.smtp.Wait(t, "rosa.parra@example.net", 10*time.Second)
+		links := msg.Links()
+		if len(links) == 0 || !strings.Contains(page, links[0]) || !strings.Contains(msg.Text, "Hola, Rosa Parra") ||
+			!strings.Contains(msg.Text, "Hello Rosa Parra") {
+			t.Fatalf("the email: %q %v", msg.Text, links)
+		}
+		if status, body := w.do(w.client(""), "GET", strings.TrimPrefix(links[0], w.srv.URL), nil); status != http.StatusOK ||
+			!strings.Contains(body, "Will you back rent control?") {
+			t.Errorf("the emailed link: %d", status)
+		}
+	})
+}
