@@ -2,10 +2,12 @@ package store_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -51,6 +53,46 @@ func TestVettingNotesAndInterviews(t *testing.T) {
 		if err != nil || len(got) != 2 || got[0].EventID != made[1].ID || got[0].Title != made[1].Title ||
 			!got[0].StartsAt.Equal(made[1].StartsAt) {
 			t.Fatalf("interviews = %+v, %v", got, err)
+		}
+	})
+}
+
+// TestVettingNotesAreSealedAndResealed keeps a note's text only as
+// ciphertext in the database, and a key rotation moves it to the new key:
+// with the old key retired, the note still reads.
+func TestVettingNotesAreSealedAndResealed(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		s, _, _, cand := newCycle(t, db)
+		old := db.Keys.Keyring()
+		text, err := secret.GenerateKeyFile(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		next, err := secret.Parse("rotated", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, err := db.CountUnsealed(ctx, next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := &rankfile.EndorsementNote{CandidateID: cand.ID, AuthorID: member(t, db, "1").ID, Kind: rankfile.NoteInterview, Text: "Said she would sign the pledge"}
+		if err := s.AddNote(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+		raw, err := db.QueryStrings(`SELECT text FROM endorsement_notes`)
+		if err != nil || len(raw) != 1 || strings.Contains(raw[0], "pledge") || raw[0] == "" {
+			t.Errorf("the text column holds %q, %v; want ciphertext", raw, err)
+		}
+		if after, err := db.CountUnsealed(ctx, next); err != nil || after != before+1 {
+			t.Errorf("values needing the new key: %d, then %d (%v)", before, after, err)
+		}
+		if _, err := db.ResealSensitive(ctx, next); err != nil {
+			t.Fatal(err)
+		}
+		db.Keys = next.CurrentOnly() // the old key retired
+		if notes, err := s.Notes(ctx, cand.ID); err != nil || len(notes) != 1 || notes[0].Text != n.Text {
+			t.Errorf("after rotation: %+v, %v", notes, err)
 		}
 	})
 }
