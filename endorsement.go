@@ -160,6 +160,8 @@ type EndorsementService interface {
 	FindRace(ctx context.Context, id int64) (*EndorsementRace, error)
 
 	EndorsementCandidateService
+	EndorsementQuestionnaireService
+	EndorsementVettingService
 	EndorsementDecisionService
 }
 

@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -70,7 +71,9 @@ func CheckAnswers(answers []EndorsementAnswer, questions []*EndorsementQuestion)
 	seen := map[int64]bool{}
 	for i := range answers {
 		a := &answers[i]
-		a.Answer = strings.TrimSpace(a.Answer)
+		// Line ends are kept one way: a browser sends CRLF, and the same
+		// answer read back and sent again is the same answer.
+		a.Answer = strings.TrimSpace(strings.ReplaceAll(a.Answer, "\r\n", "\n"))
 		switch {
 		case !ours[a.QuestionID]:
 			return Errorf(EINVALID, "question %d is not on this questionnaire", a.QuestionID)
@@ -80,6 +83,27 @@ func CheckAnswers(answers []EndorsementAnswer, questions []*EndorsementQuestion)
 			return Errorf(EINVALID, "an answer has at most %d characters", MaxAnswer)
 		}
 		seen[a.QuestionID] = true
+	}
+	return nil
+}
+
+// CheckComplete refuses to submit answers that leave a question of the
+// candidate's version unanswered: a confirmed questionnaire answers every
+// question, so that members read no blanks the candidate did not mean.
+func CheckComplete(answers []EndorsementAnswer, questions []*EndorsementQuestion) error {
+	if len(questions) == 0 {
+		return Errorf(EINVALID, "this questionnaire has no questions yet: come back once the chapter has set them")
+	}
+	given := map[int64]bool{}
+	for _, a := range answers {
+		if strings.TrimSpace(a.Answer) != "" {
+			given[a.QuestionID] = true
+		}
+	}
+	for _, q := range questions {
+		if !given[q.ID] {
+			return FieldErrorf("answers", EINVALID, "answer question %d before submitting: every question needs an answer", q.Position)
+		}
 	}
 	return nil
 }
@@ -94,6 +118,31 @@ type EndorsementDocument struct {
 	UploadedAt  time.Time `json:"uploaded_at"`
 	// Data is the file, read only when it is downloaded.
 	Data []byte `json:"-"`
+}
+
+// maxDocumentName bounds a document's file name.
+const maxDocumentName = 200
+
+// Validate checks a document before it is attached: its kind (sniffed
+// from its bytes, never taken from the sender's word), its size, and a
+// name, which defaults to "document".
+func (d *EndorsementDocument) Validate() error {
+	d.Name = strings.TrimSpace(d.Name)
+	if d.Name == "" {
+		d.Name = "document"
+	}
+	d.Size = len(d.Data)
+	switch {
+	case utf8.RuneCountInString(d.Name) > maxDocumentName:
+		return FieldErrorf("document", EINVALID, "a document's name has at most %d characters", maxDocumentName)
+	case d.Size == 0:
+		return FieldErrorf("document", EINVALID, "the document is empty")
+	case d.Size > MaxDocumentBytes:
+		return FieldErrorf("document", EINVALID, "a document has at most %d MB", MaxDocumentBytes>>20)
+	case !slices.Contains(DocumentTypes, d.ContentType):
+		return FieldErrorf("document", EINVALID, "attach a PDF, PNG or JPEG file, not %s", d.ContentType)
+	}
+	return nil
 }
 
 // DocumentTypes are the kinds of file a candidate may attach, as sniffed
@@ -118,8 +167,9 @@ type EndorsementQuestionnaire struct {
 // candidate's answers and documents.
 type EndorsementQuestionnaireService interface {
 	// SetQuestions stores a cycle's questions: in place of the current
-	// version's while no candidate was sent a link to it, else as a new
-	// version, which becomes the cycle's current one.
+	// version's while no candidate was sent a link to it (or it has no
+	// questions), else as a new version, which becomes the cycle's
+	// current one.
 	SetQuestions(ctx context.Context, cycleID int64, qs []*EndorsementQuestion) error
 	// Questions returns a version of a cycle's questions, in order; version
 	// 0 is the current one.

@@ -89,12 +89,3 @@ func (a *App) WithdrawEndorsementCandidate(ctx context.Context, actor *rankfile.
 	}
 	return a.Endorsements.WithdrawCandidate(ctx, id)
 }
-
-// NewQuestionnaireLink makes a new link to a candidate's questionnaire,
-// ending the one before, for those who run the cycle.
-func (a *App) NewQuestionnaireLink(ctx context.Context, actor *rankfile.Actor, candidateID int64) (string, error) {
-	if _, err := a.runCandidate(ctx, actor, candidateID); err != nil {
-		return "", err
-	}
-	return a.Endorsements.NewQuestionnaireLink(ctx, candidateID)
-}

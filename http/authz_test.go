@@ -404,6 +404,24 @@ var pageChecks = []check{
 	{method: "GET", path: "/registrations/nope", def: notFound},
 	{method: "POST", path: "/registrations/nope/confirm", form: url.Values{}, def: notFound},
 	{method: "POST", path: "/registrations/nope/cancel", form: url.Values{}, def: notFound},
+	// Endorsements' questionnaires: a candidate's link (none is "nope");
+	// Housing's cycle's questions, its candidate 1's questionnaire and
+	// document, and vetting (questionnaireSecrets), for those who run or
+	// vet the cycle; members read answers only once published.
+	{method: "GET", path: "/questionnaire/nope", def: notFound},
+	{method: "POST", path: "/questionnaire/nope", form: url.Values{"action": {"save"}}, def: notFound},
+	{method: "POST", path: "/questionnaire/nope/submit", form: url.Values{}, def: notFound},
+	{method: "POST", path: "/questionnaire/nope/documents", form: url.Values{}, def: notFound},
+	{method: "GET", path: "/questionnaire/nope/documents/1", def: notFound},
+	{method: "POST", path: "/questionnaire/nope/documents/1/remove", form: url.Values{}, def: notFound},
+	{method: "GET", path: "/endorsements/cycles/1/questions", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/endorsements/cycles/999/questions", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/endorsements/cycles/1/questions", form: url.Values{"text": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/endorsements/candidates/1/questionnaire", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/endorsements/candidates/1/documents/1", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/endorsements/candidates/1/vetting", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/endorsements/candidates/1/notes", form: url.Values{"kind": {"note"}, "text": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/1/interviews", form: url.Values{"starts_at": {""}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
 	{method: "GET", path: "/admin/outbox", def: forbid, want: map[string]int{"": moved, "admin": ok}},
 	{method: "POST", path: "/admin/outbox/9/release", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": conflict}},
 	// The benchmarks: the chapter's for stewards and admins (and the
@@ -672,6 +690,15 @@ var apiChecks = []check{
 	{method: "DELETE", path: "/api/v1/registrations/999", def: notFound},
 	{method: "GET", path: "/api/v1/guest-registrations/nope", def: notFound},
 	{method: "POST", path: "/api/v1/guest-registrations/nope/confirm", def: notFound},
+	{method: "GET", path: "/api/v1/questionnaire/nope", def: notFound},
+	{method: "PUT", path: "/api/v1/questionnaire/nope", body: `{"answers":[]}`, def: notFound},
+	{method: "GET", path: "/api/v1/endorsements/cycles/1/questions", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "PUT", path: "/api/v1/endorsements/cycles/1/questions", body: `{"questions":[]}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/1/questionnaire", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/1/notes", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/1/notes", body: `{"kind":"note","text":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/1/interviews", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/1/interviews", body: `{"starts_at":"2030-01-01T18:00:00Z"}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
 	{method: "POST", path: "/api/v1/guest-registrations/nope/cancel", def: notFound},
 	{method: "GET", path: "/api/v1/me/events", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/me/events/attended", def: ok, want: map[string]int{"": unauth}},
@@ -804,7 +831,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
+				secrets := w.decisionSecrets(w.questionnaireSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))))
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -812,7 +839,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
+				secrets := w.decisionSecrets(w.questionnaireSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))))
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

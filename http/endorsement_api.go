@@ -241,6 +241,8 @@ func (s *Server) apiWithdrawCandidate(w http.ResponseWriter, r *http.Request) er
 type questionnaireLinkAnswer struct {
 	CandidateID int64  `json:"candidate_id"`
 	Link        string `json:"link"`
+	// EmailedTo is where the link was emailed, if it was.
+	EmailedTo string `json:"emailed_to,omitempty"`
 }
 
 // apiQuestionnaireLink makes a new link to a candidate's questionnaire,
@@ -250,9 +252,9 @@ func (s *Server) apiQuestionnaireLink(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	secret, err := s.app.NewQuestionnaireLink(r.Context(), req(r).actor, id)
+	link, err := s.newQuestionnaireLink(r, id)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, &questionnaireLinkAnswer{CandidateID: id, Link: s.linkTo(r, "/questionnaire/"+secret)})
+	return writeJSON(w, http.StatusCreated, &questionnaireLinkAnswer{CandidateID: id, Link: link.URL, EmailedTo: link.EmailedTo})
 }

@@ -40,17 +40,18 @@ type candidateData struct {
 	*app.EndorsementCandidateView
 	Done    string
 	Problem *fieldProblem
-	// Link is the questionnaire's link just made, shown once.
-	Link string
+	// Link is the questionnaire's link just made, shown once, and where
+	// it was emailed.
+	Link *app.QuestionnaireLink
 }
 
 func (s *Server) candidatePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderCandidate(w, r, http.StatusOK, nil, nil, "")
+	return s.renderCandidate(w, r, http.StatusOK, nil, nil, nil)
 }
 
 // renderCandidate shows a candidate's page; edited, when not nil, is the
 // candidate as their refused form had them.
-func (s *Server) renderCandidate(w http.ResponseWriter, r *http.Request, status int, edited *rankfile.EndorsementCandidate, problem *fieldProblem, link string) error {
+func (s *Server) renderCandidate(w http.ResponseWriter, r *http.Request, status int, edited *rankfile.EndorsementCandidate, problem *fieldProblem, link *app.QuestionnaireLink) error {
 	id, err := pathID(r, "id", "candidate")
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func (s *Server) editCandidateForm(w http.ResponseWriter, r *http.Request) error
 	c.ID = id
 	err = s.app.SaveEndorsementCandidate(r.Context(), req(r).actor, c)
 	if rankfile.ErrorCode(err) == rankfile.EINVALID {
-		return s.renderCandidate(w, r, http.StatusBadRequest, c, problemOf(req(r), err, nil), "")
+		return s.renderCandidate(w, r, http.StatusBadRequest, c, problemOf(req(r), err, nil), nil)
 	} else if err != nil {
 		return err
 	}
@@ -102,9 +103,9 @@ func (s *Server) questionnaireLinkForm(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	secret, err := s.app.NewQuestionnaireLink(r.Context(), req(r).actor, id)
+	link, err := s.newQuestionnaireLink(r, id)
 	if err != nil {
 		return err
 	}
-	return s.renderCandidate(w, r, http.StatusOK, nil, nil, s.linkTo(r, "/questionnaire/"+secret))
+	return s.renderCandidate(w, r, http.StatusOK, nil, nil, link)
 }

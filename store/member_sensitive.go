@@ -78,7 +78,7 @@ type ResealReport struct {
 
 // ResealSensitive seals every sensitive value, every ballot sealed
 // while voting is open (see election_seal.go) and every conversation's
-// notes (oneonone_seal.go), that ring's current key did
+// and vetting note (oneonone_seal.go), that ring's current key did
 // not seal with that key, a batch at a time, and records the
 // rotation in the audit log. A value that opens with no key of ring stops
 // the pass with an error, leaving what was resealed so far resealed (every
