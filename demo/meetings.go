@@ -15,6 +15,7 @@ import (
 // priorities by its delegates' ranked vote (see priorities.go); last
 // month's branched general meeting, held in the five branches at once,
 // which adopted a resolution by a vote taken online and counted by hand,
+// endorsed one candidate and declined another (see endorsements.go),
 // chose where to hold the holiday party, and has minutes waiting for
 // approval; and this month's, starting in an hour, which
 // coordinator@example.org chairs in Central, with members already checked
@@ -25,10 +26,16 @@ func Meetings(ctx context.Context, a *app.App, setClock func(time.Time)) (*rankf
 		return nil, err // a demo too small for them has no meetings
 	}
 	m := &meetingDemo{proposalDemo: d, rng: rand.New(rand.NewPCG(7, 11))}
+	if m.endorse, err = newEndorsementDemo(m); err != nil {
+		return nil, err
+	}
 	if err := m.convention(setClock); err != nil {
 		return nil, err
 	}
 	if err := m.past(setClock); err != nil {
+		return nil, err
+	}
+	if m.petition, err = m.endorse.later(setClock); err != nil {
 		return nil, err
 	}
 	return m.upcoming()
@@ -37,6 +44,11 @@ func Meetings(ctx context.Context, a *app.App, setClock func(time.Time)) (*rankf
 type meetingDemo struct {
 	*proposalDemo
 	rng *rand.Rand
+	// endorse makes the endorsement cycle whose petitions the meetings
+	// decide (endorsements.go); petition is the one qualified for this
+	// month's meeting.
+	endorse  *endorsementDemo
+	petition *rankfile.Proposal
 }
 
 // branched calls a general meeting in the five branches, chaired by the
@@ -79,8 +91,12 @@ func (d *meetingDemo) checkIn(m *rankfile.Meeting, from, to int) error {
 func (d *meetingDemo) past(setClock func(time.Time)) error {
 	y, mo, day := d.a.Now().In(d.a.Zone).AddDate(0, 0, -25).Date()
 	at := time.Date(y, mo, day, 19, 0, 0, 0, d.a.Zone) // seven in the evening, 25 days ago
-	setClock(at.Add(-10 * 24 * time.Hour))
 	defer setClock(time.Time{})
+	endorsements, err := d.endorse.prepare(at, setClock)
+	if err != nil {
+		return err
+	}
+	setClock(at.Add(-10 * 24 * time.Hour))
 	p := &rankfile.Proposal{Kind: rankfile.ProposalResolution, Title: "Join the regional tenant union federation",
 		Summary: "The chapter affiliates with the federation of tenant unions and sends two delegates.",
 		Text: rankfile.ProposalText{Whereas: []string{"tenant unions in the region coordinate rent strikes through the federation;"},
@@ -92,10 +108,10 @@ func (d *meetingDemo) past(setClock func(time.Time)) error {
 		return err
 	}
 	setClock(at)
-	m, err := d.branched("October general meeting", at, 60, []*rankfile.AgendaItem{
-		{Kind: rankfile.AgendaReport, Title: "Treasurer's report"},
-		{Kind: rankfile.AgendaProposal, Title: p.Title, ProposalID: p.ID},
-		{Kind: rankfile.AgendaMotion, Title: "Where to hold the holiday party"}})
+	agenda := append([]*rankfile.AgendaItem{{Kind: rankfile.AgendaReport, Title: "Treasurer's report"},
+		{Kind: rankfile.AgendaProposal, Title: p.Title, ProposalID: p.ID}}, endorsements...)
+	m, err := d.branched("October general meeting", at, 60, append(agenda,
+		&rankfile.AgendaItem{Kind: rankfile.AgendaMotion, Title: "Where to hold the holiday party"}))
 	if err != nil {
 		return err
 	}
@@ -107,20 +123,29 @@ func (d *meetingDemo) past(setClock func(time.Time)) error {
 	if err := d.takeVote(m, resolution, func(i int) []int { return []int{d.pick(0.72)} }); err != nil {
 		return err
 	}
+	setClock(at.Add(55 * time.Minute))
+	if err := d.endorse.decide(m, endorsements); err != nil {
+		return err
+	}
 	setClock(at.Add(70 * time.Minute))
-	party := &rankfile.MeetingVote{AgendaItemID: m.Agenda[2].ID, Kind: rankfile.VoteChoice, Question: "Where do we hold the holiday party?",
+	party := &rankfile.MeetingVote{AgendaItemID: m.Agenda[len(m.Agenda)-1].ID, Kind: rankfile.VoteChoice, Question: "Where do we hold the holiday party?",
 		Options: []string{"The union hall", "Echo Park", "The Eastside branch's space"}, Threshold: rankfile.ThresholdPlurality}
 	if err := d.takeVote(m, party, func(i int) []int { return []int{i % 3 * (i % 2)} }); err != nil {
 		return err
 	}
 	setClock(at.Add(2 * time.Hour))
-	return d.a.SaveMinutes(d.ctx, d.admin, m.ID, fmt.Sprintf(`Called to order at %s, in five branch sessions at once.
+	if err := d.a.SaveMinutes(d.ctx, d.admin, m.ID, fmt.Sprintf(`Called to order at %s, in five branch sessions at once.
 
 1. **Treasurer's report.** Dues income is steady; the report was received.
 2. **%s.** Adopted by a vote of the branches together (see the decision below).
-3. **The holiday party.** The meeting chose the union hall.
+3. **Endorsements.** The Electoral Politics committee presented its recommendations; the meeting endorsed Ysa Morales for City Council, District 13, and did not reach the two thirds the bylaws ask to endorse Renata Okafor for the school board.
+4. **The holiday party.** The meeting chose the union hall.
 
-Adjourned at %s.`, at.In(d.a.Zone).Format("3:04 pm"), p.Title, at.Add(2*time.Hour).In(d.a.Zone).Format("3:04 pm")))
+Adjourned at %s.`, at.In(d.a.Zone).Format("3:04 pm"), p.Title, at.Add(2*time.Hour).In(d.a.Zone).Format("3:04 pm"))); err != nil {
+		return err
+	}
+	setClock(at.Add(26 * time.Hour))
+	return d.endorse.national()
 }
 
 // pick is 0 (yes) with probability yes, else 1.
@@ -200,6 +225,9 @@ func (d *meetingDemo) upcoming() (*rankfile.Meeting, error) {
 		return nil, err
 	} else if p != nil {
 		items = append(items, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, ProposalID: p.ID})
+	}
+	if d.petition != nil {
+		items = append(items, &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, ProposalID: d.petition.ID})
 	}
 	for _, item := range items {
 		if err := d.a.AddAgendaItem(d.ctx, d.admin, m.ID, item); err != nil {

@@ -162,6 +162,7 @@ func TestDemo(t *testing.T) {
 		checkDemoCourseRules(t, dsn)
 		checkDemoPhonebanks(t, dsn)
 		checkDemoCampaigns(t, dsn)
+		checkDemoEndorsements(t, dsn)
 		if out := mustRun(t, dsn, "demo", "--no-serve"); !strings.Contains(out, "already") {
 			t.Errorf("a second demo run refilled the database: %s", out)
 		}

@@ -212,6 +212,10 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		fmt.Fprintf(a.stdout, "Held last month's general meeting in the five branches, and called this month's for %s:\n"+
 			"coordinator@example.org chairs its Central session; member@example.org checks in there with the code %s.\n",
 			meeting.StartsAt.In(db.Zone).Format("15:04"), meeting.Sessions[centralIndex(meeting)].Code)
+		fmt.Fprintf(a.stdout, "Ran Electoral Politics' endorsement cycle at /endorsements: five candidates in three races, four questionnaires answered "+
+			"(members read them); last month's meeting endorsed Ysa Morales (her campaign started, her request sent to national, "+
+			"whose answer steward@example.org records) and fell short of two thirds for Renata Okafor; Dana Whitfield's petition "+
+			"is on this month's agenda.\n")
 	}
 	if events > 0 {
 		fmt.Fprintf(a.stdout, "Put %d events on the calendar (the public feed is at /calendar.ics); member@example.org is registered for the new member orientation.\n", events)

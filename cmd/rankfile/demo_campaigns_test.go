@@ -30,8 +30,8 @@ func checkDemoCampaigns(t *testing.T, dsn string) {
 	web := appServices(db)
 	coordinator := demoActor(t, web, "coordinator@example.org")
 	list, err := web.FindCampaigns(ctx, coordinator, 0)
-	if err != nil || len(list) != 1 {
-		t.Fatalf("campaigns %v, %v", list, err)
+	if err != nil || len(list) != 2 || list[0].Kind != rankfile.CampaignMeasure || list[1].Kind != rankfile.CampaignCandidate {
+		t.Fatalf("campaigns %v, %v; want Central's and the endorsed candidate's", list, err)
 	}
 	sum, err := web.CampaignSummary(ctx, coordinator, list[0].ID)
 	if err != nil || !sum.Runs {
