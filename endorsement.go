@@ -160,6 +160,7 @@ type EndorsementService interface {
 	FindRace(ctx context.Context, id int64) (*EndorsementRace, error)
 
 	EndorsementCandidateService
+	EndorsementDecisionService
 	EndorsementQuestionnaireService
 	EndorsementVettingService
 }

@@ -28,6 +28,40 @@ func (c *EndorsementCandidate) CheckPetitionable() error {
 	return nil
 }
 
+// CheckRecommendable refuses the body's recommendation on the candidate
+// once the petition for their endorsement (of the status given, "" for
+// none) is decided, and a change of the one written (written) once the
+// petition is on a meeting's agenda: members vote knowing the
+// recommendation as it stands, and it stays as they read it. A petition
+// scheduled before any was written still takes the first, since the vote
+// waits for it (see CheckVoteThreshold).
+func (c *EndorsementCandidate) CheckRecommendable(petition ProposalStatus, written bool) error {
+	switch {
+	case c.Decision != "" || petition == ProposalAdopted || petition == ProposalRejected:
+		return Errorf(ECONFLICT, "the chapter already decided on %s: the recommendation stays as members read it", c.Name)
+	case petition == ProposalScheduled && written:
+		return Errorf(ECONFLICT, "the petition for %s is on a meeting's agenda: the recommendation stays as members read it", c.Name)
+	}
+	return nil
+}
+
+// defaultPetitionDays is how long a petition collects signatures when the
+// cycle names no day for its decision, or that day is too near.
+const defaultPetitionDays = 30
+
+// PetitionDeadline is when signatures for a petition started at now
+// close: the start of the cycle's DecideBy day in loc, so that a petition
+// qualifies in time for the meeting meant to decide it, or 30 days on
+// when the cycle names none or it is less than a day away.
+func PetitionDeadline(cycle *EndorsementCycle, now time.Time, loc *time.Location) time.Time {
+	if !cycle.DecideBy.IsZero() {
+		if d := cycle.DecideBy.Time(loc); d.After(now.Add(24 * time.Hour)) {
+			return d
+		}
+	}
+	return now.AddDate(0, 0, defaultPetitionDays)
+}
+
 // PetitionProposal is the proposal members sign for the candidate's
 // endorsement in the race, before the cycle's deciding body.
 func PetitionProposal(c *EndorsementCandidate, r *EndorsementRace, cycle *EndorsementCycle) *Proposal {
@@ -175,8 +209,7 @@ func (r *EndorsementReview) Validate() error {
 }
 
 // EndorsementDecisionService stores the body's recommendations, the
-// petitions, national's requests,
-// results and reviews. The chapter's decision itself is written with the
+// petitions, national's requests, results and reviews. The chapter's decision itself is written with the
 // petition's proposal step (the store records it, and starts the campaign
 // CandidateCampaign says, in the step's transaction).
 type EndorsementDecisionService interface {
@@ -186,9 +219,12 @@ type EndorsementDecisionService interface {
 	// Recommendation returns a candidate's recommendation, ENOTFOUND when
 	// none is written.
 	Recommendation(ctx context.Context, candidateID int64) (*EndorsementRecommendation, error)
-	// SetPetition links a candidate to the proposal members sign for their
-	// endorsement; one per candidate.
-	SetPetition(ctx context.Context, candidateID, proposalID int64) error
+	// StartPetition stores p, the proposal members sign for the
+	// candidate's endorsement (see PetitionProposal), opens it for
+	// signatures with the threshold until the deadline, and links it to
+	// the candidate, in one transaction; refused (ECONFLICT) for a
+	// candidate CheckPetitionable refuses.
+	StartPetition(ctx context.Context, candidateID int64, p *Proposal, threshold int, deadline time.Time) error
 	// RequestNational records the request sent to national.
 	RequestNational(ctx context.Context, candidateID int64, plan string) error
 	// AnswerNational records national's answer.
@@ -199,4 +235,27 @@ type EndorsementDecisionService interface {
 	AddReview(ctx context.Context, r *EndorsementReview) error
 	// Reviews returns a candidate's reviews, oldest first.
 	Reviews(ctx context.Context, candidateID int64) ([]*EndorsementReview, error)
+}
+
+// CheckEndorsed refuses an election's result or a review of a candidate
+// the chapter did not endorse: the accountability it keeps is of those it
+// backed.
+func (c *EndorsementCandidate) CheckEndorsed() error {
+	if c.Decision != Endorsed {
+		return Errorf(ECONFLICT, "the chapter did not endorse %s: results and reviews are kept for the candidates it endorsed", c.Name)
+	}
+	return nil
+}
+
+// SignatureHolds reports whether a member's signature on the petition p
+// still holds them in its race at now, one petition a race: it
+// does while p collects, waits for a meeting or was adopted, and no
+// longer once p came to nothing (withdrawn, expired or rejected), so that
+// the member may sign another candidate's petition in the race.
+func SignatureHolds(p *Proposal, now time.Time) bool {
+	switch p.StatusAt(now) {
+	case ProposalWithdrawn, ProposalExpired, ProposalRejected:
+		return false
+	}
+	return true
 }

@@ -120,6 +120,11 @@ func (v *EndorsementCycleView) redact(c *rankfile.EndorsementCandidate) *rankfil
 		return c
 	}
 	c.Email = ""
+	if c.National != nil {
+		national := *c.National
+		national.Plan = ""
+		c.National = &national
+	}
 	return c
 }
 

@@ -89,7 +89,8 @@ func notQuorate(page *MeetingPage) error {
 }
 
 // fillProposalVote makes a vote on a proposal a yes/no vote on its
-// title, with the threshold its kind needs unless one was set.
+// title, with the threshold its kind needs unless one was set (a
+// candidate's petition: its cycle's, see endorsementVote).
 func (a *App) fillProposalVote(ctx context.Context, v *rankfile.MeetingVote) error {
 	if v.ProposalID == 0 {
 		return nil
@@ -105,6 +106,9 @@ func (a *App) fillProposalVote(ctx context.Context, v *rankfile.MeetingVote) err
 	v.Kind = rankfile.VoteYesNo
 	if v.Question == "" {
 		v.Question = p.Title
+	}
+	if err := a.endorsementVote(ctx, v, p); err != nil {
+		return err
 	}
 	if v.Threshold == "" {
 		v.Threshold = rankfile.DefaultThreshold(p.Kind)

@@ -510,6 +510,34 @@ var pageChecks = []check{
 		want: map[string]int{"": unauth, "cochair": bad, "steward": bad, "admin": bad}},
 	{method: "POST", path: "/campaigns/1/script", form: url.Values{"script": {"Hi"}, "issues": {"Rent"}}, def: forbid,
 		want: map[string]int{"": unauth, "cochair": moved, "steward": moved, "admin": moved}},
+	// A candidate's decision (see decisionSecrets): members read it and
+	// start petitions; Housing's co-chair and admins run the cycle; its
+	// packet is for those who vet.
+	{method: "GET", path: "/endorsements/candidates/3/decision", def: ok, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/candidates/3", def: ok, want: map[string]int{"": moved}}, // the plan sent to national, to those who vet only
+	{method: "GET", path: "/endorsements/candidates/999/decision", def: notFound, want: map[string]int{"": moved}},
+	{method: "GET", path: "/endorsements/candidates/3/packet.pdf", def: forbid, want: map[string]int{"": moved, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/endorsements/candidates/999/packet.pdf", def: notFound, want: map[string]int{"": moved}},
+	{method: "POST", path: "/endorsements/candidates/4/recommendation", form: url.Values{"position": {"endorse"}, "text": {""}, "for": {"3"}, "decided_on": {"2026-11-20"}},
+		def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/4/recommendation", form: url.Values{"position": {"endorse"}, "text": {"Yes."}, "for": {"3"}, "decided_on": {"2026-11-20"}},
+		def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/999/recommendation", form: url.Values{"position": {"endorse"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/endorsements/candidates/5/petition", form: url.Values{}, def: moved, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/endorsements/candidates/5/petition", form: url.Values{}, def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/endorsements/candidates/999/petition", form: url.Values{}, def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/endorsements/candidates/3/national", form: url.Values{"plan": {"Again."}}, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "POST", path: "/endorsements/candidates/999/national", form: url.Values{"plan": {"Doors."}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/endorsements/candidates/3/national/answer", form: url.Values{"status": {"maybe"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/3/national/answer", form: url.Values{"status": {"endorsed"}, "note": {"Yes."}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/999/national/answer", form: url.Values{"status": {"endorsed"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/endorsements/candidates/3/outcome", form: url.Values{"won": {"yes"}, "percent": {"200"}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/3/outcome", form: url.Values{"won": {"yes"}, "percent": {"52.5"}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/5/outcome", form: url.Values{"won": {"yes"}}, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "POST", path: "/endorsements/candidates/999/outcome", form: url.Values{"won": {"yes"}}, def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/endorsements/candidates/3/reviews", form: url.Values{"text": {" "}}, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/endorsements/candidates/3/reviews", form: url.Values{"text": {"Kept faith."}}, def: forbid, want: map[string]int{"": unauth, "cochair": moved, "admin": moved}},
+	{method: "POST", path: "/endorsements/candidates/999/reviews", form: url.Values{"text": {"Kept faith."}}, def: notFound, want: map[string]int{"": unauth}},
 	// Signing out comes last: the role is nobody after it.
 	{method: "POST", path: "/sign-out-everywhere", form: url.Values{}, def: moved, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/sign-out", form: url.Values{}, def: moved},
@@ -762,6 +790,36 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/turfs/999/checkout", body: `{"canvasser_id":5,"until":"2030-01-01T20:00:00Z"}`, def: notFound, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/turfs/999/return", def: notFound, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/turfs/999/close", def: notFound, want: map[string]int{"": unauth}},
+	// A candidate's decision, as on the pages (see decisionSecrets).
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/decision", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/999/decision", def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/recommendation", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/5/recommendation", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/4/recommendation", body: `{"position":"endorse","text":"","for":3,"decided_on":"2026-11-20"}`,
+		def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/4/recommendation", body: `{"position":"endorse","text":"Yes.","for":3,"decided_on":"2026-11-20"}`,
+		def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/999/recommendation", body: `{"position":"endorse","text":"Yes.","for":3,"decided_on":"2026-11-20"}`,
+		def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/5/petition", def: created, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/5/petition", def: conflict, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/999/petition", def: notFound, want: map[string]int{"": unauth, "lapsed": forbid}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/3/national", body: `{"plan":"Again."}`, def: forbid, want: map[string]int{"": unauth, "cochair": conflict, "admin": conflict}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/999/national", body: `{"plan":"Doors."}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/national/answer", body: `{"status":"maybe"}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/national/answer", body: `{"status":"declined","note":"Not this year."}`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/999/national/answer", body: `{"status":"declined"}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/packet", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/999/packet", def: notFound, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/outcome", body: `{"won":true,"percent":300}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/3/outcome", body: `{"won":true,"percent":51}`, def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
+	{method: "PUT", path: "/api/v1/endorsements/candidates/999/outcome", body: `{"won":true}`, def: notFound, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/3/reviews", def: ok, want: map[string]int{"": unauth}},
+	{method: "GET", path: "/api/v1/endorsements/candidates/999/reviews", def: notFound, want: map[string]int{"": unauth}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/3/reviews", body: `{"text":""}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/3/reviews", body: `{"text":"Kept faith."}`, def: forbid, want: map[string]int{"": unauth, "cochair": created, "admin": created}},
+	{method: "POST", path: "/api/v1/endorsements/candidates/999/reviews", body: `{"text":"Kept faith."}`, def: notFound, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/no-such-thing", def: notFound},
 }
 
@@ -773,7 +831,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(roleName(role), func(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.questionnaireSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
+				secrets := w.questionnaireSecrets(w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))))
 				answers := w.runChecks(t, role, pageChecks, false)
 				checkNoLeaks(t, role, answers, secrets)
 				checkSeen(t, role, answers, secrets)
@@ -781,7 +839,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			})
 			storetest.Each(t, func(t *testing.T, dsn string) {
 				w := newWorld(t, dsn)
-				secrets := w.questionnaireSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate())))))
+				secrets := w.questionnaireSecrets(w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(w.seedPrivate()))))))
 				answers := w.runChecks(t, role, apiChecks, true)
 				checkNoLeaks(t, role, answers, secrets)
 				checkNotCached(t, role, answers)

@@ -157,6 +157,8 @@ type proposalView struct {
 	Done    string // what the reader just did, to confirm it
 	// DefaultDeadline is offered when an author opens signatures.
 	DefaultDeadline time.Time
+	// Petition is the candidate a petition for an endorsement is for.
+	Petition *app.EndorsementCandidateView
 }
 
 // Status is the proposal's status now.
@@ -177,6 +179,9 @@ func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := proposalView{ProposalPage: page, Shown: page.Signatures, Now: s.app.Now(), Me: req(r).actor.ID(),
 		Done: r.URL.Query().Get("done"), DefaultDeadline: s.app.Now().AddDate(0, 0, 30)}
+	if v.Petition, err = s.app.PetitionCandidate(r.Context(), req(r).actor, page.Proposal); err != nil {
+		return err
+	}
 	if len(v.Shown) > signersShown && r.URL.Query().Get("signers") != "all" {
 		v.Shown, v.Unshown = v.Shown[:signersShown], len(v.Shown)-signersShown
 	}

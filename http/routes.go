@@ -304,6 +304,16 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /canvass/turfs/{id}/doors/{hid}", page(s.recordDoorForm))
 	mux.Handle("POST /canvass/attempts", s.phoneJSON(s.apiRecordAttempts))
 	mux.Handle("GET /turfs/{id}/sheet.pdf", page(s.walkSheet))
+	// A candidate's decision: the recommendation, members' petition,
+	// national's endorsement and its packet, the result and reviews.
+	mux.Handle("GET /endorsements/candidates/{id}/decision", page(s.decisionPage))
+	mux.Handle("POST /endorsements/candidates/{id}/recommendation", page(s.recommendationForm))
+	mux.Handle("POST /endorsements/candidates/{id}/petition", page(s.petitionForm))
+	mux.Handle("POST /endorsements/candidates/{id}/national", page(s.nationalForm))
+	mux.Handle("POST /endorsements/candidates/{id}/national/answer", page(s.nationalAnswerForm))
+	mux.Handle("GET /endorsements/candidates/{id}/packet.pdf", page(s.packetPDF))
+	mux.Handle("POST /endorsements/candidates/{id}/outcome", page(s.outcomeForm))
+	mux.Handle("POST /endorsements/candidates/{id}/reviews", page(s.reviewForm))
 	mux.Handle("GET /turfs/{id}/entry", page(s.walkEntryPage))
 	mux.Handle("POST /turfs/{id}/entry", page(s.recordWalkEntryForm))
 
@@ -490,6 +500,16 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/weekly/{id}", api(s.apiWeekly))
 	mux.Handle("PUT /api/v1/weekly/{id}", api(s.apiUpdateWeekly))
 	mux.Handle("POST /api/v1/weekly/{id}/send", api(s.apiSendWeekly))
+	mux.Handle("GET /api/v1/endorsements/candidates/{id}/decision", api(s.apiDecision))
+	mux.Handle("GET /api/v1/endorsements/candidates/{id}/recommendation", api(s.apiRecommendation))
+	mux.Handle("PUT /api/v1/endorsements/candidates/{id}/recommendation", api(s.apiSetRecommendation))
+	mux.Handle("POST /api/v1/endorsements/candidates/{id}/petition", api(s.apiStartPetition))
+	mux.Handle("POST /api/v1/endorsements/candidates/{id}/national", api(s.apiRequestNational))
+	mux.Handle("PUT /api/v1/endorsements/candidates/{id}/national/answer", api(s.apiAnswerNational))
+	mux.Handle("GET /api/v1/endorsements/candidates/{id}/packet", api(s.apiPacket))
+	mux.Handle("PUT /api/v1/endorsements/candidates/{id}/outcome", api(s.apiSetOutcome))
+	mux.Handle("GET /api/v1/endorsements/candidates/{id}/reviews", api(s.apiReviews))
+	mux.Handle("POST /api/v1/endorsements/candidates/{id}/reviews", api(s.apiAddReview))
 	// Any other request of the API is the API's own 405 (a path routes
 	// take by other methods) or 404: an action no route names.
 	mux.Handle(apiCatchAll, api(s.apiNotFound(mux)))

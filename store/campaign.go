@@ -22,15 +22,19 @@ func (s *CampaignService) CreateCampaign(ctx context.Context, c *rankfile.Campai
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		c.CreatedAt = tx.now
-		if err := tx.QueryRowContext(ctx, `INSERT INTO campaigns (body_id, name, kind, description, retention_months,
-			created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.BodyID, c.Name, c.Kind, c.Description,
-			c.RetentionMonths, tx.stamp).Scan(&c.ID); err != nil {
-			return err
-		}
-		return tx.audit(ctx, rankfile.AuditChangeCampaign, 0, "created campaign "+itoa(c.ID)+": "+c.Name)
-	})
+	return s.db.inTx(ctx, func(tx *Tx) error { return tx.insertCampaign(ctx, c) })
+}
+
+// insertCampaign stores the validated campaign c inside tx, with its
+// audit entry.
+func (tx *Tx) insertCampaign(ctx context.Context, c *rankfile.Campaign) error {
+	c.CreatedAt = tx.now
+	if err := tx.QueryRowContext(ctx, `INSERT INTO campaigns (body_id, name, kind, description, retention_months,
+		created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.BodyID, c.Name, c.Kind, c.Description,
+		c.RetentionMonths, tx.stamp).Scan(&c.ID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, rankfile.AuditChangeCampaign, 0, "created campaign "+itoa(c.ID)+": "+c.Name)
 }
 
 // FindCampaigns lists the campaigns, newest first, or the one with id.

@@ -56,31 +56,34 @@ func (s *ProposalService) CreateProposal(ctx context.Context, p *rankfile.Propos
 	if p.Links == nil {
 		p.Links = []string{}
 	}
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		p.Status, p.Version, p.CreatedAt, p.UpdatedAt = rankfile.ProposalDraft, 1, tx.now, tx.now
-		err := tx.QueryRowContext(ctx, `INSERT INTO proposals (kind, body_id, title, summary, text, links, created_at, updated_at,
-			forms, dissolves_body_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id`, p.Kind, p.BodyID, p.Title, p.Summary,
-			mustJSON(p.Text), mustJSON(p.Links), tx.stamp, formsArg(p.Forms), nullID(p.Dissolves)).Scan(&p.ID)
-		if err != nil {
+	return s.db.inTx(ctx, func(tx *Tx) error { return tx.insertProposal(ctx, p) })
+}
+
+// insertProposal stores the draft p, validated, inside tx.
+func (tx *Tx) insertProposal(ctx context.Context, p *rankfile.Proposal) error {
+	p.Status, p.Version, p.CreatedAt, p.UpdatedAt = rankfile.ProposalDraft, 1, tx.now, tx.now
+	err := tx.QueryRowContext(ctx, `INSERT INTO proposals (kind, body_id, title, summary, text, links, created_at, updated_at,
+		forms, dissolves_body_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id`, p.Kind, p.BodyID, p.Title, p.Summary,
+		mustJSON(p.Text), mustJSON(p.Links), tx.stamp, formsArg(p.Forms), nullID(p.Dissolves)).Scan(&p.ID)
+	if err != nil {
+		return err
+	}
+	for i := range p.Authors {
+		a := &p.Authors[i]
+		a.Accepted = i == 0
+		var accepted any
+		if a.Accepted {
+			accepted = tx.stamp
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO proposal_authors (proposal_id, member_id, position, accepted_at)
+			VALUES ($1, $2, $3, $4)`, p.ID, a.MemberID, i, accepted); err != nil {
 			return err
 		}
-		for i := range p.Authors {
-			a := &p.Authors[i]
-			a.Accepted = i == 0
-			var accepted any
-			if a.Accepted {
-				accepted = tx.stamp
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO proposal_authors (proposal_id, member_id, position, accepted_at)
-				VALUES ($1, $2, $3, $4)`, p.ID, a.MemberID, i, accepted); err != nil {
-				return err
-			}
-		}
-		if err := tx.writeVersion(ctx, p); err != nil {
-			return err
-		}
-		return tx.proposalEvent(ctx, p.ID, rankfile.ProposalDraft, "")
-	})
+	}
+	if err := tx.writeVersion(ctx, p); err != nil {
+		return err
+	}
+	return tx.proposalEvent(ctx, p.ID, rankfile.ProposalDraft, "")
 }
 
 // writeVersion keeps the proposal's text as its current version.
@@ -248,27 +251,30 @@ func (s *ProposalService) OpenSignatures(ctx context.Context, id int64, threshol
 	if threshold < 1 {
 		return rankfile.Errorf(rankfile.EINVALID, "a proposal needs at least one signature")
 	}
-	return s.db.inTx(ctx, func(tx *Tx) error {
-		p, err := tx.lockProposal(ctx, id)
-		if err != nil {
-			return err
-		}
-		if p.Status != rankfile.ProposalDraft {
-			return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s already", p.Title, p.Status)
-		}
-		if !deadline.After(tx.now) {
-			return rankfile.Errorf(rankfile.EINVALID, "the deadline for signatures must be in the future")
-		}
-		if err := rankfile.CheckTimes("the deadline for signatures", deadline); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = 'collecting', threshold = $1, deadline = $2,
-			updated_at = $3 WHERE id = $4`, threshold, s.db.timeArg(deadline), tx.stamp, id); err != nil {
-			return err
-		}
-		note := rankfile.NoteMessage("proposal.note.collecting", "Needed", threshold, "Deadline", deadline)
-		return tx.proposalEvent(ctx, id, rankfile.ProposalCollecting, note)
-	})
+	return s.db.inTx(ctx, func(tx *Tx) error { return tx.openSignatures(ctx, id, threshold, deadline) })
+}
+
+// openSignatures opens the draft with the id for signatures, inside tx.
+func (tx *Tx) openSignatures(ctx context.Context, id int64, threshold int, deadline time.Time) error {
+	p, err := tx.lockProposal(ctx, id)
+	if err != nil {
+		return err
+	}
+	if p.Status != rankfile.ProposalDraft {
+		return rankfile.Errorf(rankfile.ECONFLICT, "%q is %s already", p.Title, p.Status)
+	}
+	if !deadline.After(tx.now) {
+		return rankfile.Errorf(rankfile.EINVALID, "the deadline for signatures must be in the future")
+	}
+	if err := rankfile.CheckTimes("the deadline for signatures", deadline); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE proposals SET status = 'collecting', threshold = $1, deadline = $2,
+		updated_at = $3 WHERE id = $4`, threshold, tx.db.timeArg(deadline), tx.stamp, id); err != nil {
+		return err
+	}
+	note := rankfile.NoteMessage("proposal.note.collecting", "Needed", threshold, "Deadline", deadline)
+	return tx.proposalEvent(ctx, id, rankfile.ProposalCollecting, note)
 }
 
 // AcceptAuthorship records that a co-author accepts, while the proposal is

@@ -66,6 +66,9 @@ func (tx *Tx) addSignature(ctx context.Context, p *rankfile.Proposal, sig *rankf
 	} else if n == 0 {
 		return rankfile.Errorf(rankfile.ECONFLICT, "already signed: a member signs %q once", p.Title)
 	}
+	if p.Kind == rankfile.ProposalEndorsement {
+		return tx.signRace(ctx, p, sig.MemberID)
+	}
 	return nil
 }
 
@@ -123,7 +126,7 @@ func (s *ProposalService) Unsign(ctx context.Context, proposalID, memberID int64
 		if n, _ := res.RowsAffected(); n == 0 {
 			return rankfile.Errorf(rankfile.ENOTFOUND, "there is no signature of yours on %q", p.Title)
 		}
-		return nil
+		return tx.unsignRace(ctx, p, memberID)
 	})
 }
 

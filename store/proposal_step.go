@@ -52,7 +52,10 @@ func (tx *Tx) stepProposal(ctx context.Context, p *rankfile.Proposal, step *rank
 	if err := tx.proposalEvent(ctx, p.ID, step.To, step.Note); err != nil {
 		return err
 	}
-	return tx.stepBodies(ctx, p, step)
+	if err := tx.stepBodies(ctx, p, step); err != nil {
+		return err
+	}
+	return tx.decideCandidate(ctx, p)
 }
 
 // ProposalHistory returns the steps of a proposal's life, oldest first.

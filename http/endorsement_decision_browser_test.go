@@ -1,0 +1,75 @@
+package http_test
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// TestAMemberPetitionsOncePerRaceOnAPhone has a member, on a phone, start
+// the petition for Ben from his decision page and sign it from the
+// petition's page; a rival's petition in the same race then refuses her
+// signature, saying which petition she signed, and keeps none of hers.
+// The decision page fits the phone and passes axe, for her and for the
+// co-chair with every form.
+func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.decisionSecrets(w.endorsementSecrets(nil))
+	axe, err := os.ReadFile("testdata/axe-core/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := onAPhone(t, w, "member")
+	decision := w.srv.URL + "/endorsements/candidates/4/decision"
+	do(t, ctx, "starting Ben's petition", chromedp.Navigate(decision),
+		chromedp.Click(chromedp.CSS(`form[action$="/petition"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
+	fitsThePhone(t, ctx, "the decision page")
+	screenshot(t, ctx, "decision-petition-en.png")
+	do(t, ctx, "signing it", chromedp.Click(chromedp.CSS(`#petition + p a`)),
+		chromedp.WaitVisible(chromedp.CSS(`p.petition-for`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
+	ben := w.candidateProposal(4)
+	rival := w.startRivalPetition(ben)
+	do(t, ctx, "signing the rival's petition", chromedp.Navigate(w.srv.URL+"/proposals/"+strconv.FormatInt(rival, 10)),
+		chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`main p.detail`)))
+	if got := text(t, ctx, "main p.detail"); !strings.Contains(got, "Endorse Ben Ortiz") || !strings.Contains(got, "one petition in a race") {
+		t.Errorf("the refusal reads %q; want it to name Ben's petition", got)
+	}
+	screenshot(t, ctx, "decision-second-signature-en.png")
+	if page := w.proposalSigners(rival); page != 0 {
+		t.Errorf("the rival's petition has %d signatures; want none", page)
+	}
+	for _, p := range []string{"/endorsements/candidates/3/decision", "/endorsements/candidates/4/decision"} {
+		for _, problem := range pageProblems(ctx, w.srv.URL+p, string(axe)) {
+			t.Errorf("%s as a member: %s", p, problem)
+		}
+	}
+	chen := onAPhone(t, w, "cochair")
+	do(t, chen, "Rita's decision, with every form", chromedp.Navigate(w.srv.URL+"/endorsements/candidates/3/decision"),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/national/answer"]`)))
+	fitsThePhone(t, chen, "the decision page with its forms")
+	screenshot(t, chen, "decision-runner-en.png")
+	for _, p := range []string{"/endorsements/candidates/3/decision", "/endorsements/candidates/5/decision"} {
+		for _, problem := range pageProblems(chen, w.srv.URL+p, string(axe)) {
+			t.Errorf("%s as the co-chair: %s", p, problem)
+		}
+	}
+}
+
+// proposalSigners counts a proposal's signatures.
+func (w *world) proposalSigners(id int64) int {
+	w.t.Helper()
+	page, err := w.app.Proposal(ctx, w.actor("steward"), id)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return len(page.Signatures)
+}
