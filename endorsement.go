@@ -160,9 +160,9 @@ type EndorsementService interface {
 	FindRace(ctx context.Context, id int64) (*EndorsementRace, error)
 
 	EndorsementCandidateService
+	EndorsementDecisionService
 	EndorsementQuestionnaireService
 	EndorsementVettingService
-	EndorsementDecisionService
 }
 
 // Audit actions of endorsements.

@@ -2,9 +2,11 @@ package http_test
 
 import (
 	"bytes"
+	"cmp"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,9 +32,9 @@ const (
 	halsNote    = "Notevalue of Hal: took landlord money"
 )
 
-// housingCycle returns Housing's cycle and its candidates, making them as
-// the matrix's world has them (cycle 1, candidates 1 and 2) when the world
-// has no cycle yet.
+// housingCycle returns Housing's first cycle and its candidates, making
+// them as the matrix's world has them (cycle 1, candidates 1 and 2) when
+// the world has no cycle yet.
 func (w *world) housingCycle() (*rankfile.EndorsementCycle, []*rankfile.EndorsementCandidate) {
 	w.t.Helper()
 	cycles, err := w.app.Endorsements.FindCycles(ctx, rankfile.EndorsementCycleFilter{})
@@ -55,11 +57,12 @@ func (w *world) housingCycle() (*rankfile.EndorsementCycle, []*rankfile.Endorsem
 		}
 		cycles = []*rankfile.EndorsementCycle{c}
 	}
-	candidates, err := w.app.Endorsements.FindCandidates(ctx, rankfile.EndorsementCandidateFilter{CycleID: cycles[len(cycles)-1].ID})
+	first := slices.MinFunc(cycles, func(a, b *rankfile.EndorsementCycle) int { return cmp.Compare(a.ID, b.ID) })
+	candidates, err := w.app.Endorsements.FindCandidates(ctx, rankfile.EndorsementCandidateFilter{CycleID: first.ID})
 	if err != nil || len(candidates) < 2 {
 		w.t.Fatal(candidates, err)
 	}
-	return cycles[len(cycles)-1], candidates
+	return first, candidates
 }
 
 // questionnaire sets Housing's questions, makes the first candidate's
