@@ -41,6 +41,9 @@ type EndorsementCandidate struct {
 	// Decision is the chapter's: "" until its vote, then endorsed or
 	// declined (the petition's proposal adopted or rejected).
 	Decision string `json:"decision,omitempty"`
+	// Recommended is whether the cycle's body wrote its recommendation on
+	// the candidate (see EndorsementRecommendation).
+	Recommended bool `json:"recommended"`
 	// CampaignID is the field campaign started when the chapter endorsed.
 	CampaignID int64 `json:"campaign_id,omitempty"`
 	// Outcome is the election's result for the candidate, once known.
@@ -108,9 +111,8 @@ const (
 	StageWithdrawn   CandidateStage = "withdrawn"
 )
 
-// Stage is where the candidate stands, given whether the body wrote its
-// recommendation.
-func (c *EndorsementCandidate) Stage(recommended bool) CandidateStage {
+// Stage is where the candidate stands.
+func (c *EndorsementCandidate) Stage() CandidateStage {
 	switch {
 	case c.Decision == Endorsed:
 		return StageEndorsed
@@ -120,7 +122,7 @@ func (c *EndorsementCandidate) Stage(recommended bool) CandidateStage {
 		return StageWithdrawn
 	case c.ProposalID != 0:
 		return StagePetitioned
-	case recommended:
+	case c.Recommended:
 		return StageRecommended
 	case c.Submitted():
 		return StageAnswered

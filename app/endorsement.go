@@ -166,3 +166,16 @@ func (a *App) EndorsementRace(ctx context.Context, actor *rankfile.Actor, raceID
 	v.Races = slices.DeleteFunc(v.Races, func(r *EndorsementRaceView) bool { return r.Race.ID != raceID })
 	return v, nil
 }
+
+// RunEndorsementRace returns the race with the id, as EndorsementRace
+// does, to those who run its cycle.
+func (a *App) RunEndorsementRace(ctx context.Context, actor *rankfile.Actor, raceID int64) (*EndorsementCycleView, error) {
+	v, err := a.EndorsementRace(ctx, actor, raceID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(v.CanRun); err != nil {
+		return nil, err
+	}
+	return v, nil
+}

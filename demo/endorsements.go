@@ -210,7 +210,7 @@ func recommendationText(dc demoCandidate) string {
 	case rankfile.RecommendEndorse:
 		return "The Electoral Politics committee recommends that the chapter endorse " + dc.name +
 			". The questionnaire's answers and the interview show a candidate who will stand with the chapter's campaigns, " +
-			"and who takes no corporate money.\n\nThe committee's vote is below."
+			"and who takes no corporate money."
 	case rankfile.RecommendNoEndorse:
 		return "The committee recommends that the chapter not endorse " + dc.name +
 			": the candidate does not commit to rent control or to refusing developers' money."

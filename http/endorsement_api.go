@@ -133,11 +133,8 @@ func (s *Server) apiUpdateRace(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.app.EndorsementRace(r.Context(), req(r).actor, id)
+	v, err := s.app.RunEndorsementRace(r.Context(), req(r).actor, id)
 	if err != nil {
-		return err
-	}
-	if err := req(r).actor.Require(v.CanRun); err != nil {
 		return err
 	}
 	race, err := decodeRace(r)

@@ -54,7 +54,7 @@ func (s *Server) decisionOf(r *http.Request) (*decisionData, error) {
 		return nil, err
 	}
 	d := &decisionData{EndorsementDecisionView: v, Positions: rankfile.Recommendations, Rec: v.Recommendation,
-		Stage: v.Candidate.Stage(v.Recommendation != nil), Outcome: v.Candidate.Outcome, Done: r.URL.Query().Get("done"), Now: s.app.Now()}
+		Stage: v.Candidate.Stage(), Outcome: v.Candidate.Outcome, Done: r.URL.Query().Get("done"), Now: s.app.Now()}
 	if d.Rec == nil {
 		d.Rec = &rankfile.EndorsementRecommendation{Position: rankfile.RecommendEndorse, DecidedOn: s.app.Today()}
 	}

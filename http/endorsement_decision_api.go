@@ -35,7 +35,7 @@ type decisionJSON struct {
 func decisionAnswer(v *app.EndorsementDecisionView) *decisionJSON {
 	c := v.Candidate
 	return &decisionJSON{CandidateID: c.ID, Name: c.Name, RaceID: c.RaceID, CycleID: c.CycleID,
-		Stage: c.Stage(v.Recommendation != nil), Decision: c.Decision, CampaignID: c.CampaignID, Threshold: v.Cycle.Threshold,
+		Stage: c.Stage(), Decision: c.Decision, CampaignID: c.CampaignID, Threshold: v.Cycle.Threshold,
 		Recommendation: v.Recommendation, Petition: v.Petition, National: c.National, Outcome: c.Outcome,
 		Reviews: nonNilList(v.Reviews), CanRun: v.CanRun, CanVet: v.CanVet, CanPetition: v.CanPetition, CanRecommend: v.CanRecommend}
 }

@@ -80,11 +80,8 @@ func (s *Server) editRaceForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 9<<20)
-	v, err := s.app.EndorsementRace(r.Context(), req(r).actor, id)
+	v, err := s.app.RunEndorsementRace(r.Context(), req(r).actor, id)
 	if err != nil {
-		return err
-	}
-	if err := req(r).actor.Require(v.CanRun); err != nil {
 		return err
 	}
 	race := raceOfForm(r)

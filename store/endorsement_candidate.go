@@ -40,7 +40,8 @@ func (s *EndorsementService) SaveCandidate(ctx context.Context, c *rankfile.Endo
 const candidateColumns = `c.id, c.race_id, r.cycle_id, c.name, c.email, c.party, c.website, c.member_id,
 	c.questionnaire_version, c.link_sent_at, c.submitted_at, c.withdrawn_at, c.proposal_id, c.decision, c.campaign_id,
 	c.national_status, c.national_plan, c.national_requested_at, c.national_answered_at, c.national_note,
-	c.outcome_won, c.outcome_percent, c.outcome_note, c.outcome_recorded_at, c.created_at`
+	c.outcome_won, c.outcome_percent, c.outcome_note, c.outcome_recorded_at, c.created_at,
+	EXISTS (SELECT 1 FROM endorsement_recommendations e WHERE e.candidate_id = c.id)`
 
 // FindCandidates returns candidates by race and name.
 func (s *EndorsementService) FindCandidates(ctx context.Context, f rankfile.EndorsementCandidateFilter) ([]*rankfile.EndorsementCandidate, error) {
@@ -92,7 +93,7 @@ func scanCandidate(row interface{ Scan(...any) error }) (*rankfile.EndorsementCa
 	if err := row.Scan(&c.ID, &c.RaceID, &c.CycleID, &c.Name, &c.Email, &c.Party, &c.Website, &member,
 		&c.QuestionnaireVersion, &sent, &submitted, &withdrawn, &proposal, &c.Decision, &campaign,
 		&nationalStatus, &plan, &requested, &answered, &nationalNote, &won, &percent, &outcomeNote, &recorded,
-		&c.CreatedAt); err != nil {
+		&c.CreatedAt, &c.Recommended); err != nil {
 		return nil, err
 	}
 	c.MemberID, c.ProposalID, c.CampaignID = member.Int64, proposal.Int64, campaign.Int64

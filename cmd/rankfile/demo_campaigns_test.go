@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
-	"github.com/rankfile/rankfile/secret"
-	"github.com/rankfile/rankfile/store"
 )
 
 // checkDemoCampaigns checks that the demo's field campaign has about 5,000
@@ -15,19 +13,7 @@ import (
 // back and some closed; and that a do-not-contact entry marked a voter.
 func checkDemoCampaigns(t *testing.T, dsn string) {
 	ctx := context.Background()
-	ring, err := secret.Parse("the test key", testKey)
-	if !store.IsPostgres(dsn) {
-		ring, err = secret.LoadFile(dsn + ".keys")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.OpenWithKeys(ctx, dsn, ring)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	web := appServices(db)
+	web := demoApp(t, dsn)
 	coordinator := demoActor(t, web, "coordinator@example.org")
 	list, err := web.FindCampaigns(ctx, coordinator, 0)
 	if err != nil || len(list) != 2 || list[0].Kind != rankfile.CampaignMeasure || list[1].Kind != rankfile.CampaignCandidate {

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
-	"github.com/rankfile/rankfile/secret"
-	"github.com/rankfile/rankfile/store"
 )
 
 // checkDemoEndorsements checks the demo's endorsement cycle: three races,
@@ -16,19 +14,7 @@ import (
 // petition is on this month's agenda with the committee's recommendation.
 func checkDemoEndorsements(t *testing.T, dsn string) {
 	ctx := context.Background()
-	ring, err := secret.Parse("the test key", testKey)
-	if !store.IsPostgres(dsn) {
-		ring, err = secret.LoadFile(dsn + ".keys")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.OpenWithKeys(ctx, dsn, ring)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	web := appServices(db)
+	web := demoApp(t, dsn)
 	me := demoActor(t, web, "member@example.org")
 	cycles, err := web.FindEndorsementCycles(ctx, me, 0)
 	if err != nil || len(cycles) != 1 {

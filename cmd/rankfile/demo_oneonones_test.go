@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
-	"github.com/rankfile/rankfile/secret"
-	"github.com/rankfile/rankfile/store"
 )
 
 // checkDemoOneOnOnes checks that member@example.org, an organizer in the
@@ -15,19 +13,7 @@ import (
 // with the demo's key.
 func checkDemoOneOnOnes(t *testing.T, dsn string) {
 	ctx := context.Background()
-	ring, err := secret.Parse("the test key", testKey)
-	if !store.IsPostgres(dsn) {
-		ring, err = secret.LoadFile(dsn + ".keys") // the demo's own
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.OpenWithKeys(ctx, dsn, ring)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	web := appServices(db)
+	web := demoApp(t, dsn)
 	mine := demoActor(t, web, "member@example.org")
 	list, err := web.People(ctx, mine)
 	if err != nil || list.Total < 5 {

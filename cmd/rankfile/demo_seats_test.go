@@ -7,6 +7,8 @@ import (
 	"github.com/rankfile/rankfile"
 	rfapp "github.com/rankfile/rankfile/app"
 	"github.com/rankfile/rankfile/demo"
+	"github.com/rankfile/rankfile/secret"
+	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -67,4 +69,24 @@ func demoActor(t *testing.T, web *rfapp.App, email string) *rankfile.Actor {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// demoApp opens the demo's database with its keys (the test key on
+// PostgreSQL, the demo's own key file beside SQLite's) and returns the web
+// app's services on it, closed when the test ends.
+func demoApp(t *testing.T, dsn string) *rfapp.App {
+	t.Helper()
+	ring, err := secret.Parse("the test key", testKey)
+	if !store.IsPostgres(dsn) {
+		ring, err = secret.LoadFile(dsn + ".keys")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.OpenWithKeys(context.Background(), dsn, ring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return appServices(db)
 }
