@@ -225,6 +225,10 @@ type EndorsementDecisionService interface {
 	// the candidate, in one transaction; refused (ECONFLICT) for a
 	// candidate CheckPetitionable refuses.
 	StartPetition(ctx context.Context, candidateID int64, p *Proposal, threshold int, deadline time.Time) error
+	// SignedInRace returns the petition the member's signature holds them
+	// to in the race of the petition with the id (see SignatureHolds), nil
+	// for none or for that petition itself.
+	SignedInRace(ctx context.Context, petitionID, memberID int64) (*Proposal, error)
 	// RequestNational records the request sent to national.
 	RequestNational(ctx context.Context, candidateID int64, plan string) error
 	// AnswerNational records national's answer.

@@ -147,10 +147,18 @@ func (a *App) endorsementVote(ctx context.Context, v *rankfile.MeetingVote, p *r
 	return rankfile.CheckVoteThreshold(v, cycles[0], c, race, err == nil)
 }
 
+// PetitionFor is what a petition's page says of the candidate it is
+// for: the candidate with their race, and the other petition of the race
+// the reader signed, if any, which keeps them from signing this one.
+type PetitionFor struct {
+	*EndorsementCandidateView
+	SignedInRace *rankfile.Proposal
+}
+
 // PetitionCandidate returns the candidate whose petition the proposal p
-// is, with their race, as the actor may see them; nil for any other
-// proposal, or for an actor who may not see endorsements.
-func (a *App) PetitionCandidate(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal) (*EndorsementCandidateView, error) {
+// is, as the actor may see them; nil for any other proposal, or for an
+// actor who may not see endorsements.
+func (a *App) PetitionCandidate(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal) (*PetitionFor, error) {
 	if p.Kind != rankfile.ProposalEndorsement || !actor.CanSeeEndorsements() {
 		return nil, nil
 	}
@@ -158,5 +166,11 @@ func (a *App) PetitionCandidate(ctx context.Context, actor *rankfile.Actor, p *r
 	if err != nil || len(found) == 0 {
 		return nil, err
 	}
-	return a.EndorsementCandidate(ctx, actor, found[0].ID)
+	v, err := a.EndorsementCandidate(ctx, actor, found[0].ID)
+	if err != nil {
+		return nil, err
+	}
+	out := &PetitionFor{EndorsementCandidateView: v}
+	out.SignedInRace, err = a.Endorsements.SignedInRace(ctx, p.ID, actor.ID())
+	return out, err
 }

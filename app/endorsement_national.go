@@ -58,13 +58,15 @@ func (a *App) EndorsementReviews(ctx context.Context, actor *rankfile.Actor, can
 }
 
 // EndorsementPacket is the request sent to national for its endorsement
-// of a candidate the chapter endorsed: who and what for, the body's
-// recommendation with its vote, the chapter's vote session by session,
-// and the campaign plan.
+// of a candidate the chapter endorsed: who and what for, the candidate's
+// questionnaire as submitted, the body's recommendation with its vote,
+// the chapter's vote session by session, and the campaign plan.
 type EndorsementPacket struct {
-	Candidate      *PacketCandidate                    `json:"candidate"`
-	Race           *PacketRace                         `json:"race"`
-	Cycle          *PacketCycle                        `json:"cycle"`
+	Candidate *PacketCandidate `json:"candidate"`
+	Race      *PacketRace      `json:"race"`
+	Cycle     *PacketCycle     `json:"cycle"`
+	// Questionnaire is the candidate's, as submitted; nil while it is not.
+	Questionnaire  *PacketQuestionnaire                `json:"questionnaire,omitempty"`
 	Recommendation *rankfile.EndorsementRecommendation `json:"recommendation,omitempty"`
 	// Vote is the general meeting's vote that endorsed the candidate, nil
 	// when the petition was decided some other way.
@@ -113,7 +115,8 @@ type PacketVote struct {
 }
 
 // EndorsementPacket returns the packet for national on a candidate, for
-// those who vet the cycle's candidates.
+// those who vet the cycle's candidates (who read the answers before they
+// are published, too).
 func (a *App) EndorsementPacket(ctx context.Context, actor *rankfile.Actor, candidateID int64) (*EndorsementPacket, error) {
 	v, err := a.EndorsementCandidate(ctx, actor, candidateID)
 	if err != nil {
@@ -132,6 +135,9 @@ func (a *App) EndorsementPacket(ctx context.Context, actor *rankfile.Actor, cand
 		err = nil
 	}
 	if err != nil {
+		return nil, err
+	}
+	if p.Questionnaire, err = a.packetQuestionnaire(ctx, candidateID); err != nil {
 		return nil, err
 	}
 	if c.ProposalID != 0 {
@@ -160,4 +166,42 @@ func (a *App) petitionVote(ctx context.Context, proposalID int64) (*PacketVote, 
 		}
 	}
 	return nil, nil
+}
+
+// PacketQuestionnaire is the candidate's questionnaire as they submitted
+// it: each question of their version with its answer, and the names of
+// the documents attached.
+type PacketQuestionnaire struct {
+	Version     int            `json:"version"`
+	SubmittedAt time.Time      `json:"submitted_at"`
+	Answers     []PacketAnswer `json:"answers"`
+	Documents   []string       `json:"documents"`
+}
+
+// PacketAnswer is a question, in English and Spanish when it has both,
+// and the candidate's answer, "" for one left blank.
+type PacketAnswer struct {
+	Question   string `json:"question"`
+	QuestionES string `json:"question_es,omitempty"`
+	Answer     string `json:"answer"`
+}
+
+// packetQuestionnaire reads the candidate's questionnaire as submitted;
+// nil while they have not submitted it, since only the confirmed answers
+// are the candidate's word.
+func (a *App) packetQuestionnaire(ctx context.Context, candidateID int64) (*PacketQuestionnaire, error) {
+	q, err := a.Endorsements.Questionnaire(ctx, candidateID)
+	if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+		return nil, nil
+	} else if err != nil || q.SubmittedAt.IsZero() {
+		return nil, err
+	}
+	out := &PacketQuestionnaire{Version: q.Version, SubmittedAt: q.SubmittedAt, Answers: []PacketAnswer{}, Documents: []string{}}
+	for _, question := range q.Questions {
+		out.Answers = append(out.Answers, PacketAnswer{Question: question.Text, QuestionES: question.TextES, Answer: q.Answers[question.ID]})
+	}
+	for _, d := range q.Documents {
+		out.Documents = append(out.Documents, d.Name)
+	}
+	return out, nil
 }

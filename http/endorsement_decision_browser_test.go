@@ -13,8 +13,10 @@ import (
 
 // TestAMemberPetitionsOncePerRaceOnAPhone has a member, on a phone, start
 // the petition for Ben from his decision page and sign it from the
-// petition's page; a rival's petition in the same race then refuses her
-// signature, saying which petition she signed, and keeps none of hers.
+// petition's page; a rival's petition in the same race, open in another
+// tab from before, then refuses her signature, saying which petition she
+// signed, and keeps none of hers; opened again, it says so instead of
+// offering to sign.
 // The decision page fits the phone and passes axe, for her and for the
 // co-chair with every form.
 func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
@@ -31,17 +33,28 @@ func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
 	fitsThePhone(t, ctx, "the decision page")
 	screenshot(t, ctx, "decision-petition-en.png")
-	do(t, ctx, "signing it", chromedp.Click(chromedp.CSS(`#petition + p a`)),
-		chromedp.WaitVisible(chromedp.CSS(`p.petition-for`)),
-		chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
+	do(t, ctx, "opening Ben's petition", chromedp.Click(chromedp.CSS(`#petition + p a`)),
+		chromedp.WaitVisible(chromedp.CSS(`p.petition-for`)))
 	ben := w.candidateProposal(4)
 	rival := w.startRivalPetition(ben)
-	do(t, ctx, "signing the rival's petition", chromedp.Navigate(w.srv.URL+"/proposals/"+strconv.FormatInt(rival, 10)),
-		chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
+	rivalPage := w.srv.URL + "/proposals/" + strconv.FormatInt(rival, 10)
+	// The rival's page open in another tab, from before she signed.
+	stale := onAPhone(t, w, "member")
+	do(t, stale, "the rival's petition", chromedp.Navigate(rivalPage), chromedp.WaitVisible(chromedp.CSS(`form[action$="/sign"] button`)))
+	do(t, ctx, "signing Ben's", chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
+	do(t, stale, "signing the rival's from the page open before", chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(`main p.detail`)))
-	if got := text(t, ctx, "main p.detail"); !strings.Contains(got, "Endorse Ben Ortiz") || !strings.Contains(got, "one petition in a race") {
+	if got := text(t, stale, "main p.detail"); !strings.Contains(got, "Endorse Ben Ortiz") || !strings.Contains(got, "one petition in a race") {
 		t.Errorf("the refusal reads %q; want it to name Ben's petition", got)
+	}
+	screenshot(t, stale, "decision-second-signature-en.png")
+	do(t, ctx, "the rival's petition now", chromedp.Navigate(rivalPage), chromedp.WaitVisible(chromedp.ID("signed-in-race")))
+	if got := text(t, ctx, "#signed-in-race"); !strings.Contains(got, "Endorse Ben Ortiz") {
+		t.Errorf("the rival's page says %q; want it to name Ben's petition", got)
+	}
+	if n := read(ctx, chromedp.Evaluate[int](`document.querySelectorAll('form[action$="/sign"]').length`)); n != 0 {
+		t.Errorf("the rival's page offers to sign it")
 	}
 	screenshot(t, ctx, "decision-second-signature-en.png")
 	if page := w.proposalSigners(rival); page != 0 {

@@ -47,6 +47,7 @@ func (w *world) decisionSecrets(secrets []private) []private {
 		}
 		cands = append(cands, c)
 	}
+	w.submitQuestionnaire(cycle.ID, cands[0].ID)
 	for _, c := range cands[:2] {
 		rec := &rankfile.EndorsementRecommendation{CandidateID: c.ID, Position: rankfile.RecommendEndorse,
 			Text: "Housing recommends " + c.Name + ".", For: 6, Against: 1, DecidedOn: rankfile.DateOf(now)}
@@ -74,6 +75,30 @@ func (w *world) decisionSecrets(secrets []private) []private {
 	vetters := only("cochair", "admin")
 	return append(secrets, private{"the campaign plan sent to national", decisionPlan, vetters},
 		private{"Rita's address", "rita.candidate@example.net", vetters})
+}
+
+// submitQuestionnaire gives the cycle two questions, in English and
+// Spanish, and has the candidate answer and submit them.
+func (w *world) submitQuestionnaire(cycleID, candidateID int64) {
+	w.t.Helper()
+	s := store.NewEndorsementService(w.db)
+	qs := []*rankfile.EndorsementQuestion{{Text: "Will you back rent control?", TextES: "¿Apoyarás el control de rentas?"},
+		{Text: "Do you take corporate money?", TextES: "¿Aceptas dinero de empresas?"}}
+	if err := s.SetQuestions(ctx, cycleID, qs); err != nil {
+		w.t.Fatal(err)
+	}
+	if _, err := s.NewQuestionnaireLink(ctx, candidateID); err != nil {
+		w.t.Fatal(err)
+	}
+	qs, err := s.Questions(ctx, cycleID, 0)
+	if err != nil || len(qs) != 2 {
+		w.t.Fatal(qs, err)
+	}
+	answers := []rankfile.EndorsementAnswer{{QuestionID: qs[0].ID, Answer: "Yes, universal rent control."},
+		{QuestionID: qs[1].ID, Answer: "No corporate money, ever."}}
+	if err := s.SaveAnswers(ctx, candidateID, answers, true, func(*rankfile.EndorsementCandidate) error { return nil }); err != nil {
+		w.t.Fatal(err)
+	}
 }
 
 // TestDecisionPageFlow goes through the decision page as its readers: a
@@ -224,15 +249,23 @@ func withoutDecisionData(page string) string {
 
 // TestThePacketPrintsInTheReadersLanguage prints Rita's packet for
 // national in English and in Spanish, read back with pdftotext: its
-// title, the candidate, the recommendation and the plan; its JSON twin
+// title, the candidate, the questionnaire as submitted (its questions in
+// the reader's language), the recommendation and the plan; its JSON twin
 // carries the same.
 func TestThePacketPrintsInTheReadersLanguage(t *testing.T) {
-	w := newWorld(t, storetest.SQLiteDSN(t))
+	storetest.Each(t, func(t *testing.T, dsn string) { packetInTheReadersLanguage(t, newWorld(t, dsn)) })
+}
+
+// packetInTheReadersLanguage is TestThePacketPrintsInTheReadersLanguage on
+// one database.
+func packetInTheReadersLanguage(t *testing.T, w *world) {
 	w.decisionSecrets(w.endorsementSecrets(nil))
 	chen := w.client("cochair")
 	for lang, words := range map[string][]string{
-		"en": {"Request for national's endorsement", "The body's recommendation", "No meeting's vote decided"},
-		"es": {"Solicitud de respaldo nacional", "La recomendación del organismo", "Ninguna votación de asamblea"},
+		"en": {"Request for national's endorsement", "The body's recommendation", "No meeting's vote decided",
+			"1. Will you back rent control?"},
+		"es": {"Solicitud de respaldo nacional", "La recomendación del organismo", "Ninguna votación de asamblea",
+			"1. ¿Apoyarás el control de rentas?"},
 	} {
 		a := w.fetch(chen, "GET", "/endorsements/candidates/3/packet.pdf", nil, "", "Cookie", "rankfile_lang="+lang)
 		if a.status != http.StatusOK || !strings.HasPrefix(a.body, "%PDF") {
@@ -242,7 +275,8 @@ func TestThePacketPrintsInTheReadersLanguage(t *testing.T) {
 		if doc == "" {
 			t.Skip("pdftotext is not installed")
 		}
-		for _, want := range append(words, "Rita Luna", "Housing recommends Rita Luna.", "4,000 doors in Boyle Heights") {
+		for _, want := range append(words, "Rita Luna", "Housing recommends Rita Luna.", "4,000 doors in Boyle Heights",
+			"Yes, universal rent control.", "No corporate money, ever.") {
 			if !strings.Contains(strings.Join(strings.Fields(doc), " "), want) {
 				t.Errorf("the packet in %s lacks %q:\n%s", lang, want, doc)
 			}
@@ -250,11 +284,14 @@ func TestThePacketPrintsInTheReadersLanguage(t *testing.T) {
 	}
 	a := w.fetch(http.DefaultClient, "GET", "/api/v1/endorsements/candidates/3/packet", nil, "", "Authorization", "Bearer "+w.token("cochair"))
 	var pk struct {
-		Candidate struct{ Name, Decision string }
-		National  struct{ Plan string }
+		Candidate     struct{ Name, Decision string }
+		National      struct{ Plan string }
+		Questionnaire struct {
+			Answers []struct{ Question, Answer string }
+		}
 	}
 	if err := json.Unmarshal([]byte(a.body), &pk); err != nil || pk.Candidate.Name != "Rita Luna" || pk.Candidate.Decision != "endorsed" ||
-		pk.National.Plan != decisionPlan {
+		pk.National.Plan != decisionPlan || len(pk.Questionnaire.Answers) != 2 || pk.Questionnaire.Answers[1].Answer != "No corporate money, ever." {
 		t.Errorf("the packet as JSON: %d %+v, %v", a.status, pk, err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -60,7 +61,8 @@ func (s *Server) packetDocument(l *locale.Localizer, pk *app.EndorsementPacket) 
 	if c.Decision != "" {
 		who = append(who, l.T("decision.decided."+c.Decision))
 	}
-	doc.Sections = append(doc.Sections, pdf.PacketSection{Heading: l.T("packet.candidate"), Paragraphs: who})
+	doc.Sections = append(doc.Sections, pdf.PacketSection{Heading: l.T("packet.candidate"), Paragraphs: who},
+		s.packetQuestionnaire(l, pk.Questionnaire))
 	doc.Sections = append(doc.Sections, packetRecommendation(l, pk.Recommendation), s.packetVote(l, pk.Vote))
 	plan := pdf.PacketSection{Heading: l.T("decision.national.plan"), Paragraphs: []string{l.T("packet.noplan")}}
 	if pk.National != nil {
@@ -107,6 +109,32 @@ func (s *Server) packetVote(l *locale.Localizer, v *app.PacketVote) pdf.PacketSe
 			name = l.T("packet.vote.combined")
 		}
 		sec.Table = append(sec.Table, []string{name, strconv.Itoa(t.Counts[0]), strconv.Itoa(t.Counts[1]), strconv.Itoa(t.Abstain)})
+	}
+	return sec
+}
+
+// packetQuestionnaire is the questionnaire as submitted: each question,
+// in the reader's language when it has one, with its answer.
+func (s *Server) packetQuestionnaire(l *locale.Localizer, q *app.PacketQuestionnaire) pdf.PacketSection {
+	sec := pdf.PacketSection{Heading: l.T("packet.questionnaire")}
+	if q == nil {
+		sec.Paragraphs = []string{l.T("packet.noquestionnaire")}
+		return sec
+	}
+	sec.Paragraphs = []string{l.T("packet.submitted", "When", l.DateTime(q.SubmittedAt, s.app.Zone), "Version", q.Version)}
+	if len(q.Documents) > 0 {
+		sec.Paragraphs = append(sec.Paragraphs, l.T("packet.documents", "Names", strings.Join(q.Documents, ", ")))
+	}
+	for i, a := range q.Answers {
+		question := a.Question
+		if l.Lang() == "es" && a.QuestionES != "" {
+			question = a.QuestionES
+		}
+		answer := a.Answer
+		if answer == "" {
+			answer = l.T("packet.noanswer")
+		}
+		sec.Items = append(sec.Items, pdf.PacketItem{Title: strconv.Itoa(i+1) + ". " + question, Text: answer})
 	}
 	return sec
 }

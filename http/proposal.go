@@ -158,7 +158,7 @@ type proposalView struct {
 	// DefaultDeadline is offered when an author opens signatures.
 	DefaultDeadline time.Time
 	// Petition is the candidate a petition for an endorsement is for.
-	Petition *app.EndorsementCandidateView
+	Petition *app.PetitionFor
 }
 
 // Status is the proposal's status now.
@@ -181,6 +181,9 @@ func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
 		Done: r.URL.Query().Get("done"), DefaultDeadline: s.app.Now().AddDate(0, 0, 30)}
 	if v.Petition, err = s.app.PetitionCandidate(r.Context(), req(r).actor, page.Proposal); err != nil {
 		return err
+	}
+	if v.Petition != nil && v.Petition.SignedInRace != nil {
+		v.CanSign = false // a member signs one petition a race: the page says which they signed
 	}
 	if len(v.Shown) > signersShown && r.URL.Query().Get("signers") != "all" {
 		v.Shown, v.Unshown = v.Shown[:signersShown], len(v.Shown)-signersShown

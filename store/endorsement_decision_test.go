@@ -101,6 +101,12 @@ func TestAMemberSignsOnePetitionARace(t *testing.T) {
 		if errs[0] != nil {
 			signed, other = other, signed
 		}
+		if got, err := s.SignedInRace(ctx, other, m.ID); err != nil || got == nil || got.ID != signed {
+			t.Errorf("the petition signed in the race, seen from the other: %+v, %v", got, err)
+		}
+		if got, err := s.SignedInRace(ctx, signed, m.ID); err != nil || got != nil {
+			t.Errorf("the petition signed in the race, seen from itself: %+v, %v; want none", got, err)
+		}
 		if err := proposals.Unsign(mctx, signed, m.ID); err != nil {
 			t.Fatal(err)
 		}

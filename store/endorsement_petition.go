@@ -76,6 +76,28 @@ func (tx *Tx) raceSignature(ctx context.Context, raceID, memberID int64) (*rankf
 	return p, err
 }
 
+// SignedInRace returns the petition the member's signature holds them to
+// in the race of the petition with the id, nil for none, for one that
+// came to nothing, or for that petition itself.
+func (s *EndorsementService) SignedInRace(ctx context.Context, petitionID, memberID int64) (*rankfile.Proposal, error) {
+	p := &rankfile.Proposal{}
+	var deadline sql.NullTime
+	err := s.db.read.QueryRowContext(ctx, `SELECT p.id, p.title, p.status, p.deadline FROM endorsement_candidates c
+		JOIN endorsement_race_signatures s ON s.race_id = c.race_id AND s.member_id = $2
+		JOIN proposals p ON p.id = s.proposal_id WHERE c.proposal_id = $1`, petitionID, memberID).Scan(&p.ID, &p.Title,
+		&p.Status, &deadline)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	} else if err != nil {
+		return nil, s.db.translate(err)
+	}
+	p.Deadline = deadline.Time
+	if p.ID == petitionID || !rankfile.SignatureHolds(p, s.db.Now()) {
+		return nil, nil
+	}
+	return p, nil
+}
+
 // unsignRace frees the member's signature in the race of the petition p,
 // once they took their signature on p back.
 func (tx *Tx) unsignRace(ctx context.Context, p *rankfile.Proposal, memberID int64) error {
