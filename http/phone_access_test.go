@@ -49,6 +49,9 @@ func TestEveryPageFitsAPhoneAndPassesAxe(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newWorld(t, storetest.SQLiteDSN(t))
+	// The worlds of the field program and endorsements, as the matrix
+	// seeds them, so that their pages are opened with something on them.
+	w.questionnaireSecrets(w.decisionSecrets(w.endorsementSecrets(w.phonebankSecrets(w.campaignSecrets(w.courseSecrets(nil))))))
 	pages := 0
 	for _, role := range accessRoles {
 		ctx := browser(t)
@@ -83,15 +86,15 @@ func TestEveryPageFitsAPhoneAndPassesAxe(t *testing.T) {
 }
 
 // isPage reports whether a path is a page rather than a file, a feed, a
-// download (a person's data), an API answer or a part of a page that htmx
+// download (a person's data, a candidate's document), an API answer or a part of a page that htmx
 // swaps in (?part=).
 func isPage(path string) bool {
 	path, query, _ := strings.Cut(path, "?")
 	if strings.Contains(query, "part=") {
 		return false
 	}
-	if strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/static/") {
-		return false
+	if strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/static/") || strings.Contains(path, "/documents/") {
+		return false // the API, assets, and a candidate's attached documents
 	}
 	for _, ext := range []string{".ics", ".json", ".png", ".jpg", ".csv", ".txt", ".blt", ".js", ".css", ".svg", ".geojson", ".pdf",
 		"/events", "/stream", "/data"} {
