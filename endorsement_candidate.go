@@ -139,10 +139,10 @@ func (c *EndorsementCandidate) CheckAnswerable(cycle *EndorsementCycle, now time
 		return Errorf(ECONFLICT, "this questionnaire was withdrawn and takes no more answers")
 	case c.Submitted():
 		return Errorf(ECONFLICT, "this questionnaire was submitted on %s and is kept as it was submitted",
-			c.SubmittedAt.In(now.Location()).Format("2 January 2006"))
+			DateOf(c.SubmittedAt.In(now.Location())))
 	case !now.Before(cycle.QuestionnaireDue):
 		return Errorf(ECONFLICT, "this questionnaire closed on %s",
-			cycle.QuestionnaireDue.In(now.Location()).Format("2 January 2006 at 15:04"))
+			DateOf(cycle.QuestionnaireDue.In(now.Location())))
 	}
 	return nil
 }

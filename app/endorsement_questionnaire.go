@@ -102,7 +102,7 @@ func (a *App) readableQuestionnaire(ctx context.Context, actor *rankfile.Actor, 
 		return v, nil
 	case !v.Cycle.Published(now):
 		return nil, rankfile.Errorf(rankfile.EFORBIDDEN, "members read the candidates' answers once they are published, on %s",
-			v.Cycle.PublishAt.In(a.Zone).Format("2 January 2006 at 15:04"))
+			rankfile.DateOf(v.Cycle.PublishAt.In(a.Zone)))
 	case !v.Candidate.Submitted():
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "%s did not submit the questionnaire", v.Candidate.Name)
 	}

@@ -52,8 +52,10 @@ func (l *Localizer) Error(err error) string {
 		return rankfile.ErrorMessage(err)
 	}
 	format, ok := serverMessages()[l.lang][e.Format]
-	if !ok {
+	if !ok && l.lang != Languages[0].Tag {
 		return e.Message
+	} else if !ok {
+		format = e.Format // English says its dates its own way too
 	}
 	verbs := Verbs(e.Format)
 	args := make([]any, len(e.Args))
