@@ -174,3 +174,15 @@ func (a *App) PetitionCandidate(ctx context.Context, actor *rankfile.Actor, p *r
 	out.SignedInRace, err = a.Endorsements.SignedInRace(ctx, p.ID, actor.ID())
 	return out, err
 }
+
+// freeInRace is canSign, but false for a candidate's petition when the
+// actor's signature on another petition of the race holds them (a member
+// signs one petition a race), so that the page and the API offer no
+// signature the store would refuse.
+func (a *App) freeInRace(ctx context.Context, actor *rankfile.Actor, p *rankfile.Proposal, canSign bool) (bool, error) {
+	if !canSign || p.Kind != rankfile.ProposalEndorsement {
+		return canSign, nil
+	}
+	other, err := a.Endorsements.SignedInRace(ctx, p.ID, actor.ID())
+	return other == nil, err
+}

@@ -39,7 +39,8 @@ func (w *votingWorld) endorsementCycle() (*rankfile.EndorsementCycle, []*rankfil
 // TestAPetitionIsSignedOnceARace has members start petitions: one a
 // candidate, open at once until the cycle's day of decision, refused to a
 // lapsed member; a member signs one petition in a race, the second
-// refused naming the first, and another race's freely.
+// refused naming the first and no longer offered, and another race's
+// freely.
 func TestAPetitionIsSignedOnceARace(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
@@ -70,8 +71,11 @@ func TestAPetitionIsSignedOnceARace(t *testing.T) {
 		if rankfile.ErrorCode(err) != rankfile.ECONFLICT || !strings.Contains(rankfile.ErrorMessage(err), petitions[0].Title) {
 			t.Errorf("a second signature in the race: %v; want a conflict naming %q", err, petitions[0].Title)
 		}
-		if page := w.proposal(w.voter(20), petitions[1].ID); page.Signed || len(page.Signatures) != 0 {
-			t.Errorf("the refused signature was stored: %+v", page.Signatures)
+		if page := w.proposal(w.voter(20), petitions[1].ID); page.Signed || len(page.Signatures) != 0 || page.CanSign {
+			t.Errorf("the refused signature was stored (%+v), or the page still offers it (%v)", page.Signatures, page.CanSign)
+		}
+		if page := w.proposal(w.voter(21), petitions[1].ID); !page.CanSign {
+			t.Errorf("a member who signed nothing in the race is not offered the petition")
 		}
 		if err := w.app.Sign(ctx, w.voter(20), petitions[2].ID, false); err != nil {
 			t.Errorf("a signature in another race: %v", err)

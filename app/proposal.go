@@ -249,6 +249,9 @@ func (a *App) Proposal(ctx context.Context, actor *rankfile.Actor, id int64) (*P
 	}
 	now := a.Now().In(a.Zone)
 	page.CanSign = !page.Signed && actor.CanSign(a.Today()) && p.CheckSignable(now) == nil
+	if page.CanSign, err = a.freeInRace(ctx, actor, p, page.CanSign); err != nil {
+		return nil, err
+	}
 	page.CanUnsign = page.Signed && p.CheckUnsignable(now) == nil
 	takesPart := actor.CanTakePartInProposal(a.Today())
 	page.CanAmend = takesPart && p.CheckAmendable(now) == nil

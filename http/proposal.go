@@ -182,9 +182,6 @@ func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
 	if v.Petition, err = s.app.PetitionCandidate(r.Context(), req(r).actor, page.Proposal); err != nil {
 		return err
 	}
-	if v.Petition != nil && v.Petition.SignedInRace != nil {
-		v.CanSign = false // a member signs one petition a race: the page says which they signed
-	}
 	if len(v.Shown) > signersShown && r.URL.Query().Get("signers") != "all" {
 		v.Shown, v.Unshown = v.Shown[:signersShown], len(v.Shown)-signersShown
 	}
