@@ -186,3 +186,53 @@ func (a *App) freeInRace(ctx context.Context, actor *rankfile.Actor, p *rankfile
 	other, err := a.Endorsements.SignedInRace(ctx, p.ID, actor.ID())
 	return other == nil, err
 }
+
+// AgendaEndorsement is what a meeting's agenda says of a candidate's
+// petition on it: the body's recommendation, and the share of the votes
+// the bylaws ask.
+type AgendaEndorsement struct {
+	CandidateID    int64
+	Body           string
+	Recommendation *rankfile.EndorsementRecommendation // nil while none is written
+	Threshold      rankfile.Threshold
+}
+
+// AgendaEndorsements returns, by proposal id, what the meeting's agenda
+// says of the candidates' petitions on it, for members who may see
+// endorsements: those who vote see the recommendation beside the item.
+func (a *App) AgendaEndorsements(ctx context.Context, actor *rankfile.Actor, m *rankfile.Meeting) (map[int64]*AgendaEndorsement, error) {
+	out := map[int64]*AgendaEndorsement{}
+	if !actor.CanSeeEndorsements() {
+		return out, nil
+	}
+	for _, item := range m.Agenda {
+		if item.ProposalID == 0 {
+			continue
+		}
+		found, err := a.Endorsements.FindCandidates(ctx, rankfile.EndorsementCandidateFilter{ProposalID: item.ProposalID})
+		if err != nil || len(found) == 0 {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if out[item.ProposalID], err = a.agendaEndorsement(ctx, actor, found[0]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// agendaEndorsement is what the agenda says of the candidate's petition.
+func (a *App) agendaEndorsement(ctx context.Context, actor *rankfile.Actor, c *rankfile.EndorsementCandidate) (*AgendaEndorsement, error) {
+	cycle, err := a.EndorsementCycle(ctx, actor, c.CycleID)
+	if err != nil {
+		return nil, err
+	}
+	e := &AgendaEndorsement{CandidateID: c.ID, Body: cycle.Body.Name, Threshold: cycle.Cycle.Threshold}
+	e.Recommendation, err = a.Endorsements.Recommendation(ctx, c.ID)
+	if rankfile.ErrorCode(err) == rankfile.ENOTFOUND {
+		return e, nil
+	}
+	return e, err
+}

@@ -82,3 +82,52 @@ func (w *world) mustMove(c *http.Client, path string, form url.Values) {
 		w.t.Fatalf("POST %s: %d %s", path, status, body)
 	}
 }
+
+// TestTheAgendaSaysTheRecommendation puts a candidate's petition on the
+// meeting under way: its item says the vote waits for Housing's
+// recommendation, then says the recommendation and the two thirds the
+// cycle asks, and the chair opening the vote at a majority, the meeting
+// quorate, is told so, with no vote opened.
+func TestTheAgendaSaysTheRecommendation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		w.endorsementSecrets(nil)
+		p, err := w.app.StartEndorsementPetition(ctx, w.actor("member"), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.app.Proposals.StepProposal(ctx, p.ID, rankfile.NewProposalStep(rankfile.ProposalCollecting, rankfile.ProposalQualified, "")); err != nil {
+			t.Fatal(err)
+		}
+		admin := &rankfile.Actor{Member: w.member("2"), Admin: true}
+		item := &rankfile.AgendaItem{Kind: rankfile.AgendaProposal, ProposalID: p.ID}
+		if err := w.app.AddAgendaItem(ctx, admin, 1, item); err != nil {
+			t.Fatal(err)
+		}
+		if _, page := w.do(w.client("member"), "GET", "/meetings/1", nil); !strings.Contains(page, "Housing has not written its recommendation") {
+			t.Errorf("the agenda before the recommendation: %s", page)
+		}
+		rec := &rankfile.EndorsementRecommendation{CandidateID: 1, Position: rankfile.RecommendEndorse, Text: "Endorse her.",
+			For: 6, Against: 1, DecidedOn: w.db.Today()}
+		if err := w.app.SetEndorsementRecommendation(ctx, w.actor("cochair"), rec); err != nil {
+			t.Fatal(err)
+		}
+		_, page := w.do(w.client("member"), "GET", "/meetings/1", nil)
+		if !strings.Contains(page, "Housing recommends: Endorse (6 for, 1 against, 0 abstaining)") ||
+			!strings.Contains(page, "an endorsement needs two thirds of votes cast") {
+			t.Errorf("the agenda after the recommendation: %s", page)
+		}
+		for _, id := range []string{"1", "3", "5"} {
+			if err := w.app.CheckIn(ctx, admin, 1, 1, w.member(id).ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		status, page := w.do(w.client("coordinator"), "POST", "/meetings/1/votes", url.Values{"item": {itoa(item.ID)}, "threshold": {"majority"}})
+		if status == http.StatusSeeOther || !strings.Contains(page, "an endorsement needs two thirds of the votes") {
+			t.Errorf("a vote at a majority: %d %s", status, page)
+		}
+		if votes, err := w.app.Votes.FindVotes(ctx, 1); err != nil || len(votes) != 0 {
+			t.Errorf("votes after the refusal: %v, %v", votes, err)
+		}
+	})
+}

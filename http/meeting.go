@@ -55,6 +55,9 @@ type meetingView struct {
 	// Adopted are the priorities the meeting's priorities vote adopted,
 	// once it has closed.
 	Adopted *rankfile.Priorities
+	// Endorsements say, by proposal id, the recommendation and threshold
+	// of the candidates' petitions on the agenda.
+	Endorsements map[int64]*app.AgendaEndorsement
 }
 
 // PrioritySeats is how many resolutions the priorities vote adopts.
@@ -83,6 +86,9 @@ func (s *Server) meetingView(r *http.Request) (meetingView, error) {
 		return v, err
 	}
 	if v.Priorities, err = s.app.PrioritiesToOpen(r.Context(), page); err != nil {
+		return v, err
+	}
+	if v.Endorsements, err = s.app.AgendaEndorsements(r.Context(), req(r).actor, page.Meeting); err != nil {
 		return v, err
 	}
 	v.Adopted, err = s.app.MeetingPriorities(r.Context(), page)
