@@ -692,6 +692,8 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/guest-registrations/nope/confirm", def: notFound},
 	{method: "GET", path: "/api/v1/questionnaire/nope", def: notFound},
 	{method: "PUT", path: "/api/v1/questionnaire/nope", body: `{"answers":[]}`, def: notFound},
+	{method: "POST", path: "/api/v1/questionnaire/nope/documents?name=a.pdf", body: `%PDF-1.4`, def: notFound},
+	{method: "DELETE", path: "/api/v1/questionnaire/nope/documents/1", def: notFound},
 	{method: "GET", path: "/api/v1/endorsements/cycles/1/questions", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},
 	{method: "PUT", path: "/api/v1/endorsements/cycles/1/questions", body: `{"questions":[]}`, def: forbid, want: map[string]int{"": unauth, "cochair": bad, "admin": bad}},
 	{method: "GET", path: "/api/v1/endorsements/candidates/1/questionnaire", def: forbid, want: map[string]int{"": unauth, "cochair": ok, "admin": ok}},

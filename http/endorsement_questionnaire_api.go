@@ -1,6 +1,7 @@
 package http
 
 import (
+	"io"
 	"net/http"
 	"time"
 
@@ -146,4 +147,37 @@ func (s *Server) apiCandidateQuestionnaire(w http.ResponseWriter, r *http.Reques
 func candidateQuestionnaireJSON(v *app.CandidateQuestionnaireView) apiCandidateQuestionnaire {
 	return apiCandidateQuestionnaire{Candidate: v.Candidate.Name, RaceID: v.Candidate.RaceID, CycleID: v.Cycle.ID,
 		Questionnaire: questionnaireJSON(v.Questionnaire)}
+}
+
+// apiAttachByLink attaches a document through the candidate's link: the
+// file is the request's body, its name the query's name, and its type
+// read from its bytes, as for the page's upload.
+func (s *Server) apiAttachByLink(w http.ResponseWriter, r *http.Request) error {
+	secret := r.PathValue("secret")
+	if _, err := s.app.QuestionnaireByLink(r.Context(), secret); err != nil {
+		return err // before the upload is read
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, documentUpload))
+	if err != nil {
+		return rankfile.FieldErrorf("document", rankfile.EINVALID, "a document has at most %d MB", rankfile.MaxDocumentBytes>>20)
+	}
+	d, err := s.app.AddDocumentByLink(r.Context(), secret, r.URL.Query().Get("name"), data)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, d)
+}
+
+// apiRemoveByLink removes one of the candidate's own documents through
+// their link.
+func (s *Server) apiRemoveByLink(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "did", "document")
+	if err != nil {
+		return err
+	}
+	if err := s.app.RemoveDocumentByLink(r.Context(), r.PathValue("secret"), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }

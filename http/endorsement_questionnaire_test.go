@@ -3,6 +3,7 @@ package http_test
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -233,7 +234,8 @@ func TestAReplacedOrLateLinkChangesNothing(t *testing.T) {
 	})
 }
 
-// TestTheQuestionnaireAPIThroughTheLink saves and submits through the
+// TestTheQuestionnaireAPIThroughTheLink attaches and removes a document,
+// is refused a page posing as a PDF, and saves and submits through the
 // API, with no token.
 func TestTheQuestionnaireAPIThroughTheLink(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
@@ -243,6 +245,19 @@ func TestTheQuestionnaireAPIThroughTheLink(t *testing.T) {
 		if status, body := w.doBody("GET", path, ""); status != http.StatusOK || !strings.Contains(body, `"open":true`) ||
 			!strings.Contains(body, draftAnswer) {
 			t.Fatalf("GET: %d %s", status, body)
+		}
+		status, body := w.doBody("POST", path+"/documents?name=plan.pdf", "%PDF-1.4\nthe plan", "Content-Type", "application/octet-stream")
+		var doc struct{ ID int64 }
+		if err := json.Unmarshal([]byte(body), &doc); status != http.StatusCreated || err != nil || !strings.Contains(body, `"content_type":"application/pdf"`) {
+			t.Fatalf("attaching a PDF: %d %s", status, body)
+		}
+		if status, body := w.doBody("POST", path+"/documents?name=x.pdf", "<html>a page</html>"); status != http.StatusBadRequest {
+			t.Errorf("a page posing as a PDF: %d %s", status, body)
+		}
+		for _, want := range []int{http.StatusNoContent, http.StatusNotFound} { // removed, then gone
+			if status, body := w.doBody("DELETE", path+"/documents/"+itoa(doc.ID), ""); status != want {
+				t.Errorf("removing the PDF: %d %s, want %d", status, body, want)
+			}
 		}
 		bad := `{"answers":[{"question_id":999999,"answer":"x"}]}`
 		if status, _ := w.doBody("PUT", path, bad); status != http.StatusBadRequest {

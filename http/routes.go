@@ -434,6 +434,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/guest-registrations/{token}/cancel", api(s.apiCancelGuestRegistration))
 	mux.Handle("GET /api/v1/questionnaire/{secret}", api(s.apiQuestionnaireByLink))
 	mux.Handle("PUT /api/v1/questionnaire/{secret}", api(s.apiSaveAnswersByLink))
+	mux.Handle("POST /api/v1/questionnaire/{secret}/documents", api(s.apiAttachByLink))
+	mux.Handle("DELETE /api/v1/questionnaire/{secret}/documents/{did}", api(s.apiRemoveByLink))
 	mux.Handle("GET /api/v1/endorsements/cycles/{id}/questions", api(s.apiEndorsementQuestions))
 	mux.Handle("PUT /api/v1/endorsements/cycles/{id}/questions", api(s.apiSetEndorsementQuestions))
 	mux.Handle("GET /api/v1/endorsements/candidates/{id}/questionnaire", api(s.apiCandidateQuestionnaire))
