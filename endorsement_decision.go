@@ -69,7 +69,7 @@ func PetitionProposal(c *EndorsementCandidate, r *EndorsementRace, cycle *Endors
 		Kind:    ProposalEndorsement,
 		BodyID:  cycle.DecidingBodyID,
 		Title:   "Endorse " + c.Name + " for " + r.Title(),
-		Summary: "The chapter endorses " + c.Name + " for " + r.Title() + " in the election of " + cycle.ElectionDate.String() + ".",
+		Summary: "The chapter endorses " + c.Name + " for " + r.Title() + " in the election of " + cycle.electionDay() + ".",
 		Text: ProposalText{Resolved: []string{
 			"the chapter endorses " + c.Name + " for " + r.Title() + ", and commits its field program to the campaign.",
 		}},
@@ -110,7 +110,7 @@ func CandidateCampaign(c *EndorsementCandidate, r *EndorsementRace, cycle *Endor
 		name = string([]rune(name)[:120])
 	}
 	return &Campaign{BodyID: cycle.BodyID, Name: name, Kind: CampaignCandidate,
-		Description: "The chapter's campaign for its endorsed candidate, " + c.Name + ", in the election of " + cycle.ElectionDate.String() + "."}
+		Description: "The chapter's campaign for its endorsed candidate, " + c.Name + ", in the election of " + cycle.electionDay() + "."}
 }
 
 // NationalStatus is where a request for national's endorsement stands.
@@ -262,4 +262,10 @@ func SignatureHolds(p *Proposal, now time.Time) bool {
 		return false
 	}
 	return true
+}
+
+// electionDay says the cycle's election day as the texts it writes say it
+// ("June 1, 2027"): they are stored, in English, as their authors wrote.
+func (c *EndorsementCycle) electionDay() string {
+	return c.ElectionDate.Time(time.UTC).Format("January 2, 2006")
 }
