@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -384,5 +385,48 @@ func TestServeTrustedProxies(t *testing.T) {
 		if r := run(t, dsn, "serve", "--addr", "127.0.0.1:0", "--trusted-proxy", bad); r.code != exitInvalid || !strings.Contains(r.stderr, bad) {
 			t.Errorf("--trusted-proxy %s: exit %d, %q", bad, r.code, r.stderr)
 		}
+	}
+}
+
+// TestASecondServerOnOneSQLiteFileIsRefused starts a server on a SQLite
+// file, then a second on the same file, which exits at once saying why
+// and naming the first's process; once the first has stopped, a server
+// starts there again.
+func TestASecondServerOnOneSQLiteFileIsRefused(t *testing.T) {
+	dsn := storetest.SQLiteDSN(t)
+	mustRun(t, dsn, "bodies", "add", "Los Angeles", "--kind", "chapter")
+	serve := func(ctx context.Context, stdout, stderr *syncBuffer) chan int {
+		done := make(chan int, 1)
+		go func() {
+			done <- Main(ctx, []string{"--db", dsn, "serve", "--addr", "127.0.0.1:0"}, withTestKey, nil, stdout, stderr)
+		}()
+		return done
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out1, err1 syncBuffer
+	first := serve(ctx, &out1, &err1)
+	waitForURL(t, &out1)
+	var out2, err2 syncBuffer
+	second := serve(context.Background(), &out2, &err2)
+	select {
+	case code := <-second:
+		if code != exitConflict || !strings.Contains(err2.String(), "one process serves at a time") ||
+			!strings.Contains(err2.String(), strconv.Itoa(os.Getpid())) {
+			t.Errorf("a second server: exit %d, %s", code, err2.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("a second server on the same file did not stop")
+	}
+	cancel()
+	if code := <-first; code != 0 {
+		t.Errorf("the first server exited %d: %s", code, err1.String())
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	var out3, err3 syncBuffer
+	third := serve(ctx, &out3, &err3)
+	waitForURL(t, &out3)
+	cancel()
+	if code := <-third; code != 0 {
+		t.Errorf("a server after the first stopped exited %d: %s", code, err3.String())
 	}
 }

@@ -223,6 +223,11 @@ func chapterName(ctx context.Context, db *store.DB) (string, error) {
 // started, when given, runs once it listens.
 func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started func(*rfapp.App, string) error) error {
 	logger := slog.New(slog.NewJSONHandler(a.stderr, nil))
+	release, err := db.ClaimServing() // SQLite is served by one process
+	if err != nil {
+		return err
+	}
+	defer release()
 	a.tuneGC()
 	if db.Keys == nil {
 		logger.Warn("no encryption key is set (--key-file or RANKFILE_KEY): lists that carry race or accommodations cannot be imported, nor those fields shown")
