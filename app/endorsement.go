@@ -82,15 +82,8 @@ type EndorsementRaceView struct {
 // EndorsementCycle returns a cycle with its races and candidates, for
 // members signed in; candidates' addresses only to those who vet.
 func (a *App) EndorsementCycle(ctx context.Context, actor *rankfile.Actor, id int64) (*EndorsementCycleView, error) {
-	found, err := a.FindEndorsementCycles(ctx, actor, id)
+	v, err := a.cycleHead(ctx, actor, id)
 	if err != nil {
-		return nil, err
-	}
-	v := &EndorsementCycleView{Cycle: found[0], CanRun: actor.CanRunEndorsements(found[0].BodyID), CanVet: actor.CanVet(found[0].BodyID)}
-	if v.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: v.Cycle.BodyID}); err != nil {
-		return nil, err
-	}
-	if v.DecidingBody, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: v.Cycle.DecidingBodyID}); err != nil {
 		return nil, err
 	}
 	races, err := a.Endorsements.Races(ctx, id)
@@ -113,6 +106,24 @@ func (a *App) EndorsementCycle(ctx context.Context, actor *rankfile.Actor, id in
 	return v, nil
 }
 
+// cycleHead returns a cycle with its bodies and what the reader may do,
+// without its races: what a page of one candidate or one agenda item
+// needs of it.
+func (a *App) cycleHead(ctx context.Context, actor *rankfile.Actor, id int64) (*EndorsementCycleView, error) {
+	found, err := a.FindEndorsementCycles(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &EndorsementCycleView{Cycle: found[0], CanRun: actor.CanRunEndorsements(found[0].BodyID), CanVet: actor.CanVet(found[0].BodyID)}
+	if v.Body, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: v.Cycle.BodyID}); err != nil {
+		return nil, err
+	}
+	if v.DecidingBody, err = a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: v.Cycle.DecidingBodyID}); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
 // redact leaves out of a candidate what only those who vet see: their
 // address and the campaign plan sent to national.
 func (v *EndorsementCycleView) redact(c *rankfile.EndorsementCandidate) *rankfile.EndorsementCandidate {
@@ -126,16 +137,6 @@ func (v *EndorsementCycleView) redact(c *rankfile.EndorsementCandidate) *rankfil
 		c.National = &national
 	}
 	return c
-}
-
-// Race returns the cycle's race with the id, or nil.
-func (v *EndorsementCycleView) Race(id int64) *rankfile.EndorsementRace {
-	for _, r := range v.Races {
-		if r.Race.ID == id {
-			return r.Race
-		}
-	}
-	return nil
 }
 
 // EndorsementBodies returns the active bodies whose cycles the actor may

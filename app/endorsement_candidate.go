@@ -27,11 +27,15 @@ func (a *App) EndorsementCandidate(ctx context.Context, actor *rankfile.Actor, i
 	if err != nil {
 		return nil, err
 	}
-	cycle, err := a.EndorsementCycle(ctx, actor, found[0].CycleID)
+	cycle, err := a.cycleHead(ctx, actor, found[0].CycleID)
 	if err != nil {
 		return nil, err
 	}
-	return &EndorsementCandidateView{Candidate: cycle.redact(found[0]), Race: cycle.Race(found[0].RaceID),
+	race, err := a.Endorsements.FindRace(ctx, found[0].RaceID)
+	if err != nil {
+		return nil, err
+	}
+	return &EndorsementCandidateView{Candidate: cycle.redact(found[0]), Race: race,
 		Cycle: cycle.Cycle, CanRun: cycle.CanRun, CanVet: cycle.CanVet}, nil
 }
 

@@ -225,7 +225,7 @@ func (a *App) AgendaEndorsements(ctx context.Context, actor *rankfile.Actor, m *
 
 // agendaEndorsement is what the agenda says of the candidate's petition.
 func (a *App) agendaEndorsement(ctx context.Context, actor *rankfile.Actor, c *rankfile.EndorsementCandidate) (*AgendaEndorsement, error) {
-	cycle, err := a.EndorsementCycle(ctx, actor, c.CycleID)
+	cycle, err := a.cycleHead(ctx, actor, c.CycleID)
 	if err != nil {
 		return nil, err
 	}
