@@ -1,11 +1,14 @@
 package http_test
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -44,15 +47,51 @@ func browser(t *testing.T) context.Context {
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute) // a guard against a hang, not a measure
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	// The first run starts the browser and ties it to its context: it runs
+	// here, so that each step's shorter deadline (do) ends the step alone.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
 	return ctx
 }
 
-// do runs browser steps, and on failure shows the page as it stood.
+// stepLimit is how long one call of do may take before the test looks
+// at what the browser and the server were doing: far beyond any step's
+// time, and short of browser's guard so that there is time left to look.
+const stepLimit = 90 * time.Second
+
+// do runs browser steps, and on failure shows the page as it stood and,
+// when the steps ran out of time, what the server's goroutines were doing.
 func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatalf("%s: %v\npage: %s", what, err, read(ctx, chromedp.OuterHTML(chromedp.CSS("main"))))
+	stepCtx, cancel := context.WithTimeout(ctx, stepLimit)
+	defer cancel()
+	err := chromedp.Do(stepCtx, steps...)
+	if err == nil {
+		return
 	}
+	look, cancelLook := context.WithTimeout(ctx, 20*time.Second)
+	defer cancelLook()
+	where := read(look, chromedp.Evaluate[string](`location.href + " (" + document.readyState + ")"`))
+	page := read(look, chromedp.Evaluate[string](`(document.querySelector("main") || document.documentElement).outerHTML`))
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		t.Logf("%s ran out of time; the server's goroutines:\n%s", what, serverGoroutines())
+	}
+	t.Fatalf("%s: %v\nat: %s\npage: %s", what, err, where, page)
+}
+
+// serverGoroutines is the stacks of the goroutines serving a request or
+// holding the database, the ones that would show a server stuck.
+func serverGoroutines() string {
+	var all bytes.Buffer
+	pprof.Lookup("goroutine").WriteTo(&all, 2)
+	var out []string
+	for _, g := range strings.Split(all.String(), "\n\n") {
+		if strings.Contains(g, "rankfile/rankfile/") && !strings.Contains(g, "_test.go") || strings.Contains(g, "(*conn).serve") {
+			out = append(out, g)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // read runs one browser query and returns its result, or the error's text.
