@@ -76,8 +76,11 @@ type App struct {
 	Geocoder rankfile.Geocoder
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
-	Live   *live.Hub
-	Mailer rankfile.Mailer
+	Live *live.Hub
+	// Signals tells the other servers sharing the database of changes
+	// that their pages must show at once; nil when there are none.
+	Signals Signaler
+	Mailer  rankfile.Mailer
 	Logger *slog.Logger
 
 	// Name is the organization's name as members know it.

@@ -113,7 +113,11 @@ func (a *App) CheckIn(ctx context.Context, actor *rankfile.Actor, meetingID, ses
 	if err := a.checkAttendee(ctx, m, memberID); err != nil {
 		return err
 	}
-	return a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID)
+	if err := a.Meetings.CheckIn(as(ctx, actor), meetingID, sessionID, memberID); err != nil {
+		return err
+	}
+	a.meetingChanged(meetingID) // the attendance and quorum shown
+	return nil
 }
 
 // hostedSession returns the meeting's session the actor hosts.
@@ -138,7 +142,11 @@ func (a *App) SelfCheckIn(ctx context.Context, actor *rankfile.Actor, meetingID 
 	if err := a.checkAttendee(ctx, m, actor.ID()); err != nil {
 		return nil, err
 	}
-	return s, a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID())
+	if err := a.Meetings.CheckIn(as(ctx, actor), meetingID, s.ID, actor.ID()); err != nil {
+		return nil, err
+	}
+	a.meetingChanged(meetingID)
+	return s, nil
 }
 
 // checkAttendee refuses to check in someone who is not a member of the

@@ -71,7 +71,7 @@ func (a *App) OpenPrioritiesVote(ctx context.Context, actor *rankfile.Actor, mee
 	if err := a.Votes.OpenVote(as(ctx, actor), v); err != nil {
 		return nil, err
 	}
-	a.Live.Changed(meetingID)
+	a.meetingChanged(meetingID)
 	return v, nil
 }
 

@@ -65,7 +65,7 @@ func (a *App) OpenVote(ctx context.Context, actor *rankfile.Actor, meetingID int
 	if err := a.Votes.OpenVote(as(ctx, actor), v); err != nil {
 		return err
 	}
-	a.Live.Changed(meetingID)
+	a.meetingChanged(meetingID)
 	return nil
 }
 
@@ -134,7 +134,7 @@ func (a *App) CastMeetingVote(ctx context.Context, actor *rankfile.Actor, meetin
 		}
 	}
 	if err == nil {
-		a.Live.Changed(meetingID)
+		a.meetingChanged(meetingID)
 	}
 	return false, err
 }
@@ -203,7 +203,7 @@ func (a *App) CastRoomVotes(ctx context.Context, actor *rankfile.Actor, meetingI
 	if err := a.Votes.CastRoomVotes(as(ctx, actor), voteID, sessionID, c.Members, ballots); err != nil {
 		return err
 	}
-	a.Live.Changed(meetingID)
+	a.meetingChanged(meetingID)
 	return nil
 }
 
@@ -233,7 +233,7 @@ func (a *App) CloseVote(ctx context.Context, actor *rankfile.Actor, meetingID, v
 	if err != nil {
 		return nil, err
 	}
-	a.Live.Changed(meetingID)
+	a.meetingChanged(meetingID)
 	return v, nil
 }
 

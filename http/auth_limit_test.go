@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"strings"
@@ -239,5 +240,31 @@ func TestEachPeerHasItsOwnLimit(t *testing.T) {
 	}
 	if status, _ := w.do(b, "POST", "/sign-in", url.Values{"email": {"nobody@example.org"}}); status != http.StatusOK {
 		t.Errorf("127.0.0.3 after 127.0.0.2 reached its limit: %d, want 200", status)
+	}
+}
+
+// TestSignInLimitHoldsAcrossServers has a client ask for sign-in links
+// from two servers of one PostgreSQL database, as a load balancer would
+// spread its requests: the limit counts them together.
+func TestSignInLimitHoldsAcrossServers(t *testing.T) {
+	w := newWorldWith(t, storetest.PostgresDSN(t), rfhttp.Config{InsecureCookies: true})
+	other := httptest.NewServer(rfhttp.NewServer(w.app, w.db.Ping, w.app.Logger, rfhttp.Config{InsecureCookies: true, SharedLimits: w.db}).Handler())
+	t.Cleanup(other.Close)
+	ask := func(base string) int {
+		t.Helper()
+		resp, err := w.client("").PostForm(base+"/sign-in", url.Values{"email": {"nobody@example.org"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	var statuses []int
+	for _, base := range []string{w.srv.URL, other.URL, w.srv.URL, other.URL, w.srv.URL, other.URL, w.srv.URL} {
+		statuses = append(statuses, ask(base))
+	}
+	want := []int{200, 200, 200, 200, 200, 429, 429}
+	if fmt.Sprint(statuses) != fmt.Sprint(want) {
+		t.Errorf("five requests to two servers, then two more: %v, want %v", statuses, want)
 	}
 }

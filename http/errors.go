@@ -52,7 +52,7 @@ func (s *Server) page(fn handlerFunc) http.Handler {
 // applies the rate limit, and writes errors as {"error":{"code","message"}}.
 func (s *Server) api(fn handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.apiLimit.allow(s.clientKey(r)) {
+		if !s.apiLimit.allow(r.Context(), s.clientKey(r)) {
 			apiTooMany(w)
 			return
 		}

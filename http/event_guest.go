@@ -24,7 +24,7 @@ const (
 // registration, and answers 429 when it may not: a page in the reader's
 // language, or for the API the API's own answer.
 func (s *Server) guestAllowed(w http.ResponseWriter, r *http.Request, api bool) bool {
-	if s.guestLimit.allow(s.clientKey(r)) {
+	if s.guestLimit.allow(r.Context(), s.clientKey(r)) {
 		return true
 	}
 	if api {

@@ -102,6 +102,9 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 	if _, err := w.app.SignAuditHead(ctx); err != nil { // as the server does when it starts
 		t.Fatal(err)
 	}
+	if db.Dialect() == store.Postgres && cfg.SharedLimits == nil {
+		cfg.SharedLimits = db // as a server on PostgreSQL counts
+	}
 	server := rfhttp.NewServer(w.app, db.Ping, logger, cfg)
 	w.srv = httptest.NewServer(checkAPI(t, server.Handler()))
 	t.Cleanup(w.srv.Close)

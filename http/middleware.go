@@ -4,10 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // securityHeaders sets the headers every response carries. The policy
@@ -62,65 +59,6 @@ func (r *statusRecorder) WriteHeader(status int) {
 
 // Unwrap lets http.ResponseController reach the real writer (flushing).
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
-
-// limiter allows each client a number of requests per period, so that
-// nobody can try sign-in links or flood anyone's inbox, or hammer the API.
-type limiter struct {
-	mu      sync.Mutex
-	every   rate.Limit
-	burst   int
-	clients map[string]*clientLimit
-	// swept is when forget last ran: a table of many clients is swept
-	// once a minute at most, not at every new client.
-	swept time.Time
-}
-
-type clientLimit struct {
-	lim  *rate.Limiter
-	seen time.Time
-}
-
-func newLimiter(n int, per time.Duration) *limiter {
-	return &limiter{every: rate.Every(per / time.Duration(n)), burst: n, clients: map[string]*clientLimit{}}
-}
-
-// allow reports whether the client may make one more request now.
-func (l *limiter) allow(client string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := time.Now()
-	c, ok := l.clients[client]
-	if !ok {
-		if len(l.clients) > 10000 && now.Sub(l.swept) > time.Minute {
-			l.forget(now)
-			l.swept = now
-		}
-		c = &clientLimit{lim: rate.NewLimiter(l.every, l.burst)}
-		l.clients[client] = c
-	}
-	c.seen = now
-	return c.lim.AllowN(now, 1)
-}
-
-// forget drops clients not seen for an hour, so that the table stays small.
-func (l *limiter) forget(now time.Time) {
-	for k, c := range l.clients {
-		if now.Sub(c.seen) > time.Hour {
-			delete(l.clients, k)
-		}
-	}
-}
-
-// limit applies a limiter to a route.
-func (s *Server) limit(l *limiter, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !l.allow(s.clientKey(r)) {
-			tooMany(w)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
 
 // tileOrigin is the origin of the chapter's map tiles (Config.TilesURL),
 // after a space, for the pages' img-src; "" when there are none.

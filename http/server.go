@@ -84,6 +84,9 @@ type Config struct {
 	// routes on a blank background, telling no third party where anyone
 	// canvasses.
 	TilesURL string
+	// SharedLimits, when set, counts requests for rate limits with the
+	// other servers of the database; a server alone counts in memory.
+	SharedLimits SharedLimits
 }
 
 // signInsPerMinute is how many times a minute one client may ask for a
@@ -105,9 +108,9 @@ func NewServer(a *app.App, ping func(context.Context) error, logger *slog.Logger
 	pages() // parsed now, so that a server is ready for its first page
 	return &Server{
 		app: a, ping: ping, logger: logger, cfg: cfg, proxies: proxies(cfg.TrustedProxies),
-		signInLimit: newLimiter(signIns, time.Minute),
-		apiLimit:    newLimiter(600, time.Minute),
-		guestLimit:  newLimiter(guestRequests, guestPeriod),
+		signInLimit: newLimiter("sign-in", signIns, time.Minute, cfg.SharedLimits),
+		apiLimit:    newLimiter("api", 600, time.Minute, cfg.SharedLimits),
+		guestLimit:  newLimiter("guest", guestRequests, guestPeriod, cfg.SharedLimits),
 		metrics:     newMetrics(),
 		imports:     newImportJobs(),
 		feeds:       newFeedCache(),

@@ -112,6 +112,19 @@ func (h *Hub) Changed(id int64) {
 	}
 }
 
+// ChangedAll marks every followed topic's state stale, when changes may
+// have gone unheard.
+func (h *Hub) ChangedAll() {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for id, t := range h.topics {
+		h.markStale(id, t)
+	}
+}
+
 func (h *Hub) markStale(id int64, t *topic) {
 	t.stale = true
 	if !t.running {

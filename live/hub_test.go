@@ -114,3 +114,28 @@ func TestAnUnfollowedTopicIsNotLoaded(t *testing.T) {
 		t.Fatal("a topic no one follows was loaded")
 	}
 }
+
+// TestChangedAllReloadsEveryFollowedTopic: when changes may have gone
+// unheard, every topic followed is loaded again, and only those.
+func TestChangedAllReloadsEveryFollowedTopic(t *testing.T) {
+	c := &counter{}
+	h := newHub(c)
+	a, b := h.Subscribe(1), h.Subscribe(2)
+	defer a.Close()
+	defer b.Close()
+	next(t, a)
+	next(t, b)
+	c.changes.Add(1)
+	h.ChangedAll()
+	if got := next(t, a); got != "1" {
+		t.Errorf("topic 1 after ChangedAll: %q, want 1", got)
+	}
+	if got := next(t, b); got != "1" {
+		t.Errorf("topic 2 after ChangedAll: %q, want 1", got)
+	}
+	if _, followed := h.topics[3]; followed {
+		t.Error("ChangedAll made a topic no one follows")
+	}
+	var none *Hub
+	none.ChangedAll() // a server without live pages
+}

@@ -62,6 +62,12 @@ type DB struct {
 	views *viewLog
 	// checkpoints copies SQLite's write-ahead log back into the database.
 	checkpoints *checkpointer
+	// signals gathers the news of changes for the other servers sharing a
+	// PostgreSQL database (see signal.go).
+	signals signaler
+	// rateSweep remembers when the shared rate limits' old counts were
+	// last deleted (see rate_limit.go).
+	rateSweep rateSweep
 
 	// Now returns the current time; tests set it to fix the clock.
 	Now func() time.Time

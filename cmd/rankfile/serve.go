@@ -181,6 +181,7 @@ func appServices(db *store.DB) *rfapp.App {
 		Zone: db.Zone, Now: db.Now, Logger: slog.Default(),
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
+	a.Signals = db // PostgreSQL's other servers; nothing on SQLite
 	return a
 }
 
@@ -249,6 +250,9 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	}
 	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f), TrustedProxies: proxies,
 		TilesURL: cmp.Or(f.tilesURL, a.getenv("RANKFILE_TILES_URL"))}
+	if db.Dialect() == store.Postgres {
+		cfg.SharedLimits = db // the other servers of the database count with this one
+	}
 	srv := rfhttp.NewServer(webApp, db.Ping, logger, cfg)
 	if err := srv.Open(f.addr); err != nil {
 		return fmt.Errorf("listening on %s: %w", f.addr, err)
@@ -258,9 +262,10 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 		base = strings.TrimSuffix(srv.URL(), "/")
 	}
 	fmt.Fprintf(a.stdout, "rankfile is serving at %s\n", srv.URL())
-	if err := a.startElectionClock(ctx, webApp, f, base, logger); err != nil {
+	if err := a.startElectionClock(ctx, db, webApp, f, base, logger); err != nil {
 		return err
 	}
+	go db.Listen(ctx, logger, webApp.Heard, webApp.SignalsLost)
 	go refreshFeeds(ctx, srv, logger)
 	heads := keepAuditHeads(ctx, db, webApp, a.headsFile(f), logger)
 	if started != nil {
@@ -321,7 +326,11 @@ const electionClockEvery = time.Minute
 // Without an SMTP server no such email is sent: the log, which takes
 // sign-in links, would fill with one message per member. The demo, whose
 // members are made up, sends them to the log all the same.
-func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
+//
+// The clock and the outbox's sender each run in one server at a time
+// among those sharing a database (store.DB.Lead), and move to another
+// within seconds when that server dies.
+func (a *app) startElectionClock(ctx context.Context, db *store.DB, web *rfapp.App, f serveFlags, base string, logger *slog.Logger) error {
 	cfg, err := a.mailConfig(f)
 	if err != nil {
 		return err
@@ -330,39 +339,42 @@ func (a *app) startElectionClock(ctx context.Context, web *rfapp.App, f serveFla
 	if !mail {
 		logger.Info("no SMTP server is set: election and event emails are not sent; events' wait in the outbox")
 	} else {
-		go sendOutbox(ctx, web, base, logger)
+		go db.Lead(ctx, "outbox", logger, func(ctx context.Context) { sendOutbox(ctx, web, base, logger) })
 	}
-	go func() {
-		tick := time.NewTicker(electionClockEvery)
-		defer tick.Stop()
-		for {
-			_, remind := web.QueueReminders(ctx)
-			_, weekly := web.DraftComingWeekly(ctx)
-			_, terms := web.QueueTermNotices(ctx)
-			_, queues := web.ReturnToQueues(ctx)
-			_, followUps := web.QueueFollowUps(ctx)
-			_, lapses := web.QueueLapseNotices(ctx)
-			_, onboard := web.Onboard(ctx)
-			_, feedback := web.QueueFeedbackRequests(ctx)
-			_, purged := web.PurgeTargets(ctx)
-			_, unoffered := web.QueueUnofferedCourses(ctx)
-			benchmarks := web.TakeYesterdaysBenchmarks(ctx)
-			err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
-				onboard, benchmarks, lapses, feedback, purged, unoffered)
-			if err == nil && mail {
-				err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
-			}
-			if err != nil && ctx.Err() == nil {
-				logger.Error("keeping elections and proposals on time", "err", err)
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			}
-		}
-	}()
+	go db.Lead(ctx, "clock", logger, func(ctx context.Context) { keepTime(ctx, web, mail, base, logger) })
 	return nil
+}
+
+// keepTime does the clock's work every electionClockEvery until ctx ends.
+func keepTime(ctx context.Context, web *rfapp.App, mail bool, base string, logger *slog.Logger) {
+	tick := time.NewTicker(electionClockEvery)
+	defer tick.Stop()
+	for {
+		_, remind := web.QueueReminders(ctx)
+		_, weekly := web.DraftComingWeekly(ctx)
+		_, terms := web.QueueTermNotices(ctx)
+		_, queues := web.ReturnToQueues(ctx)
+		_, followUps := web.QueueFollowUps(ctx)
+		_, lapses := web.QueueLapseNotices(ctx)
+		_, onboard := web.Onboard(ctx)
+		_, feedback := web.QueueFeedbackRequests(ctx)
+		_, purged := web.PurgeTargets(ctx)
+		_, unoffered := web.QueueUnofferedCourses(ctx)
+		benchmarks := web.TakeYesterdaysBenchmarks(ctx)
+		err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
+			onboard, benchmarks, lapses, feedback, purged, unoffered)
+		if err == nil && mail {
+			err = errors.Join(web.SendElectionMail(ctx, base), web.SendProposalMail(ctx, base))
+		}
+		if err != nil && ctx.Err() == nil {
+			logger.Error("keeping elections and proposals on time", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // outboxEvery is how often the server looks for email owed: a
