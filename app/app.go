@@ -81,7 +81,7 @@ type App struct {
 	// that their pages must show at once; nil when there are none.
 	Signals Signaler
 	Mailer  rankfile.Mailer
-	Logger *slog.Logger
+	Logger  *slog.Logger
 
 	// Name is the organization's name as members know it.
 	Name string
