@@ -39,6 +39,14 @@ ensure_calendars() {
 	export RANKFILE_TEST_REQUIRE_CALENDARS=1
 }
 
+# ensure_haproxy installs HAProxy, the load balancer the tests put in
+# front of several servers on one PostgreSQL, and makes its absence a
+# failure rather than a skip.
+ensure_haproxy() {
+	have haproxy || apt_install haproxy
+	export RANKFILE_TEST_REQUIRE_HAPROXY=1
+}
+
 # ensure_pdf_tools installs poppler's pdftotext, with which the tests read
 # back the PDFs rankfile writes, and makes its absence a failure.
 ensure_pdf_tools() {

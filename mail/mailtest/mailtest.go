@@ -46,6 +46,7 @@ type options struct {
 	mechanisms         []string
 	tlsMode            string
 	rejected           []string
+	delay              time.Duration
 }
 
 // WithAuth makes the server require SMTP AUTH with username and password
@@ -73,6 +74,13 @@ func WithTLS(mode string) Option {
 // addresses with a 550 reply that names the address, as real servers do.
 func WithRejectedRecipients(addrs ...string) Option {
 	return func(o *options) { o.rejected = append(o.rejected, addrs...) }
+}
+
+// WithDelay makes the server take each message's data only after d, as a
+// busy real server does: sending a batch then takes long enough for a test
+// to act in the middle of it.
+func WithDelay(d time.Duration) Option {
+	return func(o *options) { o.delay = d }
 }
 
 // Start runs a server on 127.0.0.1 at a free port and closes it when the test

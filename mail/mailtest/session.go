@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
@@ -91,6 +92,7 @@ func (s *session) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	time.Sleep(s.srv.opts.delay)
 	m, err := parse(raw)
 	if err != nil {
 		s.srv.errlog.errorf("mailtest: refused a message that cannot be parsed: %v", err)

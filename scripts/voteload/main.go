@@ -31,9 +31,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/scripts/meetingload"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -80,97 +83,54 @@ func withDB(ctx context.Context, dsn string, fn func(db *store.DB) error) error 
 	return fn(db)
 }
 
-// voter is a member who votes and follows the meeting.
-type voter struct {
-	ID      int64  `json:"id"`
-	Token   string `json:"token"`
-	Session int64  `json:"session"`
-}
-
-// prepare calls the meeting, checks the voters in and opens the vote.
+// prepare prepares the meeting and prints its voters, and the meeting's
+// and vote's ids on standard error.
 func prepare(ctx context.Context, db *store.DB, n int) error {
-	members, _, err := store.NewMemberService(db).FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood, Brief: true})
+	meetingID, voteID, voters, err := meetingload.Prepare(ctx, db, n)
 	if err != nil {
 		return err
 	}
-	if len(members) < n {
-		return fmt.Errorf("only %d members are in good standing; make a bigger demo with --list-size", len(members))
-	}
-	bodies := store.NewBodyService(db)
-	chapter, err := bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "los-angeles-chapter"})
-	if err != nil {
-		return err
-	}
-	branches, err := bodies.FindBodies(ctx, rankfile.BodyFilter{Kind: rankfile.KindBranch})
-	if err != nil {
-		return err
-	}
-	m := &rankfile.Meeting{BodyID: chapter.ID, Kind: rankfile.MeetingChapter, Title: "A meeting everyone votes at",
-		StartsAt: db.Now(), Format: rankfile.InPerson, Quorum: rankfile.Quorum{Percent: 10},
-		Agenda: []*rankfile.AgendaItem{{Kind: rankfile.AgendaMotion, Title: "Measure the software"}}}
-	for _, b := range branches {
-		m.Sessions = append(m.Sessions, &rankfile.MeetingSession{Name: b.Name, BranchID: b.ID})
-	}
-	meetings := store.NewMeetingService(db)
-	if err := meetings.CreateMeeting(ctx, m, nil); err != nil {
-		return err
-	}
-	auth := store.NewAuthService(db)
-	var out []voter
-	for i, member := range members[:n] {
-		session := m.Sessions[i%len(m.Sessions)]
-		for _, s := range m.Sessions {
-			if s.BranchID == member.Branch.ID() {
-				session = s
-			}
-		}
-		if err := meetings.CheckIn(ctx, m.ID, session.ID, member.ID); err != nil {
-			return err
-		}
-		token, _, err := auth.CreateAPIToken(ctx, member.ID, "bench-vote", rankfile.DefaultTokenDays)
-		if err != nil {
-			return err
-		}
-		out = append(out, voter{ID: member.ID, Token: token, Session: session.ID})
-	}
-	v := &rankfile.MeetingVote{MeetingID: m.ID, AgendaItemID: m.Agenda[0].ID, Kind: rankfile.VoteYesNo, Question: "Is it fast enough?"}
-	if err := meetings.OpenVote(ctx, v); err != nil {
-		return err
-	}
-	fmt.Fprintln(os.Stderr, m.ID, v.ID)
-	return json.NewEncoder(os.Stdout).Encode(out)
+	fmt.Fprintln(os.Stderr, meetingID, voteID)
+	return json.NewEncoder(os.Stdout).Encode(voters)
 }
 
-// check closes the vote and compares its box with the acknowledged votes.
+// run runs the load and writes the members whose votes were acknowledged
+// to ackedFile.
+func run(base string, meetingID, voteID int64, votersFile string, duration time.Duration, workers int, ackedFile string) error {
+	b, err := os.ReadFile(votersFile)
+	if err != nil {
+		return err
+	}
+	l := &meetingload.Load{Base: base, MeetingID: meetingID, VoteID: voteID, Duration: duration, Workers: workers, Out: os.Stdout}
+	if err := json.Unmarshal(b, &l.Voters); err != nil {
+		return err
+	}
+	r, err := l.Run()
+	if err != nil {
+		return err
+	}
+	var out strings.Builder
+	for _, id := range r.Acked {
+		fmt.Fprintln(&out, id)
+	}
+	return os.WriteFile(ackedFile, []byte(out.String()), 0o644)
+}
+
+// check checks the box against the members in ackedFile.
 func check(ctx context.Context, db *store.DB, voteID int64, ackedFile string) error {
 	b, err := os.ReadFile(ackedFile)
 	if err != nil {
 		return err
 	}
-	acked := map[string]bool{}
-	for _, id := range strings.Fields(string(b)) {
-		acked[id] = true
+	var acked []int64
+	for _, f := range strings.Fields(string(b)) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return err
+		}
+		acked = append(acked, id)
 	}
-	meetings := store.NewMeetingService(db)
-	marked, err := meetings.VotedMembers(ctx, voteID)
-	if err != nil {
-		return err
-	}
-	for _, id := range marked {
-		delete(acked, fmt.Sprint(id))
-	}
-	missing := len(acked)
-	ballots := 0
-	_, err = meetings.CloseVote(ctx, voteID, func(v *rankfile.MeetingVote, box []*rankfile.CastBallot) (*rankfile.VoteResult, error) {
-		ballots = len(box)
-		return &rankfile.VoteResult{Summary: fmt.Sprintf("%d ballots", len(box))}, nil
-	}, nil, nil)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("members marked as voted: %d; ballots in the box: %d; acknowledged votes not counted: %d\n", len(marked), ballots, missing)
-	if missing > 0 || ballots != len(marked) {
-		return fmt.Errorf("the box does not hold exactly one ballot for each acknowledged vote")
-	}
-	return nil
+	found, err := meetingload.Check(ctx, db, voteID, acked)
+	fmt.Println(found)
+	return err
 }

@@ -1,4 +1,4 @@
-package main
+package meetingload
 
 import (
 	"bufio"
@@ -36,21 +36,43 @@ type follower struct {
 	reconns atomic.Int64
 }
 
-func run(base string, meetingID, voteID int64, votersFile string, duration time.Duration, workers int, ackedFile string) error {
-	b, err := os.ReadFile(votersFile)
-	if err != nil {
-		return err
-	}
-	var voters []voter
-	if err := json.Unmarshal(b, &voters); err != nil {
-		return err
-	}
+// Load is a meeting's vote under load: its voters each follow the
+// meeting's live state on an event stream, as their phones would, and
+// vote at an even pace over Duration, each from an address of their own.
+type Load struct {
+	// Base is where rankfile serves (a load balancer, for several servers).
+	Base              string
+	MeetingID, VoteID int64
+	Voters            []Voter
+	Duration          time.Duration
+	// Workers is how many votes are sent at once, at most.
+	Workers int
+	// Out takes the report's lines as they come ("streams open" first).
+	Out io.Writer
+}
+
+// Report is what a load found.
+type Report struct {
+	// Acked are the members whose votes were acknowledged, in order.
+	Acked []int64
+	// Behind is how many streams did not show, at the end, a count of at
+	// least the votes acknowledged: phones left showing an old state.
+	Behind int
+}
+
+// Run opens the streams, waits until every one has the current state,
+// has the members vote, and reports the votes' latency and, for every
+// stream, how long after the k-th vote was acknowledged the stream showed
+// at least k votes. Votes that fail on the network or with a server error
+// are sent again after a second, as a phone would; a stream that drops
+// reconnects after a second, as a browser does.
+func (l *Load) Run() (*Report, error) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 10000, MaxIdleConnsPerHost: 10000, IdleConnTimeout: time.Minute}}
 	stop := make(chan struct{})
-	followers := make([]*follower, len(voters))
-	for i, v := range voters {
+	followers := make([]*follower, len(l.Voters))
+	for i, v := range l.Voters {
 		followers[i] = &follower{}
-		go followers[i].follow(client, fmt.Sprintf("%s/api/v1/meetings/%d/events", base, meetingID), v.Token, address(i+1<<20), stop)
+		go followers[i].follow(client, fmt.Sprintf("%s/api/v1/meetings/%d/events", l.Base, l.MeetingID), v.Token, address(i+1<<20), stop)
 	}
 	start := time.Now()
 	for ready := 0; ready < len(followers); {
@@ -61,29 +83,30 @@ func run(base string, meetingID, voteID int64, votersFile string, duration time.
 			}
 		}
 		if time.Since(start) > 2*time.Minute {
-			return fmt.Errorf("only %d of %d streams opened in two minutes", ready, len(followers))
+			close(stop)
+			return nil, fmt.Errorf("only %d of %d streams opened in two minutes", ready, len(followers))
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	fmt.Printf("streams open: %d, in %v\n", len(followers), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(l.Out, "streams open: %d, in %v\n", len(followers), time.Since(start).Round(time.Millisecond))
 
-	acks, latencies, failures := castAll(client, base, meetingID, voteID, voters, duration, workers)
+	acks, latencies, failures := castAll(client, l.Base, l.MeetingID, l.VoteID, l.Voters, l.Duration, l.Workers)
 	time.Sleep(3 * time.Second) // the last updates reach the streams
 	close(stop)
 
 	slices.SortFunc(latencies, func(a, b time.Duration) int { return int(a - b) })
-	fmt.Printf("votes acknowledged: %d of %d, network failures sent again: %d\n", len(acks), len(voters), failures)
-	fmt.Printf("vote latency: p50 %v, p90 %v, p99 %v, max %v\n", pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 100))
-	reportStreams(followers, acks)
-	var out strings.Builder
+	fmt.Fprintf(l.Out, "votes acknowledged: %d of %d, network failures sent again: %d\n", len(acks), len(l.Voters), failures)
+	fmt.Fprintf(l.Out, "vote latency: p50 %v, p90 %v, p99 %v, max %v\n", pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 100))
+	r := &Report{Behind: reportStreams(l.Out, followers, acks)}
 	for _, a := range acks {
-		fmt.Fprintln(&out, a.member)
+		r.Acked = append(r.Acked, a.member)
 	}
-	return os.WriteFile(ackedFile, []byte(out.String()), 0o644)
+	return r, nil
 }
 
 // address gives each simulated phone an address of its own, as a reverse
-// proxy would pass it on (X-Real-IP), so that the API's limit per client
+// proxy in front of it would pass it on (X-Forwarded-For, to which a load
+// balancer adds its own hop), so that the API's limit per client
 // applies per member.
 func address(i int) string { return fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255) }
 
@@ -93,7 +116,7 @@ func (f *follower) follow(client *http.Client, url, token, addr string, stop cha
 	for {
 		req, _ := http.NewRequest("GET", url, nil)
 		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("X-Real-IP", addr)
+		req.Header.Set("X-Forwarded-For", addr)
 		resp, err := client.Do(req)
 		if err == nil && resp.StatusCode == http.StatusOK {
 			f.read(resp.Body, stop)
@@ -142,7 +165,7 @@ type ack struct {
 // castAll sends each voter's vote at an even pace over the duration, at
 // most workers at once, sending again after a second what fails on the
 // network, and returns the acknowledgements in the order they came.
-func castAll(client *http.Client, base string, meetingID, voteID int64, voters []voter, duration time.Duration, workers int) ([]ack, []time.Duration, int64) {
+func castAll(client *http.Client, base string, meetingID, voteID int64, voters []Voter, duration time.Duration, workers int) ([]ack, []time.Duration, int64) {
 	var mu sync.Mutex
 	var acks []ack
 	var latencies []time.Duration
@@ -164,7 +187,7 @@ func castAll(client *http.Client, base string, meetingID, voteID int64, voters [
 					req, _ := http.NewRequest("POST", url, bytes.NewBufferString(body))
 					req.Header.Set("Authorization", "Bearer "+v.Token)
 					req.Header.Set("Content-Type", "application/json")
-					req.Header.Set("X-Real-IP", address(i+1))
+					req.Header.Set("X-Forwarded-For", address(i+1))
 					sent := time.Now()
 					resp, err := client.Do(req)
 					if err != nil || resp.StatusCode >= 500 {
@@ -202,13 +225,17 @@ func castAll(client *http.Client, base string, meetingID, voteID int64, voters [
 }
 
 // reportStreams says how long after the k-th acknowledgement each stream
-// first showed a count of at least k, over every stream and every k.
-func reportStreams(followers []*follower, acks []ack) {
+// first showed a count of at least k, over every stream and every k, and
+// returns how many streams never showed the last.
+func reportStreams(out io.Writer, followers []*follower, acks []ack) (behind int) {
 	var delays []time.Duration
 	over, reconnects := 0, int64(0)
 	for _, f := range followers {
 		reconnects += f.reconns.Load()
 		f.mu.Lock()
+		if len(f.seen) == 0 || f.seen[len(f.seen)-1].voted < len(acks) {
+			behind++
+		}
 		j := 0
 		for k := 1; k <= len(acks); k++ {
 			for j < len(f.seen) && f.seen[j].voted < k {
@@ -228,8 +255,9 @@ func reportStreams(followers []*follower, acks []ack) {
 		f.mu.Unlock()
 	}
 	slices.SortFunc(delays, func(a, b time.Duration) int { return int(a - b) })
-	fmt.Printf("streams saw each count: p50 %v, p99 %v, max %v after its vote was acknowledged; %d of %d (stream, vote) pairs over 1s; reconnects %d\n",
-		pct(delays, 50), pct(delays, 99), pct(delays, 100), over, len(delays), reconnects)
+	fmt.Fprintf(out, "streams saw each count: p50 %v, p99 %v, max %v after its vote was acknowledged; %d of %d (stream, vote) pairs over 1s; reconnects %d; streams not showing the last count: %d\n",
+		pct(delays, 50), pct(delays, 99), pct(delays, 100), over, len(delays), reconnects, behind)
+	return behind
 }
 
 func pct(sorted []time.Duration, p int) time.Duration {
