@@ -13,6 +13,7 @@ import (
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/mail/mailtest"
+	"github.com/rankfile/rankfile/scripts/electionload"
 	"github.com/rankfile/rankfile/scripts/meetingload"
 	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
@@ -27,12 +28,14 @@ const clusterServerEnv = "RANKFILE_TEST_CLUSTER_SERVER"
 // three rankfile processes on one PostgreSQL behind HAProxy, with its
 // health checks. While the outbox sends the chapter's emails, 400
 // registrations' among them (slowly: the mail server takes 30 ms a
-// message), and 150 members vote in a live
-// meeting, each following it on an event stream through the load
-// balancer, the server that sends the outbox is killed with SIGKILL. Then:
-// every acknowledged vote is in the box, once; every stream came back
-// through another server and shows the final count; another server took
-// over the outbox within seconds; and no email went out twice.
+// message), 150 members vote in a live meeting, each following it on an
+// event stream through the load balancer, and 250 members cast their
+// ballots in the chapter's election, the server that sends the outbox is
+// killed with SIGKILL. Then: every acknowledged vote is in the meeting's
+// box, once; every receipt given has its ballot in the election's box,
+// whose ballots match the voters marked on the roll; every stream came
+// back through another server and shows the final count; another server
+// took over the outbox within seconds; and no email went out twice.
 func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 	if args := os.Getenv(clusterServerEnv); args != "" {
 		serveAsChild(args)
@@ -54,6 +57,14 @@ func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	election, err := electionload.OpenElection(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	electors, err := electionload.Voters(ctx, db, election, 250)
+	if err != nil {
+		t.Fatal(err)
+	}
 	queueConfirmations(t, ctx, db, 400)
 	smtp := mailtest.Start(t, mailtest.WithDelay(30*time.Millisecond))
 	c := startCluster(t, dsn, 3, smtp)
@@ -70,7 +81,15 @@ func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 		done <- err
 	}()
 	waitUntil(t, "the streams to open", func() bool { return strings.Contains(load.Out.(*syncBuffer).String(), "streams open") })
-	time.Sleep(5 * time.Second) // halfway through the vote
+	storm := &electionload.Storm{Base: lb, ElectionID: election.ID, Voters: electors, Duration: 10 * time.Second, Workers: 50}
+	var receipts []string
+	var refused, again int
+	cast := make(chan struct{})
+	go func() {
+		defer close(cast)
+		receipts, refused, again = storm.Run()
+	}()
+	time.Sleep(5 * time.Second) // halfway through the vote and the storm
 	leader := c.leaderOf(t, "outbox")
 	before := outboxCounts(t, db)
 	killed := time.Now()
@@ -81,11 +100,20 @@ func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
+	<-cast
 	t.Logf("killed server %d mid-vote, the outbox at %v\n%s", leader, before, load.Out.(*syncBuffer).String())
 
 	found, err := meetingload.Check(ctx, db, voteID, report.Acked)
 	if err != nil {
 		t.Errorf("%s: %v", found, err)
+	}
+	found, err = electionload.CheckBox(ctx, db, election, receipts)
+	t.Logf("%s; refused %d, sent again %d", found, refused, again)
+	if err != nil {
+		t.Error(err)
+	}
+	if len(receipts)+refused != len(electors) {
+		t.Errorf("%d receipts and %d refusals for %d voters", len(receipts), refused, len(electors))
 	}
 	if report.Behind > 0 {
 		t.Errorf("%d of %d streams do not show the vote's final count", report.Behind, len(voters))

@@ -6,8 +6,8 @@
 //
 // targets gives N members on the roll of the demo's open election an API
 // token each and writes one vegeta target per voter: their ballot, with a
-// random ranking, sent from an address of its own (X-Real-IP, as a
-// reverse proxy in front of rankfile would set it). check counts the
+// random ranking, sent from an address of its own (X-Forwarded-For, as a
+// reverse proxy in front of rankfile would pass it on). check counts the
 // ballots in the box and the voters marked on the roll, which must agree;
 // given vegeta's results (vegeta encode --to json), it also finds in the
 // box the ballot of every receipt code a voter was given.
@@ -18,10 +18,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/scripts/electionload"
 	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
@@ -50,7 +50,7 @@ func main() {
 	if db.Keys, err = secret.LoadFile(*keyFile); err != nil {
 		fail(err)
 	}
-	e, err := openElection(ctx, db)
+	e, err := electionload.OpenElection(ctx, db)
 	if err != nil {
 		fail(err)
 	}
@@ -72,19 +72,6 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-// openElection finds the demo election that is open for voting.
-func openElection(ctx context.Context, db *store.DB) (*rankfile.Election, error) {
-	es, err := store.NewElectionService(db).FindElections(ctx, rankfile.ElectionFilter{
-		Status: rankfile.ElectionVoting, At: db.Now()})
-	if err != nil {
-		return nil, err
-	}
-	if len(es) == 0 {
-		return nil, fmt.Errorf("no election is open for voting; run rankfile demo first")
-	}
-	return es[0], nil
-}
-
 // target is one request in vegeta's JSON format.
 type target struct {
 	Method string              `json:"method"`
@@ -93,29 +80,18 @@ type target struct {
 	Body   []byte              `json:"body"`
 }
 
-// writeTargets mints a token for each of the first n voters in good
-// standing and prints their ballots as vegeta targets.
+// writeTargets mints a token for each of the first n voters and prints
+// their ballots as vegeta targets.
 func writeTargets(ctx context.Context, db *store.DB, e *rankfile.Election, base string, n int) error {
-	members, _, err := store.NewMemberService(db).FindMembers(ctx, rankfile.ElectorateFilter(
-		&rankfile.Body{Kind: rankfile.KindChapter}, e.Cutoff))
+	voters, err := electionload.Voters(ctx, db, e, n)
 	if err != nil {
 		return err
 	}
-	if len(members) < n {
-		return fmt.Errorf("only %d members may vote; make a bigger demo with --list-size", len(members))
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	auth := store.NewAuthService(db)
 	out := json.NewEncoder(os.Stdout)
-	for i, m := range members[:n] {
-		token, _, err := auth.CreateAPIToken(ctx, m.ID, "bench-cast", rankfile.DefaultTokenDays)
-		if err != nil {
-			return err
-		}
-		body, _ := json.Marshal(randomBallot(e, rng))
-		t := target{Method: "POST", URL: fmt.Sprintf("%s/api/v1/elections/%d/ballot", base, e.ID), Body: body,
-			Header: map[string][]string{"Authorization": {"Bearer " + token}, "Content-Type": {"application/json"},
-				"X-Real-IP": {fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255)}}}
+	for _, v := range voters {
+		t := target{Method: "POST", URL: fmt.Sprintf("%s/api/v1/elections/%d/ballot", base, e.ID), Body: v.Ballot,
+			Header: map[string][]string{"Authorization": {"Bearer " + v.Token}, "Content-Type": {"application/json"},
+				"X-Forwarded-For": {v.Address}}}
 		if err := out.Encode(t); err != nil {
 			return err
 		}
@@ -123,56 +99,20 @@ func writeTargets(ctx context.Context, db *store.DB, e *rankfile.Election, base 
 	return nil
 }
 
-// randomBallot ranks some candidates of each contest.
-func randomBallot(e *rankfile.Election, rng *rand.Rand) *rankfile.Ballot {
-	b := &rankfile.Ballot{Rankings: map[int64][]int64{}}
-	for _, c := range e.Contests {
-		for _, i := range rng.Perm(len(c.Candidates))[:1+rng.IntN(len(c.Candidates))] {
-			b.Rankings[c.ID] = append(b.Rankings[c.ID], c.Candidates[i].ID)
-		}
-	}
-	return b
-}
-
 // check prints the ballots in the box and the voters marked on the roll,
 // and fails unless they agree and, given vegeta's results, unless every
 // acknowledged ballot's receipt is in the box.
 func check(ctx context.Context, db *store.DB, e *rankfile.Election, results string) error {
-	elections := store.NewElectionService(db)
-	box, err := elections.BallotBox(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	voted, err := elections.Voted(ctx, e.ID)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("ballots in the box: %d; voters marked on the roll: %d\n", len(box), voted)
-	if voted != len(box) {
-		return fmt.Errorf("the box and the roll disagree")
-	}
-	if results == "" {
-		return nil
-	}
-	codes, err := receipts(results)
-	if err != nil {
-		return err
-	}
-	inBox := map[string]bool{}
-	for _, b := range box {
-		inBox[b.ReceiptHash] = true
-	}
-	missing := 0
-	for _, code := range codes {
-		if !inBox[rankfile.ReceiptHash(e.ID, code)] {
-			missing++
+	var codes []string
+	if results != "" {
+		var err error
+		if codes, err = receipts(results); err != nil {
+			return err
 		}
 	}
-	fmt.Printf("receipts given: %d; their ballots missing from the box: %d\n", len(codes), missing)
-	if missing > 0 {
-		return fmt.Errorf("%d acknowledged ballots are not in the box", missing)
-	}
-	return nil
+	found, err := electionload.CheckBox(ctx, db, e, codes)
+	fmt.Println(found)
+	return err
 }
 
 // receipts reads the receipt code of every ballot acknowledged (201) from
