@@ -82,12 +82,11 @@ func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 	}()
 	waitUntil(t, "the streams to open", func() bool { return strings.Contains(load.Out.(*syncBuffer).String(), "streams open") })
 	storm := &electionload.Storm{Base: lb, ElectionID: election.ID, Voters: electors, Duration: 10 * time.Second, Workers: 50}
-	var receipts []string
-	var refused, again int
-	cast := make(chan struct{})
+	var cast *electionload.Result
+	stormed := make(chan struct{})
 	go func() {
-		defer close(cast)
-		receipts, refused, again = storm.Run()
+		defer close(stormed)
+		cast = storm.Run()
 	}()
 	time.Sleep(5 * time.Second) // halfway through the vote and the storm
 	leader := c.leaderOf(t, "outbox")
@@ -100,20 +99,20 @@ func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	<-cast
+	<-stormed
 	t.Logf("killed server %d mid-vote, the outbox at %v\n%s", leader, before, load.Out.(*syncBuffer).String())
 
 	found, err := meetingload.Check(ctx, db, voteID, report.Acked)
 	if err != nil {
 		t.Errorf("%s: %v", found, err)
 	}
-	found, err = electionload.CheckBox(ctx, db, election, receipts)
-	t.Logf("%s; refused %d, sent again %d", found, refused, again)
+	found, err = electionload.CheckBox(ctx, db, election, cast.Receipts)
+	t.Logf("%s; refused %d, sent again %d", found, cast.Refused, cast.Again)
 	if err != nil {
 		t.Error(err)
 	}
-	if len(receipts)+refused != len(electors) {
-		t.Errorf("%d receipts and %d refusals for %d voters", len(receipts), refused, len(electors))
+	if len(cast.Receipts)+cast.Refused != len(electors) {
+		t.Errorf("%d receipts and %d refusals for %d voters", len(cast.Receipts), cast.Refused, len(electors))
 	}
 	if report.Behind > 0 {
 		t.Errorf("%d of %d streams do not show the vote's final count", report.Behind, len(voters))

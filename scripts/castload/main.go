@@ -3,6 +3,7 @@
 //
 //	castload targets -db FILE -url BASE -voters N > targets.json
 //	castload check -db FILE [-results FILE]
+//	castload storm -db FILE -url BASE -voters N -duration 10m -workers W
 //
 // targets gives N members on the roll of the demo's open election an API
 // token each and writes one vegeta target per voter: their ballot, with a
@@ -10,7 +11,11 @@
 // reverse proxy in front of rankfile would pass it on). check counts the
 // ballots in the box and the voters marked on the roll, which must agree;
 // given vegeta's results (vegeta encode --to json), it also finds in the
-// box the ballot of every receipt code a voter was given.
+// box the ballot of every receipt code a voter was given. storm casts the
+// N voters' ballots itself at an even pace over the duration, sending
+// again after a second what fails on the network or with a server error
+// (as phones do, and as a server dying in the middle calls for), prints
+// the latencies and checks the box against the receipts given.
 package main
 
 import (
@@ -19,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/scripts/electionload"
@@ -28,7 +34,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: castload targets|check -db FILE [-key-file FILE -url BASE -voters N]")
+		fmt.Fprintln(os.Stderr, "usage: castload targets|check|storm -db FILE [-key-file FILE -url BASE -voters N]")
 		os.Exit(2)
 	}
 	flags := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
@@ -37,6 +43,8 @@ func main() {
 	voters := flags.Int("voters", 3500, "how many voters to give a ballot")
 	results := flags.String("results", "", "vegeta's results as JSON lines, to check every receipt given")
 	keyFile := flags.String("key-file", "", "the key file, which opens the sealed ballots (default: the database's name + .keys)")
+	duration := flags.Duration("duration", 10*time.Second, "how long the storm takes (storm)")
+	workers := flags.Int("workers", 500, "ballots sent at once, at most (storm)")
 	flags.Parse(os.Args[2:])
 	ctx := context.Background()
 	db, err := store.Open(ctx, *dsn)
@@ -59,6 +67,8 @@ func main() {
 		err = writeTargets(ctx, db, e, *base, *voters)
 	case "check":
 		err = check(ctx, db, e, *results)
+	case "storm":
+		err = storm(ctx, db, e, *base, *voters, *duration, *workers)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -111,6 +121,22 @@ func check(ctx context.Context, db *store.DB, e *rankfile.Election, results stri
 		}
 	}
 	found, err := electionload.CheckBox(ctx, db, e, codes)
+	fmt.Println(found)
+	return err
+}
+
+// storm casts n voters' ballots over the duration and checks the box.
+func storm(ctx context.Context, db *store.DB, e *rankfile.Election, base string, n int, duration time.Duration, workers int) error {
+	voters, err := electionload.Voters(ctx, db, e, n)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("casting %d ballots over %v\n", n, duration)
+	start := time.Now()
+	r := (&electionload.Storm{Base: base, ElectionID: e.ID, Voters: voters, Duration: duration, Workers: workers}).Run()
+	fmt.Printf("cast in %v: receipts %d, refused %d, sent again %d\n", time.Since(start).Round(time.Millisecond), len(r.Receipts), r.Refused, r.Again)
+	fmt.Printf("ballot latency: p50 %v, p90 %v, p99 %v, max %v\n", r.Percentile(50), r.Percentile(90), r.Percentile(99), r.Percentile(100))
+	found, err := electionload.CheckBox(ctx, db, e, r.Receipts)
 	fmt.Println(found)
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -21,11 +22,24 @@ type Storm struct {
 	Workers    int
 }
 
-// Run casts every ballot and returns the receipt codes given, and how
-// many were refused (a ballot sent again after its first went in: the
-// voter has voted) and sent again.
-func (s *Storm) Run() (receipts []string, refused, again int) {
+// Result is what a storm found.
+type Result struct {
+	// Receipts are the receipt codes given.
+	Receipts []string
+	// Refused counts ballots refused: sent again after a first that went
+	// in without its answer reaching the voter (who has then voted).
+	Refused int
+	// Again counts ballots sent again after a network or server failure.
+	Again int
+	// Latencies are the times from sending each ballot for the last time
+	// to its answer, sorted.
+	Latencies []time.Duration
+}
+
+// Run casts every ballot.
+func (s *Storm) Run() *Result {
 	var mu sync.Mutex
+	r := &Result{}
 	client := &http.Client{Timeout: time.Minute}
 	url := fmt.Sprintf("%s/api/v1/elections/%d/ballot", s.Base, s.ElectionID)
 	jobs := make(chan Voter)
@@ -35,13 +49,14 @@ func (s *Storm) Run() (receipts []string, refused, again int) {
 		go func() {
 			defer wg.Done()
 			for v := range jobs {
-				receipt, tries := cast(client, url, v)
+				receipt, tries, took := cast(client, url, v)
 				mu.Lock()
-				again += tries - 1
+				r.Again += tries - 1
+				r.Latencies = append(r.Latencies, took)
 				if receipt != "" {
-					receipts = append(receipts, receipt)
+					r.Receipts = append(r.Receipts, receipt)
 				} else {
-					refused++
+					r.Refused++
 				}
 				mu.Unlock()
 			}
@@ -54,15 +69,26 @@ func (s *Storm) Run() (receipts []string, refused, again int) {
 	}
 	close(jobs)
 	wg.Wait()
-	return receipts, refused, again
+	slices.Sort(r.Latencies)
+	return r
+}
+
+// Percentile is the latency below which p percent of the ballots' fall.
+func (r *Result) Percentile(p int) time.Duration {
+	if len(r.Latencies) == 0 {
+		return 0
+	}
+	i := min(len(r.Latencies)-1, (len(r.Latencies)*p+99)/100-1)
+	return r.Latencies[max(i, 0)].Round(100 * time.Microsecond)
 }
 
 // cast sends a voter's ballot until an answer other than a server's
-// failure comes, and returns the receipt given ("" for a refusal) and how
-// many times it was sent.
-func cast(client *http.Client, url string, v Voter) (receipt string, tries int) {
+// failure comes, and returns the receipt given ("" for a refusal), how
+// many times it was sent and how long its last sending took.
+func cast(client *http.Client, url string, v Voter) (receipt string, tries int, took time.Duration) {
 	for {
 		tries++
+		sent := time.Now()
 		req, _ := http.NewRequest("POST", url, bytes.NewReader(v.Ballot))
 		req.Header.Set("Authorization", "Bearer "+v.Token)
 		req.Header.Set("Content-Type", "application/json")
@@ -77,12 +103,13 @@ func cast(client *http.Client, url string, v Voter) (receipt string, tries int) 
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		took = time.Since(sent)
 		var answer struct {
 			Receipt string `json:"receipt"`
 		}
 		if resp.StatusCode == http.StatusCreated && json.Unmarshal(body, &answer) == nil {
-			return answer.Receipt, tries
+			return answer.Receipt, tries, took
 		}
-		return "", tries
+		return "", tries, took
 	}
 }
