@@ -314,13 +314,11 @@ type ElectionService interface {
 	// Result returns the stored result of a counted election.
 	Result(ctx context.Context, electionID int64) ([]byte, error)
 
-	// ClaimMailing records that an election's email of a kind (one of
-	// the Mail kinds) is being sent; false when it was already.
-	ClaimMailing(ctx context.Context, electionID int64, kind string) (bool, error)
-
-	// RollMembers returns the members on the roll, or those who have not
-	// voted.
-	RollMembers(ctx context.Context, electionID int64, notVoted bool) ([]int64, error)
+	// QueueMailing queues in the outbox, once, an election's email of a
+	// kind (one of the Mail kinds) to each member on its roll (for the
+	// reminder, each who has not voted), and returns how many it queued:
+	// none when it was queued already.
+	QueueMailing(ctx context.Context, electionID int64, kind string) (int, error)
 }
 
 // ElectorateFilter selects the members an election's roll is made of:

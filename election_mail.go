@@ -1,6 +1,9 @@
 package rankfile
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The emails an election sends its roll.
 const (
@@ -27,4 +30,18 @@ func (e *Election) MailDue(t time.Time) []string {
 		return []string{MailResults}
 	}
 	return nil
+}
+
+// NoticeElection is the outbox's kind of an election's email to one
+// member on its roll: "election_" and the Mail kind.
+func NoticeElection(mailKind string) NoticeKind { return NoticeKind("election_" + mailKind) }
+
+// ElectionMailKind is the Mail kind of an election's notice, "" for a
+// notice of another kind.
+func ElectionMailKind(k NoticeKind) string {
+	kind, ok := strings.CutPrefix(string(k), "election_")
+	if !ok {
+		return ""
+	}
+	return kind
 }

@@ -54,20 +54,22 @@ const (
 
 // Notice is an email owed to one person: a member or a contact.
 type Notice struct {
-	ID             int64       `json:"id"`
-	Kind           NoticeKind  `json:"kind"`
-	EventID        int64       `json:"event_id,omitempty"`
-	RegistrationID int64       `json:"registration_id,omitempty"`
-	MemberID       int64       `json:"member_id,omitempty"`
-	ContactID      int64       `json:"contact_id,omitempty"`
-	WeeklyID       int64       `json:"weekly_id,omitempty"`
-	MeetingID      int64       `json:"meeting_id,omitempty"`
-	State          NoticeState `json:"state"`
-	Attempts       int         `json:"attempts"`
-	NextAt         time.Time   `json:"next_at"`
-	LastError      string      `json:"last_error,omitempty"`
-	CreatedAt      time.Time   `json:"created_at"`
-	SentAt         time.Time   `json:"sent_at,omitzero"`
+	ID             int64      `json:"id"`
+	Kind           NoticeKind `json:"kind"`
+	EventID        int64      `json:"event_id,omitempty"`
+	RegistrationID int64      `json:"registration_id,omitempty"`
+	MemberID       int64      `json:"member_id,omitempty"`
+	ContactID      int64      `json:"contact_id,omitempty"`
+	WeeklyID       int64      `json:"weekly_id,omitempty"`
+	MeetingID      int64      `json:"meeting_id,omitempty"`
+	// ElectionID is the election whose email it is (NoticeElection).
+	ElectionID int64       `json:"election_id,omitempty"`
+	State      NoticeState `json:"state"`
+	Attempts   int         `json:"attempts"`
+	NextAt     time.Time   `json:"next_at"`
+	LastError  string      `json:"last_error,omitempty"`
+	CreatedAt  time.Time   `json:"created_at"`
+	SentAt     time.Time   `json:"sent_at,omitzero"`
 
 	// PositionID is the position whose term ends, for NoticeTermEnding.
 	PositionID int64 `json:"position_id,omitempty"`

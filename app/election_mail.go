@@ -9,58 +9,62 @@ import (
 	"github.com/rankfile/rankfile/locale"
 )
 
-// SendElectionMail sends the election emails that are due: voting has
+// QueueElectionMail queues the election emails that are due: voting has
 // opened (to the roll, with the link), the reminder (to those on the roll
-// who have not voted) and the results (to the roll). Each goes once: it is
-// claimed in the database before it is sent. base is the address members
-// reach rankfile at. The server runs it every minute, with an SMTP server.
-func (a *App) SendElectionMail(ctx context.Context, base string) error {
+// who have not voted) and the results (to the roll). Each mailing is
+// queued once, a notice for each member, and the outbox sends them: a
+// server that dies in the middle of a mailing leaves the rest to the
+// next sender, and none twice. The server's clock runs it every minute.
+func (a *App) QueueElectionMail(ctx context.Context) error {
 	elections, err := a.ListElections(ctx, "")
 	if err != nil {
 		return err
 	}
 	for _, e := range elections {
 		for _, kind := range e.MailDue(a.Now()) {
-			if err := a.sendMailing(ctx, e, kind, base); err != nil {
+			n, err := a.Elections.QueueMailing(ctx, e.ID, kind)
+			if err != nil {
 				return err
+			}
+			if n > 0 {
+				a.Logger.Info("queued election email", "kind", "election-"+kind, "election", e.ID, "notices", n)
 			}
 		}
 	}
 	return nil
 }
 
-// sendMailing sends one of an election's emails to everyone it is for,
-// each in their own language, unless it was sent already.
-func (a *App) sendMailing(ctx context.Context, e *rankfile.Election, kind, base string) error {
-	claimed, err := a.Elections.ClaimMailing(ctx, e.ID, kind)
-	if err != nil || !claimed {
-		return err
-	}
-	ids, err := a.Elections.RollMembers(ctx, e.ID, kind == rankfile.MailReminder)
+// electionNoticeMessage is a member's email of an election's mailing; a
+// reminder to a member who has voted since it was queued is dropped.
+func (a *App) electionNoticeMessage(ctx context.Context, n *rankfile.Notice, base string) (*rankfile.Message, string, error) {
+	kind := rankfile.ElectionMailKind(n.Kind)
+	e, err := a.Elections.FindElection(ctx, n.ElectionID)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	link := fmt.Sprintf("%s/elections/%d", strings.TrimSuffix(base, "/"), e.ID)
+	if kind == rankfile.MailReminder {
+		roll, err := a.Elections.Roll(ctx, e.ID, n.MemberID)
+		if err != nil {
+			return nil, "", err
+		}
+		if roll.Voted {
+			return nil, "voted since the reminder was queued", nil
+		}
+	}
+	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: n.MemberID})
+	if err != nil {
+		return nil, "", err
+	}
+	if m.Email == "" {
+		return nil, "no email address", nil
+	}
+	link := fmt.Sprintf("%s/elections/%d", base, e.ID)
 	if kind == rankfile.MailResults {
 		link += "/results"
 	}
-	sent := 0
-	for _, id := range ids {
-		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id})
-		if err != nil {
-			return err
-		}
-		if m.Email == "" {
-			continue
-		}
-		if err := a.Mailer.Send(ctx, electionMessage(locale.For(m.Preferences.Language), a, e, kind, m, link)); err != nil {
-			a.Logger.Error("sending election email", "kind", "election-"+kind, "election", e.ID, "err", err)
-			continue
-		}
-		sent++
-	}
-	a.Logger.Info("sent election email", "kind", "election-"+kind, "election", e.ID, "sent", sent, "roll", len(ids))
-	return nil
+	msg := electionMessage(locale.For(m.Preferences.Language), a, e, kind, m, link)
+	msg.ID = fmt.Sprintf("notice-%d", n.ID)
+	return msg, "", nil
 }
 
 // electionMessage is one member's email of a kind.

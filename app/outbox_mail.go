@@ -51,6 +51,9 @@ func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string
 	if n.MeetingID != 0 {
 		return a.meetingNoticeMessage(ctx, n, base)
 	}
+	if n.ElectionID != 0 {
+		return a.electionNoticeMessage(ctx, n, base)
+	}
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: n.EventID})
 	if err == nil && len(events) == 0 {
 		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such event")

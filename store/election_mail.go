@@ -1,32 +1,37 @@
 package store
 
-import "context"
+import (
+	"context"
 
-// ClaimMailing records that an election's email of a kind is being sent,
-// and reports false when it was already: each goes once, whichever server
-// process gets to it first.
-func (s *ElectionService) ClaimMailing(ctx context.Context, electionID int64, kind string) (bool, error) {
-	claimed := false
+	"github.com/rankfile/rankfile"
+)
+
+// QueueMailing records that an election's email of a kind is owed and, the
+// first time only, queues one notice for each member on the roll (for the
+// reminder, each who has not voted) in the same transaction: whichever
+// server gets to it first queues it, and the outbox sends each notice
+// once, whichever server sends it.
+func (s *ElectionService) QueueMailing(ctx context.Context, electionID int64, kind string) (int, error) {
+	queued := 0
 	err := s.db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO election_mailings (election_id, kind, sent_at) VALUES ($1, $2, $3)
 			ON CONFLICT DO NOTHING`, electionID, kind, tx.stamp)
 		if err != nil {
 			return err
 		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `INSERT INTO outbox (kind, member_id, election_id, state, next_at, created_at)
+			SELECT $1, member_id, election_id, 'pending', $2, $2 FROM election_roll
+			WHERE election_id = $3 AND (NOT $4 OR voted = '') ORDER BY member_id`,
+			string(rankfile.NoticeElection(kind)), tx.stamp, electionID, kind == rankfile.MailReminder)
+		if err != nil {
+			return err
+		}
 		n, err := res.RowsAffected()
-		claimed = n == 1
+		queued = int(n)
 		return err
 	})
-	return claimed, err
-}
-
-// RollMembers returns the ids of the members on an election's roll, or of
-// those who have not voted.
-func (s *ElectionService) RollMembers(ctx context.Context, electionID int64, notVoted bool) ([]int64, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT member_id FROM election_roll
-		WHERE election_id = $1 AND (NOT $2 OR voted = '') ORDER BY member_id`, electionID, notVoted)
-	if err != nil {
-		return nil, s.db.translate(err)
-	}
-	return scanIDs(rows)
+	return queued, err
 }

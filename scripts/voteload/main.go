@@ -37,6 +37,7 @@ import (
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/scripts/meetingload"
+	"github.com/rankfile/rankfile/secret"
 	"github.com/rankfile/rankfile/store"
 )
 
@@ -55,16 +56,17 @@ func main() {
 	duration := flags.Duration("duration", 30e9, "how long the voting takes (run)")
 	workers := flags.Int("workers", 200, "votes sent at once, at most (run)")
 	acked := flags.String("acked", "acked.txt", "the acknowledged members (run writes, check reads)")
+	keyFile := flags.String("key-file", os.Getenv("RANKFILE_KEY_FILE"), "the key file, which keys the audit log (default: RANKFILE_KEY_FILE, else the database's name + .keys)")
 	flags.Parse(os.Args[2:])
 	ctx := rankfile.WithActor(context.Background(), &rankfile.Actor{Label: "bench-vote"})
 	var err error
 	switch os.Args[1] {
 	case "prepare":
-		err = withDB(ctx, *dsn, func(db *store.DB) error { return prepare(ctx, db, *voters) })
+		err = withDB(ctx, *dsn, *keyFile, func(db *store.DB) error { return prepare(ctx, db, *voters) })
 	case "run":
 		err = run(*base, *meeting, *vote, *votersFile, *duration, *workers, *acked)
 	case "check":
-		err = withDB(ctx, *dsn, func(db *store.DB) error { return check(ctx, db, *vote, *acked) })
+		err = withDB(ctx, *dsn, *keyFile, func(db *store.DB) error { return check(ctx, db, *vote, *acked) })
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -74,8 +76,16 @@ func main() {
 	}
 }
 
-func withDB(ctx context.Context, dsn string, fn func(db *store.DB) error) error {
-	db, err := store.Open(ctx, dsn)
+// withDB opens the database with its keys and runs fn on it.
+func withDB(ctx context.Context, dsn, keyFile string, fn func(db *store.DB) error) error {
+	if keyFile == "" {
+		keyFile = dsn + ".keys"
+	}
+	keys, err := secret.LoadFile(keyFile)
+	if err != nil {
+		return err
+	}
+	db, err := store.OpenWithKeys(ctx, dsn, keys)
 	if err != nil {
 		return err
 	}

@@ -13,5 +13,11 @@ CREATE TABLE rate_limits (
     PRIMARY KEY (name, client, window_start)
 );
 
+-- An election's emails to its roll go through the outbox, one notice a
+-- member, so that a server dying in the middle of a mailing leaves the
+-- rest to the next sender rather than unsent.
+ALTER TABLE outbox ADD COLUMN election_id INTEGER REFERENCES elections (id);
+
 -- +goose Down
+ALTER TABLE outbox DROP COLUMN election_id;
 DROP TABLE rate_limits;
