@@ -63,7 +63,9 @@ type Notice struct {
 	WeeklyID       int64      `json:"weekly_id,omitempty"`
 	MeetingID      int64      `json:"meeting_id,omitempty"`
 	// ElectionID is the election whose email it is (NoticeElection).
-	ElectionID int64       `json:"election_id,omitempty"`
+	ElectionID int64 `json:"election_id,omitempty"`
+	// ProposalID is the proposal whose email it is (NoticeProposal).
+	ProposalID int64       `json:"proposal_id,omitempty"`
 	State      NoticeState `json:"state"`
 	Attempts   int         `json:"attempts"`
 	NextAt     time.Time   `json:"next_at"`

@@ -281,9 +281,9 @@ type ProposalService interface {
 	// with their text.
 	Comments(ctx context.Context, proposalID int64) ([]*Comment, error)
 
-	// DueProposalMailings returns the emails proposals' steps owe.
-	DueProposalMailings(ctx context.Context) ([]ProposalMailing, error)
-	// ClaimProposalMailing marks an email as sent, reporting false when
-	// another sender claimed it first: each goes once.
-	ClaimProposalMailing(ctx context.Context, id int64) (bool, error)
+	// QueueProposalMail queues in the outbox, once, every email that
+	// proposals' steps owe: a notice to each of the proposal's accepted
+	// authors when it qualifies, to each of its signers when it is
+	// scheduled and when it is decided. It returns how many it queued.
+	QueueProposalMail(ctx context.Context) (int, error)
 }

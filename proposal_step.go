@@ -1,6 +1,9 @@
 package rankfile
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The steps of a proposal's life, its history and the emails they owe.
 
@@ -34,11 +37,26 @@ func (s ProposalStatus) MailOwed() string {
 	return ""
 }
 
-// ProposalMailing is an email a proposal's step owes, waiting to be sent.
+// ProposalMailing is an email a proposal's step owes, waiting to be
+// queued.
 type ProposalMailing struct {
 	ID         int64
 	ProposalID int64
 	Kind       string
+}
+
+// NoticeProposal is the outbox's kind of a proposal's email to one of
+// its authors or signers: "proposal_" and the MailProposal kind.
+func NoticeProposal(mailKind string) NoticeKind { return NoticeKind("proposal_" + mailKind) }
+
+// ProposalMailKind is the MailProposal kind of a proposal's notice, ""
+// for a notice of another kind.
+func ProposalMailKind(k NoticeKind) string {
+	kind, ok := strings.CutPrefix(string(k), "proposal_")
+	if !ok {
+		return ""
+	}
+	return kind
 }
 
 // ProposalStep is a step of a proposal's life with all it causes: the

@@ -54,6 +54,9 @@ func (a *App) noticeMessage(ctx context.Context, n *rankfile.Notice, base string
 	if n.ElectionID != 0 {
 		return a.electionNoticeMessage(ctx, n, base)
 	}
+	if n.ProposalID != 0 {
+		return a.proposalNoticeMessage(ctx, n, base)
+	}
 	events, err := a.Events.FindEvents(ctx, rankfile.EventFilter{ID: n.EventID})
 	if err == nil && len(events) == 0 {
 		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such event")

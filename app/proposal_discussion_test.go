@@ -197,9 +197,7 @@ func TestStepsEmailAuthorsAndSigners(t *testing.T) {
 			t.Fatal(err)
 		}
 		w.qualify(p, 2)
-		if err := w.app.SendProposalMail(ctx, "https://rankfile.example.org"); err != nil {
-			t.Fatal(err)
-		}
+		w.sendProposalMail()
 		for _, to := range []string{"voter3@example.org", "voter4@example.org"} {
 			m := smtp.Wait(t, to, 5*time.Second)
 			if !strings.HasPrefix(m.Subject, "Your proposal qualified") || !strings.Contains(m.Text, "Signatures: 2; counting: 2") ||
@@ -222,9 +220,7 @@ func TestStepsEmailAuthorsAndSigners(t *testing.T) {
 		if err := w.app.ScheduleProposal(ctx, w.admin, p.ID, general.ID); err != nil {
 			t.Fatal(err)
 		}
-		if err := w.app.SendProposalMail(ctx, "https://rankfile.example.org"); err != nil {
-			t.Fatal(err)
-		}
+		w.sendProposalMail()
 		for _, to := range []string{"voter20@example.org", "voter21@example.org"} {
 			if m := smtp.Wait(t, to, 5*time.Second); !strings.HasPrefix(m.Subject, "On the agenda") || !strings.Contains(m.Text, "General meeting, January 12, 2027 at 7:00 PM") {
 				t.Errorf("%s got %q: %s", to, m.Subject, m.Text)
@@ -234,9 +230,7 @@ func TestStepsEmailAuthorsAndSigners(t *testing.T) {
 			t.Fatal(err)
 		}
 		for range 2 { // a second run finds nothing more to send
-			if err := w.app.SendProposalMail(ctx, "https://rankfile.example.org"); err != nil {
-				t.Fatal(err)
-			}
+			w.sendProposalMail()
 		}
 		for _, to := range []string{"voter20@example.org", "voter21@example.org"} {
 			if m := smtp.Wait(t, to, 5*time.Second); !strings.HasPrefix(m.Subject, "Adopted") || !strings.Contains(m.Text, "212 to 40") {
@@ -280,4 +274,16 @@ func TestProposalsExpireAtTheirDeadline(t *testing.T) {
 			t.Errorf("after the deadline: %s, last step %+v", page.Proposal.Status, last)
 		}
 	})
+}
+
+// sendProposalMail queues the emails proposals owe and sends the outbox,
+// as the server's clock and outbox do.
+func (w *votingWorld) sendProposalMail() {
+	w.t.Helper()
+	if err := w.app.QueueProposalMail(ctx); err != nil {
+		w.t.Fatal(err)
+	}
+	if _, err := w.app.SendOutbox(ctx, "https://rankfile.example.org"); err != nil {
+		w.t.Fatal(err)
+	}
 }

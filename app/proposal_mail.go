@@ -9,85 +9,46 @@ import (
 	"github.com/rankfile/rankfile/locale"
 )
 
-// SendProposalMail sends the emails proposals' steps owe: to the authors
-// when their proposal qualifies, to its signers when it is scheduled and
-// when it is decided. Each step wrote its email as owed in its own
-// transaction; each is claimed before it is sent, so it goes once. base
-// is the address members reach rankfile at. The server runs it every
-// minute, with an SMTP server.
-func (a *App) SendProposalMail(ctx context.Context, base string) error {
-	due, err := a.Proposals.DueProposalMailings(ctx)
-	if err != nil {
-		return err
+// QueueProposalMail queues the emails proposals' steps owe: to the
+// authors when their proposal qualifies, to its signers when it is
+// scheduled and when it is decided. Each step wrote its email as owed in
+// its own transaction; each is queued once, a notice for each member, and
+// the outbox sends them, none twice. The server's clock runs it every
+// minute.
+func (a *App) QueueProposalMail(ctx context.Context) error {
+	n, err := a.Proposals.QueueProposalMail(ctx)
+	if n > 0 {
+		a.Logger.Info("queued proposal email", "notices", n)
 	}
-	for _, m := range due {
-		claimed, err := a.Proposals.ClaimProposalMailing(ctx, m.ID)
-		if err != nil {
-			return err
-		}
-		if claimed {
-			if err := a.sendProposalMailing(ctx, m, base); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return err
 }
 
-// sendProposalMailing sends one owed email to everyone it is for, each in
+// proposalNoticeMessage is a member's email of a proposal's mailing, in
 // their own language.
-func (a *App) sendProposalMailing(ctx context.Context, m rankfile.ProposalMailing, base string) error {
-	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: m.ProposalID})
-	if err != nil || len(list) == 0 {
-		return err
+func (a *App) proposalNoticeMessage(ctx context.Context, n *rankfile.Notice, base string) (*rankfile.Message, string, error) {
+	list, err := a.Proposals.FindProposals(ctx, rankfile.ProposalFilter{ID: n.ProposalID})
+	if err == nil && len(list) == 0 {
+		err = rankfile.Errorf(rankfile.ENOTFOUND, "no such proposal")
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("notice %d: proposal %d: %w", n.ID, n.ProposalID, err)
 	}
 	p := list[0]
-	ids, err := a.proposalMailRecipients(ctx, p, m.Kind)
-	if err != nil {
-		return err
-	}
 	note, err := a.lastStepNote(ctx, p.ID)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	link := fmt.Sprintf("%s/proposals/%d", strings.TrimSuffix(base, "/"), p.ID)
-	sent := 0
-	for _, id := range ids {
-		member, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id})
-		if err != nil {
-			return err
-		}
-		if member.Email == "" {
-			continue
-		}
-		msg := proposalMessage(locale.For(member.Preferences.Language), a, p, m.Kind, note, member, link)
-		if err := a.Mailer.Send(ctx, msg); err != nil {
-			a.Logger.Error("sending proposal email", "kind", msg.Kind, "proposal", p.ID, "err", err)
-			continue
-		}
-		sent++
+	member, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: n.MemberID})
+	if err != nil {
+		return nil, "", err
 	}
-	a.Logger.Info("sent proposal email", "kind", "proposal-"+m.Kind, "proposal", p.ID, "sent", sent)
-	return nil
-}
-
-// proposalMailRecipients are the members an email is for: the authors
-// who accepted, when it qualifies; its signers otherwise.
-func (a *App) proposalMailRecipients(ctx context.Context, p *rankfile.Proposal, kind string) ([]int64, error) {
-	var ids []int64
-	if kind == rankfile.MailProposalQualified {
-		for _, au := range p.Authors {
-			if au.Accepted {
-				ids = append(ids, au.MemberID)
-			}
-		}
-		return ids, nil
+	if member.Email == "" {
+		return nil, "no email address", nil
 	}
-	sigs, err := a.Proposals.Signatures(ctx, p.ID)
-	for _, s := range sigs {
-		ids = append(ids, s.MemberID)
-	}
-	return ids, err
+	link := fmt.Sprintf("%s/proposals/%d", base, p.ID)
+	msg := proposalMessage(locale.For(member.Preferences.Language), a, p, rankfile.ProposalMailKind(n.Kind), note, member, link)
+	msg.ID = fmt.Sprintf("notice-%d", n.ID)
+	return msg, "", nil
 }
 
 // lastStepNote is the note of the proposal's latest step: the meeting it

@@ -29,7 +29,7 @@ func (tx *Tx) notify(ctx context.Context, n *rankfile.Notice) error {
 // Claim holds notices a dead sender left being sent, then marks the
 // oldest due ones as being sent and returns them, those someone waits for
 // first: a confirmation goes before the thousands of copies of a weekly
-// email or an election's mailing queued ahead of it. On PostgreSQL, senders in other processes
+// email or an election's or proposal's mailing queued ahead of it. On PostgreSQL, senders in other processes
 // skip the rows one has claimed.
 func (s *OutboxService) Claim(ctx context.Context, limit int, leaseStart time.Time) ([]*rankfile.Notice, error) {
 	var out []*rankfile.Notice
@@ -39,7 +39,7 @@ func (s *OutboxService) Claim(ctx context.Context, limit int, leaseStart time.Ti
 			return err
 		}
 		q := `SELECT ` + noticeColumns + ` FROM outbox WHERE state = 'pending' AND next_at <= $1
-			ORDER BY CASE WHEN kind = 'weekly' OR election_id IS NOT NULL THEN 1 ELSE 0 END, next_at, id LIMIT $2`
+			ORDER BY CASE WHEN kind = 'weekly' OR election_id IS NOT NULL OR proposal_id IS NOT NULL THEN 1 ELSE 0 END, next_at, id LIMIT $2`
 		if s.db.dialect == Postgres {
 			q += ` FOR UPDATE SKIP LOCKED`
 		}
@@ -62,7 +62,7 @@ const interrupted = "interrupted while being sent: it may or may not have gone o
 
 const noticeColumns = `id, kind, COALESCE(event_id, 0), COALESCE(registration_id, 0), COALESCE(member_id, 0),
 	COALESCE(contact_id, 0), COALESCE(weekly_id, 0), state, attempts, next_at, last_error, created_at, sent_at,
-	COALESCE(position_id, 0), COALESCE(meeting_id, 0), COALESCE(election_id, 0)`
+	COALESCE(position_id, 0), COALESCE(meeting_id, 0), COALESCE(election_id, 0), COALESCE(proposal_id, 0)`
 
 func (tx *Tx) notices(ctx context.Context, query string, args ...any) ([]*rankfile.Notice, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
@@ -79,7 +79,7 @@ func scanNotices(rows *sql.Rows) ([]*rankfile.Notice, error) {
 		n := &rankfile.Notice{}
 		var sent sql.NullTime
 		if err := rows.Scan(&n.ID, &n.Kind, &n.EventID, &n.RegistrationID, &n.MemberID, &n.ContactID, &n.WeeklyID,
-			&n.State, &n.Attempts, &n.NextAt, &n.LastError, &n.CreatedAt, &sent, &n.PositionID, &n.MeetingID, &n.ElectionID); err != nil {
+			&n.State, &n.Attempts, &n.NextAt, &n.LastError, &n.CreatedAt, &sent, &n.PositionID, &n.MeetingID, &n.ElectionID, &n.ProposalID); err != nil {
 			return nil, err
 		}
 		n.SentAt = sent.Time

@@ -364,7 +364,7 @@ func keepTime(ctx context.Context, web *rfapp.App, mail bool, base string, logge
 		err := errors.Join(web.CatchUpElections(ctx), web.CatchUpProposals(ctx), remind, weekly, terms, queues, followUps,
 			onboard, benchmarks, lapses, feedback, purged, unoffered)
 		if err == nil && mail {
-			err = errors.Join(web.QueueElectionMail(ctx), web.SendProposalMail(ctx, base))
+			err = errors.Join(web.QueueElectionMail(ctx), web.QueueProposalMail(ctx))
 		}
 		if err != nil && ctx.Err() == nil {
 			logger.Error("keeping elections and proposals on time", "err", err)

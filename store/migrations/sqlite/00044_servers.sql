@@ -13,11 +13,14 @@ CREATE TABLE rate_limits (
     PRIMARY KEY (name, client, window_start)
 );
 
--- An election's emails to its roll go through the outbox, one notice a
--- member, so that a server dying in the middle of a mailing leaves the
--- rest to the next sender rather than unsent.
+-- An election's emails to its roll, and a proposal's to its authors or
+-- signers, go through the outbox, one notice a member, so that a server
+-- dying in the middle of a mailing leaves the rest to the next sender
+-- rather than unsent.
 ALTER TABLE outbox ADD COLUMN election_id INTEGER REFERENCES elections (id);
+ALTER TABLE outbox ADD COLUMN proposal_id INTEGER REFERENCES proposals (id);
 
 -- +goose Down
+ALTER TABLE outbox DROP COLUMN proposal_id;
 ALTER TABLE outbox DROP COLUMN election_id;
 DROP TABLE rate_limits;
