@@ -77,6 +77,9 @@ type App struct {
 	// Live sends meetings' live state to the pages following them; nil
 	// sends nothing.
 	Live *live.Hub
+	// SharedLimits counts searches for their limits with the other
+	// servers sharing the database; nil counts in memory.
+	SharedLimits SharedLimits
 	// Signals tells the other servers sharing the database of changes
 	// that their pages must show at once; nil when there are none.
 	Signals Signaler

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -53,9 +54,20 @@ func (l *nameSearchLimits) allow(memberID int64) bool {
 	return lim.Allow()
 }
 
-// countSearch takes one search from the actor's allowance.
-func (a *App) countSearch(actor *rankfile.Actor) error {
-	if !a.nameSearches.allow(actor.ID()) {
+// countSearch takes one search from the actor's allowance: counted with
+// the other servers of the database when there are (a.SharedLimits, a
+// sliding window of nameSearchBurst searches in as many seconds: the same
+// pace), else in memory.
+func (a *App) countSearch(ctx context.Context, actor *rankfile.Actor) error {
+	allowed := false
+	if a.SharedLimits != nil {
+		ok, err := a.SharedLimits.Allow(ctx, "name-search", strconv.FormatInt(actor.ID(), 10),
+			nameSearchBurst, nameSearchBurst*nameSearchEvery)
+		allowed = ok || err != nil // as the request limits do: a failing count shuts no one out
+	} else {
+		allowed = a.nameSearches.allow(actor.ID())
+	}
+	if !allowed {
 		return rankfile.Errorf(rankfile.ETOOMANY, "too many searches in a short time: wait a minute")
 	}
 	return nil
@@ -74,7 +86,7 @@ func (a *App) searchNames(ctx context.Context, actor *rankfile.Actor, scopes []r
 	case len([]rune(query)) < 2:
 		return nil, 0, rankfile.Errorf(rankfile.EINVALID, "type at least two letters of a name")
 	}
-	if err := a.countSearch(actor); err != nil {
+	if err := a.countSearch(ctx, actor); err != nil {
 		return nil, 0, err
 	}
 	found, matched, err := a.findInScopes(ctx, scopes, query)
@@ -138,7 +150,7 @@ func (a *App) inScopes(ctx context.Context, scopes []rankfile.MemberFilter, memb
 // phone), counted and audited like a search: not found unless one of the
 // scopes holds them.
 func (a *App) scopedMember(ctx context.Context, actor *rankfile.Actor, scopes []rankfile.MemberFilter, memberID int64, what string) (*rankfile.Member, error) {
-	if err := a.countSearch(actor); err != nil {
+	if err := a.countSearch(ctx, actor); err != nil {
 		return nil, err
 	}
 	ok, err := a.inScopes(ctx, scopes, memberID)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
+	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
 
@@ -121,18 +122,24 @@ func TestHostsSearchOnlyNamesOfWhomTheyMayCheckIn(t *testing.T) {
 }
 
 // TestAHostsSearchesAreLimited checks that a host who searches as a
-// script would is stopped.
+// script would is stopped: in memory on SQLite, and on PostgreSQL
+// counted in the database, with the other servers.
 func TestAHostsSearchesAreLimited(t *testing.T) {
-	w := newVotingWorld(t, storetest.SQLiteDSN(t))
-	m := w.simpleMeeting(w.chapter)
-	var err error
-	for i := 0; i < 200 && err == nil; i++ {
-		_, _, err = w.app.CheckInSearch(ctx, w.voter(5), m.ID, fmt.Sprintf("n%c", 'a'+i%26))
-	}
-	if rankfile.ErrorCode(err) != rankfile.ETOOMANY {
-		t.Fatalf("200 searches at once: %v; want too many", err)
-	}
-	if _, _, err := w.app.CheckInSearch(ctx, w.admin, m.ID, "Voter"); err != nil {
-		t.Errorf("another host's search after the first was stopped: %v", err)
-	}
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		if w.db.Dialect() == store.Postgres {
+			w.app.SharedLimits = w.db
+		}
+		m := w.simpleMeeting(w.chapter)
+		var err error
+		for i := 0; i < 200 && err == nil; i++ {
+			_, _, err = w.app.CheckInSearch(ctx, w.voter(5), m.ID, fmt.Sprintf("n%c", 'a'+i%26))
+		}
+		if rankfile.ErrorCode(err) != rankfile.ETOOMANY {
+			t.Fatalf("200 searches at once: %v; want too many", err)
+		}
+		if _, _, err := w.app.CheckInSearch(ctx, w.admin, m.ID, "Voter"); err != nil {
+			t.Errorf("another host's search after the first was stopped: %v", err)
+		}
+	})
 }

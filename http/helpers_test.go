@@ -103,7 +103,7 @@ func newWorldWith(t *testing.T, dsn string, cfg rfhttp.Config) *world {
 		t.Fatal(err)
 	}
 	if db.Dialect() == store.Postgres && cfg.SharedLimits == nil {
-		cfg.SharedLimits = db // as a server on PostgreSQL counts
+		cfg.SharedLimits, w.app.SharedLimits = db, db // as a server on PostgreSQL counts
 	}
 	server := rfhttp.NewServer(w.app, db.Ping, logger, cfg)
 	w.srv = httptest.NewServer(checkAPI(t, server.Handler()))

@@ -7,16 +7,9 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
-)
 
-// SharedLimits counts requests for rate limits together with the other
-// servers of one database, so that a client's limit holds however many
-// servers its requests reach (store.DB.Allow, on PostgreSQL).
-type SharedLimits interface {
-	// Allow counts a request of client against the named limit of n
-	// requests a period, and reports whether it is within it.
-	Allow(ctx context.Context, name, client string, n int, per time.Duration) (bool, error)
-}
+	"github.com/rankfile/rankfile/app"
+)
 
 // limiter allows each client a number of requests per period, so that
 // nobody can try sign-in links or flood anyone's inbox, or hammer the API.
@@ -26,7 +19,7 @@ type limiter struct {
 	name   string
 	n      int
 	per    time.Duration
-	shared SharedLimits
+	shared app.SharedLimits
 
 	mu      sync.Mutex
 	clients map[string]*clientLimit
@@ -40,7 +33,7 @@ type clientLimit struct {
 	seen time.Time
 }
 
-func newLimiter(name string, n int, per time.Duration, shared SharedLimits) *limiter {
+func newLimiter(name string, n int, per time.Duration, shared app.SharedLimits) *limiter {
 	return &limiter{name: name, n: n, per: per, shared: shared, clients: map[string]*clientLimit{}}
 }
 

@@ -86,7 +86,7 @@ type Config struct {
 	TilesURL string
 	// SharedLimits, when set, counts requests for rate limits with the
 	// other servers of the database; a server alone counts in memory.
-	SharedLimits SharedLimits
+	SharedLimits app.SharedLimits
 }
 
 // signInsPerMinute is how many times a minute one client may ask for a

@@ -182,6 +182,9 @@ func appServices(db *store.DB) *rfapp.App {
 	}
 	a.Live = a.NewLive(liveInterval, slog.Default())
 	a.Signals = db // PostgreSQL's other servers; nothing on SQLite
+	if db.Dialect() == store.Postgres {
+		a.SharedLimits = db // searches counted with the other servers
+	}
 	return a
 }
 
