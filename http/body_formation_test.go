@@ -134,12 +134,12 @@ func TestTheFormationFormAndTheBodyFitAPhone(t *testing.T) {
 	do(t, ctx, "a phone 390 pixels wide, signed in as the author",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")))
 	for _, lang := range []string{"en", "es"} {
 		if lang == "es" {
 			do(t, ctx, "switching to Spanish", chromedp.Navigate(w.srv.URL+"/bodies"),
-				chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+				click(`.languages button[value="es"]`),
 				chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
 		}
 		for _, page := range []struct{ path, ready string }{

@@ -17,7 +17,7 @@ func onAPhone(t *testing.T, w *world, role string) context.Context {
 	do(t, ctx, "a phone 390 pixels wide, signed in as "+role,
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink(role)),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")))
 	return ctx
 }
@@ -26,7 +26,7 @@ func onAPhone(t *testing.T, w *world, role string) context.Context {
 func inSpanish(t *testing.T, ctx context.Context) {
 	t.Helper()
 	do(t, ctx, "switching to Spanish",
-		chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+		click(`.languages button[value="es"]`),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] main`)))
 }
 
@@ -38,22 +38,22 @@ func TestACoordinatorAppointsOnAPhone(t *testing.T) {
 	ctx := onAPhone(t, w, "coordinator")
 	do(t, ctx, "finding Mia from the group's page",
 		chromedp.Navigate(w.srv.URL+"/bodies/echo-park"),
-		chromedp.Click(chromedp.CSS(`a[href="/bodies/echo-park/seats/8/appoint"]`)),
+		click(`a[href="/bodies/echo-park/seats/8/appoint"]`),
 		chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "Mi"),
-		chromedp.Click(chromedp.CSS(`form[role="search"] button`)),
+		click(`form[role="search"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`ul.candidates button`)))
 	fitsThePhone(t, ctx, "the appoint form")
 	screenshot(t, ctx, "appoint-en.png")
 	inSpanish(t, ctx)
 	do(t, ctx, "searching again in Spanish",
 		chromedp.SendKeys(chromedp.ID("q"), "Mi"),
-		chromedp.Click(chromedp.CSS(`form[role="search"] button`)),
+		click(`form[role="search"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`ul.candidates button`)))
 	fitsThePhone(t, ctx, "the appoint form in Spanish")
 	screenshot(t, ctx, "appoint-es.png")
 	do(t, ctx, "appointing Mia",
-		chromedp.Click(chromedp.CSS(`ul.candidates button`)),
+		click(`ul.candidates button`),
 		chromedp.WaitVisible(chromedp.CSS(`main .notice`)))
 	if got := text(t, ctx, "#seats-h + dl"); !strings.Contains(got, "Mia Member") {
 		t.Errorf("after appointing, the seats read %q", got)
@@ -73,7 +73,7 @@ func TestAStewardCorrectsAMemberOnAPhone(t *testing.T) {
 		chromedp.Navigate(mia),
 		chromedp.SetValue(chromedp.ID("ov-standing"), "good"),
 		chromedp.SetValue(chromedp.ID("ov-until"), "2099-01-31"),
-		chromedp.Click(chromedp.CSS(`form[action$="/override#standing-h"] button`)),
+		click(`form[action$="/override#standing-h"] button`),
 		chromedp.WaitVisible(chromedp.ID("ov-reason-problem")))
 	if got := read(ctx, chromedp.Value(chromedp.ID("ov-until"))); got != "2099-01-31" {
 		t.Errorf("the end date came back as %q", got)
@@ -84,7 +84,7 @@ func TestAStewardCorrectsAMemberOnAPhone(t *testing.T) {
 	inSpanish(t, ctx)
 	do(t, ctx, "in Spanish, the same mistake",
 		chromedp.SetValue(chromedp.ID("ov-standing"), "lapsed"),
-		chromedp.Click(chromedp.CSS(`form[action$="/override#standing-h"] button`)),
+		click(`form[action$="/override#standing-h"] button`),
 		chromedp.WaitVisible(chromedp.ID("ov-reason-problem")))
 	if got := text(t, ctx, "#ov-reason-problem"); got != "Di por qué: el motivo es obligatorio." {
 		t.Errorf("in Spanish the problem reads %q", got)
@@ -93,7 +93,7 @@ func TestAStewardCorrectsAMemberOnAPhone(t *testing.T) {
 	screenshot(t, ctx, "member-es.png")
 	do(t, ctx, "recording it with a reason",
 		chromedp.SendKeys(chromedp.ID("ov-reason"), "Exención local de cuotas"),
-		chromedp.Click(chromedp.CSS(`form[action$="/override#standing-h"] button`)),
+		click(`form[action$="/override#standing-h"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`main .notice`)))
 	if got := text(t, ctx, "#history-h + ol"); !strings.Contains(got, "Exención local de cuotas") {
 		t.Errorf("the history reads %q", got)

@@ -94,6 +94,20 @@ func serverGoroutines() string {
 	return strings.Join(out, "\n\n")
 }
 
+// click clicks the first element a CSS selector finds, as a finger
+// would, once the page has settled: htmx swaps a boosted page in and only
+// a moment later (its settle delay) scrolls to the top, so a click aimed
+// at a button of the page just swapped in, before that scroll, would land
+// where the button no longer is, and nothing would happen.
+func click(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(settled(), chromedp.Click(chromedp.CSS(sel)))
+}
+
+// settled waits until no htmx request, swap or settle is under way.
+func settled() chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](`!document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling")`)
+}
+
 // read runs one browser query and returns its result, or the error's text.
 func read[T any](ctx context.Context, action chromedp.Action[T]) T {
 	v, _ := chromedp.Run(ctx, action)
@@ -120,25 +134,25 @@ func TestAMemberSignsInJoinsAndSwitchesToSpanish(t *testing.T) {
 		do(t, ctx, "asking for a link",
 			chromedp.Navigate(w.srv.URL+"/sign-in"),
 			chromedp.SendKeys(chromedp.ID("email"), "member@example.org"),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.CSS(".notice")))
 		link := w.smtp.Wait(t, "member@example.org", 10*time.Second).Links()[0]
 		do(t, ctx, "signing in",
 			chromedp.Navigate(link),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")))
 		if greeting := text(t, ctx, "h1"); greeting != "Hello, Mia" {
 			t.Errorf("the home page says %q", greeting)
 		}
 		do(t, ctx, "joining Housing",
 			chromedp.Navigate(w.srv.URL+"/bodies/housing"),
-			chromedp.Click(chromedp.CSS(`form[action="/bodies/housing/join"] button`)),
+			click(`form[action="/bodies/housing/join"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/bodies/housing/leave"]`)))
 		if notice := text(t, ctx, ".actions .notice"); notice != "You are a member." {
 			t.Errorf("after joining the page says %q", notice)
 		}
 		do(t, ctx, "switching to Spanish",
-			chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+			click(`.languages button[value="es"]`),
 			chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] .actions .notice`)))
 		if notice := text(t, ctx, ".actions .notice"); notice != "Eres miembro." {
 			t.Errorf("in Spanish the page says %q", notice)
@@ -160,11 +174,11 @@ func TestAStewardImportsThroughTheUploadPage(t *testing.T) {
 		link := w.signInLink("steward")
 		do(t, ctx, "importing",
 			chromedp.Navigate(link),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/imports"),
 			chromedp.SetUploadFiles(chromedp.ID("list"), []string{file}),
-			chromedp.Click(chromedp.CSS(`form[action="/imports"] button`)),
+			click(`form[action="/imports"] button`),
 			chromedp.WaitVisible(chromedp.CSS("#import-progress dl.record")))
 		report := text(t, ctx, "#import-progress")
 		if !strings.Contains(report, "Done: 9 records") || !strings.Contains(strings.Join(strings.Fields(report), " "), "Added 1") {
@@ -186,10 +200,10 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 		ctx := browser(t)
 		do(t, ctx, "signing in and opening the ballot",
 			chromedp.Navigate(w.signInLink("member")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/elections/1"),
-			chromedp.Click(chromedp.CSS(`a[href="/elections/1/ballot"]`)),
+			click(`a[href="/elections/1/ballot"]`),
 			chromedp.WaitVisible(chromedp.CSS("ul.unranked button")))
 		if visible := read(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector(".choice-row")).display !== "none"`)); visible {
 			t.Errorf("the numbered choices are still shown beside the buttons")
@@ -198,9 +212,9 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 			t.Errorf("the ballot explains the numbers, not the buttons: %q", how)
 		}
 		do(t, ctx, "ranking with the buttons",
-			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Cora Coordinator"]`)),
-			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Chen Cochair"]`)),
-			chromedp.Click(chromedp.CSS(`button[aria-label="Move up: Chen Cochair"]`)),
+			click(`button[aria-label="Add to my ranking: Cora Coordinator"]`),
+			click(`button[aria-label="Add to my ranking: Chen Cochair"]`),
+			click(`button[aria-label="Move up: Chen Cochair"]`),
 			chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Move down: Chen Cochair"]`)))
 		if focused := read(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("aria-label")`)); !strings.HasSuffix(focused, ": Chen Cochair") {
 			t.Errorf("after moving, the focus is on %q, not on Chen's buttons", focused)
@@ -210,7 +224,7 @@ func TestAMemberVotesOnAPhone(t *testing.T) {
 		}
 		reviewChenThenCora(t, ctx)
 		do(t, ctx, "casting",
-			chromedp.Click(chromedp.CSS(`form[action="/elections/1/ballot"] button`)),
+			click(`form[action="/elections/1/ballot"] button`),
 			chromedp.WaitVisible(chromedp.CSS(".receipt code")))
 		if code := text(t, ctx, ".receipt code"); len(code) != 19 {
 			t.Errorf("the receipt code is %q", code)
@@ -231,11 +245,11 @@ func TestAMemberRanksByDragging(t *testing.T) {
 		ctx := browser(t)
 		do(t, ctx, "signing in and ranking two candidates",
 			chromedp.Navigate(w.signInLink("member")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/elections/1/ballot"),
-			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Cora Coordinator"]`)),
-			chromedp.Click(chromedp.CSS(`button[aria-label="Add to my ranking: Chen Cochair"]`)),
+			click(`button[aria-label="Add to my ranking: Cora Coordinator"]`),
+			click(`button[aria-label="Add to my ranking: Chen Cochair"]`),
 			chromedp.WaitVisible(chromedp.CSS(`button[aria-label="Move up: Chen Cochair"]`)))
 		drag(t, ctx, "ol.ranked li:nth-child(2) .ranked-name", "ol.ranked li:nth-child(1) .ranked-name")
 		if first := text(t, ctx, "ol.ranked li:first-child .ranked-name"); first != "Chen Cochair" {
@@ -302,7 +316,7 @@ func drag(t *testing.T, ctx context.Context, from, to string) {
 func reviewChenThenCora(t *testing.T, ctx context.Context) {
 	t.Helper()
 	do(t, ctx, "reviewing",
-		chromedp.Click(chromedp.CSS("form.ballot > button")),
+		click("form.ballot > button"),
 		chromedp.WaitVisible(chromedp.CSS("ol.ranking")))
 	if ranking := text(t, ctx, "ol.ranking"); !strings.HasPrefix(ranking, "Chen Cochair") || !strings.HasSuffix(ranking, "Cora Coordinator") {
 		t.Errorf("the review shows %q; want Chen, then Cora", ranking)
@@ -318,13 +332,13 @@ func TestAFormsProblemShowsWithJavaScript(t *testing.T) {
 	ctx := browser(t)
 	do(t, ctx, "signing in",
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")))
 	do(t, ctx, "writing a resolution without a resolved clause",
 		chromedp.Navigate(w.srv.URL+"/proposals/new"),
 		chromedp.SetValue(chromedp.ID("kind"), "resolution"),
 		chromedp.SendKeys(chromedp.ID("title"), "Free transit"),
-		chromedp.Click(chromedp.CSS(`form[action="/proposals"] button`)),
+		click(`form[action="/proposals"] button`),
 		chromedp.WaitVisible(chromedp.CSS(".problem")))
 	if got := read(ctx, chromedp.Value(chromedp.ID("title"))); got != "Free transit" {
 		t.Errorf("the form came back with the title %q", got)
@@ -358,7 +372,7 @@ func TestFormsAndResultsFitAPhone(t *testing.T) {
 	do(t, ctx, "a phone 390 pixels wide, signed in as an admin",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("admin")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")))
 	for _, page := range []struct{ path, ready string }{
 		{"/events/new", "#repeat"}, {"/elections/new", "main form"}, {"/meetings/1", "article.result table"},

@@ -80,9 +80,9 @@ func uploadBadList(t *testing.T, ctx context.Context, campaign, file string) {
 	do(t, ctx, "uploading the list", chromedp.Navigate(campaign+"/import"),
 		chromedp.SendKeys(chromedp.ID("source"), "County voters"),
 		chromedp.SetUploadFiles(chromedp.ID("list"), []string{file}),
-		chromedp.Click(chromedp.CSS(`main form button`)),
+		click(`main form button`),
 		chromedp.WaitVisible(chromedp.ID("map-first_name")),
-		chromedp.Click(chromedp.CSS(`main form button`)),
+		click(`main form button`),
 		chromedp.WaitVisible(chromedp.ID("bad-h")))
 	if got := text(t, ctx, ".bad-lines"); !strings.Contains(got, "2") || !strings.Contains(got, "Sunset Blvd") {
 		t.Errorf("the bad lines read %q", got)

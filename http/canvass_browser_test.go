@@ -175,14 +175,14 @@ func TestTheWalkPageWorksOffline(t *testing.T) {
 		p.kill()
 		do(t, bctx, "a door's form, offline",
 			chromedp.Navigate(p.url()+"/canvass/turfs/1"), chromedp.WaitVisible(chromedp.CSS("li.door a")),
-			chromedp.Click(chromedp.CSS("li#door-4 a")), chromedp.WaitVisible(chromedp.CSS("form.door-form")))
+			click("li#door-4 a"), chromedp.WaitVisible(chromedp.CSS("form.door-form")))
 		fitsThePhone(t, bctx, "the door's form")
 		screenshot(t, bctx, "door-offline.png")
 		do(t, bctx, "answering offline",
-			chromedp.Click(chromedp.CSS(`input[name=result][value=contact]`)),
-			chromedp.Click(chromedp.CSS(`input[name=support][value="5"]`)),
-			chromedp.Click(chromedp.CSS(`input[name=issues][value=Rent]`)),
-			chromedp.Click(chromedp.CSS("form.door-form button")),
+			click(`input[name=result][value=contact]`),
+			click(`input[name=support][value="5"]`),
+			click(`input[name=issues][value=Rent]`),
+			click("form.door-form button"),
 			chromedp.WaitVisible(chromedp.CSS(`#sync[data-waiting="1"]`)))
 		if got := text(t, bctx, "#sync"); !strings.Contains(got, "1 answer waiting to sync") {
 			t.Errorf("the count offline: %q", got)
@@ -230,7 +230,7 @@ func TestFieldPagesFitAPhone(t *testing.T) {
 		do(t, bctx, "a phone 390 pixels wide, signed in as "+role.role,
 			chromedp.EmulateViewport(390, 844),
 			chromedp.Navigate(w.signInLink(role.role)),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")))
 		pages := []string{"/canvass"}
 		if role.role == "cochair" {

@@ -49,6 +49,6 @@ func TestTrainingsOnAPhone(t *testing.T) {
 		fitsThePhone(t, ctx, "the completion page in "+lang)
 		screenshot(t, ctx, "completion-"+lang+".png")
 	}
-	do(t, ctx, "recording Mia complete", chromedp.Click(chromedp.CSS("form.completion button")),
+	do(t, ctx, "recording Mia complete", click("form.completion button"),
 		chromedp.WaitVisible(chromedp.CSS("p.done")))
 }

@@ -144,18 +144,18 @@ func TestAStatementsMistakeOnAPhone(t *testing.T) {
 			do(t, ctx, "signing in",
 				chromedp.EmulateViewport(390, 844),
 				chromedp.Navigate(w.signInLink("member")),
-				chromedp.Click(chromedp.CSS("main form button")),
+				click("main form button"),
 				chromedp.WaitVisible(chromedp.ID("standing-h")))
 			if l.lang == "es" {
-				do(t, ctx, "in Spanish", chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+				do(t, ctx, "in Spanish", click(`.languages button[value="es"]`),
 					chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
 			}
 			do(t, ctx, "the statement with a tag in quotes",
 				chromedp.Navigate(w.srv.URL+"/elections/3"),
-				chromedp.Click(chromedp.CSS("ul.candidates details summary")),
+				click("ul.candidates details summary"),
 				chromedp.SetValue(chromedp.ID("statement-6"), "Rent control now."),
 				chromedp.SetValue(chromedp.ID("tags-6"), `renter, "woman"`),
-				chromedp.Click(chromedp.CSS(`form[action$="/statement"] button`)),
+				click(`form[action$="/statement"] button`),
 				chromedp.WaitVisible(chromedp.ID("tags-6-problem")))
 			if got := text(t, ctx, "#tags-6-problem"); !strings.Contains(got, l.badTag) {
 				t.Errorf("the mistake reads %q", got)

@@ -29,11 +29,11 @@ func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 	ctx := onAPhone(t, w, "member")
 	decision := w.srv.URL + "/endorsements/candidates/4/decision"
 	do(t, ctx, "starting Ben's petition", chromedp.Navigate(decision),
-		chromedp.Click(chromedp.CSS(`form[action$="/petition"] button`)),
+		click(`form[action$="/petition"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
 	fitsThePhone(t, ctx, "the decision page")
 	screenshot(t, ctx, "decision-petition-en.png")
-	do(t, ctx, "opening Ben's petition", chromedp.Click(chromedp.CSS(`#petition + p a`)),
+	do(t, ctx, "opening Ben's petition", click(`#petition + p a`),
 		chromedp.WaitVisible(chromedp.CSS(`p.petition-for`)))
 	ben := w.candidateProposal(4)
 	rival := w.startRivalPetition(ben)
@@ -41,9 +41,9 @@ func TestAMemberPetitionsOncePerRaceOnAPhone(t *testing.T) {
 	// The rival's page open in another tab, from before she signed.
 	stale := onAPhone(t, w, "member")
 	do(t, stale, "the rival's petition", chromedp.Navigate(rivalPage), chromedp.WaitVisible(chromedp.CSS(`form[action$="/sign"] button`)))
-	do(t, ctx, "signing Ben's", chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
+	do(t, ctx, "signing Ben's", click(`form[action$="/sign"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`main p.notice`)))
-	do(t, stale, "signing the rival's from the page open before", chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)),
+	do(t, stale, "signing the rival's from the page open before", click(`form[action$="/sign"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`main p.detail`)))
 	if got := text(t, stale, "main p.detail"); !strings.Contains(got, "Endorse Ben Ortiz") || !strings.Contains(got, "one petition in a race") {
 		t.Errorf("the refusal reads %q; want it to name Ben's petition", got)

@@ -47,21 +47,21 @@ func TestACandidateFillsInTheQuestionnaireOnAPhone(t *testing.T) {
 		do(t, ctx, "answering and saving",
 			chromedp.SendKeys(chromedp.CSS(first), "Sí, sin excepciones."),
 			chromedp.SendKeys(chromedp.CSS(second), "Reducirlo a la mitad."),
-			chromedp.Click(chromedp.CSS(`button[value="save"]`)),
+			click(`button[value="save"]`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := w.questionnaireOf(q.candidate.ID).Answers[q.questions[1].ID]; got != "Reducirlo a la mitad." {
 			t.Errorf("saved %q", got)
 		}
 		do(t, ctx, "attaching a PDF",
 			chromedp.SetUploadFiles(chromedp.ID("document"), []string{pdf}),
-			chromedp.Click(chromedp.CSS(`form[enctype="multipart/form-data"] button`)),
+			click(`form[enctype="multipart/form-data"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`ul.documents li:nth-child(2)`)))
 		for _, problem := range pageProblems(ctx, link, string(axe)) {
 			t.Errorf("the questionnaire: %s", problem)
 		}
 		do(t, ctx, "asking to submit",
 			chromedp.WaitVisible(chromedp.CSS(first)),
-			chromedp.Click(chromedp.CSS(`button[value="submit"]`)),
+			click(`button[value="submit"]`),
 			chromedp.WaitVisible(chromedp.CSS(`main button.danger`)))
 		if answers := text(t, ctx, "dl.questionnaire"); !strings.Contains(answers, "Reducirlo a la mitad.") {
 			t.Errorf("the confirmation shows %q", answers)
@@ -69,7 +69,7 @@ func TestACandidateFillsInTheQuestionnaireOnAPhone(t *testing.T) {
 		fitsThePhone(t, ctx, "the confirmation")
 		screenshot(t, ctx, "questionnaire-confirm-es.png")
 		do(t, ctx, "confirming",
-			chromedp.Click(chromedp.CSS(`main button.danger`)),
+			click(`main button.danger`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice.warning`)))
 		if notice := text(t, ctx, `.notice[role="status"]`); notice != "Gracias: tu cuestionario está enviado." {
 			t.Errorf("after submitting the page says %q", notice)

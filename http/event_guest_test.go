@@ -221,7 +221,7 @@ func TestAGuestConfirmsAnEventOnAPhone(t *testing.T) {
 			chromedp.Navigate(w.srv.URL+"/events/1"),
 			chromedp.SendKeys(chromedp.ID("name"), "Ana Ruiz"),
 			chromedp.SendKeys(chromedp.ID("email"), "ana@example.net"),
-			chromedp.Click(chromedp.CSS(`form[action="/events/1/register"] button`)),
+			click(`form[action="/events/1/register"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); !strings.HasPrefix(got, "Thank you! Check your email") {
 			t.Errorf("after asking: %q", got)
@@ -239,7 +239,7 @@ func TestAGuestConfirmsAnEventOnAPhone(t *testing.T) {
 		fitsThePhone(t, ctx, "the link's page")
 		screenshot(t, ctx, "guest-confirm.png")
 		do(t, ctx, "confirming",
-			chromedp.Click(chromedp.CSS("form.confirm button")),
+			click("form.confirm button"),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); !strings.Contains(got, "You are registered.") {
 			t.Errorf("after confirming: %q", got)
@@ -255,7 +255,7 @@ func TestAGuestConfirmsAnEventOnAPhone(t *testing.T) {
 		}
 		do(t, ctx, "opening the hosts' page",
 			chromedp.Navigate(w.signInLink("coordinator")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/events/1/host"),
 			chromedp.WaitVisible(chromedp.CSS("ul.unconfirmed")))

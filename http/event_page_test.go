@@ -23,21 +23,21 @@ func TestAMemberRegistersOnAPhoneAndSeesTheCall(t *testing.T) {
 		ctx := browser(t)
 		do(t, ctx, "signing in and opening the calendar",
 			chromedp.Navigate(w.signInLink("member")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
-			chromedp.Click(chromedp.CSS(`header nav a[href="/events"]`)),
+			click(`header nav a[href="/events"]`),
 			chromedp.WaitVisible(chromedp.CSS(`a[href="/events/1"]`)))
 		if got := text(t, ctx, "section.day"); !strings.Contains(got, "Canvass training") || !strings.Contains(got, "Central") {
 			t.Errorf("the calendar's day: %q", got)
 		}
 		do(t, ctx, "opening the training",
-			chromedp.Click(chromedp.CSS(`a[href="/events/1"]`)),
+			click(`a[href="/events/1"]`),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/events/1/register"] button`)))
 		if got := text(t, ctx, "main"); strings.Contains(got, "4242") || strings.Contains(got, "call.example") {
 			t.Errorf("before registering the page shows the call: %q", got)
 		}
 		do(t, ctx, "registering",
-			chromedp.Click(chromedp.CSS(`form[action="/events/1/register"] button`)),
+			click(`form[action="/events/1/register"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); !strings.HasPrefix(got, "You are registered.") {
 			t.Errorf("after registering: %q", got)
@@ -49,7 +49,7 @@ func TestAMemberRegistersOnAPhoneAndSeesTheCall(t *testing.T) {
 			t.Errorf("the seats: %q", got)
 		}
 		do(t, ctx, "cancelling",
-			chromedp.Click(chromedp.CSS(`form[action="/events/1/unregister"] button`)),
+			click(`form[action="/events/1/unregister"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/events/1/register"]`)))
 		if got := text(t, ctx, "section.registration p"); got != "0 of 2 seats taken" {
 			t.Errorf("after cancelling, the seats: %q", got)
@@ -68,10 +68,10 @@ func TestACoordinatorPutsASeriesOnTheCalendarAndChecksPeopleIn(t *testing.T) {
 		first := w.app.Today().AddDays(14)
 		do(t, ctx, "signing in and filling the form",
 			chromedp.Navigate(w.signInLink("coordinator")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/events"),
-			chromedp.Click(chromedp.CSS(`a[href="/events/new"]`)),
+			click(`a[href="/events/new"]`),
 			chromedp.WaitVisible(chromedp.ID("title")),
 			chromedp.SetValue(chromedp.ID("kind"), "phonebank"),
 			chromedp.SendKeys(chromedp.ID("title"), "Tuesday phonebank"),
@@ -79,13 +79,13 @@ func TestACoordinatorPutsASeriesOnTheCalendarAndChecksPeopleIn(t *testing.T) {
 			chromedp.SetValue(chromedp.ID("starts_at"), first.String()+"T18:00"),
 			chromedp.SetValue(chromedp.ID("ends_at"), first.String()+"T20:00"),
 			chromedp.SendKeys(chromedp.ID("address"), "1 Union Hall, Los Angeles"),
-			chromedp.Click(chromedp.CSS(`input[name="audience"][value="members"]`)),
-			chromedp.Click(chromedp.CSS(`input[name="registration"]`)),
+			click(`input[name="audience"][value="members"]`),
+			click(`input[name="registration"]`),
 			chromedp.SendKeys(chromedp.ID("capacity"), "12"),
 			chromedp.SetValue(chromedp.ID("repeat"), "weekly"),
 			chromedp.SetValue(chromedp.ID("until"), first.AddDays(21).String()),
 			chromedp.SendKeys(chromedp.ID("except"), first.AddDays(7).String()),
-			chromedp.Click(chromedp.CSS(`form[action="/events"] > button`)),
+			click(`form[action="/events"] > button`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); got != "The event is on the calendar." {
 			t.Errorf("after creating: %q", got)
@@ -108,7 +108,7 @@ func TestACoordinatorPutsASeriesOnTheCalendarAndChecksPeopleIn(t *testing.T) {
 		do(t, ctx, "opening the door's page and checking in a registrant",
 			chromedp.Navigate(w.srv.URL+host),
 			chromedp.WaitVisible(chromedp.CSS("table.registrants")),
-			chromedp.Click(chromedp.CSS(`button[aria-label="Check in Mia Member"]`)),
+			click(`button[aria-label="Check in Mia Member"]`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, "table.registrants tbody"); !strings.Contains(got, "Checked in at") {
 			t.Errorf("after checking in: %q", got)
@@ -119,15 +119,15 @@ func TestACoordinatorPutsASeriesOnTheCalendarAndChecksPeopleIn(t *testing.T) {
 			chromedp.SendKeys(chromedp.ID("q"), "Wes"),
 			chromedp.Submit(chromedp.CSS(`form[role="search"]`)),
 			chromedp.WaitVisible(chromedp.CSS("ul.holders button")),
-			chromedp.Click(chromedp.CSS("ul.holders button")),
+			click("ul.holders button"),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		do(t, ctx, "checking in someone who is not a member",
 			chromedp.Navigate(w.srv.URL+host),
 			chromedp.WaitVisible(chromedp.CSS("table.registrants")),
-			chromedp.Click(chromedp.CSS("details summary")),
+			click("details summary"),
 			chromedp.SendKeys(chromedp.ID("name"), "Ana Ruiz"),
 			chromedp.SendKeys(chromedp.ID("email"), "ana@example.net"),
-			chromedp.Click(chromedp.CSS("details form button")),
+			click("details form button"),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		got := text(t, ctx, "table.registrants tbody")
 		for _, want := range []string{"Ana Ruiz not a member", "walk-in", "Lupe Lapsed"} {

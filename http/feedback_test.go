@@ -158,11 +158,11 @@ func TestFeedbackOnAPhone(t *testing.T) {
 	fitsThePhone(t, ctx, "the feedback form in Spanish")
 	screenshot(t, ctx, "feedback-form-es.png")
 	do(t, ctx, "answering",
-		chromedp.Click(chromedp.CSS(`input[name="q_useful"][value="5"]`)),
-		chromedp.Click(chromedp.CSS(`input[name="q_facilitated"][value="4"]`)),
-		chromedp.Click(chromedp.CSS(`input[name="q_ready"][value="4"]`)),
+		click(`input[name="q_useful"][value="5"]`),
+		click(`input[name="q_facilitated"][value="4"]`),
+		click(`input[name="q_ready"][value="4"]`),
 		chromedp.SendKeys(chromedp.ID("text"), "Me sirvió mucho."),
-		chromedp.Click(chromedp.CSS(`form.feedback button`)),
+		click(`form.feedback button`),
 		chromedp.WaitVisible(chromedp.CSS(`p.notice`)))
 	if got := text(t, ctx, "p.notice"); !strings.Contains(got, "Gracias") {
 		t.Errorf("after answering: %q", got)

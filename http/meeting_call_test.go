@@ -71,14 +71,14 @@ func TestAnAdminCallsABranchedMeetingOnAPhone(t *testing.T) {
 	do(t, ctx, "signing in on a phone",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("admin")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")),
 		chromedp.Navigate(w.srv.URL+"/meetings"),
-		chromedp.Click(chromedp.CSS(`a[href="/meetings/new"]`)),
+		click(`a[href="/meetings/new"]`),
 		chromedp.WaitVisible(chromedp.ID("body")),
 		chromedp.SetValue(chromedp.ID("body"), "1"),
-		chromedp.Click(chromedp.CSS("main form button")),
-		chromedp.Click(chromedp.CSS(`a[href$="branched=1"]`)),
+		click("main form button"),
+		click(`a[href$="branched=1"]`),
 		chromedp.WaitVisible(chromedp.ID("session-1-chair")))
 	fitsThePhone(t, ctx, "the branched meeting's form")
 	screenshot(t, ctx, "meeting-new.png")
@@ -86,7 +86,7 @@ func TestAnAdminCallsABranchedMeetingOnAPhone(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("title"), "Spring general meeting"),
 		chromedp.SetValue(chromedp.ID("starts"), "2030-03-01T19:00"),
 		chromedp.SendKeys(chromedp.ID("session-0-chair"), "Nobody Atall"),
-		chromedp.Click(chromedp.CSS("form.meetingform button")),
+		click("form.meetingform button"),
 		chromedp.WaitVisible(chromedp.ID("session-0-chair-problem")))
 	if got := read(ctx, chromedp.Evaluate[string](`document.getElementById("title").value`)); got != "Spring general meeting" {
 		t.Errorf("the form came back with the title %q", got)
@@ -94,22 +94,22 @@ func TestAnAdminCallsABranchedMeetingOnAPhone(t *testing.T) {
 	screenshot(t, ctx, "meeting-new-problem.png")
 	do(t, ctx, "calling it",
 		chromedp.SetValue(chromedp.ID("session-0-chair"), "Cora Coordinator"),
-		chromedp.Click(chromedp.CSS("form.meetingform button")),
+		click("form.meetingform button"),
 		chromedp.WaitVisible(chromedp.ID("add-h")))
 	screenshot(t, ctx, "meeting-called.png")
 	do(t, ctx, "adding a report",
 		chromedp.SendKeys(chromedp.ID("title"), "Treasurer's report"),
-		chromedp.Click(chromedp.CSS(`#add-item button`)),
+		click(`#add-item button`),
 		chromedp.WaitVisible(chromedp.CSS(`ol.agenda li .kind`)))
 	screenshot(t, ctx, "meeting-report.png")
 	// A second "Add" in a row comes back to the address the browser
 	// already shows, with its #fragment: the page must load again.
 	do(t, ctx, "adding the proposal",
-		chromedp.Click(chromedp.CSS("#add-proposal button")),
+		click("#add-proposal button"),
 		chromedp.WaitVisible(chromedp.CSS(`form[action$="/up"]`)))
 	screenshot(t, ctx, "meeting-proposal.png")
 	do(t, ctx, "moving it up",
-		chromedp.Click(chromedp.CSS(`form[action$="/up"] button`)),
+		click(`form[action$="/up"] button`),
 		chromedp.WaitVisible(chromedp.CSS(`ol.agenda li:nth-child(1) a[href="/proposals/1"]`)))
 	fitsThePhone(t, ctx, "the agenda page")
 	screenshot(t, ctx, "meeting-agenda.png")
@@ -122,14 +122,14 @@ func TestAnAdminCallsABranchedMeetingOnAPhone(t *testing.T) {
 	fitsThePhone(t, ctx, "the hosts' page")
 	screenshot(t, ctx, "meeting-host.png")
 	do(t, ctx, "in Spanish",
-		chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+		click(`.languages button[value="es"]`),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)),
 		chromedp.Navigate(w.srv.URL+"/meetings/new?body=1&branched=1"),
 		chromedp.WaitVisible(chromedp.ID("session-1-chair")),
 		chromedp.SendKeys(chromedp.ID("title"), "Asamblea de primavera"),
 		chromedp.SetValue(chromedp.ID("starts"), "2030-03-01T19:00"),
 		chromedp.SendKeys(chromedp.ID("session-0-secretary"), "Nadie Aqui"),
-		chromedp.Click(chromedp.CSS("form.meetingform button")),
+		click("form.meetingform button"),
 		chromedp.WaitVisible(chromedp.ID("session-0-secretary-problem")))
 	if got := text(t, ctx, "#session-0-secretary-problem"); got != "Ningún miembro del organismo se llama «Nadie Aqui»." {
 		t.Errorf("in Spanish the secretary's problem reads %q", got)

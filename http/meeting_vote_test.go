@@ -133,7 +133,7 @@ func TestAPhoneSeesAVoteOpenVotesAndSeesTheResult(t *testing.T) {
 		ctx := browser(t)
 		do(t, ctx, "signing in and opening the meeting",
 			chromedp.Navigate(w.signInLink("member")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/meetings/1"),
 			chromedp.WaitVisible(chromedp.CSS("[data-live-part] .quorum")))
@@ -146,7 +146,7 @@ func TestAPhoneSeesAVoteOpenVotesAndSeesTheResult(t *testing.T) {
 		}
 		do(t, ctx, "the ballot appearing and voting yes",
 			chromedp.WaitVisible(chromedp.CSS("form.meeting-ballot button.yes")),
-			chromedp.Click(chromedp.CSS("form.meeting-ballot button.yes")),
+			click("form.meeting-ballot button.yes"),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); got != "Your vote is counted." {
 			t.Errorf("after voting the page says %q", got)
@@ -249,7 +249,7 @@ func TestTheChairFollowsTheSessionsAndClosesOnAPhone(t *testing.T) {
 	do(t, ctx, "the chair's table",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("coordinator")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")),
 		chromedp.Navigate(w.srv.URL+"/meetings/1/host"),
 		chromedp.WaitVisible(chromedp.CSS("table.sessionprogress tr.unheard")))
@@ -262,7 +262,7 @@ func TestTheChairFollowsTheSessionsAndClosesOnAPhone(t *testing.T) {
 	do(t, ctx, "Westside's count arriving", chromedp.WaitVisible(chromedp.CSS(`[data-session-room="2"]`)),
 		chromedp.Poll[chromedp.Void](`document.querySelector('[data-session-room="2"]').textContent === "1"`))
 	do(t, ctx, "closing with everyone heard",
-		chromedp.Click(chromedp.CSS(`section.progress form button`)),
+		click(`section.progress form button`),
 		chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 	if got := text(t, ctx, `.notice[role="status"]`); got != "The vote is closed and its result published." {
 		t.Errorf("after closing the page says %q", got)
@@ -271,13 +271,13 @@ func TestTheChairFollowsTheSessionsAndClosesOnAPhone(t *testing.T) {
 		id := map[string]string{"en": "2", "es": "3"}[lang]
 		open(id, "Adjourn at nine? ("+lang+")")
 		if lang == "es" {
-			do(t, ctx, "in Spanish", chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+			do(t, ctx, "in Spanish", click(`.languages button[value="es"]`),
 				chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
 		}
 		do(t, ctx, "the close button in "+lang,
 			chromedp.Navigate(w.srv.URL+"/meetings/1/host"),
 			chromedp.WaitVisible(chromedp.CSS("table.sessionprogress tr.unheard")),
-			chromedp.Click(chromedp.CSS(`section.progress form button`)),
+			click(`section.progress form button`),
 			chromedp.WaitVisible(chromedp.CSS(`ul.unheard`)))
 		if got := text(t, ctx, "ul.unheard"); got != "Westside" {
 			t.Errorf("the step in %s names %q", lang, got)
@@ -285,7 +285,7 @@ func TestTheChairFollowsTheSessionsAndClosesOnAPhone(t *testing.T) {
 		fitsThePhone(t, ctx, "the step in "+lang)
 		screenshot(t, ctx, "confirm-"+lang+".png")
 		do(t, ctx, "closing anyway in "+lang,
-			chromedp.Click(chromedp.CSS(`form input[name="confirm"] ~ button`)),
+			click(`form input[name="confirm"] ~ button`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if votes, _ := w.app.MeetingVotes(ctx, w.actor("coordinator"), 1); votes[len(votes)-1].Status != rankfile.VoteClosed {
 			t.Errorf("the vote in %s is still open after closing anyway", lang)

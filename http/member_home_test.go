@@ -100,19 +100,19 @@ func TestHomeOnAPhoneInBothLanguages(t *testing.T) {
 	do(t, ctx, "a phone 390 pixels wide, signed in as a member",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.CSS("ul.now")))
 	fitsThePhone(t, ctx, "home")
 	screenshot(t, ctx, "home-en.png")
 	do(t, ctx, "switching to Spanish",
-		chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+		click(`.languages button[value="es"]`),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] ul.now`)))
 	if got := text(t, ctx, "ul.now li"); !strings.HasPrefix(got, "Vota en Co-chair election") || !strings.Contains(got, "Cierra el ") {
 		t.Errorf("in Spanish the first thing open is %q", got)
 	}
 	fitsThePhone(t, ctx, "home in Spanish")
 	screenshot(t, ctx, "home-es.png")
-	do(t, ctx, "following the first link", chromedp.Click(chromedp.CSS("ul.now li a")), chromedp.WaitNotPresent(chromedp.CSS("ul.now")))
+	do(t, ctx, "following the first link", click("ul.now li a"), chromedp.WaitNotPresent(chromedp.CSS("ul.now")))
 	if got := read(ctx, chromedp.Location()); !strings.HasSuffix(got, "/elections/1") {
 		t.Errorf("the first link leads to %s", got)
 	}

@@ -37,7 +37,7 @@ func TestACaptainSeesHerGroupOnAPhone(t *testing.T) {
 	fitsThePhone(t, ctx, "the member's home with her group")
 	screenshot(t, ctx, "home-en.png")
 	do(t, ctx, "opening her group's members",
-		chromedp.Click(chromedp.CSS(`a[href="/neighborhoods/echo-park"]`)),
+		click(`a[href="/neighborhoods/echo-park"]`),
 		chromedp.WaitVisible(chromedp.CSS(`ul.neighbors`)))
 	got := text(t, ctx, "ul.neighbors")
 	for _, want := range []string{"Cora Coordinator", "Lupe Lapsed", "Mia Member", "Stella Steward"} {
@@ -63,7 +63,7 @@ func TestACaptainSeesHerGroupOnAPhone(t *testing.T) {
 		chromedp.Navigate(w.srv.URL+"/"),
 		chromedp.WaitVisible(chromedp.ID("neighborhood-h")),
 		chromedp.SetValue(chromedp.ID("group"), "echo-park"),
-		chromedp.Click(chromedp.CSS(`form[action="/profile/neighborhood"] button`)),
+		click(`form[action="/profile/neighborhood"] button`),
 		chromedp.WaitVisible(chromedp.CSS("#neighborhood-h + p .chosen")))
 	if got := text(t, ctx, "#neighborhood-h + p"); got != "Echo Park (la elegiste tú)" {
 		t.Errorf("after choosing, Mia's home reads %q", got)

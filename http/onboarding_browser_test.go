@@ -55,7 +55,7 @@ func TestFirstStepsOnAPhone(t *testing.T) {
 	do(t, ctx, "her people, Lupe's first steps opened",
 		chromedp.Navigate(w.srv.URL+"/people"),
 		chromedp.WaitVisible(chromedp.CSS(`details.progress summary`)),
-		chromedp.Click(chromedp.CSS(`details.progress summary`)),
+		click(`details.progress summary`),
 		chromedp.WaitVisible(chromedp.CSS(`details.progress ul.checklist`)))
 	if got := text(t, ctx, "details.progress"); !strings.Contains(got, "1 of 6 done") {
 		t.Errorf("Lupe's first steps in Mia's list read %q", got)
@@ -65,7 +65,7 @@ func TestFirstStepsOnAPhone(t *testing.T) {
 	inSpanish(t, ctx)
 	do(t, ctx, "her people in Spanish",
 		chromedp.WaitVisible(chromedp.CSS(`details.progress summary`)),
-		chromedp.Click(chromedp.CSS(`details.progress summary`)),
+		click(`details.progress summary`),
 		chromedp.WaitVisible(chromedp.CSS(`details.progress ul.checklist`)))
 	fitsThePhone(t, ctx, "/people with first steps in Spanish")
 	screenshot(t, ctx, "onboarding-people-es.png")

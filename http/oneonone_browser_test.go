@@ -23,11 +23,11 @@ func TestAnOrganizerLogsAConversationOnAPhone(t *testing.T) {
 	screenshot(t, ctx, "people-en.png")
 	long := strings.Repeat("Talked about the building. ", 160)
 	do(t, ctx, "notes over the limit",
-		chromedp.Click(chromedp.CSS(`a[href$="/conversations/new"]`)),
+		click(`a[href$="/conversations/new"]`),
 		chromedp.WaitVisible(chromedp.ID("notes")),
 		chromedp.SetValue(chromedp.ID("notes"), long),
 		chromedp.SetValue(chromedp.ID("tags"), "rent, childcare"),
-		chromedp.Click(chromedp.CSS(`main form button`)),
+		click(`main form button`),
 		chromedp.WaitVisible(chromedp.ID("notes-problem")))
 	if got := read(ctx, chromedp.Value(chromedp.ID("notes"))); got != long {
 		t.Errorf("the notes came back %d characters long, want the %d typed", len(got), len(long))
@@ -42,9 +42,9 @@ func TestAnOrganizerLogsAConversationOnAPhone(t *testing.T) {
 	screenshot(t, ctx, "log-es.png")
 	do(t, ctx, "logging it",
 		chromedp.SetValue(chromedp.ID("notes"), "Quiere ayudar con la huelga de alquileres."),
-		chromedp.Click(chromedp.CSS(`input[name="method"][value="in_person"]`)),
+		click(`input[name="method"][value="in_person"]`),
 		chromedp.SetValue(chromedp.ID("assessment"), "3"),
-		chromedp.Click(chromedp.CSS(`main form button`)),
+		click(`main form button`),
 		chromedp.WaitVisible(chromedp.CSS(`main .notice`)))
 	if got := text(t, ctx, "main .notice"); !strings.Contains(got, "registrada") {
 		t.Errorf("the notice reads %q", got)
@@ -68,7 +68,7 @@ func TestACoordinatorAssignsFromTheQueueOnAPhone(t *testing.T) {
 	screenshot(t, ctx, "queue-en.png")
 	do(t, ctx, "assigning Adam to Cora",
 		chromedp.SendKeys(chromedp.ID("org-"+adam), cora),
-		chromedp.Click(chromedp.CSS(`form:has(#org-`+adam+`) button`)),
+		click(`form:has(#org-`+adam+`) button`),
 		chromedp.WaitVisible(chromedp.CSS(`main .notice`)))
 	if got := text(t, ctx, "main"); strings.Contains(got, "Adam Admin") {
 		t.Errorf("Adam is still in the queue: %q", got)

@@ -136,6 +136,6 @@ func (w *world) signInBrowser(t *testing.T, ctx context.Context, role string) {
 	}
 	do(t, ctx, "signing in as "+role,
 		chromedp.Navigate(w.signInLink(role)),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")))
 }

@@ -112,10 +112,10 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 		do(t, ctx, "signing in as "+delegate.role,
 			chromedp.EmulateViewport(390, 844),
 			chromedp.Navigate(w.signInLink(delegate.role)),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")))
 		if delegate.lang == "es" {
-			do(t, ctx, "in Spanish", chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+			do(t, ctx, "in Spanish", click(`.languages button[value="es"]`),
 				chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)))
 		}
 		do(t, ctx, "the ballot", chromedp.Navigate(path), chromedp.WaitVisible(chromedp.CSS("form.meeting-ballot select")))
@@ -129,7 +129,7 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS(`select[name="rank-3"]`), "1"),
 			chromedp.SetValue(chromedp.CSS(`select[name="rank-0"]`), "2"),
 			chromedp.SetValue(chromedp.CSS(`select[name="rank-2"]`), "3"),
-			chromedp.Click(chromedp.CSS("form.meeting-ballot button")),
+			click("form.meeting-ballot button"),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); got != delegate.voted {
 			t.Errorf("after ranking in %s the page says %q", delegate.lang, got)
@@ -155,7 +155,7 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 	do(t, ctx, "the chapter's page",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")),
 		chromedp.Navigate(w.srv.URL+"/bodies/chapter"),
 		chromedp.WaitVisible(chromedp.CSS("ol.priorities")))
@@ -169,7 +169,7 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 	fitsThePhone(t, ctx, "the chapter's page")
 	screenshot(t, ctx, "chapter-en.png")
 	do(t, ctx, "the count's record",
-		chromedp.Click(chromedp.CSS(`section.priorities a[href^="/priorities/"]`)),
+		click(`section.priorities a[href^="/priorities/"]`),
 		chromedp.WaitVisible(chromedp.CSS("section.count table")))
 	if got := text(t, ctx, "pre code"); !strings.HasPrefix(got, "rankfile tally priorities-vote-"+itoa(v.ID)+".blt --method scottish --seed ") {
 		t.Errorf("the record's command: %q", got)
@@ -177,7 +177,7 @@ func TestDelegatesRankThePrioritiesAndTheChapterSeesThemOnAPhone(t *testing.T) {
 	fitsThePhone(t, ctx, "the count's record")
 	screenshot(t, ctx, "record-en.png")
 	do(t, ctx, "in Spanish",
-		chromedp.Click(chromedp.CSS(`.languages button[value="es"]`)),
+		click(`.languages button[value="es"]`),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="es"]`)),
 		chromedp.WaitVisible(chromedp.CSS("section.count table")))
 	fitsThePhone(t, ctx, "the count's record in Spanish")

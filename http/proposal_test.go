@@ -44,17 +44,17 @@ func TestAMemberSignsAProposalOnAPhone(t *testing.T) {
 		ctx := browser(t)
 		do(t, ctx, "signing in and opening the proposal",
 			chromedp.Navigate(w.signInLink("member")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
 			chromedp.Navigate(w.srv.URL+"/proposals"),
-			chromedp.Click(chromedp.CSS(`a[href="/proposals/1"]`)),
+			click(`a[href="/proposals/1"]`),
 			chromedp.WaitVisible(chromedp.ID("progress-text")))
 		if got := text(t, ctx, "#progress-text strong"); got != "0 of 50 signatures" {
 			t.Errorf("before signing the page says %q", got)
 		}
 		do(t, ctx, "signing, shown by branch",
-			chromedp.Click(chromedp.CSS(`input[name="anonymous"]`)),
-			chromedp.Click(chromedp.CSS(`form[action="/proposals/1/sign"] button`)),
+			click(`input[name="anonymous"]`),
+			click(`form[action="/proposals/1/sign"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`.notice[role="status"]`)))
 		if got := text(t, ctx, `.notice[role="status"]`); got != "Your signature is counted." {
 			t.Errorf("after signing the page says %q", got)
@@ -74,7 +74,7 @@ func TestAMemberSignsAProposalOnAPhone(t *testing.T) {
 			t.Errorf("the steward does not see the anonymous signer's name")
 		}
 		do(t, ctx, "taking the signature back",
-			chromedp.Click(chromedp.CSS(`form[action="/proposals/1/unsign"] button`)),
+			click(`form[action="/proposals/1/unsign"] button`),
 			chromedp.WaitVisible(chromedp.CSS(`form[action="/proposals/1/sign"]`)))
 		if got := text(t, ctx, "#progress-text strong"); got != "0 of 50 signatures" {
 			t.Errorf("after taking it back the count says %q", got)

@@ -48,7 +48,7 @@ func TestAMembersChoicesReadInSpanishOnAPhone(t *testing.T) {
 	do(t, ctx, "her own page",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")),
 		chromedp.Navigate(w.srv.URL+"/members/"+itoa(w.member(roles["member"]).ID)),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] ol.history`)))

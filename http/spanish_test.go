@@ -211,7 +211,7 @@ func TestSpanishPagesOnAPhone(t *testing.T) {
 	do(t, ctx, "a phone 390 pixels wide, signed in as a member who reads Spanish",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")))
 	for _, path := range []string{"/", "/events/1", "/profile", "/elections/2/results"} {
 		do(t, ctx, path, chromedp.Navigate(w.srv.URL+path), chromedp.WaitVisible(chromedp.CSS(`html[lang="es"] main`)))

@@ -271,15 +271,15 @@ func TestTheTokensPageOnAPhoneWithoutJavaScript(t *testing.T) {
 	do(t, ctx, "signing in on a phone without scripts",
 		chromedp.EmulateViewport(390, 844), noScripts,
 		chromedp.Navigate(w.signInLink("member")),
-		chromedp.Click(chromedp.CSS("main form button")),
+		click("main form button"),
 		chromedp.WaitVisible(chromedp.ID("standing-h")),
 		chromedp.Navigate(w.srv.URL+"/profile"),
-		chromedp.Click(chromedp.CSS(`a[href="/profile/tokens"]`)),
+		click(`a[href="/profile/tokens"]`),
 		chromedp.WaitVisible(chromedp.ID("token-name")))
 	do(t, ctx, "making a token",
 		chromedp.SendKeys(chromedp.ID("token-name"), "A script with a rather long name for canvassing in Echo Park"),
 		chromedp.SetValue(chromedp.ID("token-expires"), "30d"),
-		chromedp.Click(chromedp.CSS(`form[action="/profile/tokens"] button`)),
+		click(`form[action="/profile/tokens"] button`),
 		chromedp.WaitVisible(chromedp.CSS("code.secret")))
 	secret := text(t, ctx, "code.secret")
 	if status, _ := w.apiAs(secret, "GET", "/api/v1/me"); status != http.StatusOK {
@@ -288,7 +288,7 @@ func TestTheTokensPageOnAPhoneWithoutJavaScript(t *testing.T) {
 	w.noSidewaysScroll(ctx, "the page showing the secret")
 	screenshot(t, ctx, "tokens-390.png")
 	do(t, ctx, "revoking it",
-		chromedp.Click(chromedp.CSS(`ul.tokens form button`)),
+		click(`ul.tokens form button`),
 		chromedp.WaitVisible(chromedp.CSS(`ul.tokens li.revoked`)))
 	if got := text(t, ctx, `.notice[role="status"]`); got != "The token is revoked: it no longer works." {
 		t.Errorf("after revoking, the page says %q", got)

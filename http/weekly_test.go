@@ -152,12 +152,12 @@ func TestTheCommunicationsTeamEditsAndSendsTheWeeklyEmail(t *testing.T) {
 		ctx := browser(t)
 		do(t, ctx, "signing in and drafting the week",
 			chromedp.Navigate(w.signInLink("member")),
-			chromedp.Click(chromedp.CSS("main form button")),
+			click("main form button"),
 			chromedp.WaitVisible(chromedp.ID("standing-h")),
-			chromedp.Click(chromedp.CSS(`header nav a[href="/weekly"]`)),
+			click(`header nav a[href="/weekly"]`),
 			chromedp.WaitVisible(chromedp.ID("week_of")),
 			chromedp.SetValue(chromedp.ID("week_of"), w.eventsWeek().String()),
-			chromedp.Click(chromedp.CSS(`form[action="/weekly"] button`)),
+			click(`form[action="/weekly"] button`),
 			chromedp.WaitVisible(chromedp.ID("weekly-form")))
 		preview := text(t, ctx, "section.weekly-preview")
 		if !strings.Contains(preview, "A member of Central") || !strings.Contains(preview, "Canvass training") ||
@@ -166,8 +166,8 @@ func TestTheCommunicationsTeamEditsAndSendsTheWeeklyEmail(t *testing.T) {
 		}
 		do(t, ctx, "writing an intro and leaving the training out",
 			chromedp.SendKeys(chromedp.ID("intro"), "**Bring** a friend."),
-			chromedp.Click(chromedp.CSS(`input[name="exclude"][value="1"]`)),
-			chromedp.Click(chromedp.CSS(`#weekly-form button`)),
+			click(`input[name="exclude"][value="1"]`),
+			click(`#weekly-form button`),
 			chromedp.WaitVisible(chromedp.ID("done-saved")))
 		if got := text(t, ctx, "#done-saved"); got != "Saved." {
 			t.Errorf("after saving: %q", got)
@@ -179,8 +179,8 @@ func TestTheCommunicationsTeamEditsAndSendsTheWeeklyEmail(t *testing.T) {
 			t.Errorf("the training left out is still in a copy:\n%s", preview)
 		}
 		do(t, ctx, "sending",
-			chromedp.Click(chromedp.CSS(`#send-form input[name="confirm"]`)),
-			chromedp.Click(chromedp.CSS(`#send-form button`)),
+			click(`#send-form input[name="confirm"]`),
+			click(`#send-form button`),
 			chromedp.WaitVisible(chromedp.ID("weekly-sent")))
 		if got := text(t, ctx, "#weekly-sent"); !strings.HasPrefix(got, "Sent to 7 members on ") || !strings.HasSuffix(got, "by Mia Member.") {
 			t.Errorf("after sending: %q", got)
