@@ -1,9 +1,6 @@
 package rankfile
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // The emails an election sends its roll.
 const (
@@ -38,10 +35,4 @@ func NoticeElection(mailKind string) NoticeKind { return NoticeKind("election_" 
 
 // ElectionMailKind is the Mail kind of an election's notice, "" for a
 // notice of another kind.
-func ElectionMailKind(k NoticeKind) string {
-	kind, ok := strings.CutPrefix(string(k), "election_")
-	if !ok {
-		return ""
-	}
-	return kind
-}
+func ElectionMailKind(k NoticeKind) string { return mailingKind(k, "election_") }

@@ -2,6 +2,7 @@ package rankfile
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -121,4 +122,14 @@ type OutboxService interface {
 	Counts(ctx context.Context) (OutboxCounts, error)
 	// FindNotices lists notices in the states given, newest first.
 	FindNotices(ctx context.Context, states []NoticeState, limit int) ([]*Notice, error)
+}
+
+// mailingKind is the kind of mailing (an election's, a proposal's) a
+// notice's kind names after prefix; "" for a notice of another kind.
+func mailingKind(k NoticeKind, prefix string) string {
+	kind, ok := strings.CutPrefix(string(k), prefix)
+	if !ok {
+		return ""
+	}
+	return kind
 }

@@ -1,9 +1,6 @@
 package rankfile
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // The steps of a proposal's life, its history and the emails they owe.
 
@@ -51,13 +48,7 @@ func NoticeProposal(mailKind string) NoticeKind { return NoticeKind("proposal_" 
 
 // ProposalMailKind is the MailProposal kind of a proposal's notice, ""
 // for a notice of another kind.
-func ProposalMailKind(k NoticeKind) string {
-	kind, ok := strings.CutPrefix(string(k), "proposal_")
-	if !ok {
-		return ""
-	}
-	return kind
-}
+func ProposalMailKind(k NoticeKind) string { return mailingKind(k, "proposal_") }
 
 // ProposalStep is a step of a proposal's life with all it causes: the
 // status it takes the proposal from and to, the note its history keeps and
