@@ -66,12 +66,8 @@ func (imp *importer) item(ctx context.Context, it *readItem) error {
 // io.EOF or the error that stopped the reading. stop releases the goroutine
 // if the consumer gives up early.
 func readAhead(src rankfile.RosterSource, prepare func(*readItem)) (<-chan []readItem, func()) {
-	// The queue holds more records than PostgreSQL's COPY takes at a time
-	// (2,000), so that the list goes on being read while PostgreSQL writes
-	// the rows before: with room for 1,024, reading stopped at every COPY
-	// and the two took turns.
-	const batchSize, queued = 256, 12
-	out := make(chan []readItem, queued)
+	const batchSize = 256
+	out := make(chan []readItem, 4)
 	done := make(chan struct{})
 	go func() {
 		defer close(out)
