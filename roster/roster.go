@@ -115,7 +115,10 @@ func (r *Reader) checkRepeat(rec *rankfile.RosterRecord) error {
 			Reason:     fmt.Sprintf("national id %s already appears on line %d", id, first),
 		}
 	}
-	r.seen[id] = rec.Line
+	// The id is a piece of the whole line the CSV reader read: kept as it
+	// is, it would keep every line of the list in memory (30 MB of a list
+	// of 100,000) until the import ends.
+	r.seen[strings.Clone(id)] = rec.Line
 	return nil
 }
 

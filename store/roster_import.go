@@ -200,8 +200,12 @@ func (imp *importer) prepare(it *readItem) {
 	it.standing, it.standingErr = rankfile.StandingFromList(it.rec.Values[rankfile.FieldMembershipStatus],
 		imp.src.Has(rankfile.FieldMembershipStatus), xdate, it.asOf)
 	it.hash = imp.hash(it.rec, it.standing)
-	it.details = encodeDetails(&it.rec.Values)
-	if it.standingErr == nil && imp.known[it.rec.NationalID()] == nil { // known is only read once reading starts
+	// Only a new member's rows are made here: an update merges the list
+	// with what the roster holds (see memberUpdates), and re-encoding the
+	// details of every unchanged member took a sixth of reading a list
+	// the roster already holds. known is only read once reading starts.
+	if it.standingErr == nil && imp.known[it.rec.NationalID()] == nil {
+		it.details = encodeDetails(&it.rec.Values)
 		it.memberArgs = imp.adds.memberArgs(it)
 	}
 }

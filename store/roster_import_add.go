@@ -89,7 +89,9 @@ type idBlock struct {
 	next    int64 // SQLite: the next id to hand out; 0 before the first
 }
 
-const idBlockSize = 500
+// idBlockSize is how many ids PostgreSQL hands out at a time: as many as
+// one COPY writes (see newBatchInsert), one query per COPY.
+const idBlockSize = 2000
 
 func (b *idBlock) take(ctx context.Context) (int64, error) {
 	if b.tx.db.dialect == SQLite {
@@ -112,19 +114,7 @@ func (b *idBlock) take(ctx context.Context) (int64, error) {
 	return id, nil
 }
 
-func (b *idBlock) refill(ctx context.Context) error {
-	rows, err := b.tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('members', 'id'))
-		FROM generate_series(1, $1)`, idBlockSize)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return err
-		}
-		b.pending = append(b.pending, id)
-	}
-	return rows.Err()
+func (b *idBlock) refill(ctx context.Context) (err error) {
+	b.pending, err = b.tx.reserveIDs(ctx, "members", idBlockSize)
+	return err
 }

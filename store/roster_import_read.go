@@ -18,7 +18,8 @@ type readItem struct {
 	standing    rankfile.Standing
 	standingErr error
 	hash        string
-	details     string
+	// details are a new member's details, as member_details holds them.
+	details string
 	// memberArgs are the values of a new member's row, addColumns order,
 	// but for the id, which only the writer can give.
 	memberArgs []any
