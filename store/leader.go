@@ -23,6 +23,10 @@ import (
 // they bound how long work goes unled after its leader dies.
 const leadRetry = time.Second
 
+// leadPatience is how long a leader waits for its connection to answer
+// before it stops leading: a database slow under load is not a lost lead.
+const leadPatience = 5 * time.Second
+
 // Lead runs work, with a context that ends when this process stops
 // leading, each time this process takes the lead of the named work, until
 // ctx ends. A leader that loses its connection to the database stops
@@ -52,6 +56,13 @@ func (db *DB) leadOnce(ctx context.Context, name string, logger *slog.Logger, wo
 	}
 	// Named, so that an operator sees in pg_stat_activity which process leads.
 	cfg.RuntimeParams["application_name"] = "rankfile lead: " + name
+	// A process that dies ends its session at once (the system closes its
+	// socket); one cut off by the network would hold the lock until
+	// PostgreSQL notices, after two hours of silence by default: these
+	// keepalives make that about 11 seconds.
+	cfg.RuntimeParams["tcp_keepalives_idle"] = "5"
+	cfg.RuntimeParams["tcp_keepalives_interval"] = "2"
+	cfg.RuntimeParams["tcp_keepalives_count"] = "3"
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return err
@@ -98,7 +109,7 @@ func holdLead(ctx context.Context, conn *pgx.Conn, work func(ctx context.Context
 			return nil
 		case <-tick.C:
 		}
-		check, cancel := context.WithTimeout(ctx, leadRetry)
+		check, cancel := context.WithTimeout(ctx, leadPatience)
 		err := conn.Ping(check)
 		cancel()
 		if err != nil {
