@@ -52,6 +52,9 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	w.Header().Set("Content-Type", "application/json")
 	if err := s.ping(ctx); err != nil {
+		if r.Context().Err() != nil {
+			return // the checker hung up: nothing to answer, nothing wrong here
+		}
 		s.logger.Error("health check", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		json.NewEncoder(w).Encode(map[string]string{"status": "database unavailable"})
