@@ -160,6 +160,17 @@ func (c *cluster) ledAt(i int, work string) time.Time {
 	return at
 }
 
+// errors are the lines server i logged at the level of errors.
+func (c *cluster) errors(i int) []string {
+	var out []string
+	for _, line := range strings.Split(c.logs[i].String(), "\n") {
+		if strings.Contains(line, `"level":"ERROR"`) {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
 // checkEachEmailOnce checks that no email was received twice, and that
 // every notice the outbox marks sent was received.
 func checkEachEmailOnce(t *testing.T, db *store.DB, got []mailtest.Message) {

@@ -123,6 +123,11 @@ func TestThreeServersBehindALoadBalancerLoseOne(t *testing.T) {
 		return outboxCounts(t, db)[rankfile.NoticeSent] > before[rankfile.NoticeSent]+5
 	})
 	checkEachEmailOnce(t, db, smtp.Messages())
+	for i := range c.logs {
+		if errs := c.errors(i); len(errs) > 0 {
+			t.Errorf("server %d logged errors:\n%s", i, strings.Join(errs, "\n"))
+		}
+	}
 }
 
 // serveAsChild runs the server the parent asked for, until it is killed
