@@ -133,3 +133,14 @@ func mailingKind(k NoticeKind, prefix string) string {
 	}
 	return kind
 }
+
+// NoticeKinds is every kind of notice, for the pages that name them (the
+// outbox's, in both languages).
+var NoticeKinds = []NoticeKind{
+	NoticeConfirm, NoticeRegistered, NoticeWaitlisted, NoticePromoted, NoticeReminder, NoticeMoved,
+	NoticeCancelled, NoticeWeekly, NoticeTermEnding, NoticeMeetingMoved, NoticeMeetingCancelled,
+	NoticeFollowUp, NoticeQualificationLapsing, NoticeCourseNotOffered, NoticeFeedback, NoticeWelcome,
+	NoticeOrientationInvite,
+	NoticeElection(MailOpening), NoticeElection(MailReminder), NoticeElection(MailResults),
+	NoticeProposal(MailProposalQualified), NoticeProposal(MailProposalScheduled), NoticeProposal(MailProposalDecided),
+}
