@@ -59,11 +59,10 @@ func (l *nameSearchLimits) allow(memberID int64) bool {
 // sliding window of nameSearchBurst searches in as many seconds: the same
 // pace), else in memory.
 func (a *App) countSearch(ctx context.Context, actor *rankfile.Actor) error {
-	allowed := false
+	var allowed bool
 	if a.SharedLimits != nil {
-		ok, err := a.SharedLimits.Allow(ctx, "name-search", strconv.FormatInt(actor.ID(), 10),
+		allowed = SharedAllow(ctx, a.SharedLimits, "name-search", strconv.FormatInt(actor.ID(), 10),
 			nameSearchBurst, nameSearchBurst*nameSearchEvery)
-		allowed = ok || err != nil // as the request limits do: a failing count shuts no one out
 	} else {
 		allowed = a.nameSearches.allow(actor.ID())
 	}

@@ -1,24 +1,10 @@
 package app
 
-import (
-	"context"
-	"time"
-)
-
 // Several servers may share one PostgreSQL database behind a load
 // balancer. What one server's members change, the pages another serves
 // must show at once: a meeting's live state is loaded by each server for
 // the phones following it there, and a change made on one server is told
 // to the others as a signal (store.DB.Signal, on PostgreSQL's NOTIFY).
-
-// SharedLimits counts requests for rate limits together with the other
-// servers sharing the database, so that a limit holds however many
-// servers a client's requests reach (store.DB.Allow, on PostgreSQL).
-type SharedLimits interface {
-	// Allow counts a request of client against the named limit of n
-	// requests a period, and reports whether it is within it.
-	Allow(ctx context.Context, name, client string, n int, per time.Duration) (bool, error)
-}
 
 // Signaler tells the other servers sharing the database that something
 // changed: kind names what (signalMeeting), id which.

@@ -37,14 +37,10 @@ func newLimiter(name string, n int, per time.Duration, shared app.SharedLimits) 
 	return &limiter{name: name, n: n, per: per, shared: shared, clients: map[string]*clientLimit{}}
 }
 
-// allow reports whether the client may make one more request now. When
-// the shared count cannot be reached the request is let through: the
-// database it failed on would fail the request anyway, and a limit must
-// not shut members out on its own.
+// allow reports whether the client may make one more request now.
 func (l *limiter) allow(ctx context.Context, client string) bool {
 	if l.shared != nil {
-		ok, err := l.shared.Allow(ctx, l.name, client, l.n, l.per)
-		return ok || err != nil
+		return app.SharedAllow(ctx, l.shared, l.name, client, l.n, l.per)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()

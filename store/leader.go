@@ -37,41 +37,17 @@ func (db *DB) Lead(ctx context.Context, name string, logger *slog.Logger, work f
 		work(ctx)
 		return
 	}
-	for ctx.Err() == nil {
-		if err := db.leadOnce(ctx, name, logger, work); err != nil && ctx.Err() == nil {
-			logger.Warn("taking the lead", "work", name, "err", err)
-		}
-		select {
-		case <-ctx.Done():
-		case <-time.After(leadRetry):
-		}
-	}
+	keepTrying(ctx, logger.With("work", name), "taking the lead", func() error { return db.leadOnce(ctx, name, logger, work) })
 }
 
 // leadOnce connects, waits for the lead, and runs work while it holds it.
 func (db *DB) leadOnce(ctx context.Context, name string, logger *slog.Logger, work func(ctx context.Context)) error {
-	cfg, err := pgx.ParseConfig(db.dsn)
-	if err != nil {
-		return err
-	}
-	// Named, so that an operator sees in pg_stat_activity which process leads.
-	cfg.RuntimeParams["application_name"] = "rankfile lead: " + name
-	// A process that dies ends its session at once (the system closes its
-	// socket); one cut off by the network would hold the lock until
-	// PostgreSQL notices, after two hours of silence by default: these
-	// keepalives make that about 11 seconds.
-	cfg.RuntimeParams["tcp_keepalives_idle"] = "5"
-	cfg.RuntimeParams["tcp_keepalives_interval"] = "2"
-	cfg.RuntimeParams["tcp_keepalives_count"] = "3"
-	conn, err := pgx.ConnectConfig(ctx, cfg)
+	conn, schema, err := db.ownConn(ctx, "rankfile lead: "+name)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	key, err := leadKey(ctx, conn, name)
-	if err != nil {
-		return err
-	}
+	key := leadKey(schema, name)
 	for {
 		var got bool
 		if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&got); err != nil {
@@ -127,12 +103,8 @@ func holdLead(ctx context.Context, conn *pgx.Conn, work func(ctx context.Context
 // schema. Advisory locks belong to the whole database: the schema is in
 // the key so that rankfiles in schemas of one database (tests among them)
 // each have their own leaders.
-func leadKey(ctx context.Context, conn *pgx.Conn, name string) (int64, error) {
-	var schema string
-	if err := conn.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
-		return 0, err
-	}
+func leadKey(schema, name string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte("rankfile lead\x00" + schema + "\x00" + name))
-	return int64(h.Sum64()), nil
+	return int64(h.Sum64())
 }

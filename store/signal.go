@@ -113,29 +113,17 @@ func (db *DB) Listen(ctx context.Context, logger *slog.Logger, heard func(kind s
 	if db.dialect != Postgres {
 		return
 	}
-	for ctx.Err() == nil {
-		if err := db.listenOnce(ctx, heard, lost); err != nil && ctx.Err() == nil {
-			logger.Warn("listening for other servers' changes", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-		case <-time.After(leadRetry):
-		}
-	}
+	keepTrying(ctx, logger, "listening for other servers' changes", func() error { return db.listenOnce(ctx, heard, lost) })
 }
 
 // listenOnce connects, listens and passes on signals until the
 // connection fails or ctx ends.
 func (db *DB) listenOnce(ctx context.Context, heard func(kind string, id int64), lost func()) error {
-	conn, err := pgx.Connect(ctx, db.dsn)
+	conn, schema, err := db.ownConn(ctx, "rankfile signals")
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	var schema string
-	if err := conn.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
-		return err
-	}
 	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{"rankfile " + schema}.Sanitize()); err != nil {
 		return err
 	}

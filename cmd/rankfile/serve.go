@@ -183,7 +183,7 @@ func appServices(db *store.DB) *rfapp.App {
 	a.Live = a.NewLive(liveInterval, slog.Default())
 	a.Signals = db // PostgreSQL's other servers; nothing on SQLite
 	if db.Dialect() == store.Postgres {
-		a.SharedLimits = db // searches counted with the other servers
+		a.SharedLimits = db // counted with the other servers; SQLite's one server counts in memory
 	}
 	return a
 }
@@ -253,9 +253,7 @@ func (a *app) serve(ctx context.Context, db *store.DB, f serveFlags, started fun
 	}
 	cfg := rfhttp.Config{BaseURL: f.baseURL, InsecureCookies: plainLocal(f), TrustedProxies: proxies,
 		TilesURL: cmp.Or(f.tilesURL, a.getenv("RANKFILE_TILES_URL"))}
-	if db.Dialect() == store.Postgres {
-		cfg.SharedLimits = db // the other servers of the database count with this one
-	}
+	cfg.SharedLimits = webApp.SharedLimits // the routes' limits count where the app's do
 	srv := rfhttp.NewServer(webApp, db.Ping, logger, cfg)
 	if err := srv.Open(f.addr); err != nil {
 		return fmt.Errorf("listening on %s: %w", f.addr, err)
