@@ -12,7 +12,17 @@ const (
 	RoleSteward        = "steward"        // sees the whole roster, runs imports, sees sensitive fields
 	RoleAdmin          = "admin"          // manages bodies, seats and positions
 	RoleCommunications = "communications" // edits and sends the weekly email
+	// RoleChapterSteward is a data steward of one chapter: held for a
+	// chapter, it shows that chapter's members alone (Actor.StewardOf).
+	RoleChapterSteward = "chapter_steward"
 )
+
+// RoleGrant is a role a member holds, for a chapter (ChapterID) or for
+// the whole organization (0).
+type RoleGrant struct {
+	Role      string `json:"role"`
+	ChapterID int64  `json:"chapter_id,omitempty"`
+}
 
 // Roles lists the grantable roles.
 var Roles = []string{RoleSteward, RoleAdmin, RoleCommunications}
@@ -32,7 +42,11 @@ type Actor struct {
 	// "command line", for the audit log.
 	Label   string
 	Steward bool
-	Admin   bool
+	// StewardOf is the chapter whose members the actor stewards when they
+	// are a chapter's data steward, 0 otherwise. A steward of the whole
+	// organization (Steward) sees every chapter.
+	StewardOf int64
+	Admin     bool
 	// Communications is the communications team's role: the weekly email.
 	Communications bool
 	// Leads holds the bodies in which the member holds a seat today.
@@ -151,6 +165,11 @@ type AuthService interface {
 	// behalf of the actor in ctx.
 	GrantRole(ctx context.Context, memberID int64, role string) error
 	RevokeRole(ctx context.Context, memberID int64, role string) error
+	// GrantChapterSteward makes a member the data steward of a chapter
+	// (RoleChapterSteward), on behalf of the actor in ctx; RevokeRole ends it.
+	GrantChapterSteward(ctx context.Context, memberID, chapterID int64) error
+	// RoleGrants returns a member's roles, each with its chapter.
+	RoleGrants(ctx context.Context, memberID int64) ([]RoleGrant, error)
 	// Roles returns a member's installation roles.
 	Roles(ctx context.Context, memberID int64) ([]string, error)
 }

@@ -331,13 +331,16 @@ func ElectorateFilter(body *Body, cutoff Date) MemberFilter {
 }
 
 // MembersOf selects a body's members on day d, in any standing: every
-// member for the chapter or the national organization, a branch's members
+// member for the national organization, those placed in a chapter for a
+// chapter (all of them in an installation of one chapter), a branch's members
 // for a branch, and the members of any other body (those holding a
 // position in it on d). They are who may be checked in at its meetings.
 func MembersOf(body *Body, d Date) MemberFilter {
 	f := MemberFilter{AsOf: d, Brief: true}
 	switch body.Kind {
-	case KindChapter, KindNational:
+	case KindNational:
+	case KindChapter:
+		f.ChapterID = body.ID
 	case KindBranch:
 		f.BranchSlug = body.Slug
 	default:

@@ -47,6 +47,9 @@ type Member struct {
 	StudentSchoolName string `json:"student_school_name"`
 	YDSAChapter       string `json:"ydsa_chapter"`
 	Chapter           string `json:"dsa_chapter"`
+	// ChapterID is the chapter body the member is placed in (see
+	// chapter.go); 0 for a member at large.
+	ChapterID int64 `json:"chapter_id"`
 
 	Roster RosterState `json:"roster"`
 	Branch BranchState `json:"branch"`
@@ -246,6 +249,8 @@ type MemberFilter struct {
 	Unassigned bool
 	// BodyID selects the members holding a position in the body on AsOf.
 	BodyID int64
+	// ChapterID selects the members placed in a chapter.
+	ChapterID int64
 	// NeighborhoodID selects the members of a neighborhood group: the ones
 	// who chose it, and the others placed in it by where they live.
 	NeighborhoodID int64

@@ -20,17 +20,18 @@ const (
 
 // MemberVisibility says how much of member m the actor may see, given the
 // bodies m is in (their branch and the bodies they hold positions in):
-// everything of themselves; everything for data stewards; name and
-// contact for the leaders of a body m is in (a branch's co-coordinators
-// for its members, a neighborhood group's captains for its members, a
-// committee's co-chairs for its members). Nobody but the member and the
+// everything of themselves; everything for data stewards (a chapter's
+// data stewards, for its members); name and contact for the leaders of a
+// body m is in (a branch's co-coordinators for its members, a
+// neighborhood group's captains for its members, a committee's co-chairs
+// for its members). Nobody but the member and the
 // stewards sees a street address. A member's organizer sees their contact
 // too (PersonVisibility).
 func (a *Actor) MemberVisibility(m *Member, memberBodies []int64) Visibility {
 	switch {
 	case !a.SignedIn() || m == nil:
 		return SeeNothing
-	case a.Member.ID == m.ID, a.Steward:
+	case a.Member.ID == m.ID, a.Steward, a.StewardOf != 0 && a.StewardOf == m.ChapterID:
 		return SeeEverything
 	}
 	for _, b := range memberBodies {
@@ -84,8 +85,28 @@ func (a *Actor) CanReadConversation(c *Conversation, memberBranchID int64) bool 
 	return c.AuthorID == a.ID() || a.Steward || (memberBranchID != 0 && a.LeadsBody(memberBranchID))
 }
 
-// CanSeeRoster reports whether the actor may search the whole roster.
-func (a *Actor) CanSeeRoster() bool { return a.SignedIn() && a.Steward }
+// CanSeeRoster reports whether the actor may search the roster: the
+// whole of it for the organization's data stewards, a chapter's members
+// for a chapter's (RosterFilter).
+func (a *Actor) CanSeeRoster() bool { return a.SignedIn() && (a.Steward || a.StewardOf != 0) }
+
+// RosterFilter narrows a search of the roster to the part of it the actor
+// may search: a chapter's data steward searches their chapter's members,
+// whatever else the filter asks.
+func (a *Actor) RosterFilter(f MemberFilter) MemberFilter {
+	if a.SignedIn() && !a.Steward && a.StewardOf != 0 {
+		f.ChapterID = a.StewardOf
+	}
+	return f
+}
+
+// CanGrantChapterSteward reports whether the actor may make member m a
+// data steward of a chapter, or end it: the organization's data stewards
+// for any chapter, a chapter's data stewards for their own, and nobody
+// for themselves.
+func (a *Actor) CanGrantChapterSteward(chapterID, memberID int64) bool {
+	return a.SignedIn() && a.ID() != memberID && chapterID != 0 && (a.Steward || a.StewardOf == chapterID)
+}
 
 // CanImport reports whether the actor may import national lists and
 // load branch boundaries.

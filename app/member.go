@@ -65,6 +65,7 @@ func (a *App) ShowRoster(ctx context.Context, actor *rankfile.Actor, f rankfile.
 	if err := actor.Require(actor.CanSeeRoster()); err != nil {
 		return err
 	}
+	f = actor.RosterFilter(f)
 	members, total, err := a.Members.FindMembers(ctx, f)
 	if err != nil {
 		return err
@@ -80,6 +81,7 @@ func (a *App) ExportRoster(ctx context.Context, actor *rankfile.Actor, f rankfil
 	if err := actor.Require(actor.CanSeeRoster()); err != nil {
 		return nil, err
 	}
+	f = actor.RosterFilter(f)
 	f.Offset, f.Limit = 0, 0
 	members, _, err := a.Members.FindMembers(ctx, f)
 	if err != nil {
@@ -103,6 +105,9 @@ func describeFilter(f rankfile.MemberFilter) string {
 	}
 	if f.BodyID != 0 {
 		s += fmt.Sprintf(", body %d", f.BodyID)
+	}
+	if f.ChapterID != 0 {
+		s += fmt.Sprintf(", chapter %d", f.ChapterID)
 	}
 	if f.Search != "" {
 		s += fmt.Sprintf(", search %q", f.Search)

@@ -29,6 +29,9 @@ type MemberRecord struct {
 	// point; Branches are the choices.
 	CanPlace bool             `json:"can_place"`
 	Branches []*rankfile.Body `json:"-"`
+	// ChapterSteward says which chapter the member stewards, in an
+	// installation of several chapters.
+	ChapterSteward ChapterStewardChoice `json:"chapter_steward"`
 }
 
 // PositionView is a position with the names of its body and seat.
@@ -48,13 +51,19 @@ type RoleChoice struct {
 }
 
 // MemberRecordOf gathers a member's history, positions, attendance and
-// roles for the member themselves or a data steward; nil for anyone else,
+// roles for the member themselves or a data steward of theirs (a chapter's
+// for its members); nil for anyone else,
 // who sees no more of the member than their page already shows.
 func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int64) (*MemberRecord, error) {
-	if !actor.SignedIn() || (!actor.Steward && actor.ID() != id) {
+	if !actor.SignedIn() {
 		return nil, nil
 	}
-	var err error
+	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id, Brief: true})
+	if err != nil {
+		return nil, err
+	} else if actor.MemberVisibility(m, nil) < rankfile.SeeEverything {
+		return nil, nil
+	}
 	r := &MemberRecord{CanOverride: actor.CanOverrideStanding() && actor.ID() != id, CanPlace: actor.CanPlaceMember(id)}
 	if r.CanPlace {
 		if r.Branches, err = a.BranchList(ctx); err != nil {
@@ -74,14 +83,16 @@ func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int6
 	if r.Events, err = a.Events.MemberEvents(ctx, id); err != nil {
 		return nil, err
 	}
-	held, err := a.Auth.Roles(ctx, id)
+	grants, err := a.Auth.RoleGrants(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	for _, role := range rankfile.Roles {
-		r.Roles = append(r.Roles, RoleChoice{Role: role, Has: slices.Contains(held, role), CanChange: actor.CanGrantRole(role, id)})
+		has := slices.ContainsFunc(grants, func(g rankfile.RoleGrant) bool { return g.Role == role })
+		r.Roles = append(r.Roles, RoleChoice{Role: role, Has: has, CanChange: actor.CanGrantRole(role, id)})
 	}
-	return r, nil
+	r.ChapterSteward, err = a.chapterStewardChoice(ctx, actor, id, grants)
+	return r, err
 }
 
 // positionViews lists a member's positions, newest first, with names.

@@ -211,6 +211,13 @@ var pageChecks = []check{
 	{method: "POST", path: "/members/5/roles/communications/revoke", form: url.Values{}, def: forbid, want: map[string]int{"": unauth, "admin": moved}},
 	{method: "POST", path: "/members/1/roles/steward/revoke", form: url.Values{}, def: forbid, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/members/999/roles", form: url.Values{"role": {"admin"}}, def: forbid, want: map[string]int{"": unauth, "admin": notFound}},
+	// A chapter's data steward: named by the stewards (chapter 1 is the
+	// test chapter, body 3 a branch).
+	{method: "POST", path: "/members/5/chapter-steward", form: url.Values{"chapter": {"1"}}, def: forbid, want: map[string]int{"": unauth, "steward": moved}},
+	{method: "POST", path: "/members/5/chapter-steward", form: url.Values{"chapter": {""}}, def: forbid, want: map[string]int{"": unauth, "steward": moved}},
+	{method: "POST", path: "/members/5/chapter-steward", form: url.Values{"chapter": {""}}, def: forbid, want: map[string]int{"": unauth, "steward": notFound}},
+	{method: "POST", path: "/members/5/chapter-steward", form: url.Values{"chapter": {"3"}}, def: forbid, want: map[string]int{"": unauth, "steward": bad}},
+	{method: "POST", path: "/members/5/chapter-steward", form: url.Values{"chapter": {"x"}}, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/join-requests/999/approve", form: url.Values{}, def: notFound},
 	{method: "POST", path: "/join-requests/999/decline", form: url.Values{}, def: notFound},
 	{method: "POST", path: "/join-requests/999/maybe", form: url.Values{}, def: notFound},
@@ -600,6 +607,9 @@ var apiChecks = []check{
 	{method: "PUT", path: "/api/v1/members/5/roles/communications", def: forbid, want: map[string]int{"": unauth, "admin": noContent}},
 	{method: "DELETE", path: "/api/v1/members/5/roles/communications", def: forbid, want: map[string]int{"": unauth, "admin": noContent}},
 	{method: "PUT", path: "/api/v1/members/5/roles/wizard", def: bad, want: map[string]int{"": unauth}},
+	{method: "PUT", path: "/api/v1/members/5/chapter-steward", body: `{"chapter_id":1}`, def: forbid, want: map[string]int{"": unauth, "steward": noContent}},
+	{method: "PUT", path: "/api/v1/members/5/chapter-steward", body: `{"chapter_id":0}`, def: forbid, want: map[string]int{"": unauth, "steward": noContent}},
+	{method: "PUT", path: "/api/v1/members/5/chapter-steward", body: `{"chapter_id":0}`, def: forbid, want: map[string]int{"": unauth, "steward": notFound}},
 	{method: "GET", path: "/api/v1/me/people", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/bodies/central/queue", def: forbid, want: map[string]int{"": unauth, "coordinator": ok, "steward": ok}},
 	{method: "GET", path: "/api/v1/members/7/conversations", def: notFound,

@@ -29,6 +29,9 @@ func (s *Server) renderMember(w http.ResponseWriter, r *http.Request, status int
 		return err
 	}
 	data.Member, data.Full, data.BranchName = m, v >= rankfile.SeeEverything, names[m.Branch.Slug]
+	if data.ChapterName, err = s.app.ChapterName(r.Context(), m); err != nil {
+		return err
+	}
 	if data.Full && actor.Steward {
 		if data.Sensitive, err = s.app.Sensitive(r.Context(), actor, id); err != nil {
 			return err
@@ -56,7 +59,9 @@ type memberData struct {
 	Sensitive *rankfile.MemberSensitive
 	// BranchName names the member's branch, "" when they have none.
 	BranchName string
-	Record     *app.MemberRecord
+	// ChapterName names the member's chapter where there are several.
+	ChapterName string
+	Record      *app.MemberRecord
 	// Conversations are the member's one-on-ones the viewer may read; nil
 	// when they have none to read or write.
 	Conversations *app.Conversations

@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/rankfile/rankfile"
@@ -95,6 +96,29 @@ func (s *Server) changeRole(w http.ResponseWriter, r *http.Request, role string,
 		done = "revoked"
 	}
 	return redirect(w, r, "/members/"+r.PathValue("id")+"?done="+done+"#roles-h")
+}
+
+// chapterStewardForm makes a member the data steward of the chapter the
+// form names, or of none.
+func (s *Server) chapterStewardForm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	var chapter int64
+	if v := r.FormValue("chapter"); v != "" {
+		if chapter, err = strconv.ParseInt(v, 10, 64); err != nil {
+			// Nobody learns more from a bad form than from a good one.
+			if err := req(r).actor.Require(req(r).actor.SignedIn()); err != nil {
+				return err
+			}
+			return rankfile.Errorf(rankfile.EINVALID, "no such chapter")
+		}
+	}
+	if err := s.app.SetChapterSteward(r.Context(), req(r).actor, id, chapter); err != nil {
+		return err
+	}
+	return redirect(w, r, "/members/"+r.PathValue("id")+"?done=chapter_steward#roles-h")
 }
 
 // chooseBranchForm records the branch a member chose, as they told a

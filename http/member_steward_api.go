@@ -89,3 +89,23 @@ func (s *Server) apiChangeRole(w http.ResponseWriter, r *http.Request, grant boo
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+// apiChapterSteward makes a member the data steward of a chapter, or of
+// none (chapter_id 0).
+func (s *Server) apiChapterSteward(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id", "member")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		ChapterID int64 `json:"chapter_id"`
+	}
+	if err := decodeBody(r, &in, `{"chapter_id": N}`); err != nil {
+		return err
+	}
+	if err := s.app.SetChapterSteward(r.Context(), req(r).actor, id, in.ChapterID); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -38,31 +38,74 @@ func (s *AuthService) loadActor(ctx context.Context, memberID int64) (*rankfile.
 }
 
 func (s *AuthService) loadRoles(ctx context.Context, a *rankfile.Actor) error {
-	roles, err := s.Roles(ctx, a.Member.ID)
+	roles, err := s.RoleGrants(ctx, a.Member.ID)
 	for _, r := range roles {
-		a.Steward = a.Steward || r == rankfile.RoleSteward
-		a.Admin = a.Admin || r == rankfile.RoleAdmin
-		a.Communications = a.Communications || r == rankfile.RoleCommunications
+		a.Steward = a.Steward || r.Role == rankfile.RoleSteward
+		a.Admin = a.Admin || r.Role == rankfile.RoleAdmin
+		a.Communications = a.Communications || r.Role == rankfile.RoleCommunications
+		if r.Role == rankfile.RoleChapterSteward {
+			a.StewardOf = r.ChapterID
+		}
 	}
 	return err
 }
 
-// Roles returns a member's installation roles.
+// Roles returns the names of a member's roles.
 func (s *AuthService) Roles(ctx context.Context, memberID int64) ([]string, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT role FROM member_roles WHERE member_id = $1 ORDER BY role`, memberID)
+	grants, err := s.RoleGrants(ctx, memberID)
+	roles := make([]string, len(grants))
+	for i, g := range grants {
+		roles[i] = g.Role
+	}
+	return roles, err
+}
+
+// RoleGrants returns a member's roles, each with the chapter it is held
+// for.
+func (s *AuthService) RoleGrants(ctx context.Context, memberID int64) ([]rankfile.RoleGrant, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT role, COALESCE(body_id, 0) FROM member_roles
+		WHERE member_id = $1 ORDER BY role`, memberID)
 	if err != nil {
 		return nil, s.db.translate(err)
 	}
 	defer rows.Close()
-	var roles []string
+	var roles []rankfile.RoleGrant
 	for rows.Next() {
-		var r string
-		if err := rows.Scan(&r); err != nil {
+		var r rankfile.RoleGrant
+		if err := rows.Scan(&r.Role, &r.ChapterID); err != nil {
 			return nil, err
 		}
 		roles = append(roles, r)
 	}
 	return roles, rows.Err()
+}
+
+// GrantChapterSteward makes a member the data steward of a chapter, or of
+// another chapter than before, on behalf of the actor in ctx. EINVALID
+// when the body is not a chapter.
+func (s *AuthService) GrantChapterSteward(ctx context.Context, memberID, chapterID int64) error {
+	return s.db.inTx(ctx, func(tx *Tx) error {
+		if err := tx.memberExists(ctx, memberID); err != nil {
+			return err
+		}
+		chapter, err := tx.body(ctx, chapterID)
+		if err != nil {
+			return err
+		} else if chapter.Kind != rankfile.KindChapter {
+			return rankfile.Errorf(rankfile.EINVALID, "%s is not a chapter", chapter.Name)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO member_roles (member_id, role, body_id, granted_by, granted_at)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (member_id, role) DO UPDATE SET body_id = excluded.body_id,
+			granted_by = excluded.granted_by, granted_at = excluded.granted_at`,
+			memberID, rankfile.RoleChapterSteward, chapterID, rankfile.ActorFrom(ctx).Name(), tx.stamp)
+		if err != nil {
+			return err
+		}
+		if err := tx.touchRoster(ctx); err != nil {
+			return err
+		}
+		return tx.audit(ctx, rankfile.AuditGrantRole, memberID, rankfile.RoleChapterSteward+" of "+chapter.Slug)
+	})
 }
 
 // loadPositions adds the bodies the member leads (holds a seat of) and is
@@ -113,9 +156,9 @@ func (s *AuthService) GrantRole(ctx context.Context, memberID int64, role string
 	})
 }
 
-// RevokeRole takes an installation role away.
+// RevokeRole takes a role away, a chapter's data steward's too.
 func (s *AuthService) RevokeRole(ctx context.Context, memberID int64, role string) error {
-	if err := checkRole(role); err != nil {
+	if err := checkRole(role); err != nil && role != rankfile.RoleChapterSteward {
 		return err
 	}
 	return s.db.inTx(ctx, func(tx *Tx) error {
@@ -142,26 +185,29 @@ func checkRole(role string) error {
 	return rankfile.Errorf(rankfile.EINVALID, "unknown role %q (want %s)", role, strings.Join(rankfile.Roles, ", "))
 }
 
-// RoleHolder is a member with an installation role.
+// RoleHolder is a member with a role, and the chapter it is held for (0
+// for the whole organization).
 type RoleHolder struct {
-	Role   string
-	Member *rankfile.Member
+	Role      string
+	ChapterID int64
+	Member    *rankfile.Member
 }
 
 // RoleHolders lists every member with a role, by role.
 func (db *DB) RoleHolders(ctx context.Context) ([]RoleHolder, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT role, member_id FROM member_roles ORDER BY role, member_id`)
+	rows, err := db.read.QueryContext(ctx, `SELECT role, COALESCE(body_id, 0), member_id FROM member_roles ORDER BY role, member_id`)
 	if err != nil {
 		return nil, db.translate(err)
 	}
 	type pair struct {
-		role string
-		id   int64
+		role    string
+		chapter int64
+		id      int64
 	}
 	var pairs []pair
 	for rows.Next() {
 		var p pair
-		if err := rows.Scan(&p.role, &p.id); err != nil {
+		if err := rows.Scan(&p.role, &p.chapter, &p.id); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -174,7 +220,7 @@ func (db *DB) RoleHolders(ctx context.Context) ([]RoleHolder, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, RoleHolder{Role: p.role, Member: m})
+		out = append(out, RoleHolder{Role: p.role, ChapterID: p.chapter, Member: m})
 	}
 	return out, rows.Err()
 }

@@ -133,6 +133,11 @@ func (tx *Tx) insertBody(ctx context.Context, b *rankfile.Body) error {
 		return err
 	}
 	b.CreatedAt, b.UpdatedAt = tx.now, tx.now
+	if b.Kind == rankfile.KindChapter {
+		if err := tx.placeMembers(ctx); err != nil {
+			return err
+		}
+	}
 	return tx.touchRoster(ctx)
 }
 
@@ -170,6 +175,11 @@ func (s *BodyService) UpdateBody(ctx context.Context, id int64, upd rankfile.Bod
 			b.Name, b.Description, b.ContactEmail, b.ContactURL, b.Joining, tx.now, id)
 		if err != nil {
 			return err
+		}
+		if b.Kind == rankfile.KindChapter && upd.Name != nil {
+			if err := tx.placeMembers(ctx); err != nil {
+				return err
+			}
 		}
 		if err := tx.touchRoster(ctx); err != nil {
 			return err

@@ -26,7 +26,7 @@ const memberJoins = `
 // effectiveBranch is BranchState.ID in SQL: the chosen branch, else the located one.
 const effectiveBranch = `COALESCE(m.chosen_branch_id, m.located_branch_id)`
 
-var memberSelect = `SELECT m.id, ` + memberFieldList() + `, m.list_standing, m.on_list, m.lat, m.lon,
+var memberSelect = `SELECT m.id, ` + memberFieldList() + `, COALESCE(m.chapter_id, 0), m.list_standing, m.on_list, m.lat, m.lon,
 	COALESCE(m.located_branch_id, 0), COALESCE(m.chosen_branch_id, 0), COALESCE(b.slug, ''),
 	m.created_at, m.updated_at, o.id, o.standing, o.reason, o.author, o.created_at, o.until,
 	COALESCE(pr.language, ''), pr.mail_preference, pr.do_not_call, pr.text_opt_out, pr.weekly_email
@@ -231,6 +231,9 @@ func (s *MemberService) memberWhere(ctx context.Context, f rankfile.MemberFilter
 		c.add(`m.id IN (SELECT member_id FROM positions WHERE body_id = $%d
 			AND start_on <= $%d AND (end_on IS NULL OR end_on >= $%d))`, f.BodyID, day, day)
 	}
+	if f.ChapterID != 0 {
+		c.add(`m.chapter_id = $%d`, f.ChapterID)
+	}
 	if f.NeighborhoodID != 0 {
 		c.add(`COALESCE(m.chosen_group_id, m.located_group_id) = $%d`, f.NeighborhoodID)
 	}
@@ -257,7 +260,7 @@ func (s *MemberService) branchID(ctx context.Context, slug string) (int64, error
 // briefSelect reads what MemberFilter.Brief promises, in scanBrief's order:
 // members' own columns, their branch's slug and their override.
 const briefSelect = `SELECT m.id, COALESCE(m.national_id, ''), m.first_name, m.middle_name, m.last_name, m.suffix,
-	m.email, m.best_phone, m.mobile_phone, m.home_phone, m.mailing_zip, m.list_standing, m.on_list,
+	m.email, m.best_phone, m.mobile_phone, m.home_phone, m.mailing_zip, COALESCE(m.chapter_id, 0), m.list_standing, m.on_list,
 	COALESCE(m.located_branch_id, 0), COALESCE(m.chosen_branch_id, 0), COALESCE(b.slug, ''),
 	o.id, o.standing, o.until
 	FROM members m` + memberJoins
@@ -268,7 +271,7 @@ func scanBrief(rows *sql.Rows) (*rankfile.Member, error) {
 	var oStanding sql.NullString
 	var oUntil rankfile.Date
 	err := rows.Scan(&m.ID, &m.NationalID, &m.FirstName, &m.MiddleName, &m.LastName, &m.Suffix,
-		&m.Email, &m.BestPhone, &m.MobilePhone, &m.HomePhone, &m.Mailing.Zip, &m.Roster.ListStanding, &m.Roster.OnList,
+		&m.Email, &m.BestPhone, &m.MobilePhone, &m.HomePhone, &m.Mailing.Zip, &m.ChapterID, &m.Roster.ListStanding, &m.Roster.OnList,
 		&m.Branch.LocatedID, &m.Branch.ChosenID, &m.Branch.Slug, &oID, &oStanding, &oUntil)
 	if err != nil {
 		return nil, err
@@ -291,7 +294,7 @@ func scanMember(rows *sql.Rows) (*rankfile.Member, error) {
 	var doNotCall, textOptOut, weekly sql.NullBool
 	fields := newMemberScan(m)
 	dests := append([]any{&m.ID}, fields.dests()...)
-	dests = append(dests, &m.Roster.ListStanding, &m.Roster.OnList, &lat, &lon,
+	dests = append(dests, &m.ChapterID, &m.Roster.ListStanding, &m.Roster.OnList, &lat, &lon,
 		&m.Branch.LocatedID, &m.Branch.ChosenID, &m.Branch.Slug, &m.CreatedAt, &m.UpdatedAt,
 		&oID, &oStanding, &oReason, &oAuthor, &oCreated, &oUntil,
 		&m.Preferences.Language, &mailPref, &doNotCall, &textOptOut, &weekly)

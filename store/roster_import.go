@@ -19,12 +19,14 @@ type importer struct {
 	// older than one already imported.
 	prevListDate rankfile.Date
 
-	known   map[string]*knownMember // by national id
-	onList  int                     // members the previous list carried
-	sorter  *branchSorter
-	adds    *memberAdds
-	updates *memberUpdates
-	history *historyWriter
+	known  map[string]*knownMember // by national id
+	onList int                     // members the previous list carried
+	sorter *branchSorter
+	// chapters places each member added or changed in their chapter.
+	chapters *rankfile.ChapterPlacement
+	adds     *memberAdds
+	updates  *memberUpdates
+	history  *historyWriter
 	// deferred are the indexes and constraints set aside while filling an
 	// empty roster.
 	deferred []deferred
@@ -81,6 +83,9 @@ func (imp *importer) start(ctx context.Context) error {
 		}
 	}
 	if imp.sorter, err = newBranchSorter(ctx, imp.tx); err != nil {
+		return err
+	}
+	if imp.chapters, err = imp.tx.chapterPlacement(ctx); err != nil {
 		return err
 	}
 	imp.adds = newMemberAdds(imp)

@@ -8,7 +8,7 @@ import (
 
 // addColumns are the members columns an import writes for a new member.
 var addColumns = append(append([]string{"id"}, fieldColumns(columnFields, "")...), "first_name_folded", "last_name_folded",
-	"list_standing", "on_list", "import_hash", "located_branch_id", "created_import_id", "created_at", "updated_at")
+	"list_standing", "on_list", "import_hash", "located_branch_id", "chapter_id", "created_import_id", "created_at", "updated_at")
 
 // memberAdds inserts new members in batches, with ids it takes itself so
 // that their details and sensitive fields can go in right behind them. The
@@ -70,7 +70,8 @@ func (a *memberAdds) memberArgs(it *readItem) []any {
 	}
 	args = append(args, rankfile.FoldName(rec.Values[rankfile.FieldFirstName]), rankfile.FoldName(rec.Values[rankfile.FieldLastName]))
 	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
-	return append(args, string(it.standing), true, it.hash, nullID(located), a.imp.report.ID, now, now)
+	chapter := a.imp.chapters.Place(rec.Values[rankfile.FieldChapter])
+	return append(args, string(it.standing), true, it.hash, nullID(located), nullID(chapter), a.imp.report.ID, now, now)
 }
 
 // flush writes every queued member, then their details and sensitive fields.

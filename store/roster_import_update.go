@@ -69,7 +69,7 @@ func (u *memberUpdates) prepare(ctx context.Context) error {
 	n := len(set)
 	u.updateRow, err = tx.PrepareContext(ctx, `UPDATE members SET `+strings.Join(set, ", ")+
 		sprintf(`, first_name_folded = $%d, last_name_folded = $%d, list_standing = $%d, on_list = TRUE, import_hash = $%d,
-			located_branch_id = $%d, updated_at = $%d WHERE id = $%d`, n+1, n+2, n+3, n+4, n+5, n+6, n+7))
+			located_branch_id = $%d, chapter_id = $%d, updated_at = $%d WHERE id = $%d`, n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8))
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,7 @@ func (u *memberUpdates) write(ctx context.Context, id int64, old *storedMember, 
 	}
 	// The folded names follow the names, whether or not the list carries them.
 	args = append(args, rankfile.FoldName(merged[rankfile.FieldFirstName]), rankfile.FoldName(merged[rankfile.FieldLastName]),
-		string(standing), hash, nullID(located), u.imp.tx.stamp, id)
+		string(standing), hash, nullID(located), nullID(u.imp.chapters.Place(merged[rankfile.FieldChapter])), u.imp.tx.stamp, id)
 	if _, err := u.updateRow.ExecContext(ctx, args...); err != nil {
 		return err
 	}
