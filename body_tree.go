@@ -158,12 +158,24 @@ func holdersOf(ctx context.Context, members MemberService, id int64, d Date) (ma
 // parents through bodies (every body, by id); 0 for a body in no branch,
 // such as the chapter or one of its committees.
 func BranchOf(id int64, bodies map[int64]*Body) int64 {
+	return ancestorOf(id, KindBranch, bodies)
+}
+
+// ChapterOf returns the id of the chapter body id is in (itself when it
+// is one), 0 for a body of the national organization or none.
+func ChapterOf(id int64, bodies map[int64]*Body) int64 {
+	return ancestorOf(id, KindChapter, bodies)
+}
+
+// ancestorOf returns the id of the nearest body of the kind among body id
+// and its parents, 0 when there is none.
+func ancestorOf(id int64, kind BodyKind, bodies map[int64]*Body) int64 {
 	for range len(bodies) + 1 { // at most every body once, whatever the data says
 		b, ok := bodies[id]
 		switch {
 		case !ok:
 			return 0
-		case b.Kind == KindBranch:
+		case b.Kind == kind:
 			return b.ID
 		}
 		id = b.ParentID

@@ -84,7 +84,11 @@ func (a *App) MemberAddPage(ctx context.Context, actor *rankfile.Actor, slug, qu
 		return nil, err
 	}
 	p := &AppointPage{Body: b, Query: query}
-	return p, a.findCandidates(ctx, actor, p, []rankfile.MemberFilter{{}})
+	scope, err := a.chapterScope(ctx, b.ID)
+	if err != nil {
+		return nil, err
+	}
+	return p, a.findCandidates(ctx, actor, p, []rankfile.MemberFilter{scope})
 }
 
 // findCandidates searches by name when there is a query; a mistake in it
@@ -109,10 +113,15 @@ func (a *App) findCandidates(ctx context.Context, actor *rankfile.Actor, p *Appo
 
 // seatScopes are the members one may appoint to a seat of body b: those
 // of the branch it is in (a neighborhood group's captains come from its
-// branch) and those of the body; admins may appoint anyone.
+// branch) and those of the body; admins may appoint any member of its
+// chapter (of any chapter, to a national body).
 func (a *App) seatScopes(ctx context.Context, actor *rankfile.Actor, b *rankfile.Body) []rankfile.MemberFilter {
 	if actor.Admin {
-		return []rankfile.MemberFilter{{}}
+		scope, err := a.chapterScope(ctx, b.ID)
+		if err != nil {
+			return []rankfile.MemberFilter{{BodyID: b.ID}}
+		}
+		return []rankfile.MemberFilter{scope}
 	}
 	scopes := []rankfile.MemberFilter{{BodyID: b.ID}}
 	all, err := a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
@@ -158,7 +167,11 @@ func (a *App) AddMember(ctx context.Context, actor *rankfile.Actor, slug string,
 	if err := actor.Require(actor.CanManageMembers(b)); err != nil {
 		return nil, err
 	}
-	if err := a.appointable(ctx, []rankfile.MemberFilter{{}}, memberID); err != nil {
+	scope, err := a.chapterScope(ctx, b.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.appointable(ctx, []rankfile.MemberFilter{scope}, memberID); err != nil {
 		return nil, err
 	}
 	p := &rankfile.Position{MemberID: memberID, BodyID: b.ID, StartOn: a.Today()}

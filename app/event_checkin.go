@@ -108,10 +108,12 @@ func (a *App) WalkInSearch(ctx context.Context, actor *rankfile.Actor, eventID i
 }
 
 // eventScope selects the members who may come to an event: the members
-// of its host and co-hosts for one of theirs, else any member.
+// of its host and co-hosts for one of theirs, else any member of its
+// host's chapter (any member at all for a national body's).
 func (a *App) eventScope(ctx context.Context, e *rankfile.Event) ([]rankfile.MemberFilter, error) {
 	if e.Audience != rankfile.AudienceBody {
-		return []rankfile.MemberFilter{{}}, nil
+		scope, err := a.chapterScope(ctx, e.BodyID)
+		return []rankfile.MemberFilter{scope}, err
 	}
 	var scopes []rankfile.MemberFilter
 	for _, id := range e.Hosts() {

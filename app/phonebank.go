@@ -88,7 +88,7 @@ func (a *App) callList(ctx context.Context, p *rankfile.Phonebank) ([]*rankfile.
 	if p.Source == rankfile.PhonebankTargets {
 		return a.targetCalls(ctx, p.CampaignID, calledTargets)
 	}
-	return a.memberCalls(ctx, p.Filter, calledMembers)
+	return a.memberCalls(ctx, p.BodyID, p.Filter, calledMembers)
 }
 
 // targetCalls lists a campaign's targets with a phone who did not ask to
@@ -108,14 +108,19 @@ func (a *App) targetCalls(ctx context.Context, campaignID int64, called map[int6
 	return calls, nil
 }
 
-// memberCalls lists the members a filter chooses who have a phone, did not
-// ask not to be called and were not called lately.
-func (a *App) memberCalls(ctx context.Context, f rankfile.CallFilter, called map[int64]bool) ([]*rankfile.Call, error) {
+// memberCalls lists the members of the chapter of the phonebank's body
+// (bodyID) a filter chooses who have a phone, did not ask not to be
+// called and were not called lately.
+func (a *App) memberCalls(ctx context.Context, bodyID int64, f rankfile.CallFilter, called map[int64]bool) ([]*rankfile.Call, error) {
 	today := a.Today()
+	mf, err := a.chapterScope(ctx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	mf.Standing, mf.BranchSlug, mf.AsOf = f.Standing, f.BranchSlug, today
 	// Whole members, not brief ones: the list needs their expiry and their
 	// wishes about calls.
-	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: f.Standing, BranchSlug: f.BranchSlug,
-		AsOf: today})
+	members, _, err := a.Members.FindMembers(ctx, mf)
 	if err != nil {
 		return nil, err
 	}
@@ -218,8 +223,13 @@ func (a *App) FindPhonebanks(ctx context.Context, actor *rankfile.Actor, id int6
 // who run a phonebank to add one as a caller; a search by name, limited
 // and logged like a host's at the door (see searchNames).
 func (a *App) CallerSearch(ctx context.Context, actor *rankfile.Actor, id int64, query string) ([]*rankfile.Member, int, error) {
-	if _, err := a.runPhonebank(ctx, actor, id); err != nil {
+	p, err := a.runPhonebank(ctx, actor, id)
+	if err != nil {
 		return nil, 0, err
 	}
-	return a.searchNames(ctx, actor, []rankfile.MemberFilter{{}}, query, fmt.Sprintf("caller for phonebank %d", id))
+	scope, err := a.chapterScope(ctx, p.BodyID)
+	if err != nil {
+		return nil, 0, err
+	}
+	return a.searchNames(ctx, actor, []rankfile.MemberFilter{scope}, query, fmt.Sprintf("caller for phonebank %d", id))
 }

@@ -79,6 +79,24 @@ const ListSize = 4300
 // national lists of listSize people (ListSize for the demo as described;
 // more to measure a chapter of another size).
 func Fill(ctx context.Context, s Services, today rankfile.Date, listSize int) (*Summary, error) {
+	return fill(ctx, s, today, listSize, 0)
+}
+
+// FillNational sets up the demo chapter as one of the 200 chapters of the
+// national organization, whose list of nationalSize people (NationalSize
+// for the demo as described) carries the chapter's listSize and the other
+// chapters' members, each placed in their chapter by the import.
+func FillNational(ctx context.Context, s Services, today rankfile.Date, listSize, nationalSize int) (*Summary, error) {
+	if nationalSize < listSize+len(otherChapters) {
+		return nil, rankfile.Errorf(rankfile.EINVALID, "the national demo needs a list of at least %d people", listSize+len(otherChapters))
+	}
+	return fill(ctx, s, today, listSize, nationalSize-listSize)
+}
+
+// fill sets up the demo, with others people on the list besides the
+// chapter's in the chapters of the national demo (none for the chapter's
+// own demo).
+func fill(ctx context.Context, s Services, today rankfile.Date, listSize, others int) (*Summary, error) {
 	if listSize < len(Accounts) {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "the demo needs a list of at least %d people", len(Accounts))
 	}
@@ -86,16 +104,21 @@ func Fill(ctx context.Context, s Services, today rankfile.Date, listSize int) (*
 	if err != nil {
 		return nil, err
 	}
-	g.listSize = listSize
+	g.listSize, g.others = listSize, others
 	org, err := createOrganization(ctx, s.Bodies)
 	if err != nil {
 		return nil, err
+	}
+	if others > 0 {
+		if err := createNational(ctx, s.Bodies, org); err != nil {
+			return nil, err
+		}
 	}
 	sum := &Summary{}
 	if sum.LastMonth, err = g.importList(ctx, s.Roster, listB(g.lastMonth(), g.lastDate)); err != nil {
 		return nil, err
 	}
-	if sum.Branches, err = s.Branches.LoadBranches(ctx, g.jurisdictions, rankfile.BranchOptions{Actor: "demo"}); err != nil {
+	if sum.Branches, err = s.Branches.LoadBranches(ctx, g.jurisdictions, rankfile.BranchOptions{Actor: "demo", ChapterSlug: chapterSlug}); err != nil {
 		return nil, err
 	}
 	if sum.ThisMonth, err = g.importList(ctx, s.Roster, listB(g.thisMonth(), g.thisDate)); err != nil {
@@ -123,6 +146,9 @@ type generator struct {
 	thisDate, lastDate rankfile.Date
 	people             []*person
 	listSize           int
+	// others is how many members of other chapters the national demo's
+	// list carries besides the chapter's listSize.
+	others int
 }
 
 func newGenerator(today rankfile.Date) (*generator, error) {
@@ -152,8 +178,12 @@ func (g *generator) lastMonth() []*person {
 	for id := 1000; len(g.people) < g.listSize; id++ {
 		g.people = append(g.people, newPerson(g.rng, id, g.zips, g.lastDate))
 	}
+	g.people = append(g.people, g.nationalPeople(g.others, nationalFirstID, g.lastDate)...)
 	return g.people
 }
+
+// nationalFirstID is the first national id of the other chapters' members.
+const nationalFirstID = 2_000_000
 
 // thisMonth changes last month's people as a month does: some leave the
 // list, some renew or fall behind, some move, and new members join.
@@ -162,14 +192,14 @@ func (g *generator) thisMonth() []*person {
 	for i, p := range g.people {
 		good := p.status == "Member in Good Standing"
 		switch n := g.rng.IntN(100); {
-		case i < len(Accounts):
+		case i < len(Accounts), p.email == ChapterStewardEmail:
 		case n < 3:
 			continue // gone from national's list
 		case n < 10:
 			if !good {
 				p.renew(g.thisDate)
 			}
-		case n < 12:
+		case n < 12 && p.chapter == "": // a move within Los Angeles
 			z := pickZip(g.rng, g.zips)
 			p.city, p.zip = z.Place, z.Zip
 		case n < 14:
@@ -179,7 +209,7 @@ func (g *generator) thisMonth() []*person {
 		}
 		out = append(out, p)
 	}
-	for id := 1000 + len(g.people); len(out) < g.listSize; id++ {
+	for id := 1000 + len(g.people); len(out) < g.listSize+g.others; id++ {
 		out = append(out, newPerson(g.rng, id, g.zips, g.thisDate))
 	}
 	return out

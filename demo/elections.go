@@ -24,7 +24,7 @@ const maxDemoVoters = 1200
 // of ballots cast in the closed election.
 func Elections(ctx context.Context, a *app.App, setClock func(time.Time)) (int, error) {
 	rng := rand.New(rand.NewPCG(2026, 11))
-	chapter, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "los-angeles-chapter"})
+	chapter, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: chapterSlug})
 	if err != nil {
 		return 0, err
 	}
@@ -68,7 +68,7 @@ func Elections(ctx context.Context, a *app.App, setClock func(time.Time)) (int, 
 // candidatePool picks members in good standing to stand, leaving out the
 // demo accounts, and declares tags for some of them.
 func candidatePool(ctx context.Context, a *app.App, chapter *rankfile.Body, rng *rand.Rand) ([]*rankfile.Candidate, error) {
-	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood, Brief: true, Limit: 400})
+	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood, ChapterID: chapter.ID, Brief: true, Limit: 400})
 	if err != nil {
 		return nil, err
 	}

@@ -17,8 +17,12 @@ var headerB = strings.Split("actionkit_id,first_name,middle_name,last_name,suffi
 	"yearly_dues_status,membership_status,memb_status_letter,union_member,union_name,union_local,"+
 	"student_yes_no,student_school_name,ydsa_chapter,dsa_chapter,accommodations,race,list_date", ",")
 
-// chapterName is what national calls the demo chapter in its lists.
-const chapterName = "Los Angeles"
+// chapterName is what national calls the demo chapter in its lists, and
+// chapterSlug the slug of its body.
+const (
+	chapterName = "Los Angeles"
+	chapterSlug = "los-angeles-chapter"
+)
 
 // listB writes people as a list of 2021 on, with a byte-order mark as
 // spreadsheet exports have.
@@ -28,11 +32,15 @@ func listB(people []*person, listDate rankfile.Date) []byte {
 	w := csv.NewWriter(&buf)
 	w.Write(headerB)
 	for _, p := range people {
-		w.Write([]string{fmt.Sprint(p.id), p.first, p.middle, p.last, "", p.street, "", p.city, "CA", p.zip,
-			p.street, "", p.city, "CA", p.zip, "US", p.phone, p.phone, "", "", p.email, p.mailPref,
+		state, chapter := "CA", chapterName
+		if p.chapter != "" {
+			state, chapter = p.state, p.chapter
+		}
+		w.Write([]string{fmt.Sprint(p.id), p.first, p.middle, p.last, "", p.street, "", p.city, state, p.zip,
+			p.street, "", p.city, state, p.zip, "US", p.phone, p.phone, "", "", p.email, p.mailPref,
 			yesNo(p.doNotCall, "TRUE", "FALSE"), yesNo(p.textOptOut, "TRUE", "FALSE"), p.join.String(),
 			p.xdate.String(), p.memberType, p.monthly, p.yearly, p.status, p.status[:1], p.union, p.unionName,
-			"", p.student, p.school, "", chapterName, p.needs, p.race, listDate.String()})
+			"", p.student, p.school, "", chapter, p.needs, p.race, listDate.String()})
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -54,10 +54,13 @@ var (
 
 // person is one member as the generator imagines them.
 type person struct {
-	id                                  int
-	first, middle, last                 string
-	email, phone                        string
-	street, city, zip                   string
+	id                  int
+	first, middle, last string
+	email, phone        string
+	street, city, zip   string
+	// state and chapter are "CA" and Los Angeles but for the national
+	// demo's members of other chapters.
+	state, chapter                      string
 	join, xdate                         rankfile.Date
 	memberType, monthly, yearly, status string
 	union, unionName, student, school   string

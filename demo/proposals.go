@@ -62,7 +62,11 @@ func newProposalDemo(ctx context.Context, a *app.App) (*proposalDemo, error) {
 		}
 		*actor = &rankfile.Actor{Member: m, Admin: email == Accounts[0].Email, Steward: email == Accounts[0].Email}
 	}
-	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood, Limit: 160})
+	chapter, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: chapterSlug})
+	if err != nil {
+		return nil, err
+	}
+	members, _, err := a.Members.FindMembers(ctx, rankfile.MemberFilter{Standing: rankfile.StandingGood, ChapterID: chapter.ID, Limit: 160})
 	if err != nil {
 		return nil, err
 	}

@@ -117,9 +117,9 @@ func (p *placer) addMembers(ctx context.Context, b *rankfile.Body, pool []*rankf
 }
 
 // pool returns the members a body draws its people from: a branch's own
-// members for branches and their neighborhood groups, else everyone.
+// members for branches and their neighborhood groups, else the chapter's.
 func (p *placer) pool(ctx context.Context, b *rankfile.Body) ([]*rankfile.Member, error) {
-	filter := rankfile.MemberFilter{Standing: rankfile.StandingGood}
+	filter := rankfile.MemberFilter{Standing: rankfile.StandingGood, ChapterID: p.org.bodies[chapterSlug].ID}
 	switch b.Kind {
 	case rankfile.KindBranch:
 		filter.BranchSlug = b.Slug

@@ -54,6 +54,19 @@ func ZipsIn(state, county string) []ZipPlace {
 	return out
 }
 
+// ZipsStartingWith returns the ZIP codes that begin with prefix (a
+// three-digit prefix is a region's sectional center), in ZIP order.
+func ZipsStartingWith(prefix string) []ZipPlace {
+	zipsOnce.Do(loadZips)
+	var out []ZipPlace
+	for _, p := range zipList {
+		if strings.HasPrefix(p.Zip, prefix) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // loadZips decodes the embedded table. The table is part of the binary, so
 // a malformed one is a build defect and panics.
 func loadZips() {

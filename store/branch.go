@@ -117,6 +117,7 @@ type placedMember struct {
 	mailingZip, billZip  string
 	point                *rankfile.Point
 	located, chosen, was int64
+	chapter              int64
 }
 
 // resortMembers places every member by the stored boundaries, writes the
@@ -136,7 +137,7 @@ func (tx *Tx) resortMembers(ctx context.Context, actor string) (*rankfile.Branch
 	for _, m := range members {
 		before := effective(m.chosen, m.located)
 		m.was = m.located
-		m.located = sorter.locate(m.point, m.mailingZip, m.billZip)
+		m.located = sorter.locate(m.chapter, m.point, m.mailingZip, m.billZip)
 		if m.located != m.was {
 			changed = append(changed, m)
 		}
@@ -170,7 +171,7 @@ func effective(chosen, located int64) int64 {
 }
 
 const placedSelect = `SELECT id, COALESCE(national_id, ''), first_name, last_name, mailing_zip, billing_zip,
-	lat, lon, COALESCE(located_branch_id, 0), COALESCE(chosen_branch_id, 0) FROM members`
+	lat, lon, COALESCE(located_branch_id, 0), COALESCE(chosen_branch_id, 0), COALESCE(chapter_id, 0) FROM members`
 
 func loadPlacedMembers(ctx context.Context, tx *Tx) ([]*placedMember, error) {
 	rows, err := tx.QueryContext(ctx, placedSelect+` ORDER BY id`)
@@ -203,7 +204,7 @@ func scanPlaced(row interface{ Scan(...any) error }) (*placedMember, error) {
 	var first, last string
 	var lat, lon sql.NullFloat64
 	if err := row.Scan(&m.id, &m.nationalID, &first, &last, &m.mailingZip, &m.billZip,
-		&lat, &lon, &m.located, &m.chosen); err != nil {
+		&lat, &lon, &m.located, &m.chosen, &m.chapter); err != nil {
 		return nil, err
 	}
 	m.name = first + " " + last

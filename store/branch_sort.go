@@ -15,6 +15,9 @@ type branchSorter struct {
 	locator *geo.Locator
 	ids     map[string]int64 // branch slug -> body id
 	slugs   map[int64]string
+	// chapters gives each branch's chapter: a branch takes only the
+	// members of its own chapter, whoever else lives inside its boundary.
+	chapters map[int64]int64
 	mu      sync.Mutex // the importer places members from two goroutines
 	cache   map[rankfile.Point]int64
 }
@@ -33,7 +36,30 @@ func newBranchSorter(ctx context.Context, q querier) (*branchSorter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &branchSorter{locator: loc, ids: ids, slugs: slugs, cache: map[rankfile.Point]int64{}}, nil
+	chapters, err := branchChapters(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return &branchSorter{locator: loc, ids: ids, slugs: slugs, chapters: chapters, cache: map[rankfile.Point]int64{}}, nil
+}
+
+// branchChapters returns the chapter of every branch in one.
+func branchChapters(ctx context.Context, q querier) (map[int64]int64, error) {
+	bodies, err := findBodies(ctx, q, rankfile.BodyFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*rankfile.Body, len(bodies))
+	for _, b := range bodies {
+		byID[b.ID] = b
+	}
+	out := map[int64]int64{}
+	for _, b := range bodies {
+		if b.Kind == rankfile.KindBranch {
+			out[b.ID] = rankfile.ChapterOf(b.ID, byID)
+		}
+	}
+	return out, nil
 }
 
 // branchSlugs returns the slug of every branch, with or without a boundary.
@@ -55,12 +81,23 @@ func branchSlugs(ctx context.Context, q querier) (map[int64]string, error) {
 	return slugs, rows.Err()
 }
 
-// locate returns the body id of the member's branch, 0 for none.
-func (s *branchSorter) locate(own *rankfile.Point, mailingZip, billingZip string) int64 {
+// locate returns the body id of the branch of a member of the chapter
+// (0 for none) who lives where their point or ZIPs say; 0 for none. A
+// branch of a chapter takes no member of another.
+func (s *branchSorter) locate(chapter int64, own *rankfile.Point, mailingZip, billingZip string) int64 {
 	p, ok := geo.MemberPoint(own, mailingZip, billingZip)
 	if !ok {
 		return 0
 	}
+	id := s.at(p)
+	if c := s.chapters[id]; c != 0 && c != chapter {
+		return 0
+	}
+	return id
+}
+
+// at returns the id of the branch whose boundary holds p, 0 for none.
+func (s *branchSorter) at(p rankfile.Point) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if id, ok := s.cache[p]; ok {

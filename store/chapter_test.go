@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -148,4 +149,43 @@ func equalMaps(a, b map[string]int64) bool {
 		}
 	}
 	return true
+}
+
+// TestABranchTakesOnlyItsChaptersMembers: Los Angeles's branches are drawn
+// over the county; a member of the Long Beach chapter whose ZIP lies inside
+// one is in no branch, there and after a re-sort, and may not choose one.
+func TestABranchTakesOnlyItsChaptersMembers(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		setClock(db, "2026-11-01")
+		la, lb := createChapter(t, db, "Los Angeles"), createChapter(t, db, "Long Beach")
+		if _, err := store.NewBranchService(db).LoadBranches(ctx, demo.Branches(), rankfile.BranchOptions{ChapterSlug: la.Slug}); err != nil {
+			t.Fatal(err)
+		}
+		importList(t, db, list(chapterHeader,
+			"1,Ana,García,ana@example.org,90026,2030-01-01,Member in Good Standing,Los Angeles",
+			"2,Bo,Brown,bo@example.org,90026,2030-01-01,Member in Good Standing,Long Beach",
+		), rankfile.ImportOptions{})
+		ana, bo := member(t, db, "1"), member(t, db, "2")
+		if ana.Branch.Slug != "central" || bo.Branch.Slug != "" || bo.ChapterID != lb.ID {
+			t.Errorf("Ana in %q, Bo (chapter %d) in %q; want central and none", ana.Branch.Slug, bo.ChapterID, bo.Branch.Slug)
+		}
+		if _, err := store.NewBranchService(db).LoadBranches(ctx, demo.Branches(), rankfile.BranchOptions{ChapterSlug: la.Slug}); err != nil {
+			t.Fatal(err)
+		}
+		if bo := member(t, db, "2"); bo.Branch.Slug != "" {
+			t.Errorf("after a re-sort, Bo is in %q", bo.Branch.Slug)
+		}
+		err := store.NewMemberService(db).ChooseBranch(ctx, bo.ID, "central", "steward")
+		if rankfile.ErrorCode(err) != rankfile.EINVALID {
+			t.Errorf("Bo choosing Central: %v, want EINVALID", err)
+		}
+		// Bo moves to Los Angeles on the next list: he is in Central.
+		importList(t, db, list(chapterHeader,
+			"1,Ana,García,ana@example.org,90026,2030-01-01,Member in Good Standing,Los Angeles",
+			"2,Bo,Brown,bo@example.org,90026,2030-01-01,Member in Good Standing,Los Angeles",
+		), rankfile.ImportOptions{})
+		if bo := member(t, db, "2"); bo.Branch.Slug != "central" {
+			t.Errorf("Bo, now of Los Angeles, is in %q", bo.Branch.Slug)
+		}
+	})
 }

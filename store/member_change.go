@@ -12,8 +12,8 @@ import (
 // live in; slug "" clears the choice.
 func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, by string) error {
 	return s.db.inTx(ctx, func(tx *Tx) error {
-		var chosen sql.NullInt64
-		err := tx.QueryRowContext(ctx, `SELECT chosen_branch_id FROM members WHERE id = $1`, memberID).Scan(&chosen)
+		var chosen, chapter sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT chosen_branch_id, chapter_id FROM members WHERE id = $1`, memberID).Scan(&chosen, &chapter)
 		if err == sql.ErrNoRows {
 			return rankfile.Errorf(rankfile.ENOTFOUND, "no such member")
 		} else if err != nil {
@@ -26,6 +26,13 @@ func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, 
 		newID, err := branchID(slugs, slug)
 		if err != nil {
 			return err
+		}
+		chapters, err := branchChapters(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if c := chapters[newID]; newID != 0 && c != 0 && c != chapter.Int64 {
+			return rankfile.Errorf(rankfile.EINVALID, "the branch %s is another chapter's", slug)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET chosen_branch_id = $1, updated_at = $2 WHERE id = $3`,
 			nullID(newID), tx.now, memberID); err != nil {
@@ -76,7 +83,7 @@ func (s *MemberService) SetPoint(ctx context.Context, memberID int64, p *rankfil
 		if err != nil {
 			return err
 		}
-		located := sorter.locate(p, m.mailingZip, m.billZip)
+		located := sorter.locate(m.chapter, p, m.mailingZip, m.billZip)
 		var lat, lon any
 		if p != nil {
 			lat, lon = p.Lat, p.Lon

@@ -69,8 +69,8 @@ func (a *memberAdds) memberArgs(it *readItem) []any {
 		args = append(args, a.imp.tx.db.fieldArg(f, rec.Values[f]))
 	}
 	args = append(args, rankfile.FoldName(rec.Values[rankfile.FieldFirstName]), rankfile.FoldName(rec.Values[rankfile.FieldLastName]))
-	located := a.imp.sorter.locate(nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
 	chapter := a.imp.chapters.Place(rec.Values[rankfile.FieldChapter])
+	located := a.imp.sorter.locate(chapter, nil, rec.Values[rankfile.FieldMailingZip], rec.Values[rankfile.FieldBillingZip])
 	return append(args, string(it.standing), true, it.hash, nullID(located), nullID(chapter), a.imp.report.ID, now, now)
 }
 

@@ -107,7 +107,7 @@ func (u *memberUpdates) update(ctx context.Context, k *knownMember, it *readItem
 		return err
 	}
 	changes := u.diff(old, rec, standing)
-	located, branchChange := u.relocate(old, rec)
+	located, branchChange := u.relocate(old, rec, u.chapter(old, rec))
 	if branchChange != nil {
 		changes = append(changes, *branchChange)
 	}
@@ -198,19 +198,30 @@ func (u *memberUpdates) diff(old *storedMember, rec *rankfile.RosterRecord, stan
 	return changes
 }
 
-// relocate finds the member's branch again when the record moves their ZIP,
-// and describes the change when their effective branch changes with it.
-func (u *memberUpdates) relocate(old *storedMember, rec *rankfile.RosterRecord) (int64, *rankfile.FieldChange) {
+// chapter returns the chapter the member is placed in by the record, or
+// by what the roster holds when the list does not say.
+func (u *memberUpdates) chapter(old *storedMember, rec *rankfile.RosterRecord) int64 {
+	if u.imp.src.Has(rankfile.FieldChapter) {
+		return u.imp.chapters.Place(rec.Values[rankfile.FieldChapter])
+	}
+	return u.imp.chapters.Place(old.values[rankfile.FieldChapter])
+}
+
+// relocate finds the member's branch again when the record moves their ZIP
+// or their chapter, and describes the change when their effective branch
+// changes with it.
+func (u *memberUpdates) relocate(old *storedMember, rec *rankfile.RosterRecord, chapter int64) (int64, *rankfile.FieldChange) {
 	zips := [2]string{old.values[rankfile.FieldMailingZip], old.values[rankfile.FieldBillingZip]}
 	for i, f := range []int{rankfile.FieldMailingZip, rankfile.FieldBillingZip} {
 		if u.imp.src.Has(f) {
 			zips[i] = rec.Values[f]
 		}
 	}
-	if zips[0] == old.values[rankfile.FieldMailingZip] && zips[1] == old.values[rankfile.FieldBillingZip] {
+	if zips[0] == old.values[rankfile.FieldMailingZip] && zips[1] == old.values[rankfile.FieldBillingZip] &&
+		chapter == u.imp.chapters.Place(old.values[rankfile.FieldChapter]) {
 		return old.located, nil
 	}
-	located := u.imp.sorter.locate(old.point, zips[0], zips[1])
+	located := u.imp.sorter.locate(chapter, old.point, zips[0], zips[1])
 	if located == old.located || old.chosen != 0 {
 		return located, nil
 	}

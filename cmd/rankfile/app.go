@@ -27,6 +27,9 @@ type app struct {
 	keyFile string
 	// demoSize is how many people the demo's national lists carry.
 	demoSize int
+	// demoNational is how many people the national demo's lists carry,
+	// 0 for the chapter's demo (--national).
+	demoNational int
 }
 
 // defaultDB is the database used when neither --db nor RANKFILE_DB is set.

@@ -26,7 +26,8 @@ const demoRenewURL = "https://example.org/renew"
 
 func (a *app) demoCommand() *cobra.Command {
 	var f serveFlags
-	var noServe bool
+	var noServe, national bool
+	var nationalSize int
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Fill an empty database with a demo chapter and serve it",
@@ -38,6 +39,9 @@ holds anything else is refused, so the demo never mixes with real data.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := a.demoKeys(); err != nil {
 				return err
+			}
+			if national {
+				a.demoNational = nationalSize
 			}
 			db, err := a.open(cmd.Context())
 			if err != nil {
@@ -59,6 +63,8 @@ holds anything else is refused, so the demo never mixes with real data.`,
 	f.register(cmd)
 	cmd.Flags().BoolVar(&noServe, "no-serve", false, "fill the database and exit")
 	cmd.Flags().IntVar(&a.demoSize, "list-size", demo.ListSize, "`PEOPLE` on each month's national list (about 80% of them dues-paying members)")
+	cmd.Flags().BoolVar(&national, "national", false, "make the chapter one of the national organization's 200 chapters, with their members on the national list, the national convention and its election")
+	cmd.Flags().IntVar(&nationalSize, "national-size", demo.NationalSize, "`PEOPLE` on the national demo's list, the chapter's included")
 	cmd.AddCommand(a.demoListCommand())
 	return cmd
 }
@@ -128,7 +134,12 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		return rankfile.Errorf(rankfile.ECONFLICT, "%s already holds data that is not the demo; give the demo a database of its own with --db", a.dsn)
 	}
 	fmt.Fprintln(a.stdout, "Filling the demo chapter...")
-	sum, err := demo.Fill(ctx, demoServices(db), db.Today(), a.demoSize)
+	var sum *demo.Summary
+	if a.demoNational > 0 {
+		sum, err = demo.FillNational(ctx, demoServices(db), db.Today(), a.demoSize, a.demoNational)
+	} else {
+		sum, err = demo.Fill(ctx, demoServices(db), db.Today(), a.demoSize)
+	}
 	if err != nil {
 		return err
 	}
@@ -148,6 +159,7 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 	var field *demo.FieldSummary
 	var campaigns *demo.CampaignsSummary
 	var shift *rankfile.Event
+	var national *demo.NationalSummary
 	err = withDemoClock(db, func(web *rfapp.App, setClock func(time.Time)) (err error) {
 		if captain, err = demo.Captain(ctx, web); err != nil {
 			return err
@@ -194,13 +206,17 @@ func (a *app) fillDemo(ctx context.Context, db *store.DB) error {
 		if shift, err = demo.CanvassShift(ctx, web, campaigns.CampaignID); err != nil {
 			return err
 		}
-		phonebanks, err = demo.Phonebanks(ctx, web, setClock)
+		if phonebanks, err = demo.Phonebanks(ctx, web, setClock); err != nil || a.demoNational == 0 {
+			return err
+		}
+		national, err = demo.National(ctx, web, setClock)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	a.printDemoSummary(sum)
+	a.printNationalSummary(national)
 	fmt.Fprintf(a.stdout, "coordinator@example.org, a co-coordinator of Central, appointed %s a captain of Echo Park / Silver Lake "+
 		"from /bodies/%s; one of Mutual Aid's co-chairs' terms ended last month (/bodies/%s).\n",
 		captain.FullName(), demo.CaptainBody, demo.EndedTermBody)
@@ -326,6 +342,11 @@ func (a *app) printDemoLinks(web *rfapp.App, base string) error {
 		}
 		fmt.Fprintf(a.stdout, "  %-24s %s%s\n", acc.Email, base, rfhttp.SignInPath(links[0].Token))
 	}
+	// The national demo's chapter steward, when there is one.
+	links, err := web.Auth.CreateSignInTokens(context.Background(), demo.ChapterStewardEmail)
+	if err == nil && len(links) > 0 {
+		fmt.Fprintf(a.stdout, "  %-24s %s%s\n", demo.ChapterStewardEmail, base, rfhttp.SignInPath(links[0].Token))
+	}
 	return nil
 }
 
@@ -351,6 +372,23 @@ func (a *app) printDemoSummary(s *demo.Summary) {
 	for _, acc := range demo.Accounts {
 		fmt.Fprintf(a.stdout, "  %-26s %s\n", acc.Email, acc.Role)
 	}
+}
+
+// printNationalSummary says what the national demo made above the
+// chapter; nothing for the chapter's demo.
+func (a *app) printNationalSummary(s *demo.NationalSummary) {
+	if s == nil {
+		return
+	}
+	fmt.Fprintf(a.stdout, "Placed %d members in %d chapters from the national list's chapter column; %d are at large.\n",
+		s.Placed, s.Chapters, s.AtLarge)
+	fmt.Fprintf(a.stdout, "Seated %d delegates at /bodies/2027-national-convention (member@example.org among them); they elected the "+
+		"National Political Committee at /elections/%d with %d ballots: %d women and %d people of color among the 16 (at least 8 and 5 reserved).\n",
+		s.Delegates, s.Committee.ID, s.Ballots, s.Women, s.PeopleOfColor)
+	fmt.Fprintf(a.stdout, "Opened nominations for the national grievance officers at /elections/%d: its roll is every member in good standing on %s.\n",
+		s.Grievance.ID, s.Grievance.Cutoff)
+	fmt.Fprintf(a.stdout, "%s (%s) is Metro DC's data steward: she sees that chapter's members alone at /roster.\n",
+		s.Steward.FullName(), s.Steward.Email)
 }
 
 // centralIndex finds the Central branch's session of a demo meeting.

@@ -1,0 +1,48 @@
+package demo
+
+// otherChapters are the national organization's chapters besides Los
+// Angeles, as "name|state|the first three digits of its ZIP codes", the
+// largest first: the demo's national list spreads its members over them
+// by size, the way members cluster in the big cities.
+var otherChapters = []string{
+	"New York City|NY|112", "Chicago|IL|606", "San Francisco|CA|941", "Metro DC|DC|200", "Philadelphia|PA|191",
+	"Boston|MA|021", "Seattle|WA|981", "East Bay|CA|946", "Portland|OR|972", "Austin|TX|787",
+	"Twin Cities|MN|554", "Denver|CO|802", "Atlanta|GA|303", "Detroit|MI|482", "Pittsburgh|PA|152",
+	"Silicon Valley|CA|951", "San Diego|CA|921", "Houston|TX|770", "New Orleans|LA|701", "Baltimore|MD|212",
+	"Milwaukee|WI|532", "Madison|WI|537", "Sacramento|CA|958", "Phoenix|AZ|850", "Tucson|AZ|857",
+	"Salt Lake City|UT|841", "Dallas|TX|752", "Fort Worth|TX|761", "San Antonio|TX|782", "Nashville|TN|372",
+	"Memphis|TN|381", "Louisville|KY|402", "Lexington|KY|405", "Cincinnati|OH|452", "Cleveland|OH|441",
+	"Columbus|OH|432", "Indianapolis|IN|462", "St. Louis|MO|631", "Kansas City|MO|641", "Omaha|NE|681",
+	"Des Moines|IA|503", "Iowa City|IA|522", "Ann Arbor|MI|481", "Grand Rapids|MI|495", "Lansing|MI|489",
+	"Buffalo|NY|142", "Rochester|NY|146", "Ithaca|NY|148", "Albany|NY|122", "Hudson Valley|NY|125",
+	"Long Island|NY|117", "Central New Jersey|NJ|088", "North New Jersey|NJ|070", "South Jersey|NJ|080", "Hartford|CT|061",
+	"New Haven|CT|065", "Providence|RI|029", "Worcester|MA|016", "Western Massachusetts|MA|010", "North Shore|MA|019",
+	"Portland ME|ME|041", "Burlington|VT|054", "New Hampshire|NH|033", "Richmond|VA|232", "Northern Virginia|VA|222",
+	"Hampton Roads|VA|235", "Charlottesville|VA|229", "North Carolina Triangle|NC|277", "Charlotte|NC|282", "Asheville|NC|288",
+	"Greensboro|NC|274", "Wilmington NC|NC|284", "Columbia SC|SC|292", "Charleston|SC|294", "Savannah|GA|314",
+	"Athens GA|GA|306", "Jacksonville|FL|322", "Orlando|FL|328", "Tampa Bay|FL|336", "Miami|FL|331",
+	"Tallahassee|FL|323", "Gainesville|FL|326", "Palm Beach|FL|334", "Birmingham|AL|352", "Huntsville|AL|358",
+	"Jackson MS|MS|392", "Little Rock|AR|722", "Northwest Arkansas|AR|727", "Oklahoma City|OK|731", "Tulsa|OK|741",
+	"Wichita|KS|672", "Lawrence|KS|660", "Albuquerque|NM|871", "Santa Fe|NM|875", "El Paso|TX|799",
+	"Rio Grande Valley|TX|785", "Corpus Christi|TX|784", "Boise|ID|837", "Spokane|WA|992", "Tacoma|WA|984",
+	"Olympia|WA|985", "Bellingham|WA|982", "Eugene|OR|974", "Salem OR|OR|973", "Reno|NV|895",
+	"Las Vegas|NV|891", "Fresno|CA|937", "Long Beach|CA|908", "Orange County|CA|926", "Inland Empire|CA|925",
+	"Ventura County|CA|930", "Santa Barbara|CA|931", "San Luis Obispo|CA|934", "Santa Cruz|CA|950", "Monterey Bay|CA|939",
+	"North Bay|CA|949", "Humboldt|CA|955", "Chico|CA|959", "Stockton|CA|952", "Bakersfield|CA|933",
+	"Honolulu|HI|968", "Anchorage|AK|995", "Montana|MT|598", "Wyoming|WY|820", "Fort Collins|CO|805",
+	"Colorado Springs|CO|809", "Boulder|CO|803", "Flagstaff|AZ|860", "Ogden|UT|844", "Fargo-Moorhead|ND|581",
+	"Sioux Falls|SD|571", "Duluth|MN|558", "Rochester MN|MN|559", "Green Bay|WI|543", "Eau Claire|WI|547",
+	"Chicago South Suburbs|IL|604", "Champaign-Urbana|IL|618", "Springfield IL|IL|627", "Peoria|IL|616", "Bloomington IN|IN|474",
+	"Fort Wayne|IN|468", "South Bend|IN|466", "Kalamazoo|MI|490", "Toledo|OH|436", "Akron|OH|443",
+	"Dayton|OH|454", "Youngstown|OH|445", "Athens OH|OH|457", "Erie|PA|165", "Harrisburg|PA|171",
+	"Lancaster|PA|176", "Lehigh Valley|PA|181", "State College|PA|168", "Scranton|PA|185", "Wilmington DE|DE|198",
+	"Annapolis|MD|214", "Montgomery County|MD|208", "Prince George's County|MD|207", "Frederick|MD|217", "West Virginia|WV|253",
+	"Knoxville|TN|379", "Chattanooga|TN|374", "Memphis Midsouth|TN|380", "Baton Rouge|LA|708", "Lafayette|LA|705",
+	"Shreveport|LA|711", "Mobile|AL|366", "Pensacola|FL|325", "Sarasota|FL|342", "Fort Myers|FL|339",
+	"Broward|FL|333", "Daytona|FL|321", "Augusta|GA|309", "Macon|GA|312", "Columbus GA|GA|319",
+	"Greenville SC|SC|296", "Roanoke|VA|240", "Blacksburg|VA|240", "Fredericksburg|VA|224", "Durham|NC|277",
+	"Syracuse|NY|132", "Binghamton|NY|139", "Westchester|NY|105", "Staten Island|NY|103", "Jersey City|NJ|073",
+	"Newark|NJ|071", "Princeton|NJ|085", "Stamford|CT|069", "Cape Cod|MA|026", "Lowell|MA|018",
+	"Maine Midcoast|ME|048", "Vermont Northeast Kingdom|VT|058", "Seacoast NH|NH|038", "Rhode Island South County|RI|028", "Delaware Valley|PA|190",
+	"Lincoln|NE|685", "Columbia MO|MO|652", "Springfield MO|MO|658", "Topeka|KS|666",
+}
