@@ -18,8 +18,8 @@ type branchSorter struct {
 	// chapters gives each branch's chapter: a branch takes only the
 	// members of its own chapter, whoever else lives inside its boundary.
 	chapters map[int64]int64
-	mu      sync.Mutex // the importer places members from two goroutines
-	cache   map[rankfile.Point]int64
+	mu       sync.Mutex // the importer places members from two goroutines
+	cache    map[rankfile.Point]int64
 }
 
 // newBranchSorter loads the stored boundaries.
