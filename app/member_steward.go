@@ -66,7 +66,7 @@ func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int6
 	}
 	r := &MemberRecord{CanOverride: actor.CanOverrideStanding() && actor.ID() != id, CanPlace: actor.CanPlaceMember(id)}
 	if r.CanPlace {
-		if r.Branches, err = a.BranchList(ctx); err != nil {
+		if r.Branches, err = a.BranchesOf(ctx, m.ChapterID); err != nil {
 			return nil, err
 		}
 	}

@@ -48,6 +48,7 @@ func (a *App) loadWeekly(ctx context.Context, id int64) (*weeklyContent, error) 
 	return c, nil
 }
 
+// bodiesByID returns every body by its id.
 func (a *App) bodiesByID(ctx context.Context) (map[int64]*rankfile.Body, error) {
 	all, err := a.Bodies.FindBodies(ctx, rankfile.BodyFilter{})
 	out := make(map[int64]*rankfile.Body, len(all))

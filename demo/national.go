@@ -14,6 +14,9 @@ import (
 // organization of about 90,000 members in 200 chapters.
 const NationalSize = 90_000
 
+// NationalName is the name the national demo's installation goes by.
+const NationalName = "National organization"
+
 // ChapterStewardEmail is the national demo's data steward of the Metro DC
 // chapter, who sees that chapter's members and no others.
 const ChapterStewardEmail = "dc-steward@example.org"

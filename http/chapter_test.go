@@ -50,12 +50,16 @@ func TestAChapterStewardSeesTheirChapterAlone(t *testing.T) {
 		if status, page := w.do(stella, "GET", "/members/"+itoa(chen.ID), nil); status != 200 || !strings.Contains(page, `name="chapter"`) || !strings.Contains(page, "Long Beach") {
 			t.Fatalf("Chen's page for the steward (%d) offers no chapter to steward", status)
 		}
-		status, _ := w.do(stella, "POST", "/members/"+itoa(chen.ID)+"/chapter-steward", url.Values{"chapter": {itoa(w.bodies["chapter"].ID)}})
+		status, page := w.do(stella, "GET", "/roster?chapter="+itoa(lb.ID), nil)
+		if status != 200 || !strings.Contains(page, `id="chapter"`) || !strings.Contains(page, "west@example.org") || strings.Contains(page, "member@example.org") {
+			t.Errorf("the steward's roster of Long Beach (%d) is not Wes alone, or offers no chapters", status)
+		}
+		status, _ = w.do(stella, "POST", "/members/"+itoa(chen.ID)+"/chapter-steward", url.Values{"chapter": {itoa(w.bodies["chapter"].ID)}})
 		if status != 303 {
 			t.Fatalf("making Chen the chapter's steward: %d", status)
 		}
 		c := w.client("cochair")
-		status, page := w.do(c, "GET", "/roster", nil)
+		status, page = w.do(c, "GET", "/roster?chapter="+itoa(lb.ID), nil)
 		if status != 200 || !strings.Contains(page, "member@example.org") || strings.Contains(page, "west@example.org") {
 			t.Errorf("Chen's roster (%d): shows Wes, or not Mia", status)
 		}

@@ -33,7 +33,7 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request) error {
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return err
 	}
-	branches, err := s.app.BranchList(r.Context())
+	branches, err := s.app.BranchesOf(r.Context(), actor.Member.ChapterID)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,9 @@ type rosterData struct {
 	Query    template.URL // the filter as a query string, for the pager and the export
 	Branches []*rankfile.Body
 	Bodies   []*rankfile.Body
+	// Chapters are the chapters to choose from, for a steward of the
+	// whole organization where there are several.
+	Chapters []*rankfile.Body
 }
 
 // rosterFilter reads the roster's filter from the query.
@@ -47,12 +50,19 @@ func rosterFilter(q url.Values) (rankfile.MemberFilter, error) {
 		}
 		f.BodyID = id
 	}
+	if c := q.Get("chapter"); c != "" {
+		id, err := strconv.ParseInt(c, 10, 64)
+		if err != nil {
+			return f, rankfile.Errorf(rankfile.EINVALID, "no such chapter")
+		}
+		f.ChapterID = id
+	}
 	return f, nil
 }
 
 func filterQuery(q url.Values) string {
 	keep := url.Values{}
-	for _, k := range []string{"q", "branch", "standing", "body"} {
+	for _, k := range []string{"q", "branch", "standing", "body", "chapter"} {
 		if v := q.Get(k); v != "" {
 			keep.Set(k, v)
 		}
@@ -126,14 +136,27 @@ func rosterRows(l *locale.Localizer, members []*rankfile.Member, branches map[st
 
 func (s *Server) rosterChoices(r *http.Request, d *rosterData) error {
 	bodies, err := s.app.ActiveBodyList(r.Context(), d.Filter.BodyID)
+	byID := make(map[int64]*rankfile.Body, len(bodies))
 	for _, b := range bodies {
+		byID[b.ID] = b
+	}
+	var chapters []*rankfile.Body
+	for _, b := range bodies {
+		if a := req(r).actor; !a.Steward && a.StewardOf != 0 && rankfile.ChapterOf(b.ID, byID) != a.StewardOf {
+			continue // a chapter's steward chooses among the chapter's bodies
+		}
 		switch b.Kind {
 		case rankfile.KindBranch:
 			d.Branches = append(d.Branches, b)
-		case rankfile.KindNational, rankfile.KindChapter:
+		case rankfile.KindChapter:
+			chapters = append(chapters, b)
+		case rankfile.KindNational:
 		default:
 			d.Bodies = append(d.Bodies, b)
 		}
+	}
+	if len(chapters) > 1 && req(r).actor.Steward {
+		d.Chapters = chapters
 	}
 	return err
 }

@@ -305,7 +305,11 @@ func withDemoClock(db *store.DB, fill func(web *rfapp.App, setClock func(time.Ti
 // makes the demo's steward a data steward and an admin, and puts its
 // coordinator on the communications team.
 func (a *app) configureDemo(ctx context.Context, db *store.DB) error {
-	for key, value := range map[string]string{"name": demo.ChapterName, "time_zone": demo.TimeZone, "demo": db.Today().String()} {
+	name := demo.ChapterName
+	if a.demoNational > 0 {
+		name = demo.NationalName
+	}
+	for key, value := range map[string]string{"name": name, "time_zone": demo.TimeZone, "demo": db.Today().String()} {
 		if err := db.SetSetting(ctx, key, value); err != nil {
 			return err
 		}
