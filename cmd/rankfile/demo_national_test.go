@@ -46,6 +46,13 @@ func TestNationalDemo(t *testing.T) {
 		checkNationalCommittee(t, db)
 		checkNationalRoll(t, db)
 		checkChapterSteward(t, db)
+		if r := runWith(t, context.Background(), env, "", "roles", "grant", "member@example.org", "chapter_steward"); r.code != 2 {
+			t.Errorf("a chapter steward without a chapter: exit %d", r.code)
+		}
+		mustRun(t, dsn, "roles", "grant", "member@example.org", "chapter_steward", "--chapter", "long-beach")
+		if out := mustRun(t, dsn, "roles", "list"); !strings.Contains(out, "chapter_steward of long-beach Ana Morales") {
+			t.Errorf("roles list:\n%s", out)
+		}
 	})
 }
 

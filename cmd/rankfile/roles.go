@@ -16,7 +16,8 @@ func init() { register((*app).rolesCommand) }
 func (a *app) rolesCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "roles", Short: "Data stewards, admins and the communications team"}
 	change := func(use, short string, grant bool) *cobra.Command {
-		return &cobra.Command{
+		var chapter string
+		c := &cobra.Command{
 			Use: use + " MEMBER ROLE", Short: short, Args: args(2, "a member (email or national id) and a role"),
 			RunE: func(cmd *cobra.Command, argv []string) error {
 				db, m, err := a.openMemberByAddressOrID(cmd.Context(), argv[0])
@@ -24,16 +25,35 @@ func (a *app) rolesCommand() *cobra.Command {
 					return err
 				}
 				auth := store.NewAuthService(db)
-				if grant {
+				switch {
+				case grant && argv[1] == rankfile.RoleChapterSteward:
+					return a.grantChapterSteward(cmd.Context(), db, m, chapter)
+				case grant:
 					return auth.GrantRole(cmd.Context(), m.ID, argv[1])
 				}
 				return auth.RevokeRole(cmd.Context(), m.ID, argv[1])
 			},
 		}
+		if grant {
+			c.Flags().StringVar(&chapter, "chapter", "", "the `SLUG` of the chapter a chapter_steward stewards")
+		}
+		return c
 	}
-	cmd.AddCommand(change("grant", "Give a member a role: steward, admin or communications", true),
+	cmd.AddCommand(change("grant", "Give a member a role: steward, admin, communications, or chapter_steward with --chapter", true),
 		change("revoke", "Take a role away", false), a.rolesListCommand())
 	return cmd
+}
+
+// grantChapterSteward makes m the data steward of the chapter of the slug.
+func (a *app) grantChapterSteward(ctx context.Context, db *store.DB, m *rankfile.Member, slug string) error {
+	if slug == "" {
+		return usagef("a chapter_steward needs --chapter SLUG")
+	}
+	chapter, err := store.NewBodyService(db).FindBody(ctx, rankfile.BodyFilter{Slug: slug})
+	if err != nil {
+		return err
+	}
+	return store.NewAuthService(db).GrantChapterSteward(ctx, m.ID, chapter.ID)
 }
 
 func (a *app) rolesListCommand() *cobra.Command {
@@ -48,8 +68,18 @@ func (a *app) rolesListCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			chapters, err := store.NewBodyService(db).FindBodies(cmd.Context(), rankfile.BodyFilter{Kind: rankfile.KindChapter})
+			if err != nil {
+				return err
+			}
 			for _, h := range holders {
-				fmt.Fprintf(a.stdout, "%-14s %s <%s>\n", h.Role, h.Member.FullName(), h.Member.Email)
+				role := h.Role
+				for _, c := range chapters {
+					if c.ID == h.ChapterID {
+						role += " of " + c.Slug
+					}
+				}
+				fmt.Fprintf(a.stdout, "%-14s %s <%s>\n", role, h.Member.FullName(), h.Member.Email)
 			}
 			return nil
 		},
