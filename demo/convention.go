@@ -60,6 +60,9 @@ func National(ctx context.Context, a *app.App, setClock func(time.Time)) (*Natio
 	if err := electCommittee(ctx, a, actor, convention, delegates, rng, setClock, sum); err != nil {
 		return nil, err
 	}
+	if err := seatCommittee(ctx, a, sum); err != nil {
+		return nil, err
+	}
 	if err := openGrievanceElection(ctx, a, actor, sum); err != nil {
 		return nil, err
 	}
@@ -205,6 +208,35 @@ func readElected(ctx context.Context, a *app.App, actor *rankfile.Actor, sum *Na
 		}
 		if slices.Contains(tags[name], "poc") {
 			sum.PeopleOfColor++
+		}
+	}
+	return nil
+}
+
+// seatCommittee makes those elected the National Political Committee's
+// members from the day after the count, the first two elected its
+// co-chairs, as the committee chose at its first meeting.
+func seatCommittee(ctx context.Context, a *app.App, sum *NationalSummary) error {
+	npc, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "national-political-committee"})
+	if err != nil {
+		return err
+	}
+	seats, err := a.Bodies.FindSeats(ctx, npc.ID)
+	if err != nil {
+		return err
+	}
+	byName := map[string]int64{}
+	for _, c := range sum.Committee.Contests[0].Candidates {
+		byName[c.Name] = c.MemberID
+	}
+	start := rankfile.DateOf(sum.Committee.VotingClose).AddDays(1)
+	for i, name := range sum.Elected {
+		p := &rankfile.Position{MemberID: byName[name], BodyID: npc.ID, StartOn: start}
+		if i < 2 && len(seats) > 0 {
+			p.SeatID = seats[0].ID
+		}
+		if err := a.Bodies.CreatePosition(ctx, p); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -170,6 +170,14 @@ func checkNationalCommittee(t *testing.T, db *store.DB) {
 	if len(res.Contests[0].Count.Elected) != 16 || women < 8 || poc < 5 || res.Voted < demo.Delegates*9/10 {
 		t.Errorf("the committee: %d elected, %d women, %d people of color, %d voted", len(res.Contests[0].Count.Elected), women, poc, res.Voted)
 	}
+	npc, err := web.Bodies.FindBody(ctx, rankfile.BodyFilter{Slug: "national-political-committee"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seated, _, err := web.Members.FindMembers(ctx, rankfile.MembersOf(npc, web.Today()))
+	if err != nil || len(seated) != 16 {
+		t.Errorf("the committee seats %d members (%v), want the 16 elected", len(seated), err)
+	}
 }
 
 // checkNationalRoll: the national election's roll, made at its cut-off,
