@@ -113,3 +113,30 @@ func createNational(ctx context.Context, bodies rankfile.BodyService, org *organ
 	}
 	return nil
 }
+
+// NationalChapterNames lists the national demo's chapters, Los Angeles's
+// body first, as their bodies are named.
+func NationalChapterNames() []string {
+	names := []string{ChapterName}
+	for _, c := range nationalChapters() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// NationalOrganizationList writes a generated national list of n people,
+// dated listDate, spread over the national demo's 200 chapters as its
+// import finds them: the demo chapter's ListSize first, then the others'.
+func NationalOrganizationList(n int, listDate rankfile.Date) ([]byte, error) {
+	g, err := newGenerator(listDate)
+	if err != nil {
+		return nil, err
+	}
+	la := min(n, ListSize)
+	people := make([]*person, 0, n)
+	for id := 1000; len(people) < la; id++ {
+		people = append(people, newPerson(g.rng, id, g.zips, listDate))
+	}
+	people = append(people, g.nationalPeople(n-la, nationalFirstID, listDate)...)
+	return listB(people, listDate), nil
+}

@@ -71,6 +71,7 @@ holds anything else is refused, so the demo never mixes with real data.`,
 
 func (a *app) demoListCommand() *cobra.Command {
 	var asOf string
+	var national bool
 	cmd := &cobra.Command{
 		Use:   "list MEMBERS",
 		Short: "Write a generated national member list of that many members to standard output",
@@ -87,7 +88,11 @@ func (a *app) demoListCommand() *cobra.Command {
 			if date.IsZero() {
 				date = rankfile.DateOf(time.Now())
 			}
-			list, err := demo.NationalList(n, date)
+			generate := demo.NationalList
+			if national {
+				generate = demo.NationalOrganizationList
+			}
+			list, err := generate(n, date)
 			if err != nil {
 				return err
 			}
@@ -96,6 +101,7 @@ func (a *app) demoListCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "the list's date, `YYYY-MM-DD` (default: today)")
+	cmd.Flags().BoolVar(&national, "national", false, "spread the members over the national demo's 200 chapters")
 	return cmd
 }
 
