@@ -37,7 +37,12 @@ func benchEach(b *testing.B, fn func(b *testing.B, dsn func() string)) {
 }
 
 func benchImport(b *testing.B, db *store.DB) *rankfile.ImportReport {
-	src, err := roster.NewReader(bytes.NewReader(benchList()))
+	return benchImportList(b, db, benchList())
+}
+
+// benchImportList imports a list into db.
+func benchImportList(b *testing.B, db *store.DB, list []byte) *rankfile.ImportReport {
+	src, err := roster.NewReader(bytes.NewReader(list))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -56,23 +61,32 @@ func reportRows(b *testing.B, rows int) {
 func BenchmarkImportIntoAnEmptyRoster(b *testing.B) {
 	benchList()
 	benchEach(b, func(b *testing.B, dsn func() string) {
-		for b.Loop() {
-			b.StopTimer()
-			db, err := store.Open(ctx, dsn())
-			if err != nil {
-				b.Fatal(err)
-			}
-			db.Keys = storetest.NewKeyring(b)
-			b.StartTimer()
-			if r := benchImport(b, db); r.Added != benchMembers {
-				b.Fatalf("added %d", r.Added)
-			}
-			b.StopTimer()
-			db.Close() // a database and its cache per round would weigh on the next
-			b.StartTimer()
-		}
-		reportRows(b, benchMembers)
+		benchFreshImports(b, dsn, benchList(), benchMembers, nil)
 	})
+}
+
+// benchFreshImports imports a list of n members into a new database each
+// round, made ready by prepare (nil for nothing) before the clock runs.
+func benchFreshImports(b *testing.B, dsn func() string, list []byte, n int, prepare func(*store.DB)) {
+	for b.Loop() {
+		b.StopTimer()
+		db, err := store.Open(ctx, dsn())
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Keys = storetest.NewKeyring(b)
+		if prepare != nil {
+			prepare(db)
+		}
+		b.StartTimer()
+		if r := benchImportList(b, db, list); r.Added != n {
+			b.Fatalf("added %d", r.Added)
+		}
+		b.StopTimer()
+		db.Close() // a database and its cache per round would weigh on the next
+		b.StartTimer()
+	}
+	reportRows(b, n)
 }
 
 // BenchmarkImportTheSameListAgain imports a list the roster already holds.

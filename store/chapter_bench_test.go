@@ -1,13 +1,11 @@
 package store_test
 
 import (
-	"bytes"
 	"sync"
 	"testing"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/demo"
-	"github.com/rankfile/rankfile/roster"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -48,41 +46,13 @@ func nationalChapters(b *testing.B, db *store.DB) *rankfile.Body {
 	return dc
 }
 
-func importNational(b *testing.B, db *store.DB) *rankfile.ImportReport {
-	src, err := roster.NewReader(bytes.NewReader(nationalBenchList()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := store.NewRosterService(db).ImportRoster(ctx, src, rankfile.ImportOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return r
-}
-
 // BenchmarkImportANationalList imports the national list of 90,000 into an
 // empty roster of an organization of 200 chapters, each member placed in
 // hers.
 func BenchmarkImportANationalList(b *testing.B) {
 	nationalBenchList()
 	benchEach(b, func(b *testing.B, dsn func() string) {
-		for b.Loop() {
-			b.StopTimer()
-			db, err := store.Open(ctx, dsn())
-			if err != nil {
-				b.Fatal(err)
-			}
-			db.Keys = storetest.NewKeyring(b)
-			nationalChapters(b, db)
-			b.StartTimer()
-			if r := importNational(b, db); r.Added != nationalMembers {
-				b.Fatalf("added %d", r.Added)
-			}
-			b.StopTimer()
-			db.Close()
-			b.StartTimer()
-		}
-		reportRows(b, nationalMembers)
+		benchFreshImports(b, dsn, nationalBenchList(), nationalMembers, func(db *store.DB) { nationalChapters(b, db) })
 	})
 }
 
@@ -93,7 +63,7 @@ func BenchmarkFindChapterMembers(b *testing.B) {
 	benchEach(b, func(b *testing.B, dsn func() string) {
 		db := storetest.Open(b, dsn())
 		dc := nationalChapters(b, db)
-		importNational(b, db)
+		benchImportList(b, db, nationalBenchList())
 		members := store.NewMemberService(db)
 		for name, f := range map[string]rankfile.MemberFilter{
 			"chapter":          {},
