@@ -93,10 +93,19 @@ func (a *App) candidates(ctx context.Context, m *rankfile.Meeting, members []*ra
 }
 
 // MeetingsAttended lists the meetings a member attended, latest first:
-// for the member, and for data stewards.
+// for the member, and for their data stewards (a chapter's for its members).
 func (a *App) MeetingsAttended(ctx context.Context, actor *rankfile.Actor, memberID int64) ([]*rankfile.AttendedMeeting, error) {
-	if err := actor.Require(actor.SignedIn() && (actor.ID() == memberID || actor.CanSeeRoster())); err != nil {
+	if err := actor.Require(actor.SignedIn()); err != nil {
 		return nil, err
+	}
+	if actor.ID() != memberID {
+		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID, Brief: true})
+		if err != nil {
+			return nil, err
+		}
+		if err := actor.Require(actor.MemberVisibility(m, nil) == rankfile.SeeEverything); err != nil {
+			return nil, err
+		}
 	}
 	return a.Meetings.MemberAttendance(ctx, memberID)
 }
