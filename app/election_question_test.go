@@ -175,3 +175,36 @@ func TestNobodyIsNominatedInAQuestion(t *testing.T) {
 		}
 	})
 }
+
+// TestPaperBallotsOfAReferendum enters a batch of paper ballots of a
+// question, each the number of one option or nothing; a ballot numbering
+// both options is refused; the confirmed batch is counted with the
+// ballots cast online.
+func TestPaperBallotsOfAReferendum(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newVotingWorld(t, dsn)
+		e := w.referendum(0)
+		clerk, checker := w.voter(2), w.voter(11)
+		emails := []string{"voter40@example.org", "voter41@example.org", "voter42@example.org"}
+		if _, err := w.app.EnterPaperBatch(ctx, clerk, e.ID, emails[:1], []string{"1 2"}); rankfile.ErrorCode(err) != rankfile.EINVALID ||
+			!strings.Contains(rankfile.ErrorMessage(err), "choose one option") {
+			t.Errorf("a paper ballot choosing both options: %v", err)
+		}
+		batch, err := w.app.EnterPaperBatch(ctx, clerk, e.ID, emails, []string{"2", "2", ""})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.app.ConfirmPaperBatch(ctx, checker, e.ID, batch.ID); err != nil {
+			t.Fatal(err)
+		}
+		w.castChoices(3, 0, 0)
+		w.closeVoting()
+		_, counts, err := w.app.Counts(ctx, w.voter(2), e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q := counts[0].Question; q.Options[0].Votes != 3 || q.Options[1].Votes != 2 || q.Blank != 1 || !q.Passed {
+			t.Errorf("paper and online: %+v", q)
+		}
+	})
+}
