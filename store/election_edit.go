@@ -101,6 +101,13 @@ func (tx *Tx) replaceOptions(ctx context.Context, c *rankfile.Contest) error {
 	if !c.IsQuestion() {
 		return nil
 	}
+	var members int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates WHERE contest_id = $1`, c.ID).Scan(&members); err != nil {
+		return err
+	}
+	if members > 0 {
+		return rankfile.Errorf(rankfile.ECONFLICT, "contest %q has candidates: it cannot become a question", c.Title)
+	}
 	for _, o := range c.Candidates {
 		o.ID, o.ContestID = 0, c.ID
 		if err := tx.addCandidate(ctx, o); err != nil {
