@@ -48,3 +48,14 @@ func readQuestion(r *http.Request, n string, c *rankfile.Contest) error {
 	}
 	return nil
 }
+
+// Ranks reports whether the ballot has a contest to rank, whose how-to
+// the page gives: a referendum of questions alone has none.
+func (v ballotView) Ranks() bool {
+	for _, c := range v.Contests {
+		if !c.Contest.IsQuestion() {
+			return true
+		}
+	}
+	return false
+}

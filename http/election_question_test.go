@@ -66,7 +66,7 @@ func TestVotingOnAQuestionWithoutJavaScript(t *testing.T) {
 	c := w.client("member")
 	status, page := w.do(c, "GET", "/elections/4/ballot", nil)
 	if status != 200 || !strings.Contains(page, `type="radio" id="choice-`+yes+`" name="`+field+`" value="`+yes+`"`) ||
-		!strings.Contains(page, `value="" checked`) || strings.Contains(page, `data-contest=`) {
+		!strings.Contains(page, `value="" checked`) || strings.Contains(page, `data-contest=`) || strings.Contains(page, "ballot-how") {
 		t.Fatalf("ballot: %d\n%s", status, page)
 	}
 	status, page = w.do(c, "POST", "/elections/4/ballot/review", url.Values{field: {yes}})
@@ -195,6 +195,7 @@ func TestAMemberAnswersAQuestionOnAPhone(t *testing.T) {
 			click(`a[href="/elections/4/ballot"]`),
 			chromedp.WaitVisible(chromedp.ID("choice-"+yes)))
 		fitsThePhone(t, ctx, "/elections/4/ballot")
+		screenshot(t, ctx, "referendum-ballot.png")
 		do(t, ctx, "choosing Yes and reviewing",
 			click("#choice-"+yes),
 			click("form.ballot > button"),
