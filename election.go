@@ -14,8 +14,8 @@ const (
 	MethodMeek     = "meek"     // Meek STV
 )
 
-// Methods lists the counting methods.
-var Methods = []string{MethodIRV, MethodScottish, MethodMeek}
+// Methods lists the counting methods, and the question a referendum puts.
+var Methods = []string{MethodIRV, MethodScottish, MethodMeek, MethodQuestion}
 
 // ElectionStatus is where an election stands in its timeline.
 type ElectionStatus string
@@ -90,8 +90,13 @@ type Contest struct {
 	Method     string `json:"method"`
 	// Constraints reserve seats, each "TAG>=N" or "TAG<=N" as
 	// `rankfile tally --require` takes them; STV methods only.
-	Constraints []string     `json:"constraints,omitempty"`
-	Candidates  []*Candidate `json:"candidates"`
+	Constraints []string `json:"constraints,omitempty"`
+	// Threshold is, for a question, the share in percent of the votes
+	// cast for an option that the proposition needs: 0 for a simple
+	// majority (more than half). See QuestionCount.
+	Threshold int `json:"threshold"`
+	// Candidates are those standing, or a question's options.
+	Candidates []*Candidate `json:"candidates"`
 }
 
 // StatusAt says where the election stands at time t.
@@ -191,13 +196,17 @@ func (c *Contest) Validate() error {
 		return Errorf(EINVALID, "contest %q: instant runoff fills one seat; use scottish or meek for %d", c.Title, c.Seats)
 	case c.Method == MethodIRV && len(c.Constraints) > 0:
 		return Errorf(EINVALID, "contest %q: reserved seats need an STV method", c.Title)
+	case c.IsQuestion():
+		return c.validateQuestion()
+	case c.Threshold != 0:
+		return Errorf(EINVALID, "contest %q: only a question has a threshold", c.Title)
 	}
 	for _, m := range Methods {
 		if c.Method == m {
 			return nil
 		}
 	}
-	return Errorf(EINVALID, "contest %q: unknown method %q (want irv, scottish or meek)", c.Title, c.Method)
+	return Errorf(EINVALID, "contest %q: unknown method %q (want irv, scottish, meek or question)", c.Title, c.Method)
 }
 
 // Contest returns the election's contest with the id, or nil.

@@ -9,7 +9,9 @@ import (
 
 // Ballot is what a voter casts: a ranking of candidates in each contest,
 // most preferred first. A contest left out, or ranked empty, is one the
-// voter abstains in.
+// voter abstains in. A question's choice is a ranking of one option, so
+// that secrecy, receipts, paper ballots and the public record serve it as
+// they serve a contest.
 type Ballot struct {
 	Rankings map[int64][]int64 `json:"rankings"` // contest id → candidate ids
 }
@@ -25,6 +27,9 @@ func (e *Election) CheckBallot(b *Ballot) error {
 		c := e.Contest(contestID)
 		if c == nil {
 			return Errorf(EINVALID, "the ballot ranks candidates in contest %d, which is not in this election", contestID)
+		}
+		if c.IsQuestion() && len(ranking) > 1 {
+			return Errorf(EINVALID, "%s: choose one option, or leave the question blank", c.Title)
 		}
 		seen := map[int64]bool{}
 		for _, id := range ranking {

@@ -60,11 +60,12 @@ func (c *Candidate) offBallot() string {
 }
 
 // MarkQualified says of each candidate whether their seconds suffice: at
-// least the election's Seconders.
+// least the election's Seconders. A question's options are nobody's
+// nomination and need none.
 func (e *Election) MarkQualified() {
 	for _, c := range e.Contests {
 		for _, cand := range c.Candidates {
-			cand.Qualified = cand.Seconds >= e.Seconders
+			cand.Qualified = cand.Seconds >= e.Seconders || c.IsQuestion()
 		}
 	}
 }

@@ -17,6 +17,9 @@ func (a *App) CreateElection(ctx context.Context, actor *rankfile.Actor, e *rank
 	if err := checkConstraints(e); err != nil {
 		return err
 	}
+	if err := e.Validate(a.Zone); err != nil {
+		return err // said before the electorate is looked up: a set-up with no body is one to fix
+	}
 	body, err := a.Bodies.FindBody(ctx, rankfile.BodyFilter{ID: e.BodyID})
 	if err != nil {
 		return err

@@ -88,6 +88,9 @@ func (a *App) Nominate(ctx context.Context, actor *rankfile.Actor, electionID, c
 	if c == nil {
 		return rankfile.Errorf(rankfile.ENOTFOUND, "no such contest in %s", e.Title)
 	}
+	if err := checkQuestionNomination(c); err != nil {
+		return err
+	}
 	nominee := actor.Member
 	email = strings.TrimSpace(email)
 	if a, err := mail.ParseAddress(email); email != "" && (err != nil || a.Address != email) {
@@ -162,8 +165,8 @@ func (a *App) Second(ctx context.Context, actor *rankfile.Actor, electionID, can
 	}
 	_, cand := e.Candidate(candidateID)
 	switch {
-	case cand == nil || cand.Status == rankfile.CandidateWithdrawn:
-		return rankfile.Errorf(rankfile.ENOTFOUND, "no such nomination")
+	case cand == nil || cand.Status == rankfile.CandidateWithdrawn || cand.MemberID == 0:
+		return rankfile.Errorf(rankfile.ENOTFOUND, "no such nomination") // a question's option is none
 	case cand.MemberID == actor.Member.ID:
 		return rankfile.Errorf(rankfile.EINVALID, "a nominee cannot second their own nomination")
 	case cand.NominatedBy == actor.Member.ID:
@@ -183,7 +186,9 @@ func (a *App) candidateOf(ctx context.Context, actor *rankfile.Actor, electionID
 		return nil, err
 	}
 	_, cand := e.Candidate(candidateID)
-	if cand == nil || (cand.MemberID != actor.Member.ID && !actor.CanRunElection(e)) {
+	// A question's option (MemberID 0) is nobody's candidacy: it is
+	// changed with the election's set-up, before nominations open.
+	if cand == nil || cand.MemberID == 0 || (cand.MemberID != actor.Member.ID && !actor.CanRunElection(e)) {
 		return nil, rankfile.Errorf(rankfile.ENOTFOUND, "no such candidacy of yours")
 	}
 	return cand, nil

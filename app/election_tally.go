@@ -42,9 +42,13 @@ type ContestResult struct {
 	// Ballots is the number of ballots that rank someone in the contest.
 	Ballots int `json:"ballots"`
 	// Recount is the command that counts the contest's public BLT file
-	// again and prints this same count.
-	Recount string          `json:"recount"`
-	Count   json.RawMessage `json:"count"`
+	// again and prints this same count (for a question, its first round
+	// gives each option's votes).
+	Recount string `json:"recount"`
+	// Count is the counting engine's report of a contest; Question the
+	// count of a question, which has no Count.
+	Count    json.RawMessage         `json:"count,omitempty"`
+	Question *rankfile.QuestionCount `json:"question,omitempty"`
 }
 
 // countElection counts every contest of a closed election from its box and
@@ -125,6 +129,9 @@ func (a *App) CountProblem(ctx context.Context, actor *rankfile.Actor, e *rankfi
 		_, err = a.tallyElection(ctx, e)
 	default:
 		for _, c := range e.Contests {
+			if c.IsQuestion() {
+				continue // a question can always be counted
+			}
 			if _, _, err = countReport(e, c, nil); err != nil {
 				break
 			}
@@ -141,6 +148,9 @@ func (a *App) CountProblem(ctx context.Context, actor *rankfile.Actor, e *rankfi
 
 // countContest counts one contest for the published result.
 func countContest(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
+	if c.IsQuestion() {
+		return countQuestion(e, c, box)
+	}
 	rep, ce, err := countReport(e, c, box)
 	if err != nil {
 		return nil, err
@@ -302,10 +312,12 @@ func (a *App) PublicRecord(ctx context.Context, actor *rankfile.Actor, electionI
 	return err
 }
 
-// ContestCount is a contest with its count, for the results page.
+// ContestCount is a contest with its count, for the results page: the
+// counting engine's Report, or for a question its Question count.
 type ContestCount struct {
-	Contest *rankfile.Contest
-	Report  *count.Report
+	Contest  *rankfile.Contest
+	Report   *count.Report
+	Question *rankfile.QuestionCount
 }
 
 // Counts counts each contest of a counted election again from its box,
@@ -322,6 +334,14 @@ func (a *App) Counts(ctx context.Context, actor *rankfile.Actor, electionID int6
 	}
 	var out []ContestCount
 	for _, c := range e.Contests {
+		if c.IsQuestion() {
+			q, err := c.CountQuestion(box)
+			if err != nil {
+				return nil, nil, err
+			}
+			out = append(out, ContestCount{Contest: c, Question: q})
+			continue
+		}
 		rep, _, err := countReport(e, c, box)
 		if err != nil {
 			return nil, nil, err

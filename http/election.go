@@ -158,6 +158,17 @@ func (v ballotView) Marked(candidateID int64) bool {
 	return v.Problem.Is(f) || v.Problem != nil && v.Also == f
 }
 
+// ChoseIn reports whether the voter chose an option (or ranked anyone)
+// in the contest: a question's "leave blank" is checked when not.
+func (v ballotView) ChoseIn(c *rankfile.Contest) bool {
+	for _, cand := range c.Candidates {
+		if _, ok := v.Chosen[cand.ID]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // ballotContest is a contest as the ballot lists it: the candidates on
 // the ballot, and the numbers a voter may give them.
 type ballotContest struct {
@@ -282,6 +293,9 @@ func readChoices(r *http.Request, e *rankfile.Election) (map[int64]int, error) {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "the ballot could not be read")
 	}
 	chosen := map[int64]int{}
+	if err := readQuestionChoices(r, e, chosen); err != nil {
+		return chosen, err
+	}
 	for key, vals := range r.PostForm {
 		idText, ok := strings.CutPrefix(key, "rank-")
 		if !ok || len(vals) == 0 || strings.TrimSpace(vals[0]) == "" {
@@ -367,6 +381,10 @@ func (s *Server) resultsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, c := range counts {
+		if c.Question != nil {
+			view.Counts = append(view.Counts, countView{ContestCount: c}) // the page writes it
+			continue
+		}
 		var buf bytes.Buffer
 		if err := c.Report.WriteHTMLIn(&buf, req(r).l.T); err != nil {
 			return err

@@ -208,7 +208,7 @@ func readContest(r *http.Request, n string) (*rankfile.Contest, error) {
 			c.Constraints = append(c.Constraints, con)
 		}
 	}
-	return c, nil
+	return c, readQuestion(r, n, c)
 }
 
 // extendElection moves the deadlines the form gives later; a blank one

@@ -384,6 +384,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/elections", api(s.apiElections))
 	mux.Handle("GET /api/v1/elections/{id}", api(s.apiElection))
 	mux.Handle("POST /api/v1/elections/{id}/ballot", api(s.apiCastBallot))
+	mux.Handle("POST /api/v1/elections", api(s.apiCreateElection))
 	mux.Handle("GET /api/v1/proposals", api(s.apiProposals))
 	mux.Handle("POST /api/v1/proposals", api(s.apiCreateProposal))
 	mux.Handle("GET /api/v1/proposals/{id}", api(s.apiProposal))

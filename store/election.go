@@ -59,9 +59,9 @@ func (s *ElectionService) CreateElection(ctx context.Context, e *rankfile.Electi
 
 func (tx *Tx) createContest(ctx context.Context, electionID int64, position int, c *rankfile.Contest) error {
 	c.ElectionID = electionID
-	err := tx.QueryRowContext(ctx, `INSERT INTO contests (election_id, position, title, seats, method, constraints)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		electionID, position, c.Title, c.Seats, c.Method, mustJSON(nonNil(c.Constraints))).Scan(&c.ID)
+	err := tx.QueryRowContext(ctx, `INSERT INTO contests (election_id, position, title, seats, method, constraints,
+		threshold) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		electionID, position, c.Title, c.Seats, c.Method, mustJSON(nonNil(c.Constraints)), c.Threshold).Scan(&c.ID)
 	if err != nil {
 		return err
 	}
@@ -150,7 +150,7 @@ func (s *ElectionService) fill(ctx context.Context, e *rankfile.Election) error 
 }
 
 func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*rankfile.Contest, error) {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT id, title, seats, method, constraints FROM contests
+	rows, err := s.db.read.QueryContext(ctx, `SELECT id, title, seats, method, constraints, threshold FROM contests
 		WHERE election_id = $1 ORDER BY position`, electionID)
 	if err != nil {
 		return nil, s.db.translate(err)
@@ -160,7 +160,7 @@ func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*ra
 	for rows.Next() {
 		c := &rankfile.Contest{ElectionID: electionID, Candidates: []*rankfile.Candidate{}}
 		var constraints string
-		if err := rows.Scan(&c.ID, &c.Title, &c.Seats, &c.Method, &constraints); err != nil {
+		if err := rows.Scan(&c.ID, &c.Title, &c.Seats, &c.Method, &constraints, &c.Threshold); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(constraints), &c.Constraints); err != nil {
@@ -172,9 +172,10 @@ func (s *ElectionService) contests(ctx context.Context, electionID int64) ([]*ra
 }
 
 // candidates reads the candidates of every contest, in the order they
-// were put forward.
+// were put forward; a question's options, which are no member, with
+// MemberID 0.
 func (s *ElectionService) candidates(ctx context.Context, e *rankfile.Election) error {
-	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.contest_id, c.member_id, c.name, c.statement, c.tags,
+	rows, err := s.db.read.QueryContext(ctx, `SELECT c.id, c.contest_id, COALESCE(c.member_id, 0), c.name, c.statement, c.tags,
 		c.status, COALESCE(c.nominated_by, 0),
 		(SELECT COUNT(*) FROM candidate_seconds s WHERE s.candidate_id = c.id),
 		EXISTS (SELECT 1 FROM candidate_photos p WHERE p.candidate_id = c.id)

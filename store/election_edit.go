@@ -57,8 +57,8 @@ func (tx *Tx) replaceContests(ctx context.Context, e *rankfile.Election) error {
 			continue
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE contests SET position = $1, title = $2, seats = $3, method = $4,
-			constraints = $5 WHERE id = $6 AND election_id = $7`,
-			i, c.Title, c.Seats, c.Method, mustJSON(nonNil(c.Constraints)), c.ID, e.ID)
+			constraints = $5, threshold = $6 WHERE id = $7 AND election_id = $8`,
+			i, c.Title, c.Seats, c.Method, mustJSON(nonNil(c.Constraints)), c.Threshold, c.ID, e.ID)
 		if err != nil {
 			return err
 		}
@@ -66,10 +66,16 @@ func (tx *Tx) replaceContests(ctx context.Context, e *rankfile.Election) error {
 			return rankfile.Errorf(rankfile.EINVALID, "contest %d is not one of this election's", c.ID)
 		}
 		kept[c.ID] = true
+		if err := tx.replaceOptions(ctx, c); err != nil {
+			return err
+		}
 	}
 	for _, id := range existing {
 		if kept[id] {
 			continue
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM candidates WHERE contest_id = $1 AND member_id IS NULL`, id); err != nil {
+			return err // a question's options go with it
 		}
 		var candidates int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates WHERE contest_id = $1`, id).Scan(&candidates); err != nil {
@@ -79,6 +85,32 @@ func (tx *Tx) replaceContests(ctx context.Context, e *rankfile.Election) error {
 			return rankfile.Errorf(rankfile.ECONFLICT, "a contest that has candidates cannot be removed")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM contests WHERE id = $1`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replaceOptions makes a kept contest's options (its candidates who are
+// no member) those the set-up gives: none unless it is a question. Only
+// before nominations open, so no ballot chose any of them.
+func (tx *Tx) replaceOptions(ctx context.Context, c *rankfile.Contest) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM candidates WHERE contest_id = $1 AND member_id IS NULL`, c.ID); err != nil {
+		return err
+	}
+	if !c.IsQuestion() {
+		return nil
+	}
+	var members int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM candidates WHERE contest_id = $1`, c.ID).Scan(&members); err != nil {
+		return err
+	}
+	if members > 0 {
+		return rankfile.Errorf(rankfile.ECONFLICT, "contest %q has candidates: it cannot become a question", c.Title)
+	}
+	for _, o := range c.Candidates {
+		o.ID, o.ContestID = 0, c.ID
+		if err := tx.addCandidate(ctx, o); err != nil {
 			return err
 		}
 	}

@@ -37,7 +37,7 @@ func (tx *Tx) addCandidate(ctx context.Context, c *rankfile.Candidate) error {
 	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO candidates (contest_id, member_id, name, statement, tags, status,
 		nominated_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		c.ContestID, c.MemberID, c.Name, c.Statement, mustJSON(nonNil(c.Tags)), c.Status, nullID(c.NominatedBy),
+		c.ContestID, nullID(c.MemberID), c.Name, c.Statement, mustJSON(nonNil(c.Tags)), c.Status, nullID(c.NominatedBy),
 		tx.stamp).Scan(&c.ID)
 	if rankfile.ErrorCode(tx.db.translate(err)) == rankfile.ECONFLICT {
 		return rankfile.Errorf(rankfile.ECONFLICT, "%s is already standing in that contest", c.Name)

@@ -1,0 +1,35 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/rankfile/rankfile"
+)
+
+// countQuestion counts a referendum question for the published result:
+// each option's votes, the blanks apart, and whether it passed. Its
+// public record is a BLT file of one seat in which each ballot ranks the
+// one option it chose, so that anyone can count the votes again.
+func countQuestion(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
+	q, err := c.CountQuestion(box)
+	if err != nil {
+		return nil, err
+	}
+	return &ContestResult{ContestID: c.ID, Title: c.Title, Method: c.Method, Seats: c.Seats,
+		Ballots: q.Cast, Recount: questionRecount(e, c), Question: q}, nil
+}
+
+// questionRecount is the command whose first round recounts a question's
+// public record: instant runoff's first preferences are the choices.
+func questionRecount(e *rankfile.Election, c *rankfile.Contest) string {
+	return fmt.Sprintf("rankfile tally ballots-%d.blt --method irv --seed %s", c.ID, e.Seed)
+}
+
+// checkQuestionNomination refuses a nomination in a question: its options
+// are set with the election, and no member stands in it.
+func checkQuestionNomination(c *rankfile.Contest) error {
+	if c.IsQuestion() {
+		return rankfile.Errorf(rankfile.EINVALID, "%s is a question: its options are set with the election, and nobody is nominated in it", c.Title)
+	}
+	return nil
+}

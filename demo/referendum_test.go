@@ -1,0 +1,61 @@
+package demo_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/app"
+	"github.com/rankfile/rankfile/demo"
+	"github.com/rankfile/rankfile/store"
+	"github.com/rankfile/rankfile/store/storetest"
+)
+
+// TestTheReferendumIsClosedAndCounted fills a small demo chapter, whose
+// organization has its national body, and puts the platform to a
+// referendum: counted, with 300 ballots of members in good standing, Yes
+// and No and some blank, and the platform adopted.
+func TestTheReferendumIsClosedAndCounted(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		ctx := rankfile.WithActor(context.Background(), &rankfile.Actor{Label: "demo test"})
+		db := storetest.Open(t, dsn)
+		if _, err := demo.Fill(ctx, demo.Services{Roster: store.NewRosterService(db), Bodies: store.NewBodyService(db),
+			Branches: store.NewBranchService(db), Members: store.NewMemberService(db), Neighborhoods: store.NewNeighborhoodService(db)},
+			db.Today(), 500); err != nil {
+			t.Fatal(err)
+		}
+		var at time.Time
+		real := db.Now
+		db.Now = func() time.Time {
+			if at.IsZero() {
+				return real()
+			}
+			return at
+		}
+		a := &app.App{Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Auth: store.NewAuthService(db),
+			Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Audit: store.NewAuditService(db),
+			Outbox: store.NewOutboxService(db), Zone: db.Zone, Now: db.Now}
+		e, err := demo.Referendum(ctx, a, func(t time.Time) { at = t })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e == nil || e.StatusAt(a.Now()) != rankfile.ElectionCounted {
+			t.Fatalf("the referendum %+v, want it counted", e)
+		}
+		raw, err := a.Result(ctx, &rankfile.Actor{}, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res app.ElectionResult
+		if err := json.Unmarshal(raw, &res); err != nil {
+			t.Fatal(err)
+		}
+		q := res.Contests[0].Question
+		if res.Ballots != 300 || res.Voted != 300 || q == nil || q.Cast+q.Blank != 300 || q.Blank == 0 ||
+			q.Options[1].Votes == 0 || !q.Passed {
+			t.Errorf("result %s", raw)
+		}
+	})
+}
