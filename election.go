@@ -91,10 +91,10 @@ type Contest struct {
 	// Constraints reserve seats, each "TAG>=N" or "TAG<=N" as
 	// `rankfile tally --require` takes them; STV methods only.
 	Constraints []string `json:"constraints,omitempty"`
-	// Threshold is, for a question, the share in percent of the votes
-	// cast for an option that the proposition needs: 0 for a simple
-	// majority (more than half). See QuestionCount.
-	Threshold int `json:"threshold"`
+	// Threshold is, for a question, the share of the votes cast for an
+	// option that the proposition needs: a majority ("" says the same),
+	// two thirds or three quarters, as a meeting's votes have them.
+	Threshold Threshold `json:"threshold,omitempty"`
 	// Candidates are those standing, or a question's options.
 	Candidates []*Candidate `json:"candidates"`
 }
@@ -198,7 +198,7 @@ func (c *Contest) Validate() error {
 		return Errorf(EINVALID, "contest %q: reserved seats need an STV method", c.Title)
 	case c.IsQuestion():
 		return c.validateQuestion()
-	case c.Threshold != 0:
+	case c.Threshold != "":
 		return Errorf(EINVALID, "contest %q: only a question has a threshold", c.Title)
 	}
 	for _, m := range Methods {

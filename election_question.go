@@ -1,6 +1,9 @@
 package rankfile
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // MethodQuestion is a referendum question put to the voters: they choose
 // one of its options ("Yes", "No", or others) or leave it blank. Its
@@ -11,22 +14,34 @@ const MethodQuestion = "question"
 // choices, not a field of candidates.
 const MaxOptions = 10
 
+// questionThresholds are the thresholds a question may have; "" is a
+// majority.
+var questionThresholds = []Threshold{"", ThresholdMajority, ThresholdTwoThirds, ThresholdThreeQuarters}
+
+// PassingThreshold returns the question's threshold, a majority when it
+// names none.
+func (c *Contest) PassingThreshold() Threshold {
+	if c.Threshold == "" {
+		return ThresholdMajority
+	}
+	return c.Threshold
+}
+
 // IsQuestion reports whether the contest is a referendum question rather
 // than seats filled by a count of rankings.
 func (c *Contest) IsQuestion() bool { return c.Method == MethodQuestion }
 
 // validateQuestion checks a question: one "seat" (one outcome), no
-// reserved seats, a threshold of 0 (a simple majority) or a share from 51
-// to 99 percent, and two or more options with distinct names, none of
-// them a member.
+// reserved seats, a threshold of a majority, two thirds or three quarters,
+// and two or more options with distinct names, none of them a member.
 func (c *Contest) validateQuestion() error {
 	switch {
 	case c.Seats != 1:
 		return Errorf(EINVALID, "question %q: a question has one outcome; set its seats to 1", c.Title)
 	case len(c.Constraints) > 0:
 		return Errorf(EINVALID, "question %q: a question reserves no seats", c.Title)
-	case c.Threshold != 0 && (c.Threshold < 51 || c.Threshold > 99):
-		return Errorf(EINVALID, "question %q: the threshold is 0 for a simple majority, or a share from 51 to 99 percent", c.Title)
+	case !slices.Contains(questionThresholds, c.Threshold):
+		return Errorf(EINVALID, "question %q: the threshold is a majority, two thirds or three quarters, not %q", c.Title, c.Threshold)
 	case len(c.Candidates) < 2:
 		return Errorf(EINVALID, "question %q: a question needs at least two options, such as Yes and No", c.Title)
 	case len(c.Candidates) > MaxOptions:

@@ -7,13 +7,13 @@ import "math"
 //
 // The rule: of the votes cast for an option (blank ballots are not
 // counted in the share), the first option (the proposition, "Yes") passes
-// with a simple majority when it has strictly more than half of them, and
-// with a threshold of T percent when it has at least T percent of them
-// (100 × votes ≥ T × cast, in whole numbers, so no rounding decides).
-// Two thirds is stated as 67 percent, so it asks at least 67 in 100.
+// when it meets the contest's threshold (Threshold.Met, the rule a
+// meeting's votes follow): strictly more than half for a majority, at
+// least two thirds or three quarters otherwise, in whole numbers, so no
+// rounding decides.
 type QuestionCount struct {
-	// Threshold is the contest's: 0 for a simple majority, else percent.
-	Threshold int `json:"threshold"`
+	// Threshold is the contest's, a majority when it names none.
+	Threshold Threshold `json:"threshold"`
 	// Options are the question's options in ballot order, with their votes.
 	Options []OptionVotes `json:"options"`
 	// Cast is the number of ballots that chose an option; Blank the
@@ -36,25 +36,13 @@ type OptionVotes struct {
 	Percent float64 `json:"percent"`
 }
 
-// Needed returns the votes an option needs to carry when cast votes were
-// given for an option: more than half for a simple majority, at least the
-// threshold's share otherwise. Never less than 1: nothing carries with no
-// votes.
-func (c *Contest) Needed(cast int) int {
-	need := cast/2 + 1
-	if c.Threshold != 0 {
-		need = (c.Threshold*cast + 99) / 100 // the least n with 100n ≥ T·cast
-	}
-	return max(need, 1)
-}
-
 // CountQuestion counts a question from the ballot box: each ballot's
 // choice (a ranking of one option), or a blank when it chose none.
 // EINTERNAL when a ballot chooses what is not one of its options, or more
 // than one: CheckBallot keeps such ballots out of the box.
 func (c *Contest) CountQuestion(box []*StoredBallot) (*QuestionCount, error) {
 	options := c.Ballot()
-	qc := &QuestionCount{Threshold: c.Threshold, Options: make([]OptionVotes, len(options))}
+	qc := &QuestionCount{Threshold: c.PassingThreshold(), Options: make([]OptionVotes, len(options))}
 	index := map[int64]int{}
 	for i, o := range options {
 		qc.Options[i].Name = o.Name
@@ -73,7 +61,7 @@ func (c *Contest) CountQuestion(box []*StoredBallot) (*QuestionCount, error) {
 		qc.Options[i].Votes++
 		qc.Cast++
 	}
-	qc.Needed = c.Needed(qc.Cast)
+	qc.Needed = qc.Threshold.Needed(qc.Cast)
 	for i := range qc.Options {
 		o := &qc.Options[i]
 		if qc.Cast > 0 {

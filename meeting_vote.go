@@ -41,6 +41,22 @@ const (
 // Thresholds lists the thresholds in the order forms offer them.
 var Thresholds = []Threshold{ThresholdMajority, ThresholdTwoThirds, ThresholdThreeQuarters, ThresholdPlurality}
 
+// Needed returns the fewest votes that meet the threshold out of cast
+// (Met's rule): more than half, at least two thirds or three quarters.
+// Never less than 1, as nothing is carried by no votes; plurality, decided
+// among the options, needs 1.
+func (t Threshold) Needed(cast int) int {
+	switch t {
+	case ThresholdTwoThirds:
+		return max((2*cast+2)/3, 1)
+	case ThresholdThreeQuarters:
+		return max((3*cast+3)/4, 1)
+	case ThresholdPlurality:
+		return 1
+	}
+	return cast/2 + 1
+}
+
 // Met reports whether votes for, out of cast (abstentions excluded), meet
 // the threshold. Nothing is carried by no votes at all. Plurality is
 // decided among the options, not here: any vote meets it.

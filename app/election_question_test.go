@@ -14,9 +14,9 @@ import (
 )
 
 // referendum calls, in the voting world, a referendum of the chapter: the
-// question "Adopt the platform?", Yes or No, needing threshold percent,
+// question "Adopt the platform?", Yes or No, needing the threshold,
 // with voting open; it becomes the world's election.
-func (w *votingWorld) referendum(threshold int) *rankfile.Election {
+func (w *votingWorld) referendum(threshold rankfile.Threshold) *rankfile.Election {
 	w.t.Helper()
 	e := &rankfile.Election{
 		Title: "Platform referendum", BodyID: w.chapter.ID, Cutoff: w.election.Cutoff,
@@ -61,13 +61,13 @@ func (w *votingWorld) castChoices(yes, no, blank int) (codes []string) {
 func TestAReferendumIsCountedAndPublished(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
-		e := w.referendum(67)
+		e := w.referendum(rankfile.ThresholdTwoThirds)
 		stored, err := w.app.Election(ctx, e.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		q := stored.Contests[0]
-		if !q.IsQuestion() || q.Threshold != 67 || len(q.Ballot()) != 2 || q.Ballot()[0].Name != "Yes" ||
+		if !q.IsQuestion() || q.Threshold != rankfile.ThresholdTwoThirds || len(q.Ballot()) != 2 || q.Ballot()[0].Name != "Yes" ||
 			q.Ballot()[0].MemberID != 0 || !q.Ballot()[1].OnBallot() {
 			t.Fatalf("stored question %+v, options %+v", q, q.Candidates)
 		}
@@ -131,11 +131,11 @@ func TestAReferendumIsCountedAndPublished(t *testing.T) {
 }
 
 // TestAReferendumFailsShortOfItsThreshold: 29 of 44 is 65.9%, short of
-// two thirds stated as 67; and a tie fails a simple majority.
+// two thirds; and a tie fails a simple majority.
 func TestAReferendumFailsShortOfItsThreshold(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
-		w.referendum(67)
+		w.referendum(rankfile.ThresholdTwoThirds)
 		w.castChoices(29, 15, 3)
 		w.closeVoting()
 		_, counts, err := w.app.Counts(ctx, w.voter(2), w.election.ID)
@@ -143,7 +143,7 @@ func TestAReferendumFailsShortOfItsThreshold(t *testing.T) {
 			t.Fatal(err)
 		}
 		if q := counts[0].Question; q.Passed || q.Carried != "" || q.Blank != 3 {
-			t.Errorf("29 of 44 at 67%%: %+v", q)
+			t.Errorf("29 of 44 at two thirds: %+v", q)
 		}
 	})
 }
@@ -154,7 +154,7 @@ func TestAReferendumFailsShortOfItsThreshold(t *testing.T) {
 func TestNobodyIsNominatedInAQuestion(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
-		e := w.referendum(0)
+		e := w.referendum("")
 		w.now = e.NominationsOpen.Add(time.Hour)
 		q := e.Contests[0]
 		if err := w.app.Nominate(ctx, w.voter(5), e.ID, q.ID, "", ""); rankfile.ErrorCode(err) != rankfile.EINVALID {
@@ -183,7 +183,7 @@ func TestNobodyIsNominatedInAQuestion(t *testing.T) {
 func TestPaperBallotsOfAReferendum(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
 		w := newVotingWorld(t, dsn)
-		e := w.referendum(0)
+		e := w.referendum("")
 		clerk, checker := w.voter(2), w.voter(11)
 		emails := []string{"voter40@example.org", "voter41@example.org", "voter42@example.org"}
 		if _, err := w.app.EnterPaperBatch(ctx, clerk, e.ID, emails[:1], []string{"1 2"}); rankfile.ErrorCode(err) != rankfile.EINVALID ||

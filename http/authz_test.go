@@ -637,7 +637,7 @@ var apiChecks = []check{
 	{method: "POST", path: "/api/v1/elections/1/ballot", body: `{"rankings":{"1":[5]}}`, def: bad, want: map[string]int{"": unauth}},
 	{method: "POST", path: "/api/v1/elections", body: `{"title":"","body_id":1,"cutoff":"2030-01-01","nominations_open":"2030-01-02T00:00:00Z","nominations_close":"2030-01-03T00:00:00Z","voting_open":"2030-01-04T00:00:00Z","voting_close":"2030-01-05T00:00:00Z","contests":[]}`,
 		def: forbid, want: map[string]int{"": unauth, "admin": bad}},
-	{method: "POST", path: "/api/v1/elections", body: `{"title":"Platform","body_id":1,"cutoff":"2030-01-01","nominations_open":"2030-01-02T00:00:00Z","nominations_close":"2030-01-03T00:00:00Z","voting_open":"2030-01-04T00:00:00Z","voting_close":"2030-01-05T00:00:00Z","contests":[{"title":"Adopt it?","seats":1,"method":"question","threshold":67,"options":["Yes","No"]}]}`,
+	{method: "POST", path: "/api/v1/elections", body: `{"title":"Platform","body_id":1,"cutoff":"2030-01-01","nominations_open":"2030-01-02T00:00:00Z","nominations_close":"2030-01-03T00:00:00Z","voting_open":"2030-01-04T00:00:00Z","voting_close":"2030-01-05T00:00:00Z","contests":[{"title":"Adopt it?","seats":1,"method":"question","threshold":"two_thirds","options":["Yes","No"]}]}`,
 		def: forbid, want: map[string]int{"": unauth, "admin": created}},
 	{method: "GET", path: "/api/v1/proposals", def: ok, want: map[string]int{"": unauth}},
 	{method: "GET", path: "/api/v1/proposals?status=someday", def: bad},

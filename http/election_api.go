@@ -81,12 +81,12 @@ type electionCall struct {
 
 // contestCall is one contest of an electionCall.
 type contestCall struct {
-	Title       string   `json:"title"`
-	Seats       int      `json:"seats"`
-	Method      string   `json:"method"`
-	Constraints []string `json:"constraints"`
-	Threshold   int      `json:"threshold"`
-	Options     []string `json:"options"`
+	Title       string             `json:"title"`
+	Seats       int                `json:"seats"`
+	Method      string             `json:"method"`
+	Constraints []string           `json:"constraints"`
+	Threshold   rankfile.Threshold `json:"threshold"`
+	Options     []string           `json:"options"`
 }
 
 const electionShape = "an election: title, body_id, cutoff, the four times, committee (emails) and contests, " +

@@ -39,13 +39,7 @@ func readQuestion(r *http.Request, n string, c *rankfile.Contest) error {
 		return nil
 	}
 	c.Candidates = rankfile.QuestionOptions(strings.Split(r.FormValue("contest_options_"+n), "\n"))
-	if v := strings.TrimSpace(r.FormValue("contest_threshold_" + n)); v != "" {
-		t, err := strconv.Atoi(v)
-		if err != nil {
-			return rankfile.Errorf(rankfile.EINVALID, "question %q: give the threshold as a whole percent, or 0 for a simple majority", c.Title)
-		}
-		c.Threshold = t
-	}
+	c.Threshold = rankfile.Threshold(strings.TrimSpace(r.FormValue("contest_threshold_" + n)))
 	return nil
 }
 

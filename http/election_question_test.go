@@ -20,7 +20,7 @@ import (
 func (w *world) referendums() *rankfile.Election {
 	now := time.Now()
 	chapter := w.bodies["chapter"]
-	question := func(title string, threshold int) []*rankfile.Contest {
+	question := func(title string, threshold rankfile.Threshold) []*rankfile.Contest {
 		return []*rankfile.Contest{{Title: title, Seats: 1, Method: rankfile.MethodQuestion, Threshold: threshold,
 			Candidates: rankfile.QuestionOptions([]string{"Yes", "No"})}}
 	}
@@ -28,12 +28,12 @@ func (w *world) referendums() *rankfile.Election {
 		Cutoff:          rankfile.DateOf(now.In(w.db.Zone)).AddDays(-1),
 		NominationsOpen: now.Add(-72 * time.Hour), NominationsClose: now.Add(-48 * time.Hour),
 		VotingOpen: now.Add(-time.Hour), VotingClose: now.Add(48 * time.Hour),
-		Contests: question("Adopt the platform?", 0)}
+		Contests: question("Adopt the platform?", "")}
 	past := &rankfile.Election{Title: "Bylaws referendum", BodyID: chapter.ID, RecordPublic: true, Seed: "5",
 		Cutoff:          rankfile.DateOf(now.In(w.db.Zone)).AddDays(-3),
 		NominationsOpen: now.Add(-120 * time.Hour), NominationsClose: now.Add(-96 * time.Hour),
 		VotingOpen: now.Add(-48 * time.Hour), VotingClose: now.Add(-24 * time.Hour),
-		Contests: question("Amend the bylaws?", 67)}
+		Contests: question("Amend the bylaws?", rankfile.ThresholdTwoThirds)}
 	admin := &rankfile.Actor{Member: w.member("2"), Admin: true}
 	for _, e := range []*rankfile.Election{open, past} {
 		if err := w.app.CreateElection(ctx, admin, e); err != nil {
@@ -109,13 +109,13 @@ func TestTheResultsOfAReferendum(t *testing.T) {
 	anon := w.client("")
 	status, page := w.do(anon, "GET", "/elections/5/results", nil)
 	for _, want := range []string{"Amend the bylaws?", "Passed", "<th scope=\"row\">Yes</th><td>3</td><td>75.0</td>",
-		"at least 67% of the votes for an option, 3.", "Blank (not counted in the shares)"} {
+		"needed two thirds of votes cast for an option: 3.", "Blank (not counted in the shares)"} {
 		if status != 200 || !strings.Contains(page, want) {
 			t.Errorf("results: %d, no %q\n%s", status, want, page)
 		}
 	}
 	_, page = w.do(anon, "GET", "/elections/5/results", nil, "Cookie", "rankfile_lang=es")
-	if !strings.Contains(page, "Aprobada") || !strings.Contains(page, "al menos el 67 %") || strings.Contains(page, "Passed") {
+	if !strings.Contains(page, "Aprobada") || !strings.Contains(page, "dos tercios de los votos emitidos por una opción: 3") || strings.Contains(page, "Passed") {
 		t.Errorf("the results page in Spanish:\n%s", page)
 	}
 	status, result := w.do(anon, "GET", "/elections/5/result.json", nil)
@@ -140,7 +140,7 @@ func TestCallingAReferendum(t *testing.T) {
 		"nominations_open": {day(1) + "T09:00"}, "nominations_close": {day(5) + "T21:00"},
 		"voting_open": {day(6) + "T09:00"}, "voting_close": {day(9) + "T21:00"},
 		"contest_title_0": {"Adopt the platform?"}, "contest_seats_0": {"1"}, "contest_method_0": {"question"},
-		"contest_options_0": {"Yes\r\nNo\r\n"}, "contest_threshold_0": {"67"}}
+		"contest_options_0": {"Yes\r\nNo\r\n"}, "contest_threshold_0": {"two_thirds"}}
 	if status, page := w.do(admin, "POST", "/elections", form); status != 303 {
 		t.Fatalf("calling the referendum: %d\n%s", status, page)
 	}
@@ -149,7 +149,7 @@ func TestCallingAReferendum(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := e.Contests[0]
-	if !q.IsQuestion() || q.Threshold != 67 || len(q.Ballot()) != 2 || q.Candidates[1].Name != "No" {
+	if !q.IsQuestion() || q.Threshold != rankfile.ThresholdTwoThirds || len(q.Ballot()) != 2 || q.Candidates[1].Name != "No" {
 		t.Errorf("the question stored: %+v", q)
 	}
 	if status, page := w.do(admin, "GET", "/elections/4/edit", nil); status != 200 || !strings.Contains(page, ">Yes\nNo</textarea>") {
@@ -161,11 +161,11 @@ func TestCallingAReferendum(t *testing.T) {
 	}
 	edit.Set("contest_id_0", itoa(q.ID))
 	edit.Set("contest_options_0", "For\nAgainst\nAbstain from the platform")
-	edit.Set("contest_threshold_0", "0")
+	edit.Set("contest_threshold_0", "majority")
 	if status, _ := w.do(admin, "POST", "/elections/4/edit", edit); status != 303 {
 		t.Fatalf("changing the options: %d", status)
 	}
-	if e, err = w.app.Election(ctx, 4); err != nil || len(e.Contests[0].Ballot()) != 3 || e.Contests[0].Threshold != 0 ||
+	if e, err = w.app.Election(ctx, 4); err != nil || len(e.Contests[0].Ballot()) != 3 || e.Contests[0].PassingThreshold() != rankfile.ThresholdMajority ||
 		e.Contests[0].Candidates[0].Name != "For" {
 		t.Errorf("after the change: %+v, %v", e.Contests[0], err)
 	}

@@ -43,19 +43,19 @@ func TestElectionsSurviveTheQuestionsMigration(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := e.Contest(4)
-		if c == nil || c.Threshold != 0 || len(c.Candidates) != 1 || c.Candidates[0].ID != 5 || c.Candidates[0].MemberID != 7 ||
+		if c == nil || c.Threshold != "" || len(c.Candidates) != 1 || c.Candidates[0].ID != 5 || c.Candidates[0].MemberID != 7 ||
 			c.Candidates[0].NominatedBy != 8 || c.Candidates[0].Seconds != 1 {
 			t.Fatalf("after the migration: %+v", c)
 		}
 		if err := db.Exec(`INSERT INTO contests (id, election_id, position, title, seats, method, threshold)
-			VALUES (6, 3, 1, 'Adopt it?', 1, 'question', 67)`); err != nil {
+			VALUES (6, 3, 1, 'Adopt it?', 1, 'question', 'two_thirds')`); err != nil {
 			t.Fatalf("a question: %v", err)
 		}
 		if err := db.Exec(`INSERT INTO candidates (contest_id, member_id, name, status, created_at) VALUES (6, NULL, 'Yes', 'accepted', ` + at + `)`); err != nil {
 			t.Errorf("an option, which is no member: %v", err)
 		}
 		for what, q := range map[string]string{
-			"a threshold of 100":              `INSERT INTO contests (election_id, position, title, seats, method, threshold) VALUES (3, 2, 'x', 1, 'question', 100)`,
+			"a threshold unknown":             `INSERT INTO contests (election_id, position, title, seats, method, threshold) VALUES (3, 2, 'x', 1, 'question', '67')`,
 			"a method unknown":                `INSERT INTO contests (election_id, position, title, seats, method) VALUES (3, 2, 'x', 1, 'borda')`,
 			"a candidate of no contest":       `INSERT INTO candidates (contest_id, member_id, name, status, created_at) VALUES (99, 7, 'x', 'accepted', ` + at + `)`,
 			"a second of no candidate":        `INSERT INTO candidate_seconds (candidate_id, member_id, seconded_at) VALUES (99, 8, ` + at + `)`,

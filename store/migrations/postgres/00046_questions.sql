@@ -2,13 +2,13 @@
 -- A referendum question is a contest of method 'question' whose
 -- "candidates" are its options ("Yes", "No"), which no member stands as:
 -- candidates.member_id takes NULL for an option. contests.threshold is the
--- share in percent of the votes cast for an option that Yes needs, 0 for
--- a simple majority (more than half).
+-- share of the votes cast for an option that Yes needs, as a meeting's
+-- votes name it ('' for a majority, as for every other contest).
 ALTER TABLE contests DROP CONSTRAINT contests_method_check;
 ALTER TABLE contests ADD CONSTRAINT contests_method_check
     CHECK (method IN ('irv', 'scottish', 'meek', 'question'));
-ALTER TABLE contests ADD COLUMN threshold INTEGER NOT NULL DEFAULT 0
-    CHECK (threshold >= 0 AND threshold < 100);
+ALTER TABLE contests ADD COLUMN threshold TEXT NOT NULL DEFAULT ''
+    CHECK (threshold IN ('', 'majority', 'two_thirds', 'three_quarters'));
 ALTER TABLE candidates ALTER COLUMN member_id DROP NOT NULL;
 
 -- +goose Down

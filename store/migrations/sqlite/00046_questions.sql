@@ -3,8 +3,8 @@
 -- A referendum question is a contest of method 'question' whose
 -- "candidates" are its options ("Yes", "No"), which no member stands as:
 -- candidates.member_id takes NULL for an option. contests.threshold is the
--- share in percent of the votes cast for an option that Yes needs, 0 for
--- a simple majority (more than half). SQLite cannot change a CHECK or a
+-- share of the votes cast for an option that Yes needs, as a meeting's
+-- votes name it ('' for a majority, as for every other contest). SQLite cannot change a CHECK or a
 -- NOT NULL, so both tables are made again and their rows copied over, ids
 -- and all, with foreign keys off (candidates, seconds, photos and ballot
 -- rankings refer to them) while the old ones are dropped, which can only
@@ -20,7 +20,7 @@ CREATE TABLE contests_new (
     seats INTEGER NOT NULL CHECK (seats > 0),
     method TEXT NOT NULL CHECK (method IN ('irv', 'scottish', 'meek', 'question')),
     constraints TEXT NOT NULL DEFAULT '[]',
-    threshold INTEGER NOT NULL DEFAULT 0 CHECK (threshold >= 0 AND threshold < 100)
+    threshold TEXT NOT NULL DEFAULT '' CHECK (threshold IN ('', 'majority', 'two_thirds', 'three_quarters'))
 );
 INSERT INTO contests_new (id, election_id, position, title, seats, method, constraints)
     SELECT id, election_id, position, title, seats, method, constraints FROM contests;
