@@ -41,8 +41,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 // migrationPool returns the connections the migrations run on. SQLite's
 // is a connection of their own, which commits without waiting for the
 // disk (synchronous=NORMAL; the writer's is FULL): a new database's forty
-// or so migrations waited for it forty times, 0.1 to 0.2 s of a first
-// start, of a first import into a new file and of every test's database.
+// or so migrations waited for it forty times, some 20 ms on a quiet
+// machine and up to 0.3 s when the disk is busy (BENCHMARKS.md), in a
+// first start, a first import into a new file and every test's database.
 // With the write-ahead log a crash can then undo the last migrations but
 // never leave one half done, and goose applies what was undone at the
 // next start; the first commit that waits for the disk after them makes
