@@ -48,7 +48,7 @@ func OpenAtVersion(ctx context.Context, dsn string, version int64) (*DB, error) 
 	if err != nil {
 		return nil, err
 	}
-	p, err := db.migrator()
+	p, err := db.migrator(db.write)
 	if err == nil {
 		_, err = p.UpTo(ctx, version)
 	}
