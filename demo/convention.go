@@ -26,6 +26,8 @@ type NationalSummary struct {
 	// Grievance is the national election taking nominations, whose roll
 	// will be every member in good standing.
 	Grievance *rankfile.Election
+	// Referendum is the national referendum, counted.
+	Referendum *rankfile.Election
 	// Steward is Metro DC's data steward.
 	Steward *rankfile.Member
 }
@@ -35,8 +37,9 @@ type NationalSummary struct {
 // members in good standing of every chapter (member@example.org among
 // them); its election of the National Political Committee by Meek STV,
 // at least eight women and five people of color, voted last week and
-// counted; a national election taking nominations; and Metro DC's data
-// steward. setClock is Elections'.
+// counted; a national election taking nominations; the national
+// referendum on the platform, counted; and Metro DC's data steward.
+// setClock is Elections'.
 func National(ctx context.Context, a *app.App, setClock func(time.Time)) (*NationalSummary, error) {
 	rng := rand.New(rand.NewPCG(2027, 1))
 	sum := &NationalSummary{}
@@ -64,6 +67,9 @@ func National(ctx context.Context, a *app.App, setClock func(time.Time)) (*Natio
 		return nil, err
 	}
 	if err := openGrievanceElection(ctx, a, actor, sum); err != nil {
+		return nil, err
+	}
+	if sum.Referendum, err = Referendum(ctx, a, setClock); err != nil {
 		return nil, err
 	}
 	return sum, nameChapterSteward(ctx, a, sum)

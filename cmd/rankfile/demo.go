@@ -397,6 +397,8 @@ func (a *app) printNationalSummary(s *demo.NationalSummary) {
 		s.Delegates, s.Committee.ID, s.Ballots, s.Women, s.PeopleOfColor)
 	fmt.Fprintf(a.stdout, "Opened nominations for the national grievance officers at /elections/%d: its roll is every member in good standing on %s.\n",
 		s.Grievance.ID, s.Grievance.Cutoff)
+	fmt.Fprintf(a.stdout, "Held the national referendum on the 2027 political platform at /elections/%d: every member in good standing on %s "+
+		"was on its roll; its results are at /elections/%d/results.\n", s.Referendum.ID, s.Referendum.Cutoff, s.Referendum.ID)
 	fmt.Fprintf(a.stdout, "%s (%s) is Metro DC's data steward: she sees that chapter's members alone at /roster.\n",
 		s.Steward.FullName(), s.Steward.Email)
 }

@@ -194,6 +194,22 @@ func checkNationalRoll(t *testing.T, db *store.DB) {
 	if roll != good || roll < 9000 {
 		t.Errorf("a national election's roll would hold %d of the %d members in good standing", roll, good)
 	}
+	es, err := web.ListElections(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(es, func(e *rankfile.Election) bool { return e.Title == "2027 political platform referendum" })
+	if i < 0 {
+		t.Fatal("no national referendum")
+	}
+	e, err := web.Election(ctx, es[i].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, then, _ := web.Members.FindMembers(ctx, rankfile.ElectorateFilter(national, e.Cutoff))
+	if e.StatusAt(web.Now()) != rankfile.ElectionCounted || e.RollSize != then || then < 9000 {
+		t.Errorf("the referendum: %s, a roll of %d, members in good standing on its cut-off %d", e.StatusAt(web.Now()), e.RollSize, then)
+	}
 }
 
 // checkChapterSteward: Metro DC's steward searches Metro DC's members alone
