@@ -11,11 +11,11 @@ import (
 
 // referendumBallots is how many members cast a ballot in the demo's
 // referendum: enough for a result worth reading, few enough to start fast.
-const referendumBallots = 300
+const referendumBallots = 2000
 
 // Referendum puts the 2027 political platform to every member in good
 // standing of the national organization by referendum, closed a week ago
-// and counted: about 300 of them voted on the secret ballot, most for it,
+// and counted: about 2,000 of them voted on the secret ballot, most for it,
 // some against and a few leaving the question blank. setClock sets the
 // time the app and its store see, so that the ballots are cast while
 // voting was open; the zero time goes back to the real clock. It returns
