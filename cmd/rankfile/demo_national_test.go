@@ -49,6 +49,10 @@ func TestNationalDemo(t *testing.T) {
 		if r := runWith(t, context.Background(), env, "", "roles", "grant", "member@example.org", "chapter_steward"); r.code != 2 {
 			t.Errorf("a chapter steward without a chapter: exit %d", r.code)
 		}
+		dc := listIDs(t, dsn, "--chapter", "metro-dc")
+		if len(dc) < 100 || len(dc) > 1000 {
+			t.Errorf("members list --chapter metro-dc: %d members", len(dc))
+		}
 		mustRun(t, dsn, "roles", "grant", "member@example.org", "chapter_steward", "--chapter", "long-beach")
 		if out := mustRun(t, dsn, "roles", "list"); !strings.Contains(out, "chapter_steward of long-beach Ana Morales") {
 			t.Errorf("roles list:\n%s", out)

@@ -50,11 +50,11 @@ func toMemberJSON(m *rankfile.Member, day rankfile.Date) memberJSON {
 }
 
 func (a *app) membersListCommand() *cobra.Command {
-	var standing, branch, asOf string
+	var standing, branch, chapter, asOf string
 	var unassigned, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List members, by standing and branch",
+		Short: "List members, by standing, branch and chapter",
 		Args:  args(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			filter, err := memberFilter(standing, branch, asOf, unassigned)
@@ -68,6 +68,13 @@ func (a *app) membersListCommand() *cobra.Command {
 			if filter.AsOf.IsZero() {
 				filter.AsOf = db.Today()
 			}
+			if chapter != "" {
+				c, err := store.NewBodyService(db).FindBody(cmd.Context(), rankfile.BodyFilter{Slug: chapter, Kind: rankfile.KindChapter})
+				if err != nil {
+					return err
+				}
+				filter.ChapterID = c.ID
+			}
 			members, _, err := store.NewMemberService(db).FindMembers(cmd.Context(), filter)
 			if err != nil {
 				return err
@@ -79,6 +86,7 @@ func (a *app) membersListCommand() *cobra.Command {
 	f.StringVar(&standing, "standing", "", "only members in this standing: good, member or lapsed")
 	f.StringVar(&branch, "branch", "", "only members of the branch with this `SLUG`")
 	f.BoolVar(&unassigned, "unassigned", false, "only members outside every branch")
+	f.StringVar(&chapter, "chapter", "", "only members placed in the chapter with this `SLUG`")
 	f.StringVar(&asOf, "as-of", "", "standing on `YYYY-MM-DD` (default: today)")
 	f.BoolVar(&asJSON, "json", false, "print a JSON array")
 	return cmd
