@@ -67,7 +67,7 @@ func (c *Contest) CountQuestion(box []*StoredBallot) (*QuestionCount, error) {
 		if qc.Cast > 0 {
 			o.Percent = math.Round(1000*float64(o.Votes)/float64(qc.Cast)) / 10
 		}
-		if o.Votes >= qc.Needed && qc.Carried == "" {
+		if qc.Threshold.Met(o.Votes, qc.Cast) && qc.Carried == "" {
 			qc.Carried = o.Name
 			qc.Passed = i == 0
 		}

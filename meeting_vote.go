@@ -3,6 +3,7 @@ package rankfile
 import (
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -41,20 +42,11 @@ const (
 // Thresholds lists the thresholds in the order forms offer them.
 var Thresholds = []Threshold{ThresholdMajority, ThresholdTwoThirds, ThresholdThreeQuarters, ThresholdPlurality}
 
-// Needed returns the fewest votes that meet the threshold out of cast
-// (Met's rule): more than half, at least two thirds or three quarters.
-// Never less than 1, as nothing is carried by no votes; plurality, decided
-// among the options, needs 1.
+// Needed returns the fewest votes that meet the threshold out of cast,
+// found by Met itself so that the rule lives in one place: 1 when cast is
+// 0, as nothing is carried by no votes.
 func (t Threshold) Needed(cast int) int {
-	switch t {
-	case ThresholdTwoThirds:
-		return max((2*cast+2)/3, 1)
-	case ThresholdThreeQuarters:
-		return max((3*cast+3)/4, 1)
-	case ThresholdPlurality:
-		return 1
-	}
-	return cast/2 + 1
+	return sort.Search(cast, func(votes int) bool { return t.Met(votes+1, cast) }) + 1
 }
 
 // Met reports whether votes for, out of cast (abstentions excluded), meet

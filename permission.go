@@ -90,12 +90,22 @@ func (a *Actor) CanReadConversation(c *Conversation, memberBranchID int64) bool 
 // for a chapter's (RosterFilter).
 func (a *Actor) CanSeeRoster() bool { return a.SignedIn() && (a.Steward || a.StewardOf != 0) }
 
+// RosterChapter returns the chapter the actor's roster is limited to: a
+// chapter's data steward's own; 0 for the organization's stewards (and
+// for anyone who sees no roster at all).
+func (a *Actor) RosterChapter() int64 {
+	if a.SignedIn() && !a.Steward {
+		return a.StewardOf
+	}
+	return 0
+}
+
 // RosterFilter narrows a search of the roster to the part of it the actor
 // may search: a chapter's data steward searches their chapter's members,
 // whatever else the filter asks.
 func (a *Actor) RosterFilter(f MemberFilter) MemberFilter {
-	if a.SignedIn() && !a.Steward && a.StewardOf != 0 {
-		f.ChapterID = a.StewardOf
+	if c := a.RosterChapter(); c != 0 {
+		f.ChapterID = c
 	}
 	return f
 }
@@ -105,8 +115,13 @@ func (a *Actor) RosterFilter(f MemberFilter) MemberFilter {
 // for any chapter, a chapter's data stewards for their own, and nobody
 // for themselves.
 func (a *Actor) CanGrantChapterSteward(chapterID, memberID int64) bool {
-	return a.SignedIn() && a.ID() != memberID && chapterID != 0 && (a.Steward || a.StewardOf == chapterID)
+	return a.CanNameChapterStewards() && a.ID() != memberID && chapterID != 0 && (a.Steward || a.StewardOf == chapterID)
 }
+
+// CanNameChapterStewards reports whether the actor names chapters' data
+// stewards at all (CanGrantChapterSteward says for which chapter and
+// whom): the organization's data stewards and the chapters'.
+func (a *Actor) CanNameChapterStewards() bool { return a.SignedIn() && (a.Steward || a.StewardOf != 0) }
 
 // CanImport reports whether the actor may import national lists and
 // load branch boundaries.

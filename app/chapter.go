@@ -41,12 +41,7 @@ func (a *App) ChapterName(ctx context.Context, m *rankfile.Member) (string, erro
 // actor sees it: an installation with one chapter has no chapter
 // stewards, its data stewards being the chapter's.
 func (a *App) chapterStewardChoice(ctx context.Context, actor *rankfile.Actor, memberID int64, grants []rankfile.RoleGrant) (ChapterStewardChoice, error) {
-	var c ChapterStewardChoice
-	for _, g := range grants {
-		if g.Role == rankfile.RoleChapterSteward {
-			c.ChapterID = g.ChapterID
-		}
-	}
+	c := ChapterStewardChoice{ChapterID: stewardedChapter(grants)}
 	chapters, err := a.Chapters(ctx)
 	if err != nil || len(chapters) < 2 {
 		return c, err
@@ -68,19 +63,14 @@ func (a *App) chapterStewardChoice(ctx context.Context, actor *rankfile.Actor, m
 // (permission.go: CanGrantChapterSteward) both for the chapter they
 // steward now and for the new one.
 func (a *App) SetChapterSteward(ctx context.Context, actor *rankfile.Actor, memberID, chapterID int64) error {
-	if err := actor.Require(actor.SignedIn() && (actor.Steward || actor.StewardOf != 0)); err != nil {
+	if err := actor.Require(actor.CanNameChapterStewards()); err != nil {
 		return err
 	}
 	grants, err := a.Auth.RoleGrants(ctx, memberID)
 	if err != nil {
 		return err
 	}
-	var now int64
-	for _, g := range grants {
-		if g.Role == rankfile.RoleChapterSteward {
-			now = g.ChapterID
-		}
-	}
+	now := stewardedChapter(grants)
 	for _, ch := range []int64{now, chapterID} {
 		if err := actor.Require(ch == 0 || actor.CanGrantChapterSteward(ch, memberID)); err != nil {
 			return err
@@ -96,4 +86,15 @@ func (a *App) SetChapterSteward(ctx context.Context, actor *rankfile.Actor, memb
 		return a.Auth.RevokeRole(as(ctx, actor), memberID, rankfile.RoleChapterSteward)
 	}
 	return rankfile.Errorf(rankfile.ENOTFOUND, "the member is no chapter's data steward")
+}
+
+// stewardedChapter returns the chapter a member's roles make them the
+// data steward of, 0 for none.
+func stewardedChapter(grants []rankfile.RoleGrant) int64 {
+	for _, g := range grants {
+		if g.Role == rankfile.RoleChapterSteward {
+			return g.ChapterID
+		}
+	}
+	return 0
 }

@@ -98,14 +98,12 @@ func (a *App) MeetingsAttended(ctx context.Context, actor *rankfile.Actor, membe
 	if err := actor.Require(actor.SignedIn()); err != nil {
 		return nil, err
 	}
-	if actor.ID() != memberID {
-		m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: memberID, Brief: true})
-		if err != nil {
-			return nil, err
-		}
-		if err := actor.Require(actor.MemberVisibility(m, nil) == rankfile.SeeEverything); err != nil {
-			return nil, err
-		}
+	m, err := a.wholeRecordOf(ctx, actor, memberID)
+	if err != nil {
+		return nil, err
+	}
+	if err := actor.Require(m != nil); err != nil {
+		return nil, err
 	}
 	return a.Meetings.MemberAttendance(ctx, memberID)
 }

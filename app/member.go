@@ -30,6 +30,20 @@ func (a *App) Member(ctx context.Context, actor *rankfile.Actor, id int64) (*ran
 	return shown, v, err
 }
 
+// wholeRecordOf returns member id, brief, when the actor sees the whole
+// of their record: the member themselves, or a data steward of theirs
+// (MemberVisibility); nil for anyone else. ENOTFOUND for an unknown member.
+func (a *App) wholeRecordOf(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.Member, error) {
+	if actor.SignedIn() && actor.ID() == id {
+		return actor.Member, nil
+	}
+	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id, Brief: true})
+	if err != nil || actor.MemberVisibility(m, nil) < rankfile.SeeEverything {
+		return nil, err
+	}
+	return m, nil
+}
+
 // Sensitive returns a member's sensitive fields, for the data stewards and
 // the member themselves; the stewards' looks are audited.
 func (a *App) Sensitive(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.MemberSensitive, error) {

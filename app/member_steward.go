@@ -58,11 +58,9 @@ func (a *App) MemberRecordOf(ctx context.Context, actor *rankfile.Actor, id int6
 	if !actor.SignedIn() {
 		return nil, nil
 	}
-	m, err := a.Members.FindMember(ctx, rankfile.MemberFilter{ID: id, Brief: true})
-	if err != nil {
+	m, err := a.wholeRecordOf(ctx, actor, id)
+	if err != nil || m == nil {
 		return nil, err
-	} else if actor.MemberVisibility(m, nil) < rankfile.SeeEverything {
-		return nil, nil
 	}
 	r := &MemberRecord{CanOverride: actor.CanOverrideStanding() && actor.ID() != id, CanPlace: actor.CanPlaceMember(id)}
 	if r.CanPlace {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -23,21 +22,7 @@ import (
 // today.
 func TestAWeekOnTheDoors(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
-		ctx := rankfile.WithActor(context.Background(), &rankfile.Actor{Label: "demo test"})
-		db := storetest.Open(t, dsn)
-		if _, err := demo.Fill(ctx, demo.Services{Roster: store.NewRosterService(db), Bodies: store.NewBodyService(db),
-			Branches: store.NewBranchService(db), Members: store.NewMemberService(db), Neighborhoods: store.NewNeighborhoodService(db)},
-			db.Today(), 300); err != nil {
-			t.Fatal(err)
-		}
-		var at time.Time
-		real := db.Now
-		db.Now = func() time.Time {
-			if at.IsZero() {
-				return real()
-			}
-			return at
-		}
+		ctx, db, setClock := smallDemo(t, dsn, 300)
 		a := &app.App{Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Auth: store.NewAuthService(db),
 			Campaigns: store.NewCampaignService(db), Turfs: store.NewTurfService(db), Attempts: store.NewAttemptService(db),
 			Zone: db.Zone, Now: db.Now}
@@ -45,7 +30,7 @@ func TestAWeekOnTheDoors(t *testing.T) {
 		if err := demo.CampaignScript(ctx, a, c.ID); err != nil {
 			t.Fatal(err)
 		}
-		sum, err := demo.FieldResults(ctx, a, func(t time.Time) { at = t }, c.ID)
+		sum, err := demo.FieldResults(ctx, a, setClock, c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

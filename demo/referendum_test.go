@@ -1,10 +1,8 @@
 package demo_test
 
 import (
-	"context"
 	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/rankfile/rankfile"
 	"github.com/rankfile/rankfile/app"
@@ -20,25 +18,11 @@ import (
 // platform adopted.
 func TestTheReferendumIsClosedAndCounted(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, dsn string) {
-		ctx := rankfile.WithActor(context.Background(), &rankfile.Actor{Label: "demo test"})
-		db := storetest.Open(t, dsn)
-		if _, err := demo.Fill(ctx, demo.Services{Roster: store.NewRosterService(db), Bodies: store.NewBodyService(db),
-			Branches: store.NewBranchService(db), Members: store.NewMemberService(db), Neighborhoods: store.NewNeighborhoodService(db)},
-			db.Today(), 500); err != nil {
-			t.Fatal(err)
-		}
-		var at time.Time
-		real := db.Now
-		db.Now = func() time.Time {
-			if at.IsZero() {
-				return real()
-			}
-			return at
-		}
+		ctx, db, setClock := smallDemo(t, dsn, 500)
 		a := &app.App{Members: store.NewMemberService(db), Bodies: store.NewBodyService(db), Auth: store.NewAuthService(db),
 			Elections: store.NewElectionService(db), Papers: store.NewElectionService(db), Audit: store.NewAuditService(db),
 			Outbox: store.NewOutboxService(db), Zone: db.Zone, Now: db.Now}
-		e, err := demo.Referendum(ctx, a, func(t time.Time) { at = t })
+		e, err := demo.Referendum(ctx, a, setClock)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -142,7 +142,7 @@ func (s *Server) rosterChoices(r *http.Request, d *rosterData) error {
 	}
 	var chapters []*rankfile.Body
 	for _, b := range bodies {
-		if a := req(r).actor; !a.Steward && a.StewardOf != 0 && rankfile.ChapterOf(b.ID, byID) != a.StewardOf {
+		if c := req(r).actor.RosterChapter(); c != 0 && rankfile.ChapterOf(b.ID, byID) != c {
 			continue // a chapter's steward chooses among the chapter's bodies
 		}
 		switch b.Kind {

@@ -32,53 +32,32 @@ func newBranchSorter(ctx context.Context, q querier) (*branchSorter, error) {
 	if err != nil {
 		return nil, err
 	}
-	slugs, err := branchSlugs(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	chapters, err := branchChapters(ctx, q)
+	slugs, chapters, err := branchIndex(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	return &branchSorter{locator: loc, ids: ids, slugs: slugs, chapters: chapters, cache: map[rankfile.Point]int64{}}, nil
 }
 
-// branchChapters returns the chapter of every branch in one.
-func branchChapters(ctx context.Context, q querier) (map[int64]int64, error) {
+// branchIndex returns the slug of every branch, with or without a
+// boundary, and the chapter of each branch in one (0 for none), from one
+// reading of the bodies.
+func branchIndex(ctx context.Context, q querier) (slugs map[int64]string, chapters map[int64]int64, err error) {
 	bodies, err := findBodies(ctx, q, rankfile.BodyFilter{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byID := make(map[int64]*rankfile.Body, len(bodies))
 	for _, b := range bodies {
 		byID[b.ID] = b
 	}
-	out := map[int64]int64{}
+	slugs, chapters = map[int64]string{}, map[int64]int64{}
 	for _, b := range bodies {
 		if b.Kind == rankfile.KindBranch {
-			out[b.ID] = rankfile.ChapterOf(b.ID, byID)
+			slugs[b.ID], chapters[b.ID] = b.Slug, rankfile.ChapterOf(b.ID, byID)
 		}
 	}
-	return out, nil
-}
-
-// branchSlugs returns the slug of every branch, with or without a boundary.
-func branchSlugs(ctx context.Context, q querier) (map[int64]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, slug FROM bodies WHERE kind = $1`, rankfile.KindBranch)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	slugs := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var slug string
-		if err := rows.Scan(&id, &slug); err != nil {
-			return nil, err
-		}
-		slugs[id] = slug
-	}
-	return slugs, rows.Err()
+	return slugs, chapters, nil
 }
 
 // locate returns the body id of the branch of a member of the chapter

@@ -19,15 +19,11 @@ func (s *MemberService) ChooseBranch(ctx context.Context, memberID int64, slug, 
 		} else if err != nil {
 			return err
 		}
-		slugs, err := branchSlugs(ctx, tx)
+		slugs, chapters, err := branchIndex(ctx, tx)
 		if err != nil {
 			return err
 		}
 		newID, err := branchID(slugs, slug)
-		if err != nil {
-			return err
-		}
-		chapters, err := branchChapters(ctx, tx)
 		if err != nil {
 			return err
 		}
