@@ -238,9 +238,9 @@ func (s *MemberService) memberWhere(ctx context.Context, f rankfile.MemberFilter
 		c.add(`COALESCE(m.chosen_group_id, m.located_group_id) = $%d`, f.NeighborhoodID)
 	}
 	if f.Name != "" {
-		c.search = s.db.searchTerms(f.Name, nameColumns)
+		c.search = searchTerms(f.Name, nameColumns)
 	} else {
-		c.search = s.db.searchTerms(f.Search, searchColumns)
+		c.search = searchTerms(f.Search, searchColumns)
 	}
 	return c, nil
 }

@@ -78,14 +78,14 @@ var (
 // columns begins with the text, or whose first names begin with its first
 // words and last names with the rest ("ana gar", "mary ann smi"). Each is
 // a range of an index, so that a search reads only the members it finds.
-func (db *DB) searchTerms(text string, columns []string) []cond {
+func searchTerms(text string, columns []string) []cond {
 	words := strings.Fields(strings.ToLower(text))
 	if len(words) == 0 {
 		return nil
 	}
 	folded := strings.Fields(rankfile.FoldName(text))
 	prefix := func(expr, p string) cond {
-		return cond{db.prefixSQL(expr), []any{p, p + "\U0010FFFF"}}
+		return cond{prefixSQL(expr), []any{p, p + "\U0010FFFF"}}
 	}
 	var terms []cond
 	for _, expr := range columns {
@@ -105,11 +105,9 @@ func (db *DB) searchTerms(text string, columns []string) []cond {
 
 // prefixSQL is the condition that expr begins with a prefix, given as two
 // parameters: the prefix, and the prefix followed by the last character
-// there is. Comparing bytes (SQLite's default; PostgreSQL's "C" collation,
-// which its search indexes use) makes that a range of the index.
-func (db *DB) prefixSQL(expr string) string {
-	if db.dialect == Postgres {
-		expr += ` COLLATE "C"`
-	}
+// there is. The columns searched compare by byte (SQLite's default;
+// PostgreSQL's "C" collation, which migration 00047 gives them), so that
+// is a range of the index the roster is sorted by.
+func prefixSQL(expr string) string {
 	return "(" + expr + " >= $%d AND " + expr + " < $%d)"
 }
