@@ -24,13 +24,8 @@ func (tx *Tx) chapterPlacement(ctx context.Context) (*rankfile.ChapterPlacement,
 }
 
 // listChapterSQL reads the chapter the national list names from a member's
-// details (d), in each database's JSON.
-func (db *DB) listChapterSQL() string {
-	if db.dialect == SQLite {
-		return `COALESCE(json_extract(d.details, '$.dsa_chapter'), '')`
-	}
-	return `COALESCE(d.details::jsonb ->> 'dsa_chapter', '')`
-}
+// details (d).
+func (db *DB) listChapterSQL() string { return db.detailKeySQL(rankfile.FieldChapter) }
 
 // placeMembers places the whole roster in chapters again, after the
 // chapters changed. The list names a few hundred chapters for any number

@@ -125,3 +125,10 @@ func InsertAuditEntry(db *DB, e *rankfile.AuditEntry) error {
 		e.ID, db.timeArg(e.At), nullID(e.ActorID), e.Actor, e.Action, nullID(e.SubjectID), e.Detail, e.PrevHash, e.Hash)
 	return err
 }
+
+// StoredDetails returns a member's details column as stored.
+func StoredDetails(db *DB, memberID int64) (string, error) {
+	var details string
+	err := db.read.pool.QueryRow(`SELECT details FROM member_details WHERE member_id = $1`, memberID).Scan(&details)
+	return details, err
+}

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/rankfile/rankfile"
@@ -15,7 +13,7 @@ import (
 // members shows (names and phones), so that a page of the roster reads
 // members alone. Everything else national says of a member (street
 // addresses, dues statuses, union and student fields ...) is kept whole as
-// JSON in the details column. A row of two dozen values instead of
+// JSON in the details column (member_details.go). A row of two dozen values instead of
 // forty-five is what lets a 100,000-member list import in seconds.
 // sensitiveFields live in member_sensitive.
 var (
@@ -101,57 +99,6 @@ func destText(dest any) string {
 		return "false"
 	}
 	return *dest.(*string)
-}
-
-// encodeDetails writes the detail fields of values as a JSON object of
-// strings, in field order, leaving out empty ones. It writes the JSON by
-// hand because encoding/json's maps took a quarter of a large import.
-func encodeDetails(values *[rankfile.NumRosterFields]string) string {
-	b := make([]byte, 0, 512)
-	b = append(b, '{')
-	for _, f := range detailFields {
-		if values[f] == "" {
-			continue
-		}
-		if len(b) > 1 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, rankfile.RosterFields[f].Name)
-		b = append(b, ':')
-		b = appendJSONString(b, values[f])
-	}
-	return string(append(b, '}'))
-}
-
-// appendJSONString appends s as a JSON string (RFC 8259): quotes,
-// backslashes and control characters escaped, the rest as it is. Roster
-// values are valid UTF-8 by the time they get here.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
-}
-
-// decodeDetails reads a details column into values.
-func decodeDetails(text string, values *[rankfile.NumRosterFields]string) error {
-	var m map[string]string
-	if err := json.Unmarshal([]byte(text), &m); err != nil {
-		return fmt.Errorf("member details: %w", err)
-	}
-	for _, f := range detailFields {
-		values[f] = m[rankfile.RosterFields[f].Name]
-	}
-	return nil
 }
 
 // memberPointers returns where each stored roster field of m lives.

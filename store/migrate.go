@@ -86,6 +86,6 @@ func (db *DB) migrator(pool *sql.DB) (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts = append(opts, goose.WithGoMigrations(foldedNamesMigration(db.dialect)))
+	opts = append(opts, goose.WithGoMigrations(foldedNamesMigration(db.dialect), detailKeysMigration(db.dialect)))
 	return goose.NewProvider(dialect, pool, dir, opts...)
 }
