@@ -147,6 +147,8 @@ type batchInsert struct {
 	// are written right after it, never on their own.
 	followers []*batchInsert
 	follows   bool
+	// bg, when set, writes the batches in the background (see inBackground).
+	bg *backgroundWrites
 }
 
 // newBatchInsert starts a batch of rows for the columns of table.
@@ -180,8 +182,14 @@ func (b *batchInsert) add(ctx context.Context, vals ...any) error {
 	return nil
 }
 
-// flush writes the queued rows, then those of the followers.
-func (b *batchInsert) flush(ctx context.Context) error { return b.writeOut(ctx, true) }
+// flush writes the queued rows, then those of the followers, and returns
+// once they are written.
+func (b *batchInsert) flush(ctx context.Context) error {
+	if err := b.writeOut(ctx, true); err != nil {
+		return err
+	}
+	return b.wait(ctx)
+}
 
 // writeOut writes the queued rows in full statements, and the rest too when
 // all is set; then the followers' rows, whose rows refer to rows written by
@@ -203,12 +211,23 @@ func (b *batchInsert) writeOut(ctx context.Context, all bool) error {
 	return nil
 }
 
-// write writes the first n queued rows.
+// write writes the first n queued rows, or hands them to the background.
 func (b *batchInsert) write(ctx context.Context, n int) error {
+	rows := b.args[:n*b.width]
+	if b.bg != nil {
+		// The rows handed over keep their array; the next ones get another.
+		b.args = append(make([]any, 0, cap(b.args)), b.args[n*b.width:]...)
+		return b.bg.queue(ctx, func() error { return b.exec(ctx, n, rows) })
+	}
+	err := b.exec(ctx, n, rows)
+	b.args = b.args[:copy(b.args, b.args[n*b.width:])]
+	return err
+}
+
+// exec writes n rows whose values are args.
+func (b *batchInsert) exec(ctx context.Context, n int, args []any) error {
 	if b.tx.db.dialect == Postgres {
-		err := b.tx.copyRows(ctx, b.table, b.cols, b.args[:n*b.width], b.width)
-		b.args = b.args[:copy(b.args, b.args[n*b.width:])]
-		return err
+		return b.tx.copyRows(ctx, b.table, b.cols, args, b.width)
 	}
 	stmt, err := b.statement(ctx, n)
 	if err != nil {
@@ -217,11 +236,8 @@ func (b *batchInsert) write(ctx context.Context, n int) error {
 	if n != b.perStmt {
 		defer stmt.Close()
 	}
-	if _, err := stmt.ExecContext(ctx, b.args[:n*b.width]...); err != nil {
-		return err
-	}
-	b.args = b.args[:copy(b.args, b.args[n*b.width:])]
-	return nil
+	_, err = stmt.ExecContext(ctx, args...)
+	return err
 }
 
 // statement prepares the statement for n rows, keeping the full-batch one.
@@ -244,8 +260,12 @@ func (b *batchInsert) statement(ctx context.Context, n int) (*sql.Stmt, error) {
 	return stmt, err
 }
 
-// close releases the prepared statements.
+// close waits for the writes in the background and releases the
+// prepared statements.
 func (b *batchInsert) close() {
+	if b.bg != nil {
+		b.bg.close()
+	}
 	if b.full != nil {
 		b.full.Close()
 	}
@@ -270,88 +290,6 @@ func (tx *Tx) copyRows(ctx context.Context, table string, cols []string, args []
 		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
 		return err
 	})
-}
-
-// A first import fills an empty roster with tens of thousands of members
-// at once. Keeping secondary indexes up to date through 100,000 inserts in
-// random order, and (in PostgreSQL) checking each row's foreign keys one at
-// a time, costs far more than building each index once over sorted keys and
-// checking each foreign key with one join. So a first import sets them
-// aside and puts them back, in the same transaction: nobody ever sees the
-// roster without them, and the rebuilt index or constraint checks all the
-// rows that went in. Primary keys stay throughout.
-
-// deferred is an index or constraint set aside, with the statements that
-// drop it and build it again.
-type deferred struct{ name, drop, create string }
-
-// deferChecks sets aside the secondary indexes of the tables an import
-// fills and, in PostgreSQL, their foreign keys.
-func (tx *Tx) deferChecks(ctx context.Context) ([]deferred, error) {
-	var all []deferred
-	for _, q := range tx.db.deferrableQueries() {
-		found, err := tx.queryDeferred(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, found...)
-	}
-	for _, d := range all {
-		if _, err := tx.ExecContext(ctx, d.drop); err != nil {
-			return nil, fmt.Errorf("setting %s aside: %w", d.name, err)
-		}
-	}
-	return all, nil
-}
-
-// queryDeferred reads the indexes or constraints one of
-// deferrableQueries lists.
-func (tx *Tx) queryDeferred(ctx context.Context, q string) ([]deferred, error) {
-	rows, err := tx.QueryContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []deferred
-	for rows.Next() {
-		var d deferred
-		if err := rows.Scan(&d.name, &d.drop, &d.create); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
-// restoreChecks builds again what deferChecks set aside: indexes first,
-// then the foreign keys, whose checks the indexes speed up.
-func (tx *Tx) restoreChecks(ctx context.Context, all []deferred) error {
-	for _, d := range all {
-		if _, err := tx.ExecContext(ctx, d.create); err != nil {
-			return fmt.Errorf("building %s again: %w", d.name, err)
-		}
-	}
-	return nil
-}
-
-// deferrableQueries list, for each table an import fills, the name of each
-// index and constraint a first import sets aside and the statements that
-// drop and create it. Indexes come before foreign keys.
-func (db *DB) deferrableQueries() []string {
-	if db.dialect == Postgres {
-		return []string{
-			`SELECT indexname, 'DROP INDEX ' || quote_ident(indexname), indexdef FROM pg_indexes
-			WHERE schemaname = current_schema() AND tablename IN ('members', 'member_details', 'member_history', 'member_sensitive')
-			AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY indexname`,
-			`SELECT conname, 'ALTER TABLE ' || conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(conname),
-			'ALTER TABLE ' || conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
-			FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
-			AND conrelid::regclass::text IN ('members', 'member_details', 'member_history', 'member_sensitive') ORDER BY conname`,
-		}
-	}
-	return []string{`SELECT name, 'DROP INDEX ' || name, sql FROM sqlite_master
-		WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN ('members', 'member_details', 'member_history', 'member_sensitive') ORDER BY name`}
 }
 
 // reserveIDs takes n ids of a table's id column for rows the transaction

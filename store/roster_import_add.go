@@ -13,7 +13,9 @@ var addColumns = append(append([]string{"id"}, fieldColumns(columnFields, "")...
 // memberAdds inserts new members in batches, with ids it takes itself so
 // that their details and sensitive fields can go in right behind them. The
 // first entry of their history is the row itself: the import that created
-// it and when.
+// it and when. Into an empty roster, where the import adds members and
+// does nothing else until the list is read, the batches are written in the
+// background while the next ones are made (see backgroundWrites).
 type memberAdds struct {
 	imp       *importer
 	ids       *idBlock
@@ -32,6 +34,10 @@ func newMemberAdds(imp *importer) *memberAdds {
 	}
 	a.details.follow(a.members)
 	a.sensitive.follow(a.members)
+	if len(imp.known) == 0 {
+		a.members.inBackground()
+		a.ids.settle = a.members.wait
+	}
 	return a
 }
 
@@ -88,15 +94,29 @@ type idBlock struct {
 	tx      *Tx
 	pending []int64
 	next    int64 // SQLite: the next id to hand out; 0 before the first
+	size    int   // PostgreSQL: how many ids the last block held
+	// settle, when set, waits for the writes in the background before a
+	// query: the connection is theirs while they run.
+	settle func(context.Context) error
 }
 
-// idBlockSize is how many ids PostgreSQL hands out at a time: as many as
-// one COPY writes (see newBatchInsert), one query per COPY.
-const idBlockSize = 2000
+// idBlockSize is how many ids PostgreSQL hands out at first: as many as
+// one COPY writes (see newBatchInsert). Each block after it holds twice as
+// many, up to maxIDBlockSize, so that a large list waits for the writes
+// in the background (see idBlock.settle) a few times rather than at every
+// batch; the ids a last block leaves unused are a gap in the sequence,
+// which the table's ids may have anyway.
+const (
+	idBlockSize    = 2000
+	maxIDBlockSize = 32000
+)
 
 func (b *idBlock) take(ctx context.Context) (int64, error) {
 	if b.tx.db.dialect == SQLite {
 		if b.next == 0 {
+			if err := b.wait(ctx); err != nil {
+				return 0, err
+			}
 			err := b.tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM members`).Scan(&b.next)
 			if err != nil {
 				return 0, err
@@ -116,6 +136,17 @@ func (b *idBlock) take(ctx context.Context) (int64, error) {
 }
 
 func (b *idBlock) refill(ctx context.Context) (err error) {
-	b.pending, err = b.tx.reserveIDs(ctx, "members", idBlockSize)
+	if err := b.wait(ctx); err != nil {
+		return err
+	}
+	b.size = min(max(2*b.size, idBlockSize), maxIDBlockSize)
+	b.pending, err = b.tx.reserveIDs(ctx, "members", b.size)
 	return err
+}
+
+func (b *idBlock) wait(ctx context.Context) error {
+	if b.settle == nil {
+		return nil
+	}
+	return b.settle(ctx)
 }
