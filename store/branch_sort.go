@@ -64,6 +64,11 @@ func branchIndex(ctx context.Context, q querier) (slugs map[int64]string, chapte
 // (0 for none) who lives where their point or ZIPs say; 0 for none. A
 // branch of a chapter takes no member of another.
 func (s *branchSorter) locate(chapter int64, own *rankfile.Point, mailingZip, billingZip string) int64 {
+	if len(s.ids) == 0 {
+		// No branch has a boundary (a national list, most chapters): a
+		// tenth of reading such a list went to finding points nobody needs.
+		return 0
+	}
 	p, ok := geo.MemberPoint(own, mailingZip, billingZip)
 	if !ok {
 		return 0
