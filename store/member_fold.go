@@ -66,7 +66,8 @@ func foldedNamesSchema(dialect string) []string {
 // no row of the table (see member.go). SQLite compares text by byte, so
 // the roster's order serves prefix ranges too; PostgreSQL sorts by the
 // database's collation and ranges by byte ("C"), as searchTerms' prefix
-// ranges do, so it has an index of each.
+// ranges do, so it had an index of each until migration 00047 made the
+// folded names compare by byte there too.
 func foldedNamesIndexes(dialect string) []string {
 	branch := `COALESCE(chosen_branch_id, located_branch_id)` // as the queries write it
 	if dialect == Postgres {

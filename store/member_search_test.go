@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -220,4 +221,43 @@ func ids(ms []*rankfile.Member) []int64 {
 		out[i] = m.ID
 	}
 	return out
+}
+
+// TestOneIndexSortsAndSearchesNames checks that a search by the beginning
+// of a last name is a range of the index the roster is sorted by, on both
+// databases: PostgreSQL compares folded names byte by byte, as SQLite
+// does (migration 00047), and needs no second index to search them.
+func TestOneIndexSortsAndSearchesNames(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		list, err := demo.NationalList(2000, rankfile.MustParseDate("2026-11-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		importList(t, db, string(list), rankfile.ImportOptions{})
+		query := `SELECT m.id FROM members m WHERE m.last_name_folded >= $1 AND m.last_name_folded < $2
+			ORDER BY m.last_name_folded, m.first_name_folded, m.id LIMIT 50`
+		explain, uses := "EXPLAIN QUERY PLAN ", "INDEX members_name (last_name_folded>? AND last_name_folded<?)"
+		if db.Dialect() == store.Postgres {
+			if err := db.Exec(`ANALYZE members`); err != nil {
+				t.Fatal(err)
+			}
+			explain, uses = "EXPLAIN ", "Index Cond: ((last_name_folded >= 'gar'::text)"
+			collations, err := db.QueryStrings(`SELECT a.attname || ' ' || c.collname FROM pg_attribute a
+				JOIN pg_collation c ON c.oid = a.attcollation WHERE a.attrelid = 'members'::regclass
+				AND a.attname IN ('national_id', 'email', 'mailing_zip', 'last_name_folded', 'first_name_folded')
+				ORDER BY a.attname`)
+			want := []string{"email C", "first_name_folded C", "last_name_folded C", "mailing_zip C", "national_id C"}
+			if err != nil || !slices.Equal(collations, want) {
+				t.Errorf("collations %v (%v), want %v", collations, err, want)
+			}
+		}
+		plan, err := db.QueryStrings(explain+query, "gar", "gar\U0010FFFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(plan, "\n")
+		if !strings.Contains(text, uses) || db.Dialect() == store.Postgres && !strings.Contains(text, "members_name") {
+			t.Errorf("%s: a last name's prefix is not a range of the roster's own index:\n%s", db.Dialect(), text)
+		}
+	})
 }
