@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/hex"
-	"hash/fnv"
 	"sort"
 
 	"github.com/rankfile/rankfile"
@@ -216,18 +216,37 @@ func (imp *importer) prepare(it *readItem) {
 }
 
 // hash fingerprints what the list says of a member, so that re-importing an
-// unchanged member costs a map lookup instead of a query.
+// unchanged member costs a map lookup instead of a query. It is FNV-1a
+// (64 bits, as hash/fnv's New64a), written out so that hashing a record
+// allocates nothing: through hash.Hash each of its forty values was copied
+// to the heap first. The fingerprints are stored: the function must not
+// change, or the next list would look changed for every member.
 func (imp *importer) hash(rec *rankfile.RosterRecord, standing rankfile.Standing) string {
-	h := fnv.New64a()
+	h := fnv64a(fnvOffset64)
 	for i, v := range rec.Values {
 		if imp.src.Has(i) {
-			h.Write([]byte{byte(i)})
-			h.Write([]byte(v))
-			h.Write([]byte{0})
+			h = h.addByte(byte(i)).addString(v).addByte(0)
 		}
 	}
-	h.Write([]byte(standing))
-	return hex.EncodeToString(h.Sum(nil))
+	h = h.addString(string(standing))
+	return hex.EncodeToString(binary.BigEndian.AppendUint64(make([]byte, 0, 8), uint64(h)))
+}
+
+// fnv64a is a 64-bit FNV-1a hash being computed.
+type fnv64a uint64
+
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
+func (h fnv64a) addByte(b byte) fnv64a { return (h ^ fnv64a(b)) * fnvPrime64 }
+
+func (h fnv64a) addString(s string) fnv64a {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ fnv64a(s[i])) * fnvPrime64
+	}
+	return h
 }
 
 // lapseMissing marks lapsed every member the previous list carried and this
