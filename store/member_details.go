@@ -138,7 +138,7 @@ func detailKeysMigration(dialect string) *goose.Migration {
 		if err != nil {
 			return fmt.Errorf("member details: %w", err)
 		}
-		if err := writeDetails(ctx, tx, dialect, ids, details); err != nil {
+		if err := updateRows(ctx, tx, dialect, "member_details", "member_id", []string{"details"}, ids, details); err != nil {
 			return fmt.Errorf("member details: %w", err)
 		}
 		return nil
@@ -176,32 +176,4 @@ func rekeyDetails(ctx context.Context, tx *sql.Tx) ([]int64, []string, error) {
 		ids, details = append(ids, id), append(details, encodeDetails(&values))
 	}
 	return ids, details, rows.Err()
-}
-
-// writeDetails stores details by member id: in SQLite one prepared
-// statement a member, in PostgreSQL arrays of a few thousand a statement.
-func writeDetails(ctx context.Context, tx *sql.Tx, dialect string, ids []int64, details []string) error {
-	if dialect == Postgres {
-		for start := 0; start < len(ids); start += 5000 {
-			end := min(start+5000, len(ids))
-			_, err := tx.ExecContext(ctx, `UPDATE member_details d SET details = v.details
-				FROM unnest($1::bigint[], $2::text[]) AS v (id, details) WHERE d.member_id = v.id`,
-				ids[start:end], details[start:end])
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `UPDATE member_details SET details = $1 WHERE member_id = $2`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for i, id := range ids {
-		if _, err := stmt.ExecContext(ctx, details[i], id); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -106,41 +106,13 @@ func foldAllNames(ctx context.Context, tx *sql.Tx, dialect string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if err := writeFolded(ctx, tx, dialect, ids, firsts, lasts); err != nil {
+	err = updateRows(ctx, tx, dialect, "members", "id", []string{"first_name_folded", "last_name_folded"}, ids, firsts, lasts)
+	if err != nil {
 		return err
 	}
 	for _, q := range foldedNamesIndexes(dialect) {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("folded names: %w", err)
-		}
-	}
-	return nil
-}
-
-// writeFolded stores folded names by member id: in SQLite one prepared
-// statement a member, in PostgreSQL arrays of a few thousand a statement,
-// as a round trip a member would take a 100,000-member roster minutes.
-func writeFolded(ctx context.Context, tx *sql.Tx, dialect string, ids []int64, firsts, lasts []string) error {
-	if dialect == Postgres {
-		for start := 0; start < len(ids); start += 5000 {
-			end := min(start+5000, len(ids))
-			_, err := tx.ExecContext(ctx, `UPDATE members m SET first_name_folded = v.f, last_name_folded = v.l
-				FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v (id, f, l) WHERE m.id = v.id`,
-				ids[start:end], firsts[start:end], lasts[start:end])
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `UPDATE members SET first_name_folded = $1, last_name_folded = $2 WHERE id = $3`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for i, id := range ids {
-		if _, err := stmt.ExecContext(ctx, firsts[i], lasts[i], id); err != nil {
-			return err
 		}
 	}
 	return nil

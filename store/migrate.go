@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -88,4 +89,50 @@ func (db *DB) migrator(pool *sql.DB) (*goose.Provider, error) {
 	}
 	opts = append(opts, goose.WithGoMigrations(foldedNamesMigration(db.dialect), detailKeysMigration(db.dialect)))
 	return goose.NewProvider(dialect, pool, dir, opts...)
+}
+
+// updateRows sets text columns of many rows by key, for the migrations
+// written in Go: in SQLite one prepared statement a row, in PostgreSQL
+// arrays of a few thousand rows a statement, as a round trip a row would
+// take a 100,000-member roster minutes. values holds a column's values,
+// in the order of keys, for each of cols.
+func updateRows(ctx context.Context, tx *sql.Tx, dialect, table, key string, cols []string, keys []int64, values ...[]string) error {
+	if dialect == Postgres {
+		set, arrays := make([]string, len(cols)), make([]string, len(cols))
+		for i, c := range cols {
+			set[i], arrays[i] = c+" = v."+c, fmt.Sprintf("$%d::text[]", i+2)
+		}
+		q := "UPDATE " + table + " t SET " + strings.Join(set, ", ") + " FROM unnest($1::bigint[], " +
+			strings.Join(arrays, ", ") + ") AS v (id, " + strings.Join(cols, ", ") + ") WHERE t." + key + " = v.id"
+		for start := 0; start < len(keys); start += 5000 {
+			end := min(start+5000, len(keys))
+			args := []any{keys[start:end]}
+			for _, v := range values {
+				args = append(args, v[start:end])
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	set := make([]string, len(cols))
+	for i, c := range cols {
+		set[i] = fmt.Sprintf("%s = $%d", c, i+1)
+	}
+	stmt, err := tx.PrepareContext(ctx, "UPDATE "+table+" SET "+strings.Join(set, ", ")+fmt.Sprintf(" WHERE %s = $%d", key, len(cols)+1))
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, k := range keys {
+		args := make([]any, 0, len(cols)+1)
+		for _, v := range values {
+			args = append(args, v[i])
+		}
+		if _, err := stmt.ExecContext(ctx, append(args, k)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }

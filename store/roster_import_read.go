@@ -67,7 +67,7 @@ func (imp *importer) item(ctx context.Context, it *readItem) error {
 // io.EOF or the error that stopped the reading. stop releases the goroutine
 // if the consumer gives up early.
 //
-// The reader may run a whole COPY ahead (readAheadRecords): while
+// The reader may run up to two COPYs ahead (readAheadRecords): while
 // PostgreSQL writes one batch of new members, the next is read and
 // prepared, instead of the reader waiting on a full queue while the server
 // works and the server then waiting on the reader. With a queue of a
