@@ -1,10 +1,15 @@
 package store_test
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"slices"
 	"testing"
 
 	"github.com/rankfile/rankfile"
+	"github.com/rankfile/rankfile/demo"
+	"github.com/rankfile/rankfile/roster"
 	"github.com/rankfile/rankfile/store"
 	"github.com/rankfile/rankfile/store/storetest"
 )
@@ -242,6 +247,57 @@ func TestImportWarnings(t *testing.T) {
 		r := importList(t, db, list(header, "1,Ana,2027-01-01,2026-09-01"), rankfile.ImportOptions{})
 		if len(r.Warnings) != 2 {
 			t.Errorf("warnings = %q, want one about mass lapsing and one about an older list", r.Warnings)
+		}
+	})
+}
+
+// cancellingSource cancels the import's context once it has given n
+// records, as a steward closing the page or pressing Ctrl-C would.
+type cancellingSource struct {
+	rankfile.RosterSource
+	n      int
+	cancel context.CancelFunc
+}
+
+func (s *cancellingSource) Next() (*rankfile.RosterRecord, error) {
+	if s.n--; s.n == 0 {
+		s.cancel()
+	}
+	return s.RosterSource.Next()
+}
+
+// TestAFirstImportStoppedHalfwayLeavesNothing stops an import into an
+// empty roster while batches are being written in the background: the
+// import says so, the roster stays empty, the indexes it set aside are
+// all there, and a second try imports everyone.
+func TestAFirstImportStoppedHalfwayLeavesNothing(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		list, err := demo.NationalList(20000, rankfile.MustParseDate("2026-11-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, err := store.DeferrableChecks(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := roster.NewReader(bytes.NewReader(list))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stopped, cancel := context.WithCancel(ctx)
+		defer cancel()
+		_, err = store.NewRosterService(db).ImportRoster(stopped, &cancellingSource{RosterSource: src, n: 9000, cancel: cancel}, rankfile.ImportOptions{})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("the stopped import returned %v", err)
+		}
+		if _, n, err := store.NewMemberService(db).FindMembers(ctx, rankfile.MemberFilter{}); err != nil || n != 0 {
+			t.Fatalf("after the stopped import the roster holds %d members (%v)", n, err)
+		}
+		if after, err := store.DeferrableChecks(db); err != nil || !slices.Equal(after, before) {
+			t.Errorf("indexes and keys after the stopped import:\n%v\nbefore:\n%v (%v)", after, before, err)
+		}
+		if r := importList(t, db, string(list), rankfile.ImportOptions{}); r.Added != 20000 {
+			t.Errorf("the second try added %d", r.Added)
 		}
 	})
 }
