@@ -127,6 +127,9 @@ func (b *awaitedCommit[T]) writeItems(tx *Tx, batch []*awaited[T], refused []err
 	return b.write(tx, items, refused)
 }
 
+// copyRows is how many rows one PostgreSQL COPY of a batchInsert writes.
+const copyRows = 2000
+
 // maxParams keeps a multi-row statement under both databases' limits on
 // bound parameters (SQLite 32766, PostgreSQL 65535).
 const maxParams = 30000
@@ -162,7 +165,7 @@ func newBatchInsert(tx *Tx, table string, cols []string) *batchInsert {
 		perStmt: max(1, min(500, maxParams/len(cols))),
 	}
 	if tx.db.dialect == Postgres {
-		b.perStmt = 2000 // COPY has no limit on parameters
+		b.perStmt = copyRows // COPY has no limit on parameters
 	}
 	return b
 }

@@ -25,7 +25,7 @@ const pathSteps = `(SELECT 'welcome' AS step UNION ALL SELECT 'orientation' UNIO
 // member, step and import. The first list of an empty roster starts none:
 // its members were the chapter's before rankfile was.
 func (imp *importer) startPaths(ctx context.Context) error {
-	if len(imp.known) == 0 {
+	if imp.intoEmptyRoster() {
 		return nil
 	}
 	id, tx := imp.report.ID, imp.tx

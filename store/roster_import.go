@@ -36,6 +36,11 @@ type importer struct {
 	returning []int64
 }
 
+// intoEmptyRoster reports whether the list is the roster's first: the
+// import sets the indexes aside (deferChecks), writes in the background
+// (memberAdds) and starts no onboarding paths (startPaths).
+func (imp *importer) intoEmptyRoster() bool { return len(imp.known) == 0 }
+
 // knownMember is what the importer keeps in memory about each member
 // already on the roster: enough to skip an unchanged record without a query.
 type knownMember struct {
@@ -77,7 +82,7 @@ func (imp *importer) start(ctx context.Context) error {
 	if imp.known, imp.onList, err = loadKnownMembers(ctx, imp.tx); err != nil {
 		return err
 	}
-	if len(imp.known) == 0 {
+	if imp.intoEmptyRoster() {
 		if imp.deferred, err = imp.tx.deferChecks(ctx); err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ func newMemberAdds(imp *importer) *memberAdds {
 	}
 	a.details.follow(a.members)
 	a.sensitive.follow(a.members)
-	if len(imp.known) == 0 {
+	if imp.intoEmptyRoster() {
 		a.members.inBackground()
 		a.ids.settle = a.members.wait
 	}
@@ -101,13 +101,13 @@ type idBlock struct {
 }
 
 // idBlockSize is how many ids PostgreSQL hands out at first: as many as
-// one COPY writes (see newBatchInsert). Each block after it holds twice as
+// one COPY writes. Each block after it holds twice as
 // many, up to maxIDBlockSize, so that a large list waits for the writes
 // in the background (see idBlock.settle) a few times rather than at every
 // batch; the ids a last block leaves unused are a gap in the sequence,
 // which the table's ids may have anyway.
 const (
-	idBlockSize    = 2000
+	idBlockSize    = copyRows
 	maxIDBlockSize = 32000
 )
 

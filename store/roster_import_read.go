@@ -94,8 +94,8 @@ func readAhead(src rankfile.RosterSource, prepare func(*readItem)) (<-chan []rea
 }
 
 // readAheadRecords is how many records the reader may hold ready: two
-// COPYs' worth (idBlockSize).
-const readAheadRecords = 2 * idBlockSize
+// COPYs' worth.
+const readAheadRecords = 2 * copyRows
 
 // readBatch reads up to n items; last is true when the list has ended.
 func readBatch(src rankfile.RosterSource, prepare func(*readItem), n int) (batch []readItem, last bool) {

@@ -72,12 +72,14 @@ func (a *app) rolesListCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			slugs := map[int64]string{}
+			for _, c := range chapters {
+				slugs[c.ID] = c.Slug
+			}
 			for _, h := range holders {
 				role := h.Role
-				for _, c := range chapters {
-					if c.ID == h.ChapterID {
-						role += " of " + c.Slug
-					}
+				if slug := slugs[h.ChapterID]; slug != "" {
+					role += " of " + slug
 				}
 				fmt.Fprintf(a.stdout, "%-14s %s <%s>\n", role, h.Member.FullName(), h.Member.Email)
 			}
