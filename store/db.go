@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -170,7 +171,7 @@ func (db *DB) openSQLite(path string) error {
 	}
 	base := sqliteURI(path)
 	pragmas := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(FULL)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)&_time_format=sqlite"
+		"&_pragma=synchronous(FULL)&_pragma=cache_size(" + strconv.Itoa(-cacheKiB) + ")&_pragma=temp_store(memory)&_time_format=sqlite"
 	write, err := sql.Open("sqlite", base+pragmas+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)")
 	if err != nil {
 		return fmt.Errorf("opening SQLite: %w", err)
@@ -253,6 +254,9 @@ type Tx struct {
 	// auditHead is the hash of the audit log's last entry once the
 	// transaction has taken the audit lock; "" before.
 	auditHead string
+	// afterwards are statements that put the connection back as it was
+	// once the transaction has ended, however it ended (see widenCache).
+	afterwards []string
 }
 
 // inTx runs fn in a write transaction and commits when fn returns nil.
@@ -263,13 +267,15 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 		return db.translate(err)
 	}
 	defer conn.Close()
+	var tx *Tx
+	defer func() { tx.restoreConn() }() // after the rollback below
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return db.translate(err)
 	}
 	defer sqlTx.Rollback()
 	now := db.Now().UTC()
-	tx := &Tx{Tx: sqlTx, db: db, conn: conn, now: now, stamp: db.timeArg(now)}
+	tx = &Tx{Tx: sqlTx, db: db, conn: conn, now: now, stamp: db.timeArg(now)}
 	if err := fn(tx); err != nil {
 		return db.translate(err)
 	}

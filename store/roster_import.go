@@ -37,8 +37,9 @@ type importer struct {
 }
 
 // intoEmptyRoster reports whether the list is the roster's first: the
-// import sets the indexes aside (deferChecks), writes in the background
-// (memberAdds) and starts no onboarding paths (startPaths).
+// import widens the writer's cache (widenCache), sets the indexes aside
+// (deferChecks), writes in the background (memberAdds) and starts no
+// onboarding paths (startPaths).
 func (imp *importer) intoEmptyRoster() bool { return len(imp.known) == 0 }
 
 // knownMember is what the importer keeps in memory about each member
@@ -83,6 +84,9 @@ func (imp *importer) start(ctx context.Context) error {
 		return err
 	}
 	if imp.intoEmptyRoster() {
+		if err := imp.tx.widenCache(ctx); err != nil {
+			return err
+		}
 		if imp.deferred, err = imp.tx.deferChecks(ctx); err != nil {
 			return err
 		}
