@@ -12,7 +12,10 @@ import (
 )
 
 // Names drawn from the communities of Los Angeles County. Some carry
-// accents and apostrophes on purpose: the importer must keep them.
+// accents and apostrophes on purpose: the importer must keep them. There
+// are enough of them that few members share a full name, as in a real
+// list: with fewer, searches match more people than they would, and the
+// roster's name indexes sort more ties than a real list's.
 var (
 	firstNames = []string{
 		"María", "José", "Luis", "Ana", "Carlos", "Guadalupe", "Juan", "Rosa", "Miguel", "Sofía",
@@ -23,6 +26,34 @@ var (
 		"Daniel", "Hannah", "Ryan", "Megan", "Kenji", "Yuki", "Hiroshi", "Aiko", "Rosalind", "Ignacio",
 		"Maricela", "Joaquín", "Paloma", "Tomás", "Renée", "Zoë", "Noah", "Olivia", "Elijah", "Amara",
 		"Priya", "Arjun", "Fatima", "Omar", "Siobhan", "Declan", "Malia", "Keanu", "Ximena", "Mateo",
+		"Alma", "Adriana", "Alicia", "Andrea", "Angélica", "Beatriz", "Blanca", "Brenda", "Carmen",
+		"Cecilia", "Claudia", "Cristina", "Diana", "Elena", "Esperanza", "Estela", "Gabriela", "Graciela",
+		"Irma", "Isabel", "Josefina", "Juana", "Leticia", "Lorena", "Lourdes", "Lucía", "Luz", "Margarita",
+		"Maribel", "Martha", "Mercedes", "Mónica", "Norma", "Patricia", "Pilar", "Raquel", "Rocío", "Sandra",
+		"Silvia", "Susana", "Teresa", "Yolanda", "Yesenia", "Xiomara", "Alberto", "Alfredo", "Andrés",
+		"Antonio", "Armando", "Arturo", "Benjamín", "Cristian", "Eduardo", "Efraín", "Emilio", "Enrique",
+		"Ernesto", "Esteban", "Felipe", "Fernando", "Francisco", "Gerardo", "Gustavo", "Hugo", "Ismael",
+		"Jaime", "Javier", "Jesús", "Julio", "Leonel", "Lorenzo", "Manuel", "Mario", "Martín", "Mauricio",
+		"Nicolás", "Óscar", "Pablo", "Pedro", "Rafael", "Ramón", "Raúl", "Ricardo", "Roberto", "Rodrigo",
+		"Rubén", "Salvador", "Santiago", "Sergio", "Víctor", "Ji-hoon", "Seo-jun", "Ha-eun", "Soo-jin",
+		"Eun-ji", "Dong-hyun", "Young-mi", "Sung-min", "Hye-won", "Jae-won", "Xiaoming", "Yan", "Hui",
+		"Jing", "Lei", "Fang", "Qiang", "Xin", "Yu", "Zhen", "Tuan", "Quang", "Duc", "Phuong", "Lan", "Hoa",
+		"Bao", "Trang", "Khanh", "Vy", "Armen", "Tigran", "Gor", "Anahit", "Mariam", "Hovhannes", "Sona",
+		"Karen", "Levon", "Nairi", "Ali", "Mehdi", "Nasrin", "Parisa", "Babak", "Sima", "Kaveh", "Farah",
+		"Cyrus", "Roya", "Tamika", "Latoya", "Jamal", "DeShawn", "Tyrone", "Ebony", "Kendra", "Malik",
+		"Monique", "Jerome", "Ayana", "Kwame", "Nia", "Jalen", "Desiree", "Robert", "James", "John",
+		"William", "Richard", "Joseph", "Thomas", "Christopher", "Matthew", "Anthony", "Mark", "Steven",
+		"Paul", "Andrew", "Joshua", "Kevin", "Brian", "George", "Timothy", "Jason", "Jeffrey", "Eric",
+		"Stephen", "Larry", "Justin", "Scott", "Brandon", "Gregory", "Mary", "Jennifer", "Linda",
+		"Elizabeth", "Barbara", "Susan", "Lisa", "Nancy", "Betty", "Margaret", "Ashley", "Kimberly", "Donna",
+		"Michelle", "Carol", "Amanda", "Melissa", "Deborah", "Stephanie", "Laura", "Rebecca", "Sharon",
+		"Cynthia", "Kathleen", "Amy", "Shirley", "Angela", "Anna", "Ravi", "Anjali", "Deepak", "Sunita",
+		"Vikram", "Neha", "Rohan", "Kavya", "Mohammed", "Yasmin", "Khalid", "Noor", "Hassan", "Layla",
+		"Tariq", "Samira", "Sione", "Leilani", "Kalani", "Mele", "Chidi", "Ngozi", "Emeka", "Adaeze",
+		"Tunde", "Folake", "Abebe", "Selam", "Akira", "Haruto", "Sakura", "Ren", "Emi", "Takeshi", "Maya",
+		"Luna", "Isabella", "Camila", "Valentina", "Gabriel", "Diego", "Adrián", "Emiliano", "Leonardo",
+		"Aiden", "Liam", "Ethan", "Chloe", "Zoe", "Ava", "Mia", "Nora", "Quinn", "Riley", "River", "Sage",
+		"Rowan", "Skyler", "Jordan", "Avery", "Dakota",
 	}
 	lastNames = []string{
 		"García", "Hernández", "López", "Martínez", "González", "Rodríguez", "Pérez", "Sánchez", "Ramírez",
@@ -33,6 +64,37 @@ var (
 		"Jackson", "Washington", "Robinson", "Smith", "Miller", "Wilson", "Anderson", "Taylor", "Thomas",
 		"O'Brien", "O'Connor", "McCarthy", "Nakamura", "Tanaka", "Yamamoto", "Sato", "Patel", "Shah",
 		"Singh", "Haddad", "Khalil", "Okafor", "Adeyemi", "de la Torre", "Van Ness", "St. John", "Abramowitz",
+		"Vásquez", "Castillo", "Jiménez", "Moreno", "Romero", "Álvarez", "Mendoza", "Ruiz", "Aguilar",
+		"Vargas", "Castro", "Herrera", "Medina", "Guzmán", "Fernández", "Silva", "Rojas", "Contreras",
+		"Salazar", "Luna", "Ortega", "Delgado", "Estrada", "Soto", "Vega", "Ríos", "Domínguez", "Cortés",
+		"Guerrero", "Mejía", "Navarro", "Campos", "Cervantes", "Juárez", "Fuentes", "Ávila", "Carrillo",
+		"Espinoza", "Rosales", "Sandoval", "Molina", "Pacheco", "Ibarra", "Velásquez", "Acosta", "Lara",
+		"Valdez", "Figueroa", "Maldonado", "Cabrera", "Orozco", "Zamora", "Salas", "Trujillo", "Cárdenas",
+		"Meléndez", "Escobar", "Villanueva", "Ochoa", "Montoya", "Serrano", "Quintero", "Barrera", "Solís",
+		"Osorio", "Arellano", "Zúñiga", "Bonilla", "Portillo", "Rivas", "Henríquez", "Ayala", "Alvarado",
+		"Yoon", "Kang", "Cho", "Jang", "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song",
+		"Hong", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo",
+		"Gao", "Tsai", "Yang", "Cheng", "Ho", "Chan", "Leung", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+		"Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Avetisyan", "Harutyunyan", "Khachatryan", "Martirosyan",
+		"Vardanyan", "Mkrtchyan", "Ghazaryan", "Karapetyan", "Hovhannisyan", "Manukyan", "Ahmadi",
+		"Mohammadi", "Rezaei", "Moradi", "Jafari", "Hashemi", "Sadeghi", "Kazemi", "Ebrahimi", "Nazari",
+		"Harris", "Martin", "Thompson", "White", "Lewis", "Walker", "Hall", "Young", "Allen", "King",
+		"Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Hill", "Campbell", "Mitchell", "Roberts",
+		"Carter", "Phillips", "Evans", "Turner", "Parker", "Collins", "Edwards", "Stewart", "Morris",
+		"Murphy", "Cook", "Rogers", "Morgan", "Peterson", "Cooper", "Reed", "Bailey", "Bell", "Kelly",
+		"Howard", "Ward", "Cox", "Richardson", "Wood", "Watson", "Brooks", "Bennett", "Gray", "James",
+		"Hughes", "Price", "Sanders", "Myers", "Long", "Ross", "Foster", "Powell", "Jenkins", "Perry",
+		"Russell", "Sullivan", "Butler", "Barnes", "Fisher", "Henderson", "Coleman", "Simmons", "Patterson",
+		"Jordan", "Graham", "Hamilton", "Wallace", "Freeman", "Hayes", "Bryant", "Gibson", "Ellis",
+		"Stevens", "Marshall", "Owens", "Harrison", "Holmes", "Crawford", "Boyd", "Mason", "Dixon", "Hunt",
+		"Palmer", "Black", "Kaplan", "Goldberg", "Friedman", "Cohen", "Katz", "Levine", "Rosen", "Schwartz",
+		"Weiss", "Shapiro", "Klein", "Horowitz", "Kowalski", "Nowak", "Novak", "Ivanov", "Petrov", "Schmidt",
+		"Müller", "Rossi", "Russo", "Esposito", "Bianchi", "Costa", "Ferreira", "Oliveira", "Pereira",
+		"Almeida", "Murray", "Kennedy", "Byrne", "Quinn", "Gallagher", "Gupta", "Kumar", "Sharma", "Reddy",
+		"Desai", "Mehta", "Iyer", "Rao", "Nasser", "Saleh", "Mansour", "Hamdan", "Aziz", "Farah", "Ibrahim",
+		"Tuiasosopo", "Fonoti", "Faleolo", "Mahe", "Nwosu", "Eze", "Okonkwo", "Mensah", "Tesfaye", "Haile",
+		"Bekele", "Abdi", "Kobayashi", "Suzuki", "Watanabe", "Ito", "Yoshida", "Inoue", "Kimura", "Hayashi",
+		"Sok", "Chea", "Vong", "Phommachanh", "Srisai", "Vang", "Xiong", "Thao",
 	}
 	streets = []string{
 		"Sunset Blvd", "Figueroa St", "Vermont Ave", "Western Ave", "Crenshaw Blvd", "Ventura Blvd",
