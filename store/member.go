@@ -170,7 +170,7 @@ func (s *MemberService) pageIDs(ctx context.Context, f rankfile.MemberFilter, c 
 			ORDER BY sort_last, sort_first, id` + page + `) ranked`, args, nil
 	case !walk:
 		return `SELECT m.id FROM members m` + w.sql() + ` ORDER BY m.last_name_folded || '', m.first_name_folded, m.id` + page, w.args, nil
-	case s.db.dialect == SQLite && f.BranchSlug == "" && !f.Unassigned:
+	case s.db.dialect == SQLite && f.BranchSlug == "":
 		return `SELECT m.id FROM members m INDEXED BY members_name` + w.sql() + memberOrder + page, w.args, nil
 	}
 	return `SELECT m.id FROM members m` + w.sql() + memberOrder + page, w.args, nil // a branch walks its own index
@@ -179,14 +179,14 @@ func (s *MemberService) pageIDs(ctx context.Context, f rankfile.MemberFilter, c 
 // walkInNameOrder reports whether walking an index in name order finds a
 // page sooner than finding every match. A walk goes through the whole
 // roster, or through a branch's members when the filter names one (they
-// have an index of their own), and reads about (Offset+Limit) *
-// walked/matching entries; finding reads the matching members and sorts
-// them.
+// have an index of their own; members in no branch have none, see
+// migration 00049), and reads about (Offset+Limit) * walked/matching
+// entries; finding reads the matching members and sorts them.
 func (s *MemberService) walkInNameOrder(ctx context.Context, f rankfile.MemberFilter, matching int) (bool, error) {
 	if matching == 0 {
 		return false, nil
 	}
-	branch := rankfile.MemberFilter{BranchSlug: f.BranchSlug, Unassigned: f.Unassigned}
+	branch := rankfile.MemberFilter{BranchSlug: f.BranchSlug}
 	bc, err := s.memberWhere(ctx, branch)
 	if err != nil {
 		return false, err

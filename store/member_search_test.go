@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -258,6 +259,50 @@ func TestOneIndexSortsAndSearchesNames(t *testing.T) {
 		text := strings.Join(plan, "\n")
 		if !strings.Contains(text, uses) || db.Dialect() == store.Postgres && !strings.Contains(text, "members_name") {
 			t.Errorf("%s: a last name's prefix is not a range of the roster's own index:\n%s", db.Dialect(), text)
+		}
+	})
+}
+
+// TestABranchPageWalksTheBranchIndex checks that a page of a branch's
+// members is a range of the index of members in branches, on both
+// databases, and that the index holds only the members in one (migration
+// 00049): the roster's others, and the whole of a national list outside
+// any branch, are left to the roster's own name index.
+func TestABranchPageWalksTheBranchIndex(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		list, err := demo.NationalList(2000, rankfile.MustParseDate("2026-11-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		importList(t, db, string(list), rankfile.ImportOptions{})
+		loadBranches(t, db, demo.Branches())
+		query := `SELECT m.id FROM members m WHERE COALESCE(m.chosen_branch_id, m.located_branch_id) = $1
+			ORDER BY m.last_name_folded, m.first_name_folded, m.id LIMIT 50`
+		explain, uses := "EXPLAIN QUERY PLAN ", "INDEX members_branch_name (<expr>=?)"
+		definition := `SELECT sql FROM sqlite_master WHERE name = 'members_branch_name'`
+		if db.Dialect() == store.Postgres {
+			if err := db.Exec(`ANALYZE members`); err != nil {
+				t.Fatal(err)
+			}
+			explain, uses = "EXPLAIN ", "Index Cond: (COALESCE(chosen_branch_id, located_branch_id) = "
+			definition = `SELECT indexdef FROM pg_indexes WHERE indexname = 'members_branch_name'`
+		}
+		branch, err := db.QueryStrings(`SELECT id FROM bodies WHERE slug = 'central'`)
+		if err != nil || len(branch) != 1 {
+			t.Fatalf("the central branch: %v (%v)", branch, err)
+		}
+		id, _ := strconv.Atoi(branch[0])
+		plan, err := db.QueryStrings(explain+query, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := strings.Join(plan, "\n"); !strings.Contains(text, uses) || !strings.Contains(text, "members_branch_name") {
+			t.Errorf("%s: a branch's page does not walk the branch index:\n%s", db.Dialect(), text)
+		}
+		def, err := db.QueryStrings(definition)
+		if err != nil || len(def) != 1 || !strings.Contains(def[0], "WHERE (COALESCE(chosen_branch_id, located_branch_id) IS NOT NULL)") &&
+			!strings.Contains(def[0], "WHERE COALESCE(chosen_branch_id, located_branch_id) IS NOT NULL") {
+			t.Errorf("%s: the branch index holds members in no branch: %v (%v)", db.Dialect(), def, err)
 		}
 	})
 }
