@@ -243,7 +243,8 @@ type Tx struct {
 	*sql.Tx
 	db *DB
 	// conn is the connection the transaction runs on, for what only the
-	// driver itself offers (PostgreSQL's COPY).
+	// driver itself offers (PostgreSQL's COPY) and to close it after
+	// (closeConn).
 	conn *sql.Conn
 	now  time.Time
 	// stamp is now as a statement argument, formatted once: a national
@@ -254,9 +255,9 @@ type Tx struct {
 	// auditHead is the hash of the audit log's last entry once the
 	// transaction has taken the audit lock; "" before.
 	auditHead string
-	// afterwards are statements that put the connection back as it was
-	// once the transaction has ended, however it ended (see widenCache).
-	afterwards []string
+	// closeConn is set when the connection is to be closed once the
+	// transaction has ended rather than go back to the pool (widenCache).
+	closeConn bool
 }
 
 // inTx runs fn in a write transaction and commits when fn returns nil.
@@ -268,7 +269,7 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	defer conn.Close()
 	var tx *Tx
-	defer func() { tx.restoreConn() }() // after the rollback below
+	defer func() { tx.releaseConn() }() // after the rollback below
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return db.translate(err)

@@ -7,12 +7,13 @@ import (
 	"testing"
 )
 
-// TestTheWriterCacheNarrowsAgainHoweverTheTransactionEnds widens the
-// writer's cache in transactions that commit, fail and are cancelled, and
-// checks that the connection the next transaction gets has the usual cache
-// each time: a first import must not leave the server's only writer
-// holding hundreds of megabytes.
-func TestTheWriterCacheNarrowsAgainHoweverTheTransactionEnds(t *testing.T) {
+// TestTheWideCacheGoesWithItsConnection widens the writer's cache in
+// transactions that commit, fail and are cancelled, and checks each time
+// that the next transaction runs on a new connection (a temporary table,
+// which lives as long as its connection, is gone) with the usual cache: a
+// first import must not leave the server's only writer holding a hundred
+// megabytes.
+func TestTheWideCacheGoesWithItsConnection(t *testing.T) {
 	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "cache.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +40,9 @@ func TestTheWriterCacheNarrowsAgainHoweverTheTransactionEnds(t *testing.T) {
 			if got := cacheSize(tx); got != wideCacheKiB {
 				t.Errorf("%s: the widened cache is %d KiB, want %d", end.name, got, wideCacheKiB)
 			}
+			if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE widened (x)`); err != nil {
+				t.Fatal(err)
+			}
 			if end.err == context.Canceled {
 				cancel()
 			}
@@ -51,6 +55,10 @@ func TestTheWriterCacheNarrowsAgainHoweverTheTransactionEnds(t *testing.T) {
 		err = db.inTx(context.Background(), func(tx *Tx) error {
 			if got := cacheSize(tx); got != cacheKiB {
 				t.Errorf("after a transaction that %s, the writer's cache is %d KiB, want %d", end.name, got, cacheKiB)
+			}
+			var kept int
+			if err := tx.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM sqlite_temp_master WHERE name = 'widened'`).Scan(&kept); err != nil || kept != 0 {
+				t.Errorf("after a transaction that %s, the widened connection is still in use (%d, %v)", end.name, kept, err)
 			}
 			return nil
 		})
