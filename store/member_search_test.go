@@ -230,11 +230,7 @@ func ids(ms []*rankfile.Member) []int64 {
 // does (migration 00047), and needs no second index to search them.
 func TestOneIndexSortsAndSearchesNames(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		list, err := demo.NationalList(2000, rankfile.MustParseDate("2026-11-01"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		importList(t, db, string(list), rankfile.ImportOptions{})
+		importDemoList(t, db, 2000)
 		query := `SELECT m.id FROM members m WHERE m.last_name_folded >= $1 AND m.last_name_folded < $2
 			ORDER BY m.last_name_folded, m.first_name_folded, m.id LIMIT 50`
 		explain, uses := "EXPLAIN QUERY PLAN ", "INDEX members_name (last_name_folded>? AND last_name_folded<?)"
@@ -270,11 +266,7 @@ func TestOneIndexSortsAndSearchesNames(t *testing.T) {
 // any branch, are left to the roster's own name index.
 func TestABranchPageWalksTheBranchIndex(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		list, err := demo.NationalList(2000, rankfile.MustParseDate("2026-11-01"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		importList(t, db, string(list), rankfile.ImportOptions{})
+		importDemoList(t, db, 2000)
 		loadBranches(t, db, demo.Branches())
 		query := `SELECT m.id FROM members m WHERE COALESCE(m.chosen_branch_id, m.located_branch_id) = $1
 			ORDER BY m.last_name_folded, m.first_name_folded, m.id LIMIT 50`
@@ -305,4 +297,14 @@ func TestABranchPageWalksTheBranchIndex(t *testing.T) {
 			t.Errorf("%s: the branch index holds members in no branch: %v (%v)", db.Dialect(), def, err)
 		}
 	})
+}
+
+// importDemoList imports the demo's list of n members.
+func importDemoList(t *testing.T, db *store.DB, n int) {
+	t.Helper()
+	list, err := demo.NationalList(n, rankfile.MustParseDate("2026-11-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	importList(t, db, string(list), rankfile.ImportOptions{})
 }
