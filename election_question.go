@@ -18,6 +18,20 @@ const MaxOptions = 10
 // majority.
 var questionThresholds = []Threshold{"", ThresholdMajority, ThresholdTwoThirds, ThresholdThreeQuarters}
 
+// ParseQuestionThreshold reads a question's threshold as a command line
+// gives it: majority (also ""), two_thirds or three_quarters, with a
+// hyphen for the underscore if one likes.
+func ParseQuestionThreshold(s string) (Threshold, error) {
+	t := Threshold(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_"))
+	if !slices.Contains(questionThresholds, t) {
+		return "", Errorf(EINVALID, "the threshold %q: a question's is majority, two_thirds or three_quarters", s)
+	}
+	if t == "" {
+		t = ThresholdMajority
+	}
+	return t, nil
+}
+
 // PassingThreshold returns the question's threshold, a majority when it
 // names none.
 func (c *Contest) PassingThreshold() Threshold {

@@ -42,35 +42,49 @@ type OptionVotes struct {
 // than one: CheckBallot keeps such ballots out of the box.
 func (c *Contest) CountQuestion(box []*StoredBallot) (*QuestionCount, error) {
 	options := c.Ballot()
-	qc := &QuestionCount{Threshold: c.PassingThreshold(), Options: make([]OptionVotes, len(options))}
+	names := make([]string, len(options))
+	votes := make([]int, len(options))
 	index := map[int64]int{}
 	for i, o := range options {
-		qc.Options[i].Name = o.Name
+		names[i] = o.Name
 		index[o.ID] = i
 	}
+	blank := 0
 	for _, b := range box {
 		choice := b.Rankings[c.ID]
 		if len(choice) == 0 {
-			qc.Blank++
+			blank++
 			continue
 		}
 		i, ok := index[choice[0]]
 		if !ok || len(choice) > 1 {
 			return nil, Errorf(EINTERNAL, "%s: a ballot in the box chooses %v, not one of the options", c.Title, choice)
 		}
-		qc.Options[i].Votes++
-		qc.Cast++
+		votes[i]++
 	}
-	qc.Needed = qc.Threshold.Needed(qc.Cast)
+	return DecideQuestion(c.PassingThreshold(), names, votes, blank), nil
+}
+
+// DecideQuestion makes the count of a question from its options' names
+// and votes, in ballot order with the proposition first, and the number
+// of blank ballots: the rule by which both the published result and
+// `rankfile tally --method question` decide.
+func DecideQuestion(threshold Threshold, names []string, votes []int, blank int) *QuestionCount {
+	qc := &QuestionCount{Threshold: threshold, Options: make([]OptionVotes, len(names)), Blank: blank}
+	for i, name := range names {
+		qc.Options[i] = OptionVotes{Name: name, Votes: votes[i]}
+		qc.Cast += votes[i]
+	}
+	qc.Needed = threshold.Needed(qc.Cast)
 	for i := range qc.Options {
 		o := &qc.Options[i]
 		if qc.Cast > 0 {
 			o.Percent = math.Round(1000*float64(o.Votes)/float64(qc.Cast)) / 10
 		}
-		if qc.Threshold.Met(o.Votes, qc.Cast) && qc.Carried == "" {
+		if threshold.Met(o.Votes, qc.Cast) && qc.Carried == "" {
 			qc.Carried = o.Name
 			qc.Passed = i == 0
 		}
 	}
-	return qc, nil
+	return qc
 }

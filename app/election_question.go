@@ -16,13 +16,13 @@ func countQuestion(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.St
 		return nil, err
 	}
 	return &ContestResult{ContestID: c.ID, Title: c.Title, Method: c.Method, Seats: c.Seats,
-		Ballots: q.Cast, Recount: questionRecount(e, c), Question: q}, nil
+		Ballots: q.Cast, Recount: questionRecount(c), Question: q}, nil
 }
 
-// questionRecount is the command whose first round recounts a question's
-// public record: instant runoff's first preferences are the choices.
-func questionRecount(e *rankfile.Election, c *rankfile.Contest) string {
-	return fmt.Sprintf("rankfile tally ballots-%d.blt --method irv --seed %s", c.ID, e.Seed)
+// questionRecount is the command that counts a question's public record
+// again, to the same votes and outcome (rankfile.DecideQuestion).
+func questionRecount(c *rankfile.Contest) string {
+	return fmt.Sprintf("rankfile tally ballots-%d.blt --method question --threshold %s", c.ID, c.PassingThreshold())
 }
 
 // checkQuestionNomination refuses a nomination in a question: its options

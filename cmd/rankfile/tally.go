@@ -20,6 +20,7 @@ func init() { register((*app).tallyCommand) }
 // tallyFlags are the options of rankfile tally.
 type tallyFlags struct {
 	method, tags, seed string
+	threshold          string
 	seats              int
 	require            []string
 	asJSON, jsonLines  bool
@@ -29,11 +30,14 @@ type tallyFlags struct {
 func (a *app) tallyCommand() *cobra.Command {
 	var f tallyFlags
 	cmd := &cobra.Command{
-		Use:   "tally FILE.blt... --method irv|scottish|meek",
-		Short: "Count ranked ballots from BLT files (- reads standard input)",
+		Use:   "tally FILE.blt... --method irv|scottish|meek|question",
+		Short: "Count ranked ballots, or a referendum question, from BLT files (- reads standard input)",
 		Long: `Count ranked ballots from BLT files by instant runoff (irv), Scottish STV
 (scottish) or Meek STV (meek), and print each count round by round, in the
-order the files were named. Several files (a council's wards) are counted in
+order the files were named. A referendum question's public record counts
+by --method question: each option's votes and share of the votes cast for
+an option, and whether the proposition (the first option) met --threshold
+(majority, two_thirds or three_quarters). Several files (a council's wards) are counted in
 one run with the same options; with --json their counts print as one JSON
 array, with --json-lines as one JSON object a line. Every file is read and
 counted before anything is printed: a file that cannot be counted stops the
@@ -48,7 +52,8 @@ is drawn from --seed, which the report prints so that anyone can recount.`,
 		Args: atLeastOneFile,
 		RunE: func(cmd *cobra.Command, argv []string) error { return a.tally(argv, f) },
 	}
-	cmd.Flags().StringVar(&f.method, "method", "", "counting rule: irv, scottish or meek (required)")
+	cmd.Flags().StringVar(&f.method, "method", "", "counting rule: irv, scottish, meek or question (required)")
+	cmd.Flags().StringVar(&f.threshold, "threshold", "", "a question's threshold: majority (the default), two_thirds or three_quarters")
 	cmd.Flags().IntVar(&f.seats, "seats", 0, "seats to fill (default: the BLT header's)")
 	cmd.Flags().StringVar(&f.tags, "tags", "", "candidates' tags: a CSV `FILE` of name,tag,tag... lines")
 	cmd.Flags().StringArrayVar(&f.require, "require", nil, "a constraint 'TAG>=N' or 'TAG<=N' (repeatable; needs --tags)")
@@ -62,6 +67,9 @@ is drawn from --seed, which the report prints so that anyone can recount.`,
 
 // tally counts every file and prints the reports in the files' order.
 func (a *app) tally(names []string, f tallyFlags) error {
+	if f.method == rankfile.MethodQuestion {
+		return a.tallyQuestions(names, f)
+	}
 	opt, err := a.tallyOptions(f)
 	if err != nil {
 		return err
@@ -124,16 +132,27 @@ func firstError(errs []error) error {
 	return nil
 }
 
-// countFile reads one BLT file and counts it.
-func (a *app) countFile(name string, opt count.Options, allowFewer bool) (*count.Report, error) {
+// readBLTFile reads a BLT file, or standard input for "-", with read
+// (count.ReadBLT, or count.ReadBLTPacked for a count that does not look at
+// ballots one by one), naming the file in any error.
+func (a *app) readBLTFile(name string, read func(io.Reader) (*count.Election, error)) (*count.Election, error) {
 	in, _, err := a.openInput(name)
 	if err != nil {
 		return nil, err
 	}
 	defer in.Close()
-	e, err := count.ReadBLTPacked(in)
+	e, err := read(in)
 	if err != nil {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
+	}
+	return e, nil
+}
+
+// countFile reads one BLT file and counts it.
+func (a *app) countFile(name string, opt count.Options, allowFewer bool) (*count.Report, error) {
+	e, err := a.readBLTFile(name, count.ReadBLTPacked)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkStanding(e, opt.Seats, allowFewer); err != nil {
 		return nil, rankfile.Errorf(rankfile.EINVALID, "%s: %v", name, err)
@@ -162,41 +181,49 @@ func checkStanding(e *count.Election, seats int, allowFewer bool) error {
 	return fmt.Errorf("%d seats to fill but only %d candidates stand: pass --allow-fewer to elect them all", seats, standing)
 }
 
-// writeReports prints the reports as f asks: text, one after another with
-// a line between; JSON, one object for one file and an array for several;
-// or JSON lines.
+// writeReports prints the reports of ranked counts as f asks.
 func writeReports(w io.Writer, reports []*count.Report, names []string, f tallyFlags) error {
+	return writeCounts(w, reports, names, f,
+		func(w io.Writer, r *count.Report) error { return r.WriteJSON(w) },
+		func(w io.Writer, r *count.Report) error { return r.WriteText(w) })
+}
+
+// writeCounts prints the counts of the files as f asks: text, one after
+// another with a line between and each file's name above its count when
+// there are several; JSON, one object for one file and an array for
+// several; or JSON lines. asJSON and asText print one count.
+func writeCounts[T any](w io.Writer, counts []T, names []string, f tallyFlags, asJSON, asText func(io.Writer, T) error) error {
 	switch {
 	case f.jsonLines:
 		enc := json.NewEncoder(w)
-		for _, r := range reports {
-			if err := enc.Encode(r); err != nil {
+		for _, c := range counts {
+			if err := enc.Encode(c); err != nil {
 				return err
 			}
 		}
 		return nil
-	case f.asJSON && len(reports) > 1:
-		return writeJSONArray(w, reports)
+	case f.asJSON && len(counts) > 1:
+		return writeIndentedJSON(w, counts)
 	case f.asJSON:
-		return reports[0].WriteJSON(w)
+		return asJSON(w, counts[0])
 	}
-	for i, r := range reports {
-		if len(reports) > 1 {
+	for i, c := range counts {
+		if len(counts) > 1 {
 			if i > 0 {
 				io.WriteString(w, "\n")
 			}
 			io.WriteString(w, "== "+names[i]+"\n")
 		}
-		if err := r.WriteText(w); err != nil {
+		if err := asText(w, c); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// writeJSONArray writes the reports as one indented JSON array.
-func writeJSONArray(w io.Writer, reports []*count.Report) error {
-	b, err := json.MarshalIndent(reports, "", "  ")
+// writeIndentedJSON writes v as indented JSON and a newline.
+func writeIndentedJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -210,9 +237,12 @@ func (a *app) tallyOptions(f tallyFlags) (count.Options, error) {
 	switch opt.Method {
 	case count.IRV, count.Scottish, count.Meek:
 	case "":
-		return opt, usagef("--method is required: irv, scottish or meek")
+		return opt, usagef("--method is required: irv, scottish, meek or question")
 	default:
-		return opt, usagef("--method %q: use irv, scottish or meek", f.method)
+		return opt, usagef("--method %q: use irv, scottish, meek or question", f.method)
+	}
+	if f.threshold != "" {
+		return opt, usagef("--threshold is a question's: use it with --method question")
 	}
 	if f.seats < 0 {
 		return opt, usagef("--seats must be at least 1")
