@@ -105,13 +105,18 @@ func (a *App) UpdateWeekly(ctx context.Context, actor *rankfile.Actor, id int64,
 
 // SendWeekly sends a draft: its notices are queued for every member it
 // reaches, and it is marked sent, at once. It is refused once sent, once
-// its week is over, and when it would reach nobody.
+// its week is over, when it would reach nobody, and when it carries a
+// chapter's events in an installation of several chapters
+// (weeklyForEveryChapter).
 func (a *App) SendWeekly(ctx context.Context, actor *rankfile.Actor, id int64) (*rankfile.WeeklyEmail, error) {
 	if err := actor.Require(actor.CanEditWeekly()); err != nil {
 		return nil, err
 	}
 	c, err := a.loadWeekly(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := a.weeklyForEveryChapter(ctx, c); err != nil {
 		return nil, err
 	}
 	switch {
@@ -128,6 +133,31 @@ func (a *App) SendWeekly(ctx context.Context, actor *rankfile.Actor, id int64) (
 		return nil, rankfile.Errorf(rankfile.ECONFLICT, "this email would reach nobody: no member has an event in it, and it has no intro")
 	}
 	return a.Weekly.SendWeekly(as(ctx, actor), id, aud.members)
+}
+
+// weeklyForEveryChapter refuses to send a weekly email that carries a
+// chapter's events in an installation of several chapters. There the
+// email is the national organization's (README, "Chapters") and goes to
+// every member in good standing, so a chapter's events, which the
+// calendar draws in with the rest, would reach every chapter's members.
+// Nothing yet makes each chapter a weekly email of its own; until then its
+// events are to be left out, and the organization's own events and intro
+// go out as before. An installation of one chapter sends its chapter's.
+func (a *App) weeklyForEveryChapter(ctx context.Context, c *weeklyContent) error {
+	chapters, err := a.Chapters(ctx)
+	if err != nil || len(chapters) < 2 {
+		return err
+	}
+	n := 0
+	for _, it := range c.items {
+		if !it.Excluded && slices.ContainsFunc(it.Event.Hosts(), func(id int64) bool { return rankfile.ChapterOf(id, c.bodies) != 0 }) {
+			n++
+		}
+	}
+	if n > 0 {
+		return rankfile.Errorf(rankfile.ECONFLICT, "this installation holds %d chapters and the weekly email goes to every member of each: to send it, leave out the events of chapters it carries (%d) (a weekly email for each chapter is not built yet)", len(chapters), n)
+	}
+	return nil
 }
 
 // weekOver reports whether the weekly email's week has ended.

@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -269,6 +270,39 @@ func TestSendingQueuesOneEmailForEachMemberWithEvents(t *testing.T) {
 		}
 		if got := w.pendingVoters(); len(got) != 3 {
 			t.Errorf("after sending twice, queued %v", got)
+		}
+	})
+}
+
+// TestAChaptersEventsGoToNoOtherChapter: once the installation holds a
+// second chapter, a weekly email carrying the first chapter's events is
+// refused, queues nothing and stays a draft; with those events left out,
+// its intro goes to every member, as the national organization's.
+func TestAChaptersEventsGoToNoOtherChapter(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, dsn string) {
+		w := newWeeklyWorld(t, dsn)
+		w.body("san-diego", "San Diego", rankfile.KindChapter, 0)
+		wk := w.draft()
+		_, err := w.app.SendWeekly(ctx, w.comms, wk.ID)
+		if rankfile.ErrorCode(err) != rankfile.ECONFLICT || !strings.Contains(rankfile.ErrorMessage(err), "holds 2 chapters") ||
+			!strings.Contains(rankfile.ErrorMessage(err), fmt.Sprintf("(%d)", len(wk.EventIDs))) {
+			t.Fatalf("sending the chapter's events with two chapters: %v, want ECONFLICT", err)
+		}
+		if got := w.pendingVoters(); len(got) != 0 {
+			t.Errorf("queued %v", got)
+		}
+		if found, err := w.app.Weeklies(ctx, w.comms); err != nil || len(found) != 1 || found[0].Sent() {
+			t.Errorf("the draft after the refusal: %+v, %v", found, err)
+		}
+		intro, all := "The national referendum opens on Monday.", wk.EventIDs
+		if _, err := w.app.UpdateWeekly(ctx, w.comms, wk.ID, rankfile.WeeklyUpdate{Intro: &intro, Excluded: &all}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.app.SendWeekly(ctx, w.comms, wk.ID); err != nil {
+			t.Fatalf("the intro alone: %v", err)
+		}
+		if got := w.pendingVoters(); len(got) != 11 {
+			t.Errorf("the intro alone queued %v, want the twelve in good standing but voter 4", got)
 		}
 	})
 }

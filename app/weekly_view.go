@@ -90,6 +90,10 @@ type WeeklyView struct {
 	// Recipients counts the members it reaches now (a draft), or the
 	// members it was sent to.
 	Recipients int `json:"recipients"`
+	// Unsendable is why a draft cannot be sent as it stands (see
+	// weeklyForEveryChapter), for the page to say so in place of sending;
+	// nil when it can.
+	Unsendable error `json:"-"`
 }
 
 // WeeklyPreview is the copy the members of one branch get.
@@ -117,6 +121,9 @@ func (a *App) WeeklyEmail(ctx context.Context, actor *rankfile.Actor, id int64) 
 			return nil, err
 		}
 		v.Recipients = len(aud.members)
+		if v.Unsendable = a.weeklyForEveryChapter(ctx, c); rankfile.ErrorCode(v.Unsendable) == rankfile.EINTERNAL {
+			return nil, v.Unsendable
+		}
 	}
 	v.Previews = c.previews(aud)
 	v.ForHosts = c.forHosts()

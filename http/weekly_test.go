@@ -1,6 +1,7 @@
 package http_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -189,4 +190,34 @@ func TestTheCommunicationsTeamEditsAndSendsTheWeeklyEmail(t *testing.T) {
 			t.Errorf("outbox %v, want the seven members in good standing", c)
 		}
 	})
+}
+
+// TestTheWeeklyPageSaysWhyAChaptersEventsAreNotSent: in an installation of
+// two chapters, a week's email carrying a chapter's events says on its page
+// that it is not sent as it stands, and why, in place of its reach and of
+// the form that sends it; a send posted all the same is refused and queues
+// nothing.
+func TestTheWeeklyPageSaysWhyAChaptersEventsAreNotSent(t *testing.T) {
+	w := newWorld(t, storetest.SQLiteDSN(t))
+	w.grant("5", rankfile.RoleCommunications)
+	w.body(&rankfile.Body{Kind: rankfile.KindChapter, Slug: "san-diego", Name: "San Diego"})
+	wk, err := w.app.DraftWeekly(ctx, &rankfile.Actor{Member: w.member("2"), Admin: true}, w.eventsWeek())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, path := w.client("communications"), fmt.Sprintf("/weekly/%d", wk.ID)
+	for _, l := range []struct{ tag, says string }{{"en", "this installation holds 2 chapters"}, {"es", "esta instalación tiene 2 capítulos"}} {
+		status, page := w.do(c, "GET", path, nil, "Cookie", "rankfile_lang="+l.tag)
+		if status != http.StatusOK || !strings.Contains(page, `id="weekly-unsendable"`) || !strings.Contains(page, l.says) ||
+			strings.Contains(page, `id="send-form"`) || strings.Contains(page, `id="weekly-reach"`) {
+			t.Errorf("%s: %d\n%s", l.tag, status, page)
+		}
+	}
+	status, page := w.do(c, "POST", path+"/send", url.Values{"confirm": {"yes"}})
+	if status != http.StatusConflict || !strings.Contains(page, "this installation holds 2 chapters") {
+		t.Errorf("sending all the same: %d\n%s", status, page)
+	}
+	if counts, _ := w.app.Outbox.Counts(ctx); counts[rankfile.NoticePending] != 0 {
+		t.Errorf("outbox %v", counts)
+	}
 }
