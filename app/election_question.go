@@ -10,7 +10,7 @@ import (
 // each option's votes, the blanks apart, and whether it passed. Its
 // public record is a BLT file of one seat in which each ballot ranks the
 // one option it chose, so that anyone can count the votes again.
-func countQuestion(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
+func countQuestion(c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
 	q, err := c.CountQuestion(box)
 	if err != nil {
 		return nil, err

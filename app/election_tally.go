@@ -149,7 +149,7 @@ func (a *App) CountProblem(ctx context.Context, actor *rankfile.Actor, e *rankfi
 // countContest counts one contest for the published result.
 func countContest(e *rankfile.Election, c *rankfile.Contest, box []*rankfile.StoredBallot) (*ContestResult, error) {
 	if c.IsQuestion() {
-		return countQuestion(e, c, box)
+		return countQuestion(c, box)
 	}
 	rep, ce, err := countReport(e, c, box)
 	if err != nil {

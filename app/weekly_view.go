@@ -121,9 +121,11 @@ func (a *App) WeeklyEmail(ctx context.Context, actor *rankfile.Actor, id int64) 
 			return nil, err
 		}
 		v.Recipients = len(aud.members)
-		if v.Unsendable = a.weeklyForEveryChapter(ctx, c); rankfile.ErrorCode(v.Unsendable) == rankfile.EINTERNAL {
-			return nil, v.Unsendable
+		unsendable := a.weeklyForEveryChapter(ctx, c)
+		if rankfile.ErrorCode(unsendable) == rankfile.EINTERNAL {
+			return nil, unsendable
 		}
+		v.Unsendable = unsendable
 	}
 	v.Previews = c.previews(aud)
 	v.ForHosts = c.forHosts()

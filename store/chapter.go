@@ -23,10 +23,6 @@ func (tx *Tx) chapterPlacement(ctx context.Context) (*rankfile.ChapterPlacement,
 	return rankfile.NewChapterPlacement(live), nil
 }
 
-// listChapterSQL reads the chapter the national list names from a member's
-// details (d).
-func (db *DB) listChapterSQL() string { return db.detailKeySQL(rankfile.FieldChapter) }
-
 // placeMembers places the whole roster in chapters again, after the
 // chapters changed. The list names a few hundred chapters for any number
 // of members, so each name is placed once and its members moved together;
@@ -44,7 +40,7 @@ func (tx *Tx) placeMembers(ctx context.Context) error {
 		_, err := tx.ExecContext(ctx, `UPDATE members SET chapter_id = $1
 			WHERE COALESCE(chapter_id, 0) <> COALESCE($1, 0) AND id IN (
 				SELECT m.id FROM members m LEFT JOIN member_details d ON d.member_id = m.id
-				WHERE `+tx.db.listChapterSQL()+` = $2)`, nullID(p.Place(name)), name)
+				WHERE `+tx.db.detailKeySQL(rankfile.FieldChapter)+` = $2)`, nullID(p.Place(name)), name)
 		if err != nil {
 			return err
 		}
@@ -54,7 +50,7 @@ func (tx *Tx) placeMembers(ctx context.Context) error {
 
 // listChapters returns every chapter name the roster's lists gave.
 func (tx *Tx) listChapters(ctx context.Context) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT `+tx.db.listChapterSQL()+`
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT `+tx.db.detailKeySQL(rankfile.FieldChapter)+`
 		FROM members m LEFT JOIN member_details d ON d.member_id = m.id`)
 	if err != nil {
 		return nil, err

@@ -148,10 +148,6 @@ func detailKeysMigration(dialect string) *goose.Migration {
 // rekeyDetails reads every member's details, stored under the fields'
 // names, and encodes them under their keys.
 func rekeyDetails(ctx context.Context, tx *sql.Tx) ([]int64, []string, error) {
-	var names [rankfile.NumRosterFields]string
-	for f, field := range rankfile.RosterFields {
-		names[f] = field.Name
-	}
 	rows, err := tx.QueryContext(ctx, `SELECT member_id, details FROM member_details ORDER BY member_id`)
 	if err != nil {
 		return nil, nil, err
@@ -171,7 +167,7 @@ func rekeyDetails(ctx context.Context, tx *sql.Tx) ([]int64, []string, error) {
 		}
 		var values [rankfile.NumRosterFields]string
 		for _, f := range detailFields {
-			values[f] = byName[names[f]]
+			values[f] = byName[rankfile.RosterFields[f].Name]
 		}
 		ids, details = append(ids, id), append(details, encodeDetails(&values))
 	}

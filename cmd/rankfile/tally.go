@@ -67,6 +67,9 @@ is drawn from --seed, which the report prints so that anyone can recount.`,
 
 // tally counts every file and prints the reports in the files' order.
 func (a *app) tally(names []string, f tallyFlags) error {
+	if f.asJSON && f.jsonLines {
+		return usagef("--json and --json-lines: choose one")
+	}
 	if f.method == rankfile.MethodQuestion {
 		return a.tallyQuestions(names, f)
 	}
@@ -246,9 +249,6 @@ func (a *app) tallyOptions(f tallyFlags) (count.Options, error) {
 	}
 	if f.seats < 0 {
 		return opt, usagef("--seats must be at least 1")
-	}
-	if f.asJSON && f.jsonLines {
-		return opt, usagef("--json and --json-lines: choose one")
 	}
 	for _, r := range f.require {
 		c, err := count.ParseConstraint(r)

@@ -43,11 +43,8 @@ func (a *app) tallyQuestions(names []string, f tallyFlags) error {
 // questionTallyOptions reads --threshold and refuses the options of
 // ranked counts, which a question has no use for.
 func questionTallyOptions(f tallyFlags) (rankfile.Threshold, error) {
-	switch {
-	case f.seats != 0 || f.tags != "" || len(f.require) > 0 || f.allowFewer:
+	if f.seats != 0 || f.tags != "" || len(f.require) > 0 || f.allowFewer {
 		return "", usagef("--method question counts one choice a ballot: --seats, --tags, --require and --allow-fewer are for ranked counts")
-	case f.asJSON && f.jsonLines:
-		return "", usagef("--json and --json-lines: choose one")
 	}
 	t, err := rankfile.ParseQuestionThreshold(f.threshold)
 	if err != nil {
